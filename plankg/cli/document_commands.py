@@ -1,0 +1,3 @@
+"""Commands: document_commands (being written)."""
+
+from plankg.cli.main import app  # noqa: F401

@@ -1,0 +1,12 @@
+"""The `plankg` Typer app; command modules register themselves on it."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="plankg",
+    help="plankg: a knowledge graph of government plan entities (目标, 方向, 任务, 指标, 领域, 概念).",
+    no_args_is_help=True,
+    add_completion=False,
+)

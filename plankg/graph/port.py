@@ -1,0 +1,98 @@
+"""The store port: one interface, interchangeable backends (as rdflib's Graph over its Store)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from plankg.ontology.records import DocumentGraph
+
+Row = dict[str, Any]
+
+
+class StoreError(Exception):
+    """Base of every error a store raises; the API maps it to problem+json."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached (server down, database locked): try again later (HTTP 503)."""
+
+
+class ReadOnlyViolation(StoreError):
+    """A read-only query tried to write, change the schema or call a writing procedure."""
+
+
+class QueryFailed(StoreError):
+    """A query was refused by the store (syntax, semantics, time limit)."""
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    plan_id: str
+    changed: bool  # False: the same document (same sha256) was already loaded, nothing written
+    nodes: int = 0
+    relationships: int = 0
+    replaced: bool = False  # True: an older version of the plan was replaced
+
+
+@dataclass(frozen=True)
+class Counts:
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+
+class GraphStore(ABC):
+    """What every backend offers. Writes are generated from the ontology inside plankg.graph;
+    reads are named queries from plankg.queries, passed in as text."""
+
+    backend: str
+
+    @abstractmethod
+    def apply_schema(self) -> None:
+        """Create node/rel tables or constraints and indexes from the ontology (idempotent)."""
+
+    @abstractmethod
+    def schema_applied(self) -> bool: ...
+
+    @abstractmethod
+    def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
+        """Write one document's subgraph in one transaction, replacing the plan's previous subgraph.
+        An unchanged document (same plan id and sha256) writes nothing unless force is set."""
+
+    @abstractmethod
+    def delete_plan(self, plan_id: str) -> bool:
+        """Remove a plan and every plan-owned node of it; shared concepts and sectors stay."""
+
+    @abstractmethod
+    def read(self, cypher: str, parameters: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run a read query (text from plankg.queries) and return rows as dicts."""
+
+    @abstractmethod
+    def read_only(
+        self,
+        cypher: str,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout_seconds: float,
+        row_limit: int,
+    ) -> tuple[list[Row], bool]:
+        """Run a researcher's Cypher so that the store itself refuses writes (ReadOnlyViolation);
+        returns (rows, truncated)."""
+
+    @abstractmethod
+    def counts(self) -> Counts: ...
+
+    @abstractmethod
+    def ping(self) -> bool:
+        """True when the store answers a trivial query."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,185 @@
+"""Pydantic records that cross rooms: what the extractor produces and what stores write.
+
+`Extraction` is the documented `plankg extract --json` shape. `DocumentGraph` is the store-neutral
+subgraph of one document (nodes and relationships, as neo4j-graphrag's Neo4jGraph), validated
+against the ontology specs in schema.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from plankg.ontology.schema import load_schema
+
+Span = tuple[int, int]
+Comparator = Literal[">", ">=", "=", "<=", "<", "from_to"]
+PropertyValue = str | int | float | bool | list[str] | None
+
+
+class DocumentInfo(BaseModel):
+    id: str
+    path: str
+    sha256: str
+    chars: int
+    encoding: str | None = None
+    format: str | None = None
+
+
+class PlanInfo(BaseModel):
+    id: str
+    title: str
+    region: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    issuer: str | None = None
+    edition: str | None = None
+    span: Span | None = None
+
+
+class EntityRecord(BaseModel):
+    """A goal, direction or task: its lead-sentence name, its whole text, and where it stands."""
+
+    id: str
+    name: str
+    text: str
+    span: Span
+    order: int = 1
+
+
+class TaskRecord(EntityRecord):
+    parent: str | None = None
+
+
+class IndicatorRecord(BaseModel):
+    id: str
+    name: str
+    value: float
+    unit: str
+    comparator: Comparator
+    baseline: float | None = None
+    target_year: int | None = None
+    subject: str | None = None  # id of the goal or task whose paragraph holds it
+    span: Span
+    text: str = ""
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+
+
+class SectorRecord(BaseModel):
+    id: str
+    name: str
+    codes: list[str] = Field(default_factory=list)
+    alt_names: list[str] = Field(default_factory=list)
+
+
+class ConceptRecord(BaseModel):
+    id: str
+    name: str
+    broader: list[str] = Field(default_factory=list)
+    alt_names: list[str] = Field(default_factory=list)
+    candidate: bool = False
+
+
+LinkType = Literal["SUPPORTS", "ALIGNS_WITH", "MEASURES", "IN_SECTOR", "MENTIONS", "PART_OF"]
+
+
+class LinkRecord(BaseModel):
+    type: LinkType
+    source: str
+    target: str
+    score: float
+    method: str
+    span: Span
+
+
+class Extraction(BaseModel):
+    """Everything extracted from one document: the `plankg extract --json` shape."""
+
+    document: DocumentInfo
+    plan: PlanInfo
+    goals: list[EntityRecord] = Field(default_factory=list)
+    directions: list[EntityRecord] = Field(default_factory=list)
+    tasks: list[TaskRecord] = Field(default_factory=list)
+    indicators: list[IndicatorRecord] = Field(default_factory=list)
+    sectors: list[SectorRecord] = Field(default_factory=list)
+    concepts: list[ConceptRecord] = Field(default_factory=list)
+    links: list[LinkRecord] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- store-neutral graph
+
+
+class GraphNode(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    id: str
+    properties: dict[str, PropertyValue] = Field(default_factory=dict)
+
+
+class GraphRelationship(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    type: str
+    source_label: str
+    source_id: str
+    target_label: str
+    target_id: str
+    properties: dict[str, PropertyValue] = Field(default_factory=dict)
+
+
+class DocumentGraph(BaseModel):
+    """One document's subgraph: the unit a store writes atomically (replacing the plan's old one)."""
+
+    plan_id: str
+    source_sha256: str
+    nodes: list[GraphNode] = Field(default_factory=list)
+    relationships: list[GraphRelationship] = Field(default_factory=list)
+
+    def validate_against_ontology(self) -> None:
+        """Raise ValueError naming the first node or link the ontology does not allow."""
+        schema = load_schema()
+        labels_by_id: dict[str, str] = {}
+        for node in self.nodes:
+            spec = schema.node(node.label)
+            unknown = set(node.properties) - set(spec.keys)
+            if unknown:
+                raise ValueError(f"{node.label} {node.id}: unknown properties {sorted(unknown)}")
+            for prop in spec.properties:
+                value = node.properties.get(prop.key)
+                if prop.required and value in (None, "") and prop.key != "id":
+                    raise ValueError(f"{node.label} {node.id}: {prop.key} is required")
+                _check_value(f"{node.label} {node.id}.{prop.key}", value, prop.value_type, prop.multi_valued)
+            if not node.id.isascii():
+                raise ValueError(f"{node.label} id {node.id!r} is not ASCII")
+            labels_by_id[node.id] = node.label
+        for rel in self.relationships:
+            spec_rel = schema.relationship(rel.type)
+            if (rel.source_label, rel.target_label) not in spec_rel.pairs:
+                raise ValueError(f"{rel.type} may not join {rel.source_label} to {rel.target_label}")
+            unknown = set(rel.properties) - set(spec_rel.keys)
+            if unknown:
+                raise ValueError(f"{rel.type} {rel.source_id}->{rel.target_id}: unknown properties {sorted(unknown)}")
+
+
+def _check_value(where: str, value: Any, value_type: str, multi: bool) -> None:
+    if value is None:
+        return
+    values = value if multi else [value]
+    if multi and not isinstance(value, list):
+        raise ValueError(f"{where}: expected a list, got {type(value).__name__}")
+    python_types: dict[str, tuple[type, ...]] = {
+        "string": (str,),
+        "int": (int,),
+        "float": (int, float),
+        "bool": (bool,),
+    }
+    for item in values:
+        ok = isinstance(item, python_types[value_type])
+        if value_type in ("int", "float") and isinstance(item, bool):
+            ok = False
+        if not ok:
+            raise ValueError(f"{where}: {item!r} is not {value_type}")

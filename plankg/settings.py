@@ -1,0 +1,40 @@
+"""All configuration in one pydantic-settings class, read from PLANKG_* environment variables."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANKG_", env_file=".env", extra="ignore")
+
+    store: Literal["embedded", "neo4j"] = "embedded"
+    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("plankg")))
+
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = "plankg-test-password"
+    neo4j_database: str = "neo4j"
+
+    api_key: str | None = None
+    cors_origins: list[str] = Field(default_factory=lambda: ["*"])
+    base_iri: str = "https://w3id.org/plankg/id/"
+    max_upload_bytes: int = 60 * 1024 * 1024
+    cypher_timeout_seconds: float = 10.0
+    cypher_row_limit: int = 1000
+    overrides_file: Path | None = None
+
+    @property
+    def embedded_path(self) -> Path:
+        return self.data_dir / "graph.lbdb"
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()
