@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 60 * 1024 * 1024
     cypher_timeout_seconds: float = 10.0
     cypher_row_limit: int = 1000
+    sparql_timeout_seconds: float = 10.0
     overrides_file: Path | None = None
 
     @property

@@ -1,3 +1,219 @@
-"""Commands: serve_commands (being written)."""
+"""`plankg serve`, `query`, `ask`, `demo`: the API and the named queries from the shell."""
 
-from plankg.cli.main import app  # noqa: F401
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from plankg.cli.main import app
+from plankg.settings import Settings, get_settings
+
+SEED_NAME = "qingdao-informatization-13th-fyp.txt"
+CANONICAL_CONCEPT = "智慧社区"
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def seed_document_path() -> Path:
+    """The seed plan: the shared corpus next to the repository or the working directory if there is one,
+    else the copy shipped in the package (plankg/data/seed/), so `pip install -e . && plankg demo` works
+    anywhere."""
+    repo = Path(__file__).resolve().parents[2]
+    for base in (Path.cwd(), repo):
+        candidate = base.parent / "shared" / "corpus" / SEED_NAME
+        if candidate.is_file():
+            return candidate
+    shipped = resources.files("plankg.data").joinpath("seed", SEED_NAME)
+    return Path(str(shipped))
+
+
+def _parse_param(text: str) -> tuple[str, Any]:
+    key, sep, raw = text.partition("=")
+    if not sep or not key:
+        raise typer.BadParameter(f"{text!r}: expected KEY=VALUE")
+    try:  # numbers, booleans, lists as JSON; anything else is a string
+        value: Any = json.loads(raw)
+    except ValueError:
+        value = raw
+    return key.strip(), value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _print_rows(rows: list[dict[str, Any]], title: str) -> None:
+    table = Table(title=title, show_lines=False)
+    columns = list(rows[0].keys()) if rows else []
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(column)) for column in columns))
+    console.print(table)
+    console.print(f"[dim]{len(rows)} row(s)[/dim]")
+
+
+def _open_store(settings: Settings) -> Any:
+    from plankg.graph import open_store
+    from plankg.graph.port import StoreError
+
+    try:
+        return open_store(settings)
+    except StoreError as exc:
+        err_console.print(f"[red]error:[/red] cannot open the {settings.store} store: {exc}")
+        raise typer.Exit(3) from exc
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs) on the configured store."""
+    import uvicorn
+
+    from plankg.api import create_app
+
+    settings = get_settings()
+    console.print(f"plankg API on http://{host}:{port}/docs  [dim]({settings.store} store)[/dim]")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A named query from plankg/queries (see --list).")] = "",
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE; VALUE is JSON if it parses.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON.")] = False,
+    list_names: Annotated[
+        bool, typer.Option("--list", help="List the named queries and what they answer.")
+    ] = False,
+) -> None:
+    """Run a named query and print its rows as a table (or JSON)."""
+    from plankg import queries
+
+    if list_names or not name:
+        table = Table(title="named queries")
+        table.add_column("name")
+        table.add_column("answers", overflow="fold")
+        for query_name in queries.names():
+            table.add_row(query_name, str(queries.describe(query_name)))
+        console.print(table)
+        return
+    if name not in queries.names():
+        err_console.print(f"[red]error:[/red] no named query {name!r}; `plankg query --list` shows them")
+        raise typer.Exit(2)
+    params = dict(_parse_param(p) for p in (param or []))
+    settings = get_settings()
+    with _open_store(settings) as store:
+        from plankg.graph.port import StoreError
+
+        try:
+            rows = queries.run(store, name, params)
+        except (StoreError, KeyError, ValueError) as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    else:
+        _print_rows(rows, name)
+
+
+@app.command()
+def ask(
+    concept: Annotated[
+        str, typer.Argument(help="A concept's name, alternative name or id.")
+    ] = CANONICAL_CONCEPT,
+    limit: Annotated[int, typer.Option(help="At most this many tasks.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as the API.")] = False,
+) -> None:
+    """Which tasks carry out this concept? — the API's canonical question, from the shell."""
+    from plankg.api.answers import answer_concept_tasks
+
+    settings = get_settings()
+    with _open_store(settings) as store:
+        answer = answer_concept_tasks(store, concept, limit=limit)
+    if answer is None:
+        err_console.print(
+            f"[red]no concept called {concept!r}[/red]; `plankg query concepts_page` lists them"
+        )
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+        return
+    table = Table(title=f"tasks that carry out {answer.concept.name} ({answer.total})")
+    for column in ("#", "task", "via", "score", "evidence", "span"):
+        table.add_column(column, overflow="fold")
+    for rank, item in enumerate(answer.items, start=1):
+        span = item.evidence.span
+        table.add_row(
+            str(rank),
+            item.task.name,
+            item.via if item.via == "direct" else f"{item.via}: {item.matched_concept}",
+            f"{item.score:.2f}",
+            item.evidence.text or "",
+            f"{item.evidence.document}[{span[0]}:{span[1]}]" if span else "",
+        )
+    console.print(table)
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    serve_api: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the API after loading.")
+    ] = True,
+) -> None:
+    """Load the seed plan into the embedded store and serve the API, printing example URLs."""
+    from plankg.loaders.reading import DocumentReadError
+    from plankg.pipeline import load_path
+
+    settings = get_settings().model_copy(update={"store": "embedded"})
+    seed = seed_document_path()
+    store = _open_store(settings)
+    try:
+        try:
+            outcome = load_path(store, seed)
+        except DocumentReadError as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+        state = "loaded" if outcome.changed else "already loaded"
+        console.print(
+            f"{state}: {outcome.title} [dim]({outcome.plan_id}, {outcome.nodes} nodes, "
+            f"{outcome.relationships} links) into {settings.embedded_path}[/dim]"
+        )
+        base = f"http://{host}:{port}"
+        console.print("try:")
+        for path in (
+            f"/concepts/{quote(CANONICAL_CONCEPT)}/tasks",
+            f"/search?q={quote(CANONICAL_CONCEPT)}",
+            f"/plans/{outcome.plan_id}",
+            "/tasks?limit=5",
+            "/docs",
+        ):
+            console.print(f"  {base}{path}")
+        if serve_api:
+            import uvicorn
+
+            from plankg.api import create_app
+
+            uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
+    finally:
+        store.close()

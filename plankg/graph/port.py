@@ -28,6 +28,11 @@ class QueryFailed(StoreError):
     """A query was refused by the store (syntax, semantics, time limit)."""
 
 
+class InvalidGraph(StoreError, ValueError):
+    """A document graph the store will not write: it breaks the ontology or links to missing nodes
+    (HTTP 422). Nothing was written."""
+
+
 @dataclass(frozen=True)
 class WriteResult:
     plan_id: str

@@ -1,0 +1,301 @@
+"""Bulk-load speed of both graph stores: entities/s and links/s through `write_document`.
+
+Generates synthetic plan graphs (Chinese names and texts, search terms, spans; ~3 links per entity),
+split into several plan documents, and writes them with the real write path (MERGE on ids, one
+transaction per document). Neo4j runs when reachable, beside a hand-written `UNWIND … MERGE` baseline
+on the same server, same data, same batch size. Targets: embedded ≥ 50k entities/s; Neo4j within
+1.5x of the baseline.
+
+    python benchmarks/bulk_load.py                       # 100k entities, 300k links
+    python benchmarks/bulk_load.py --entities 20000      # smaller
+    python benchmarks/bulk_load.py --neo4j-wipe          # allow wiping a non-empty Neo4j first
+
+Peak memory is this process's maximum RSS (it includes the embedded database; the Neo4j server's
+memory is its own process's). Neo4j settings come from PLANKG_NEO4J_*.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plankg.graph import GraphStore, StoreUnavailable, open_store
+from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.settings import Settings
+
+WORDS = "信息化 智慧城市 宽带 光纤 政务云 大数据 物联网 电子政务 网络安全 数据共享 产业 创新 应用 平台 服务 建设 推进 提升".split()
+TARGETS = {"embedded_entities_per_s": 50_000, "neo4j_vs_baseline": 1.5}
+
+
+# ---------------------------------------------------------------- synthetic documents
+
+
+def synthetic_documents(entities: int, plans: int, seed: int = 7) -> list[DocumentGraph]:
+    """`plans` documents with `entities` nodes in all (shared concepts and sectors included,
+    counted in each document that carries them) and about three links per node."""
+    rng = random.Random(seed)
+    per_plan = entities // plans
+    sectors = [f"sector-{i}" for i in range(40)]
+    concepts = [f"concept-{i}" for i in range(max(50, per_plan // 20))]
+    documents = []
+    for p in range(plans):
+        plan_id = f"bench-plan-{p}"
+        owned_budget = per_plan - len(sectors) - len(concepts) - 1
+        goals = max(1, owned_budget * 5 // 100)
+        directions = max(1, owned_budget * 5 // 100)
+        indicators = max(1, owned_budget * 10 // 100)
+        tasks = owned_budget - goals - directions - indicators
+        nodes: list[GraphNode] = [
+            GraphNode(label="Plan", id=plan_id, properties={
+                "name": f"规划{p}", "title": f"某市“十四五”信息化规划{p}", "region": "某市",
+                "period_start": 2021, "period_end": 2025, "edition": "十四五",
+                "source_text": "".join(rng.choices(WORDS, k=2000)),
+            })
+        ]
+        rels: list[GraphRelationship] = []
+
+        def entity(label: str, node_id: str, **extra: Any) -> GraphNode:
+            words = rng.sample(WORDS, 5)
+            start = rng.randrange(0, 5000)
+            return GraphNode(label=label, id=node_id, properties={
+                "plan_id": plan_id, "doc_id": f"doc-{plan_id}", "name": "".join(words[:2]),
+                "text": "，".join(words) + "。" + "".join(rng.choices(WORDS, k=8)),
+                "span_start": start, "span_end": start + 40, "terms": words, **extra,
+            })
+
+        def link(rel_type: str, source: tuple[str, str], target: tuple[str, str]) -> None:
+            rels.append(GraphRelationship(
+                type=rel_type, source_label=source[0], source_id=source[1],
+                target_label=target[0], target_id=target[1],
+                properties={"score": round(rng.random(), 3), "method": "bench", "doc_id": f"doc-{plan_id}",
+                            "span_start": rng.randrange(5000), "span_end": rng.randrange(5000, 6000)},
+            ))
+
+        plan_ref = ("Plan", plan_id)
+        goal_ids = [f"{plan_id}-goal-{i}" for i in range(goals)]
+        direction_ids = [f"{plan_id}-direction-{i}" for i in range(directions)]
+        for i, goal_id in enumerate(goal_ids):
+            nodes.append(entity("Goal", goal_id, order=i + 1))
+            link("HAS_GOAL", plan_ref, ("Goal", goal_id))
+        for i, direction_id in enumerate(direction_ids):
+            nodes.append(entity("Direction", direction_id, order=i + 1))
+            link("HAS_DIRECTION", plan_ref, ("Direction", direction_id))
+        for i in range(tasks):
+            task_ref = ("Task", f"{plan_id}-task-{i}")
+            nodes.append(entity("Task", task_ref[1], order=i + 1))
+            link("HAS_TASK", plan_ref, task_ref)
+            link("SUPPORTS", task_ref, ("Goal", rng.choice(goal_ids)))
+            link("MENTIONS", task_ref, ("Concept", rng.choice(concepts)))
+            link("IN_SECTOR", task_ref, ("Sector", rng.choice(sectors)))
+        for i in range(indicators):
+            indicator_ref = ("Indicator", f"{plan_id}-indicator-{i}")
+            nodes.append(entity("Indicator", indicator_ref[1], value=float(rng.randrange(1, 500)),
+                                unit="万户", comparator=">="))
+            link("MEASURES", indicator_ref, ("Goal", rng.choice(goal_ids)))
+            link("IN_SECTOR", indicator_ref, ("Sector", rng.choice(sectors)))
+            link("ALIGNS_WITH", ("Task", f"{plan_id}-task-{rng.randrange(tasks)}"),
+                 ("Direction", rng.choice(direction_ids)))
+        for i, sector_id in enumerate(sectors):
+            nodes.append(GraphNode(label="Sector", id=sector_id, properties={
+                "name": f"领域{i}", "codes": [f"GB:{i}"], "alt_names": [f"行业{i}"]}))
+        for i, concept_id in enumerate(concepts):
+            nodes.append(GraphNode(label="Concept", id=concept_id, properties={
+                "name": f"概念{i}", "candidate": False, "alt_names": rng.sample(WORDS, 2)}))
+        sha = hashlib.sha256(f"{plan_id}-{seed}".encode()).hexdigest()
+        documents.append(DocumentGraph(plan_id=plan_id, source_sha256=sha, nodes=nodes, relationships=rels))
+    return documents
+
+
+# ---------------------------------------------------------------- measuring
+
+
+@dataclass
+class PhaseTimes:
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+class PhaseListener(logging.Handler):
+    """Collects the per-phase timings plankg.graph.writer logs at DEBUG."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.times = PhaseTimes()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        phase = getattr(record, "phase", None)
+        if phase:
+            self.times.seconds[phase] += float(record.seconds)  # type: ignore[attr-defined]
+            self.times.rows[phase] += int(record.rows)  # type: ignore[attr-defined]
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def load_all(store: GraphStore, documents: list[DocumentGraph], *, force: bool = False) -> dict[str, float]:
+    listener = PhaseListener()
+    writer_log = logging.getLogger("plankg.graph.writer")
+    writer_log.addHandler(listener)
+    writer_log.setLevel(logging.DEBUG)
+    started = time.perf_counter()
+    try:
+        for document in documents:
+            store.write_document(document, force=force)
+    finally:
+        writer_log.removeHandler(listener)
+    total = time.perf_counter() - started
+    times = listener.times
+    return {
+        "entities": times.rows["nodes"],
+        "links": times.rows["relationships"],
+        "entities_per_s": times.rows["nodes"] / times.seconds["nodes"],
+        "links_per_s": times.rows["relationships"] / times.seconds["relationships"],
+        "total_s": total,
+    }
+
+
+def report(name: str, figures: dict[str, float]) -> None:
+    print(
+        f"{name:<28} {figures['entities']:>8,} entities {figures['entities_per_s']:>10,.0f}/s   "
+        f"{figures['links']:>8,} links {figures['links_per_s']:>10,.0f}/s   "
+        f"total {figures['total_s']:6.1f} s   peak RSS {peak_rss_mib():,.0f} MiB",
+        flush=True,
+    )
+
+
+# ---------------------------------------------------------------- hand-written Neo4j baseline
+
+
+def baseline_neo4j(settings: Settings, documents: list[DocumentGraph], batch_size: int) -> dict[str, float]:
+    """What a developer would write by hand: per label `UNWIND $rows AS row MERGE (n:L {id: row.id})
+    SET n += row.props`, per link type two MATCHes and a MERGE, one transaction per document."""
+    from neo4j import GraphDatabase
+
+    driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password),
+                                  notifications_min_severity="OFF")
+    node_seconds = link_seconds = 0.0
+    entities = links = 0
+    started = time.perf_counter()
+    try:
+        for document in documents:
+            by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for node in document.nodes:
+                by_label[node.label].append({"id": node.id, "props": dict(node.properties)})
+            by_pair: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+            for rel in document.relationships:
+                by_pair[(rel.type, rel.source_label, rel.target_label)].append(
+                    {"a": rel.source_id, "b": rel.target_id, "props": dict(rel.properties)})
+
+            def work(tx: Any, by_label: Any = by_label, by_pair: Any = by_pair) -> tuple[float, float]:
+                t0 = time.perf_counter()
+                for label, rows in by_label.items():
+                    for i in range(0, len(rows), batch_size):
+                        tx.run(f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n += row.props",
+                               rows=rows[i:i + batch_size]).consume()
+                t1 = time.perf_counter()
+                for (rel_type, source, target), rows in by_pair.items():
+                    for i in range(0, len(rows), batch_size):
+                        tx.run(f"UNWIND $rows AS row MATCH (a:`{source}` {{id: row.a}}) "
+                               f"MATCH (b:`{target}` {{id: row.b}}) MERGE (a)-[r:`{rel_type}`]->(b) "
+                               "SET r += row.props", rows=rows[i:i + batch_size]).consume()
+                return t1 - t0, time.perf_counter() - t1
+
+            with driver.session(database=settings.neo4j_database) as session:
+                nodes_s, links_s = session.execute_write(work)
+            node_seconds += nodes_s
+            link_seconds += links_s
+            entities += len(document.nodes)
+            links += len(document.relationships)
+    finally:
+        driver.close()
+    return {"entities": entities, "links": links, "entities_per_s": entities / node_seconds,
+            "links_per_s": links / link_seconds, "total_s": time.perf_counter() - started}
+
+
+def wipe_neo4j(store: GraphStore) -> None:
+    # In chunks: one transaction deleting a few hundred thousand elements would need a large heap.
+    store.execute_write("MATCH (n) WITH n LIMIT 1 RETURN count(n) AS n")  # type: ignore[attr-defined]
+    while store.read("MATCH (n) RETURN count(n) AS n")[0]["n"]:
+        store.execute_write("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n")  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entities", type=int, default=100_000, help="entities in all (default 100000)")
+    parser.add_argument("--plans", type=int, default=10, help="documents they are split into (default 10)")
+    parser.add_argument("--batch-size", type=int, default=None, help="rows per UNWIND (default: the store's)")
+    parser.add_argument("--no-neo4j", action="store_true", help="measure the embedded store only")
+    parser.add_argument("--neo4j-wipe", action="store_true", help="wipe a non-empty Neo4j before measuring")
+    args = parser.parse_args(argv)
+
+    documents = synthetic_documents(args.entities, args.plans)
+    nodes = sum(len(d.nodes) for d in documents)
+    links = sum(len(d.relationships) for d in documents)
+    print(f"{len(documents)} documents, {nodes:,} entities, {links:,} links; peak RSS {peak_rss_mib():,.0f} MiB")
+
+    def run(name: str, store: GraphStore, extra: Callable[[], None] | None = None) -> dict[str, float]:
+        if args.batch_size:
+            store.batch_size = args.batch_size  # type: ignore[attr-defined]
+        figures = load_all(store, documents)
+        report(f"{name} first load", figures)
+        report(f"{name} reload (replace)", load_all(store, documents, force=True))
+        counts = store.counts()
+        assert sum(counts.nodes.values()) == len({(n.label, n.id) for d in documents for n in d.nodes})
+        assert sum(counts.relationships.values()) == links
+        return figures
+
+    with tempfile.TemporaryDirectory(prefix="plankg-bench-") as data_dir:
+        store = open_store(Settings(store="embedded", data_dir=Path(data_dir)))
+        try:
+            embedded = run("embedded", store)
+        finally:
+            store.close()
+    ok = embedded["entities_per_s"] >= TARGETS["embedded_entities_per_s"]
+    print(f"target embedded >= {TARGETS['embedded_entities_per_s']:,} entities/s: {'met' if ok else 'MISSED'}")
+
+    if args.no_neo4j:
+        return 0
+    settings = Settings(store="neo4j")
+    try:
+        neo4j_store = open_store(settings)
+    except StoreUnavailable as exc:
+        print(f"neo4j: skipped ({exc}); start it with scripts/neo4j start")
+        return 0
+    try:
+        if neo4j_store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] and not args.neo4j_wipe:
+            print(f"neo4j: skipped, {settings.neo4j_uri} holds data (pass --neo4j-wipe to clear it)")
+            return 0
+        wipe_neo4j(neo4j_store)
+        plankg_figures = run("neo4j", neo4j_store)
+        wipe_neo4j(neo4j_store)
+        batch = args.batch_size or neo4j_store.batch_size  # type: ignore[attr-defined]
+        baseline = baseline_neo4j(settings, documents, batch)
+        report("neo4j hand-written baseline", baseline)
+        wipe_neo4j(neo4j_store)
+    finally:
+        neo4j_store.close()
+    for key in ("entities_per_s", "links_per_s"):
+        ratio = baseline[key] / plankg_figures[key]
+        verdict = "met" if ratio <= TARGETS["neo4j_vs_baseline"] else "MISSED"
+        print(f"neo4j {key.replace('_per_s', '')}: baseline/plankg = {ratio:.2f}x "
+              f"(target <= {TARGETS['neo4j_vs_baseline']}x): {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One router per resource; plankg.api.app includes them all."""

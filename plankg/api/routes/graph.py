@@ -1,0 +1,96 @@
+"""Graph neighbourhoods for a frontend view, in Cytoscape.js elements format."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from plankg.api.deps import StoreDep
+from plankg.api.models import (
+    CytoscapeEdge,
+    CytoscapeEdgeData,
+    CytoscapeElements,
+    CytoscapeNode,
+    CytoscapeNodeData,
+    Neighborhood,
+)
+from plankg.api.problems import not_found
+from plankg.api.reads import run
+
+router = APIRouter(prefix="/graph", tags=["graph"])
+
+MAX_NODES = 500
+
+
+def _node(
+    node_id: str, node_type: str | None, name: str | None, depth: int, plan_id: str | None = None
+) -> CytoscapeNode:
+    return CytoscapeNode(
+        data=CytoscapeNodeData(
+            id=node_id, label=name or node_id, type=node_type or "", plan_id=plan_id, depth=depth
+        )
+    )
+
+
+@router.get(
+    "/neighborhood/{node_id}",
+    summary="Nodes and edges around a node (Cytoscape.js elements)",
+    description="Breadth-first from the node, `depth` steps along relationships in either direction; the "
+    "strongest links (by score) are followed first and at most `limit` nodes are returned.",
+)
+def neighborhood(
+    store: StoreDep,
+    node_id: Annotated[
+        str, Path(min_length=1, max_length=300, examples=["qingdao-informatization-13th-fyp-task-4"])
+    ],
+    depth: Annotated[int, Query(ge=1, le=3, description="Steps from the node.")] = 1,
+    limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="At most this many nodes.")] = 100,
+) -> Neighborhood:
+    start = run(store, "graph_nodes", ids=[node_id])
+    if not start:
+        raise not_found("node", node_id)
+    first = start[0]
+    nodes = {node_id: _node(node_id, first.get("type"), first.get("name"), 0, first.get("plan_id"))}
+    edges: dict[str, CytoscapeEdge] = {}
+    truncated = False
+    frontier = [node_id]
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        rows = run(store, "graph_edges", ids=frontier, limit=limit)
+        in_frontier = set(frontier)
+        leaving = sum(1 for row in rows if row["source"] in in_frontier)
+        entering = len(rows) - leaving
+        truncated = truncated or leaving >= limit or entering >= limit
+        rows.sort(key=lambda row: -(row.get("score") if row.get("score") is not None else 0.0))
+        next_frontier: list[str] = []
+        for row in rows:
+            for end in ("source", "target"):
+                end_id = row[end]
+                if end_id in nodes:
+                    continue
+                if len(nodes) >= limit:
+                    truncated = True
+                    continue
+                nodes[end_id] = _node(
+                    end_id, row.get(f"{end}_type"), row.get(f"{end}_name"), level, row.get(f"{end}_plan_id")
+                )
+                next_frontier.append(end_id)
+            if row["source"] in nodes and row["target"] in nodes:
+                edge_id = f"{row['source']}|{row['type']}|{row['target']}"
+                edges[edge_id] = CytoscapeEdge(
+                    data=CytoscapeEdgeData(
+                        id=edge_id,
+                        source=row["source"],
+                        target=row["target"],
+                        label=row["type"],
+                        score=row.get("score"),
+                        method=row.get("method"),
+                    )
+                )
+        frontier = next_frontier
+    return Neighborhood(
+        elements=CytoscapeElements(nodes=list(nodes.values()), edges=list(edges.values())),
+        truncated=truncated,
+    )

@@ -1,0 +1,137 @@
+"""Plans: list, read, load a document (POST, multipart upload), delete. Writes need X-API-Key."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Path, Query, Response, UploadFile, status
+from starlette.concurrency import run_in_threadpool
+
+from plankg.api.deps import ApiKeyDep, StoreDep
+from plankg.api.models import Page, PlanDetail, PlanLoadResult, PlanSummary
+from plankg.api.problems import ProblemError, not_found, problem_responses
+from plankg.api.reads import MAX_LIMIT, evidence, run
+from plankg.graph.port import GraphStore, Row
+
+router = APIRouter(prefix="/plans", tags=["plans"])
+
+PlanId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=300,
+        description="The plan's id.",
+        examples=["qingdao-informatization-13th-fyp"],
+    ),
+]
+
+
+def _plan_row(row: Row) -> dict[str, Any]:
+    # plan queries may return columns or one map column named "plan"
+    nested = row.get("plan")
+    return dict(nested) if isinstance(nested, dict) else dict(row)
+
+
+def _summary(row: Row) -> PlanSummary:
+    data = _plan_row(row)
+    return PlanSummary(
+        id=data["id"],
+        name=data.get("name"),
+        title=data.get("title") or data.get("name"),
+        region=data.get("region"),
+        period_start=data.get("period_start"),
+        period_end=data.get("period_end"),
+        issuer=data.get("issuer"),
+        edition=data.get("edition"),
+        source_sha256=data.get("source_sha256"),
+        evidence=evidence({k: v for k, v in data.items() if k != "text"}),
+    )
+
+
+def read_plan(store: GraphStore, plan_id: str) -> PlanDetail | None:
+    rows = run(store, "plan_by_id", plan_id=plan_id)
+    if not rows:
+        return None
+    summary = _summary(rows[0])
+    counts = {kind: 0 for kind in ("goals", "directions", "tasks", "indicators")}
+    for row in run(store, "plan_counts", id=plan_id):
+        counts[row["kind"]] = int(row["total"])
+    return PlanDetail(
+        **summary.model_dump(), source_path=_plan_row(rows[0]).get("source_path"), counts=counts
+    )
+
+
+@router.get("", summary="Plans in the graph")
+def list_plans(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Page[PlanSummary]:
+    # plans are few (one per document), so the catalog's `plans` query is paged here
+    plans = sorted((_summary(row) for row in run(store, "plans")), key=lambda p: p.id)
+    return Page[PlanSummary](
+        items=plans[offset : offset + limit], total=len(plans), limit=limit, offset=offset
+    )
+
+
+@router.get("/{plan_id}", summary="One plan, with how many goals, directions, tasks, indicators it holds")
+def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
+    plan = read_plan(store, plan_id)
+    if plan is None:
+        raise not_found("plan", plan_id)
+    return plan
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[ApiKeyDep],
+    summary="Load a plan document (extract and store it)",
+    description="Upload a .txt, .md, .html, .docx or .pdf plan document as multipart field `file`. "
+    "It is read, extracted and written in one transaction, replacing an older version of the same plan. "
+    "201: loaded; 200: the same document was already loaded, nothing written; "
+    "422: the document cannot be read (the reason is in `detail`).",
+    responses={
+        200: {"description": "Already loaded; nothing written", "model": PlanLoadResult},
+        **problem_responses(400, 401, 403, 413),
+    },
+)
+async def load_plan(
+    store: StoreDep,
+    response: Response,
+    file: Annotated[UploadFile, File(description="The plan document, e.g. 青岛市信息化十三五发展规划.txt")],
+) -> PlanLoadResult:
+    from plankg.loaders import DocumentReadError
+    from plankg.pipeline import load_bytes
+
+    data = await file.read()
+    filename = file.filename or "upload.txt"
+    try:
+        outcome = await run_in_threadpool(load_bytes, store, data, filename)
+    except DocumentReadError as exc:
+        raise ProblemError(422, "unreadable-document", str(exc)) from exc
+    plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
+    if plan is None:  # written, yet not readable: the store is inconsistent
+        raise ProblemError(500, "internal-error", f"plan {outcome.plan_id!r} was written but cannot be read")
+    if not outcome.changed:
+        response.status_code = status.HTTP_200_OK
+    return PlanLoadResult(
+        plan=plan,
+        changed=outcome.changed,
+        nodes=outcome.nodes,
+        relationships=outcome.relationships,
+        warnings=list(outcome.warnings),
+    )
+
+
+@router.delete(
+    "/{plan_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[ApiKeyDep],
+    summary="Delete a plan and everything it owns (shared concepts and sectors stay)",
+    responses=problem_responses(401, 403),
+)
+def delete_plan(store: StoreDep, plan_id: PlanId) -> Response:
+    if not store.delete_plan(plan_id):
+        raise not_found("plan", plan_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,108 @@
+"""`plankg export` (the graph as RDF) and `plankg import-rdf` (an export loaded back into a store)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+from rich.console import Console
+
+from plankg import queries
+from plankg.api.rdf_export import FORMATS, export, rdf_format
+from plankg.cli.main import app
+from plankg.graph import open_store
+from plankg.graph.port import StoreError
+from plankg.loaders.rdf_import import RdfImportError, load_rdf_file
+from plankg.ontology.rdf_mapping import RdfMapping
+from plankg.settings import get_settings
+
+err_console = Console(stderr=True)
+
+
+@app.command("export")
+def export_command(
+    rdf: Annotated[str, typer.Option("--format", "-f", help=f"RDF format: {', '.join(FORMATS)}.")] = "ttl",
+    plan: Annotated[
+        str | None, typer.Option(help="Only this plan (its id) and the concepts and sectors it links.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+) -> None:
+    """Export the graph as RDF (Turtle, JSON-LD, N-Triples or RDF/XML); N-Triples and Turtle stream."""
+    try:
+        fmt = rdf_format(rdf)
+    except ValueError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    settings = get_settings()
+    with open_store(settings) as store:
+        if plan and not any(row["id"] == plan for row in queries.run(store, "export_plan_versions", {})):
+            err_console.print(f"[red]error:[/red] no plan with id {plan!r}")
+            raise typer.Exit(2)
+        chunks = export(store, RdfMapping(settings.base_iri), fmt, plan=plan)
+        if output is None:
+            _write(chunks, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        # Write beside the target and rename, so a failed export leaves no half file behind.
+        partial = output.with_name(output.name + ".partial")
+        try:
+            with partial.open("wb") as sink:
+                written = _write(chunks, sink)
+            partial.replace(output)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    err_console.print(f"wrote {output} ({written:,} bytes, {fmt.media_type})")
+
+
+def _write(chunks: Iterable[bytes], sink: BinaryIO) -> int:
+    written = 0
+    for chunk in chunks:
+        sink.write(chunk)
+        written += len(chunk)
+    return written
+
+
+@app.command("import-rdf")
+def import_rdf_command(
+    file: Annotated[Path, typer.Argument(help="A plankg RDF export (.ttl .nt .jsonld .rdf).")],
+    rdf: Annotated[
+        str | None, typer.Option("--format", "-f", help="RDF format, if the suffix does not tell.")
+    ] = None,
+    base_iri: Annotated[
+        str | None, typer.Option(help="Base IRI the export was made under (default: read from the data).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Rewrite plans even when their sha256 is unchanged.")] = False,
+) -> None:
+    """Load an RDF export back into the configured store, one transaction per plan."""
+    rdflib_format = None
+    if rdf is not None:
+        try:
+            rdflib_format = rdf_format(rdf).rdflib_format
+        except ValueError as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+    try:
+        # Every plan is read and checked before anything is written.
+        graphs = load_rdf_file(file, rdf_format=rdflib_format, base_iri=base_iri)
+    except RdfImportError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console = Console()
+    with open_store(get_settings()) as store:
+        for graph in graphs:
+            try:
+                result = store.write_document(graph, force=force)
+            except StoreError as exc:
+                err_console.print(f"[red]error:[/red] plan {graph.plan_id}: {exc}")
+                raise typer.Exit(1) from exc
+            state = "loaded" if result.changed else "unchanged"
+            console.print(
+                f"{state}: {graph.plan_id} "
+                f"[dim]({len(graph.nodes)} nodes, {len(graph.relationships)} links)[/dim]"
+            )

@@ -1,0 +1,1 @@
+"""Data shipped with the package: the seed plan document `plankg demo` loads (seed/)."""

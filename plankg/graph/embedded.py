@@ -1,0 +1,379 @@
+"""The embedded backend: LadybugDB (the Kùzu fork, `ladybug` 0.22) in a directory of the data dir.
+
+Concurrency: one `Database` per path per process (shared by every store object on that path), one
+`Connection` per thread (FastAPI runs sync endpoints in a thread pool; Ladybug releases the GIL while
+a query runs), and a lock so one write transaction runs at a time. Another process holding the
+database read-write makes opening fail with StoreUnavailable.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from plankg.graph import cypher
+from plankg.graph.guard import screen_read_only
+from plankg.graph.port import (
+    Counts,
+    GraphStore,
+    QueryFailed,
+    ReadOnlyViolation,
+    Row,
+    StoreError,
+    StoreUnavailable,
+    WriteResult,
+)
+from plankg.graph.values import plain_row
+from plankg.graph.writer import (
+    Transaction,
+    count_all,
+    prepare_graph,
+    remove_plan,
+    write_plan,
+    write_prepared,
+)
+from plankg.ontology.records import DocumentGraph
+from plankg.ontology.schema import load_schema
+
+ROW_SOURCE = cypher.ColumnRows()
+_READ_ONLY_REFUSAL = "read-only transaction"
+_NO_TRANSACTION = "No active transaction"
+
+
+class _SharedDatabases:
+    """Ladybug lets one process open a path twice, as two independent Database objects writing the
+    same files; counting references here keeps it to one per path."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: dict[str, tuple[ladybug.Database, int]] = {}
+
+    def acquire(self, path: Path) -> ladybug.Database:
+        key = str(path.resolve())
+        with self._lock:
+            if key in self._open:
+                database, users = self._open[key]
+                self._open[key] = (database, users + 1)
+                return database
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                database = ladybug.Database(key)
+            except RuntimeError as exc:
+                if "lock" in str(exc).lower():
+                    raise StoreUnavailable(
+                        f"the embedded store {key} is in use by another process ({_first_line(exc)}); "
+                        "stop it (e.g. a running `plankg serve`) or set PLANKG_DATA_DIR to another directory"
+                    ) from exc
+                raise StoreUnavailable(f"cannot open the embedded store {key}: {_first_line(exc)}") from exc
+            self._open[key] = (database, 1)
+            return database
+
+    def release(self, path: Path) -> None:
+        key = str(path.resolve())
+        with self._lock:
+            database, users = self._open[key]
+            if users > 1:
+                self._open[key] = (database, users - 1)
+                return
+            del self._open[key]
+        database.close()
+
+
+_DATABASES = _SharedDatabases()
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+class _ThreadConnection(Transaction):
+    """One thread's connection, with statements prepared once for batch writes."""
+
+    def __init__(self, database: ladybug.Database) -> None:
+        self.connection = ladybug.Connection(database)
+        # The pybind connection, when present, skips the wrapper's per-call walk over every
+        # parameter value (it dominated bulk loads); otherwise batches go through execute().
+        self._native: Any = self.connection._get_pybind_connection()
+        self._prepared: dict[str, Any] = {}
+
+    def run(self, statement: str, parameters: Mapping[str, Any]) -> list[Row]:
+        try:
+            result = self.connection.execute(statement, dict(parameters))
+        except RuntimeError as exc:
+            raise QueryFailed(_first_line(exc)) from exc
+        if isinstance(result, list):
+            for extra in result:
+                extra.close()
+            raise QueryFailed("only one statement may be run at a time")
+        try:
+            columns = result.get_column_names()
+            rows = []
+            while result.has_next():
+                rows.append(plain_row(columns, result.get_next()))
+            return rows
+        finally:
+            result.close()
+
+    def run_batch(self, statement: cypher.BatchStatement, rows: Sequence[Sequence[Any]]) -> int:
+        parameters = ROW_SOURCE.parameters(statement.columns, rows)
+        if self._native is None:
+            return int(self.run(statement.cypher, parameters)[0]["written"])
+        try:
+            prepared = self._prepared.get(statement.cypher)
+            if prepared is None:
+                prepared = self._native.prepare(
+                    statement.cypher, cypher.ColumnRows.sample_parameters(statement.columns)
+                )
+                if not prepared.is_success():
+                    raise QueryFailed(prepared.get_error_message())
+                self._prepared[statement.cypher] = prepared
+            result = self._native.execute(prepared, parameters)
+            try:
+                return int(result.getNext()[0])
+            finally:
+                result.close()
+        except RuntimeError as exc:
+            raise QueryFailed(_first_line(exc)) from exc
+
+    def rollback(self) -> None:
+        try:
+            self.connection.execute("ROLLBACK")
+        except RuntimeError as exc:
+            # Ladybug already rolled back a transaction whose statement failed.
+            if _NO_TRANSACTION not in str(exc):
+                raise
+
+    def close(self) -> None:
+        self._prepared.clear()
+        self.connection.close()
+
+
+class EmbeddedStore(GraphStore):
+    backend = "embedded"
+    batch_size = 10_000  # measured: 5k–20k rows per UNWIND load fastest (benchmarks/bulk_load.py)
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._database = _DATABASES.acquire(self.path)
+        self._local = threading.local()
+        self._connections: list[_ThreadConnection] = []
+        self._connections_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._closed = False
+
+    # ------------------------------------------------------------ connections
+
+    def _connection(self) -> _ThreadConnection:
+        if self._closed:
+            raise StoreUnavailable(f"the embedded store {self.path} is closed")
+        connection: _ThreadConnection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = _ThreadConnection(self._database)
+            self._local.connection = connection
+            with self._connections_lock:
+                self._connections.append(connection)
+        return connection
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with self._connections_lock:
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+        _DATABASES.release(self.path)
+
+    # ------------------------------------------------------------ schema
+
+    def _tables(self) -> dict[str, str]:
+        rows = self._connection().run("CALL show_tables() RETURN name, type", {})
+        return {row["name"]: row["type"] for row in rows}
+
+    def _columns(self, table: str) -> dict[str, str]:
+        """Column types as the DDL spells them (table_info reports BOOLEAN as BOOL)."""
+        rows = self._connection().run(f"CALL table_info({_literal(table)}) RETURN name, type", {})
+        return {row["name"]: row["type"].replace("BOOL", "BOOLEAN") for row in rows}
+
+    def _pairs(self, table: str) -> set[tuple[str, str]]:
+        rows = self._connection().run(
+            f"CALL show_connection({_literal(table)}) "
+            "RETURN `source table name` AS s, `destination table name` AS t",
+            {},
+        )
+        return {(row["s"], row["t"]) for row in rows}
+
+    def apply_schema(self) -> None:
+        """Create missing tables; add columns and FROM/TO pairs the ontology gained since."""
+        schema = load_schema()
+        with self._write_lock:
+            connection = self._connection()
+            tables = self._tables()
+            for spec in schema.nodes.values():
+                if spec.label not in tables:
+                    connection.run(cypher.ladybug_node_table(spec), {})
+                    continue
+                columns = self._columns(spec.label)
+                for prop in spec.properties:
+                    if prop.key not in columns:
+                        connection.run(
+                            f"ALTER TABLE {cypher.quote(spec.label)} "
+                            f"ADD {cypher.quote(prop.key)} {cypher.ladybug_type(prop)}",
+                            {},
+                        )
+            for rel in schema.relationships.values():
+                if rel.type not in tables:
+                    connection.run(cypher.ladybug_rel_table(rel), {})
+                    continue
+                for source, target in sorted(set(rel.pairs) - self._pairs(rel.type)):
+                    connection.run(
+                        f"ALTER TABLE {cypher.quote(rel.type)} "
+                        f"ADD FROM {cypher.quote(source)} TO {cypher.quote(target)}",
+                        {},
+                    )
+                columns = self._columns(rel.type)
+                for prop in rel.properties:
+                    if prop.key not in columns:
+                        connection.run(
+                            f"ALTER TABLE {cypher.quote(rel.type)} "
+                            f"ADD {cypher.quote(prop.key)} {cypher.ladybug_type(prop)}",
+                            {},
+                        )
+
+    def schema_applied(self) -> bool:
+        schema = load_schema()
+        tables = self._tables()
+        for spec in schema.nodes.values():
+            if tables.get(spec.label) != "NODE":
+                return False
+            columns = self._columns(spec.label)
+            if any(columns.get(p.key) != cypher.ladybug_type(p) for p in spec.properties):
+                return False
+        for rel in schema.relationships.values():
+            if tables.get(rel.type) != "REL" or not set(rel.pairs) <= self._pairs(rel.type):
+                return False
+            columns = self._columns(rel.type)
+            if any(columns.get(p.key) != cypher.ladybug_type(p) for p in rel.properties):
+                return False
+        return True
+
+    # ------------------------------------------------------------ writes
+
+    def _in_transaction(self, work: Any) -> Any:
+        with self._write_lock:
+            connection = self._connection()
+            connection.run("BEGIN TRANSACTION", {})
+            try:
+                result = work(connection)
+            except BaseException:
+                connection.rollback()
+                raise
+            try:
+                connection.run("COMMIT", {})
+            except StoreError:
+                connection.rollback()
+                raise
+            return result
+
+    def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
+        prepared = prepare_graph(graph)
+        plan = write_plan(ROW_SOURCE)
+        result: WriteResult = self._in_transaction(
+            lambda tx: write_prepared(tx, plan, prepared, force=force, batch_size=self.batch_size)
+        )
+        return result
+
+    def delete_plan(self, plan_id: str) -> bool:
+        plan = write_plan(ROW_SOURCE)
+
+        def delete(tx: _ThreadConnection) -> bool:
+            if not tx.run(plan.fingerprint, {"plan_id": plan_id}):
+                return False
+            remove_plan(tx, plan, plan_id)
+            return True
+
+        deleted: bool = self._in_transaction(delete)
+        return deleted
+
+    def execute_write(self, statement: str, parameters: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one raw write statement in its own transaction: for tests, benchmarks and maintenance
+        (the API never calls this; application writes go through write_document)."""
+        rows: list[Row] = self._in_transaction(lambda tx: tx.run(statement, parameters or {}))
+        return rows
+
+    # ------------------------------------------------------------ reads
+
+    def read(self, cypher_text: str, parameters: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._connection().run(cypher_text, parameters or {})
+
+    def read_only(
+        self,
+        cypher_text: str,
+        parameters: Mapping[str, Any] | None = None,
+        *,
+        timeout_seconds: float,
+        row_limit: int,
+    ) -> tuple[list[Row], bool]:
+        """Run in a READ ONLY transaction: Ladybug itself refuses any write, DDL or extension install.
+        The statement is prepared first, which refuses a text holding several statements."""
+        screen_read_only(cypher_text)
+        params = dict(parameters or {})
+        thread = self._connection()
+        connection = thread.connection
+        connection.execute("BEGIN TRANSACTION READ ONLY")
+        connection.set_query_timeout(max(1, int(timeout_seconds * 1000)))
+        try:
+            prepared = ladybug.PreparedStatement(connection, cypher_text, params)
+            if not prepared.is_success():
+                raise _read_only_error(prepared.get_error_message(), timeout_seconds)
+            result = connection.execute(prepared, params)
+            if isinstance(result, list):
+                raise ReadOnlyViolation("only one statement may be run at a time")
+            try:
+                columns = result.get_column_names()
+                rows: list[Row] = []
+                truncated = False
+                while result.has_next():
+                    if len(rows) == row_limit:
+                        truncated = True
+                        break
+                    rows.append(plain_row(columns, result.get_next()))
+            finally:
+                result.close()
+            return rows, truncated
+        except RuntimeError as exc:
+            raise _read_only_error(str(exc), timeout_seconds) from exc
+        finally:
+            connection.set_query_timeout(0)
+            thread.rollback()
+
+    def counts(self) -> Counts:
+        return count_all(self._connection())
+
+    def ping(self) -> bool:
+        try:
+            return self.read("RETURN 1 AS ok") == [{"ok": 1}]
+        except StoreError:
+            return False
+
+
+def _literal(table: str) -> str:
+    """A table name as a string literal: Ladybug's table functions take no parameters."""
+    if not table.isidentifier():
+        raise StoreError(f"unexpected table name {table!r}")
+    return f"'{table}'"
+
+
+def _read_only_error(message: str, timeout_seconds: float) -> StoreError:
+    first = message.strip().splitlines()[0] if message.strip() else "query failed"
+    if _READ_ONLY_REFUSAL in message:
+        return ReadOnlyViolation(f"refused by the store: {first}")
+    if "multiple statements" in message:
+        return ReadOnlyViolation("only one statement may be run at a time")
+    if "Interrupted" in message:
+        return QueryFailed(f"the query ran longer than {timeout_seconds:g} s and was stopped")
+    return QueryFailed(first)

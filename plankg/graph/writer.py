@@ -1,0 +1,227 @@
+"""The one write algorithm both backends run inside their own transaction.
+
+A backend supplies a `Transaction` (run a statement, run a batch statement); this module turns a
+DocumentGraph into ordered, batched statements generated from the ontology and checks the outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from plankg.graph import cypher
+from plankg.graph.port import Counts, InvalidGraph, Row, WriteResult
+from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.ontology.schema import PropertySpec, load_schema
+
+log = logging.getLogger(__name__)
+
+
+class Transaction(ABC):
+    """One open transaction of a backend."""
+
+    @abstractmethod
+    def run(self, statement: str, parameters: Mapping[str, Any]) -> list[Row]: ...
+
+    @abstractmethod
+    def run_batch(self, statement: cypher.BatchStatement, rows: Sequence[Sequence[Any]]) -> int:
+        """Run a batch statement over rows (never empty); return its `written` count."""
+
+
+@dataclass(frozen=True)
+class WritePlan:
+    """The statements of one backend dialect, generated once from the ontology."""
+
+    nodes: dict[str, cypher.BatchStatement]
+    relationships: dict[tuple[str, str, str], cypher.BatchStatement]
+    fingerprint: str
+    delete_plan: tuple[str, ...]
+    cleanup: tuple[str, ...]
+
+
+@cache
+def write_plan(source: cypher.RowSource) -> WritePlan:
+    schema = load_schema()
+    return WritePlan(
+        nodes={label: cypher.node_upsert(spec, source) for label, spec in schema.nodes.items()},
+        relationships={
+            (spec.type, s, t): cypher.relationship_upsert(spec, s, t, source)
+            for spec in schema.relationships.values()
+            for s, t in spec.pairs
+        },
+        fingerprint=cypher.plan_fingerprint(),
+        delete_plan=tuple(cypher.delete_plan_statements(schema)),
+        cleanup=tuple(cypher.orphan_candidate_cleanup(schema)),
+    )
+
+
+@dataclass(frozen=True)
+class PreparedGraph:
+    """A validated DocumentGraph as rows per label and per (type, source label, target label)."""
+
+    plan_id: str
+    source_sha256: str
+    node_rows: dict[str, list[tuple[Any, ...]]]
+    relationship_rows: dict[tuple[str, str, str], list[tuple[Any, ...]]]
+    node_ids: frozenset[tuple[str, str]]
+
+    @property
+    def node_count(self) -> int:
+        return sum(len(rows) for rows in self.node_rows.values())
+
+    @property
+    def relationship_count(self) -> int:
+        return sum(len(rows) for rows in self.relationship_rows.values())
+
+
+def prepare_graph(graph: DocumentGraph) -> PreparedGraph:
+    """Validate against the ontology and lay the graph out as rows; raise InvalidGraph on bad input."""
+    try:
+        graph.validate_against_ontology()
+    except (ValueError, KeyError) as exc:
+        raise InvalidGraph(str(exc).strip("\"'")) from exc
+    schema = load_schema()
+    nodes: dict[tuple[str, str], GraphNode] = {}
+    for node in graph.nodes:
+        key = (node.label, node.id)
+        if key in nodes and nodes[key].properties != node.properties:
+            raise InvalidGraph(f"{node.label} {node.id} appears twice with different properties")
+        nodes[key] = node
+    plan = nodes.get((cypher.PLAN_LABEL, graph.plan_id))
+    if plan is None:
+        raise InvalidGraph(f"the graph has no {cypher.PLAN_LABEL} node with id {graph.plan_id!r}")
+    plan_sha = plan.properties.get("source_sha256")
+    if plan_sha not in (None, graph.source_sha256):
+        raise InvalidGraph(f"plan {graph.plan_id}: source_sha256 {plan_sha} differs from the graph's")
+
+    node_rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for (label, node_id), node in nodes.items():
+        spec = schema.node(label)
+        values = dict(node.properties)
+        values["id"] = node_id
+        if spec.plan_owned:
+            owner = values.get("plan_id")
+            if owner not in (None, graph.plan_id):
+                raise InvalidGraph(f"{label} {node_id} belongs to plan {owner}, not {graph.plan_id}")
+            values["plan_id"] = graph.plan_id
+        if label == cypher.PLAN_LABEL:
+            values["source_sha256"] = graph.source_sha256
+        node_rows[label].append(tuple(_stored(prop, values.get(prop.key)) for prop in spec.properties))
+
+    relationships: dict[tuple[str, str, str, str, str], GraphRelationship] = {}
+    for rel in graph.relationships:
+        relationships[(rel.type, rel.source_label, rel.target_label, rel.source_id, rel.target_id)] = rel
+    relationship_rows: dict[tuple[str, str, str], list[tuple[Any, ...]]] = defaultdict(list)
+    for (rel_type, source_label, target_label, source_id, target_id), rel in relationships.items():
+        props = schema.relationship(rel_type).properties
+        relationship_rows[(rel_type, source_label, target_label)].append(
+            (source_id, target_id, *(_stored(prop, rel.properties.get(prop.key)) for prop in props))
+        )
+    return PreparedGraph(
+        plan_id=graph.plan_id,
+        source_sha256=graph.source_sha256,
+        node_rows=dict(node_rows),
+        relationship_rows=dict(relationship_rows),
+        node_ids=frozenset(nodes),
+    )
+
+
+def _stored(prop: PropertySpec, value: Any) -> Any:
+    """The value as the store keeps it: a float property given as 200 is stored as 200.0 on both
+    backends (Neo4j would otherwise keep an integer where Ladybug keeps a DOUBLE)."""
+    if value is None:
+        return None
+    if prop.value_type == "float":
+        return [float(v) for v in value] if prop.multi_valued else float(value)
+    return value
+
+
+def batches(rows: Sequence[tuple[Any, ...]], size: int) -> Iterator[Sequence[tuple[Any, ...]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def write_prepared(
+    tx: Transaction, plan: WritePlan, graph: PreparedGraph, *, force: bool, batch_size: int
+) -> WriteResult:
+    """Replace the plan's subgraph with `graph` inside `tx`; raise (so the caller rolls back) on failure."""
+    existing = tx.run(plan.fingerprint, {"plan_id": graph.plan_id})
+    if existing and existing[0]["source_sha256"] == graph.source_sha256 and not force:
+        return WriteResult(plan_id=graph.plan_id, changed=False)
+    if existing:
+        remove_plan(tx, plan, graph.plan_id)
+
+    started = time.perf_counter()
+    for label, rows in graph.node_rows.items():
+        for batch in batches(rows, batch_size):
+            tx.run_batch(plan.nodes[label], batch)
+    _log_phase("nodes", graph.plan_id, graph.node_count, started)
+
+    started = time.perf_counter()
+    _check_outside_endpoints(tx, graph)
+    for key, rows in graph.relationship_rows.items():
+        for batch in batches(rows, batch_size):
+            written = tx.run_batch(plan.relationships[key], batch)
+            if written != len(batch):
+                raise InvalidGraph(
+                    f"{len(batch) - written} {key[0]} links from {key[1]} to {key[2]} "
+                    "refer to nodes that do not exist"
+                )
+    _log_phase("relationships", graph.plan_id, graph.relationship_count, started)
+    return WriteResult(
+        plan_id=graph.plan_id,
+        changed=True,
+        nodes=graph.node_count,
+        relationships=graph.relationship_count,
+        replaced=bool(existing),
+    )
+
+
+def _log_phase(phase: str, plan_id: str, rows: int, started: float) -> None:
+    """Debug timing of a write phase (benchmarks/bulk_load.py listens to these records)."""
+    seconds = time.perf_counter() - started
+    log.debug(
+        "plan %s: %d %s in %.3f s", plan_id, rows, phase, seconds,
+        extra={"phase": phase, "rows": rows, "seconds": seconds},
+    )
+
+
+def remove_plan(tx: Transaction, plan: WritePlan, plan_id: str) -> None:
+    for statement in plan.delete_plan:
+        tx.run(statement, {"plan_id": plan_id})
+    for statement in plan.cleanup:
+        tx.run(statement, {})
+
+
+def _check_outside_endpoints(tx: Transaction, graph: PreparedGraph) -> None:
+    """Links may end at nodes already in the store (shared concepts, sectors); name any that are not."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for (_type, source_label, target_label), rows in graph.relationship_rows.items():
+        for row in rows:
+            for label, node_id in ((source_label, row[0]), (target_label, row[1])):
+                if (label, node_id) not in graph.node_ids:
+                    wanted[label].add(node_id)
+    missing: list[str] = []
+    for label, ids in sorted(wanted.items()):
+        found = {row["id"] for row in tx.run(cypher.existing_ids(label), {"ids": sorted(ids)})}
+        missing.extend(f"{label} {node_id}" for node_id in sorted(ids - found))
+    if missing:
+        shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        raise InvalidGraph(f"{len(missing)} link ends are neither in the document nor in the store: {shown}")
+
+
+def count_all(tx: Transaction) -> Counts:
+    """Nodes per ontology label and relationships per type, zeros included."""
+    schema = load_schema()
+    return Counts(
+        nodes={label: tx.run(cypher.label_count(label), {})[0]["count"] for label in schema.nodes},
+        relationships={
+            rel_type: tx.run(cypher.type_count(rel_type), {})[0]["count"] for rel_type in schema.relationships
+        },
+    )

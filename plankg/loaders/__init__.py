@@ -1,0 +1,15 @@
+"""Loaders: read a plan document, extract its entities with their evidence, build its subgraph."""
+
+from plankg.loaders.extract import extract_document, extract_path, extract_text
+from plankg.loaders.graph_builder import to_document_graph
+from plankg.loaders.reading import DocumentReadError, SourceDocument, read_document
+
+__all__ = [
+    "DocumentReadError",
+    "SourceDocument",
+    "extract_document",
+    "extract_path",
+    "extract_text",
+    "read_document",
+    "to_document_graph",
+]

@@ -1,0 +1,386 @@
+"""Document → Extraction: the plan, its goals, directions, tasks (with sub-tasks) and indicators, the
+sectors and concepts they mention, and the links between them; every record traced to its span.
+
+Ids are stable ASCII: the plan's comes from its normalised title and region (a revised document of the
+same plan keeps it), the others from the plan id, their place and a short hash of their name, so
+re-extracting an unchanged document gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from plankg.loaders.indicators import IndicatorMatch, find_indicators, table_indicators
+from plankg.loaders.links import apply_overrides, infer_links
+from plankg.loaders.metadata import extract_metadata
+from plankg.loaders.reading import SourceDocument, read_document
+from plankg.loaders.structure import Item, Outline, parse_outline
+from plankg.loaders.vocabulary import concepts_for_matches, find_concepts, find_sectors
+from plankg.ontology.records import (
+    ConceptRecord,
+    DocumentInfo,
+    EntityRecord,
+    Extraction,
+    IndicatorRecord,
+    LinkRecord,
+    PlanInfo,
+    SectorRecord,
+    TaskRecord,
+)
+
+STRUCTURE_METHOD = "structure"
+LEXICON_METHOD = "lexicon"
+_TARGET_CUE_RE = re.compile(
+    r"到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|力争|目标|预计|将|规划期末|十[三四五]五(?:末|期末)"
+)
+
+
+def short_hash(text: str, length: int) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def normalize_name(name: str) -> str:
+    """Whitespace, quotes and punctuation removed: the form ids and matching use."""
+    return re.sub(r"[\s\u3000“”\"'‘’「」《》，,。；;：:、！？!?（）()—\-·]", "", name)
+
+
+def plan_id_for(title: str, region: str | None) -> str:
+    title_key = re.sub(r"[（(]\s*\d{4}\s*[-—–~～至到]+\s*\d{4}\s*年?\s*[）)]", "", title)
+    return "plan-" + short_hash(f"{normalize_name(title_key)}|{region or ''}", 12)
+
+
+def extract_path(path: Path | str, *, overrides_path: Path | str | None = None) -> Extraction:
+    """Read and extract one document; raises DocumentReadError for unreadable input."""
+    document = read_document(Path(path))
+    return extract_document(document, overrides_path=overrides_path)
+
+
+def extract_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    sha256: str | None = None,
+    doc_id: str | None = None,
+    overrides_path: Path | str | None = None,
+) -> Extraction:
+    """Extract from an already decoded text (spans index `text` itself)."""
+    document = SourceDocument.from_text(text, path=path)
+    if sha256 is not None or doc_id is not None:
+        document = SourceDocument(
+            text=text,
+            path=path,
+            sha256=sha256 or document.sha256,
+            encoding=document.encoding,
+            format=document.format,
+            doc_id=doc_id or "",
+        )
+    return extract_document(document, overrides_path=overrides_path)
+
+
+def extract_document(document: SourceDocument, *, overrides_path: Path | str | None = None) -> Extraction:
+    text = document.text
+    outline = parse_outline(text)
+    first_line = (outline.title.start, outline.title.end) if outline.title else None
+    meta = extract_metadata(text, first_line)
+    title = meta.title or Path(document.path).stem or "untitled"
+    plan_id = plan_id_for(title, meta.region)
+    plan = PlanInfo(
+        id=plan_id,
+        title=title,
+        region=meta.region,
+        period_start=meta.period_start,
+        period_end=meta.period_end,
+        issuer=meta.issuer,
+        edition=meta.edition,
+        span=meta.title_span,
+    )
+    goals = _entities(outline.goals, text, f"{plan_id}-goal")
+    directions = _entities(outline.directions, text, f"{plan_id}-dir")
+    tasks = _tasks(outline.tasks, text, f"{plan_id}-task")
+    subjects = _subject_spans(outline, goals, tasks)
+    indicators = _indicators(outline, text, plan_id, meta.period_end, subjects)
+
+    links: list[LinkRecord] = []
+    for task in tasks:
+        if task.parent is not None:
+            links.append(
+                LinkRecord(
+                    type="PART_OF",
+                    source=task.id,
+                    target=task.parent,
+                    score=1.0,
+                    method=STRUCTURE_METHOD,
+                    span=task.span,
+                )
+            )
+    for indicator in indicators:
+        if indicator.subject is not None:
+            links.append(
+                LinkRecord(
+                    type="MEASURES",
+                    source=indicator.id,
+                    target=indicator.subject,
+                    score=1.0,
+                    method=STRUCTURE_METHOD,
+                    span=indicator.span,
+                )
+            )
+    sectors, concepts, vocabulary_links = _vocabulary_links(text, goals, directions, tasks, indicators)
+    links += vocabulary_links
+    inferred = infer_links(goals, directions, tasks, text)
+    if overrides_path is not None:
+        inferred = apply_overrides(
+            inferred, plan_id, Path(overrides_path), goals=goals, directions=directions, tasks=tasks
+        )
+    links += inferred
+    return Extraction(
+        document=DocumentInfo(
+            id=document.doc_id,
+            path=document.path,
+            sha256=document.sha256,
+            chars=len(text),
+            encoding=document.encoding,
+            format=document.format,
+        ),
+        plan=plan,
+        goals=goals,
+        directions=directions,
+        tasks=tasks,
+        indicators=indicators,
+        sectors=sectors,
+        concepts=concepts,
+        links=links,
+        warnings=list(outline.warnings),
+    )
+
+
+# ---------------------------------------------------------------- records
+
+
+def _name(text: str, item: Item) -> str:
+    return text[item.name[0] : item.name[1]].strip()
+
+
+def _unique(prefix: str, order: int, name: str, used: set[str]) -> str:
+    candidate = f"{prefix}-{order:02d}-{short_hash(normalize_name(name), 6)}"
+    bump = 1
+    while candidate in used:  # only when the same place repeats; keeps ids distinct
+        candidate = f"{prefix}-{order:02d}-{short_hash(normalize_name(name) + str(bump), 6)}"
+        bump += 1
+    used.add(candidate)
+    return candidate
+
+
+def _entities(items: Sequence[Item], text: str, prefix: str) -> list[EntityRecord]:
+    used: set[str] = set()
+    records = []
+    for order, item in enumerate(items, start=1):
+        name = _name(text, item)
+        records.append(
+            EntityRecord(
+                id=_unique(prefix, order, name, used),
+                name=name,
+                text=text[item.span[0] : item.span[1]],
+                span=item.span,
+                order=order,
+            )
+        )
+    return records
+
+
+def _tasks(items: Sequence[Item], text: str, prefix: str) -> list[TaskRecord]:
+    used: set[str] = set()
+    records: list[TaskRecord] = []
+    for order, item in enumerate(items, start=1):
+        name = _name(text, item)
+        task_id = _unique(prefix, order, name, used)
+        records.append(
+            TaskRecord(
+                id=task_id,
+                name=name,
+                text=text[item.span[0] : item.span[1]],
+                span=item.span,
+                order=order,
+                parent=None,
+            )
+        )
+        for sub_order, child in enumerate(item.children, start=1):
+            child_name = _name(text, child)
+            records.append(
+                TaskRecord(
+                    id=_unique(task_id, sub_order, child_name, used),
+                    name=child_name,
+                    text=text[child.span[0] : child.span[1]],
+                    span=child.span,
+                    order=sub_order,
+                    parent=task_id,
+                )
+            )
+    return records
+
+
+def _subject_spans(
+    outline: Outline, goals: list[EntityRecord], tasks: list[TaskRecord]
+) -> list[tuple[int, int, str]]:
+    """(start, end, id) of the goals and tasks whose own paragraphs can hold an indicator."""
+    spans = [(g.span[0], g.span[1], g.id) for g in goals]
+    clause_spans = {child.span for item in outline.tasks for child in item.children if child.clause}
+    for task in tasks:
+        if task.parent is not None and task.span in clause_spans:
+            continue  # a clause of its task's paragraph: the paragraph (the task) is the subject
+        spans.append((task.span[0], task.span[1], task.id))
+    return spans
+
+
+def _indicators(
+    outline: Outline,
+    text: str,
+    plan_id: str,
+    period_end: int | None,
+    subjects: list[tuple[int, int, str]],
+) -> list[IndicatorRecord]:
+    skipped = outline.skipped
+    targets = outline.target_sections
+    item_spans = [(s, e) for s, e, _ in subjects] + [item.span for item in outline.directions]
+    found: list[tuple[IndicatorMatch, str | None, bool]] = []
+    for par in outline.paragraphs:
+        if par.form in ("meta", "title"):
+            continue
+        if any(s <= par.start < e for s, e in skipped):
+            continue
+        in_heading = any(s <= par.start < e for s, e in outline.heading_spans)
+        for match in find_indicators(text, par.start, par.end, default_year=period_end):
+            position = match.number_start
+            containing = [(e - s, sid) for s, e, sid in subjects if s <= position < e]
+            subject = min(containing)[1] if containing else None
+            inside = subject is not None or any(s <= position < e for s, e in item_spans)
+            if not inside and not any(s <= position < e for s, e in targets):
+                sentence_start = max(text.rfind(ch, par.start, position) for ch in "。！？；") + 1
+                sentence_start = max(sentence_start, par.start)
+                if not _TARGET_CUE_RE.search(text, sentence_start, position + 1):
+                    continue
+            found.append((match, subject, in_heading and not inside))
+    for table in outline.tables:
+        before = [p for p in outline.paragraphs if p.end <= table.start and p.form != "table"]
+        anchor = before[-1].start if before else table.start
+        if any(s <= anchor < e or s <= table.start < e for s, e in skipped):
+            continue  # e.g. a 发展基础 table of achievements
+        for match in table_indicators(table, text, default_year=period_end):
+            containing = [(e - s, sid) for s, e, sid in subjects if s <= match.span[0] and match.span[1] <= e]
+            found.append((match, min(containing)[1] if containing else None, False))
+    # a heading that restates a target of its section ("互联网用户数超千万") is not a second indicator
+    kept = [
+        (m, subject)
+        for m, subject, heading_only in found
+        if not heading_only
+        or not any(
+            other is not m and other.normalized_value == m.normalized_value for other, _, h in found if not h
+        )
+    ]
+    records: list[IndicatorRecord] = []
+    seen: set[str] = set()
+    for match, subject in kept:
+        key = f"{subject}|{match.name}|{match.value:g}|{match.span[0]}-{match.span[1]}"
+        indicator_id = f"{plan_id}-ind-{short_hash(key, 8)}"
+        if indicator_id in seen:
+            continue
+        seen.add(indicator_id)
+        records.append(
+            IndicatorRecord(
+                id=indicator_id,
+                name=match.name,
+                value=match.value,
+                unit=match.unit,
+                comparator=match.comparator,  # type: ignore[arg-type]
+                baseline=match.baseline,
+                target_year=match.target_year,
+                subject=subject,
+                span=match.span,
+                text=text[match.span[0] : match.span[1]],
+                normalized_value=match.normalized_value,
+                normalized_unit=match.normalized_unit,
+            )
+        )
+    return records
+
+
+# ---------------------------------------------------------------- sectors and concepts
+
+
+def _vocabulary_links(
+    text: str,
+    goals: list[EntityRecord],
+    directions: list[EntityRecord],
+    tasks: list[TaskRecord],
+    indicators: list[IndicatorRecord],
+) -> tuple[list[SectorRecord], list[ConceptRecord], list[LinkRecord]]:
+    """IN_SECTOR and MENTIONS links from one pass of the lexicons over the document.
+
+    Each entity gets the sectors and concepts found inside its own span (first occurrence as evidence);
+    a match in the entity's name scores higher than one in its body.
+    """
+    entities: list[
+        tuple[str, tuple[int, int], tuple[int, int], bool]
+    ] = []  # id, span, name span, sector-able
+    groups: tuple[tuple[Sequence[EntityRecord], bool], ...] = (
+        (goals, True),
+        (directions, False),
+        (tasks, True),
+    )
+    for records, sector_able in groups:  # IN_SECTOR may not start at a Direction (ontology)
+        for record in records:
+            name_at = text.find(record.name, record.span[0], record.span[1])
+            name_span = (name_at, name_at + len(record.name)) if name_at != -1 else (record.span[0],) * 2
+            entities.append((record.id, record.span, name_span, sector_able))
+    for indicator in indicators:
+        entities.append((indicator.id, indicator.span, indicator.span, True))
+    low = min((e[1][0] for e in entities), default=0)
+    high = max((e[1][1] for e in entities), default=0)
+    if high <= low:
+        return [], [], []
+    window = text[low:high]
+    sector_matches = [(m.sector, m.start + low, m.end + low) for m in find_sectors(window)]
+    concept_matches = [(m, m.start + low, m.end + low) for m in find_concepts(window)]
+    sectors: dict[str, SectorRecord] = {}
+    links: list[LinkRecord] = []
+    used_concepts = []
+    for entity_id, (start, end), (name_start, name_end), sector_able in entities:
+        seen_sectors: set[str] = set()
+        if sector_able:
+            for sector, s, e in sector_matches:
+                if start <= s and e <= end and sector.id not in seen_sectors:
+                    seen_sectors.add(sector.id)
+                    sectors[sector.id] = sector
+                    in_name = name_start <= s and e <= name_end
+                    links.append(
+                        LinkRecord(
+                            type="IN_SECTOR",
+                            source=entity_id,
+                            target=sector.id,
+                            score=1.0 if in_name else 0.7,
+                            method=LEXICON_METHOD,
+                            span=(s, e),
+                        )
+                    )
+        seen_concepts: set[str] = set()
+        for match, s, e in concept_matches:
+            if start <= s and e <= end and match.concept.id not in seen_concepts:
+                seen_concepts.add(match.concept.id)
+                used_concepts.append(match)
+                in_name = name_start <= s and e <= name_end
+                score = (1.0 if in_name else 0.7) * (0.6 if match.candidate else 1.0)
+                links.append(
+                    LinkRecord(
+                        type="MENTIONS",
+                        source=entity_id,
+                        target=match.concept.id,
+                        score=round(score, 2),
+                        method=LEXICON_METHOD,
+                        span=(s, e),
+                    )
+                )
+    concepts = concepts_for_matches(used_concepts)
+    return sorted(sectors.values(), key=lambda s: s.id), concepts, links

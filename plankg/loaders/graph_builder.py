@@ -1,0 +1,235 @@
+"""Extraction (+ its source text) → DocumentGraph: the store-neutral subgraph of one document.
+
+Plan-owned nodes carry plan_id, doc_id, their evidence span and search terms; Sector and Concept nodes
+are shared vocabulary (no plan_id). Every relationship carries doc_id, span_start, span_end, score and
+method. The result is checked against the ontology before it is returned.
+"""
+
+from __future__ import annotations
+
+from plankg.loaders.terms import search_terms
+from plankg.ontology.records import (
+    DocumentGraph,
+    EntityRecord,
+    Extraction,
+    GraphNode,
+    GraphRelationship,
+    LinkRecord,
+    PropertyValue,
+)
+
+STRUCTURE_METHOD = "structure"
+SCHEME_METHOD = "scheme"
+CANDIDATE_METHOD = "candidate"
+
+_LINK_ENDS: dict[str, tuple[str, ...]] = {
+    "SUPPORTS": ("Task", "Goal"),
+    "ALIGNS_WITH": ("Task", "Direction"),
+    "PART_OF": ("Task", "Task"),
+    "IN_SECTOR": ("", "Sector"),
+    "MENTIONS": ("", "Concept"),
+    "MEASURES": ("Indicator", ""),
+}
+
+
+def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph:
+    """Build and validate the subgraph of one extracted document; raises ValueError on a bad span."""
+    if len(source_text) != extraction.document.chars:
+        raise ValueError(
+            f"source text has {len(source_text)} characters; "
+            f"the extraction was made from {extraction.document.chars}"
+        )
+    plan = extraction.plan
+    doc_id = extraction.document.id
+    nodes: list[GraphNode] = []
+    relationships: list[GraphRelationship] = []
+    label_of: dict[str, str] = {}
+
+    def rel(
+        rel_type: str, source: str, target: str, span: tuple[int, int], score: float, method: str
+    ) -> None:
+        _check_span(source_text, span, f"{rel_type} {source}->{target}")
+        relationships.append(
+            GraphRelationship(
+                type=rel_type,
+                source_label=label_of[source],
+                source_id=source,
+                target_label=label_of[target],
+                target_id=target,
+                properties={
+                    "doc_id": doc_id,
+                    "span_start": span[0],
+                    "span_end": span[1],
+                    "score": float(score),
+                    "method": method,
+                },
+            )
+        )
+
+    plan_span = plan.span or (0, 0)
+    plan_props: dict[str, PropertyValue] = {
+        "name": plan.title,
+        "title": plan.title,
+        "region": plan.region,
+        "period_start": plan.period_start,
+        "period_end": plan.period_end,
+        "issuer": plan.issuer,
+        "edition": plan.edition,
+        "source_sha256": extraction.document.sha256,
+        "source_path": extraction.document.path,
+        "source_text": source_text,
+        "doc_id": doc_id,
+        "plan_id": plan.id,
+        "span_start": plan_span[0],
+        "span_end": plan_span[1],
+        "terms": search_terms(plan.title),
+    }
+    nodes.append(GraphNode(label="Plan", id=plan.id, properties=plan_props))
+    label_of[plan.id] = "Plan"
+
+    def entity_node(label: str, record: EntityRecord) -> None:
+        _check_span(source_text, record.span, f"{label} {record.id}", record.text)
+        nodes.append(
+            GraphNode(
+                label=label,
+                id=record.id,
+                properties={
+                    "name": record.name,
+                    "text": record.text,
+                    "order": record.order,
+                    "plan_id": plan.id,
+                    "doc_id": doc_id,
+                    "span_start": record.span[0],
+                    "span_end": record.span[1],
+                    "terms": search_terms(f"{record.name} {record.text}"),
+                },
+            )
+        )
+        label_of[record.id] = label
+
+    for goal in extraction.goals:
+        entity_node("Goal", goal)
+        rel("HAS_GOAL", plan.id, goal.id, goal.span, 1.0, STRUCTURE_METHOD)
+    for direction in extraction.directions:
+        entity_node("Direction", direction)
+        rel("HAS_DIRECTION", plan.id, direction.id, direction.span, 1.0, STRUCTURE_METHOD)
+    for task in extraction.tasks:
+        entity_node("Task", task)
+    for task in extraction.tasks:
+        if task.parent is None:
+            rel("HAS_TASK", plan.id, task.id, task.span, 1.0, STRUCTURE_METHOD)
+    for indicator in extraction.indicators:
+        _check_span(source_text, indicator.span, f"Indicator {indicator.id}", indicator.text or None)
+        nodes.append(
+            GraphNode(
+                label="Indicator",
+                id=indicator.id,
+                properties={
+                    "name": indicator.name,
+                    "text": indicator.text or source_text[indicator.span[0] : indicator.span[1]],
+                    "value": float(indicator.value),
+                    "unit": indicator.unit,
+                    "comparator": indicator.comparator,
+                    "baseline": None if indicator.baseline is None else float(indicator.baseline),
+                    "target_year": indicator.target_year,
+                    "normalized_value": None
+                    if indicator.normalized_value is None
+                    else float(indicator.normalized_value),
+                    "normalized_unit": indicator.normalized_unit,
+                    "plan_id": plan.id,
+                    "doc_id": doc_id,
+                    "span_start": indicator.span[0],
+                    "span_end": indicator.span[1],
+                    "terms": search_terms(f"{indicator.name} {indicator.text}"),
+                },
+            )
+        )
+        label_of[indicator.id] = "Indicator"
+    for sector in extraction.sectors:
+        nodes.append(
+            GraphNode(
+                label="Sector",
+                id=sector.id,
+                properties={
+                    "name": sector.name,
+                    "codes": list(sector.codes),
+                    "alt_names": list(sector.alt_names),
+                    "terms": search_terms(" ".join([sector.name, *sector.alt_names])),
+                },
+            )
+        )
+        label_of[sector.id] = "Sector"
+    for concept in extraction.concepts:
+        nodes.append(
+            GraphNode(
+                label="Concept",
+                id=concept.id,
+                properties={
+                    "name": concept.name,
+                    "alt_names": list(concept.alt_names),
+                    "candidate": concept.candidate,
+                    "terms": search_terms(" ".join([concept.name, *concept.alt_names])),
+                },
+            )
+        )
+        label_of[concept.id] = "Concept"
+
+    # structural links come from the records themselves; the others from extraction.links
+    seen: set[tuple[str, str, str]] = set()
+    for task in extraction.tasks:
+        if task.parent is not None:
+            seen.add(("PART_OF", task.id, task.parent))
+            rel("PART_OF", task.id, task.parent, task.span, 1.0, STRUCTURE_METHOD)
+    for indicator in extraction.indicators:
+        if indicator.subject is not None:
+            seen.add(("MEASURES", indicator.id, indicator.subject))
+            rel("MEASURES", indicator.id, indicator.subject, indicator.span, 1.0, STRUCTURE_METHOD)
+    mention_evidence: dict[str, tuple[int, int]] = {}
+    for link in extraction.links:
+        key = (link.type, link.source, link.target)
+        if key in seen:
+            continue
+        seen.add(key)
+        _check_link(link, label_of)
+        rel(link.type, link.source, link.target, link.span, link.score, link.method)
+        if link.type == "MENTIONS":
+            mention_evidence.setdefault(link.target, link.span)
+
+    # BROADER: evidence is the first mention of the concept or of a concept below it
+    concepts = {c.id: c for c in extraction.concepts}
+    changed = True
+    while changed:
+        changed = False
+        for concept in extraction.concepts:
+            for parent in concept.broader:
+                if parent in concepts and parent not in mention_evidence and concept.id in mention_evidence:
+                    mention_evidence[parent] = mention_evidence[concept.id]
+                    changed = True
+    for concept in extraction.concepts:
+        for parent in concept.broader:
+            if parent not in concepts or concept.id not in mention_evidence:
+                continue
+            method, score = (CANDIDATE_METHOD, 0.5) if concept.candidate else (SCHEME_METHOD, 1.0)
+            rel("BROADER", concept.id, parent, mention_evidence[concept.id], score, method)
+
+    graph = DocumentGraph(
+        plan_id=plan.id, source_sha256=extraction.document.sha256, nodes=nodes, relationships=relationships
+    )
+    graph.validate_against_ontology()
+    return graph
+
+
+def _check_span(text: str, span: tuple[int, int], what: str, expected: str | None = None) -> None:
+    start, end = span
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"{what}: span {span} lies outside the document ({len(text)} characters)")
+    if expected is not None and text[start:end] != expected:
+        raise ValueError(f"{what}: text[{start}:{end}] is not the record's text")
+
+
+def _check_link(link: LinkRecord, label_of: dict[str, str]) -> None:
+    for end, wanted in zip((link.source, link.target), _LINK_ENDS.get(link.type, ("", "")), strict=True):
+        if end not in label_of:
+            raise ValueError(f"{link.type} link names unknown entity {end!r}")
+        if wanted and label_of[end] != wanted:
+            raise ValueError(f"{link.type} link end {end!r} is a {label_of[end]}, not a {wanted}")

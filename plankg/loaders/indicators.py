@@ -1,0 +1,819 @@
+"""Quantified targets (指标) in plan text: value, unit as written, comparator, baseline, target year.
+
+A number is a target when the text around it says so: a comparator (超过 → ">", 达到/不低于/以上 → ">=",
+不超过/控制在/以下 → "<=", 由A提升至B → "from_to"), or a building verb that counts what it builds
+(培育5个…平台, 建设500条…生产线; comparator "="), or a growth verb (年均增长8%; "="), or a percentage.
+Decisions: 达到 means ">=" (a plan's 达到 is a floor); a plain count or 实现100Mbps到户 is "="; 左右 is "=";
+一半 is 50 with unit "%". Numbers that are not targets are left alone: years and durations (…年),
+dates, ordinals (第一), numbers inside quotes or 《》 titles ("1332"架构, 《中国制造2025》), numbers glued to
+Latin letters (5G, IPv6), versions (2.0), edition words (十三五), ranges (5—10年) and frequencies (每年1次).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.loaders.structure import Paragraph, Table, chinese_to_number
+
+Comparator = str
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+_MAGNITUDES: tuple[tuple[str, float], ...] = (
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("十亿", 1e9),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("十万", 1e5),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("百", 1e2),
+)
+_COUNT_UNITS = (
+    "个",
+    "家",
+    "所",
+    "项",
+    "条",
+    "座",
+    "台",
+    "套",
+    "处",
+    "只",
+    "件",
+    "张",
+    "部",
+    "辆",
+    "艘",
+    "架",
+    "名",
+    "位",
+    "人次",
+    "人",
+    "户次",
+    "户",
+    "种",
+    "支",
+    "间",
+    "栋",
+    "幢",
+    "片",
+    "床",
+    "场次",
+    "场",
+    "篇",
+    "册",
+    "批次",
+    "棵",
+    "株",
+    "头",
+    "口",
+    "块",
+    "座次",
+    "门",
+    "款",
+    "枚",
+    "宗",
+    "例",
+    "盏",
+    "根",
+    "对",
+    "组",
+    "队",
+    "村",
+    "镇",
+    "校",
+    "园",
+    "站",
+    "基站",
+    "标准箱",
+    "标箱",
+    "TEU",
+    "辆次",
+    "架次",
+    "件次",
+    "人年",
+    "床位",
+)
+_MEASURE_UNITS = (
+    "%",
+    "％",
+    "‰",
+    "个百分点",
+    "百分点",
+    "元",
+    "美元",
+    "欧元",
+    "吨标准煤",
+    "吨标煤",
+    "吨",
+    "千克",
+    "公斤",
+    "克",
+    "公顷",
+    "亩",
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "千米",
+    "公里",
+    "米",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "吉瓦",
+    "瓦",
+    "度",
+    "倍",
+    "分",
+    "岁",
+    "Mbps",
+    "Gbps",
+    "Kbps",
+    "bps",
+    "MB",
+    "GB",
+    "TB",
+    "PB",
+    "EB",
+    "Tbps",
+    "kWh",
+    "kW",
+    "MW",
+    "GW",
+    "km",
+    "m²",
+    "㎡",
+    "Pflops",
+    "PFlops",
+    "PFLOPS",
+    "EFLOPS",
+)
+_TIME_UNITS = ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "秒")
+_BASE_UNITS = tuple(sorted(set(_COUNT_UNITS + _MEASURE_UNITS + _TIME_UNITS), key=len, reverse=True))
+_LATIN_UNITS = {u for u in _BASE_UNITS if u.isascii()}
+_STRONG_UNITS = {"%", "％", "‰", "个百分点", "百分点"}
+
+_PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        (
+            ("不低于", ">="),
+            ("不少于", ">="),
+            ("不小于", ">="),
+            ("至少", ">="),
+            ("达到或超过", ">="),
+            ("达到", ">="),
+            ("达", ">="),
+            ("超过", ">"),
+            ("超", ">"),
+            ("高于", ">"),
+            ("大于", ">"),
+            ("多于", ">"),
+            ("突破", ">"),
+            ("逾", ">"),
+            ("不超过", "<="),
+            ("不高于", "<="),
+            ("不大于", "<="),
+            ("控制在", "<="),
+            ("控制到", "<="),
+            ("降至", "<="),
+            ("降低到", "<="),
+            ("降低至", "<="),
+            ("下降到", "<="),
+            ("下降至", "<="),
+            ("压缩至", "<="),
+            ("压缩到", "<="),
+            ("压减至", "<="),
+            ("压减到", "<="),
+            ("缩短至", "<="),
+            ("缩短到", "<="),
+            ("减少到", "<="),
+            ("减少至", "<="),
+            ("减至", "<="),
+            ("低于", "<"),
+            ("少于", "<"),
+            ("小于", "<"),
+            ("提升至", ">="),
+            ("提升到", ">="),
+            ("提高至", ">="),
+            ("提高到", ">="),
+            ("增加到", ">="),
+            ("增加至", ">="),
+            ("增长到", ">="),
+            ("增长至", ">="),
+            ("增至", ">="),
+            ("扩大到", ">="),
+            ("扩大至", ">="),
+            ("升至", ">="),
+            ("稳定在", "="),
+            ("保持在", "="),
+            ("维持在", "="),
+            ("为", "="),
+            ("约", "="),
+            ("实现", "="),
+            ("保持", "="),
+            ("约为", "="),
+            ("总数", "="),
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+_SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
+    ("及以上", ">="),
+    ("以上", ">="),
+    ("以下", "<="),
+    ("以内", "<="),
+    ("左右", "="),
+    ("上下", "="),
+)
+_GROWTH_VERBS = ("增长", "提高", "提升", "下降", "降低", "减少", "增加", "缩减", "压缩", "降")
+_BUILD_VERBS = tuple(
+    sorted(
+        (
+            "建设",
+            "建成",
+            "新建",
+            "建立",
+            "培育",
+            "打造",
+            "推出",
+            "引进",
+            "引育",
+            "培养",
+            "培训",
+            "创建",
+            "认定",
+            "遴选",
+            "新增",
+            "扶持",
+            "形成",
+            "布局",
+            "部署",
+            "组建",
+            "举办",
+            "开通",
+            "改造",
+            "完成",
+            "带动",
+            "吸引",
+            "集聚",
+            "覆盖",
+            "服务",
+            "开展",
+            "设立",
+            "评选",
+            "孵化",
+            "推广",
+            "选树",
+            "命名",
+            "创办",
+            "发放",
+            "招引",
+            "储备",
+            "编制",
+            "制定",
+            "修订",
+            "研发",
+            "建",
+            "培植",
+            "新开",
+            "整治",
+            "治理",
+            "植树",
+            "造林",
+            "实施",
+            "引导",
+            "支持",
+            "攻克",
+            "突破性",
+            "新培育",
+            "新认定",
+            "新打造",
+            "新引进",
+            "接入",
+            "连接",
+            "汇聚",
+            "上线",
+            "入驻",
+            "聚集",
+            "建有",
+            "拥有",
+            "达标",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_ADVERBS_BEFORE_NUMBER = (
+    "累计",
+    "新",
+    "再",
+    "共",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "总计",
+    "合计",
+    "每年",
+    "年均",
+    "平均",
+)
+_PROTECT_RE = re.compile(
+    r"“[^“”\n]*”|\"[^\"\n]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n]*’|【[^【】\n]*】"
+)
+_NUMBER_RE = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]+")
+_CLAUSE_BREAK = "，,；;。：:！？!?\n"
+_YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
+_NAME_LEAD_RE = re.compile(
+    r"^(?:(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
+    r"力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本|初步|累计|着力|进一步|全面|大力|积极|每年|要|将|确保|"
+    r"使|让|共|总计|合计|其中|并|和|及|与|以及|或|同时|再|实现|推动|推进|加快|持续|继续|稳步|逐步|不断|"
+    r"的|[、，,\s\u3000])+"
+)
+_NAME_TAIL_RE = re.compile(r"(?:一般|原则上|基本|将|要|每年|力争|努力|均|总|达|应|需|可|能|预计|总体)+$")
+_RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
+_VERB_OBJECT_RE = re.compile(
+    r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
+    r"着力|积极|大力|[，,\s])*(" + "|".join(_BUILD_VERBS) + r")(.{2,40})$"
+)
+_PREPOSITION_END = ("在", "对", "向", "从", "于", "给", "按", "以", "每", "将", "把", "为")
+
+
+@dataclass
+class IndicatorMatch:
+    name: str
+    value: float
+    unit: str
+    comparator: Comparator
+    span: tuple[int, int]
+    number_start: int
+    baseline: float | None = None
+    target_year: int | None = None
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PROTECT_RE.finditer(text)]
+
+
+def _parse_number(token: str) -> float | None:
+    if token in ("一半", "半数"):
+        return 50.0
+    if token[0].isdigit():
+        try:
+            return float(token.replace(",", "").replace("，", ""))
+        except ValueError:
+            return None
+    number = chinese_to_number(token)
+    return None if number is None else float(number)
+
+
+_UNIT_RE = re.compile(
+    "("
+    + "|".join(map(re.escape, _BASE_UNITS))
+    + ")|("
+    + "|".join(m for m, _ in _MAGNITUDES)
+    + ")("
+    + "|".join(map(re.escape, _BASE_UNITS))
+    + ")?"
+)
+_MAGNITUDE_FACTOR = dict(_MAGNITUDES)
+
+
+def parse_unit(text: str, pos: int) -> tuple[str, float, int]:
+    """(unit as written, magnitude factor, end offset) of the unit starting at pos; ("", 1, pos) if none."""
+    match = _UNIT_RE.match(text, pos)
+    if match is None:
+        return "", 1.0, pos
+    if match.group(1):  # a base unit (千瓦 is a unit, not 千 + 瓦)
+        return match.group(1), 1.0, match.end()
+    return match.group(2) + (match.group(3) or ""), _MAGNITUDE_FACTOR[match.group(2)], match.end()
+
+
+def normalize_unit(unit: str) -> tuple[str, float]:
+    """万户 → ("户", 1e4); 亿元 → ("元", 1e8); % → ("%", 1)."""
+    for magnitude, factor in _MAGNITUDES:
+        if unit.startswith(magnitude) and unit not in _BASE_UNITS:
+            return unit[len(magnitude) :], factor
+    return unit, 1.0
+
+
+def _ends_with_any(text: str, options: tuple[str, ...]) -> str | None:
+    for option in options:
+        if text.endswith(option):
+            return option
+    return None
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip(" \t\u3000，,、；;。：:（(")
+    name = _NAME_LEAD_RE.sub("", name)
+    name = _NAME_TAIL_RE.sub("", name)
+    name = name.strip(" \t\u3000，,、；;。：:的")
+    if len(name) > 24:
+        name = name[-24:]
+    return name
+
+
+def _object_after(text: str, start: int, limit: int) -> tuple[str, int]:
+    """The thing counted after a unit ("5个全国领先、行业主导的互联网工业平台" → 互联网工业平台)."""
+    end = start
+    while end < limit and text[end] not in _CLAUSE_BREAK:
+        # stop before the next counted thing: "和150个…", "、1000Mbps…"
+        if (
+            text[end] in "和及与、"
+            and end + 1 < limit
+            and (text[end + 1].isdigit() or text[end + 1] in "一二两三四五六七八九十")
+        ):
+            break
+        end += 1
+    phrase = text[start:end]
+    phrase = re.sub(r"^[（(][^（）()]{1,3}[）)]", "", phrase)  # 500条（个）…
+    stripped = phrase.strip(" \t\u3000")
+    if "的" in stripped:
+        tail = stripped.rsplit("的", 1)[1]
+        if len(tail) >= 2:
+            stripped = tail
+    return stripped[:24], end
+
+
+def find_indicators(
+    text: str, start: int, end: int, *, default_year: int | None = None
+) -> list[IndicatorMatch]:
+    """Every quantified target in text[start:end] (one paragraph or heading)."""
+    segment = text[start:end]
+    scan = segment.translate(_FULLWIDTH_DIGITS)
+    protected = _protected(scan)
+    results: list[IndicatorMatch] = []
+    clause_state: dict[int, tuple[str, str]] = {}  # clause start → (comparator, mode) of its last indicator
+    for match in _NUMBER_RE.finditer(scan):
+        n_start, n_end = match.span()
+        token = match.group()
+        if any(p_start <= n_start < p_end for p_start, p_end in protected):
+            continue
+        is_arabic = token[0].isdigit()
+        value = _parse_number(token)
+        if value is None:
+            continue
+        before = scan[max(0, n_start - 1) : n_start]
+        glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "至", "V", ".") or (
+            before.isascii() and before.isalpha()
+        )
+        if glued and not (before == "至" and _RISE_TO_RE.search(scan, max(0, n_start - 4), n_start)):
+            continue  # ordinals, ranges, versions, IPv6 — but 提升至100 is a target
+        if (
+            not is_arabic
+            and token not in ("一半", "半数")
+            and (
+                (before and before.isdigit())
+                or before in "统唯单同之每逐万"
+                or (token == "一" and before and before in "一二三四五六七八九十")
+            )
+        ):
+            continue
+        unit_pos = n_end
+        while unit_pos < len(scan) and scan[unit_pos] == " ":
+            unit_pos += 1
+        rest = scan[unit_pos : unit_pos + 4]
+        if re.match(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))", rest):
+            continue
+        if is_arabic and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
+            continue
+        unit, _, unit_end = parse_unit(scan, unit_pos)
+        if token in ("一半", "半数"):
+            unit, unit_end = "%", n_end
+        elif not is_arabic:
+            if not unit and value < 10:
+                continue  # a bare 三 or 五 is a word part, 千万 (after 超) a quantity
+            if unit in _LATIN_UNITS or unit in _STRONG_UNITS:
+                continue
+        if (
+            is_arabic
+            and not unit
+            and unit_pos < len(scan)
+            and scan[unit_pos].isascii()
+            and scan[unit_pos].isalpha()
+        ):
+            continue  # 5G, 4K
+        if (
+            unit in _LATIN_UNITS
+            and unit_end < len(scan)
+            and scan[unit_end].isascii()
+            and scan[unit_end].isalnum()
+        ):
+            continue
+        # the clause the number sits in
+        clause_start = n_start
+        while clause_start > 0 and scan[clause_start - 1] not in _CLAUSE_BREAK:
+            clause_start -= 1
+        pre = scan[clause_start:n_start]
+        cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
+        if cut != -1 and re.search(r"\d|[一二两三四五六七八九十][个项家所条]", pre[:cut]):
+            name_start = clause_start + cut + 1
+        else:
+            name_start = clause_start
+        pre_name = scan[name_start:n_start].rstrip(" ")
+        comparator: str | None = None
+        mode = "comparator"
+        verb_object_name = ""
+        baseline: float | None = None
+        # suffix comparators: 以上, 以下, 左右 (after the unit and an optional （个）)
+        after_unit = unit_end
+        alt = re.match(r"[（(][^（）()]{1,3}[）)]", scan[after_unit : after_unit + 5])
+        if alt:
+            after_unit += alt.end()
+        suffix_end = after_unit
+        while suffix_end < len(scan) and scan[suffix_end] == " ":
+            suffix_end += 1
+        suffix_comparator = None
+        for word, comp in _SUFFIX_COMPARATORS:
+            if scan.startswith(word, suffix_end):
+                suffix_comparator = comp
+                suffix_end += len(word)
+                break
+        else:
+            suffix_end = after_unit
+        if scan.startswith("的", suffix_end):
+            clause_end = suffix_end
+            while clause_end < len(scan) and scan[clause_end] not in _CLAUSE_BREAK:
+                clause_end += 1
+            if re.search(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]", scan[suffix_end:clause_end]):
+                continue  # 年产值超10亿元的企业10家: an attribute of what is counted, not the target
+            if _VERB_OBJECT_RE.match(pre_name) and not _ends_with_any(pre_name.rstrip(), _BUILD_VERBS):
+                continue  # 培育年产值超10亿元的企业: the verb counts the firms, the number qualifies them
+        prefix_word = None
+        stripped_pre = pre_name
+        for word, comp in _PREFIX_COMPARATORS:
+            if stripped_pre.endswith(word):
+                prefix_word, comparator = word, comp
+                stripped_pre = stripped_pre[: -len(word)]
+                break
+        # from_to: 由20Mbps提升至100Mbps
+        from_to = re.search(
+            r"(?:由|从)\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。]{0,6}?)\s*(?:提升|提高|增加|增长|扩大|降低|下降|"
+            r"减少|缩短|压缩|降|升)(?:至|到)$",
+            pre_name,
+        )
+        if from_to:
+            baseline_value = float(from_to.group(1))
+            baseline_unit = from_to.group(2)
+            if baseline_unit and baseline_unit != unit:
+                base_norm, base_factor = normalize_unit(baseline_unit)
+                unit_norm, unit_factor = normalize_unit(unit)
+                if base_norm == unit_norm:
+                    baseline_value = baseline_value * base_factor / unit_factor
+            baseline = baseline_value
+            comparator = "from_to"
+            stripped_pre = pre_name[: from_to.start()]
+        growth = None if comparator else _ends_with_any(stripped_pre, _GROWTH_VERBS)
+        build = None
+        if comparator is None and growth is None:
+            trimmed = stripped_pre
+            adverb = _ends_with_any(trimmed, _ADVERBS_BEFORE_NUMBER)
+            if adverb:
+                trimmed = trimmed[: -len(adverb)]
+            build = _ends_with_any(trimmed, _BUILD_VERBS)
+        if build:
+            mode = "build"
+            comparator = "="
+            if re.search(r"(?:至少|不少于)\s*$", stripped_pre[: -len(build)]) or adverb in ("超", "逾"):
+                comparator = ">=" if adverb not in ("超", "逾") else ">"
+            if unit in _TIME_UNITS or (not unit and not suffix_comparator):
+                continue
+        elif growth:
+            comparator = "="
+            mode = "growth"
+        elif comparator is None:
+            inherited = clause_state.get(clause_start)
+            if inherited and not stripped_pre.strip("、和及与并 "):
+                comparator, mode = inherited
+            elif (verb_object := _VERB_OBJECT_RE.match(pre_name)) and _at_clause_end(scan, suffix_end):
+                # 累计建成5G基站1.5万个 / 新增省级以上工业互联网平台20个: the count closes the clause
+                mode = "build"
+                comparator = suffix_comparator or "="
+                stripped_pre = ""
+                obj = verb_object.group(2).strip()
+                verb_object_name = (
+                    obj.rsplit("的", 1)[1] if "的" in obj and len(obj.rsplit("的", 1)[1]) >= 2 else obj
+                )
+            elif suffix_comparator:
+                comparator = suffix_comparator
+            elif unit in _STRONG_UNITS:
+                comparator = "="
+            else:
+                continue
+        if suffix_comparator == "=" and comparator != "from_to":
+            comparator = "="  # 达到30%左右: approximately
+        elif suffix_comparator and comparator != "from_to":
+            if comparator in (">", ">=") and suffix_comparator == ">=":
+                comparator = ">=" if comparator == ">=" else ">"
+                comparator = (
+                    ">=" if prefix_word not in ("超过", "超", "高于", "大于", "多于", "逾", "突破") else ">"
+                )
+            elif suffix_comparator in ("<=", ">=") or comparator is None or mode == "build":
+                comparator = suffix_comparator
+        if not unit and not is_arabic and mode == "build":
+            continue
+        if not unit and mode == "build":
+            continue
+        if comparator is None:
+            continue
+        if token == "一" and (
+            comparator == "="
+            or (
+                mode != "comparator"
+                and prefix_word is None
+                and not re.search(r"(?:至少|不少于)\s*$", stripped_pre[: -len(build)] if build else "")
+            )
+        ):
+            continue  # 打造一支队伍, 建设一个平台: "one" is rarely a target unless bounded (至少建设一所)
+        if not unit and prefix_word in ("为", "约", "实现", "保持", "总数") and not suffix_comparator:
+            continue  # "为1" without a unit is rarely a target
+        if unit in _TIME_UNITS and mode != "comparator":
+            continue
+        clause_state[clause_start] = (comparator, mode)
+        # the name: what is measured
+        name = ""
+        span_end = suffix_end
+        if verb_object_name:
+            name = _clean_name(verb_object_name) or verb_object_name
+        use_object = mode == "build" or stripped_pre.rstrip().endswith(_PREPOSITION_END)
+        if not use_object:
+            name = _clean_name(stripped_pre if mode != "growth" else pre_name)
+            if stripped_pre.rstrip().endswith(_BUILD_VERBS) and not name:
+                use_object = True
+        if verb_object_name:
+            pass
+        elif use_object or not name:
+            obj, obj_end = _object_after(scan, suffix_end, len(scan))
+            if obj:
+                name = _clean_name(obj) or obj
+                span_end = max(span_end, obj_end)
+            elif not name:
+                name = _clean_name(stripped_pre) or _clean_name(pre_name)
+        if not name:
+            name = unit or token
+        span_start = name_start
+        while span_start < n_start and scan[span_start] in " \t\u3000、和及与":
+            span_start += 1
+        year = _target_year(scan, n_start) or default_year
+        norm_unit, norm_factor = normalize_unit(unit)
+        results.append(
+            IndicatorMatch(
+                name=name,
+                value=value,
+                unit=unit,
+                comparator=comparator,
+                span=(start + span_start, start + span_end),
+                number_start=start + n_start,
+                baseline=baseline,
+                target_year=year,
+                normalized_value=value * norm_factor,
+                normalized_unit=norm_unit,
+            )
+        )
+    return results
+
+
+def _at_clause_end(scan: str, position: int) -> bool:
+    rest = scan[position : position + 1]
+    return not rest or rest in _CLAUSE_BREAK or rest in "）)"
+
+
+def _target_year(scan: str, position: int) -> int | None:
+    best = None
+    for match in _YEAR_RE.finditer(scan, 0, position):
+        before = scan[max(0, match.start() - 2) : match.start()]
+        after = scan[match.end() : match.end() + 2]
+        if before.endswith(("从", "自", "截至", "截止", "于")) or after.startswith(
+            ("开始", "起", "以来", "来")
+        ):
+            continue
+        if re.match(r"\s*\d", scan[match.end() - 1 : match.end()]):
+            continue
+        best = int(match.group(1))
+    return best
+
+
+# ---------------------------------------------------------------- indicator tables
+
+_TABLE_VALUE_RE = re.compile(
+    r"^([≥≤><＞＜]|大于等于|小于等于|不低于|不高于|不少于|不超过)?\s*(-?\d+(?:\.\d+)?)\s*(%|％|‰)?\s*(以上|以下|以内|左右)?$"
+)
+_EMPTY_CELL = {"—", "-", "－", "——", "/", "／", "…", "", "无", "暂无"}
+_ATTRIBUTE_CELLS = {"预期性", "约束性", "预期", "约束", "引导性", "指导性"}
+_SYMBOL_COMPARATORS = {
+    "≥": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "小于等于": "<=", "不高于": "<=",
+    "不超过": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<",
+}
+_BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际")
+
+
+def _value_columns(header: list[str], default_year: int | None) -> tuple[int, int | None, int | None]:
+    """(number of value columns, index of the baseline among them, target year) from a table header."""
+    columns: list[tuple[int | None, bool]] = []  # (year, is baseline)
+    for cell in header:
+        year = re.search(r"(\d{4})", cell)
+        if year or cell in ("目标值", "基期值", "现状值", "基准值", "预期值", "规划目标"):
+            columns.append((int(year.group(1)) if year else None, any(w in cell for w in _BASELINE_WORDS)))
+    if not columns:
+        return 0, None, default_year
+    years = [y for y, _ in columns if y is not None]
+    baseline_index = next((i for i, (_, is_base) in enumerate(columns) if is_base), None)
+    if baseline_index is None and len(columns) >= 2 and years and columns[0][0] == min(years):
+        baseline_index = 0
+    target_year = max(years) if years else default_year
+    return len(columns), baseline_index, target_year
+
+
+def table_indicators(table: Table, text: str, *, default_year: int | None = None) -> list[IndicatorMatch]:
+    """One indicator per data row: name, unit (unit column or the name's （万个）), target value in the
+    latest year column, baseline in the earliest; comparator from ≥/≤/以上 or else from_to / "="."""
+    count, baseline_index, target_year = _value_columns(table.header, default_year)
+    if count == 0:
+        return []
+    has_unit_column = any(c in ("单位", "计量单位") for c in table.header)
+    cells: list[tuple[Paragraph, str]] = [(par, cell) for par, row in table.rows for cell in row]
+    results: list[IndicatorMatch] = []
+    name: tuple[Paragraph, str] | None = None
+    unit = ""
+    values: list[str] = []
+    for par, cell in cells:
+        is_value = bool(_TABLE_VALUE_RE.match(cell)) or cell in _EMPTY_CELL
+        if name is None or (not values and not is_value and not (has_unit_column and not unit and _is_unit(cell))):
+            if is_value or cell in _ATTRIBUTE_CELLS or not re.search("[\u4e00-\u9fff]", cell):
+                continue  # serial numbers, attribute words
+            name, unit, values = (par, cell), "", []
+            continue
+        if has_unit_column and not unit and not values and _is_unit(cell):
+            unit = cell.strip("（）()")
+            continue
+        if is_value:
+            values.append(cell)
+        if len(values) == count:
+            match = _table_row(name, unit, values, baseline_index, par, text, target_year)
+            if match is not None:
+                results.append(match)
+            name, unit, values = None, "", []
+    return results
+
+
+def _is_unit(cell: str) -> bool:
+    bare = cell.strip("（）()")
+    parsed, _, end = parse_unit(bare, 0)
+    return bool(parsed) and end == len(bare) or bare in ("%", "％", "‰")
+
+
+def _table_row(
+    name_cell: tuple[Paragraph, str],
+    unit: str,
+    values: list[str],
+    baseline_index: int | None,
+    last: Paragraph,
+    text: str,
+    target_year: int | None,
+) -> IndicatorMatch | None:
+    name_par, name = name_cell
+    paren = re.search(r"[（(]([^（）()]{1,8})[）)]$", name)
+    if paren and (not unit) and (_is_unit(paren.group(1)) or paren.group(1) in ("%", "％")):
+        unit = paren.group(1)
+    if paren:
+        name = name[: paren.start()].strip()
+    target_index = len(values) - 1 if baseline_index != len(values) - 1 else len(values) - 2
+    target = _TABLE_VALUE_RE.match(values[target_index])
+    if target is None:
+        return None
+    symbol, number, percent, suffix = target.groups()
+    unit = unit or percent or ""
+    comparator = _SYMBOL_COMPARATORS.get(symbol or "") or _SUFFIX_MAP.get(suffix or "")
+    baseline = None
+    if baseline_index is not None and baseline_index != target_index:
+        base = _TABLE_VALUE_RE.match(values[baseline_index])
+        baseline = float(base.group(2)) if base else None
+    if comparator is None:
+        comparator = "from_to" if baseline is not None else "="
+    norm_unit, factor = normalize_unit(unit)
+    value = float(number)
+    span = (name_par.start, last.end)
+    return IndicatorMatch(
+        name=name,
+        value=value,
+        unit=unit,
+        comparator=comparator,
+        span=span,
+        number_start=span[0],
+        baseline=baseline,
+        target_year=target_year,
+        normalized_value=value * factor,
+        normalized_unit=norm_unit,
+    )
+
+
+_SUFFIX_MAP = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "="}

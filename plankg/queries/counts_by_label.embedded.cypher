@@ -1,0 +1,6 @@
+// name: counts_by_label
+// answers: how many nodes each label has (labels with no node are left out), ordered by label
+// params: none
+MATCH (n)
+RETURN label(n) AS label, count(*) AS count
+ORDER BY label

@@ -1,0 +1,15 @@
+// name: search
+// answers: Which plans, goals, directions, tasks, indicators, sectors and concepts contain these
+//          search terms (words segmented at load time, like the query)? Best matches first: most
+//          distinct terms matched, then the most specific node (fewest terms).
+// params: terms (list of strings, never empty), limit (int)
+// (Neo4j spelling: labels(x)[0] — every node has exactly one label — and type(r))
+UNWIND $terms AS term
+MATCH (n)
+WHERE term IN n.terms
+WITH n, collect(DISTINCT term) AS matched
+RETURN n.id AS id, labels(n)[0] AS type, n.name AS name, n.text AS text, n.plan_id AS plan_id,
+       n.doc_id AS doc_id, n.span_start AS span_start, n.span_end AS span_end,
+       matched, size(n.terms) AS term_count
+ORDER BY size(matched) DESC, term_count ASC, id
+LIMIT $limit

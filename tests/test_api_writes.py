@@ -1,0 +1,128 @@
+"""POST /plans and DELETE /plans/{id} over HTTP on both backends: the API key, uploads extracted and
+loaded (and then searchable), bad documents refused with nothing written, bounded bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from api_fixtures import API_KEY, api_settings, assert_problem
+from fastapi.testclient import TestClient
+
+from plankg.api import create_app
+from plankg.graph import GraphStore
+
+# A small plan in the State Council shape (numbered headings), written for this test.
+COMMUNITY_PLAN = """关于加快推进智慧社区建设的实施意见
+为提升社区治理和服务水平，现提出如下意见。
+一、主要目标
+到2022年，全市智慧社区覆盖率达到80%以上，社区服务事项网上办理率达到90%。
+二、重点任务
+（一）加快建设智慧社区综合服务平台。整合社区各类服务资源，推动社区服务事项一网通办。
+（二）完善社区信息基础设施。实现社区光纤网络和公共区域无线网络全覆盖。
+（三）发展社区智慧养老服务。推广居家养老智能终端，建立老年人健康档案。
+三、保障措施
+加强组织领导，落实资金保障。
+"""
+KEY = {"X-API-Key": API_KEY}
+
+
+def upload(
+    client: TestClient, data: bytes, name: str = "智慧社区实施意见.txt", headers: dict[str, str] | None = None
+) -> httpx.Response:
+    return client.post("/plans", files={"file": (name, data, "text/plain")}, headers=headers)
+
+
+@pytest.fixture
+def client(store: GraphStore) -> Iterator[TestClient]:
+    with TestClient(create_app(api_settings(), store=store)) as test_client:
+        yield test_client
+
+
+def test_upload_loads_a_plan_that_search_then_finds(client: TestClient, store: GraphStore) -> None:
+    response = upload(client, COMMUNITY_PLAN.encode(), headers=KEY)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    plan = body["plan"]
+    assert body["changed"] is True and body["nodes"] > 0 and body["relationships"] > 0
+    assert plan["title"] == "关于加快推进智慧社区建设的实施意见"
+    assert plan["counts"]["tasks"] >= 3 and plan["counts"]["goals"] >= 1
+    assert client.get(f"/plans/{plan['id']}").json() == plan
+
+    hits = client.get("/search", params={"q": "智慧社区", "limit": 50}).json()["items"]
+    platform = [hit for hit in hits if hit["name"] == "加快建设智慧社区综合服务平台"]
+    assert platform, [hit["name"] for hit in hits]
+    assert platform[0]["type"] == "Task" and "智慧社区" in platform[0]["matched"]
+    assert platform[0]["score"] == max(hit["score"] for hit in hits)
+    assert platform[0]["evidence"]["text"] == COMMUNITY_PLAN[slice(*platform[0]["evidence"]["span"])]
+
+    # the same document again: nothing written, 200
+    counts = store.counts()
+    again = upload(client, COMMUNITY_PLAN.encode(), headers=KEY)
+    assert again.status_code == 200 and again.json()["changed"] is False
+    assert store.counts() == counts
+
+
+def test_delete_needs_the_key_and_removes_the_plan(client: TestClient, store: GraphStore) -> None:
+    plan_id = upload(client, COMMUNITY_PLAN.encode(), headers=KEY).json()["plan"]["id"]
+    assert_problem(client.delete(f"/plans/{plan_id}"), 401)
+    assert_problem(client.delete(f"/plans/{plan_id}", headers={"X-API-Key": "wrong"}), 401)
+    assert client.get(f"/plans/{plan_id}").status_code == 200
+
+    assert client.delete(f"/plans/{plan_id}", headers=KEY).status_code == 204
+    assert_problem(client.get(f"/plans/{plan_id}"), 404)
+    assert_problem(client.delete(f"/plans/{plan_id}", headers=KEY), 404)
+    assert client.get("/tasks").json()["total"] == 0
+    assert client.get("/plans").json()["total"] == 0
+
+
+def test_upload_needs_the_key(client: TestClient, store: GraphStore) -> None:
+    before = store.counts()
+    problem = assert_problem(upload(client, COMMUNITY_PLAN.encode()), 401)
+    assert "X-API-Key" in problem["detail"]
+    assert_problem(upload(client, COMMUNITY_PLAN.encode(), headers={"X-API-Key": API_KEY + "x"}), 401)
+    assert store.counts() == before
+
+
+def test_writes_are_disabled_without_a_configured_key(store: GraphStore) -> None:
+    with TestClient(create_app(api_settings(api_key=None), store=store)) as keyless:
+        problem = assert_problem(upload(keyless, COMMUNITY_PLAN.encode(), headers=KEY), 403)
+        assert "PLANKG_API_KEY" in problem["detail"]
+        assert_problem(keyless.delete("/plans/any", headers=KEY), 403)
+        assert keyless.get("/plans").json()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("plan.pdf", b"\x00\x01garbage, not a PDF at all" * 10, "pdf"),
+        ("plan.exe", COMMUNITY_PLAN.encode(), ".exe"),
+        ("plan.txt", b"", "empty"),
+        ("plan.txt", bytes(range(256)) * 8, "binary"),
+    ],
+)
+def test_an_unreadable_document_is_a_422_naming_the_reason(
+    client: TestClient, store: GraphStore, name: str, data: bytes, reason: str
+) -> None:
+    before = store.counts()
+    problem = assert_problem(upload(client, data, name=name, headers=KEY), 422)
+    assert reason in problem["detail"].lower(), problem["detail"]
+    assert store.counts() == before
+
+
+def test_bodies_over_the_limit_are_413(store: GraphStore) -> None:
+    with TestClient(create_app(api_settings(max_upload_bytes=2_000), store=store)) as small:
+        big = (COMMUNITY_PLAN * 20).encode()
+        problem = assert_problem(upload(small, big, headers=KEY), 413)
+        assert "2000" in problem["detail"]
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: the body is counted as it streams
+            for _ in range(10):
+                yield b'{"query": "RETURN 1", "parameters": {"pad": "' + b"x" * 500 + b'"}}'
+
+        assert_problem(
+            small.post("/cypher", content=chunks(), headers={"content-type": "application/json"}), 413
+        )
+        assert small.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200
+        assert small.get("/plans").json()["total"] == 0

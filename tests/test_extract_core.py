@@ -1,0 +1,209 @@
+"""Extractor behaviour on the real corpus and on hand-written sentences: spans, ids, shape, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plankg.loaders import DocumentReadError, extract_path, extract_text, to_document_graph
+from plankg.loaders.indicators import find_indicators
+from plankg.loaders.structure import chinese_to_number, heading_count
+from tests.test_extract_gold import GOLD_DIR, corpus_dir
+
+REPO = Path(__file__).resolve().parent.parent
+PLANKG = [sys.executable, "-c", "from plankg.cli import app; app()"]  # the console script, same interpreter
+
+
+def all_documents() -> list[Path]:
+    return sorted(corpus_dir().glob("*.txt")) + sorted((GOLD_DIR / "docs").glob("*.txt"))
+
+
+@pytest.fixture(scope="module", params=all_documents(), ids=lambda p: p.stem)
+def document(request: pytest.FixtureRequest) -> Path:
+    return request.param
+
+
+def test_every_span_indexes_its_text(document: Path) -> None:
+    extraction = extract_path(document)
+    text = document.read_text(encoding="utf-8")
+    assert extraction.document.chars == len(text)
+    for record in (*extraction.goals, *extraction.directions, *extraction.tasks):
+        start, end = record.span
+        assert text[start:end] == record.text
+        assert record.name and record.name in record.text
+    for indicator in extraction.indicators:
+        start, end = indicator.span
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == indicator.text
+    for link in extraction.links:
+        start, end = link.span
+        assert 0 <= start < end <= len(text), link
+    if extraction.plan.span is not None:
+        start, end = extraction.plan.span
+        assert text[start:end].replace(" ", "") == extraction.plan.title
+
+
+def test_ids_are_stable_ascii_and_unique(document: Path) -> None:
+    first = extract_path(document)
+    second = extract_path(document)
+    assert first.model_dump() == second.model_dump()
+    ids = [r.id for r in (*first.goals, *first.directions, *first.tasks, *first.indicators)]
+    assert len(ids) == len(set(ids))
+    assert all(i.isascii() and i.startswith(first.plan.id + "-") for i in ids)
+    assert first.document.id == "doc-" + first.document.sha256[:16]
+
+
+def test_plan_id_survives_a_revision() -> None:
+    seed = next(p for p in all_documents() if p.stem.startswith("qingdao"))
+    text = seed.read_text(encoding="utf-8")
+    original = extract_text(text)
+    revised = extract_text(text.replace("初步构建泛在", "基本构建泛在") + "\n（本文有修订）\n")
+    assert original.document.id != revised.document.id
+    assert original.plan.id == revised.plan.id
+    assert [g.id for g in original.goals] == [g.id for g in revised.goals]
+
+
+def test_document_graph_passes_the_ontology(document: Path) -> None:
+    extraction = extract_path(document)
+    text = document.read_text(encoding="utf-8")
+    graph = to_document_graph(extraction, text)
+    labels = {n.label for n in graph.nodes}
+    assert "Plan" in labels
+    plan = next(n for n in graph.nodes if n.label == "Plan")
+    assert plan.properties["source_text"] == text
+    for rel in graph.relationships:
+        assert {"doc_id", "span_start", "span_end", "score", "method"} <= set(rel.properties)
+        start, end = rel.properties["span_start"], rel.properties["span_end"]
+        assert isinstance(start, int) and isinstance(end, int)
+        assert 0 <= start <= end <= len(text)
+    has_task = [r for r in graph.relationships if r.type == "HAS_TASK"]
+    assert len(has_task) == len([t for t in extraction.tasks if t.parent is None])
+
+
+def run_shape_checker(document: Path, json_text: str) -> subprocess.CompletedProcess[str]:
+    checker = corpus_dir().parent / "tools" / "check_extract_shape.py"
+    return subprocess.run(
+        [sys.executable, str(checker), str(document)], input=json_text, capture_output=True, text=True
+    )
+
+
+def test_shape_checker_passes(document: Path) -> None:
+    data = extract_path(document).model_dump(mode="json")
+    checked = run_shape_checker(document, json.dumps(data, ensure_ascii=False))
+    assert checked.returncode == 0, checked.stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["qingdao-informatization-13th-fyp", "state-council-2019-4-vocational-education-reform"]
+)
+def test_shape_checker_passes_on_cli_json(name: str) -> None:
+    document = corpus_dir() / f"{name}.txt"
+    produced = subprocess.run(
+        [*PLANKG, "extract", str(document), "--json"], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    data = json.loads(produced.stdout)
+    assert data == json.loads(json.dumps(extract_path(document).model_dump(mode="json")))
+    checked = run_shape_checker(document, produced.stdout)
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_cli_bad_input_exits_2_with_the_reason(tmp_path: Path) -> None:
+    binary = tmp_path / "plan.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 50)
+    for path in (binary, tmp_path / "missing.txt"):
+        result = subprocess.run(
+            [*PLANKG, "extract", str(path), "--json"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={**os.environ},
+        )
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert str(path) in result.stderr
+    with pytest.raises(DocumentReadError):
+        extract_path(tmp_path / "missing.txt")
+
+
+def test_cli_tree_lists_the_items() -> None:
+    seed = next(p for p in all_documents() if p.stem.startswith("qingdao"))
+    result = subprocess.run(
+        [*PLANKG, "extract", str(seed)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    for expected in (
+        "基础支撑能级跃升",
+        "推动基于大数据的精细化建设",
+        "建设规范有序的信息安全体系",
+        "互联网用户数",
+    ):
+        assert expected in result.stdout
+
+
+# ---------------------------------------------------------------- hand-written sentences
+
+
+def indicators_of(sentence: str) -> list[tuple[float, str, str]]:
+    return [(m.value, m.unit, m.comparator) for m in find_indicators(sentence, 0, len(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("到2025年，全市5G基站数量达到3万个以上。", [(3, "万个", ">=")]),
+        ("单位地区生产总值能耗下降13.5%左右。", [(13.5, "%", "=")]),
+        ("新建大型数据中心PUE值不超过1.25。", [(1.25, "", "<=")]),
+        ("项目审批时间由60个工作日压缩至20个工作日。", [(20, "个工作日", "from_to")]),
+        ("培育两千五百家科技型中小企业。", [(2500, "家", "=")]),
+        ("打造五个千亿级产业集群。", [(5, "个", "=")]),
+        ("城镇新增就业不少于50万人。", [(50, "万人", ">=")]),
+        ("森林覆盖率稳定在45%。", [(45, "%", "=")]),
+    ],
+)
+def test_targets_are_indicators(sentence: str, expected: list[tuple[float, str, str]]) -> None:
+    assert indicators_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "深入贯彻党的十九大和十九届二中、三中全会精神，落实“十四五”规划。",
+        "推动IPv6规模部署，加快5G和4K超高清应用，建设“1+N”平台体系。",
+        "按照《中国制造2025》部署，打造工业4.0示范，形成创新2.0生态。",
+        "从2019年开始，每3年修订1次教材，经过5—10年左右时间基本完成转变。",
+        "本办法自2021年4月2日起施行，国发〔2019〕4号同时废止。",
+        "第一，坚持创新驱动；一体化推进，一网通办，一次认证。",
+        "培育年产值超10亿元的企业。",
+    ],
+)
+def test_non_targets_are_not_indicators(sentence: str) -> None:
+    found = indicators_of(sentence)
+    assert found == [], found
+
+
+def test_chinese_numerals_and_counts() -> None:
+    assert chinese_to_number("两千五百") == 2500
+    assert chinese_to_number("一千") == 1000
+    assert chinese_to_number("二十五") == 25
+    assert chinese_to_number("十三五") is None
+    assert heading_count("完成八大任务：") == (8, "task")
+    assert heading_count("锁定四个重点方向") == (4, "direction")
+
+
+def test_count_mismatch_is_a_warning() -> None:
+    text = (
+        "某市信息化规划\n实现三大目标：\n网络能力跃升。全市宽带接入能力达到1000Mbps。\n"
+        "数字经济壮大。数字经济核心产业增加值达到500亿元。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.name for g in extraction.goals] == ["网络能力跃升", "数字经济壮大"]
+    assert any("3" in w and "2" in w for w in extraction.warnings)
