@@ -10,6 +10,12 @@ httpx.Client each) for --duration seconds and prints requests/s and p50/p95/p99 
   neighbourhood  GET /graph/neighborhood/{task}?depth=2   (task: the concept answer's first task)
   healthz        GET /healthz, which touches no store: the ceiling of server + client on this machine
                  (the client threads share the CPUs with the server; read the figures against it)
+  concept*, neighbourhood*   on the generated graph only: a generated concept that many tasks
+                 mention, and the neighbourhood of a generated task whose plan has thousands of tasks
+
+Beside req/s and latency each row prints the CPU milliseconds per request of the server process and
+of the clients: on a busy 2-core machine throughput swings with the neighbours, CPU per request
+much less (1,000 req/s needs well under 1 ms of server CPU per request).
 
 Target, embedded default, concept question: >= 1,000 requests/s and p99 < 50 ms.
 
@@ -17,7 +23,8 @@ Target, embedded default, concept question: >= 1,000 requests/s and p99 < 50 ms.
     python benchmarks/api_load.py --backends embedded --entities 0   # seed only, embedded only
 
 Embedded data live in temporary PLANKG_DATA_DIRs that are removed afterwards. On Neo4j the seed stays
-loaded (loads are idempotent) and the generated plans are deleted again at the end.
+loaded (loads are idempotent); the generated plans, and the generated concepts and sectors nothing
+else links to, are deleted again at the end.
 The generated graph comes from benchmarks/bulk_load.py (the same generator as the bulk-load benchmark).
 """
 
@@ -46,6 +53,9 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 SEED = Path("/work/shared/corpus/qingdao-informatization-13th-fyp.txt")
 CONCEPT = "智慧社区"
+# In bulk_load.synthetic_documents' graphs: a concept each plan's tasks mention, and a task of a big plan.
+GENERATED_CONCEPT = "概念1"
+GENERATED_TASK = "bench-plan-0-task-0"
 TARGET_RPS = 1000.0
 TARGET_P99_MS = 50.0
 LOOPBACK = "127.0.0.1"
@@ -265,40 +275,59 @@ def load_bulk_generator() -> Any:
     return module
 
 
-def generated_graphs(entities: int) -> list[Any]:
-    """DocumentGraphs totalling about `entities` nodes, from the bulk-load benchmark's generator."""
-    bulk = load_bulk_generator()
-    graphs = bulk.generate_graphs(entities)
-    return list(graphs)
+def generated_documents(entities: int, plans: int) -> list[Any]:
+    """DocumentGraphs of about `entities` nodes in all, from the bulk-load benchmark's generator."""
+    return list(load_bulk_generator().synthetic_documents(entities, plans))
 
 
-def write_generated(env: dict[str, str], entities: int) -> tuple[list[str], int, int]:
+@dataclass
+class Generated:
+    plan_ids: list[str]
+    shared_ids: list[str]  # concepts and sectors several generated plans share (delete_plan keeps them)
+    nodes: int  # the whole store's, after writing
+    relationships: int
+
+
+def write_generated(env: dict[str, str], entities: int, plans: int) -> Generated:
     """Write the generated graph through the store API (open_store(settings).write_document)."""
     from plankg.graph import open_store
     from plankg.settings import Settings
 
     settings = Settings(_env_file=None, **settings_overrides(env))  # type: ignore[arg-type]
-    graphs = generated_graphs(entities)
-    plan_ids: list[str] = []
-    nodes = relationships = 0
+    documents = generated_documents(entities, plans)
     with open_store(settings) as store:
         store.apply_schema()
-        for graph in graphs:
-            result = store.write_document(graph, force=True)
-            plan_ids.append(result.plan_id)
-            nodes += len(graph.nodes)
-            relationships += len(graph.relationships)
-    return plan_ids, nodes, relationships
+        for document in documents:
+            store.write_document(document, force=True)
+        counts = store.counts()
+    shared = {node.id for doc in documents for node in doc.nodes if node.label in ("Concept", "Sector")}
+    return Generated(
+        [doc.plan_id for doc in documents],
+        sorted(shared),
+        sum(counts.nodes.values()),
+        sum(counts.relationships.values()),
+    )
 
 
-def delete_plans(env: dict[str, str], plan_ids: Sequence[str]) -> None:
+def remove_generated(env: dict[str, str], generated: Generated) -> None:
+    """Delete the generated plans, then the generated concepts and sectors nothing links to any more."""
+    from neo4j import GraphDatabase
+
     from plankg.graph import open_store
     from plankg.settings import Settings
 
     settings = Settings(_env_file=None, **settings_overrides(env))  # type: ignore[arg-type]
     with open_store(settings) as store:
-        for plan_id in plan_ids:
+        for plan_id in generated.plan_ids:
             store.delete_plan(plan_id)
+    auth = (settings.neo4j_user, settings.neo4j_password)
+    with GraphDatabase.driver(settings.neo4j_uri, auth=auth) as driver:
+        driver.execute_query(
+            "UNWIND $ids AS id MATCH (n {id: id}) WHERE n:Concept OR n:Sector "
+            "OPTIONAL MATCH (n)-[r]-() WITH n, count(r) AS links WHERE links = 0 DELETE n",
+            ids=generated.shared_ids,
+            database_=settings.neo4j_database,
+        )
 
 
 def settings_overrides(env: dict[str, str]) -> dict[str, Any]:
@@ -329,8 +358,17 @@ def neo4j_reachable(env: dict[str, str]) -> str | None:
 
 
 def measure_server(
-    server: tuple[str, int], backend: str, dataset: str, *, concurrency: int, duration: float, warmup: float
+    server: tuple[str, int],
+    backend: str,
+    dataset: str,
+    *,
+    concurrency: int,
+    duration: float,
+    warmup: float,
+    generated: bool = False,
 ) -> list[Measurement]:
+    """Measure each endpoint in turn. On a generated graph also a generated concept (mentioned by many
+    tasks) and the neighbourhood of a generated task (its plan has thousands of tasks)."""
     base_url, pid = server
     concept_path = f"/concepts/{quote(CONCEPT)}/tasks"
     with httpx.Client(base_url=base_url, timeout=30.0, trust_env=False) as client:
@@ -349,6 +387,14 @@ def measure_server(
         ("search", f"/search?q={quote(CONCEPT)}", f"total={search_total}"),
         ("neighbourhood", f"/graph/neighborhood/{quote(task_id)}?depth=2", f"task={task_id}"),
     ]
+    if generated:
+        with httpx.Client(base_url=base_url, timeout=30.0, trust_env=False) as client:
+            busy = client.get(f"/concepts/{quote(GENERATED_CONCEPT)}/tasks")
+            busy.raise_for_status()
+        endpoints += [
+            ("concept*", f"/concepts/{quote(GENERATED_CONCEPT)}/tasks", f"total={busy.json().get('total')}"),
+            ("neighbourhood*", f"/graph/neighborhood/{GENERATED_TASK}?depth=2", f"task={GENERATED_TASK}"),
+        ]
     results = []
     for endpoint, path, note in endpoints:
         window = hammer(
@@ -401,31 +447,30 @@ def run_backend(backend: str, args: argparse.Namespace, base_env: dict[str, str]
     timing = {"concurrency": args.concurrency, "duration": args.duration, "warmup": args.warmup}
     if backend == "embedded":
         env["PLANKG_DATA_DIR"] = str(work / "embedded-seed")
-        run_cli(["load", str(args.seed)], env, work)
-        with served(env, work, "embedded-seed") as url:
-            measure_server(url, backend, "seed", **timing)
-        if args.entities:
-            large = work / "embedded-large"
-            shutil.copytree(work / "embedded-seed", large)  # the seed plus the generated graph
-            env["PLANKG_DATA_DIR"] = str(large)
-            _, nodes, links = write_generated(env, args.entities)
-            print(f"# embedded: wrote {nodes:,} generated nodes and {links:,} links", flush=True)
-            with served(env, work, "embedded-large") as url:
-                measure_server(url, backend, f"{nodes // 1000}k", **timing)
-        return
     run_cli(["load", str(args.seed)], env, work)
-    with served(env, work, "neo4j-seed") as url:
-        measure_server(url, backend, "seed", **timing)
-    if args.entities:
-        plan_ids: list[str] = []
-        try:
-            plan_ids, nodes, links = write_generated(env, args.entities)
-            print(f"# neo4j: wrote {nodes:,} generated nodes and {links:,} links", flush=True)
-            with served(env, work, "neo4j-large") as url:
-                measure_server(url, backend, f"{nodes // 1000}k", **timing)
-        finally:
-            if plan_ids:
-                delete_plans(env, plan_ids)
+    with served(env, work, f"{backend}-seed") as server:
+        measure_server(server, backend, "seed", **timing)
+    if not args.entities:
+        return
+    if backend == "embedded":
+        large = work / "embedded-large"
+        shutil.copytree(work / "embedded-seed", large)  # the seed plus the generated graph
+        env["PLANKG_DATA_DIR"] = str(large)
+    generated: Generated | None = None
+    try:
+        began = time.perf_counter()
+        generated = write_generated(env, args.entities, args.plans)
+        took = time.perf_counter() - began
+        print(
+            f"# {backend}: wrote {len(generated.plan_ids)} generated plans in {took:.0f} s; "
+            f"the store holds {generated.nodes:,} nodes and {generated.relationships:,} links",
+            flush=True,
+        )
+        with served(env, work, f"{backend}-large") as server:
+            measure_server(server, backend, f"{generated.nodes // 1000}k", generated=True, **timing)
+    finally:
+        if backend == "neo4j" and generated is not None:
+            remove_generated(env, generated)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -434,6 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--backends", default="embedded,neo4j", help="comma-separated: embedded,neo4j")
     parser.add_argument("--entities", type=int, default=100_000, help="generated graph size; 0 = seed only")
+    parser.add_argument("--plans", type=int, default=10, help="generated plan documents (as bulk_load.py)")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--duration", type=float, default=5.0, help="measured seconds per endpoint")
     parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured seconds before each endpoint")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plankg.graph.port import GraphStore
-from plankg.loaders import extract_text, to_document_graph
+from plankg.loaders import extract_document, to_document_graph
 from plankg.loaders.reading import SourceDocument, read_bytes, read_document
 
 
@@ -30,13 +30,7 @@ def load_source(
     store: GraphStore, source: SourceDocument, *, force: bool = False, overrides_path: Path | None = None
 ) -> LoadOutcome:
     """Extract one decoded document and write its subgraph in one transaction."""
-    extraction = extract_text(
-        source.text,
-        path=source.path,
-        sha256=source.sha256,
-        doc_id=source.doc_id,
-        overrides_path=overrides_path,
-    )
+    extraction = extract_document(source, overrides_path=overrides_path)
     graph = to_document_graph(extraction, source.text)
     result = store.write_document(graph, force=force)
     return LoadOutcome(

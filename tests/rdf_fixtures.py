@@ -107,9 +107,13 @@ def sample_graph(plan_id: str = PLAN_ID, *, with_value: bool = True) -> Document
         GraphNode(
             label="Sector",
             id="sector-community-services",
-            properties={"name": "社区服务", "codes": ["COFOG:10.7", "GB:O80"], "alt_names": ["社区"]},
+            properties={"name": "社区服务", "codes": ["COFOG:10.7", "GB4754:O80"], "alt_names": ["社区"]},
         ),
-        GraphNode(label="Concept", id="smart-city", properties={"name": "智慧城市", "candidate": False}),
+        GraphNode(
+            label="Concept",
+            id="smart-city",
+            properties={"name": "智慧城市", "alt_names": [], "candidate": False},
+        ),
         GraphNode(
             label="Concept",
             id="smart-community",

@@ -103,6 +103,12 @@ def test_an_unreachable_neo4j_is_503_and_the_api_recovers_when_it_returns(
         try:
             wait_for_status(client, "/readyz", 200)
             assert client.get("/goals").status_code == 200
+            relay.stop()  # the server goes away while the app runs …
+            started = time.monotonic()
+            assert_problem(client.get("/goals"), 503)
+            assert time.monotonic() - started < 10, "503 comes after a short retry budget, not 30 s"
+            relay.start()  # … and comes back
+            wait_for_status(client, "/goals", 200)
         finally:
             relay.stop()
 

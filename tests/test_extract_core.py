@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_extract_gold import GOLD_DIR, corpus_dir
 
 from plankg.loaders import DocumentReadError, extract_path, extract_text, to_document_graph
 from plankg.loaders.indicators import find_indicators
 from plankg.loaders.structure import chinese_to_number, heading_count
-from tests.test_extract_gold import GOLD_DIR, corpus_dir
 
 REPO = Path(__file__).resolve().parent.parent
 PLANKG = [sys.executable, "-c", "from plankg.cli import app; app()"]  # the console script, same interpreter
@@ -207,3 +207,50 @@ def test_count_mismatch_is_a_warning() -> None:
     extraction = extract_text(text)
     assert [g.name for g in extraction.goals] == ["网络能力跃升", "数字经济壮大"]
     assert any("3" in w and "2" in w for w in extraction.warnings)
+
+
+def test_half_width_punctuation_reads_like_full_width() -> None:
+    seed = next(p for p in all_documents() if p.stem.startswith("qingdao"))
+    text = seed.read_text(encoding="utf-8")
+    half = text.translate(str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"}))
+    full, narrow = extract_text(text), extract_text(half)
+    assert [g.name for g in narrow.goals] == [g.name for g in full.goals]
+    assert len(narrow.tasks) == len(full.tasks)
+    assert [(i.value, i.unit, i.comparator) for i in narrow.indicators] == [
+        (i.value, i.unit, i.comparator) for i in full.indicators
+    ]
+
+
+def test_indicator_table_rows_and_cell_per_line_tables() -> None:
+    text = (
+        "某市“十四五”规划\n第二章 发展目标\n到2025年，综合实力显著增强。\n"
+        "创新能力明显增强。研发经费投入强度提高到3%。\n"
+        "表1 主要指标\n类别\n指标\n单位\n2020年\n2025年\n属性\n经济发展\n数字经济核心产业增加值占GDP比重\n%\n"
+        "8.5\n12\n预期性\n研发经费投入强度（%）\n2.5\n≥3\n预期性\n"
+        "第三章 主要任务\n第一节 建设现代产业体系\n加快发展先进制造业，建设10个特色产业园区。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.name for g in extraction.goals] == ["创新能力明显增强"]  # the table is not a goal
+    rows = {(i.name, i.value, i.unit, i.comparator, i.baseline) for i in extraction.indicators}
+    assert ("数字经济核心产业增加值占GDP比重", 12, "%", "from_to", 8.5) in rows
+    assert ("研发经费投入强度", 3, "%", ">=", 2.5) in rows
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["建设现代产业体系"]
+
+
+def test_items_listed_inline_in_a_news_paragraph() -> None:
+    text = (
+        "我市出台数字经济行动计划\n日前，武汉市人民政府印发《武汉市数字经济发展三年行动计划（2022-2024年）》。\n"
+        "《行动计划》提出三大目标：一是数字产业规模持续扩大，核心产业增加值突破3000亿元；二是数字基础设施全面领先；"
+        "三是数字化转型成效明显。\n围绕上述目标，《行动计划》部署了四项重点任务：一是实施数字产业倍增工程；"
+        "二是实施新基建提速工程；三是实施企业上云工程；四是实施数字治理提升工程。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.plan.region == "武汉"
+    assert (extraction.plan.period_start, extraction.plan.period_end) == (2022, 2024)
+    assert [g.name for g in extraction.goals] == [
+        "数字产业规模持续扩大",
+        "数字基础设施全面领先",
+        "数字化转型成效明显",
+    ]
+    assert len([t for t in extraction.tasks if t.parent is None]) == 4
+    assert extraction.indicators[0].subject == extraction.goals[0].id

@@ -29,7 +29,9 @@ from plankg.api.routes import (
     graph,
     health,
     indicators,
+    page,
     plans,
+    rdf,
     search,
     sectors,
     tasks,
@@ -65,6 +67,8 @@ ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (search.router, (422, 503)),
     (graph.router, (404, 422, 503)),
     (cypher.router, (400, 403, 413, 422, 503)),
+    (rdf.router, (404, 422, 503)),
+    (page.router, ()),
 ]
 
 

@@ -63,7 +63,7 @@ class StoreHolder:
             store = self._factory()
         except Exception as exc:  # a locked file, a refused connection …: unavailable for now
             self._last_failure = str(exc)
-            self._next_attempt = now + self._retry_seconds
+            self._next_attempt = time.monotonic() + self._retry_seconds
             raise StoreUnavailable(str(exc)) from exc
         self._store = store
         self._suspect = False

@@ -46,14 +46,19 @@ def _parse_param(text: str) -> tuple[str, Any]:
     return key.strip(), value
 
 
+TABLE_CELL_CHARS = 60  # longer values are cut in tables (--json prints them whole)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return ", ".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
+        text = ", ".join(_cell(v) for v in value)
+    elif isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = str(value)
+    return text if len(text) <= TABLE_CELL_CHARS else text[: TABLE_CELL_CHARS - 1] + "…"
 
 
 def _print_rows(rows: list[dict[str, Any]], title: str) -> None:

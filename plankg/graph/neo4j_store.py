@@ -47,6 +47,7 @@ from plankg.ontology.schema import load_schema
 from plankg.settings import Settings
 
 ROW_SOURCE = cypher.MapRows()
+READ_RETRY_SECONDS = 2.0  # reads retried on transient errors for at most this long (driver default: 30 s)
 T = TypeVar("T")
 
 
@@ -110,7 +111,10 @@ class Neo4jStore(GraphStore):
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         try:
-            with self._driver.session(database=self.database) as session:
+            # a short retry budget: an unreachable server must answer 503 fast, not after 30 s of retries
+            with self._driver.session(
+                database=self.database, max_transaction_retry_time=READ_RETRY_SECONDS
+            ) as session:
                 return session.execute_read(work)
         except (Neo4jError, DriverError) as exc:
             raise _translate(exc) from exc
@@ -191,7 +195,11 @@ class Neo4jStore(GraphStore):
             return _rows(tx.run(cypher_text, params), row_limit)
 
         try:
-            with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+            with self._driver.session(
+                database=self.database,
+                default_access_mode=READ_ACCESS,
+                max_transaction_retry_time=READ_RETRY_SECONDS,
+            ) as session:
                 return session.execute_read(work)
         except (Neo4jError, DriverError) as exc:
             if "TransactionTimedOut" in (getattr(exc, "code", None) or ""):

@@ -710,8 +710,18 @@ _TABLE_VALUE_RE = re.compile(
 _EMPTY_CELL = {"—", "-", "－", "——", "/", "／", "…", "", "无", "暂无"}
 _ATTRIBUTE_CELLS = {"预期性", "约束性", "预期", "约束", "引导性", "指导性"}
 _SYMBOL_COMPARATORS = {
-    "≥": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "小于等于": "<=", "不高于": "<=",
-    "不超过": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<",
+    "≥": ">=",
+    "大于等于": ">=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "≤": "<=",
+    "小于等于": "<=",
+    "不高于": "<=",
+    "不超过": "<=",
+    ">": ">",
+    "＞": ">",
+    "<": "<",
+    "＜": "<",
 }
 _BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际")
 
@@ -747,7 +757,9 @@ def table_indicators(table: Table, text: str, *, default_year: int | None = None
     values: list[str] = []
     for par, cell in cells:
         is_value = bool(_TABLE_VALUE_RE.match(cell)) or cell in _EMPTY_CELL
-        if name is None or (not values and not is_value and not (has_unit_column and not unit and _is_unit(cell))):
+        if name is None or (
+            not values and not is_value and not (has_unit_column and not unit and _is_unit(cell))
+        ):
             if is_value or cell in _ATTRIBUTE_CELLS or not re.search("[\u4e00-\u9fff]", cell):
                 continue  # serial numbers, attribute words
             name, unit, values = (par, cell), "", []
@@ -768,7 +780,7 @@ def table_indicators(table: Table, text: str, *, default_year: int | None = None
 def _is_unit(cell: str) -> bool:
     bare = cell.strip("（）()")
     parsed, _, end = parse_unit(bare, 0)
-    return bool(parsed) and end == len(bare) or bare in ("%", "％", "‰")
+    return (bool(parsed) and end == len(bare)) or bare in ("%", "％", "‰")
 
 
 def _table_row(

@@ -309,10 +309,8 @@ def _classify_paragraph(par: Paragraph) -> None:
         lead = content[:first_end]
         if (
             (
-                len(lead) <= 24
-                and lead.count("，") + lead.count(",") == 0
-                or len(lead) <= 14
-                and lead.count("，") + lead.count(",") == 1
+                (len(lead) <= 24 and lead.count("，") + lead.count(",") == 0)
+                or (len(lead) <= 14 and lead.count("，") + lead.count(",") == 1)
             )
             and not lead.startswith(_DISCOURSE_START)
             and "：" not in lead
@@ -384,7 +382,8 @@ _LABEL_WORDS = {
     "计划": "task",
 }
 _LABEL_RE = re.compile(
-    rf"^(?:{_LABEL_VERBS})?(?:[{_CN_ORD}\d]+(?:大|个|项|方面|类|条|方面的)?)?(?:{_LABEL_MODIFIERS})*"
+    rf"^(?:{_LABEL_VERBS})?(?:到?\d{{4}}年|“?十[一二三四五]五”?)?(?:[{_CN_ORD}\d]+(?:大|个|项|方面|类|条|方面的)?)?"
+    rf"(?:{_LABEL_MODIFIERS})*"
     r"(目标|指标|愿景|方向|原则|定位|路径|任务|工程|行动|举措|措施|工作|领域|重点|项目|计划)"
     r"(?:体系|清单|表|和要求|与要求)?$"
 )
@@ -563,19 +562,20 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
             stack[-1].children.append(section)
             continue
         # lead or prose paragraph: body of the innermost open section
-        while (
-            len(stack) > 1
-            and stack[-1].inline
-            and not stack[-1]
-            .heading.text.rstrip()
-            .endswith(  # type: ignore[union-attr]
-                ("：", ":")
-            )
-        ):
+        while len(stack) > 1 and stack[-1].inline and not _ends_with_colon(stack[-1].heading):
             stack.pop()
         target = stack[-1]
         (target.tail if target.children else target.body).append(par)
     return root, title_par
+
+
+def _ends_with_colon(heading: Paragraph | None) -> bool:
+    """A headed paragraph ending with a colon introduces the paragraphs after it."""
+    return heading is not None and heading.text.rstrip().endswith(("：", ":"))
+
+
+def _has_inline_body(heading: Paragraph | None) -> bool:
+    return heading is not None and heading.body_start is not None
 
 
 def _is_subtitle(section: Section, par: Paragraph) -> bool:
@@ -602,6 +602,11 @@ _ENUM_RE = re.compile(
 _IDEOLOGY_RE = re.compile(r"为指导|^(?:坚持|全面贯彻|深入贯彻|认真贯彻|高举|牢固树立|以习近平|深入学习)")
 _TIME_LEAD_RE = re.compile(
     r"^(?:到|至|经过|再用|力争|通过|用)[^，,]{0,16}(?:年|末|时间|期|底)[^，,]{0,4}[，,]"
+)
+_INLINE_KIND_RE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("goal", re.compile("目标")),
+    ("direction", re.compile("方向|原则")),
+    ("task", re.compile("任务|举措|工程|行动|重点工作")),
 )
 _SUMMARY_ENDINGS = ("任务", "目标", "方向", "原则", "如下", "：", ":", "方面")
 _REPORTING_LEAD_RE = re.compile(
@@ -670,7 +675,7 @@ class _OutlineBuilder:
                 return
             label = "container"  # 总体思路 holding 指导思想 / 基本原则 / 发展目标
         if section.heading is not None and label in ("goal", "direction", "task"):
-            self.take(section, label)  # type: ignore[arg-type]
+            self.take(section, label)
             return
         if section.heading is not None and label == "container" and not section.children:
             kind = fallback_kind(section.title)
@@ -683,8 +688,39 @@ class _OutlineBuilder:
             return
         if section.heading is not None:
             self.outline.heading_spans.append((section.heading.start, section.heading.end))
+        for par in section.body + section.tail:
+            self.inline_items(par)
         for child in section.children:
             self.walk(child)
+
+    def inline_items(self, par: Paragraph) -> None:
+        """A prose paragraph that lists items itself: "《规划》提出三大目标：一是…；二是…；三是…。"."""
+        colon = re.search(r"[：:]", par.text[:80])
+        if colon is None:
+            return
+        intro = par.text[: colon.start()]
+        intro = re.sub(r"《[^》]*》", lambda m: "＿" * len(m.group()), intro)  # 《行动计划》 names no kind
+        last = [
+            (max(m.end() for m in pattern.finditer(intro)), kind)
+            for kind, pattern in _INLINE_KIND_RE
+            if pattern.search(intro)
+        ]
+        enum = _enumerations(self.text, par) if last else []
+        if not enum or enum[0][0] < par.start + colon.start():
+            return
+        kind = max(last)[1]  # the kind named closest to the colon: "围绕上述目标，…部署了四项重点任务："
+        items = [self.enum_item(content_start, end, kind) for _, content_start, end in enum]
+        for item in items:
+            item.clause = False
+        getattr(self.outline, {"goal": "goals", "direction": "directions", "task": "tasks"}[kind]).extend(
+            items
+        )
+        self.outline.target_sections.append((par.start, par.end))
+        count = heading_count(intro)
+        if count is not None and count[1] == kind and count[0] != len(items):
+            self.outline.warnings.append(
+                f"paragraph {intro!r} announces {count[0]} {kind}s but {len(items)} were found"
+            )
 
     def is_default_task(self, section: Section) -> bool:
         heading = section.heading
@@ -721,8 +757,8 @@ class _OutlineBuilder:
                 if (
                     child_label == kind
                     and _is_pure_label(child.title)
-                    and (child.children or child.body or child.heading.body_start is not None)
-                ):  # type: ignore[union-attr]
+                    and (child.children or child.body or _has_inline_body(child.heading))
+                ):
                     items += self.items_of(child, kind)
                 elif (
                     child_label in ("goal", "direction", "task")

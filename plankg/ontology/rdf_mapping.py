@@ -62,7 +62,11 @@ SPAN_FRAGMENT = "#evidence"
 
 # Code lists that sector codes (``COFOG:07.4``, ``GB:I65``) link to, by code prefix: a code-list
 # namespace under the base IRI, since neither list publishes dereferenceable code IRIs of its own.
-CODE_LISTS: dict[str, str] = {"COFOG": "codelist/cofog/", "GB": "codelist/gbt4754-2017/"}
+CODE_LISTS: dict[str, str] = {
+    "COFOG": "codelist/cofog/",
+    "GB4754": "codelist/gb4754-2017/",
+    "GB": "codelist/gb4754-2017/",
+}
 
 # IRI path characters kept as they are; everything else in an id is percent-encoded.
 IRI_SAFE = "-._~!$&'()*+,;=:@"
@@ -461,6 +465,8 @@ class RdfMapping:
                 and (mapping.language is None or o.language in (None, mapping.language))
             ]
             if not literals:
+                if mapping.spec.multi_valued:
+                    properties[mapping.key] = []  # an empty list leaves no triple; the loaders write []
                 continue
             if mapping.spec.multi_valued:
                 # RDF values are a set; read them in the order the file gives them, which for a

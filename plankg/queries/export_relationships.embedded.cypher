@@ -1,13 +1,15 @@
 // name: export_relationships
 // answers: Every relationship with its type, its two ends (type and id) and all its properties, for
 //          the RDF export, a page at a time in a stable order; with a plan, the links of that plan's
-//          nodes and the BROADER links among the concepts export_nodes gives for it.
+//          nodes and the BROADER links among the concepts export_nodes gives for it (five steps up
+//          from a mentioned concept, so both ends are exported).
 // params: plan (string, '' = the whole graph), skip (int), limit (int)
 // (LadybugDB spelling: label(x) names a node's table and a relationship's type; properties(n) holds every
 //  column of every node table, null where the node's own table has none — the export drops nulls)
 MATCH (a)-[r]->(b)
 WHERE $plan = '' OR a.plan_id = $plan
-   OR EXISTS { MATCH (m)-[]->(c)-[:BROADER*0..6]->(a) WHERE m.plan_id = $plan }
+   OR EXISTS { MATCH (m)-[]->(a) WHERE m.plan_id = $plan }
+   OR EXISTS { MATCH (m)-[:MENTIONS]->(:Concept)-[:BROADER*1..5]->(a) WHERE m.plan_id = $plan }
 RETURN label(r) AS type, label(a) AS source_label, a.id AS source_id, label(b) AS target_label, b.id AS target_id,
        properties(r) AS properties
 ORDER BY type, source_label, source_id, target_label, target_id
