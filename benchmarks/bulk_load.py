@@ -245,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
 
     documents = synthetic_documents(args.entities, args.plans)
     nodes = sum(len(d.nodes) for d in documents)
-    links = sum(len(d.relationships) for d in documents)
+    links = sum(
+        len({(r.type, r.source_label, r.source_id, r.target_label, r.target_id) for r in d.relationships})
+        for d in documents
+    )
     print(f"{len(documents)} documents, {nodes:,} entities, {links:,} links; peak RSS {peak_rss_mib():,.0f} MiB")
 
     def run(name: str, store: GraphStore, extra: Callable[[], None] | None = None) -> dict[str, float]:

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 60 * 1024 * 1024
     cypher_timeout_seconds: float = 10.0
     cypher_row_limit: int = 1000
+    # hot API answers are reused this long (0: off); loads and deletes through the API clear them at once
+    answer_cache_seconds: float = 2.0
     sparql_timeout_seconds: float = 10.0
     overrides_file: Path | None = None
 

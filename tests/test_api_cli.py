@@ -1,5 +1,6 @@
-"""The shell face of the API, run as a user would: `plankg demo`, `ask`, `query` and `serve` as real
-processes on a fresh embedded data directory, and the served API over real TCP on loopback."""
+"""The shell face of the API on a fresh embedded data directory: `plankg demo` and `plankg serve` as real
+processes (the served API over real TCP on loopback), `ask` and `query` through Typer's runner in this
+process (each `plankg` process spends seconds importing)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from conftest import SEED_DOCUMENT
+from typer.testing import CliRunner, Result
 
+from plankg.cli import app
 from plankg.cli.serve_commands import SEED_NAME, seed_document_path
+from plankg.settings import get_settings
 
 PLANKG = shutil.which("plankg") or "plankg"
 
@@ -33,6 +37,7 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PLANKG_")}
     env["PLANKG_DATA_DIR"] = str(tmp_path_factory.mktemp("cli-data"))
     env["PLANKG_STORE"] = "embedded"
+    env["COLUMNS"] = "200"  # rich tables: one line per row
     return env
 
 
@@ -41,6 +46,24 @@ def plankg(env: dict[str, str], *args: str, check: bool = True) -> subprocess.Co
     if check:
         assert result.returncode == 0, result.stderr + result.stdout
     return result
+
+
+@pytest.fixture
+def cli(environment: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
+    """Run a plankg command in-process with the module's environment (settings re-read)."""
+    for key, value in environment.items():
+        if key.startswith("PLANKG_") or key == "COLUMNS":
+            monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int = 0) -> Result:
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == code, result.output
+        return result
+
+    yield invoke
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -58,29 +81,28 @@ def test_the_shipped_seed_is_the_corpus_document() -> None:
 
 
 def test_demo_loads_once_and_ask_answers_the_canonical_question(
-    environment: dict[str, str], demo_loaded: str
+    environment: dict[str, str], demo_loaded: str, cli: Callable[..., Result]
 ) -> None:
     again = plankg(environment, "demo", "--no-serve")
     assert "already loaded" in again.stdout
-    answer = json.loads(plankg(environment, "ask", "智慧社区", "--json").stdout)
+    answer = json.loads(cli("ask", "智慧社区", "--json").stdout)
     item = next(i for i in answer["items"] if i["task"]["name"] == "推动民生信息普惠提质增效")
     assert item["via"] == "subtask"
     start, end = item["evidence"]["span"]
     assert item["evidence"]["text"] == SEED_DOCUMENT.read_text(encoding="utf-8")[start:end]
-    table = plankg(environment, "ask").stdout  # the default concept, as a table
+    table = cli("ask").stdout  # the default concept, as a table
     assert "推动民生信息普惠提质增效" in table and "subtask" in table
-    unknown = plankg(environment, "ask", "没有这个概念", check=False)
-    assert unknown.returncode == 1
+    cli("ask", "没有这个概念", code=1)
 
 
-def test_query_runs_a_named_query(environment: dict[str, str], demo_loaded: str) -> None:
-    rows = json.loads(plankg(environment, "query", "goals_total", "--param", "plan=", "--json").stdout)
+def test_query_runs_a_named_query(demo_loaded: str, cli: Callable[..., Result]) -> None:
+    rows = json.loads(cli("query", "goals_total", "--param", "plan=", "--json").stdout)
     assert rows == [{"total": 5}]
-    table = plankg(environment, "query", "concept_by_name", "-p", "name=智慧社区").stdout
+    table = cli("query", "concept_by_name", "-p", "name=智慧社区").stdout
     assert "concept-" in table and "智慧城市" in table
-    assert "concept_tasks" in plankg(environment, "query", "--list").stdout
-    assert plankg(environment, "query", "no_such_query", check=False).returncode == 2
-    assert plankg(environment, "query", "goals_total", check=False).returncode == 1  # missing plan
+    assert "concept_tasks" in cli("query", "--list").stdout
+    cli("query", "no_such_query", code=2)
+    cli("query", "goals_total", code=1)  # its plan parameter is missing
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ def client(store: GraphStore) -> Iterator[TestClient]:
 
 
 def test_upload_loads_a_plan_that_search_then_finds(client: TestClient, store: GraphStore) -> None:
+    assert client.get("/search", params={"q": "智慧社区", "limit": 50}).json()["total"] == 0
     response = upload(client, COMMUNITY_PLAN.encode(), headers=KEY)
     assert response.status_code == 201, response.text
     body = response.json()
@@ -70,8 +71,10 @@ def test_delete_needs_the_key_and_removes_the_plan(client: TestClient, store: Gr
     assert_problem(client.delete(f"/plans/{plan_id}", headers={"X-API-Key": "wrong"}), 401)
     assert client.get(f"/plans/{plan_id}").status_code == 200
 
+    assert client.get("/concepts/智慧社区/tasks").json()["total"] >= 1
     assert client.delete(f"/plans/{plan_id}", headers=KEY).status_code == 204
     assert_problem(client.get(f"/plans/{plan_id}"), 404)
+    assert client.get("/concepts/智慧社区/tasks").json()["total"] == 0  # no stale cached answer
     assert_problem(client.delete(f"/plans/{plan_id}", headers=KEY), 404)
     assert client.get("/tasks").json()["total"] == 0
     assert client.get("/plans").json()["total"] == 0

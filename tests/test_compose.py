@@ -400,3 +400,30 @@ def test_dockerfile_runs_a_real_plankg_command(dockerfile: list[tuple[str, str]]
     assert cmd[cmd.index("--host") + 1] == "0.0.0.0", (
         "inside a container the server must listen on all interfaces"
     )
+
+
+def test_healthcheck_path_answers_200_without_a_store(compose: dict[str, Any]) -> None:
+    """The api healthcheck's URL is a real route of plankg.api and answers 200 even while the store is
+    down (liveness, not readiness: a restart would not bring Neo4j back)."""
+    import asyncio
+
+    import httpx
+
+    from plankg.api import create_app
+
+    def store_down() -> Any:
+        raise ConnectionError("no store in this test")
+
+    app = create_app(Settings(_env_file=None), store_factory=store_down)  # type: ignore[call-arg]
+    api_check = " ".join(compose["services"]["api"]["healthcheck"]["test"])
+    checked = re.search(r"https?://[^/\s']+(/[^\s']*)", api_check)
+    assert checked, api_check
+    path = checked.group(1)
+    assert path in app.openapi()["paths"], f"{path} is not a route of plankg.api"
+
+    async def get() -> int:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://api") as client:
+            return (await client.get(path)).status_code
+
+    assert asyncio.run(get()) == 200

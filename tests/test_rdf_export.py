@@ -4,10 +4,7 @@ both backends give the same export rows, and Neo4j → RDF → embedded reproduc
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +15,17 @@ from conftest import SEED_DOCUMENT, wipe
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 from test_rdf_mapping import shapes
+from typer.testing import CliRunner, Result
 
 from plankg.api.rdf_export import FORMATS, NODE, export, store_rows
+from plankg.cli import app
 from plankg.graph import GraphStore, open_store
 from plankg.loaders import read_document, to_document_graph
 from plankg.loaders.extract import extract_text
 from plankg.loaders.rdf_import import load_rdf_file
 from plankg.ontology.rdf_mapping import PK, RdfMapping, class_mappings
 from plankg.pipeline import load_path
-from plankg.settings import Settings
+from plankg.settings import Settings, get_settings
 
 __all__ = ["seeded"]  # fixture used by name below
 
@@ -175,39 +174,52 @@ def test_neo4j_to_rdf_to_embedded_gives_the_same_graph(neo4j_store: GraphStore, 
         target.close()
 
 
-def _plankg(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PLANKG_STORE": "embedded", "PLANKG_DATA_DIR": str(data_dir)}
-    command = [sys.executable, "-c", "from plankg.cli import app; app()", *args]
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+@pytest.fixture
+def plankg(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[list[str], Path], Result]]:
+    """Run a plankg command in-process on an embedded store in `data_dir` (settings re-read)."""
+    runner = CliRunner()
+
+    def invoke(args: list[str], data_dir: Path) -> Result:
+        monkeypatch.setenv("PLANKG_STORE", "embedded")
+        monkeypatch.setenv("PLANKG_DATA_DIR", str(data_dir))
+        get_settings.cache_clear()
+        return runner.invoke(app, args)
+
+    yield invoke
+    get_settings.cache_clear()
 
 
-def test_cli_exports_and_imports_back(tmp_path: Path) -> None:
+def test_cli_exports_and_imports_back(plankg: Callable[[list[str], Path], Result], tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     with open_store(Settings(store="embedded", data_dir=first)) as store:
         plan_id = load_path(store, SEED_DOCUMENT).plan_id
         expected = graph_state(store)
     dump = tmp_path / "seed.ttl"
-    done = _plankg(["export", "--format", "ttl", "--plan", plan_id, "-o", str(dump)], first)
-    assert done.returncode == 0, done.stderr
+    done = plankg(["export", "--format", "ttl", "--plan", plan_id, "-o", str(dump)], first)
+    assert done.exit_code == 0, done.output
     assert len(Graph().parse(dump, format="turtle")) > 1000
-    done = _plankg(["import-rdf", str(dump)], second)
-    assert done.returncode == 0, done.stderr
+    done = plankg(["import-rdf", str(dump)], second)
+    assert done.exit_code == 0, done.output
     assert f"loaded: {plan_id}" in done.stdout
     with open_store(Settings(store="embedded", data_dir=second)) as store:
         assert graph_state(store) == expected
 
-    stdout = _plankg(["export", "--format", "nt"], first)
-    assert stdout.returncode == 0 and Counter(stdout.stdout.splitlines()).most_common(1)[0][1] == 1
+    to_stdout = plankg(["export", "--format", "nt"], first)
+    assert to_stdout.exit_code == 0
+    lines = to_stdout.stdout.splitlines()
+    assert len(lines) == len(set(lines)) == len(Graph().parse(data=to_stdout.stdout, format="nt"))
 
 
-def test_cli_refuses_bad_input_and_writes_nothing(tmp_path: Path) -> None:
-    bad_format = _plankg(["export", "--format", "yaml"], tmp_path / "a")
-    assert bad_format.returncode == 2 and "unknown RDF format" in bad_format.stderr
-    no_plan = _plankg(["export", "--plan", "no-such-plan"], tmp_path / "a")
-    assert no_plan.returncode == 2 and "no plan" in no_plan.stderr
+def test_cli_refuses_bad_input_and_writes_nothing(
+    plankg: Callable[[list[str], Path], Result], tmp_path: Path
+) -> None:
+    bad_format = plankg(["export", "--format", "yaml"], tmp_path / "a")
+    assert bad_format.exit_code == 2 and "unknown RDF format" in bad_format.stderr
+    no_plan = plankg(["export", "--plan", "no-such-plan"], tmp_path / "a")
+    assert no_plan.exit_code == 2 and "no plan" in no_plan.stderr
     not_rdf = tmp_path / "notes.ttl"
     not_rdf.write_text("this is not turtle", encoding="utf-8")
-    refused = _plankg(["import-rdf", str(not_rdf)], tmp_path / "b")
-    assert refused.returncode == 2 and "not valid RDF" in refused.stderr
+    refused = plankg(["import-rdf", str(not_rdf)], tmp_path / "b")
+    assert refused.exit_code == 2 and "not valid RDF" in refused.stderr
     with open_store(Settings(store="embedded", data_dir=tmp_path / "b")) as store:
         assert sum(store.counts().nodes.values()) == 0

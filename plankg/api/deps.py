@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
+from starlette.concurrency import run_in_threadpool
 
 from plankg.api.problems import ProblemError
 from plankg.graph.port import GraphStore, StoreError, StoreUnavailable
@@ -48,6 +49,11 @@ class StoreHolder:
                 self._open()
             assert self._store is not None
             return self._store
+
+    def current(self) -> GraphStore | None:
+        """The open store when it is trusted, without blocking; None when get() has work to do."""
+        store = self._store
+        return store if store is not None and not self._suspect else None
 
     def _ping(self, store: GraphStore) -> bool:
         try:
@@ -94,9 +100,12 @@ def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     holder: StoreHolder = request.app.state.store_holder
-    return holder.get()
+    store = holder.current()
+    if store is not None:  # the usual case, answered on the event loop without a thread hop
+        return store
+    return await run_in_threadpool(holder.get)  # opening or probing a store blocks
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

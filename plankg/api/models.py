@@ -11,22 +11,24 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ItemT = TypeVar("ItemT")
 
-SEED_DOCUMENT = "qingdao-informatization-13th-fyp"
+SEED_DOCUMENT = "doc-fca4d0c9d63dda8d"  # the seed plan's document id, for examples
 
 
 class Evidence(BaseModel):
     """Where a statement stands in its source: text == document text[span[0]:span[1]]."""
 
-    document: str | None = Field(None, description="Source document id.")
-    span: tuple[int, int] | None = Field(None, description="Characters [start, end) of the decoded document.")
-    text: str | None = Field(None, description="The evidence itself: the document's text at span.")
+    document: str | None = Field(default=None, description="Source document id.")
+    span: tuple[int, int] | None = Field(
+        default=None, description="Characters [start, end) of the decoded document."
+    )
+    text: str | None = Field(default=None, description="The evidence itself: the document's text at span.")
 
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
                 {
                     "document": SEED_DOCUMENT,
-                    "span": [3181, 3200],
+                    "span": [2744, 2763],
                     "text": "深化智慧社区建设，推动社区服务水平提升",
                 }
             ]
@@ -62,7 +64,7 @@ class PlanSummary(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "id": "qingdao-informatization-13th-fyp",
+                    "id": "plan-6fa4e3960993",
                     "name": "青岛市信息化“十三五”发展规划（2016-2020年）",
                     "title": "青岛市信息化“十三五”发展规划（2016-2020年）",
                     "region": "青岛市",
@@ -111,10 +113,12 @@ class LinkedEntity(BaseModel):
     id: str
     name: str
     text: str | None = None
-    score: float | None = Field(None, description="Confidence of the link in [0, 1].")
-    method: str | None = Field(None, description="How the link was made: structure, lexicon, term-overlap …")
-    link_span: tuple[int, int] | None = Field(None, description="Where the link's evidence stands.")
-    evidence: Evidence | None = Field(None, description="The linked node's own evidence.")
+    score: float | None = Field(default=None, description="Confidence of the link in [0, 1].")
+    method: str | None = Field(
+        default=None, description="How the link was made: structure, lexicon, term-overlap …"
+    )
+    link_span: tuple[int, int] | None = Field(default=None, description="Where the link's evidence stands.")
+    evidence: Evidence | None = Field(default=None, description="The linked node's own evidence.")
 
 
 class GoalSummary(EntitySummary):
@@ -122,11 +126,11 @@ class GoalSummary(EntitySummary):
         json_schema_extra={
             "examples": [
                 {
-                    "id": "qingdao-informatization-13th-fyp-goal-4",
+                    "id": "plan-6fa4e3960993-goal-04-40ac87",
                     "name": "信息服务普惠民生",
                     "text": "信息服务普惠民生。信息技术在社会保障、社区建设等领域的应用持续深化，"
                     "智慧社区覆盖200万户以上；……",
-                    "plan_id": "qingdao-informatization-13th-fyp",
+                    "plan_id": "plan-6fa4e3960993",
                     "order": 4,
                 }
             ]
@@ -146,9 +150,9 @@ class DirectionSummary(EntitySummary):
         json_schema_extra={
             "examples": [
                 {
-                    "id": "qingdao-informatization-13th-fyp-direction-2",
+                    "id": "plan-6fa4e3960993-dir-02-f1babb",
                     "name": "推动基于泛在感知的智慧青岛建设",
-                    "plan_id": "qingdao-informatization-13th-fyp",
+                    "plan_id": "plan-6fa4e3960993",
                     "order": 2,
                 }
             ]
@@ -162,16 +166,16 @@ class DirectionDetail(DirectionSummary):
 
 
 class TaskSummary(EntitySummary):
-    parent_id: str | None = Field(None, description="The task this one is a sub-task of.")
+    parent_id: str | None = Field(default=None, description="The task this one is a sub-task of.")
 
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
                 {
-                    "id": "qingdao-informatization-13th-fyp-task-4",
+                    "id": "plan-6fa4e3960993-task-04-460833",
                     "name": "推动民生信息普惠提质增效",
                     "text": "推动民生信息普惠提质增效。推进智慧医疗，优化居民就医环境；……",
-                    "plan_id": "qingdao-informatization-13th-fyp",
+                    "plan_id": "plan-6fa4e3960993",
                     "order": 4,
                     "parent_id": None,
                 }
@@ -202,15 +206,15 @@ class Indicator(BaseModel):
     target_year: int | None = None
     normalized_value: float | None = None
     normalized_unit: str | None = None
-    goal_id: str | None = Field(None, description="The goal it measures.")
-    task_id: str | None = Field(None, description="The task it measures.")
+    goal_id: str | None = Field(default=None, description="The goal it measures.")
+    task_id: str | None = Field(default=None, description="The task it measures.")
     evidence: Evidence | None = None
 
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
                 {
-                    "id": "qingdao-informatization-13th-fyp-indicator-9",
+                    "id": "plan-6fa4e3960993-ind-29eb7d09",
                     "name": "智慧社区覆盖",
                     "value": 200,
                     "unit": "万户",
@@ -227,18 +231,20 @@ class Indicator(BaseModel):
 class Sector(BaseModel):
     id: str
     name: str
-    codes: list[str] = Field(default_factory=list, description="GB/T 4754-2017 (GB:…) or COFOG (COFOG:…).")
+    codes: list[str] = Field(
+        default_factory=list, description="GB/T 4754-2017 (GB4754:…) or UN COFOG (COFOG:…) codes."
+    )
     alt_names: list[str] = Field(default_factory=list)
-    members: int = Field(0, description="Goals, tasks and indicators in this sector.")
+    members: int = Field(default=0, description="Goals, tasks and indicators in this sector.")
 
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
                 {
-                    "id": "sector-social-protection",
-                    "name": "社会保障",
-                    "codes": ["COFOG:10"],
-                    "alt_names": ["社保"],
+                    "id": "sector-transport",
+                    "name": "交通运输",
+                    "codes": ["GB4754:G", "COFOG:04.5"],
+                    "alt_names": ["交通", "公共交通"],
                     "members": 3,
                 }
             ]
@@ -250,10 +256,12 @@ class Concept(BaseModel):
     id: str
     name: str
     alt_names: list[str] = Field(default_factory=list)
-    candidate: bool = Field(False, description="true: found in a document, not yet in the concept scheme.")
+    candidate: bool = Field(
+        default=False, description="true: found in a document, not yet in the concept scheme."
+    )
     broader: list[str] = Field(default_factory=list, description="Names of its broader concepts.")
     mentions: int | None = Field(
-        None, description="How many goals, directions, tasks, indicators mention it."
+        default=None, description="How many goals, directions, tasks, indicators mention it."
     )
 
     model_config = ConfigDict(
@@ -262,7 +270,7 @@ class Concept(BaseModel):
                 {
                     "id": "concept-smart-community",
                     "name": "智慧社区",
-                    "alt_names": ["社区信息化"],
+                    "alt_names": ["智能社区"],
                     "candidate": False,
                     "broader": ["智慧城市"],
                     "mentions": 2,
@@ -294,9 +302,13 @@ class ConceptTaskItem(BaseModel):
     )
     score: float = Field(description="Relevance in [0, 1]: the mention's score, discounted by how indirect.")
     evidence: Evidence = Field(description="The text that mentions the concept (the task or its sub-task).")
-    mentioned_by: TaskRef | None = Field(None, description="The sub-task that mentions it (via subtask).")
+    mentioned_by: TaskRef | None = Field(
+        default=None, description="The sub-task that mentions it (via subtask)."
+    )
     matched_concept: str = Field(description="The concept named in the text (itself or a narrower one).")
-    mentions: int = Field(1, description="How many mentions, in the task and its sub-tasks, lead here.")
+    mentions: int = Field(
+        default=1, description="How many mentions, in the task and its sub-tasks, lead here."
+    )
 
 
 class ConceptTasks(BaseModel):
@@ -320,18 +332,18 @@ class ConceptTasks(BaseModel):
                     "items": [
                         {
                             "task": {
-                                "id": "qingdao-informatization-13th-fyp-task-4",
+                                "id": "plan-6fa4e3960993-task-04-460833",
                                 "name": "推动民生信息普惠提质增效",
                             },
                             "via": "subtask",
                             "score": 0.9,
                             "evidence": {
                                 "document": SEED_DOCUMENT,
-                                "span": [3181, 3200],
+                                "span": [2744, 2763],
                                 "text": "深化智慧社区建设，推动社区服务水平提升",
                             },
                             "mentioned_by": {
-                                "id": "qingdao-informatization-13th-fyp-task-4-4",
+                                "id": "plan-6fa4e3960993-task-04-460833-04-7b7139",
                                 "name": "深化智慧社区建设",
                             },
                             "matched_concept": "智慧社区",
@@ -354,7 +366,7 @@ class SearchHit(BaseModel):
     id: str
     type: str = Field(description="Plan, Goal, Direction, Task, Indicator, Sector or Concept.")
     name: str | None = None
-    snippet: str | None = Field(None, description="The text around the first matched term.")
+    snippet: str | None = Field(default=None, description="The text around the first matched term.")
     plan_id: str | None = None
     score: float = Field(description="Share of the query's weight that the node matches, in [0, 1].")
     matched: list[str] = Field(description="The query terms found in the node's text.")
@@ -377,7 +389,7 @@ class SearchResults(BaseModel):
                     "terms": ["智慧社区"],
                     "items": [
                         {
-                            "id": "plan-x-task-3-2",
+                            "id": "plan-6e5e8d5358e7-task-01-5d3c2a",
                             "type": "Task",
                             "name": "加快建设智慧社区综合服务平台",
                             "snippet": "加快建设智慧社区综合服务平台",
@@ -442,20 +454,28 @@ class Neighborhood(BaseModel):
                         "nodes": [
                             {
                                 "data": {
-                                    "id": "t4",
+                                    "id": "plan-6fa4e3960993-task-04-460833",
                                     "label": "推动民生信息普惠提质增效",
                                     "type": "Task",
                                     "depth": 0,
                                 }
                             },
-                            {"data": {"id": "g4", "label": "信息服务普惠民生", "type": "Goal", "depth": 1}},
+                            {
+                                "data": {
+                                    "id": "plan-6fa4e3960993-goal-04-40ac87",
+                                    "label": "信息服务普惠民生",
+                                    "type": "Goal",
+                                    "depth": 1,
+                                }
+                            },
                         ],
                         "edges": [
                             {
                                 "data": {
-                                    "id": "t4-SUPPORTS-g4",
-                                    "source": "t4",
-                                    "target": "g4",
+                                    "id": "plan-6fa4e3960993-task-04-460833|SUPPORTS|"
+                                    "plan-6fa4e3960993-goal-04-40ac87",
+                                    "source": "plan-6fa4e3960993-task-04-460833",
+                                    "target": "plan-6fa4e3960993-goal-04-40ac87",
                                     "label": "SUPPORTS",
                                     "score": 0.82,
                                 }

@@ -32,9 +32,11 @@ class Problem(BaseModel):
     type: str = Field(description="URI naming the kind of problem.")
     title: str = Field(description="Short summary of the kind of problem.")
     status: int = Field(description="The HTTP status code.")
-    detail: str | None = Field(None, description="What went wrong this time, and how to fix it.")
-    instance: str | None = Field(None, description="The request path that had the problem.")
-    errors: list[dict[str, Any]] | None = Field(None, description="Each invalid parameter (422 only).")
+    detail: str | None = Field(default=None, description="What went wrong this time, and how to fix it.")
+    instance: str | None = Field(default=None, description="The request path that had the problem.")
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="Each invalid parameter (422 only)."
+    )
 
 
 class ProblemError(Exception):

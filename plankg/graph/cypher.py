@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from plankg.ontology.schema import NodeSpec, OntologySchema, PropertySpec, RelationshipSpec, ValueType
 
@@ -179,13 +179,51 @@ class ColumnRows(RowSource):
                 params[f"c{index}"] = [*values, sentinel]
         return params
 
-    @staticmethod
-    def sample_parameters(columns: Sequence[Column]) -> dict[str, Any]:
+    def sample_parameters(self, columns: Sequence[Column]) -> dict[str, Any]:
         """One-row parameters of the right types, to prepare a statement before the real batch."""
         row = tuple(
             [_SENTINELS[c.value_type]] if c.multi_valued else _SENTINELS[c.value_type] for c in columns
         )
-        return ColumnRows().parameters(columns, [row])
+        return self.parameters(columns, [row])
+
+
+class IndexedRows(ColumnRows):
+    """LadybugDB, for relationships: `UNWIND $rows AS row` over small maps {i, src, dst} (never null),
+    the properties read from typed columns as `$c<k>[row.i]`.
+
+    Matching the end nodes on values projected by a WITH (as ColumnRows does) makes Ladybug plan a
+    scan and hash join instead of two primary-key lookups: 5-60x slower, measured. Values read
+    straight from the unwound map keep the lookups; the columns keep nulls safe (a null inside a
+    list of maps is mistyped by Ladybug 0.22).
+    """
+
+    _FIELDS: ClassVar[dict[str, str]] = {"_source": "src", "_target": "dst"}
+
+    def unwind(self, columns: Sequence[Column]) -> str:
+        return "UNWIND $rows AS row"
+
+    def ref(self, columns: Sequence[Column], key: str) -> str:
+        if key in self._FIELDS:
+            return f"row.{self._FIELDS[key]}"
+        for index, column in enumerate(columns):
+            if column.key == key:
+                value = f"$c{index}[row.i]"
+                if column.multi_valued:
+                    return f"(CASE WHEN $m{index}[row.i] THEN NULL ELSE {value} END)"
+                return value
+        raise KeyError(key)
+
+    def parameters(self, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
+        ends = [index for index, column in enumerate(columns) if column.key in self._FIELDS]
+        params = super().parameters(columns, rows)
+        del params["n"]
+        for index in ends:
+            del params[f"c{index}"]
+        params["rows"] = [
+            {"i": number, **{self._FIELDS[columns[index].key]: row[index] for index in ends}}
+            for number, row in enumerate(rows, start=1)
+        ]
+        return params
 
 
 @dataclass(frozen=True)
@@ -194,6 +232,10 @@ class BatchStatement:
 
     cypher: str
     columns: tuple[Column, ...]
+    source: RowSource
+
+    def parameters(self, rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
+        return self.source.parameters(self.columns, rows)
 
 
 def node_columns(spec: NodeSpec) -> tuple[Column, ...]:
@@ -206,30 +248,36 @@ def relationship_columns(spec: RelationshipSpec) -> tuple[Column, ...]:
 
 
 def node_upsert(spec: NodeSpec, source: RowSource) -> BatchStatement:
-    """MERGE on id, then SET every property (null when absent). Shared vocabulary nodes keep a value
-    they already have when this document has none, so one plan cannot blank another's alt names."""
+    """MERGE on id, then set every property (null when absent). Shared vocabulary nodes keep a value
+    they already have when this document has none, so one plan cannot blank another's alt names.
+    ON CREATE/ON MATCH rather than one SET: Ladybug loads new nodes ~1.4x faster so (measured)."""
     columns = node_columns(spec)
-    sets = []
+    on_create, on_match = [], []
     for column in columns:
         if column.key == "id":
             continue
         target = f"n.{quote(column.key)}"
         value = source.ref(columns, column.key)
-        sets.append(f"{target} = {value}" if spec.plan_owned else f"{target} = coalesce({value}, {target})")
+        on_create.append(f"{target} = {value}")
+        kept = value if spec.plan_owned else f"coalesce({value}, {target})"
+        on_match.append(f"{target} = {kept}")
     cypher = (
         f"{source.unwind(columns)} "
         f"MERGE (n:{quote(spec.label)} {{id: {source.ref(columns, 'id')}}}) "
-        f"SET {', '.join(sets)} "
+        f"ON CREATE SET {', '.join(on_create)} ON MATCH SET {', '.join(on_match)} "
         "RETURN count(n) AS written"
     )
-    return BatchStatement(cypher, columns)
+    return BatchStatement(cypher, columns, source)
 
 
 def relationship_upsert(
     spec: RelationshipSpec, source_label: str, target_label: str, source: RowSource
 ) -> BatchStatement:
-    """Two separate MATCHes (a comma-joined MATCH is ~300x slower on Ladybug), then MERGE and SET.
-    A row whose end node is missing matches nothing, so `written` falls short and the writer fails."""
+    """Two separate MATCHes (a comma-joined MATCH is ~300x slower on Ladybug), then MERGE and set
+    the properties. ON CREATE/ON MATCH rather than a plain SET: Ladybug finds a relationship created
+    in the same statement by walking its node's adjacency, so a plain SET costs O(degree) per row
+    (a plan with 4k tasks: 1.6 s against 0.9 s). A row whose end node is missing matches nothing,
+    so `written` falls short and the writer fails."""
     columns = relationship_columns(spec)
     sets = ", ".join(f"r.{quote(c.key)} = {source.ref(columns, c.key)}" for c in columns[2:])
     cypher = (
@@ -237,10 +285,10 @@ def relationship_upsert(
         f"MATCH (a:{quote(source_label)} {{id: {source.ref(columns, '_source')}}}) "
         f"MATCH (b:{quote(target_label)} {{id: {source.ref(columns, '_target')}}}) "
         f"MERGE (a)-[r:{quote(spec.type)}]->(b) "
-        + (f"SET {sets} " if sets else "")
+        + (f"ON CREATE SET {sets} ON MATCH SET {sets} " if sets else "")
         + "RETURN count(r) AS written"
     )
-    return BatchStatement(cypher, columns)
+    return BatchStatement(cypher, columns, source)
 
 
 # ---------------------------------------------------------------- plan-level statements (same text on both)

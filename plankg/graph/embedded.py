@@ -39,7 +39,8 @@ from plankg.graph.writer import (
 from plankg.ontology.records import DocumentGraph
 from plankg.ontology.schema import load_schema
 
-ROW_SOURCE = cypher.ColumnRows()
+NODE_ROWS = cypher.ColumnRows()
+RELATIONSHIP_ROWS = cypher.IndexedRows()
 _READ_ONLY_REFUSAL = "read-only transaction"
 _NO_TRANSACTION = "No active transaction"
 
@@ -119,15 +120,15 @@ class _ThreadConnection(Transaction):
             result.close()
 
     def run_batch(self, statement: cypher.BatchStatement, rows: Sequence[Sequence[Any]]) -> int:
-        parameters = ROW_SOURCE.parameters(statement.columns, rows)
+        parameters = statement.parameters(rows)
         if self._native is None:
             return int(self.run(statement.cypher, parameters)[0]["written"])
         try:
             prepared = self._prepared.get(statement.cypher)
             if prepared is None:
-                prepared = self._native.prepare(
-                    statement.cypher, cypher.ColumnRows.sample_parameters(statement.columns)
-                )
+                source = statement.source
+                assert isinstance(source, cypher.ColumnRows)
+                prepared = self._native.prepare(statement.cypher, source.sample_parameters(statement.columns))
                 if not prepared.is_success():
                     raise QueryFailed(prepared.get_error_message())
                 self._prepared[statement.cypher] = prepared
@@ -281,14 +282,14 @@ class EmbeddedStore(GraphStore):
 
     def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
         prepared = prepare_graph(graph)
-        plan = write_plan(ROW_SOURCE)
+        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS)
         result: WriteResult = self._in_transaction(
             lambda tx: write_prepared(tx, plan, prepared, force=force, batch_size=self.batch_size)
         )
         return result
 
     def delete_plan(self, plan_id: str) -> bool:
-        plan = write_plan(ROW_SOURCE)
+        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS)
 
         def delete(tx: _ThreadConnection) -> bool:
             if not tx.run(plan.fingerprint, {"plan_id": plan_id}):

@@ -68,7 +68,7 @@ class _Neo4jTransaction(Transaction):
         return _rows(self.tx.run(statement, dict(parameters)))[0]
 
     def run_batch(self, statement: cypher.BatchStatement, rows: Sequence[Sequence[Any]]) -> int:
-        record = self.tx.run(statement.cypher, ROW_SOURCE.parameters(statement.columns, rows)).single()
+        record = self.tx.run(statement.cypher, statement.parameters(rows)).single()
         return int(record["written"]) if record else 0
 
 
@@ -149,7 +149,7 @@ class Neo4jStore(GraphStore):
 
     def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
         prepared = prepare_graph(graph)
-        plan = write_plan(ROW_SOURCE)
+        plan = write_plan(ROW_SOURCE, ROW_SOURCE)
         return self._write(
             lambda tx: write_prepared(
                 _Neo4jTransaction(tx), plan, prepared, force=force, batch_size=self.batch_size
@@ -157,7 +157,7 @@ class Neo4jStore(GraphStore):
         )
 
     def delete_plan(self, plan_id: str) -> bool:
-        plan = write_plan(ROW_SOURCE)
+        plan = write_plan(ROW_SOURCE, ROW_SOURCE)
 
         def delete(tx: ManagedTransaction) -> bool:
             wrapped = _Neo4jTransaction(tx)

@@ -8,6 +8,7 @@ while Neo4j returns only the properties a node has. Ladybug's INT128 sums (Decim
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -52,5 +53,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def plain_row(columns: list[str], values: list[Any]) -> Row:
+def plain_row(columns: list[str], values: Sequence[Any] | Mapping[str, Any]) -> Row:
+    if isinstance(values, Mapping):
+        values = [values[column] for column in columns]
     return {column: plain(value) for column, value in zip(columns, values, strict=True)}

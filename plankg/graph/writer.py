@@ -46,12 +46,12 @@ class WritePlan:
 
 
 @cache
-def write_plan(source: cypher.RowSource) -> WritePlan:
+def write_plan(node_source: cypher.RowSource, relationship_source: cypher.RowSource) -> WritePlan:
     schema = load_schema()
     return WritePlan(
-        nodes={label: cypher.node_upsert(spec, source) for label, spec in schema.nodes.items()},
+        nodes={label: cypher.node_upsert(spec, node_source) for label, spec in schema.nodes.items()},
         relationships={
-            (spec.type, s, t): cypher.relationship_upsert(spec, s, t, source)
+            (spec.type, s, t): cypher.relationship_upsert(spec, s, t, relationship_source)
             for spec in schema.relationships.values()
             for s, t in spec.pairs
         },

@@ -15,7 +15,7 @@ PlanFilter = Annotated[
     Query(
         max_length=300,
         description="Only this plan's (plan id).",
-        examples=["qingdao-informatization-13th-fyp"],
+        examples=["plan-6fa4e3960993"],
     ),
 ]
 

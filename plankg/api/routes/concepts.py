@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from plankg.api.answers import answer_concept_tasks
+from plankg.api.cache import cached_json
 from plankg.api.deps import StoreDep
 from plankg.api.models import Concept, ConceptTasks, Page
 from plankg.api.problems import not_found
@@ -45,20 +46,25 @@ def list_concepts(
 
 @router.get(
     "/{name}/tasks",
+    response_model=ConceptTasks,
     summary="Which tasks carry out this concept? (the canonical question)",
     description="Top-level tasks whose own text, or one of whose sub-tasks, mentions the concept or a "
     "narrower one (BROADER*), most relevant first, each with the evidence text and its span in the "
     "source document. `name` is the concept's name, an alternative name or its id.",
 )
-def concept_tasks(
+async def concept_tasks(
+    request: Request,
     store: StoreDep,
     name: Annotated[
         str, Path(min_length=1, max_length=200, examples=["智慧社区"], description="Concept name or id.")
     ],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> ConceptTasks:
-    answer = answer_concept_tasks(store, name, limit=limit, offset=offset)
-    if answer is None:
-        raise not_found("concept", name)
-    return answer
+) -> Response:
+    def answer() -> ConceptTasks:
+        found = answer_concept_tasks(store, name, limit=limit, offset=offset)
+        if found is None:
+            raise not_found("concept", name)
+        return found
+
+    return await cached_json(request, ("concept_tasks", name, limit, offset), answer)

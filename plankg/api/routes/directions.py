@@ -14,7 +14,7 @@ from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
 
 router = APIRouter(prefix="/directions", tags=["directions"])
 
-DirectionId = Annotated[str, entity_id("qingdao-informatization-13th-fyp-direction-2")]
+DirectionId = Annotated[str, entity_id("plan-6fa4e3960993-dir-02-f1babb")]
 
 
 @router.get("", summary="Directions, in document order")

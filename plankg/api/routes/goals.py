@@ -14,7 +14,7 @@ from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 
-GoalId = Annotated[str, entity_id("qingdao-informatization-13th-fyp-goal-4")]
+GoalId = Annotated[str, entity_id("plan-6fa4e3960993-goal-04-40ac87")]
 
 
 @router.get("", summary="Goals, in document order")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from plankg.api.cache import cached_json
 from plankg.api.deps import StoreDep
 from plankg.api.models import (
     CytoscapeEdge,
@@ -17,6 +18,7 @@ from plankg.api.models import (
 )
 from plankg.api.problems import not_found
 from plankg.api.reads import run
+from plankg.graph.port import GraphStore
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -35,18 +37,27 @@ def _node(
 
 @router.get(
     "/neighborhood/{node_id}",
+    response_model=Neighborhood,
     summary="Nodes and edges around a node (Cytoscape.js elements)",
     description="Breadth-first from the node, `depth` steps along relationships in either direction; the "
     "strongest links (by score) are followed first and at most `limit` nodes are returned.",
 )
-def neighborhood(
+async def neighborhood(
+    request: Request,
     store: StoreDep,
     node_id: Annotated[
-        str, Path(min_length=1, max_length=300, examples=["qingdao-informatization-13th-fyp-task-4"])
+        str, Path(min_length=1, max_length=300, examples=["plan-6fa4e3960993-task-04-460833"])
     ],
     depth: Annotated[int, Query(ge=1, le=3, description="Steps from the node.")] = 1,
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="At most this many nodes.")] = 100,
-) -> Neighborhood:
+) -> Response:
+    return await cached_json(
+        request, ("neighborhood", node_id, depth, limit), lambda: walk(store, node_id, depth, limit)
+    )
+
+
+def walk(store: GraphStore, node_id: str, depth: int, limit: int) -> Neighborhood:
+    """Breadth-first from node_id, strongest links first, at most limit nodes."""
     start = run(store, "graph_nodes", ids=[node_id])
     if not start:
         raise not_found("node", node_id)
@@ -63,7 +74,7 @@ def neighborhood(
         leaving = sum(1 for row in rows if row["source"] in in_frontier)
         entering = len(rows) - leaving
         truncated = truncated or leaving >= limit or entering >= limit
-        rows.sort(key=lambda row: -(row.get("score") if row.get("score") is not None else 0.0))
+        rows.sort(key=lambda row: -float(row.get("score") or 0.0))
         next_frontier: list[str] = []
         for row in rows:
             for end in ("source", "target"):

@@ -22,7 +22,7 @@ def list_indicators(
         Query(
             max_length=300,
             description="Measures this goal (id).",
-            examples=["qingdao-informatization-13th-fyp-goal-4"],
+            examples=["plan-6fa4e3960993-goal-04-40ac87"],
         ),
     ] = None,
     unit: Annotated[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Path, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
 from plankg.api.deps import ApiKeyDep, StoreDep
@@ -21,7 +21,7 @@ PlanId = Annotated[
         min_length=1,
         max_length=300,
         description="The plan's id.",
-        examples=["qingdao-informatization-13th-fyp"],
+        examples=["plan-6fa4e3960993"],
     ),
 ]
 
@@ -97,6 +97,7 @@ def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
     },
 )
 async def load_plan(
+    request: Request,
     store: StoreDep,
     response: Response,
     file: Annotated[UploadFile, File(description="The plan document, e.g. 青岛市信息化十三五发展规划.txt")],
@@ -110,6 +111,8 @@ async def load_plan(
         outcome = await run_in_threadpool(load_bytes, store, data, filename)
     except DocumentReadError as exc:
         raise ProblemError(422, "unreadable-document", str(exc)) from exc
+    finally:
+        request.app.state.answers.clear()  # even a failed load may have been partly seen
     plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
     if plan is None:  # written, yet not readable: the store is inconsistent
         raise ProblemError(500, "internal-error", f"plan {outcome.plan_id!r} was written but cannot be read")
@@ -131,7 +134,9 @@ async def load_plan(
     summary="Delete a plan and everything it owns (shared concepts and sectors stay)",
     responses=problem_responses(401, 403),
 )
-def delete_plan(store: StoreDep, plan_id: PlanId) -> Response:
-    if not store.delete_plan(plan_id):
+def delete_plan(request: Request, store: StoreDep, plan_id: PlanId) -> Response:
+    deleted = store.delete_plan(plan_id)
+    request.app.state.answers.clear()
+    if not deleted:
         raise not_found("plan", plan_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

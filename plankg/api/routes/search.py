@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
+from plankg.api.cache import cached_json
 from plankg.api.deps import StoreDep
 from plankg.api.models import SearchHit, SearchResults
 from plankg.api.reads import MAX_LIMIT, evidence, run
 from plankg.api.search_terms import search_terms
-from plankg.graph.port import Row
+from plankg.graph.port import GraphStore, Row
 
 router = APIRouter(tags=["search"])
 
@@ -21,7 +22,7 @@ PHRASE_BONUS = 0.2  # share of the score earned by containing the query verbatim
 
 
 def _snippet(row: Row, matched: list[str]) -> str | None:
-    text = row.get("text") or row.get("name")
+    text: str | None = row.get("text") or row.get("name")
     if not text:
         return None
     positions = [text.find(term) for term in matched if term in text]
@@ -44,19 +45,27 @@ def _score(query: str, terms: list[str], row: Row) -> float:
 
 @router.get(
     "/search",
+    response_model=SearchResults,
     summary="Search names and texts (Chinese-aware, ranked)",
     description="The query is segmented into words with the same dictionary as the indexed texts; nodes "
     "holding more of the query's words (longer words weigh more) rank first; containing the query "
     f"verbatim adds {PHRASE_BONUS}. `total` counts at most {CANDIDATES} matches.",
 )
-def search(
+async def search(
+    request: Request,
     store: StoreDep,
     q: Annotated[
         str, Query(min_length=1, max_length=200, description="What to look for.", examples=["智慧社区"])
     ],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=CANDIDATES)] = 0,
-) -> SearchResults:
+) -> Response:
+    return await cached_json(
+        request, ("search", q, limit, offset), lambda: run_search(store, q, limit, offset)
+    )
+
+
+def run_search(store: GraphStore, q: str, limit: int, offset: int) -> SearchResults:
     query = q.strip()
     terms = search_terms(query) if query else []
     if not terms:

@@ -15,7 +15,7 @@ from plankg.api.search_terms import search_terms
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
-TaskId = Annotated[str, entity_id("qingdao-informatization-13th-fyp-task-4")]
+TaskId = Annotated[str, entity_id("plan-6fa4e3960993-task-04-460833")]
 
 
 def _filter(description: str, example: str) -> Any:
@@ -28,13 +28,13 @@ def list_tasks(
     concept: Annotated[
         str | None, _filter("Mentions this concept or a narrower one (id or name).", "智慧社区")
     ] = None,
-    sector: Annotated[str | None, _filter("In this sector (id or name).", "社会保障")] = None,
+    sector: Annotated[str | None, _filter("In this sector (id or name).", "交通运输")] = None,
     goal: Annotated[
-        str | None, _filter("Supports this goal (id).", "qingdao-informatization-13th-fyp-goal-4")
+        str | None, _filter("Supports this goal (id).", "plan-6fa4e3960993-goal-04-40ac87")
     ] = None,
     direction: Annotated[
         str | None,
-        _filter("Aligns with this direction (id).", "qingdao-informatization-13th-fyp-direction-2"),
+        _filter("Aligns with this direction (id).", "plan-6fa4e3960993-dir-02-f1babb"),
     ] = None,
     plan: PlanFilter = None,
     q: Annotated[

@@ -85,6 +85,7 @@ export const api = {
   direction: (id) => get(`directions/${enc(id)}`),
   task: (id) => get(`tasks/${enc(id)}`),
   goals: (plan) => allPages(`goals?plan=${enc(plan)}`),
+  directions: (plan) => allPages(`directions?plan=${enc(plan)}`),
   tasks: (plan) => allPages(`tasks?plan=${enc(plan)}`),
   indicators: (plan) => allPages(`indicators?plan=${enc(plan)}`),
   tasksInSector: (sector) => get(`tasks?sector=${enc(sector)}&limit=${MAX_LIMIT}`),
