@@ -190,9 +190,23 @@ def plankg_executable() -> list[str]:
     return [found]
 
 
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def check_alive(self) -> None:
+        if self.process.poll() is not None:
+            code = self.process.returncode
+            raise RuntimeError(
+                f"plankg serve died (exit {code}); log {self.log_path}:\n{tail(self.log_path)}"
+            )
+
+
 @contextlib.contextmanager
-def served(env: dict[str, str], log_dir: Path, label: str) -> Iterator[tuple[str, int]]:
-    """Start `plankg serve` on a free loopback port, wait until it is ready, yield its base URL and pid,
+def served(env: dict[str, str], log_dir: Path, label: str) -> Iterator[Server]:
+    """Start `plankg serve` on a free loopback port, wait until it is ready, yield it,
     and stop it (SIGINT, then SIGKILL after 20 s) — only the process started here."""
     port = free_port()
     log_path = log_dir / f"serve-{label}.log"
@@ -207,7 +221,7 @@ def served(env: dict[str, str], log_dir: Path, label: str) -> Iterator[tuple[str
     base_url = f"http://{LOOPBACK}:{port}"
     try:
         wait_ready(base_url, process, log_path)
-        yield base_url, process.pid
+        yield Server(base_url, process, log_path)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)
@@ -358,7 +372,7 @@ def neo4j_reachable(env: dict[str, str]) -> str | None:
 
 
 def measure_server(
-    server: tuple[str, int],
+    server: Server,
     backend: str,
     dataset: str,
     *,
@@ -369,7 +383,7 @@ def measure_server(
 ) -> list[Measurement]:
     """Measure each endpoint in turn. On a generated graph also a generated concept (mentioned by many
     tasks) and the neighbourhood of a generated task (its plan has thousands of tasks)."""
-    base_url, pid = server
+    base_url, pid = server.url, server.process.pid
     concept_path = f"/concepts/{quote(CONCEPT)}/tasks"
     with httpx.Client(base_url=base_url, timeout=30.0, trust_env=False) as client:
         answer = client.get(concept_path)
@@ -400,6 +414,7 @@ def measure_server(
         window = hammer(
             base_url, path, concurrency=concurrency, duration=duration, warmup=warmup, server_pid=pid
         )
+        server.check_alive()
         measurement = Measurement(
             backend,
             dataset,

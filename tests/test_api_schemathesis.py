@@ -5,6 +5,7 @@ or two on a 2-core machine."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -31,9 +32,11 @@ MAX_EXAMPLES = 20
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
-# The app is built when the module is imported (schemathesis reads its schema then); its embedded store
-# opens lazily on the first request, after `seed_plan` has loaded the seed into the same directory.
+# The app is built when the module is imported (schemathesis reads its schema then: a pytest fixture
+# cannot feed schemathesis.pytest.from_fixture under pytest 9); `seed_plan` then loads the seed into
+# the same embedded directory, which the app's store shares.
 DATA_DIR = Path(tempfile.mkdtemp(prefix="plankg-schemathesis-"))
+atexit.register(shutil.rmtree, DATA_DIR, ignore_errors=True)  # also when the test is deselected
 SETTINGS = api_settings(store="embedded", data_dir=DATA_DIR, max_upload_bytes=200_000)  # 413s too
 APP = create_app(SETTINGS)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
@@ -46,7 +49,6 @@ def seed_plan() -> Iterator[None]:
     yield
     APP.state.store_holder.close()
     store.close()
-    shutil.rmtree(DATA_DIR, ignore_errors=True)
 
 
 @schema.parametrize()

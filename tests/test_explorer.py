@@ -42,7 +42,7 @@ SEED_NAME = "qingdao-informatization-13th-fyp.txt"
 CONCEPT = "智慧社区"
 SUPPORTING_TASK = "推动民生信息普惠提质增效"
 WINDOW = (1400, 1000)
-README_WINDOW = (1240, 820)
+README_WINDOW = (1200, 820)
 WAIT_SECONDS = 20
 
 
@@ -529,6 +529,25 @@ def test_plan_picture_draws_every_goal_direction_task_and_indicator(browser: Any
     box = client_rect(browser, one(browser, "#graph"))
     assert box["left"] <= fitted["left"] and fitted["right"] <= box["right"] + 1
     assert box["top"] <= fitted["top"] and fitted["bottom"] <= box["bottom"] + 1
+
+    # the keyboard: the drawing is one tab stop; arrows move between nodes, Enter opens, Esc closes
+    from selenium.webdriver.common.keys import Keys
+
+    stops = css(browser, '#graph .node[tabindex="0"]')
+    assert len(stops) == 1 and stops[0].get_attribute("data-type") == "Plan"
+    browser.execute_script("arguments[0].focus()", stops[0])
+    ActionChains(browser).send_keys(Keys.ARROW_RIGHT).perform()
+    first_goal = browser.switch_to.active_element
+    assert first_goal.get_attribute("data-type") in {"Goal", "Direction"}
+    ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()
+    chosen = browser.switch_to.active_element
+    assert chosen.get_attribute("class").startswith("node") and chosen != first_goal
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    wait_for(browser, lambda d: d.find_element("id", "detail").is_displayed(), "the detail panel")
+    assert one(browser, "#detail").get_attribute("data-id") == chosen.get_attribute("data-id")
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    wait_for(browser, lambda d: not d.find_element("id", "detail").is_displayed(), "the panel to close")
+    assert browser.switch_to.active_element == chosen
     assert_console_clean(browser)
 
 
@@ -570,6 +589,14 @@ def test_clicking_a_task_highlights_its_evidence_in_the_source(browser: Any, ser
     # its links are listed with their scores: the goals it supports
     for goal in task["goals"]:
         assert goal["name"] in one(browser, "#detail-body").text
+    # the README's picture: the whole plan redrawn with the task still chosen, from the top of the page
+    from selenium.webdriver.support.expected_conditions import staleness_of
+
+    one(browser, "#show-plan").click()
+    wait_for(browser, staleness_of(node), "the plan to be redrawn")
+    redrawn = one(browser, f'#graph .node[data-id="{task_id}"]')
+    assert "selected" in redrawn.get_attribute("class")  # the task the panel shows stays chosen
+    browser.execute_script("window.scrollTo(0, 0)")
     path = screenshot(browser, "04-task-evidence")
     README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, README_SCREENSHOT)

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from plankg import queries
 from plankg.graph.port import GraphStore, Row
@@ -207,7 +208,7 @@ def to_rdflib_graph(triples: Iterable[Triple]) -> Graph:
         graph.bind(prefix, namespace, override=True)
     add = graph.add
     iris: dict[str, URIRef] = {}
-    literals: dict[Lit, Literal] = {}
+    literals: dict[Lit, Node] = {}
 
     def iri(text: str) -> URIRef:
         term = iris.get(text)
@@ -296,14 +297,17 @@ def records_to_rows(records: Iterable[GraphNode | GraphRelationship]) -> Iterato
         if isinstance(record, GraphNode):
             yield NODE, {"label": record.label, "properties": {**record.properties, "id": record.id}}
         else:
-            yield RELATIONSHIP, {
-                "type": record.type,
-                "source_label": record.source_label,
-                "source_id": record.source_id,
-                "target_label": record.target_label,
-                "target_id": record.target_id,
-                "properties": record.properties,
-            }
+            yield (
+                RELATIONSHIP,
+                {
+                    "type": record.type,
+                    "source_label": record.source_label,
+                    "source_id": record.source_id,
+                    "target_label": record.target_label,
+                    "target_id": record.target_id,
+                    "properties": record.properties,
+                },
+            )
 
 
 def store_triples(

@@ -3,8 +3,9 @@
 The copy is the store's RDF export (the same triples `plankg export` writes), rebuilt when the store's
 change token moves: the loaded plans' sha256 list plus the node and relationship counts. Queries only:
 updates, dataset clauses (FROM, which rdflib would fetch) and SERVICE (a remote call) are refused.
-Each query runs in a forked child that inherits the graph, so the time limit is enforced by ending
-the child — rdflib's evaluator cannot be interrupted from inside.
+Queries run in worker processes forked with the graph (copy-on-write, no pickling), so the time limit
+is enforced by ending the worker — rdflib's evaluator cannot be interrupted from inside; a new worker
+is forked when one was stopped or the graph changed.
 """
 
 from __future__ import annotations
@@ -122,14 +123,59 @@ def _serialize_result(result: Result, rdflib_format: str, gives_graph: bool) -> 
     return data if isinstance(data, bytes) else b""
 
 
-def _evaluate_in_child(graph: Graph, parsed: ParsedQuery, rdflib_format: str, conn: Connection) -> None:
-    try:
-        data = _serialize_result(graph.query(parsed.prepared), rdflib_format, parsed.gives_graph)
-        conn.send(("ok", data))
-    except Exception as exc:  # reported to the parent as a 400: the query failed to evaluate
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
+def _serve_queries(graph: Graph, conn: Connection) -> None:
+    """A worker's loop: answer (query, format, gives_graph) messages over the graph it was forked with."""
+    while True:
+        try:
+            text, rdflib_format, gives_graph = conn.recv()
+        except (EOFError, OSError):  # the parent is gone or let the worker go
+            return
+        try:
+            prepared = prepareQuery(text, initNs=PREFIXES)
+            conn.send(("ok", _serialize_result(graph.query(prepared), rdflib_format, gives_graph)))
+        except Exception as exc:  # reported to the parent as a 400: the query failed to evaluate
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class _Worker:
+    """A process forked with one version of the graph, answering queries one at a time. Forking per
+    query would cost a page-table copy of the whole server (~0.1 s with LadybugDB's mapped memory)."""
+
+    def __init__(self, graph: Graph, token: str) -> None:
+        context = multiprocessing.get_context("fork")
+        self.token = token
+        self.conn, child_end = context.Pipe(duplex=True)
+        self.process = context.Process(target=_serve_queries, args=(graph, child_end), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    def ask(self, parsed: ParsedQuery, rdflib_format: str, timeout: float) -> tuple[str, Any] | None:
+        """(status, payload), or None when the time limit passed (the worker is then stopped).
+        Raises OSError when the worker is gone before it was asked."""
+        try:
+            self.conn.send((parsed.text, rdflib_format, parsed.gives_graph))
+        except OSError:
+            self.stop()
+            raise
+        if not self.conn.poll(timeout):
+            self.stop()
+            return None
+        try:
+            answer: tuple[str, Any] = self.conn.recv()
+        except EOFError:
+            self.stop()
+            return ("error", "the query process ended without an answer")
+        return answer
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def stop(self) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.process.close()
 
 
 def _preload_plugins() -> None:
@@ -146,7 +192,7 @@ def _preload_plugins() -> None:
 
 
 class SparqlService:
-    """One per app: the cached graph and the query runner."""
+    """One per app: the cached graph and the workers that query it."""
 
     def __init__(self, mapping: RdfMapping, *, timeout_seconds: float, max_parallel: int = 2) -> None:
         self.mapping = mapping
@@ -155,71 +201,79 @@ class SparqlService:
         self._token: str | None = None
         self._graph: Graph | None = None
         self._slots = threading.BoundedSemaphore(max_parallel)
+        self._idle: list[_Worker] = []
         self._can_fork = "fork" in multiprocessing.get_all_start_methods()
         _preload_plugins()
 
     # -- the cached graph
     def change_token(self, store: GraphStore) -> str:
         plans = queries.run(store, "export_plan_versions", {})
-        counts = store.counts()
+        (totals,) = queries.run(store, "export_totals", {})
         state = {
             "plans": [[row["id"], row["sha256"]] for row in plans],
-            "nodes": sorted(counts.nodes.items()),
-            "relationships": sorted(counts.relationships.items()),
+            "nodes": totals["nodes"],
+            "relationships": totals["relationships"],
         }
         return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
 
     def graph(self, store: GraphStore) -> Graph:
         """The current graph as rdflib holds it, rebuilt only when the store changed."""
+        return self._current(store)[0]
+
+    def _current(self, store: GraphStore) -> tuple[Graph, str]:
         token = self.change_token(store)
         with self._lock:
             if self._graph is None or token != self._token:
                 self._graph = to_rdflib_graph(store_triples(store, self.mapping))
                 self._token = token
-            return self._graph
+            return self._graph, token
 
     # -- queries
     def run(self, store: GraphStore, parsed: ParsedQuery, rdflib_format: str) -> bytes:
-        graph = self.graph(store)
+        graph, token = self._current(store)
         if not self._slots.acquire(timeout=self.timeout_seconds):
             raise SparqlError(503, "busy", "every SPARQL slot is busy; try again shortly")
         try:
-            if self._can_fork:
-                return self._run_forked(graph, parsed, rdflib_format)
-            return _serialize_result(graph.query(parsed.prepared), rdflib_format, parsed.gives_graph)
-        finally:
-            self._slots.release()
-
-    def _run_forked(self, graph: Graph, parsed: ParsedQuery, rdflib_format: str) -> bytes:
-        context = multiprocessing.get_context("fork")
-        receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(
-            target=_evaluate_in_child, args=(graph, parsed, rdflib_format, sender), daemon=True
-        )
-        child.start()
-        sender.close()
-        try:
-            if not receiver.poll(self.timeout_seconds):
+            if not self._can_fork:  # no fork (Windows): in-process, without a hard time limit
+                return _serialize_result(graph.query(parsed.prepared), rdflib_format, parsed.gives_graph)
+            worker = self._take_worker(graph, token)
+            try:
+                answer = worker.ask(parsed, rdflib_format, self.timeout_seconds)
+            except OSError:  # the idle worker died (killed from outside): fork a fresh one
+                worker = _Worker(graph, token)
+                answer = worker.ask(parsed, rdflib_format, self.timeout_seconds)
+            if answer is None:
                 raise SparqlError(
                     400,
                     "query-timeout",
                     f"the query ran longer than the {self.timeout_seconds:g} s limit and was stopped",
                 )
-            try:
-                status, payload = receiver.recv()
-            except EOFError:
-                raise SparqlError(
-                    500, "internal-error", "the query process ended without an answer"
-                ) from None
+            self._give_back(worker)
         finally:
-            receiver.close()
-            if child.is_alive():
-                child.kill()
-            child.join()
-            child.close()
+            self._slots.release()
+        status, payload = answer
         if status != "ok":
             raise SparqlError(400, "query-failed", f"the query failed: {payload}")
         return bytes(payload)
+
+    def _take_worker(self, graph: Graph, token: str) -> _Worker:
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.token == token and worker.alive():
+                    return worker
+                worker.stop()  # forked with an older graph
+            return _Worker(graph, token)
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            self._idle.append(worker)
+
+    def close(self) -> None:
+        with self._lock:
+            for worker in self._idle:
+                worker.stop()
+            self._idle.clear()
 
 
 def service_description(endpoint: str) -> str:

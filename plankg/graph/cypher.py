@@ -291,6 +291,26 @@ def relationship_upsert(
     return BatchStatement(cypher, columns, source)
 
 
+def relationship_create(
+    spec: RelationshipSpec, source_label: str, target_label: str, source: RowSource
+) -> BatchStatement:
+    """CREATE with its properties, for links with an end the same transaction created: no link can
+    exist yet (the writer deletes the plan's old nodes and refuses ids owned by another plan, and
+    dedupes the document's links), so this is what MERGE would do. Ladybug sets properties on a
+    link created in the same transaction in O(degree): with MERGE + SET, a plan node with 15k
+    HAS_TASK links took 12-18 s against 1 s for CREATE (measured)."""
+    columns = relationship_columns(spec)
+    props = ", ".join(f"{quote(c.key)}: {source.ref(columns, c.key)}" for c in columns[2:])
+    cypher = (
+        f"{source.unwind(columns)} "
+        f"MATCH (a:{quote(source_label)} {{id: {source.ref(columns, '_source')}}}) "
+        f"MATCH (b:{quote(target_label)} {{id: {source.ref(columns, '_target')}}}) "
+        f"CREATE (a)-[r:{quote(spec.type)}{' {' + props + '}' if props else ''}]->(b) "
+        "RETURN count(r) AS written"
+    )
+    return BatchStatement(cypher, columns, source)
+
+
 # ---------------------------------------------------------------- plan-level statements (same text on both)
 
 
@@ -320,7 +340,10 @@ def orphan_candidate_cleanup(schema: OntologySchema) -> list[str]:
 
 
 def existing_ids(label: str) -> str:
-    return f"UNWIND $ids AS wanted MATCH (n:{quote(label)} {{id: wanted}}) RETURN n.id AS id"
+    return (
+        f"UNWIND $ids AS wanted MATCH (n:{quote(label)} {{id: wanted}}) "
+        "RETURN n.id AS id, n.plan_id AS plan_id"
+    )
 
 
 def label_count(label: str) -> str:

@@ -282,14 +282,14 @@ class EmbeddedStore(GraphStore):
 
     def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
         prepared = prepare_graph(graph)
-        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS)
+        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
         result: WriteResult = self._in_transaction(
             lambda tx: write_prepared(tx, plan, prepared, force=force, batch_size=self.batch_size)
         )
         return result
 
     def delete_plan(self, plan_id: str) -> bool:
-        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS)
+        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
 
         def delete(tx: _ThreadConnection) -> bool:
             if not tx.run(plan.fingerprint, {"plan_id": plan_id}):

@@ -13,14 +13,15 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from plankg.graph import cypher
 from plankg.graph.port import Counts, InvalidGraph, Row, WriteResult
 from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
-from plankg.ontology.schema import PropertySpec, load_schema
+from plankg.ontology.schema import PropertySpec, RelationshipSpec, load_schema
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Transaction(ABC):
@@ -46,12 +47,23 @@ class WritePlan:
 
 
 @cache
-def write_plan(node_source: cypher.RowSource, relationship_source: cypher.RowSource) -> WritePlan:
+def write_plan(
+    node_source: cypher.RowSource, relationship_source: cypher.RowSource, *, create_fresh_links: bool = False
+) -> WritePlan:
+    """The statements of one dialect. With `create_fresh_links`, links with a plan-owned end (created
+    in this transaction, so without links yet) are CREATEd, the others MERGEd; else all are MERGEd."""
     schema = load_schema()
+
+    def links(spec: RelationshipSpec, source: str, target: str) -> cypher.BatchStatement:
+        fresh = schema.node(source).plan_owned or schema.node(target).plan_owned
+        if create_fresh_links and fresh:
+            return cypher.relationship_create(spec, source, target, relationship_source)
+        return cypher.relationship_upsert(spec, source, target, relationship_source)
+
     return WritePlan(
         nodes={label: cypher.node_upsert(spec, node_source) for label, spec in schema.nodes.items()},
         relationships={
-            (spec.type, s, t): cypher.relationship_upsert(spec, s, t, relationship_source)
+            (spec.type, s, t): links(spec, s, t)
             for spec in schema.relationships.values()
             for s, t in spec.pairs
         },
@@ -142,7 +154,7 @@ def _stored(prop: PropertySpec, value: Any) -> Any:
     return value
 
 
-def batches(rows: Sequence[tuple[Any, ...]], size: int) -> Iterator[Sequence[tuple[Any, ...]]]:
+def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -156,6 +168,7 @@ def write_prepared(
         return WriteResult(plan_id=graph.plan_id, changed=False)
     if existing:
         remove_plan(tx, plan, graph.plan_id)
+    _refuse_foreign_ids(tx, graph)
 
     started = time.perf_counter()
     for label, rows in graph.node_rows.items():
@@ -197,6 +210,24 @@ def remove_plan(tx: Transaction, plan: WritePlan, plan_id: str) -> None:
         tx.run(statement, {"plan_id": plan_id})
     for statement in plan.cleanup:
         tx.run(statement, {})
+
+
+def _refuse_foreign_ids(tx: Transaction, graph: PreparedGraph) -> None:
+    """With the plan's old nodes gone, none of its plan-owned ids may exist: one that does belongs to
+    another plan, and MERGE would silently take it over."""
+    schema = load_schema()
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for label, node_id in graph.node_ids:
+        if schema.node(label).plan_owned:
+            by_label[label].append(node_id)
+    taken: list[str] = []
+    for label, ids in sorted(by_label.items()):
+        for batch in batches(sorted(ids), 50_000):
+            rows = tx.run(cypher.existing_ids(label), {"ids": list(batch)})
+            taken.extend(f"{label} {row['id']} (plan {row['plan_id']})" for row in rows)
+    if taken:
+        shown = ", ".join(taken[:5]) + (" …" if len(taken) > 5 else "")
+        raise InvalidGraph(f"{len(taken)} ids already belong to another plan: {shown}")
 
 
 def _check_outside_endpoints(tx: Transaction, graph: PreparedGraph) -> None:

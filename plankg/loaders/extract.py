@@ -18,7 +18,7 @@ from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.structure import Item, Outline, parse_outline
-from plankg.loaders.vocabulary import concepts_for_matches, find_concepts, find_sectors
+from plankg.loaders.vocabulary import analyse, concepts_for_matches
 from plankg.ontology.records import (
     ConceptRecord,
     DocumentInfo,
@@ -317,7 +317,7 @@ def _vocabulary_links(
     tasks: list[TaskRecord],
     indicators: list[IndicatorRecord],
 ) -> tuple[list[SectorRecord], list[ConceptRecord], list[LinkRecord]]:
-    """IN_SECTOR and MENTIONS links from one pass of the lexicons over the document.
+    """IN_SECTOR and MENTIONS links from one analysis of the document (`vocabulary.analyse`).
 
     Each entity gets the sectors and concepts found inside its own span (first occurrence as evidence);
     a match in the entity's name scores higher than one in its body.
@@ -337,21 +337,18 @@ def _vocabulary_links(
             entities.append((record.id, record.span, name_span, sector_able))
     for indicator in indicators:
         entities.append((indicator.id, indicator.span, indicator.span, True))
-    low = min((e[1][0] for e in entities), default=0)
-    high = max((e[1][1] for e in entities), default=0)
-    if high <= low:
+    if not entities:
         return [], [], []
-    window = text[low:high]
-    sector_matches = [(m.sector, m.start + low, m.end + low) for m in find_sectors(window)]
-    concept_matches = [(m, m.start + low, m.end + low) for m in find_concepts(window)]
+    analysis = analyse(text)  # one segmentation of the document, shared with the link inference
     sectors: dict[str, SectorRecord] = {}
     links: list[LinkRecord] = []
     used_concepts = []
     for entity_id, (start, end), (name_start, name_end), sector_able in entities:
         seen_sectors: set[str] = set()
         if sector_able:
-            for sector, s, e in sector_matches:
-                if start <= s and e <= end and sector.id not in seen_sectors:
+            for sector_match in analysis.sectors_within(start, end):
+                sector, s, e = sector_match.sector, sector_match.start, sector_match.end
+                if sector.id not in seen_sectors:
                     seen_sectors.add(sector.id)
                     sectors[sector.id] = sector
                     in_name = name_start <= s and e <= name_end
@@ -366,8 +363,9 @@ def _vocabulary_links(
                         )
                     )
         seen_concepts: set[str] = set()
-        for match, s, e in concept_matches:
-            if start <= s and e <= end and match.concept.id not in seen_concepts:
+        for match in analysis.concepts_within(start, end):
+            s, e = match.start, match.end
+            if match.concept.id not in seen_concepts:
                 seen_concepts.add(match.concept.id)
                 used_concepts.append(match)
                 in_name = name_start <= s and e <= name_end

@@ -12,6 +12,11 @@ A task is linked to every goal (direction) scoring at least `LINK_THRESHOLD`; a 
 its best-scoring goal (direction) if that scores at least `BEST_LINK_FLOOR`. docs/links.md explains
 the figures and how they were measured.
 
+Speed: the document is segmented and matched once (`vocabulary.analyse`); each unit's features are
+read off the tokens and matches inside its spans (a task: its own span and its sub-tasks'), not
+computed again from its text. Words come from jieba's accurate mode plus its search-mode 2- and
+3-grams, as `terms.search_terms` gives them, without HMM guessing of unknown words.
+
 `apply_overrides` then applies a curated YAML file of additions and removals (see docs/links.md).
 """
 
@@ -21,16 +26,18 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
-from plankg.loaders.terms import search_terms
+from plankg.loaders.terms import STOP_WORDS, fold_width
 from plankg.loaders.vocabulary import (
+    TextAnalysis,
+    analyse,
     concept_by_id,
-    find_concepts,
-    find_sectors,
+    dag_segmenter,
     is_candidate_id,
     normalise,
 )
@@ -78,14 +85,36 @@ class _Unit:
     features: dict[str, float]
 
 
-def content_words(text: str) -> list[str]:
-    """The words of `text` that can say what it is about: search-mode segmentation (so 信息资源共享
-    and 信息资源整合共享 share 信息资源 and 共享), less stop words, generic words and single characters."""
-    return [
-        term
-        for term in search_terms(text)
-        if len(term) >= 2 and term not in GENERIC_WORDS and any(ch.isalpha() for ch in term)
-    ]
+def _is_content_word(term: str) -> bool:
+    return (
+        len(term) >= 2
+        and term not in GENERIC_WORDS
+        and term not in STOP_WORDS
+        and any(ch.isalpha() for ch in term)
+    )
+
+
+@lru_cache(maxsize=4)
+def _token_words(analysis: TextAnalysis) -> list[tuple[str, ...]]:
+    """For each token of the analysed text, its content words in search mode."""
+    return [_search_words(token[2]) for token in analysis.tokens]
+
+
+@lru_cache(maxsize=1 << 16)
+def _search_words(word: str) -> tuple[str, ...]:
+    """The content words of one token as jieba's `cut_for_search` gives them: the dictionary 2- and
+    3-grams inside it, then the token itself; folded and lower-cased (as `terms.search_terms`)."""
+    if len(word) < 2:
+        return ()
+    found = []
+    if len(word) > 2:
+        is_word = dag_segmenter().is_word
+        found += [word[i : i + 2] for i in range(len(word) - 1) if is_word(word[i : i + 2])]
+        if len(word) > 3:
+            found += [word[i : i + 3] for i in range(len(word) - 2) if is_word(word[i : i + 3])]
+    found.append(word)
+    terms = (fold_width(term).strip().lower() for term in found)
+    return tuple(term for term in terms if _is_content_word(term))
 
 
 def text_features(text: str) -> dict[str, float]:
@@ -95,18 +124,39 @@ def text_features(text: str) -> dict[str, float]:
     智慧社区 meet at 智慧城市; a sector adds ANCESTOR_SHARE to each of its code groups (COFOG division,
     GB/T 4754 section), so 市场监管 and 检验检疫 meet at COFOG 04 (economic affairs).
     """
+    return span_features(analyse(text), [(0, len(text))])
+
+
+def span_features(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]) -> dict[str, float]:
+    """`text_features` of the analysed text's spans taken together (overlaps counted once)."""
     features: defaultdict[str, float] = defaultdict(float)
-    for word in content_words(text):
-        features[f"w:{word}"] += 1.0
-    for match in find_concepts(text):
-        features[f"c:{match.concept.id}"] += 1.0
-        for ancestor in _ancestors(match.concept.id, match.concept.broader):
-            features[f"c:{ancestor}"] += ANCESTOR_SHARE
-    for sector_match in find_sectors(text):
-        features[f"s:{sector_match.sector.id}"] += 1.0
-        for group in _code_groups(sector_match.sector.codes):
-            features[f"s:{group}"] += ANCESTOR_SHARE
+    token_words = _token_words(analysis)
+    seen_words: set[str] = set()  # a word counts once per unit, as in search_terms
+    for start, end in _merged(spans):
+        for index in analysis.token_indices_within(start, end):
+            for word in token_words[index]:
+                if word not in seen_words:
+                    seen_words.add(word)
+                    features[f"w:{word}"] += 1.0
+        for match in analysis.concepts_within(start, end):
+            features[f"c:{match.concept.id}"] += 1.0
+            for ancestor in _ancestors(match.concept.id, match.concept.broader):
+                features[f"c:{ancestor}"] += ANCESTOR_SHARE
+        for sector_match in analysis.sectors_within(start, end):
+            features[f"s:{sector_match.sector.id}"] += 1.0
+            for group in _code_groups(sector_match.sector.codes):
+                features[f"s:{group}"] += ANCESTOR_SHARE
     return dict(features)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _code_groups(codes: Iterable[str]) -> set[str]:
@@ -181,15 +231,42 @@ def task_text(task: TaskRecord, tasks: Sequence[TaskRecord]) -> str:
     return "\n".join(parts)
 
 
+def task_spans(task: TaskRecord, tasks: Sequence[TaskRecord]) -> list[tuple[int, int]]:
+    """The spans of a task and of its sub-tasks (any depth): where `task_text` comes from."""
+    children: dict[str, list[TaskRecord]] = {}
+    for candidate in tasks:
+        if candidate.parent is not None:
+            children.setdefault(candidate.parent, []).append(candidate)
+    spans = []
+    pending, seen = [task], set()
+    while pending:
+        current = pending.pop()
+        if current.id in seen:
+            continue
+        seen.add(current.id)
+        spans.append(current.span)
+        pending.extend(children.get(current.id, []))
+    return spans
+
+
 def link_scores(
     goals: Sequence[EntityRecord],
     directions: Sequence[EntityRecord],
     tasks: Sequence[TaskRecord],
+    doc_text: str | None = None,
 ) -> dict[tuple[str, str], float]:
-    """(top-level task id, goal or direction id) → similarity in [0, 1]."""
+    """(top-level task id, goal or direction id) → similarity in [0, 1].
+
+    With `doc_text` (the document the spans index) features are read off one analysis of it;
+    without, each text is analysed on its own (same features, slower)."""
     top_level = [t for t in tasks if t.parent is None]
-    units = [_Unit(e.id, text_features(e.text or e.name)) for e in (*goals, *directions)]
-    units += [_Unit(t.id, text_features(task_text(t, tasks))) for t in top_level]
+    if doc_text is not None:
+        analysis = analyse(doc_text)
+        units = [_Unit(e.id, span_features(analysis, [e.span])) for e in (*goals, *directions)]
+        units += [_Unit(t.id, span_features(analysis, task_spans(t, tasks))) for t in top_level]
+    else:
+        units = [_Unit(e.id, text_features(e.text or e.name)) for e in (*goals, *directions)]
+        units += [_Unit(t.id, text_features(task_text(t, tasks))) for t in top_level]
     vectors = _vectors(units)
     scores: dict[tuple[str, str], float] = {}
     for task in top_level:
@@ -213,7 +290,11 @@ def infer_links(
         start, end = task.span
         if not 0 <= start < end <= len(doc_text):
             raise ValueError(f"task {task.id} span {task.span} lies outside the document")
-    scores = link_scores(goals, directions, tasks)
+    for entity in (*goals, *directions):
+        start, end = entity.span
+        if not 0 <= start < end <= len(doc_text):
+            raise ValueError(f"{entity.id} span {entity.span} lies outside the document")
+    scores = link_scores(goals, directions, tasks, doc_text)
     links: list[LinkRecord] = []
     for task in (t for t in tasks if t.parent is None):
         pairs: tuple[tuple[InferredType, list[EntityRecord]], ...] = (

@@ -12,19 +12,27 @@ concepts.ttl (a SKOS concept scheme) and cofog.csv (the COFOG code list the sect
   stable ASCII id derived from the term, so the same term found in two plans is one node.
 
 jieba is set up once, lazily, with the scheme labels and sector names as a user dictionary so that
-智慧社区 or 体育竞赛表演产业 stay one word; plankg.loaders.terms uses the same segmenter.
+智慧社区 or 体育竞赛表演产业 stay one word; plankg.loaders.terms uses the same segmenter. Part-of-speech
+tokens come from `segmentation.DagSegmenter` (jieba's no-HMM segmentation, re-implemented, 3× faster).
+
+`analyse(text)` runs all of this once over a whole document — tokens, scheme concepts, candidates,
+sectors — and remembers the last few documents, so the extractor's entity and link passes look their
+spans up instead of segmenting every entity text again.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import logging
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import TypeVar
 
 import jieba
 import jieba.posseg
@@ -32,6 +40,7 @@ import yaml
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from plankg.loaders.segmentation import DagSegmenter, Token
 from plankg.ontology.records import ConceptRecord, SectorRecord
 
 DATA_PACKAGE = "plankg.ontology"
@@ -80,6 +89,25 @@ def _is_ascii_word_char(char: str) -> bool:
 # ---------------------------------------------------------------- longest-first matching
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching where any of `words` starts: their trie, cut at the shortest
+    word of each branch (a longer word through the same prefix starts at the same place)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
+
+
 class _Lexicon:
     """Labels → key; finds non-overlapping label occurrences, longest first."""
 
@@ -92,12 +120,18 @@ class _Lexicon:
         for label in self._labels:
             lengths.setdefault(label[0], set()).add(len(label))
         self._lengths = {first: sorted(values, reverse=True) for first, values in lengths.items()}
+        # Jump straight to the positions where some label starts (a trie as a regular expression,
+        # run by the regex engine): Python code only runs where there is something to find.
+        self._starts_re = re.compile("(?=" + _trie_pattern(self._labels) + ")") if self._labels else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         folded = normalise(text)
         found: list[tuple[int, int, str | None]] = []
-        for start in range(len(folded)):
-            for length in self._lengths.get(folded[start], ()):
+        if self._starts_re is None:
+            return []
+        for first in self._starts_re.finditer(folded):
+            start = first.start()
+            for length in self._lengths[folded[start]]:
                 end = start + length
                 if end > len(folded):
                     continue
@@ -314,6 +348,14 @@ def _segmenters() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
 
 
 @cache
+def dag_segmenter() -> DagSegmenter:
+    """The fast part-of-speech segmenter over the same dictionary (user words included)."""
+    tokenizer, pos_tokenizer = _segmenters()
+    with _JIEBA_LOCK:
+        return DagSegmenter(tokenizer, pos_tokenizer)
+
+
+@cache
 def _build_segmenters() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
@@ -428,20 +470,27 @@ def _term_end(tokens: list[tuple[int, int, str, str]], index: int) -> int | None
     return end if single_word_term else None
 
 
-def _pos_tokens(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, part-of-speech flag) for every jieba token of `text`."""
-    tokens: list[tuple[int, int, str, str]] = []
-    offset = 0
-    for pair in pos_segmenter().cut(text, HMM=False):  # HMM guesses unknown words; slow, not needed
-        tokens.append((offset, offset + len(pair.word), pair.word, pair.flag))
-        offset += len(pair.word)
-    if offset != len(text):  # jieba hands the text back in pieces; if not, offsets would be wrong
-        raise RuntimeError("jieba segmentation does not cover the text; cannot place candidates")
-    return tokens
+def _pos_tokens(text: str) -> list[Token]:
+    """(start, end, word, part-of-speech flag) for every token of `text` (jieba's words, no HMM)."""
+    return dag_segmenter().tokens(text)
+
+
+_MORPHEME_RE = re.compile("|".join(DOMAIN_MORPHEMES))
+
+
+def _may_start_term(tokens: list[Token], index: int) -> bool:
+    """Cheap test before `_term_end`: a term starts with a domain prefix, a word before a domain head,
+    or a word holding a domain morpheme."""
+    word = tokens[index][2]
+    if word in DOMAIN_PREFIXES:
+        return True
+    if index + 1 < len(tokens) and tokens[index + 1][2] in DOMAIN_HEADS:
+        return True
+    return len(word) >= _MIN_CANDIDATE_CHARS and _MORPHEME_RE.search(word) is not None
 
 
 def _discover_candidates(
-    text: str, scheme_matches: list[ConceptMatch]
+    text: str, scheme_matches: list[ConceptMatch], tokens: list[Token] | None = None
 ) -> list[tuple[ConceptMatch, list[int]]]:
     """Field terms the scheme lacks, each with the indices of the scheme matches it absorbs.
 
@@ -459,8 +508,11 @@ def _discover_candidates(
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     found: list[tuple[ConceptMatch, list[int]]] = []
-    tokens = _pos_tokens(text)
+    if tokens is None:
+        tokens = _pos_tokens(text)
     for index, (start, _end, _word, _flag) in enumerate(tokens):
+        if not _may_start_term(tokens, index):
+            continue
         end = _term_end(tokens, index)
         if end is None or any(taken[start:end]):
             continue
@@ -485,17 +537,92 @@ def find_concepts(text: str, *, discover: bool = True) -> list[ConceptMatch]:
     Longest match first, no two matches overlap, every occurrence, sorted by start. Candidates are
     only looked for where no scheme label matched (but see `_discover_candidates` on prefixes).
     """
+    if discover:
+        return list(analyse(text).concepts)
+    return _scheme_matches(text)
+
+
+def _scheme_matches(text: str) -> list[ConceptMatch]:
     scheme = _scheme()
-    matches = [
+    return [
         ConceptMatch(scheme.by_id[key], start, end, candidate=False)
         for start, end, key in scheme.lexicon.find(text)
     ]
-    if discover and text:
+
+
+def _concepts_with_candidates(text: str, tokens: list[Token]) -> list[ConceptMatch]:
+    matches = _scheme_matches(text)
+    if text:
         absorbed: set[int] = set()
         candidates = []
-        for match, swallowed in _discover_candidates(text, matches):
+        for match, swallowed in _discover_candidates(text, matches, tokens):
             candidates.append(match)
             absorbed.update(swallowed)
         matches = [m for i, m in enumerate(matches) if i not in absorbed] + candidates
     matches.sort(key=lambda m: (m.start, m.end))
     return matches
+
+
+# ---------------------------------------------------------------- one pass per document
+
+
+_Item = TypeVar("_Item")
+
+
+Bounds = tuple[list[int], list[int]]  # starts and ends of a sorted list of spans
+
+
+@dataclass(frozen=True, eq=False)
+class TextAnalysis:
+    """A text's tokens, concept matches (scheme and candidates) and sector matches, each sorted by
+    start; the `…_within(start, end)` methods give what lies wholly inside a span of the text."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    concepts: tuple[ConceptMatch, ...]
+    sectors: tuple[SectorMatch, ...]
+    token_bounds: Bounds
+    concept_bounds: Bounds
+    sector_bounds: Bounds
+
+    def tokens_within(self, start: int, end: int) -> list[Token]:
+        return [self.tokens[i] for i in self.token_indices_within(start, end)]
+
+    def token_indices_within(self, start: int, end: int) -> list[int]:
+        return _indices_within(self.token_bounds, start, end)
+
+    def concepts_within(self, start: int, end: int) -> list[ConceptMatch]:
+        return _within(self.concepts, self.concept_bounds, start, end)
+
+    def sectors_within(self, start: int, end: int) -> list[SectorMatch]:
+        return _within(self.sectors, self.sector_bounds, start, end)
+
+
+def _within(items: Sequence[_Item], bounds: Bounds, start: int, end: int) -> list[_Item]:
+    """The items (sorted by start) lying wholly inside [start, end)."""
+    return [items[i] for i in _indices_within(bounds, start, end)]
+
+
+def _indices_within(bounds: Bounds, start: int, end: int) -> list[int]:
+    starts, ends = bounds
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end)
+    return [i for i in range(first, last) if ends[i] <= end]
+
+
+@lru_cache(maxsize=4)
+def analyse(text: str) -> TextAnalysis:
+    """Segment and match `text` once; the last few texts are remembered (a document's entity pass
+    and link pass ask for the same one)."""
+    tokens = tuple(_pos_tokens(text)) if text else ()
+    concepts = tuple(_concepts_with_candidates(text, list(tokens)))
+    sectors = tuple(find_sectors(text))
+    return TextAnalysis(
+        text=text,
+        tokens=tokens,
+        concepts=concepts,
+        sectors=sectors,
+        token_bounds=([t[0] for t in tokens], [t[1] for t in tokens]),
+        concept_bounds=([m.start for m in concepts], [m.end for m in concepts]),
+        sector_bounds=([m.start for m in sectors], [m.end for m in sectors]),
+    )

@@ -2,8 +2,9 @@
 // answers: Which tasks match these filters — plan, supported goal, aligned direction, sector,
 //          mentioned concept (or a narrower one), search terms? One page, in document order.
 // params: plan, goal, direction, sector, concept (strings, '' = no filter; sector and concept match
-//         id or name), q (string, '' = no text filter; else the task's name or text contains it, or its terms
-//         hold every one of terms), terms (list of strings: q segmented; never empty: pass [''] when q is ''), offset (int), limit (int)
+//         id or name), q (string, '' = no text filter; else the task's name or text contains it, or
+//         its terms hold every one of terms), terms (list of strings: q segmented; never empty: pass
+//         [''] when q is ''), offset (int), limit (int)
 MATCH (t:Task)
 WHERE ($plan = '' OR t.plan_id = $plan)
   AND ($goal = '' OR EXISTS { MATCH (t)-[:SUPPORTS]->(g:Goal) WHERE g.id = $goal })
@@ -12,7 +13,8 @@ WHERE ($plan = '' OR t.plan_id = $plan)
   AND ($concept = '' OR EXISTS {
         MATCH (t)-[:MENTIONS]->(:Concept)-[:BROADER*0..6]->(c:Concept)
         WHERE c.id = $concept OR c.name = $concept })
-  AND ($q = '' OR t.name CONTAINS $q OR t.text CONTAINS $q OR all(term IN $terms WHERE term IN t.terms))
+  AND ($q = '' OR t.name CONTAINS $q OR t.text CONTAINS $q
+       OR all(term IN $terms WHERE term IN t.terms))
 OPTIONAL MATCH (t)-[:PART_OF]->(p:Task)
 RETURN t.id AS id, t.name AS name, t.text AS text, t.plan_id AS plan_id, t.`order` AS `order`,
        p.id AS parent_id, t.doc_id AS doc_id, t.span_start AS span_start, t.span_end AS span_end

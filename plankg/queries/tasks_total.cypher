@@ -1,8 +1,9 @@
 // name: tasks_total
 // answers: How many tasks match these filters (the same filters as tasks_page)?
 // params: plan, goal, direction, sector, concept (strings, '' = no filter; sector and concept match
-//         id or name), q (string, '' = no text filter; else the task's name or text contains it, or its terms
-//         hold every one of terms), terms (list of strings: q segmented; never empty: pass [''] when q is '')
+//         id or name), q (string, '' = no text filter; else the task's name or text contains it, or
+//         its terms hold every one of terms), terms (list of strings: q segmented; never empty: pass
+//         [''] when q is '')
 MATCH (t:Task)
 WHERE ($plan = '' OR t.plan_id = $plan)
   AND ($goal = '' OR EXISTS { MATCH (t)-[:SUPPORTS]->(g:Goal) WHERE g.id = $goal })
@@ -11,5 +12,6 @@ WHERE ($plan = '' OR t.plan_id = $plan)
   AND ($concept = '' OR EXISTS {
         MATCH (t)-[:MENTIONS]->(:Concept)-[:BROADER*0..6]->(c:Concept)
         WHERE c.id = $concept OR c.name = $concept })
-  AND ($q = '' OR t.name CONTAINS $q OR t.text CONTAINS $q OR all(term IN $terms WHERE term IN t.terms))
+  AND ($q = '' OR t.name CONTAINS $q OR t.text CONTAINS $q
+       OR all(term IN $terms WHERE term IN t.terms))
 RETURN count(t) AS total

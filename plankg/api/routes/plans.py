@@ -111,8 +111,7 @@ async def load_plan(
         outcome = await run_in_threadpool(load_bytes, store, data, filename)
     except DocumentReadError as exc:
         raise ProblemError(422, "unreadable-document", str(exc)) from exc
-    finally:
-        request.app.state.answers.clear()  # even a failed load may have been partly seen
+    request.app.state.answers.clear()  # answers cached before the load may be stale now
     plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
     if plan is None:  # written, yet not readable: the store is inconsistent
         raise ProblemError(500, "internal-error", f"plan {outcome.plan_id!r} was written but cannot be read")

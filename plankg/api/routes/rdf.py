@@ -13,7 +13,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Path, Query, Request
@@ -35,7 +35,8 @@ from plankg.api.sparql import (
     service_description,
 )
 from plankg.graph.port import GraphStore
-from plankg.ontology.rdf_mapping import PK, PREFIXES, SPAN_FRAGMENT, RdfMapping, jsonld_context
+from plankg.ontology.rdf_mapping import PREFIXES, SPAN_FRAGMENT, RdfMapping, jsonld_context
+from plankg.ontology.schema import PK
 from plankg.settings import Settings
 
 router = APIRouter(tags=["linked data"])
@@ -139,7 +140,7 @@ def _media(fmt: RdfFormat) -> str:
 # ---------------------------------------------------------------- export
 
 
-_RDF_CONTENT = {media: {} for media in RDF_MEDIA_TYPES}
+_RDF_CONTENT: dict[str, Any] = {media: {} for media in RDF_MEDIA_TYPES}
 
 
 @router.get(
@@ -371,7 +372,7 @@ def dereference(
 # ---------------------------------------------------------------- SPARQL
 
 
-_SPARQL_RESULT_CONTENT = {media: {} for media in [*SOLUTION_FORMATS, *GRAPH_FORMATS]}
+_SPARQL_RESULT_CONTENT: dict[str, Any] = {media: {} for media in [*SOLUTION_FORMATS, *GRAPH_FORMATS]}
 
 
 def _answer_sparql(request: Request, store: GraphStore, settings: Settings, text: str) -> Response:
@@ -470,9 +471,10 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
             raise ProblemError(
                 403, "read-only", "this endpoint answers queries only; SPARQL Update is refused"
             )
-        text = _single(params.get("query", []), "query")
-        if text is None:
+        form_query = _single(params.get("query", []), "query")
+        if form_query is None:
             raise ProblemError(400, "bad-request", "the form has no `query` field")
+        text = form_query
     else:
         raise ProblemError(
             415,

@@ -202,7 +202,8 @@ function renderConceptOffers(query, conceptHits) {
   if (exact) host.append(conceptAnswerBlock(exact.name));
   if (others.length) {
     host.append(
-      el("ul", { class: "offers", "aria-label": "相关概念的问题 Questions about related concepts" },
+      el("p", { class: "hint", id: "offers-label" }, "也可以问 Also ask about related concepts:"),
+      el("ul", { class: "offers", "aria-labelledby": "offers-label" },
         others.map((hit) =>
           el("li", {},
             el("button", {
@@ -307,7 +308,10 @@ async function ordersFor(elements) {
 
 async function drawPicture(elements, options, caption) {
   const [indicators, orders] = await Promise.all([indicatorsFor(elements), ordersFor(elements)]);
-  const drawn = graph.render(elements, { ...options, indicators, orders });
+  // the node the panel shows stays chosen, and in sight, when the plan is redrawn
+  const shown = $("#detail").hidden || options.mode !== "plan" ? null : $("#detail").dataset.id;
+  const drawn = graph.render(elements, { keepId: shown, ...options, indicators, orders });
+  if (shown) graph.select(shown);
   const kinds = new Set();
   for (const node of graph.model.nodes.values()) kinds.add(node.kind);
   const edgeTypes = new Set(graph.model.edges.map((edge) => edge.label));
@@ -339,6 +343,7 @@ async function showPlan() {
 async function showNeighborhood(node, depth) {
   state.view = { mode: "neighborhood", id: node.id, depth };
   setStatus($("#graph-caption"), "加载中… Loading…");
+  $("#picture-section").scrollIntoView({ block: "start" });
   try {
     const answer = await api.neighborhood(node.id, depth, NEIGHBORHOOD_LIMIT);
     const cut = answer.truncated ? `（前 ${NEIGHBORHOOD_LIMIT} 个节点 first ${NEIGHBORHOOD_LIMIT}）` : "";
@@ -348,8 +353,7 @@ async function showNeighborhood(node, depth) {
       `邻域 Neighbourhood：${node.label} · 深度 depth ${depth}${cut}`,
     );
     $("#graph").dataset.view = "neighborhood";
-    graph.select(node.id, { center: true });
-    $("#picture-section").scrollIntoView({ block: "start", behavior: "smooth" });
+    graph.select(node.id);
   } catch (error) {
     setStatus($("#graph-caption"), errorText(error), true);
   }
@@ -368,6 +372,8 @@ function openPanel() {
   panel.hidden = false;
   document.body.classList.add("detail-open");
   panel.scrollTop = 0;
+  // the panel narrows the picture: keep what was chosen in it in sight
+  if (graph.selectedId) graph.centerOn(graph.selectedId, { onlyIfHidden: true });
 }
 
 function closePanel() {
@@ -435,7 +441,7 @@ function neighborhoodControls(node) {
       type: "button",
       id: "show-neighborhood",
       onclick: () => showNeighborhood(node, Number(depth.value)),
-    }, "显示邻域 Show neighbourhood"),
+    }, "显示邻域 Neighbourhood"),
   ];
 }
 
@@ -510,7 +516,7 @@ async function nodeDetail(node) {
         span: task.evidence?.span,
         sourceNote: EVIDENCE_NOTE,
         body: [
-          propsTable([["编号 id", task.id], ["顺序 order", task.order], ["原文 text", task.text]]),
+          propsTable([["编号 id", task.id], ["顺序 order", task.order]]), // its text: the highlight above
           linkSection("上级任务 Parent task", "Task", task.parent ? [task.parent] : [], plan),
           linkSection("子任务 Sub-tasks", "Task", task.subtasks, plan),
           linkSection("支撑的目标 Goals it supports", "Goal", task.goals, plan),
@@ -529,7 +535,7 @@ async function nodeDetail(node) {
         span: goal.evidence?.span,
         sourceNote: EVIDENCE_NOTE,
         body: [
-          propsTable([["编号 id", goal.id], ["顺序 order", goal.order], ["原文 text", goal.text]]),
+          propsTable([["编号 id", goal.id], ["顺序 order", goal.order]]), // its text: the highlight above
           linkSection("指标 Indicators", "Indicator", goal.indicators, plan),
           linkSection("支撑它的任务 Tasks supporting it", "Task", goal.tasks, plan),
           linkSection("领域 Sectors", "Sector", goal.sectors, plan),
@@ -545,7 +551,7 @@ async function nodeDetail(node) {
         span: direction.evidence?.span,
         sourceNote: EVIDENCE_NOTE,
         body: [
-          propsTable([["编号 id", direction.id], ["顺序 order", direction.order], ["原文 text", direction.text]]),
+          propsTable([["编号 id", direction.id], ["顺序 order", direction.order]]), // its text: the highlight above
           linkSection("对应的任务 Tasks aligned with it", "Task", direction.tasks, plan),
           linkSection("概念 Concepts", "Concept", direction.concepts, plan),
         ],

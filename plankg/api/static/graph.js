@@ -7,7 +7,7 @@ const FONT_SIZE = 13;
 const FONT = `${FONT_SIZE}px "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
 const LINE_HEIGHT = 17;
 const NODE_HEIGHT = 28;
-const COLUMN_GAP = 96; // room for edges and their score labels
+const COLUMN_GAP = 80; // room for edges and their score labels
 const NODE_GAP = 8;
 const GROUP_GAP = 20;
 
@@ -192,9 +192,9 @@ function planRank(node) {
 }
 
 function labelLines(node) {
-  if (node.type === "Plan") return { ...fitLines(node.label, 200, 2), maxWidth: 200 };
-  const maxWidth = node.type === "Concept" || node.type === "Sector" ? 150 : 210;
-  return { ...fitLines(node.label, node.type === "Indicator" ? 180 : maxWidth, 1), maxWidth };
+  if (node.type === "Plan") return { ...fitLines(node.label, 180, 2), maxWidth: 180 };
+  const maxWidth = node.type === "Concept" || node.type === "Sector" ? 150 : 196;
+  return { ...fitLines(node.label, node.type === "Indicator" ? 160 : maxWidth, 1), maxWidth };
 }
 
 function sizeNode(node) {
@@ -333,7 +333,7 @@ export class GraphView {
   }
 
   /** Draw `elements`. mode "plan": columns by kind; "neighborhood": columns by depth from the focus. */
-  render(elements, { mode = "plan", focusId = null, hiddenTypes = new Set(), indicators = new Map(), orders = new Map() } = {}) {
+  render(elements, { mode = "plan", focusId = null, keepId = null, hiddenTypes = new Set(), indicators = new Map(), orders = new Map() } = {}) {
     // In the plan picture the task column says "the plan's tasks"; its HAS_TASK lines would only
     // cross the goals and directions between them.
     const hiddenEdges = mode === "plan" ? new Set(["HAS_TASK"]) : new Set();
@@ -360,6 +360,7 @@ export class GraphView {
     }
     this.selectedId = null;
     this.resetView(focusId);
+    if (keepId && model.nodes.has(keepId)) this.centerOn(keepId, { onlyIfHidden: true });
     return { nodes: model.nodes.size, edges: model.edges.length };
   }
 
@@ -466,6 +467,7 @@ export class GraphView {
 
   selectEdge(id) {
     for (const element of this.viewport.querySelectorAll(".selected")) element.classList.remove("selected");
+    this.selectedId = null;
     const edge = this.model?.edges.find((e) => e.id === id);
     if (!edge) return;
     edge.element.classList.add("selected");
@@ -542,7 +544,10 @@ export class GraphView {
     const { k } = this.view;
     const sx = node.x * k + this.view.x;
     const sy = node.y * k + this.view.y;
-    const visible = sx >= 0 && sy >= 0 && sx + node.width * k <= rect.width && sy + node.height * k <= rect.height;
+    // in sight: inside the drawing and on the screen (the drawing may be scrolled partly out of the window)
+    const top = Math.max(0, -rect.top);
+    const bottom = Math.min(rect.height, window.innerHeight - rect.top);
+    const visible = sx >= 0 && sx + node.width * k <= rect.width && sy >= top && sy + node.height * k <= bottom;
     if (onlyIfHidden && visible) return;
     this.view.x = rect.width / 2 - (node.x + node.width / 2) * k;
     this.view.y = rect.height / 2 - (node.y + node.height / 2) * k;

@@ -1,0 +1,124 @@
+"""jieba's dictionary segmentation, re-implemented for one pass per document.
+
+`jieba.posseg.POSTokenizer.cut(text, HMM=False)` spends most of its time building a DAG dict of lists
+and taking `max` over a generator of tuples for every character. `DagSegmenter` walks the same prefix
+dictionary (the tokenizer's FREQ, user words included) right to left once, scoring and choosing the
+route in the same loop, and returns plain (start, end, word, flag) tuples with offsets — the same
+words, the same part-of-speech flags and the same tie-breaking as jieba (tests/test_vocabulary.py
+compares the two on the corpus). It is 2–3× faster, and an extraction now needs it once per document
+instead of once per entity.
+
+Differences kept on purpose: a run of characters outside jieba's word blocks (punctuation, spaces)
+becomes one token flagged "x" instead of one token per character — every user of the tokens treats
+"x" tokens alike — and there is no HMM guessing of unknown words (the callers never asked for it).
+"""
+
+from __future__ import annotations
+
+import re
+from math import log
+
+import jieba
+import jieba.posseg
+
+Token = tuple[int, int, str, str]  # (start, end, word, part-of-speech flag)
+
+# jieba.posseg's block pattern: words are only looked for inside runs of these characters.
+_WORD_BLOCK_RE = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._]+")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+GAP_FLAG = "x"
+_UNSEEN = object()
+_NO_WORD = float("-inf")
+
+
+class DagSegmenter:
+    """jieba's no-HMM accurate mode over a tokenizer's dictionary, with offsets and POS flags."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer, pos_tokenizer: jieba.posseg.POSTokenizer) -> None:
+        tokenizer.check_initialized()
+        pos_tokenizer.makesure_userdict_loaded()
+        self._freq: dict[str, int] = tokenizer.FREQ
+        self._log_total = log(tokenizer.total)
+        self._tags: dict[str, str] = pos_tokenizer.word_tag_tab
+        # fragment → its score, filled as fragments are met (the dictionary has 500,000 prefixes; a
+        # document meets a few thousand): one lookup per step instead of a lookup and a log.
+        self._scores: dict[str, float | None] = {}
+
+    def is_word(self, text: str) -> bool:
+        """A dictionary word (not merely the prefix of one)."""
+        return bool(self._freq.get(text))
+
+    def tokens(self, text: str) -> list[Token]:
+        """Every token of `text`, covering it without gaps, in order."""
+        out: list[Token] = []
+        cursor = 0
+        for block in _WORD_BLOCK_RE.finditer(text):
+            start = block.start()
+            if start > cursor:
+                out.append((cursor, start, text[cursor:start], GAP_FLAG))
+            self._block_tokens(block.group(), start, out)
+            cursor = block.end()
+        if cursor < len(text):
+            out.append((cursor, len(text), text[cursor:], GAP_FLAG))
+        return out
+
+    def _route(self, block: str) -> list[int]:
+        """End offset of the best word starting at each position (jieba's `calc` over its `get_DAG`)."""
+        n = len(block)
+        scores_get = self._scores.get
+        unknown = -self._log_total  # log(1) - log(total): jieba's score for a character that is no word
+        score = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
+        for index in range(n - 1, -1, -1):
+            best = _NO_WORD
+            best_end = index + 1
+            stop = index + 1
+            fragment = block[index]
+            while True:
+                word_score = scores_get(fragment, _UNSEEN)
+                if word_score is _UNSEEN:
+                    word_score = self._score(fragment)
+                if word_score is None:  # not even a prefix of a dictionary word
+                    break
+                if word_score:  # 0.0: a prefix only (a real word's log probability is < 0)
+                    candidate = word_score + score[stop]
+                    if candidate >= best:  # ties go to the longer word, as in jieba
+                        best, best_end = candidate, stop
+                stop += 1
+                if stop > n:
+                    break
+                fragment = block[index:stop]
+            if best == _NO_WORD:
+                best = unknown + score[index + 1]
+            score[index] = best
+            ends[index] = best_end
+        return ends
+
+    def _score(self, fragment: str) -> float | None:
+        """log(freq / total) of a word, 0.0 for a mere prefix, None for neither; remembered."""
+        freq = self._freq.get(fragment)
+        value = None if freq is None else (log(freq) - self._log_total if freq else 0.0)
+        self._scores[fragment] = value
+        return value
+
+    def _block_tokens(self, block: str, offset: int, out: list[Token]) -> None:
+        ends = self._route(block)
+        tags_get = self._tags.get
+        n = len(block)
+        index = 0
+        ascii_start = -1  # single ASCII letters and digits in a row make one "eng" token
+        while index < n:
+            end = ends[index]
+            if end - index == 1 and block[index] in _ASCII_ALNUM:
+                if ascii_start < 0:
+                    ascii_start = index
+                index = end
+                continue
+            if ascii_start >= 0:
+                out.append((offset + ascii_start, offset + index, block[ascii_start:index], "eng"))
+                ascii_start = -1
+            word = block[index:end]
+            out.append((offset + index, offset + end, word, tags_get(word, "x")))
+            index = end
+        if ascii_start >= 0:
+            out.append((offset + ascii_start, offset + n, block[ascii_start:n], "eng"))
