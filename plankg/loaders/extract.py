@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from plankg.loaders.indicators import IndicatorMatch, find_indicators, table_indicators
@@ -18,7 +18,7 @@ from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.structure import Item, Outline, parse_outline
-from plankg.loaders.vocabulary import analyse, concepts_for_matches
+from plankg.loaders.vocabulary import TextAnalysis, analyse, concepts_for_matches
 from plankg.ontology.records import (
     ConceptRecord,
     DocumentInfo,
@@ -128,9 +128,14 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
                     span=indicator.span,
                 )
             )
-    sectors, concepts, vocabulary_links = _vocabulary_links(text, goals, directions, tasks, indicators)
+    # One segmentation of the document, where entities are: the lexicon links and the link inference
+    # both read it.
+    analysis = analyse(text, _merged_spans(r.span for r in (*goals, *directions, *tasks, *indicators)))
+    sectors, concepts, vocabulary_links = _vocabulary_links(
+        text, analysis, goals, directions, tasks, indicators
+    )
     links += vocabulary_links
-    inferred = infer_links(goals, directions, tasks, text)
+    inferred = infer_links(goals, directions, tasks, text, analysis=analysis)
     if overrides_path is not None:
         inferred = apply_overrides(
             inferred, plan_id, Path(overrides_path), goals=goals, directions=directions, tasks=tasks
@@ -310,8 +315,19 @@ def _indicators(
 # ---------------------------------------------------------------- sectors and concepts
 
 
+def _merged_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
 def _vocabulary_links(
     text: str,
+    analysis: TextAnalysis,
     goals: list[EntityRecord],
     directions: list[EntityRecord],
     tasks: list[TaskRecord],
@@ -339,7 +355,6 @@ def _vocabulary_links(
         entities.append((indicator.id, indicator.span, indicator.span, True))
     if not entities:
         return [], [], []
-    analysis = analyse(text)  # one segmentation of the document, shared with the link inference
     sectors: dict[str, SectorRecord] = {}
     links: list[LinkRecord] = []
     used_concepts = []

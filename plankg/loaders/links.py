@@ -103,7 +103,8 @@ def _token_words(analysis: TextAnalysis) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=1 << 16)
 def _search_words(word: str) -> tuple[str, ...]:
     """The content words of one token as jieba's `cut_for_search` gives them: the dictionary 2- and
-    3-grams inside it, then the token itself; folded and lower-cased (as `terms.search_terms`)."""
+    3-grams inside it, then the token itself; folded and lower-cased (as `terms.search_terms`), as
+    "w:" features."""
     if len(word) < 2:
         return ()
     found = []
@@ -114,7 +115,7 @@ def _search_words(word: str) -> tuple[str, ...]:
             found += [word[i : i + 3] for i in range(len(word) - 2) if is_word(word[i : i + 3])]
     found.append(word)
     terms = (fold_width(term).strip().lower() for term in found)
-    return tuple(term for term in terms if _is_content_word(term))
+    return tuple(f"w:{term}" for term in terms if _is_content_word(term))
 
 
 def text_features(text: str) -> dict[str, float]:
@@ -137,16 +138,28 @@ def span_features(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]) -> d
             for word in token_words[index]:
                 if word not in seen_words:
                     seen_words.add(word)
-                    features[f"w:{word}"] += 1.0
+                    features[word] += 1.0
         for match in analysis.concepts_within(start, end):
-            features[f"c:{match.concept.id}"] += 1.0
-            for ancestor in _ancestors(match.concept.id, match.concept.broader):
-                features[f"c:{ancestor}"] += ANCESTOR_SHARE
+            for feature, weight in _concept_features(match.concept.id, tuple(match.concept.broader)):
+                features[feature] += weight
         for sector_match in analysis.sectors_within(start, end):
-            features[f"s:{sector_match.sector.id}"] += 1.0
-            for group in _code_groups(sector_match.sector.codes):
-                features[f"s:{group}"] += ANCESTOR_SHARE
+            for feature, weight in _sector_features(sector_match.sector.id, tuple(sector_match.sector.codes)):
+                features[feature] += weight
     return dict(features)
+
+
+@lru_cache(maxsize=4096)
+def _concept_features(concept_id: str, broader: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """What one mention of a concept adds: 1 to itself, ANCESTOR_SHARE to each broader concept."""
+    ancestors = sorted(_ancestors(concept_id, broader))
+    return ((f"c:{concept_id}", 1.0), *((f"c:{a}", ANCESTOR_SHARE) for a in ancestors))
+
+
+@lru_cache(maxsize=1024)
+def _sector_features(sector_id: str, codes: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """What one mention of a sector adds: 1 to itself, ANCESTOR_SHARE to each of its code groups."""
+    groups = sorted(_code_groups(codes))
+    return ((f"s:{sector_id}", 1.0), *((f"s:{g}", ANCESTOR_SHARE) for g in groups))
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -202,11 +215,15 @@ def _vectors(units: Sequence[_Unit]) -> dict[str, dict[str, float]]:
     return vectors
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
     if not a or not b:
         return 0.0
     dot = sum(weight * b[feature] for feature, weight in a.items() if feature in b)
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    norm = norm_a * norm_b
     return dot / norm if norm else 0.0
 
 
@@ -254,24 +271,30 @@ def link_scores(
     directions: Sequence[EntityRecord],
     tasks: Sequence[TaskRecord],
     doc_text: str | None = None,
+    *,
+    analysis: TextAnalysis | None = None,
 ) -> dict[tuple[str, str], float]:
     """(top-level task id, goal or direction id) → similarity in [0, 1].
 
-    With `doc_text` (the document the spans index) features are read off one analysis of it;
-    without, each text is analysed on its own (same features, slower)."""
+    With `doc_text` (the document the spans index) features are read off one analysis of it (or
+    of `analysis`, an analysis of it covering at least these spans); without, each text is analysed
+    on its own (same features, slower)."""
     top_level = [t for t in tasks if t.parent is None]
     if doc_text is not None:
-        analysis = analyse(doc_text)
+        if analysis is None or analysis.text != doc_text:
+            analysis = analyse(doc_text)
         units = [_Unit(e.id, span_features(analysis, [e.span])) for e in (*goals, *directions)]
         units += [_Unit(t.id, span_features(analysis, task_spans(t, tasks))) for t in top_level]
     else:
         units = [_Unit(e.id, text_features(e.text or e.name)) for e in (*goals, *directions)]
         units += [_Unit(t.id, text_features(task_text(t, tasks))) for t in top_level]
     vectors = _vectors(units)
+    norms = {unit_id: _norm(vector) for unit_id, vector in vectors.items()}
     scores: dict[tuple[str, str], float] = {}
     for task in top_level:
         for target in (*goals, *directions):
-            scores[(task.id, target.id)] = round(min(1.0, _cosine(vectors[task.id], vectors[target.id])), 4)
+            similarity = _cosine(vectors[task.id], vectors[target.id], norms[task.id], norms[target.id])
+            scores[(task.id, target.id)] = round(min(1.0, similarity), 4)
     return scores
 
 
@@ -280,11 +303,15 @@ def infer_links(
     directions: list[EntityRecord],
     tasks: list[TaskRecord],
     doc_text: str,
+    *,
+    analysis: TextAnalysis | None = None,
 ) -> list[LinkRecord]:
     """SUPPORTS (task → goal) and ALIGNS_WITH (task → direction) links for top-level tasks.
 
     Every link carries the task's span as evidence; `doc_text` is the decoded document the spans
-    index into (checked, so a link never points at text that is not there).
+    index into (checked, so a link never points at text that is not there). `analysis`, if given,
+    is `vocabulary.analyse(doc_text, regions)` for regions covering the goals, directions and tasks
+    (the extractor's, so the document is segmented once).
     """
     for task in tasks:
         start, end = task.span
@@ -294,7 +321,7 @@ def infer_links(
         start, end = entity.span
         if not 0 <= start < end <= len(doc_text):
             raise ValueError(f"{entity.id} span {entity.span} lies outside the document")
-    scores = link_scores(goals, directions, tasks, doc_text)
+    scores = link_scores(goals, directions, tasks, doc_text, analysis=analysis)
     links: list[LinkRecord] = []
     for task in (t for t in tasks if t.parent is None):
         pairs: tuple[tuple[InferredType, list[EntityRecord]], ...] = (

@@ -16,6 +16,7 @@ becomes one token flagged "x" instead of one token per character — every user 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from math import log
 
 import jieba
@@ -48,16 +49,26 @@ class DagSegmenter:
         """A dictionary word (not merely the prefix of one)."""
         return bool(self._freq.get(text))
 
-    def tokens(self, text: str) -> list[Token]:
-        """Every token of `text`, covering it without gaps, in order."""
+    def tokens(self, text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[Token]:
+        """Every token of `text`, covering it without gaps, in order.
+
+        With `regions` (sorted, disjoint spans) only the word blocks that overlap a region are
+        segmented; the text between them becomes gap tokens. A block is segmented on its own either
+        way, so its words are the same as when the whole text is segmented."""
         out: list[Token] = []
-        cursor = 0
+        cursor = 0  # end of the last token written
+        region_index = 0
         for block in _WORD_BLOCK_RE.finditer(text):
-            start = block.start()
+            start, end = block.span()
+            if regions is not None:
+                while region_index < len(regions) and regions[region_index][1] <= start:
+                    region_index += 1
+                if region_index == len(regions) or regions[region_index][0] >= end:
+                    continue  # outside every region: left to the next gap token
             if start > cursor:
                 out.append((cursor, start, text[cursor:start], GAP_FLAG))
             self._block_tokens(block.group(), start, out)
-            cursor = block.end()
+            cursor = end
         if cursor < len(text):
             out.append((cursor, len(text), text[cursor:], GAP_FLAG))
         return out

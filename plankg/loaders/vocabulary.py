@@ -120,17 +120,20 @@ class _Lexicon:
         for label in self._labels:
             lengths.setdefault(label[0], set()).add(len(label))
         self._lengths = {first: sorted(values, reverse=True) for first, values in lengths.items()}
-        # Jump straight to the positions where some label starts (a trie as a regular expression,
-        # run by the regex engine): Python code only runs where there is something to find.
-        self._starts_re = re.compile("(?=" + _trie_pattern(self._labels) + ")") if self._labels else None
+        # Jump straight to the positions where some label starts (the labels' trie as a regular
+        # expression, searched by the regex engine): Python code only runs where there is a label.
+        self._label_re = re.compile(_trie_pattern(self._labels)) if self._labels else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         folded = normalise(text)
         found: list[tuple[int, int, str | None]] = []
-        if self._starts_re is None:
+        if self._label_re is None:
             return []
-        for first in self._starts_re.finditer(folded):
+        search = self._label_re.search
+        first = search(folded)
+        while first is not None:
             start = first.start()
+            first = search(folded, start + 1)
             for length in self._lengths[folded[start]]:
                 end = start + length
                 if end > len(folded):
@@ -470,9 +473,10 @@ def _term_end(tokens: list[tuple[int, int, str, str]], index: int) -> int | None
     return end if single_word_term else None
 
 
-def _pos_tokens(text: str) -> list[Token]:
-    """(start, end, word, part-of-speech flag) for every token of `text` (jieba's words, no HMM)."""
-    return dag_segmenter().tokens(text)
+def _pos_tokens(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[Token]:
+    """(start, end, word, part-of-speech flag) for every token of `text` (jieba's words, no HMM);
+    with `regions`, text outside them is left as gap tokens."""
+    return dag_segmenter().tokens(text, regions)
 
 
 _MORPHEME_RE = re.compile("|".join(DOMAIN_MORPHEMES))
@@ -611,10 +615,13 @@ def _indices_within(bounds: Bounds, start: int, end: int) -> list[int]:
 
 
 @lru_cache(maxsize=4)
-def analyse(text: str) -> TextAnalysis:
-    """Segment and match `text` once; the last few texts are remembered (a document's entity pass
-    and link pass ask for the same one)."""
-    tokens = tuple(_pos_tokens(text)) if text else ()
+def analyse(text: str, regions: tuple[tuple[int, int], ...] | None = None) -> TextAnalysis:
+    """Segment and match `text` once; the last few texts are remembered.
+
+    With `regions` (sorted, disjoint spans: where the caller will look) words and candidate
+    concepts are only looked for in the word blocks overlapping them; what lies inside a region is
+    found exactly as without regions. Scheme concepts and sectors are matched everywhere."""
+    tokens = tuple(_pos_tokens(text, regions)) if text else ()
     concepts = tuple(_concepts_with_candidates(text, list(tokens)))
     sectors = tuple(find_sectors(text))
     return TextAnalysis(

@@ -809,7 +809,7 @@ function csvField(value) {
 }
 
 /** The table as CSV (RFC 4180), in its current order; the BOM makes Excel read it as UTF-8. */
-export function indicatorsCsv(rows) {
+function indicatorsCsv(rows) {
   const lines = [CSV_COLUMNS.join(",")];
   for (const row of rows) lines.push(CSV_COLUMNS.map((column) => csvField(row[column])).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;

@@ -10,6 +10,8 @@ const NODE_HEIGHT = 28;
 const COLUMN_GAP = 80; // room for edges and their score labels
 const NODE_GAP = 8;
 const GROUP_GAP = 20;
+const LANE_NODES = 30; // most nodes one column holds before it is dealt into lanes
+const LANE_GAP = 28;
 
 // Fill, stroke and text colours: every text colour reaches 4.5:1 contrast on its fill.
 export const TYPES = {
@@ -39,8 +41,8 @@ export const EDGE_TYPES = {
 const UNKNOWN_EDGE = { zh: "关系", color: "#777777", width: 0.8 };
 
 // Column of each kind in the plan picture: plan → goals, directions → indicators of goals, tasks →
-// sub-tasks, indicators of tasks → concepts, sectors. Blocks order kinds within a column.
-const PLAN_RANK = { Plan: 0, Goal: 1, Direction: 1, GoalIndicator: 2, Task: 2, SubTask: 3, TaskIndicator: 3, Concept: 4, Sector: 4 };
+// sub-tasks, indicators of tasks → concepts, sectors (see planRank). Blocks order kinds within a column.
+const PLAN_RANK = { Plan: 0, Goal: 1, Direction: 1, Task: 2, SubTask: 3, Concept: 4, Sector: 4 };
 const BLOCK = { Plan: 0, Goal: 0, Direction: 1, Indicator: 0, Task: 1, SubTask: 1, Sector: 2, Concept: 3 };
 
 const PLAIN_COMPARATORS = { ">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< ", "=": "" };
@@ -153,7 +155,7 @@ export function drawShape(shape, width, height, attributes, parent) {
 
 /**
  * Nodes and edges ready to lay out. `kind` refines the API's type: a Task with a PART_OF edge to a
- * task is a SubTask; an Indicator is a GoalIndicator or a TaskIndicator by what it MEASURES.
+ * task is a SubTask; an Indicator keeps the node it MEASURES (its column follows from it).
  */
 function buildModel(elements, { hiddenTypes = new Set(), hiddenEdges = new Set(), indicators = new Map(), orders = new Map() } = {}) {
   const nodes = new Map();
@@ -191,10 +193,11 @@ function planRank(node) {
   return PLAN_RANK[node.kind] ?? 4;
 }
 
+// Widest label per kind (px): about 13 characters of Chinese; the plan's title gets two lines.
 function labelLines(node) {
-  if (node.type === "Plan") return { ...fitLines(node.label, 180, 2), maxWidth: 180 };
-  const maxWidth = node.type === "Concept" || node.type === "Sector" ? 150 : 196;
-  return { ...fitLines(node.label, node.type === "Indicator" ? 160 : maxWidth, 1), maxWidth };
+  if (node.type === "Plan") return fitLines(node.label, 180, 2);
+  const widest = { Concept: 150, Sector: 150, Indicator: 160 }[node.type] ?? 196;
+  return fitLines(node.label, widest, 1);
 }
 
 function sizeNode(node) {
@@ -209,10 +212,30 @@ function sizeNode(node) {
   node.width = Math.ceil(widest + 2 * shapePadding(style.shape, NODE_HEIGHT));
 }
 
+/** Stack `lane` top-down, each node as near its barycentre as the ones above allow, then shift the lane
+ * so that on average nodes sit where their neighbours pull them. */
+function stack(lane) {
+  let bottom = null;
+  let previous = null;
+  for (const node of lane) {
+    const sameGroup = previous && blockOf(previous) === blockOf(node) && previous.anchor === node.anchor;
+    const top = bottom === null ? -Infinity : bottom + (sameGroup ? NODE_GAP : GROUP_GAP);
+    const wanted = node.desired === null ? top : node.desired - node.height / 2;
+    node.y = Math.max(top, wanted === -Infinity ? 0 : wanted);
+    bottom = node.y + node.height;
+    previous = node;
+  }
+  const pulled = lane.filter((node) => node.desired !== null);
+  if (pulled.length) {
+    const shift = pulled.reduce((sum, node) => sum + (node.desired - node.height / 2 - node.y), 0) / pulled.length;
+    for (const node of lane) node.y += shift;
+  }
+}
+
 /**
- * Columns by `rankOf`; each column sorted by (block, barycentre of earlier neighbours, order) and
- * stacked, each node as near its barycentre as the ones above it allow; then the column is shifted so
- * that on average nodes sit where their neighbours pull them.
+ * Columns by `rankOf`; each column sorted by (block, barycentre of neighbours in earlier columns,
+ * document order) and stacked. A column of more than LANE_NODES nodes (all the concepts of a plan) is
+ * dealt into side-by-side lanes, so the drawing stays closer to the shape of a screen.
  */
 function layout(model, rankOf) {
   const columns = new Map();
@@ -224,6 +247,7 @@ function layout(model, rankOf) {
   }
   const ranks = [...columns.keys()].sort((a, b) => a - b);
   let x = 0;
+  let laneIndex = 0;
   for (const rank of ranks) {
     const column = columns.get(rank);
     for (const node of column) {
@@ -243,27 +267,20 @@ function layout(model, rankOf) {
         (a.order ?? 0) - (b.order ?? 0) ||
         a.label.localeCompare(b.label, "zh"),
     );
-    let bottom = null;
-    let previous = null;
-    for (const node of column) {
-      const sameGroup = previous && blockOf(previous) === blockOf(node) && previous.anchor === node.anchor;
-      const top = bottom === null ? -Infinity : bottom + (sameGroup ? NODE_GAP : GROUP_GAP);
-      const wanted = node.desired === null ? top : node.desired - node.height / 2;
-      node.y = Math.max(top, wanted === -Infinity ? 0 : wanted);
-      bottom = node.y + node.height;
-      previous = node;
+    const lanes = Math.ceil(column.length / LANE_NODES);
+    const perLane = Math.ceil(column.length / lanes);
+    for (let first = 0; first < column.length; first += perLane) {
+      const lane = column.slice(first, first + perLane);
+      stack(lane);
+      const width = Math.max(...lane.map((node) => node.width));
+      for (const node of lane) {
+        node.x = x;
+        node.lane = laneIndex;
+      }
+      laneIndex += 1;
+      x += width + (first + perLane < column.length ? LANE_GAP : COLUMN_GAP);
     }
-    const pulled = column.filter((node) => node.desired !== null);
-    if (pulled.length) {
-      const shift =
-        pulled.reduce((sum, node) => sum + (node.desired - node.height / 2 - node.y), 0) / pulled.length;
-      for (const node of column) node.y += shift;
-    }
-    const width = Math.max(...column.map((node) => node.width));
-    for (const node of column) node.x = x;
-    x += width + COLUMN_GAP;
   }
-  return { columns: ranks.map((rank) => columns.get(rank)) };
 }
 
 /** A horizontal S-curve from one node's side to the other's (or a loop out when they share a column). */
@@ -348,12 +365,8 @@ export class GraphView {
     const labelLayer = svgElement("g", { class: "edge-labels" }, this.viewport);
     const nodeLayer = svgElement("g", { class: "nodes" }, this.viewport);
     for (const edge of model.edges) this.drawEdge(edge, edgeLayer, labelLayer);
-    let first = true;
-    for (const node of model.nodes.values()) {
-      this.drawNode(node, nodeLayer, first);
-      first = false;
-    }
-    this.nodeOrder = [...model.nodes.values()].sort((a, b) => a.rank - b.rank || a.y - b.y);
+    for (const node of model.nodes.values()) this.drawNode(node, nodeLayer);
+    this.nodeOrder = [...model.nodes.values()].sort((a, b) => a.lane - b.lane || a.y - b.y);
     if (this.nodeOrder.length) {
       for (const node of this.nodeOrder) node.element.setAttribute("tabindex", "-1");
       this.nodeOrder[0].element.setAttribute("tabindex", "0");
@@ -635,14 +648,13 @@ export class GraphView {
       if (!element || !this.model) return;
       const node = this.model.nodes.get(element.dataset.id);
       let next = null;
-      const column = this.nodeOrder.filter((n) => n.rank === node.rank);
+      const column = this.nodeOrder.filter((n) => n.lane === node.lane);
       const index = column.indexOf(node);
       if (event.key === "ArrowDown") next = column[index + 1];
       else if (event.key === "ArrowUp") next = column[index - 1];
       else if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-        const ranks = [...new Set(this.nodeOrder.map((n) => n.rank))];
-        const rank = ranks[ranks.indexOf(node.rank) + (event.key === "ArrowRight" ? 1 : -1)];
-        const candidates = this.nodeOrder.filter((n) => n.rank === rank);
+        const lane = node.lane + (event.key === "ArrowRight" ? 1 : -1);
+        const candidates = this.nodeOrder.filter((n) => n.lane === lane);
         next = candidates.sort((a, b) => Math.abs(a.y - node.y) - Math.abs(b.y - node.y))[0];
       } else if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
