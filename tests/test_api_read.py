@@ -259,6 +259,209 @@ def test_neighborhood_is_cytoscape_elements(client: TestClient) -> None:
     assert len(capped["elements"]["nodes"]) == 4 and capped["truncated"] is True
 
 
+def test_neighborhood_nodes_carry_order_and_span(client: TestClient) -> None:
+    task = find(all_items(client, "/tasks"), LIVELIHOOD_TASK)
+    body = client.get(f"/graph/neighborhood/{task['id']}", params={"depth": 2, "limit": 500}).json()
+    detail_path = {"Goal": "goals", "Direction": "directions", "Task": "tasks", "Indicator": "indicators"}
+    seen = set()
+    for node in (n["data"] for n in body["elements"]["nodes"]):
+        if node["type"] in detail_path:
+            detail = client.get(f"/{detail_path[node['type']]}/{node['id']}").json()
+            assert (node["span_start"], node["span_end"]) == tuple(detail["evidence"]["span"])
+            assert TEXT[node["span_start"] : node["span_end"]] == detail["evidence"]["text"]
+            assert node["order"] == detail.get("order")  # indicators have none
+            seen.add(node["type"])
+        elif node["type"] in ("Concept", "Sector"):
+            assert node["order"] is None and node["span_start"] is None and node["span_end"] is None
+            seen.add(node["type"])
+    assert {"Goal", "Task", "Concept"} <= seen
+    assert any(n["data"]["order"] for n in body["elements"]["nodes"])
+
+
+# ---------------------------------------------------------------- a plan's text and picture
+
+
+def test_plans_list_names_every_plan_as_its_detail_does(client: TestClient) -> None:
+    for item in all_items(client, "/plans"):
+        detail = client.get(f"/plans/{item['id']}").json()
+        assert item["name"] and item["name"] == detail["name"]
+        assert item["title"] == detail["title"] and item["evidence"] == detail["evidence"]
+
+
+def test_plan_text_is_the_document_every_span_indexes(client: TestClient) -> None:
+    plan = all_items(client, "/plans")[0]
+    body = client.get(f"/plans/{plan['id']}/text").json()
+    assert body["plan"] == plan["id"]
+    assert body["document"] == plan["evidence"]["document"]
+    text = body["text"]
+    assert text == TEXT  # the decoded seed file, character for character
+    for path in ("/goals", "/directions", "/tasks", "/indicators"):
+        items = all_items(client, path, plan=plan["id"])
+        assert items
+        for item in items:
+            start, end = item["evidence"]["span"]
+            assert text[start:end] == item["evidence"]["text"], item["id"]
+            assert item["evidence"]["document"] == body["document"]
+    # the links' spans index the same text: each goal a task supports is stated there
+    task = find(all_items(client, "/tasks"), LIVELIHOOD_TASK)
+    for goal in client.get(f"/tasks/{task['id']}").json()["goals"]:
+        start, end = goal["link_span"]
+        assert 0 <= start < end <= len(text)
+    assert_problem(client.get("/plans/no-such-plan/text"), 404)
+
+
+def _owned_nodes(client: TestClient, plan_id: str) -> dict[str, dict[str, Any]]:
+    """The plan's own nodes as the list endpoints give them, by id."""
+    nodes = {}
+    for path, kind in (("/goals", "Goal"), ("/directions", "Direction"), ("/tasks", "Task"),
+                       ("/indicators", "Indicator")):
+        for item in all_items(client, path, plan=plan_id):
+            nodes[item["id"]] = {**item, "type": kind}
+    return nodes
+
+
+def test_plan_graph_is_the_whole_plan(client: TestClient) -> None:
+    plan_id = all_items(client, "/plans")[0]["id"]
+    owned = _owned_nodes(client, plan_id)
+    body = client.get(f"/plans/{plan_id}/graph").json()
+    assert body["plan"] == plan_id and body["truncated"] is False
+    nodes = {n["data"]["id"]: n["data"] for n in body["elements"]["nodes"]}
+    assert set(nodes) == {plan_id, *owned}
+    assert nodes[plan_id]["type"] == "Plan"
+    for node_id, item in owned.items():
+        node = nodes[node_id]
+        assert node["type"] == item["type"] and node["label"] == item["name"]
+        assert node["plan_id"] == plan_id and node["order"] == item.get("order")
+        assert [node["span_start"], node["span_end"]] == item["evidence"]["span"]
+    edges = [e["data"] for e in body["elements"]["edges"]]
+    assert len({e["id"] for e in edges}) == len(edges)
+    for edge in edges:
+        assert edge["source"] in nodes and edge["target"] in nodes
+    by_type: dict[str, set[tuple[str, str]]] = {}
+    for edge in edges:
+        by_type.setdefault(edge["label"], set()).add((edge["source"], edge["target"]))
+    assert not {"MENTIONS", "IN_SECTOR", "BROADER"} & set(by_type)
+    kinds = {kind: {i for i, item in owned.items() if item["type"] == kind} for kind in ("Goal", "Direction")}
+    assert by_type["HAS_GOAL"] == {(plan_id, goal) for goal in kinds["Goal"]}
+    assert by_type["HAS_DIRECTION"] == {(plan_id, d) for d in kinds["Direction"]}
+    tasks = {i: item for i, item in owned.items() if item["type"] == "Task"}
+    assert by_type["HAS_TASK"] == {(plan_id, t) for t, item in tasks.items() if item["parent_id"] is None}
+    assert by_type["PART_OF"] == {(t, item["parent_id"]) for t, item in tasks.items() if item["parent_id"]}
+    indicators = [item for item in owned.values() if item["type"] == "Indicator"]
+    assert by_type["MEASURES"] == {(i["id"], i["goal_id"] or i["task_id"]) for i in indicators}
+    # SUPPORTS and ALIGNS_WITH, with their scores, as the task details have them
+    supports = {(e["source"], e["target"]): e["score"] for e in edges if e["label"] == "SUPPORTS"}
+    aligns = {(e["source"], e["target"]) for e in edges if e["label"] == "ALIGNS_WITH"}
+    expected_supports, expected_aligns = {}, set()
+    for task_id in tasks:
+        detail = client.get(f"/tasks/{task_id}").json()
+        expected_supports.update({(task_id, g["id"]): g["score"] for g in detail["goals"]})
+        expected_aligns.update((task_id, d["id"]) for d in detail["directions"])
+    assert supports == expected_supports and supports
+    assert aligns == expected_aligns
+
+
+def test_plan_graph_with_vocabulary_adds_the_concepts_and_sectors_of_its_nodes(client: TestClient) -> None:
+    plan_id = all_items(client, "/plans")[0]["id"]
+    owned = _owned_nodes(client, plan_id)
+    body = client.get(f"/plans/{plan_id}/graph", params={"vocabulary": "true", "limit": 2000}).json()
+    assert body["truncated"] is False
+    nodes = {n["data"]["id"]: n["data"] for n in body["elements"]["nodes"]}
+    mentions, sectors = set(), set()
+    detail_path = {"Goal": "goals", "Direction": "directions", "Task": "tasks", "Indicator": "indicators"}
+    for node_id, item in owned.items():
+        detail = client.get(f"/{detail_path[item['type']]}/{node_id}").json()
+        mentions |= {(node_id, c["id"]) for c in detail.get("concepts", [])}
+        sectors |= {(node_id, s["id"]) for s in detail.get("sectors", [])}
+    vocabulary = {i: node for i, node in nodes.items() if i not in owned and i != plan_id}
+    assert set(vocabulary) == {c for _, c in mentions} | {s for _, s in sectors}
+    assert {n["type"] for n in vocabulary.values()} == {"Concept", "Sector"}
+    edges = [e["data"] for e in body["elements"]["edges"]]
+    assert {(e["source"], e["target"]) for e in edges if e["label"] == "MENTIONS"} == mentions
+    assert {(e["source"], e["target"]) for e in edges if e["label"] == "IN_SECTOR"} == sectors
+    for edge in edges:
+        assert edge["source"] in nodes and edge["target"] in nodes
+
+
+def test_plan_graph_limit_keeps_the_plan_structure_first(client: TestClient) -> None:
+    plan_id = all_items(client, "/plans")[0]["id"]
+    owned = _owned_nodes(client, plan_id)
+    goals = [i for i, item in owned.items() if item["type"] == "Goal"]
+    first_direction = next(i for i, item in owned.items() if item["type"] == "Direction")
+    cut = client.get(f"/plans/{plan_id}/graph", params={"limit": len(goals) + 2}).json()
+    assert cut["truncated"] is True
+    assert [n["data"]["id"] for n in cut["elements"]["nodes"]] == [plan_id, *goals, first_direction]
+    for edge in cut["elements"]["edges"]:
+        assert {edge["data"]["source"], edge["data"]["target"]} <= {plan_id, *goals, first_direction}
+    exact = client.get(f"/plans/{plan_id}/graph", params={"limit": len(owned) + 1}).json()
+    assert exact["truncated"] is False and len(exact["elements"]["nodes"]) == len(owned) + 1
+    # no room left for the vocabulary: the answer says it left some out
+    params = {"limit": len(owned) + 1, "vocabulary": "true"}
+    full = client.get(f"/plans/{plan_id}/graph", params=params).json()
+    assert full["truncated"] is True and len(full["elements"]["nodes"]) == len(owned) + 1
+    assert_problem(client.get("/plans/no-such-plan/graph"), 404)
+    assert_problem(client.get(f"/plans/{plan_id}/graph", params={"limit": 0}), 422)
+    assert_problem(client.get(f"/plans/{plan_id}/graph", params={"limit": 2001}), 422)
+
+
+# ---------------------------------------------------------------- indicator and sector details
+
+
+def test_indicator_detail_links_what_it_measures(client: TestClient) -> None:
+    items = all_items(client, "/indicators")
+    assert items
+    for item in items:
+        detail = client.get(f"/indicators/{item['id']}").json()
+        assert {k: v for k, v in detail.items() if k in item} == item  # the list's fields, the same
+        measured = detail["goals"] + detail["tasks"]
+        assert [m["id"] for m in measured] == [item["goal_id"] or item["task_id"]]
+        assert measured[0]["name"] == (item["goal_name"] or item["task_name"])
+        assert_evidence_in_document(measured[0]["evidence"], TEXT)
+        # the link is stated where the indicator is written
+        start, end = measured[0]["link_span"]
+        own_start, own_end = detail["evidence"]["span"]
+        assert start < own_end and own_start < end
+        kind = "goals" if item["goal_id"] else "tasks"
+        back = client.get(f"/{kind}/{measured[0]['id']}").json()["indicators"]
+        assert item["id"] in [i["id"] for i in back]
+        for sector in detail["sectors"]:
+            members = client.get(f"/sectors/{sector['id']}", params={"limit": 200}).json()["indicators"]
+            assert item["id"] in [m["id"] for m in members]
+    coverage = client.get(f"/indicators/{find(items, '智慧社区')['id']}").json()
+    assert coverage["goals"][0]["name"] == "信息服务普惠民生"  # 五大目标之四 names 智慧社区覆盖200万户
+    assert_problem(client.get("/indicators/no-such-indicator"), 404)
+
+
+def test_sector_detail_lists_its_members_by_id_or_name(client: TestClient) -> None:
+    sectors = all_items(client, "/sectors")
+    with_members = [s for s in sectors if s["members"]]
+    assert with_members
+    kinds = ("goals", "tasks", "indicators")
+    longest: dict[str, int] = {}
+    for sector in with_members:
+        detail = client.get(f"/sectors/{sector['id']}", params={"limit": 200}).json()
+        longest[sector["id"]] = max(len(detail[kind]) for kind in kinds)
+        assert {k: detail[k] for k in sector} == sector
+        assert detail["truncated"] is False
+        members = detail["goals"] + detail["tasks"] + detail["indicators"]
+        assert len(members) == sector["members"]
+        for kind in kinds:
+            starts = [m["evidence"]["span"][0] for m in detail[kind]]
+            assert starts == sorted(starts), "members come in document order"
+            for member in detail[kind]:
+                assert_evidence_in_document(member["evidence"], TEXT)
+                assert member["plan_id"] and member["score"] is not None
+                member_sectors = client.get(f"/{kind}/{member['id']}").json()["sectors"]
+                assert sector["id"] in [s["id"] for s in member_sectors]
+    biggest = max(with_members, key=lambda s: longest[s["id"]])
+    assert longest[biggest["id"]] > 1
+    by_name = client.get(f"/sectors/{biggest['name']}", params={"limit": 1}).json()
+    assert by_name["id"] == biggest["id"] and by_name["members"] == biggest["members"]
+    assert by_name["truncated"] is True
+    assert all(len(by_name[kind]) <= 1 for kind in kinds)
+    assert_problem(client.get("/sectors/no-such-sector"), 404)
+
+
 def test_health_and_readiness(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz").json()
@@ -277,6 +480,10 @@ def test_health_and_readiness(client: TestClient) -> None:
         "/tasks/no-such-task",
         "/concepts/没有这个概念/tasks",
         "/graph/neighborhood/no-such-node",
+        "/indicators/no-such-indicator",
+        "/sectors/no-such-sector",
+        "/plans/no-such-plan/text",
+        "/plans/no-such-plan/graph",
         "/no/such/route",
     ],
 )

@@ -10,12 +10,14 @@ import pytest
 from api_fixtures import api_settings, assert_problem, client, seeded
 from conftest import plan_graph
 from fastapi.testclient import TestClient
+from rdf_fixtures import sample_graph
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from plankg.api import create_app
-from plankg.api.routes.rdf import negotiate
+from plankg.api.rdf_export import to_rdflib_graph
+from plankg.api.routes.rdf import describe, negotiate, render_html
 from plankg.graph import GraphStore
-from plankg.ontology.rdf_mapping import PK, jsonld_context
+from plankg.ontology.rdf_mapping import PK, RdfMapping, jsonld_context
 
 __all__ = ["client", "seeded"]  # fixtures used by name below
 
@@ -175,6 +177,19 @@ def test_entity_iri_gives_html_to_browsers(client: TestClient) -> None:
     assert f'href="/id/{goal.split("/id/", 1)[1]}"' in page  # links stay inside the API
 
 
+def test_sector_code_iris_dereference(client: TestClient) -> None:
+    query = PREFIXES + "SELECT ?code WHERE { ?s a pk:Sector ; skos:closeMatch ?code } ORDER BY ?code LIMIT 1"
+    (code,) = {
+        b["code"]["value"]
+        for b in client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+    }
+    response = client.get("/id/" + code.split("/id/", 1)[1], headers={"Accept": "text/turtle"})
+    assert response.status_code == 200, response.text
+    description = Graph().parse(data=response.content, format="turtle")
+    notation = description.value(URIRef(code), URIRef("http://www.w3.org/2004/02/skos/core#notation"))
+    assert notation is not None and code.endswith("/" + str(notation))
+
+
 def test_unknown_or_unacceptable_entity(client: TestClient) -> None:
     assert_problem(client.get("/id/task/no-such-task"), 404)
     task, _ = _a_supporting_task(client)
@@ -317,3 +332,17 @@ def test_sparql_sees_the_current_graph(store: GraphStore) -> None:
         store.delete_plan("plan-a")
         assert plans() == 1
         assert json.loads(app_client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).text)["boolean"]
+
+
+def test_entity_page_escapes_text() -> None:
+    graph = sample_graph()
+    task = next(n for n in graph.nodes if n.label == "Task")
+    hostile = '<script>alert("x")</script> & 智慧社区'
+    graph.nodes[graph.nodes.index(task)] = task.model_copy(
+        update={"properties": {**task.properties, "name": hostile}}
+    )
+    mapping = RdfMapping("https://w3id.org/plankg/id/")
+    iri = mapping.node_iri("Task", task.id)
+    page = render_html(describe(to_rdflib_graph(mapping.graph_triples(graph)), iri), iri, mapping.base)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 智慧社区" in page

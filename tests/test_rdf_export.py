@@ -17,6 +17,7 @@ from rdflib.namespace import SH
 from test_rdf_mapping import shapes
 from typer.testing import CliRunner, Result
 
+from plankg.api import rdf_export
 from plankg.api.rdf_export import FORMATS, NODE, export, store_rows
 from plankg.cli import app
 from plankg.graph import GraphStore, open_store
@@ -84,6 +85,28 @@ def test_ntriples_export_streams_one_line_per_triple(seeded: GraphStore) -> None
     chunks = list(export(seeded, mapping, FORMATS["nt"]))
     lines = b"".join(chunks).decode("utf-8").splitlines()
     assert len(lines) == len(Graph().parse(data="\n".join(lines), format="nt"))
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_export_streams_while_it_reads_the_store(
+    seeded: GraphStore, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first chunk is written after a few pages of rows are read, long before the last."""
+    pages: list[str] = []
+    real_run = rdf_export.queries.run
+
+    def counting_run(store: GraphStore, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        pages.append(name)
+        return real_run(store, name, params)
+
+    monkeypatch.setattr(rdf_export.queries, "run", counting_run)
+    chunks = export(seeded, RdfMapping(BASE), FORMATS[fmt], page_size=20)
+    next(chunks)
+    read_before_first_chunk = len(pages)
+    rest = b"".join(chunks)
+    assert rest
+    # 64 KiB chunks: a few pages of 20 rows fill the first one; the seed takes about 30 pages.
+    assert read_before_first_chunk < len(pages) // 2
 
 
 def test_seed_export_conforms_to_the_shapes(seeded: GraphStore) -> None:

@@ -238,3 +238,17 @@ def test_two_plans_sharing_concepts_split_into_one_graph_each() -> None:
     assert set(graphs) == {"plan-a", "plan-b"}
     for plan_id, original in (("plan-a", first), ("plan-b", second)):
         assert comparable(graphs[plan_id]) == comparable(original)
+
+
+def test_sector_codes_link_to_described_code_list_entries() -> None:
+    result = parsed(sample_graph(), "ttl")
+    skos = Namespace("http://www.w3.org/2004/02/skos/core#")
+    sector = URIRef(f"{BASE}sector/sector-community-services")
+    assert {str(n) for n in result.objects(sector, skos.notation)} == {"COFOG:10.7", "GB4754:O80"}
+    cofog = URIRef(f"{BASE}codelist/cofog/10.7")
+    gb = URIRef(f"{BASE}codelist/gb4754-2017/O80")
+    assert set(result.objects(sector, skos.closeMatch)) == {cofog, gb}
+    assert str(result.value(cofog, skos.notation)) == "10.7"
+    assert result.value(cofog, skos.prefLabel) == Literal("Social exclusion n.e.c.", lang="en")
+    assert (result.value(cofog, skos.inScheme), RDF.type, skos.ConceptScheme) in result
+    assert result.value(gb, skos.prefLabel) is None and str(result.value(gb, skos.notation)) == "O80"

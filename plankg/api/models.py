@@ -50,7 +50,7 @@ class Page(BaseModel, Generic[ItemT]):
 
 class PlanSummary(BaseModel):
     id: str
-    name: str | None = None
+    name: str = Field(description="The plan's name (its title when it has no other).")
     title: str | None = None
     region: str | None = None
     period_start: int | None = None
@@ -85,6 +85,26 @@ class PlanDetail(PlanSummary):
     )
 
 
+class PlanText(BaseModel):
+    """A plan's whole source document, decoded: every evidence span of the plan indexes into `text`."""
+
+    plan: str = Field(description="The plan's id.")
+    document: str | None = Field(default=None, description="Source document id (evidence.document).")
+    text: str = Field(description="The decoded document; evidence text == text[span[0]:span[1]].")
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "plan": "plan-6fa4e3960993",
+                    "document": SEED_DOCUMENT,
+                    "text": "青岛规划：2020年建成全国领先智慧城市\n……",
+                }
+            ]
+        }
+    )
+
+
 class PlanLoadResult(BaseModel):
     """What POST /plans did: the plan as now stored, and whether anything was written."""
 
@@ -113,6 +133,7 @@ class LinkedEntity(BaseModel):
     id: str
     name: str
     text: str | None = None
+    plan_id: str | None = Field(default=None, description="Its plan (none for concepts and sectors).")
     score: float | None = Field(default=None, description="Confidence of the link in [0, 1].")
     method: str | None = Field(
         default=None, description="How the link was made: structure, lexicon, term-overlap …"
@@ -207,7 +228,9 @@ class Indicator(BaseModel):
     normalized_value: float | None = None
     normalized_unit: str | None = None
     goal_id: str | None = Field(default=None, description="The goal it measures.")
+    goal_name: str | None = Field(default=None, description="The name of the goal it measures.")
     task_id: str | None = Field(default=None, description="The task it measures.")
+    task_name: str | None = Field(default=None, description="The name of the task it measures.")
     evidence: Evidence | None = None
 
     model_config = ConfigDict(
@@ -226,6 +249,13 @@ class Indicator(BaseModel):
             ]
         }
     )
+
+
+class IndicatorDetail(Indicator):
+    goals: list[LinkedEntity] = Field(default_factory=list, description="Goals it measures.")
+    tasks: list[LinkedEntity] = Field(default_factory=list, description="Tasks it measures.")
+    sectors: list[LinkedEntity] = Field(default_factory=list)
+    concepts: list[LinkedEntity] = Field(default_factory=list)
 
 
 class Sector(BaseModel):
@@ -250,6 +280,15 @@ class Sector(BaseModel):
             ]
         }
     )
+
+
+class SectorDetail(Sector):
+    """A sector and its members, of every plan, each with the link's score, method and span."""
+
+    goals: list[LinkedEntity] = Field(default_factory=list, description="Goals in this sector.")
+    tasks: list[LinkedEntity] = Field(default_factory=list, description="Tasks in this sector.")
+    indicators: list[LinkedEntity] = Field(default_factory=list, description="Indicators in this sector.")
+    truncated: bool = Field(default=False, description="true: `limit` cut one of the lists short.")
 
 
 class Concept(BaseModel):
@@ -406,13 +445,19 @@ class SearchResults(BaseModel):
     )
 
 
-class CytoscapeNodeData(BaseModel):
+class GraphNodeData(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     id: str
     label: str = Field(description="Text to show: the node's name.")
     type: str = Field(description="Plan, Goal, Direction, Task, Indicator, Sector or Concept.")
     plan_id: str | None = None
+    order: int | None = Field(default=None, description="Place among its siblings, from 1.")
+    span_start: int | None = Field(default=None, description="Evidence: first character in the plan's text.")
+    span_end: int | None = Field(default=None, description="Evidence: one past the last character.")
+
+
+class CytoscapeNodeData(GraphNodeData):
     depth: int = Field(description="Steps from the asked node.")
 
 
@@ -478,6 +523,69 @@ class Neighborhood(BaseModel):
                                     "target": "plan-6fa4e3960993-goal-04-40ac87",
                                     "label": "SUPPORTS",
                                     "score": 0.82,
+                                }
+                            }
+                        ],
+                    },
+                    "truncated": False,
+                }
+            ]
+        }
+    )
+
+
+class PlanGraphNode(BaseModel):
+    data: GraphNodeData
+
+
+class PlanGraphElements(BaseModel):
+    nodes: list[PlanGraphNode]
+    edges: list[CytoscapeEdge]
+
+
+class PlanGraph(BaseModel):
+    """The picture of a whole plan as Cytoscape.js elements: pass `elements` to cytoscape({elements})."""
+
+    plan: str = Field(description="The plan's id.")
+    elements: PlanGraphElements
+    truncated: bool = Field(description="true: the limit cut nodes off (the plan's own are kept first).")
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "plan": "plan-6fa4e3960993",
+                    "elements": {
+                        "nodes": [
+                            {
+                                "data": {
+                                    "id": "plan-6fa4e3960993",
+                                    "label": "青岛市信息化“十三五”发展规划（2016-2020年）",
+                                    "type": "Plan",
+                                    "plan_id": "plan-6fa4e3960993",
+                                }
+                            },
+                            {
+                                "data": {
+                                    "id": "plan-6fa4e3960993-goal-04-40ac87",
+                                    "label": "信息服务普惠民生",
+                                    "type": "Goal",
+                                    "plan_id": "plan-6fa4e3960993",
+                                    "order": 4,
+                                    "span_start": 1131,
+                                    "span_end": 1249,
+                                }
+                            },
+                        ],
+                        "edges": [
+                            {
+                                "data": {
+                                    "id": "plan-6fa4e3960993|HAS_GOAL|plan-6fa4e3960993-goal-04-40ac87",
+                                    "source": "plan-6fa4e3960993",
+                                    "target": "plan-6fa4e3960993-goal-04-40ac87",
+                                    "label": "HAS_GOAL",
+                                    "score": 1.0,
+                                    "method": "structure",
                                 }
                             }
                         ],

@@ -277,9 +277,12 @@ def row_triples(rows: Iterable[tuple[str, Row]], mapping: RdfMapping) -> Iterato
     path of a large export); null properties, which LadybugDB reports for other tables' columns,
     are skipped by the mapping."""
     node_triples, link_triples = mapping.node_triples, mapping.link_triples
+    codes: set[str] = set()
     for kind, row in rows:
         if kind == NODE:
-            yield from node_triples(row["label"], row["properties"])
+            properties = row["properties"]
+            yield from node_triples(row["label"], properties)
+            codes.update(properties.get("codes") or ())
         else:
             yield from link_triples(
                 row["type"],
@@ -289,6 +292,7 @@ def row_triples(rows: Iterable[tuple[str, Row]], mapping: RdfMapping) -> Iterato
                 row["target_id"],
                 row["properties"] or {},
             )
+    yield from mapping.code_triples(codes)  # the code-list entries the sectors link to, once each
 
 
 def records_to_rows(records: Iterable[GraphNode | GraphRelationship]) -> Iterator[tuple[str, Row]]:
@@ -317,6 +321,13 @@ def store_triples(
 
 
 def export(
-    store: GraphStore, mapping: RdfMapping, fmt: RdfFormat, *, plan: str | None = None
+    store: GraphStore,
+    mapping: RdfMapping,
+    fmt: RdfFormat,
+    *,
+    plan: str | None = None,
+    page_size: int = DEFAULT_PAGE_SIZE,
 ) -> Iterator[bytes]:
-    return serialize(store_triples(store, mapping, plan=plan), fmt, mapping)
+    """The store (or one plan) in one RDF format, as byte chunks; N-Triples and Turtle are produced
+    while the store is read, a page of rows at a time."""
+    return serialize(store_triples(store, mapping, plan=plan, page_size=page_size), fmt, mapping)

@@ -56,6 +56,7 @@ def linked(row: Mapping[str, Any]) -> LinkedEntity:
         id=row["id"],
         name=row.get("name") or row["id"],
         text=blank_to_none(row.get("text")),
+        plan_id=row.get("plan_id"),
         score=row.get("score"),
         method=row.get("method"),
         link_span=(int(link_start), int(link_end))

@@ -124,6 +124,13 @@ class RowSource(ABC):
     def parameters(self, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
         """The query parameters carrying the rows."""
 
+    def sample_parameters(self, columns: Sequence[Column]) -> dict[str, Any]:
+        """One-row parameters of the right types, to prepare a statement before the real batch."""
+        row = tuple(
+            [_SENTINELS[c.value_type]] if c.multi_valued else _SENTINELS[c.value_type] for c in columns
+        )
+        return self.parameters(columns, [row])
+
 
 class MapRows(RowSource):
     """Neo4j: `UNWIND $rows AS row`, each row a map (the idiom Neo4j's own loaders use)."""
@@ -178,13 +185,6 @@ class ColumnRows(RowSource):
                     values = [None if v is None else float(v) for v in values]
                 params[f"c{index}"] = [*values, sentinel]
         return params
-
-    def sample_parameters(self, columns: Sequence[Column]) -> dict[str, Any]:
-        """One-row parameters of the right types, to prepare a statement before the real batch."""
-        row = tuple(
-            [_SENTINELS[c.value_type]] if c.multi_valued else _SENTINELS[c.value_type] for c in columns
-        )
-        return self.parameters(columns, [row])
 
 
 class IndexedRows(ColumnRows):
@@ -322,7 +322,8 @@ def delete_plan_statements(schema: OntologySchema) -> list[str]:
     """DETACH DELETE the plan node and every node of a plan-owned label that carries its plan_id."""
     statements = [f"MATCH (n:{quote(PLAN_LABEL)}) WHERE n.id = $plan_id DETACH DELETE n"]
     for label in schema.plan_owned_labels:
-        statements.append(f"MATCH (n:{quote(label)}) WHERE n.plan_id = $plan_id DETACH DELETE n")
+        if label != PLAN_LABEL:
+            statements.append(f"MATCH (n:{quote(label)}) WHERE n.plan_id = $plan_id DETACH DELETE n")
     return statements
 
 

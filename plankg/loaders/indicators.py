@@ -223,6 +223,7 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
         key=lambda pair: -len(pair[0]),
     )
 )
+_PREFIX_WORDS = tuple(word for word, _ in _PREFIX_COMPARATORS)
 _SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("及以上", ">="),
     ("以上", ">="),
@@ -406,6 +407,9 @@ def normalize_unit(unit: str) -> tuple[str, float]:
 
 
 def _ends_with_any(text: str, options: tuple[str, ...]) -> str | None:
+    """The first of `options` (callers sort them longest first) that `text` ends with."""
+    if not text.endswith(options):  # one C-level test before the loop: most texts end with none
+        return None
     for option in options:
         if text.endswith(option):
             return option
@@ -550,7 +554,7 @@ def find_indicators(
                 continue  # 培育年产值超10亿元的企业: the verb counts the firms, the number qualifies them
         prefix_word = None
         stripped_pre = pre_name
-        for word, comp in _PREFIX_COMPARATORS:
+        for word, comp in _PREFIX_COMPARATORS if pre_name.endswith(_PREFIX_WORDS) else ():
             if stripped_pre.endswith(word):
                 prefix_word, comparator = word, comp
                 stripped_pre = stripped_pre[: -len(word)]

@@ -16,7 +16,7 @@ becomes one token flagged "x" instead of one token per character — every user 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from math import log
 
 import jieba
@@ -49,12 +49,22 @@ class DagSegmenter:
         """A dictionary word (not merely the prefix of one)."""
         return bool(self._freq.get(text))
 
-    def tokens(self, text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[Token]:
+    def dictionary_items(self) -> Iterable[tuple[str, int]]:
+        """(word or prefix, frequency) of the dictionary; a frequency of 0 marks a mere prefix."""
+        return self._freq.items()
+
+    def tokens(
+        self,
+        text: str,
+        regions: Sequence[tuple[int, int]] | None = None,
+        blocks: re.Pattern[str] | None = None,
+    ) -> list[Token]:
         """Every token of `text`, covering it without gaps, in order.
 
         With `regions` (sorted, disjoint spans) only the word blocks that overlap a region are
-        segmented; the text between them becomes gap tokens. A block is segmented on its own either
-        way, so its words are the same as when the whole text is segmented."""
+        segmented, with `blocks` only those in which the pattern is found; the rest becomes gap
+        tokens. A block is segmented on its own either way, so its words are the same as when the
+        whole text is segmented."""
         out: list[Token] = []
         cursor = 0  # end of the last token written
         region_index = 0
@@ -65,6 +75,8 @@ class DagSegmenter:
                     region_index += 1
                 if region_index == len(regions) or regions[region_index][0] >= end:
                     continue  # outside every region: left to the next gap token
+            if blocks is not None and blocks.search(text, start, end) is None:
+                continue
             if start > cursor:
                 out.append((cursor, start, text[cursor:start], GAP_FLAG))
             self._block_tokens(block.group(), start, out)

@@ -124,8 +124,10 @@ class _Lexicon:
         # expression, searched by the regex engine): Python code only runs where there is a label.
         self._label_re = re.compile(_trie_pattern(self._labels)) if self._labels else None
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        folded = normalise(text)
+    def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the labels in `text`; `folded` is `normalise(text)` if already made."""
+        if folded is None:
+            folded = normalise(text)
         found: list[tuple[int, int, str | None]] = []
         if self._label_re is None:
             return []
@@ -220,10 +222,10 @@ def sector_by_id(sector_id: str) -> SectorRecord:
         raise KeyError(f"no sector with id {sector_id!r} in {SECTORS_FILE}") from None
 
 
-def find_sectors(text: str) -> list[SectorMatch]:
+def find_sectors(text: str, folded: str | None = None) -> list[SectorMatch]:
     """Every sector name or synonym in `text`, longest first, non-overlapping, in text order."""
     table = _sector_table()
-    return [SectorMatch(table.by_id[key], start, end) for start, end, key in table.lexicon.find(text)]
+    return [SectorMatch(table.by_id[key], start, end) for start, end, key in table.lexicon.find(text, folded)]
 
 
 @cache
@@ -473,10 +475,13 @@ def _term_end(tokens: list[tuple[int, int, str, str]], index: int) -> int | None
     return end if single_word_term else None
 
 
-def _pos_tokens(text: str, regions: Sequence[tuple[int, int]] | None = None) -> list[Token]:
+def _pos_tokens(
+    text: str, regions: Sequence[tuple[int, int]] | None = None, blocks: re.Pattern[str] | None = None
+) -> list[Token]:
     """(start, end, word, part-of-speech flag) for every token of `text` (jieba's words, no HMM);
-    with `regions`, text outside them is left as gap tokens."""
-    return dag_segmenter().tokens(text, regions)
+    with `regions` or `blocks`, word blocks outside the regions or not matching `blocks` are left as
+    gap tokens."""
+    return dag_segmenter().tokens(text, regions, blocks)
 
 
 _MORPHEME_RE = re.compile("|".join(DOMAIN_MORPHEMES))
@@ -546,16 +551,18 @@ def find_concepts(text: str, *, discover: bool = True) -> list[ConceptMatch]:
     return _scheme_matches(text)
 
 
-def _scheme_matches(text: str) -> list[ConceptMatch]:
+def _scheme_matches(text: str, folded: str | None = None) -> list[ConceptMatch]:
     scheme = _scheme()
     return [
         ConceptMatch(scheme.by_id[key], start, end, candidate=False)
-        for start, end, key in scheme.lexicon.find(text)
+        for start, end, key in scheme.lexicon.find(text, folded)
     ]
 
 
-def _concepts_with_candidates(text: str, tokens: list[Token]) -> list[ConceptMatch]:
-    matches = _scheme_matches(text)
+def _concepts_with_candidates(
+    text: str, tokens: list[Token], folded: str | None = None
+) -> list[ConceptMatch]:
+    matches = _scheme_matches(text, folded)
     if text:
         absorbed: set[int] = set()
         candidates = []
@@ -582,7 +589,8 @@ class TextAnalysis:
     start; the `…_within(start, end)` methods give what lies wholly inside a span of the text."""
 
     text: str
-    tokens: tuple[Token, ...]
+    folded: str  # normalise(text): same length, full-width ASCII folded, lower case
+    tokens: tuple[Token, ...]  # only in the word blocks that can hold a candidate concept
     concepts: tuple[ConceptMatch, ...]
     sectors: tuple[SectorMatch, ...]
     token_bounds: Bounds
@@ -590,10 +598,16 @@ class TextAnalysis:
     sector_bounds: Bounds
 
     def tokens_within(self, start: int, end: int) -> list[Token]:
-        return [self.tokens[i] for i in self.token_indices_within(start, end)]
+        return list(self.tokens[i] for i in self.token_indices_within(start, end))
 
-    def token_indices_within(self, start: int, end: int) -> list[int]:
-        return _indices_within(self.token_bounds, start, end)
+    def token_indices_within(self, start: int, end: int) -> range:
+        """Indices of the tokens lying wholly inside [start, end) (they are consecutive)."""
+        starts, ends = self.token_bounds
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        if last > first and ends[last - 1] > end:
+            last -= 1  # tokens do not overlap: only the last one can reach past the end
+        return range(first, last)
 
     def concepts_within(self, start: int, end: int) -> list[ConceptMatch]:
         return _within(self.concepts, self.concept_bounds, start, end)
@@ -614,18 +628,29 @@ def _indices_within(bounds: Bounds, start: int, end: int) -> list[int]:
     return [i for i in range(first, last) if ends[i] <= end]
 
 
+# A candidate term holds a domain prefix, a domain head or a domain morpheme: a word block without any
+# of them can hold none, and is not segmented at all.
+_TRIGGER_RE = re.compile(
+    "|".join(sorted({*DOMAIN_PREFIXES, *DOMAIN_HEADS, *DOMAIN_MORPHEMES}, key=len, reverse=True))
+)
+
+
 @lru_cache(maxsize=4)
 def analyse(text: str, regions: tuple[tuple[int, int], ...] | None = None) -> TextAnalysis:
-    """Segment and match `text` once; the last few texts are remembered.
+    """Match and segment `text` once; the last few texts are remembered.
 
-    With `regions` (sorted, disjoint spans: where the caller will look) words and candidate
-    concepts are only looked for in the word blocks overlapping them; what lies inside a region is
-    found exactly as without regions. Scheme concepts and sectors are matched everywhere."""
-    tokens = tuple(_pos_tokens(text, regions)) if text else ()
-    concepts = tuple(_concepts_with_candidates(text, list(tokens)))
-    sectors = tuple(find_sectors(text))
+    Scheme concepts and sectors are matched everywhere. Candidate concepts are looked for only in
+    the word blocks (jieba's runs of CJK and ASCII word characters) that can hold one — and, with
+    `regions` (sorted, disjoint spans: where the caller will look), only in those overlapping a
+    region. A block is segmented on its own either way, so what is found inside a region is exactly
+    what a full pass finds there."""
+    folded = normalise(text)
+    tokens = tuple(_pos_tokens(text, regions, _TRIGGER_RE)) if text else ()
+    concepts = tuple(_concepts_with_candidates(text, list(tokens), folded))
+    sectors = tuple(find_sectors(text, folded))
     return TextAnalysis(
         text=text,
+        folded=folded,
         tokens=tokens,
         concepts=concepts,
         sectors=sectors,

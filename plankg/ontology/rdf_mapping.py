@@ -24,12 +24,15 @@ without building rdflib objects; ``to_rdflib`` converts when a real graph is wan
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from importlib import resources
 from typing import Any, NamedTuple
 from urllib.parse import quote, unquote
 
@@ -60,13 +63,19 @@ LANGUAGE_TAGGED_KEYS = frozenset({"name", "title", "text", "alt_names", "issuer"
 EVIDENCE_KEYS = ("doc_id", "span_start", "span_end")
 SPAN_FRAGMENT = "#evidence"
 
-# Code lists that sector codes (``COFOG:07.4``, ``GB:I65``) link to, by code prefix: a code-list
+# Code lists that sector codes (``COFOG:07.4``, ``GB4754:I65``) link to, by code prefix: a code-list
 # namespace under the base IRI, since neither list publishes dereferenceable code IRIs of its own.
+# The export describes each code it uses (notation, scheme, COFOG's English label) once.
 CODE_LISTS: dict[str, str] = {
     "COFOG": "codelist/cofog/",
     "GB4754": "codelist/gb4754-2017/",
     "GB": "codelist/gb4754-2017/",
 }
+CODE_LIST_TITLES: dict[str, str] = {
+    "codelist/cofog/": "Classification of the Functions of Government (COFOG 1999)",
+    "codelist/gb4754-2017/": "GB/T 4754-2017 Industrial classification for national economic activities",
+}
+COFOG_FILE = "data/cofog.csv"
 
 # IRI path characters kept as they are; everything else in an id is percent-encoded.
 IRI_SAFE = "-._~!$&'()*+,;=:@"
@@ -295,6 +304,30 @@ class RdfMapping:
             return None
         return self.base + path + iri_segment(notation)
 
+    def code_triples(self, codes: Iterable[str]) -> list[Triple]:
+        """The code-list entries sector codes link to, each once: a skos:Concept with its notation
+        (and COFOG's English label where the list has one) in its skos:ConceptScheme, described too."""
+        out: list[Triple] = []
+        schemes: set[str] = set()
+        for code in sorted(set(codes)):
+            scheme_prefix, _, notation = code.partition(":")
+            path = CODE_LISTS.get(scheme_prefix)
+            code_iri = self.code_iri(code)
+            if path is None or code_iri is None:
+                continue
+            scheme = self.base + path.rstrip("/")
+            if scheme not in schemes:
+                schemes.add(scheme)
+                out.append((scheme, _RDF_TYPE, _SKOS_SCHEME))
+                out.append((scheme, _DCTERMS_TITLE, Lit(CODE_LIST_TITLES[path], None, "en")))
+            out.append((code_iri, _RDF_TYPE, _SKOS_CONCEPT))
+            out.append((code_iri, _SKOS_NOTATION, Lit(notation)))
+            out.append((code_iri, _SKOS_IN_SCHEME, scheme))
+            label = cofog_labels().get(notation) if path == CODE_LISTS["COFOG"] else None
+            if label:
+                out.append((code_iri, _SKOS_PREF_LABEL, Lit(label, None, "en")))
+        return out
+
     # -- reading back
     def parse_node_iri(self, iri: str) -> tuple[str, str] | None:
         """(label, id) of an entity IRI made by node_iri, or None."""
@@ -404,10 +437,13 @@ class RdfMapping:
         return out
 
     def graph_triples(self, graph: DocumentGraph) -> Iterator[Triple]:
+        codes: set[str] = set()
         for node in graph.nodes:
             yield from self.node_triples(node.label, {**node.properties, "id": node.id})
+            codes.update(node.properties.get("codes") or ())  # type: ignore[arg-type]
         for rel in graph.relationships:
             yield from self.relationship_triples(rel)
+        yield from self.code_triples(codes)
 
     # -- RDF → store-neutral records
     def nodes_from_rdf(self, graph: Any) -> list[GraphNode]:
@@ -509,6 +545,23 @@ _PROV_ENTITY = str(PROV.Entity)
 _DCTERMS_PART_OF = str(DCTERMS.isPartOf)
 _DCTERMS_IDENTIFIER = str(DCTERMS.identifier)
 _SKOS_CLOSE_MATCH = str(SKOS.closeMatch)
+_SKOS_CONCEPT = str(SKOS.Concept)
+_SKOS_SCHEME = str(SKOS.ConceptScheme)
+_SKOS_NOTATION = str(SKOS.notation)
+_SKOS_IN_SCHEME = str(SKOS.inScheme)
+_SKOS_PREF_LABEL = str(SKOS.prefLabel)
+_DCTERMS_TITLE = str(DCTERMS.title)
+
+
+@cache
+def cofog_labels() -> dict[str, str]:
+    """COFOG code → English label, from the code list shipped beside plan.ttl ("(CS)" marks dropped)."""
+    text = resources.files(__package__).joinpath(COFOG_FILE).read_text(encoding="utf-8")
+    return {
+        row["Code"].strip(): re.sub(r"\s*\((CS|IS)\)\s*$", "", " ".join(row["Description_EN"].split()))
+        for row in csv.DictReader(io.StringIO(text))
+        if row.get("Code")
+    }
 
 
 # ---------------------------------------------------------------- rdflib terms
@@ -573,7 +626,7 @@ def jsonld_context() -> dict[str, Any]:
         add(link.predicate, {"@type": "@id"})
         for prop in link.properties:
             add(prop.predicate, {"@type": compact(prop.datatype)} if prop.datatype else {})
-    for cls in (_PK_SPAN, _PK_QUALIFIED_LINK, _PROV_ENTITY):
+    for cls in (_PK_SPAN, _PK_QUALIFIED_LINK, _PROV_ENTITY, _SKOS_SCHEME):
         terms.setdefault(_local_name(cls), compact(cls))
     for iri in (
         _PK_EVIDENCE,
@@ -583,6 +636,7 @@ def jsonld_context() -> dict[str, Any]:
         _PROV_DERIVED,
         _DCTERMS_PART_OF,
         _SKOS_CLOSE_MATCH,
+        _SKOS_IN_SCHEME,
     ):
         add(iri, {"@type": "@id"})
     for iri in (_PK_START, _PK_END):

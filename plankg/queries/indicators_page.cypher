@@ -1,6 +1,6 @@
 // name: indicators_page
 // answers: Which quantified targets (indicators) measure this goal, use this unit, belong to this
-//          plan? One page, in document order, each with the goal or task it measures.
+//          plan? One page, in document order, each with the goal or task it measures (id and name).
 // params: plan, goal, unit (strings, '' = no filter; goal matches the measured goal's id), offset (int),
 //         limit (int)
 MATCH (i:Indicator)
@@ -12,7 +12,8 @@ OPTIONAL MATCH (i)-[:MEASURES]->(t:Task)
 RETURN i.id AS id, i.name AS name, i.text AS text, i.plan_id AS plan_id,
        i.value AS value, i.unit AS unit, i.comparator AS comparator, i.baseline AS baseline,
        i.target_year AS target_year, i.normalized_value AS normalized_value,
-       i.normalized_unit AS normalized_unit, g.id AS goal_id, t.id AS task_id,
+       i.normalized_unit AS normalized_unit, g.id AS goal_id, g.name AS goal_name, t.id AS task_id,
+       t.name AS task_name,
        i.doc_id AS doc_id, i.span_start AS span_start, i.span_end AS span_end
 ORDER BY i.plan_id, i.span_start, i.id
 SKIP $offset LIMIT $limit

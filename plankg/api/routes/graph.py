@@ -18,19 +18,27 @@ from plankg.api.models import (
 )
 from plankg.api.problems import not_found
 from plankg.api.reads import run
-from plankg.graph.port import GraphStore
+from plankg.graph.port import GraphStore, Row
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
 MAX_NODES = 500
 
 
-def _node(
-    node_id: str, node_type: str | None, name: str | None, depth: int, plan_id: str | None = None
-) -> CytoscapeNode:
+def _node(row: Row, depth: int, prefix: str = "") -> CytoscapeNode:
+    """The node whose columns in `row` start with `prefix`: none in a graph_nodes row; "source_" or
+    "target_" in a graph_edges row, whose ids are in the columns source and target."""
+    node_id = row[prefix.removesuffix("_")] if prefix else row["id"]
     return CytoscapeNode(
         data=CytoscapeNodeData(
-            id=node_id, label=name or node_id, type=node_type or "", plan_id=plan_id, depth=depth
+            id=node_id,
+            label=row.get(f"{prefix}name") or node_id,
+            type=row.get(f"{prefix}type") or "",
+            plan_id=row.get(f"{prefix}plan_id"),
+            order=row.get(f"{prefix}order"),
+            span_start=row.get(f"{prefix}span_start"),
+            span_end=row.get(f"{prefix}span_end"),
+            depth=depth,
         )
     )
 
@@ -40,7 +48,8 @@ def _node(
     response_model=Neighborhood,
     summary="Nodes and edges around a node (Cytoscape.js elements)",
     description="Breadth-first from the node, `depth` steps along relationships in either direction; the "
-    "strongest links (by score) are followed first and at most `limit` nodes are returned.",
+    "strongest links (by score) are followed first and at most `limit` nodes are returned. Node data hold "
+    "`order` and the evidence span (`span_start`, `span_end`) when the node has them.",
 )
 async def neighborhood(
     request: Request,
@@ -61,8 +70,7 @@ def walk(store: GraphStore, node_id: str, depth: int, limit: int) -> Neighborhoo
     start = run(store, "graph_nodes", ids=[node_id])
     if not start:
         raise not_found("node", node_id)
-    first = start[0]
-    nodes = {node_id: _node(node_id, first.get("type"), first.get("name"), 0, first.get("plan_id"))}
+    nodes = {node_id: _node(start[0], 0)}
     edges: dict[str, CytoscapeEdge] = {}
     truncated = False
     frontier = [node_id]
@@ -84,9 +92,7 @@ def walk(store: GraphStore, node_id: str, depth: int, limit: int) -> Neighborhoo
                 if len(nodes) >= limit:
                     truncated = True
                     continue
-                nodes[end_id] = _node(
-                    end_id, row.get(f"{end}_type"), row.get(f"{end}_name"), level, row.get(f"{end}_plan_id")
-                )
+                nodes[end_id] = _node(row, level, prefix=f"{end}_")
                 next_frontier.append(end_id)
             if row["source"] in nodes and row["target"] in nodes:
                 edge_id = f"{row['source']}|{row['type']}|{row['target']}"

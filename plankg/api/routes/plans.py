@@ -1,4 +1,5 @@
-"""Plans: list, read, load a document (POST, multipart upload), delete. Writes need X-API-Key."""
+"""Plans: list, read, their source text and whole picture, load a document (POST, multipart upload),
+delete. Writes need X-API-Key."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
+from plankg.api.cache import cached_json
 from plankg.api.deps import ApiKeyDep, StoreDep
-from plankg.api.models import Page, PlanDetail, PlanLoadResult, PlanSummary
+from plankg.api.models import Page, PlanDetail, PlanGraph, PlanLoadResult, PlanSummary, PlanText
+from plankg.api.plan_graph import MAX_PLAN_NODES, plan_graph
 from plankg.api.problems import ProblemError, not_found, problem_responses
 from plankg.api.reads import MAX_LIMIT, evidence, run
 from plankg.graph.port import GraphStore, Row
@@ -36,7 +39,7 @@ def _summary(row: Row) -> PlanSummary:
     data = _plan_row(row)
     return PlanSummary(
         id=data["id"],
-        name=data.get("name"),
+        name=data.get("name") or data.get("title") or data["id"],
         title=data.get("title") or data.get("name"),
         region=data.get("region"),
         period_start=data.get("period_start"),
@@ -80,6 +83,51 @@ def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
     if plan is None:
         raise not_found("plan", plan_id)
     return plan
+
+
+@router.get(
+    "/{plan_id}/text",
+    summary="The plan's whole source text, decoded: every evidence span of the plan indexes into it",
+    description="`text[span[0]:span[1]]` is the evidence text of each of the plan's goals, directions, "
+    "tasks, indicators and links (spans count Unicode code points). 404 when the plan is unknown or "
+    "was loaded without its text.",
+)
+def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
+    rows = run(store, "plan_text", plan_id=plan_id)
+    if not rows:
+        raise not_found("plan", plan_id)
+    text = rows[0].get("text")
+    if not isinstance(text, str):
+        raise ProblemError(404, "no-source-text", f"plan {plan_id!r} was loaded without its source text")
+    return PlanText(plan=plan_id, document=rows[0].get("doc_id"), text=text)
+
+
+@router.get(
+    "/{plan_id}/graph",
+    response_model=PlanGraph,
+    summary="The whole plan as a picture (Cytoscape.js elements)",
+    description="The plan, its goals, directions, tasks, sub-tasks and indicators and the links between "
+    "them; with `vocabulary=true` also the concepts and sectors they mention or belong to. At most "
+    "`limit` nodes: the plan's own come first (plan, goals, directions, tasks, indicators, sub-tasks, "
+    "each in document order), then the most linked concepts and sectors; `truncated` says whether any "
+    "were left out.",
+)
+async def get_plan_graph(
+    request: Request,
+    store: StoreDep,
+    plan_id: PlanId,
+    vocabulary: Annotated[bool, Query(description="Also the concepts and sectors of its nodes.")] = False,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PLAN_NODES, description=f"At most this many nodes (≤ {MAX_PLAN_NODES}).")
+    ] = 500,
+) -> Response:
+    def answer() -> PlanGraph:
+        found = plan_graph(store, plan_id, vocabulary=vocabulary, limit=limit)
+        if found is None:
+            raise not_found("plan", plan_id)
+        return found
+
+    return await cached_json(request, ("plan_graph", plan_id, vocabulary, limit), answer)
 
 
 @router.post(

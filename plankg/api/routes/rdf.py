@@ -209,7 +209,8 @@ def context_document() -> Response:
 
 def describe(graph: Graph, iri: str, *, max_incoming: int = 1000) -> Graph:
     """The resource's description: its own triples and evidence span, the triples pointing at it, the
-    qualified links it takes part in (with their spans), and the labels of everything it links to."""
+    qualified links it takes part in (with their spans), and the labels of everything it links to.
+    A much-linked resource (a popular concept) shows its first `max_incoming` links of each kind."""
     subject = URIRef(iri)
     out = Graph()
     for prefix, namespace in PREFIXES.items():
@@ -223,10 +224,12 @@ def describe(graph: Graph, iri: str, *, max_incoming: int = 1000) -> Graph:
             out.add(triple)
 
     add_resource(subject)
-    incoming = 0
+    incoming = links = 0
     for source, predicate, _ in graph.triples((None, None, subject)):
         if predicate in (PK.linkSource, PK.linkTarget):
-            add_resource(URIRef(str(source)))
+            if links < max_incoming:
+                add_resource(URIRef(str(source)))
+                links += 1
         elif incoming < max_incoming:
             out.add((source, predicate, subject))
             incoming += 1
