@@ -307,7 +307,7 @@ def write_generated(env: dict[str, str], entities: int, plans: int) -> Generated
     from plankg.graph import open_store
     from plankg.settings import Settings
 
-    settings = Settings(_env_file=None, **settings_overrides(env))  # type: ignore[arg-type]
+    settings = Settings(_env_file=None, **settings_overrides(env))  # type: ignore[call-arg]
     documents = generated_documents(entities, plans)
     with open_store(settings) as store:
         store.apply_schema()
@@ -330,7 +330,7 @@ def remove_generated(env: dict[str, str], generated: Generated) -> None:
     from plankg.graph import open_store
     from plankg.settings import Settings
 
-    settings = Settings(_env_file=None, **settings_overrides(env))  # type: ignore[arg-type]
+    settings = Settings(_env_file=None, **settings_overrides(env))  # type: ignore[call-arg]
     with open_store(settings) as store:
         for plan_id in generated.plan_ids:
             store.delete_plan(plan_id)

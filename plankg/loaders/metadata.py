@@ -1,7 +1,10 @@
 """Plan metadata: title, region, period, issuer and edition, read from the genre's usual places.
 
-Title: the 《…》 the text says was issued (印发/发布/出台…《X》) or that names a plan (…规划/方案/意见…), not
-a back-reference such as 《规划》; else the 关于印发X的通知 wrapper's X; else a first line that names a plan.
+Title, in order of evidence: the 《…》 the text says was issued (印发/发布/出台…《X》); the document's own
+title line — the first short line without sentence punctuation that names a plan (…规划/方案/意见…,
+found past a web page's navigation), its 关于印发X的通知 wrapper's X, or a 《X》 in it (《X》解读); a 《…》
+that names a plan and is not cited as a basis (根据/依据/按照《…》) nor a back-reference (《规划》);
+else the first line.
 Region: a province/city at the head of the title (青岛市… → 青岛), else the issuer's
 (青岛市政府办公厅 → 青岛),
 central issuers (国务院, 国务院办公厅, 国家…委/部) → 全国. Period: （2016-2020年） in the title or text, else
@@ -109,8 +112,30 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", text)
 
 
+_CITED_BEFORE_RE = re.compile(r"(?:根据|依据|按照|遵照|对照|参照|贯彻|落实|衔接|结合|对标|实施|执行)\s*$")
+_SENTENCE_PUNCT_RE = re.compile(r"[。；;！？!?，,]")
+_TITLE_LINE_SEARCH_CHARS = 4000  # a web page's navigation and info table come before the title line
+_TITLE_LINE_MAX_CHARS = 90
+
+
+def find_title_line(text: str) -> tuple[int, int] | None:
+    """The document's own title line: the first short line without sentence punctuation that names a
+    plan — a title ending in 规划/方案/意见… (with its period), or a 关于印发…的通知 wrapper."""
+    for match in re.finditer(r"[^\n]+", text[:_TITLE_LINE_SEARCH_CHARS]):
+        line = match.group().strip(" \t\u3000\xa0\ufeff")
+        compact = _compact(line)
+        if not 8 <= len(compact) <= _TITLE_LINE_MAX_CHARS or _SENTENCE_PUNCT_RE.search(line):
+            continue
+        if compact.startswith(("《", "“")) and not compact.endswith(("解读", "》")):
+            continue
+        if _PLAN_TITLE_RE.search(compact) or _NOTICE_RE.search(compact) or compact.endswith("解读"):
+            start = match.start() + (len(match.group()) - len(match.group().lstrip(" \t\u3000\xa0\ufeff")))
+            return start, start + len(line)
+    return None
+
+
 def find_title(text: str, first_line: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
-    candidates = []
+    issued, named = [], []
     for match in _QUOTED_TITLE_RE.finditer(text):
         inner = match.group(1)
         compact = _compact(inner)
@@ -118,19 +143,33 @@ def find_title(text: str, first_line: tuple[int, int] | None) -> tuple[str, tupl
             continue
         if not _PLAN_TITLE_RE.search(compact):
             continue
-        issued = bool(_ISSUE_VERB_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()]))
-        candidates.append((0 if issued else 1, match.start(), match.start(1), match.end(1)))
-    if candidates:
-        _, _, start, end = min(candidates)
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _ISSUE_VERB_BEFORE_RE.search(before):
+            issued.append((match.start(1), match.end(1)))
+        elif not _CITED_BEFORE_RE.search(before):
+            named.append((match.start(1), match.end(1)))
+    if issued:
+        start, end = issued[0]
         return _compact(text[start:end]), (start, end)
-    if first_line is not None:
-        line = text[first_line[0] : first_line[1]]
+    title_line = find_title_line(text) or first_line
+    if title_line is not None:
+        line = text[title_line[0] : title_line[1]]
         notice = _NOTICE_RE.search(line)
         if notice:
             inner = notice.group(1).strip("《》")
-            offset = first_line[0] + notice.start(1) + (1 if notice.group(1).startswith("《") else 0)
+            offset = title_line[0] + notice.start(1) + (1 if notice.group(1).startswith("《") else 0)
             return _compact(inner), (offset, offset + len(inner))
-        return _compact(line), first_line
+        quoted = _QUOTED_TITLE_RE.search(line)
+        if quoted and _PLAN_TITLE_RE.search(_compact(quoted.group(1))):
+            start = title_line[0] + quoted.start(1)
+            return _compact(quoted.group(1)), (start, start + len(quoted.group(1)))
+        if _PLAN_TITLE_RE.search(_compact(line)):
+            return _compact(line), title_line
+    if named:
+        start, end = named[0]
+        return _compact(text[start:end]), (start, end)
+    if first_line is not None:
+        return _compact(text[first_line[0] : first_line[1]]), first_line
     return "", None
 
 
@@ -200,7 +239,8 @@ def issue_year(text: str) -> int | None:
 
 def extract_metadata(text: str, first_line: tuple[int, int] | None) -> PlanMetadata:
     title, title_span = find_title(text, first_line)
-    title_line = text[first_line[0] : first_line[1]] if first_line else None
+    line_span = find_title_line(text) or first_line
+    title_line = text[line_span[0] : line_span[1]] if line_span else None
     issuer = find_issuer(text, title_line)
     region = region_of(title) if title else None
     if region is None and issuer:

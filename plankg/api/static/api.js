@@ -48,48 +48,29 @@ async function allPages(path) {
   }
 }
 
-// No endpoint serves a plan's source text yet (GET /plans/{id} leaves it out), so it is read with the
-// public read-only Cypher endpoint. A `source_text` member on GET /plans/{id}, if one appears, wins.
-const SOURCE_TEXT_QUERY =
-  "MATCH (p:Plan {id: $id}) RETURN p.source_text AS text, p.doc_id AS document";
-
+/** The plan's decoded source text, {plan, document, text}; null when the plan has none. */
 async function sourceText(planId) {
-  const key = `source:${planId}`;
-  if (!cache.has(key)) {
-    const pending = (async () => {
-      const plan = await get(`plans/${enc(planId)}`);
-      if (typeof plan.source_text === "string") {
-        return { document: plan.evidence?.document ?? null, text: plan.source_text };
-      }
-      const answer = await request("cypher", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ query: SOURCE_TEXT_QUERY, parameters: { id: planId } }),
-      });
-      const row = answer.rows[0];
-      return row && typeof row.text === "string" ? { document: row.document, text: row.text } : null;
-    })();
-    pending.catch(() => cache.delete(key));
-    cache.set(key, pending);
+  try {
+    return await get(`plans/${enc(planId)}/text`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
   }
-  return cache.get(key);
 }
 
 export const api = {
   plans: () => allPages("plans"),
   plan: (id) => get(`plans/${enc(id)}`),
+  planGraph: (id, vocabulary, limit) => get(`plans/${enc(id)}/graph?vocabulary=${vocabulary}&limit=${limit}`),
   search: (q, limit = 50) => get(`search?q=${enc(q)}&limit=${limit}`),
   conceptTasks: (name, limit = 50) => get(`concepts/${enc(name)}/tasks?limit=${limit}`),
   neighborhood: (id, depth, limit) => get(`graph/neighborhood/${enc(id)}?depth=${depth}&limit=${limit}`),
   goal: (id) => get(`goals/${enc(id)}`),
   direction: (id) => get(`directions/${enc(id)}`),
   task: (id) => get(`tasks/${enc(id)}`),
-  goals: (plan) => allPages(`goals?plan=${enc(plan)}`),
-  directions: (plan) => allPages(`directions?plan=${enc(plan)}`),
-  tasks: (plan) => allPages(`tasks?plan=${enc(plan)}`),
+  indicator: (id) => get(`indicators/${enc(id)}`),
+  sector: (id) => get(`sectors/${enc(id)}?limit=${MAX_LIMIT}`),
   indicators: (plan) => allPages(`indicators?plan=${enc(plan)}`),
-  tasksInSector: (sector) => get(`tasks?sector=${enc(sector)}&limit=${MAX_LIMIT}`),
-  sectors: () => allPages("sectors"),
   sourceText,
 };
 
@@ -102,6 +83,10 @@ export function detailOf(type, id) {
       return api.direction(id);
     case "Task":
       return api.task(id);
+    case "Indicator":
+      return api.indicator(id);
+    case "Sector":
+      return api.sector(id);
     default:
       return null;
   }

@@ -1,5 +1,5 @@
-// The plan picture: a layered SVG drawing of Cytoscape.js elements (as GET /graph/neighborhood gives
-// them), laid out here without any library. Columns left to right; within a column nodes follow the
+// The plan picture: a layered SVG drawing of Cytoscape.js elements (as GET /plans/{id}/graph and
+// GET /graph/neighborhood give them), laid out here without any library. Columns left to right; within a column nodes follow the
 // barycentre of their neighbours in earlier columns, so most edges run short and straight.
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -157,12 +157,11 @@ export function drawShape(shape, width, height, attributes, parent) {
  * Nodes and edges ready to lay out. `kind` refines the API's type: a Task with a PART_OF edge to a
  * task is a SubTask; an Indicator keeps the node it MEASURES (its column follows from it).
  */
-function buildModel(elements, { hiddenTypes = new Set(), hiddenEdges = new Set(), indicators = new Map(), orders = new Map() } = {}) {
+function buildModel(elements, { hiddenTypes = new Set(), hiddenEdges = new Set(), indicators = new Map() } = {}) {
   const nodes = new Map();
   for (const { data } of elements.nodes) {
     if (hiddenTypes.has(data.type)) continue;
-    const order = data.order ?? orders.get(data.id);
-    nodes.set(data.id, { ...data, order, kind: data.type, neighbors: [], indicator: indicators.get(data.id) });
+    nodes.set(data.id, { ...data, kind: data.type, neighbors: [], indicator: indicators.get(data.id) });
   }
   const edges = [];
   for (const { data } of elements.edges) {
@@ -350,11 +349,11 @@ export class GraphView {
   }
 
   /** Draw `elements`. mode "plan": columns by kind; "neighborhood": columns by depth from the focus. */
-  render(elements, { mode = "plan", focusId = null, keepId = null, hiddenTypes = new Set(), indicators = new Map(), orders = new Map() } = {}) {
+  render(elements, { mode = "plan", focusId = null, keepId = null, hiddenTypes = new Set(), indicators = new Map() } = {}) {
     // In the plan picture the task column says "the plan's tasks"; its HAS_TASK lines would only
     // cross the goals and directions between them.
     const hiddenEdges = mode === "plan" ? new Set(["HAS_TASK"]) : new Set();
-    const model = buildModel(elements, { hiddenTypes, hiddenEdges, indicators, orders });
+    const model = buildModel(elements, { hiddenTypes, hiddenEdges, indicators });
     const rankOf = mode === "plan" ? planRank : (node) => node.depth ?? 0;
     layout(model, rankOf);
     this.model = model;
