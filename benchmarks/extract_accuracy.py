@@ -20,8 +20,8 @@ sys.path.insert(0, str(REPO / "tests"))
 from test_extract_gold import (  # noqa: E402
     GOLD_FILES,
     indicator_name_score,
-    indicator_same,
     indicator_names_match,
+    indicator_same,
     load_case,
     score_document,
 )

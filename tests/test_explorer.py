@@ -3,8 +3,10 @@ by Selenium) against a real `plankg serve` on loopback with the seed plan loaded
 store. Every expectation is read from the REST API the page itself uses (or from the seed file), so the
 tests check that the page shows what the API says, not numbers copied from a run.
 
-Screenshots of each step go to test-artifacts/explorer/ (with metrics.json: page weight, first
-contentful paint); the task-evidence step is also saved as docs/explorer.png for the README.
+Screenshots of each step go to test-artifacts/explorer/ only (with metrics.json: page weight, first
+contentful paint). The task-evidence step is taken at the README's window size; docs/explorer.png, the
+README's committed copy, is refreshed from it by hand (cp test-artifacts/explorer/04-task-evidence.png
+docs/explorer.png), never by a test run.
 Without chromium/chromedriver/selenium these tests skip — except under CI=true, where they fail.
 """
 
@@ -35,8 +37,6 @@ REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = REPO / "test-artifacts" / "explorer"
-README_SCREENSHOT = REPO / "docs" / "explorer.png"
-README_SCREENSHOT_MAX_BYTES = 300_000
 PAGE_WEIGHT_BUDGET = 150_000  # bytes of html + js + css, uncompressed
 SEED_NAME = "qingdao-informatization-13th-fyp.txt"
 CONCEPT = "智慧社区"
@@ -111,16 +111,8 @@ class Server:
         return str(plans[0]["id"])
 
     def source_text(self, plan_id: str) -> str:
-        """The plan's source text as the API holds it (the page reads it the same way)."""
-        response = self.api.post(
-            "/cypher",
-            json={
-                "query": "MATCH (p:Plan {id: $id}) RETURN p.source_text AS text",
-                "parameters": {"id": plan_id},
-            },
-        )
-        assert response.status_code == 200, response.text
-        return str(response.json()["rows"][0]["text"])
+        """The plan's source text as the API serves it (GET /plans/{id}/text, as the page reads it)."""
+        return str(self.get(f"/plans/{plan_id}/text")["text"])
 
 
 @pytest.fixture(scope="module")
@@ -312,6 +304,23 @@ def node_centre(driver: Any, node: Any) -> Callable[[], tuple[float, float]]:
     return centre
 
 
+def api_requests(driver: Any) -> list[str]:
+    """Path and query of every API request the page has made since it was loaded."""
+    paths: list[str] = driver.execute_script(
+        "return performance.getEntriesByType('resource')"
+        "  .map(e => new URL(e.name)).filter(u => !u.pathname.startsWith('/static/'))"
+        "  .map(u => decodeURIComponent(u.pathname + u.search));"
+    )
+    return paths
+
+
+def click_node(driver: Any, node_id: str) -> None:
+    """Pan the picture until the node is well in sight, then click it with the mouse."""
+    node = one(driver, f'#graph .node[data-id="{node_id}"]')
+    x, y = pan_into_view(driver, node_centre(driver, node))
+    click_at(driver, x, y)
+
+
 def click_at(driver: Any, x: float, y: float) -> None:
     """A real mouse click at viewport coordinates."""
     from selenium.webdriver.common.actions.action_builder import ActionBuilder
@@ -477,8 +486,11 @@ def test_plan_picture_draws_every_goal_direction_task_and_indicator(browser: Any
     smart_community = [i for i in indicators if i["name"].startswith(CONCEPT)]
     assert smart_community and expected_target(smart_community[0]).startswith("≥ 200")
 
-    # SUPPORTS edges drawn with their scores, as the API's neighbourhood of the plan has them
-    elements = server.get(f"/graph/neighborhood/{plan_id}", depth=2, limit=500)["elements"]
+    # the drawing is the API's picture of the plan: the same nodes, its SUPPORTS edges with their scores
+    elements = server.get(f"/plans/{plan_id}/graph", vocabulary="false", limit=500)["elements"]
+    assert {node.get_attribute("data-id") for node in css(browser, "#graph .node")} == {
+        node["data"]["id"] for node in elements["nodes"]
+    }
     supports = {edge["data"]["id"]: edge["data"]["score"] for edge in elements["edges"]
                 if edge["data"]["label"] == "SUPPORTS"}
     assert supports
@@ -553,7 +565,7 @@ def test_plan_picture_draws_every_goal_direction_task_and_indicator(browser: Any
 
 @pytest.fixture
 def readme_window(browser: Any) -> Iterator[None]:
-    """A smaller window for the README's screenshot (a PNG under 300 KB), restored afterwards."""
+    """A smaller window, the README's picture's size, for the task-evidence screenshot; restored after."""
     browser.set_window_size(*README_WINDOW)
     yield
     browser.set_window_size(*WINDOW)
@@ -589,7 +601,7 @@ def test_clicking_a_task_highlights_its_evidence_in_the_source(browser: Any, ser
     # its links are listed with their scores: the goals it supports
     for goal in task["goals"]:
         assert goal["name"] in one(browser, "#detail-body").text
-    # the README's picture: the whole plan redrawn with the task still chosen, from the top of the page
+    # the README's picture (copied by hand): the plan redrawn with the task still chosen, from the top
     from selenium.webdriver.support.expected_conditions import staleness_of
 
     one(browser, "#show-plan").click()
@@ -597,10 +609,7 @@ def test_clicking_a_task_highlights_its_evidence_in_the_source(browser: Any, ser
     redrawn = one(browser, f'#graph .node[data-id="{task_id}"]')
     assert "selected" in redrawn.get_attribute("class")  # the task the panel shows stays chosen
     browser.execute_script("window.scrollTo(0, 0)")
-    path = screenshot(browser, "04-task-evidence")
-    README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, README_SCREENSHOT)
-    assert README_SCREENSHOT.stat().st_size < README_SCREENSHOT_MAX_BYTES
+    screenshot(browser, "04-task-evidence")
     assert_console_clean(browser)
 
 
@@ -744,6 +753,60 @@ def test_indicators_table_sorts_and_downloads_as_csv(browser: Any, server: Serve
         assert row["target_year"] == str(indicator["target_year"] or "")
         assert row["goal_id"] == (indicator["goal_id"] or "")
         assert row["text"] == (indicator["text"] or "")
+    assert_console_clean(browser)
+
+
+def test_indicator_and_sector_panels_read_their_own_endpoints(browser: Any, server: Server) -> None:
+    open_page(browser, server)
+    plan_id = server.plan_id()
+    source = server.source_text(plan_id)
+    indicators = server.get("/indicators", plan=plan_id, limit=200)["items"]
+    coverage = next(i for i in indicators if i["name"].startswith(CONCEPT))
+    indicator = server.get(f"/indicators/{coverage['id']}")
+
+    # an indicator from the table: its target, its evidence, and the goal it measures (GET /indicators/{id})
+    one(browser, f'#indicators-table tr[data-id="{coverage["id"]}"] td[data-key="name"] button').click()
+    wait_for(browser, lambda d: css(d, "#evidence-mark"), "the indicator's evidence")
+    assert one(browser, "#detail").get_attribute("data-id") == coverage["id"]
+    start, end = indicator["evidence"]["span"]
+    assert one(browser, "#evidence-mark").text == source[start:end] == indicator["evidence"]["text"]
+    body = one(browser, "#detail-body").text
+    assert indicator["goals"] and indicator["goals"][0]["name"] in body
+    assert expected_target(indicator) in body
+
+    # sectors on demand: the picture asks for the plan's vocabulary and draws its sectors, not its concepts
+    one(browser, "#detail-close").click()
+    one(browser, "#show-sectors").click()
+    picture = server.get(f"/plans/{plan_id}/graph", vocabulary="true", limit=500)["elements"]
+    sector_ids = {n["data"]["id"] for n in picture["nodes"] if n["data"]["type"] == "Sector"}
+    assert sector_ids
+    drawn_sectors = '#graph .node[data-type="Sector"]'
+    wait_for(browser, lambda d: len(css(d, drawn_sectors)) == len(sector_ids), "the sectors in the picture")
+    assert {node.get_attribute("data-id") for node in css(browser, drawn_sectors)} == sector_ids
+    assert not css(browser, '#graph .node[data-type="Concept"]')
+
+    # a sector: its members of every plan (GET /sectors/{id})
+    sectors = {s["id"]: s for s in server.get("/sectors", limit=200)["items"]}
+    busiest = max(sector_ids, key=lambda sector_id: sectors[sector_id]["members"])
+    detail = server.get(f"/sectors/{busiest}", limit=200)
+    click_node(browser, busiest)
+    wait_for(browser, lambda d: d.find_element("id", "detail").get_attribute("data-id") == busiest
+             and css(d, "#detail-body .links"), "the sector's members")
+    body = one(browser, "#detail-body").text
+    for member in detail["goals"] + detail["tasks"] + detail["indicators"]:
+        assert member["name"] in body
+    assert ", ".join(detail["codes"]) in body
+    screenshot(browser, "08-sector")
+
+    # the page read details and whole pictures, never pages of lists or researcher's Cypher
+    requests = api_requests(browser)
+    assert f"/plans/{plan_id}/text" in requests
+    assert f"/indicators/{coverage['id']}" in requests
+    assert f"/sectors/{busiest}?limit=200" in requests
+    assert f"/plans/{plan_id}/graph?vocabulary=true&limit=500" in requests
+    for path in requests:
+        assert not path.startswith(("/cypher", "/goals?", "/directions?", "/tasks?", "/sectors?")), path
+        assert not path.startswith(f"/graph/neighborhood/{plan_id}"), path
     assert_console_clean(browser)
 
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import yaml
-
-import docx
 from docx.shared import Pt
 
 from plankg.loaders import extract_path, read_document

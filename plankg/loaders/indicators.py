@@ -120,6 +120,10 @@ _MEASURE_UNITS = (
     "平方千米",
     "平方米",
     "立方米",
+    "微克",
+    "毫克",
+    "毫升",
+    "分贝",
     "千米",
     "公里",
     "米",
@@ -209,6 +213,12 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
             ("增至", ">="),
             ("扩大到", ">="),
             ("扩大至", ">="),
+            ("拓展到", ">="),
+            ("拓展至", ">="),
+            ("扩展到", ">="),
+            ("扩展至", ">="),
+            ("上升到", ">="),
+            ("上升至", ">="),
             ("升至", ">="),
             ("稳定在", "="),
             ("保持在", "="),
@@ -343,6 +353,24 @@ _VERB_OBJECT_RE = re.compile(
     r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
     r"着力|积极|大力|[，,\s])*(" + "|".join(_BUILD_VERBS) + r")(.{2,40})$"
 )
+# "…的标准配建X": the number before 的 is the norm a plan sets for building X.
+_STANDARD_AFTER_RE = re.compile(r"的(?:标准|要求|规模)(?:配建|建设|配置|设置|配备|新建|改建|建成|建)?")
+# 在交通、水务等领域部署智能感知终端10万个: the scope before the verb is not part of what is counted.
+_SCOPE_LEAD_RE = re.compile(
+    r"^(?:在|于|对|向|围绕|聚焦|面向|依托|结合|针对|按照|通过)[^，,；;。]{1,30}?"
+    r"(?:等?(?:领域|行业|方面|区域|地区|场景|园区|系统|环节|部门)|中|内|上)"
+)
+
+
+def _verb_object(pre: str) -> re.Match[str] | None:
+    """The build verb and its object when a clause is "verb + object + count" (累计建成5G基站1.5万个),
+    also after a scope phrase (在交通等领域部署…)."""
+    match = _VERB_OBJECT_RE.match(pre)
+    if match is None and (scope := _SCOPE_LEAD_RE.match(pre)):
+        match = _VERB_OBJECT_RE.match(pre[scope.end() :])
+    return match
+
+
 _PREPOSITION_END = ("在", "对", "向", "从", "于", "给", "按", "以", "每", "将", "把", "为")
 
 
@@ -386,16 +414,26 @@ _UNIT_RE = re.compile(
     + ")?"
 )
 _MAGNITUDE_FACTOR = dict(_MAGNITUDES)
+_PER_UNIT_RE = re.compile(
+    r"\s*[/／]\s*(?:" + "|".join(map(re.escape, (*_BASE_UNITS, "年", "日", "月", "人", "户", "千米"))) + ")"
+)
 
 
 def parse_unit(text: str, pos: int) -> tuple[str, float, int]:
-    """(unit as written, magnitude factor, end offset) of the unit starting at pos; ("", 1, pos) if none."""
+    """(unit as written, magnitude factor, end offset) of the unit starting at pos; ("", 1, pos) if none.
+    A rate is one unit: 微克/立方米, 万元/人, 吨/年."""
     match = _UNIT_RE.match(text, pos)
     if match is None:
         return "", 1.0, pos
     if match.group(1):  # a base unit (千瓦 is a unit, not 千 + 瓦)
-        return match.group(1), 1.0, match.end()
-    return match.group(2) + (match.group(3) or ""), _MAGNITUDE_FACTOR[match.group(2)], match.end()
+        unit, factor, end = match.group(1), 1.0, match.end()
+    else:
+        unit = match.group(2) + (match.group(3) or "")
+        factor, end = _MAGNITUDE_FACTOR[match.group(2)], match.end()
+    per = _PER_UNIT_RE.match(text, end)
+    if per:
+        unit, end = unit + text[end : per.end()], per.end()
+    return unit, factor, end
 
 
 def normalize_unit(unit: str) -> tuple[str, float]:
@@ -416,14 +454,64 @@ def _ends_with_any(text: str, options: tuple[str, ...]) -> str | None:
     return None
 
 
+# Verbs (with their adverbs) that end the action part of a clause: what follows the last of them is
+# the measured thing ("各地在继续巩固落实好高等职业教育生均财政拨款水平" → 高等职业教育生均财政拨款水平).
+_ACTION_CHAIN_RE = re.compile(
+    r"^.*?(?:落实好|落实|巩固|确保|保持|推动|推进|促进|实现|力争|努力|争取|加快|着力|持续|继续|进一步|"
+    r"使|让|要求|鼓励|引导|支持)(?=[^，,；;。]{4,}$)"
+)
+# Action verbs a measured noun phrase does not start with (接入部门业务系统 → 部门业务系统).
+# (新建 and 建设 stay: 新建大型数据中心PUE值, 建设用地规模 are names.)
+_LEADING_ACTION_RE = re.compile(r"^(?:接入|建成|培育|打造|完成|开展|实施|改造|培养|培训|引进|新增|部署)+")
+# Hedges and scope adverbs inside a name (实践性教学课时原则上占总课时).
+_INNER_HEDGE_RE = re.compile(r"原则上|一般应|一般|力争|努力|基本上|总体上|至少")
+_LONG_ASIDE_RE = re.compile(r"[（(][^（）()]{4,}[）)]")  # an explanation in brackets, not 专业（群）
+
+
 def _clean_name(name: str) -> str:
+    """What is measured: the noun phrase before the comparator, without time and scope leads
+    (到2020年, 全市, 累计, 力争 …), action verbs before it, hedges and bracketed explanations in it.
+    "X占Y" shares are named "X占Y比例"."""
+    name = _LONG_ASIDE_RE.sub("", name)
     name = name.strip(" \t\u3000，,、；;。：:（(")
     name = _NAME_LEAD_RE.sub("", name)
     name = _NAME_TAIL_RE.sub("", name)
     name = name.strip(" \t\u3000，,、；;。：:的")
+    chained = _ACTION_CHAIN_RE.sub("", name)
+    if len(chained) >= 4:
+        name = _NAME_LEAD_RE.sub("", chained)
+    trimmed = _LEADING_ACTION_RE.sub("", name)
+    if len(trimmed) >= 4:
+        name = trimmed
+    if "占" in name[1:]:
+        name = _INNER_HEDGE_RE.sub("", name)
+        if not name.endswith(("比例", "比重", "份额", "比率", "率")):
+            name += "比例"
     if len(name) > 24:
-        name = name[-24:]
+        name = _cut_outside_brackets(name, 24)
     return name
+
+
+def _cut_outside_brackets(name: str, keep: int) -> str:
+    """The last `keep` characters of a long name, moved right past a bracket it would start inside."""
+    cut = len(name) - keep
+    depth = 0
+    for char in name[:cut]:
+        depth = depth + 1 if char in _OPENING else max(0, depth - 1) if char in _CLOSING else depth
+    if depth == 0:
+        return name[cut:]
+    for index in range(cut, len(name)):
+        if name[index] in _OPENING:
+            depth += 1
+        elif name[index] in _CLOSING:
+            depth -= 1
+            if depth == 0:
+                return name[index + 1 :] or name[cut:]
+    return name[cut:]
+
+
+_OPENING = "（(“《【"
+_CLOSING = "）)”》】"
 
 
 def _object_after(text: str, start: int, limit: int) -> tuple[str, int]:
@@ -527,6 +615,7 @@ def find_indicators(
         comparator: str | None = None
         mode = "comparator"
         verb_object_name = ""
+        standard_object = ""
         baseline: float | None = None
         # suffix comparators: 以上, 以下, 左右 (after the unit and an optional （个）)
         after_unit = unit_end
@@ -550,7 +639,10 @@ def find_indicators(
                 clause_end += 1
             if re.search(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]", scan[suffix_end:clause_end]):
                 continue  # 年产值超10亿元的企业10家: an attribute of what is counted, not the target
-            if _VERB_OBJECT_RE.match(pre_name) and not _ends_with_any(pre_name.rstrip(), _BUILD_VERBS):
+            standard = _STANDARD_AFTER_RE.match(scan, suffix_end, clause_end)
+            if standard:  # 按每百户不低于20平方米的标准配建社区养老服务设施: a norm the plan sets
+                standard_object = scan[standard.end() : clause_end].strip()
+            elif _VERB_OBJECT_RE.match(pre_name) and not _ends_with_any(pre_name.rstrip(), _BUILD_VERBS):
                 continue  # 培育年产值超10亿元的企业: the verb counts the firms, the number qualifies them
         prefix_word = None
         stripped_pre = pre_name
@@ -598,7 +690,7 @@ def find_indicators(
             inherited = clause_state.get(clause_start)
             if inherited and not stripped_pre.strip("、和及与并 "):
                 comparator, mode = inherited
-            elif (verb_object := _VERB_OBJECT_RE.match(pre_name)) and _at_clause_end(scan, suffix_end):
+            elif (verb_object := _verb_object(pre_name)) and _at_clause_end(scan, suffix_end):
                 # 累计建成5G基站1.5万个 / 新增省级以上工业互联网平台20个: the count closes the clause
                 mode = "build"
                 comparator = suffix_comparator or "="
@@ -646,10 +738,13 @@ def find_indicators(
         # the name: what is measured
         name = ""
         span_end = suffix_end
+        if standard_object:
+            verb_object_name = standard_object
+            span_end = suffix_end + scan[suffix_end:].index(standard_object) + len(standard_object)
         if verb_object_name:
             name = _clean_name(verb_object_name) or verb_object_name
         use_object = mode == "build" or stripped_pre.rstrip().endswith(_PREPOSITION_END)
-        if not use_object:
+        if not use_object and not verb_object_name:
             name = _clean_name(stripped_pre if mode != "growth" else pre_name)
             if stripped_pre.rstrip().endswith(_BUILD_VERBS) and not name:
                 use_object = True

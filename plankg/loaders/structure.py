@@ -170,6 +170,14 @@ _ORG_LINE_RE = re.compile(
 )
 _SALUTATION_RE = re.compile(r"^各.{2,80}[：:]$")
 _PUBLIC_NOTE_RE = re.compile(r"^[（(](?:此件|本件).{0,10}[）)]$")
+# A web page's furniture around the text, and a news page's byline: never part of the plan.
+_PAGE_CHROME_RE = re.compile(
+    r"^[（(【\[]?\s*(?:分享到|相关链接|相关文件|相关阅读|相关新闻|附件下载|主办单位|主办|承办|协办|网站标识码|"
+    r"联系电话|联系我们|联系方式|版权所有|Copyright|©|打印本页|打印|关闭窗口|关闭|扫一扫|责任编辑|编辑|来源|"
+    r"信息来源|文章来源|发布时间|发布日期|发文日期|浏览次数|点击数|阅读次数|字号|当前位置|您现在的位置|网站地图|"
+    r"索\s*引\s*号|主题分类|发文机关|发布机构|成文日期|发文字号|上一篇|下一篇)\s*[：:】\]）)]?",
+    re.IGNORECASE,
+)
 _DISCOURSE_START = (
     "根据",
     "《",
@@ -203,6 +211,7 @@ _DISCOURSE_START = (
     "以",
     "本",
 )
+_INLINE_ORDINAL_RE = re.compile(rf"^(?:[{_CN_ORD}]+是|[第其][{_CN_ORD}]+[，,、：:]?)")
 _LABEL_TEXT_RE = re.compile(r"^([^\s，。；：:,;《》“”\"'（）()、]{2,14})[：:]")
 
 
@@ -236,6 +245,7 @@ def _classify_paragraph(par: Paragraph) -> None:
         _DOC_NUMBER_RE.match(text)
         or _DATE_LINE_RE.match(text)
         or _PUBLIC_NOTE_RE.match(text)
+        or _PAGE_CHROME_RE.match(text)
         or (
             _SALUTATION_RE.match(text)
             and ("人民政府" in text or "部委" in text or "单位" in text or "机构" in text or "部门" in text)
@@ -317,6 +327,9 @@ def _classify_paragraph(par: Paragraph) -> None:
             and not re.search(r"\d{4}年", lead)
         ):
             par.form = "lead"
+            ordinal = _INLINE_ORDINAL_RE.match(lead)  # 一是推动绿色低碳转型发展。…: the name has no 一是
+            if ordinal and first_end - ordinal.end() >= 2:
+                par.title_start = par.start + ordinal.end()
             par.title_end = par.start + first_end
             par.body_start = (
                 par.start
@@ -400,9 +413,36 @@ _COUNT_RE = re.compile(
 
 
 def main_title(title: str) -> str:
-    """The part of a heading before its subtitle ("实现五大目标：互联网用户数超千万" → "实现五大目标")."""
+    """The part of a heading before its subtitle ("实现五大目标：互联网用户数超千万" → "实现五大目标");
+    a question's "问：" is not the heading."""
+    title = _ASK_PREFIX_RE.sub("", title)
     head = re.split(r"[：:]", title, maxsplit=1)[0].strip(_EDGE_PUNCT)
     return head or title.strip(_EDGE_PUNCT)
+
+
+_ASK_PREFIX_RE = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+\s*[、.．]?\s*)?(?:问|提问|Q)\s*[：:]\s*")
+_QUESTION_RE = re.compile(r"[？?]$|哪些|什么|如何|怎样|怎么|为何|为什么|是否|几个方面|哪几")
+# What a question heading asks about, in order: the first that fits says what its answer holds.
+_QUESTION_KINDS: tuple[tuple[Label, re.Pattern[str]], ...] = (
+    (
+        "skip",
+        re.compile(
+            "背景|意义|必要|依据|过程|历程|起草|编制|出台|保障|落实|落地|组织实施|如何实施|推进机制|组织领导|"
+            "考核|评估|资金|适用|对象|申报|亮点|特点"
+        ),
+    ),
+    ("goal", re.compile("目标|指标")),
+    ("direction", re.compile("方向|原则|定位|思路")),
+    ("task", re.compile("任务|举措|措施|工程|行动|重点|内容|工作")),
+)
+
+
+def _question_label(compact: str) -> Label | None:
+    asked = re.sub(r"《[^》]*》", "", compact)
+    for kind, pattern in _QUESTION_KINDS:
+        if pattern.search(asked):
+            return kind
+    return None
 
 
 def classify_title(title: str) -> Label | None:
@@ -415,6 +455,8 @@ def classify_title(title: str) -> Label | None:
         if word == "措施" and "保障" in main_compact:
             return "skip"
         return _LABEL_WORDS[word]  # type: ignore[return-value]
+    if _QUESTION_RE.search(main_compact):
+        return _question_label(main_compact)
     content_kinds = [kind for kind, pattern in _CONTENT_KEYWORDS if pattern.search(main_compact)]
     short = len(main_compact) <= 12 or main_compact.endswith(("解读", "要求"))
     if (short and _CONTAINER_RE.search(main_compact)) or len(content_kinds) >= 2:
@@ -533,6 +575,8 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
             title_par = par
             continue
         if par.form in ("meta", "table"):
+            if par.form == "meta" and _DATE_LINE_RE.match(par.text) and _signed(paragraphs, index):
+                del stack[1:]  # a signature and its date close the text (a notice's, or the page's)
             continue
         top = stack[-1]
         if par.form in ("heading", "headed") and par.style is not None:
@@ -569,6 +613,15 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
     return root, title_par
 
 
+def _signed(paragraphs: list[Paragraph], index: int) -> bool:
+    """A date line right after an organisation's name (落款): the end of a text."""
+    return (
+        index > 0
+        and paragraphs[index - 1].form == "meta"
+        and bool(_ORG_LINE_RE.match(paragraphs[index - 1].text))
+    )
+
+
 def _ends_with_colon(heading: Paragraph | None) -> bool:
     """A headed paragraph ending with a colon introduces the paragraphs after it."""
     return heading is not None and heading.text.rstrip().endswith(("：", ":"))
@@ -599,6 +652,7 @@ _ENUM_RE = re.compile(
     rf"(?:(?<=^)|(?<=[，。；;：:,]))[\s\u3000]*(?:([{_CN_ORD}]+)是|第([{_CN_ORD}]+)[，,、]|"
     rf"[（(]([{_CN_ORD}]+)[）)])"
 )
+_PRINCIPLE_RE = re.compile(r"坚持(?!以习近平|以马克思)")
 _IDEOLOGY_RE = re.compile(r"为指导|^(?:坚持|全面贯彻|深入贯彻|认真贯彻|高举|牢固树立|以习近平|深入学习)")
 _TIME_LEAD_RE = re.compile(
     r"^(?:到|至|经过|再用|力争|通过|用)[^，,]{0,16}(?:年|末|时间|期|底)[^，,]{0,4}[，,]"
@@ -670,7 +724,7 @@ class _OutlineBuilder:
     def walk(self, section: Section) -> None:
         label = section.label
         if section.heading is not None and label == "skip":
-            if not any(c.label in ("goal", "direction", "task", "container") for c in section.children):
+            if not _has_kind_descendant(section):
                 self.outline.skipped.append((section.start, section.end))
                 return
             label = "container"  # 总体思路 holding 指导思想 / 基本原则 / 发展目标
@@ -782,6 +836,7 @@ class _OutlineBuilder:
         leads = [p for p in section.body if p.form == "lead"]
         if leads:
             return [self.paragraph_item(p, kind) for p in leads]
+        sentences: list[tuple[int, int]] = []  # of a direction section written as prose
         if kind == "goal" or _is_pure_label(section.title):
             for par in paragraphs:
                 body_start = par.body_start if par.body_start is not None else par.content_start
@@ -791,13 +846,36 @@ class _OutlineBuilder:
                     if report:
                         s += report.end()
                         sentence = self.text[s:e]
-                    if _IDEOLOGY_RE.search(sentence) or not sentence:
+                    if not sentence or (
+                        _IDEOLOGY_RE.search(sentence)
+                        and not (kind == "direction" and _PRINCIPLE_RE.match(sentence))
+                    ):
                         continue
                     if kind != "goal" and (_COUNT_RE.search(sentence) or sentence.endswith(_SUMMARY_ENDINGS)):
                         continue  # "《规划》明确了八项重点任务" announces the items, is not one
+                    if kind == "direction":
+                        sentences.append((s, e))
+                        continue
                     time_lead = _TIME_LEAD_RE.match(sentence)
                     name_start = s + (time_lead.end() if time_lead else 0)
                     items.append(Item(kind=kind, name=_trim(self.text, name_start, e), span=(s, e)))
+            items += self.principle_items(sentences)
+        return items
+
+    def principle_items(self, sentences: list[tuple[int, int]]) -> list[Item]:
+        """Directions written as prose (基本原则。坚持A，…。坚持B，…。): the sentences that state a
+        principle (坚持…) are the items, named by their first clause; any others are their bodies.
+        Without such sentences every sentence is an item."""
+        stated = [(s, e) for s, e in sentences if _PRINCIPLE_RE.match(self.text, s)]
+        if not stated:
+            return [Item(kind="direction", name=(s, e), span=(s, e)) for s, e in sentences]
+        items = []
+        for index, (start, end) in enumerate(stated):
+            next_start = stated[index + 1][0] if index + 1 < len(stated) else len(self.text)
+            span = (start, max([end, *(e for s, e in sentences if start < s < next_start)]))
+            first = _find_sentence_end(self.text[:end], start, CLAUSE_END + "，,")
+            name = _trim(self.text, start, first if first != -1 and first - start >= 4 else end)
+            items.append(Item(kind="direction", name=name, span=span))
         return items
 
     def section_item(self, section: Section, kind: Kind) -> Item:
@@ -890,6 +968,15 @@ def _is_pure_label(title: str) -> bool:
     return _LABEL_RE.match(re.sub(r"[\s\u3000“”\"]", "", main_title(title))) is not None
 
 
+def _has_kind_descendant(section: Section) -> bool:
+    """A sub-section (any depth) labelled goal, direction or task: what makes a background or
+    safeguards heading a container after all (总体思路 holding 基本原则 and 发展目标)."""
+    return any(
+        child.label in ("goal", "direction", "task") or _has_kind_descendant(child)
+        for child in section.children
+    )
+
+
 def _has_labelled_descendant(section: Section) -> bool:
     return any(child.label is not None or _has_labelled_descendant(child) for child in section.children)
 
@@ -915,8 +1002,21 @@ class Table:
     end: int = 0
 
 
-def _row_cells(text: str) -> list[str]:
-    return [cell.strip(_STRIP) for cell in _CELL_SPLIT_RE.split(text.strip(" |｜")) if cell.strip(_STRIP)]
+def _row_cells(text: str, single_spaces: bool = False) -> list[str]:
+    splitter = _SPACED_CELL_SPLIT_RE if single_spaces else _CELL_SPLIT_RE
+    return [cell.strip(_STRIP) for cell in splitter.split(text.strip(" |｜")) if cell.strip(_STRIP)]
+
+
+# A table pasted from a PDF or a web page often keeps one plain space between cells.
+_SPACED_CELL_SPLIT_RE = re.compile(r"[\t \u3000\xa0]+|[ \u3000]*[|｜][ \u3000]*")
+_NUMERIC_CELL_RE = re.compile(r"^[≥≤><＞＜约]?\s*-?\d+(?:\.\d+)?\s*(?:%|％|‰)?$|^[—\-－/／…]+$")
+
+
+def _is_spaced_row(cells: list[str], header_width: int) -> bool:
+    """A data row of a single-space table: about as many cells as the header, some of them numbers
+    (a heading such as "第三章 构建…" splits in two and has none)."""
+    numeric = sum(1 for cell in cells if _NUMERIC_CELL_RE.match(cell))
+    return len(cells) >= max(3, header_width - 2) and numeric >= 1
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -935,13 +1035,25 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
     while index < len(paragraphs):
         par = paragraphs[index]
         cells = _row_cells(par.text)
+        spaced = False
+        if (
+            not _is_header(cells)
+            and len(par.text) <= 120
+            and ("指标" in par.text or "名称" in par.text or "项目" in par.text)
+            and _find_sentence_end(par.text, 0, CLAUSE_END + "，,") == -1
+        ):
+            spaced_cells = _row_cells(par.text, single_spaces=True)
+            if _is_header(spaced_cells):
+                cells, spaced = spaced_cells, True
         if _is_header(cells):  # one row per paragraph
             table = Table(header=cells, rows=[], start=par.start, end=par.end)
             par.form = "table"
             index += 1
             while index < len(paragraphs):
-                row = _row_cells(paragraphs[index].text)
+                row = _row_cells(paragraphs[index].text, single_spaces=spaced)
                 if len(row) < 2 or paragraphs[index].text.endswith(("。", "；")):
+                    break
+                if spaced and not _is_spaced_row(row, len(cells)):
                     break
                 paragraphs[index].form = "table"
                 table.rows.append((paragraphs[index], row))

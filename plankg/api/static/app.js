@@ -6,8 +6,7 @@ import { EDGE_TYPES, GraphView, TYPES, drawLegend, formatNumber, formatTarget, t
 
 const $ = (selector) => document.querySelector(selector);
 const RESULT_TYPES = ["Goal", "Direction", "Task", "Indicator", "Sector", "Concept", "Plan"];
-const PLAN_DEPTH = 2; // plan → goals, directions, tasks → sub-tasks, indicators, concepts, sectors
-const PLAN_LIMIT = 500;
+const PLAN_LIMIT = 500; // nodes of the plan picture (GET /plans/{id}/graph keeps the plan's own first)
 const NEIGHBORHOOD_LIMIT = 150;
 const SEARCH_DELAY_MS = 220;
 const COMPARATOR_SYMBOLS = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", from_to: "→" };
@@ -291,26 +290,11 @@ async function indicatorsFor(elements) {
   return byId;
 }
 
-/** Document order of the goals, directions and tasks among the elements (the drawing lists them so). */
-async function ordersFor(elements) {
-  const plans = new Set(
-    elements.nodes
-      .filter((n) => ["Goal", "Direction", "Task"].includes(n.data.type) && n.data.plan_id)
-      .map((n) => n.data.plan_id),
-  );
-  const orders = new Map();
-  for (const planId of plans) {
-    const lists = await Promise.all([api.goals(planId), api.directions(planId), api.tasks(planId)]);
-    for (const item of lists.flat()) orders.set(item.id, item.order);
-  }
-  return orders;
-}
-
 async function drawPicture(elements, options, caption) {
-  const [indicators, orders] = await Promise.all([indicatorsFor(elements), ordersFor(elements)]);
+  const indicators = await indicatorsFor(elements);
   // the node the panel shows stays chosen, and in sight, when the plan is redrawn
   const shown = $("#detail").hidden || options.mode !== "plan" ? null : $("#detail").dataset.id;
-  const drawn = graph.render(elements, { keepId: shown, ...options, indicators, orders });
+  const drawn = graph.render(elements, { keepId: shown, ...options, indicators });
   if (shown) graph.select(shown);
   const kinds = new Set();
   for (const node of graph.model.nodes.values()) kinds.add(node.kind);
@@ -329,11 +313,13 @@ async function showPlan() {
   if (!state.planId) return;
   state.view = { mode: "plan" };
   setStatus($("#graph-caption"), "加载中… Loading…");
+  const hidden = hiddenTypes();
+  const vocabulary = !(hidden.has("Concept") && hidden.has("Sector")); // concepts and sectors only on demand
   try {
-    const answer = await api.neighborhood(state.planId, PLAN_DEPTH, PLAN_LIMIT);
+    const answer = await api.planGraph(state.planId, vocabulary, PLAN_LIMIT);
     state.elements = answer.elements;
     const cut = answer.truncated ? "（已截断 truncated）" : "";
-    await drawPicture(answer.elements, { mode: "plan", hiddenTypes: hiddenTypes() }, `规划图：${planTitle(state.planId)}${cut}`);
+    await drawPicture(answer.elements, { mode: "plan", hiddenTypes: hidden }, `规划图：${planTitle(state.planId)}${cut}`);
     $("#graph").dataset.view = "plan";
   } catch (error) {
     setStatus($("#graph-caption"), errorText(error), true);
@@ -410,7 +396,7 @@ function linkSection(title, type, links, planId) {
     el("ul", {},
       links.map((link) =>
         el("li", {},
-          nodeButton({ id: link.id, type, label: link.name, plan_id: planId }),
+          nodeButton({ id: link.id, type, label: link.name, plan_id: link.plan_id ?? planId }),
           link.score !== null && link.score !== undefined
             ? el("span", { class: "score", title: "分数 score" }, formatNumber(link.score))
             : null,
@@ -420,7 +406,7 @@ function linkSection(title, type, links, planId) {
                 type: "button",
                 class: "span-button",
                 title: "在原文中显示这条连线的证据 Show this link's evidence",
-                onclick: () => showSource(planId, link.link_span, `连线证据 Link evidence：${link.name}`),
+                onclick: () => showSource(link.plan_id ?? planId, link.link_span, `连线证据 Link evidence：${link.name}`),
               }, "原文 evidence")
             : null,
         ),
@@ -590,10 +576,8 @@ async function nodeDetail(node) {
 }
 
 async function indicatorDetail(node) {
-  const planId = node.plan_id || state.planId;
-  const indicator = (await api.indicators(planId)).find((i) => i.id === node.id);
-  if (!indicator) return { planId, span: null, body: [el("p", {}, "找不到这个指标 Indicator not found.")] };
-  const measures = await measuredBy(indicator, planId);
+  const indicator = await api.indicator(node.id);
+  const planId = indicator.plan_id;
   return {
     planId,
     span: indicator.evidence?.span,
@@ -608,23 +592,14 @@ async function indicatorDetail(node) {
         ["基期值 baseline", formatNumber(indicator.baseline)],
         ["目标年 target year", indicator.target_year],
         ["标准化 normalised", indicator.normalized_value !== null ? `${formatNumber(indicator.normalized_value)} ${indicator.normalized_unit || ""}` : null],
-        ["衡量 measures", measures ? nodeButton(measures) : null],
         ["编号 id", indicator.id],
       ]),
+      linkSection("衡量的目标 Goal it measures", "Goal", indicator.goals, planId),
+      linkSection("衡量的任务 Task it measures", "Task", indicator.tasks, planId),
+      linkSection("领域 Sectors", "Sector", indicator.sectors, planId),
+      linkSection("概念 Concepts", "Concept", indicator.concepts, planId),
     ],
   };
-}
-
-async function measuredBy(indicator, planId) {
-  if (indicator.goal_id) {
-    const goal = (await api.goals(planId)).find((g) => g.id === indicator.goal_id);
-    return { id: indicator.goal_id, type: "Goal", label: goal ? goal.name : indicator.goal_id, plan_id: planId };
-  }
-  if (indicator.task_id) {
-    const task = (await api.tasks(planId)).find((t) => t.id === indicator.task_id);
-    return { id: indicator.task_id, type: "Task", label: task ? task.name : indicator.task_id, plan_id: planId };
-  }
-  return null;
 }
 
 async function conceptDetail(node) {
@@ -652,20 +627,22 @@ async function conceptDetail(node) {
 }
 
 async function sectorDetail(node) {
-  const [sectors, tasks] = await Promise.all([api.sectors(), api.tasksInSector(node.id)]);
-  const sector = sectors.find((s) => s.id === node.id);
+  const sector = await api.sector(node.id);
+  const cut = sector.truncated ? "（下列只列出一部分 only the first are listed）" : "";
   return {
     planId: null,
     span: null,
     sourceNote: "领域没有原文位置 · a sector has no span of its own",
     body: [
       propsTable([
-        ["编号 id", node.id],
-        ["代码 codes", sector ? sector.codes.join(", ") : null],
-        ["别名 alt names", sector ? sector.alt_names.join("、") : null],
-        ["成员 members", sector ? sector.members : null],
+        ["编号 id", sector.id],
+        ["代码 codes", sector.codes.join(", ")],
+        ["别名 alt names", sector.alt_names.join("、")],
+        ["成员 members", `${sector.members}${cut}`],
       ]),
-      linkSection("任务 Tasks", "Task", tasks.items.map((t) => ({ id: t.id, name: t.name })), state.planId),
+      linkSection("目标 Goals", "Goal", sector.goals, null),
+      linkSection("任务 Tasks", "Task", sector.tasks, null),
+      linkSection("指标 Indicators", "Indicator", sector.indicators, null),
     ],
   };
 }
@@ -711,14 +688,10 @@ async function linkEvidence(edge) {
       if (link && link.link_span) return { span: link.link_span, note: "连线证据 · the text that states this link" };
     }
   }
-  // a plan's HAS_* link or an indicator's: the child's own evidence states it
+  // a plan's HAS_* link: the child's own evidence states it
   const child = edge.source.type === "Plan" ? edge.target : edge.source;
   const childDetail = await (detailOf(child.type, child.id) || Promise.resolve(null));
   if (childDetail?.evidence?.span) return { span: childDetail.evidence.span, note: "连线证据（所连节点的原文）· the linked node's text" };
-  if (child.type === "Indicator") {
-    const indicator = (await api.indicators(child.plan_id)).find((i) => i.id === child.id);
-    if (indicator?.evidence?.span) return { span: indicator.evidence.span, note: "连线证据（指标原文）· the indicator's text" };
-  }
   return { span: null, note: "这条连线没有原文位置 · no span states this link" };
 }
 
@@ -728,16 +701,14 @@ async function loadIndicators(planId) {
   const status = $("#indicator-count");
   setStatus(status, "加载中… Loading…");
   try {
-    const [indicators, goals, tasks] = await Promise.all([api.indicators(planId), api.goals(planId), api.tasks(planId)]);
+    const indicators = await api.indicators(planId);
     if (planId !== state.planId) return;
-    const goalNames = new Map(goals.map((g) => [g.id, g.name]));
-    const taskNames = new Map(tasks.map((t) => [t.id, t.name]));
     state.indicatorRows = indicators.map((indicator) => ({
       ...indicator,
       measures: indicator.goal_id
-        ? goalNames.get(indicator.goal_id) || indicator.goal_id
+        ? indicator.goal_name || indicator.goal_id
         : indicator.task_id
-          ? taskNames.get(indicator.task_id) || indicator.task_id
+          ? indicator.task_name || indicator.task_id
           : "",
       measuresType: indicator.goal_id ? "Goal" : indicator.task_id ? "Task" : null,
     }));

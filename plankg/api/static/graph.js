@@ -351,8 +351,8 @@ export class GraphView {
   /** Draw `elements`. mode "plan": columns by kind; "neighborhood": columns by depth from the focus. */
   render(elements, { mode = "plan", focusId = null, keepId = null, hiddenTypes = new Set(), indicators = new Map() } = {}) {
     // In the plan picture the task column says "the plan's tasks"; its HAS_TASK lines would only
-    // cross the goals and directions between them.
-    const hiddenEdges = mode === "plan" ? new Set(["HAS_TASK"]) : new Set();
+    // cross the goals and directions between them, and BROADER would loop within the concept column.
+    const hiddenEdges = mode === "plan" ? new Set(["HAS_TASK", "BROADER"]) : new Set();
     const model = buildModel(elements, { hiddenTypes, hiddenEdges, indicators });
     const rankOf = mode === "plan" ? planRank : (node) => node.depth ?? 0;
     layout(model, rankOf);
