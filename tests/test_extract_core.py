@@ -167,6 +167,11 @@ def indicators_of(sentence: str) -> list[tuple[float, str, str]]:
         ("打造五个千亿级产业集群。", [(5, "个", "=")]),
         ("城镇新增就业不少于50万人。", [(50, "万人", ">=")]),
         ("森林覆盖率稳定在45%。", [(45, "%", "=")]),
+        ("细颗粒物年均浓度控制在35微克/立方米以内。", [(35, "微克/立方米", "<=")]),
+        ("人均公园绿地面积达到15平方米/人。", [(15, "平方米/人", ">=")]),
+        ("“一件事一次办”事项拓展到200个。", [(200, "个", ">=")]),
+        ("在交通、水务等领域部署智能感知终端10万个。", [(10, "万个", "=")]),
+        ("新建住宅小区按每百户不低于20平方米的标准配建养老服务设施。", [(20, "平方米", ">=")]),
     ],
 )
 def test_targets_are_indicators(sentence: str, expected: list[tuple[float, str, str]]) -> None:
@@ -188,6 +193,40 @@ def test_targets_are_indicators(sentence: str, expected: list[tuple[float, str, 
 def test_non_targets_are_not_indicators(sentence: str) -> None:
     found = indicators_of(sentence)
     assert found == [], found
+
+
+def names_of(sentence: str) -> list[str]:
+    return [m.name for m in find_indicators(sentence, 0, len(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # leads, action chains and hedges are not what is measured
+        ("到2025年，全市5G基站数量达到3万个以上。", ["5G基站数量"]),
+        ("各地在继续巩固落实好高等职业教育生均财政拨款水平达到12000元。", ["高等职业教育生均财政拨款水平"]),
+        ("到2022年底接入部门业务系统不少于200个。", ["部门业务系统"]),
+        ("单位地区生产总值能耗下降13.5%左右。", ["单位地区生产总值能耗"]),
+        ("基本医疗保险参保率稳定在95%以上，及时办结率达到98%。", ["基本医疗保险参保率", "及时办结率"]),
+        # a share is named as one, without the bracketed explanation or hedge inside it
+        (
+            "“双师型”教师（同时具备理论教学和实践教学能力的教师）占专业课教师总数超过一半。",
+            ["“双师型”教师占专业课教师总数比例"],
+        ),
+        ("实践性教学课时原则上占总课时一半以上。", ["实践性教学课时占总课时比例"]),
+        (
+            "核心产业增加值突破7000亿元，占全市GDP比重达到30%左右。",
+            ["核心产业增加值", "核心产业增加值占全市GDP比重"],
+        ),
+        # what is counted, not what is done with it; a verb alone borrows its object
+        ("推动职业院校在10个左右技术技能人才紧缺领域大力开展职业培训。", ["技术技能人才紧缺领域"]),
+        ("到2025年累计培养培训养老护理员10万人次。", ["养老护理员"]),
+        ("对困难老年人家庭实施适老化改造，改造不少于5万户。", ["适老化改造"]),
+        ("教师每年至少1个月在企业或实训基地实训。", ["教师每年在企业或实训基地实训时间"]),
+    ],
+)
+def test_indicator_names_say_what_is_measured(sentence: str, names: list[str]) -> None:
+    assert names_of(sentence) == names
 
 
 def test_chinese_numerals_and_counts() -> None:
@@ -254,3 +293,61 @@ def test_items_listed_inline_in_a_news_paragraph() -> None:
     ]
     assert len([t for t in extraction.tasks if t.parent is None]) == 4
     assert extraction.indicators[0].subject == extraction.goals[0].id
+
+
+def test_question_headings_of_an_interpretation() -> None:
+    text = (
+        "《某市“十四五”生态环境保护规划》解读\n近日，某市人民政府印发《某市“十四五”生态环境保护规划》。\n"
+        "一、《规划》出台的背景是什么？\n“十三五”期间，空气质量优良天数比例达到81%。\n"
+        "二、《规划》的主要目标有哪些？\n《规划》明确了两大目标。一是环境质量持续改善。优良天数比例达到85%以上。"
+        "二是治理能力显著增强。监测网络实现全覆盖。\n"
+        "三、《规划》部署了哪些重点任务？\n围绕上述目标，《规划》提出了两项重点任务。\n"
+        "一是打好蓝天保卫战。完成200家企业深度治理。\n二是打好碧水保卫战。污水集中收集率达到75%。\n"
+        "四、如何确保《规划》落地见效？\n市财政每年安排专项资金不低于3亿元。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.name for g in extraction.goals] == ["环境质量持续改善", "治理能力显著增强"]
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["打好蓝天保卫战", "打好碧水保卫战"]
+    assert sorted(i.value for i in extraction.indicators) == [75, 85, 200]  # not 81 (past), not 3 (funds)
+    assert extraction.warnings == []
+
+
+def test_principles_written_as_one_paragraph_are_directions() -> None:
+    text = (
+        "某省关于推进养老服务发展的指导意见\n一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导，"
+        "坚持以人民为中心的发展思想。\n（二）基本原则。坚持政府主导、多元参与，强化兜底职能。"
+        "坚持保障基本、普惠多样，满足多样化需求。\n二、发展居家养老服务\n（三）完善社区设施。新建社区配建养老设施。\n"
+    )
+    extraction = extract_text(text)
+    assert [d.name for d in extraction.directions] == ["坚持政府主导、多元参与", "坚持保障基本、普惠多样"]
+
+
+def test_single_space_indicator_table() -> None:
+    text = (
+        "某省“十四五”数字政府建设规划\n第一章 发展目标\n到2025年，数字政府基本建成。\n"
+        "专栏1 主要指标\n序号 指标名称 2020年 2025年 属性\n1 政务服务事项全程网办率（%） 65 ≥90 预期性\n"
+        "2 “一件事一次办”事项（个） 50 200 预期性\n"
+        "第二章 建设数字基础设施\n第一节 整合政务云\n推进政务云整合。\n"
+    )
+    extraction = extract_text(text)
+    rows = {(i.name, i.value, i.unit, i.comparator, i.baseline) for i in extraction.indicators}
+    assert ("政务服务事项全程网办率", 90, "%", ">=", 65) in rows
+    assert ("“一件事一次办”事项", 200, "个", "from_to", 50) in rows
+    assert not any("专栏" in g.name or "序号" in g.name for g in extraction.goals)
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["建设数字基础设施"]
+
+
+def test_web_page_furniture_after_the_signature_is_not_the_plan() -> None:
+    text = (
+        "首页\n政务公开\n当前位置：首页 > 政策文件\n某市人民政府办公室关于加快养老服务发展的实施意见\n"
+        "一、重点任务\n（一）发展家庭养老床位。到2025年建设家庭养老床位2万张。\n"
+        "二、保障措施\n（二）加强组织领导。建立联席会议制度。\n（三）加大资金投入。福彩公益金用于养老的比例不低于55%。\n"
+        "某市人民政府办公室\n2021年9月26日\n分享到：微信 微博\n相关链接\n"
+        "《关于加快养老服务发展的实施意见》政策解读\n"
+        "主办：某市人民政府办公室　网站标识码：1234567890\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.plan.title == "某市人民政府办公室关于加快养老服务发展的实施意见"
+    assert extraction.plan.issuer == "某市人民政府办公室"
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["发展家庭养老床位"]
+    assert [(i.value, i.unit) for i in extraction.indicators] == [(2, "万张")]

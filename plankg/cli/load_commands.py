@@ -35,6 +35,7 @@ def load(
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     console = Console()
+    overrides_path = overrides or settings.overrides_file
     with open_store(settings) as store, Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -46,7 +47,7 @@ def load(
         task = progress.add_task("loading", total=len(sources))
         for source in sources:
             progress.update(task, description=Path(source.path).name)
-            outcome = load_source(store, source, force=force, overrides_path=overrides or settings.overrides_file)
+            outcome = load_source(store, source, force=force, overrides_path=overrides_path)
             state = "loaded" if outcome.changed else "unchanged"
             progress.console.print(
                 f"{state}: {outcome.title} [dim]({outcome.plan_id}; {outcome.nodes} nodes, "

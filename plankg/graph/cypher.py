@@ -318,6 +318,23 @@ def plan_fingerprint() -> str:
     return f"MATCH (p:{quote(PLAN_LABEL)} {{id: $plan_id}}) RETURN p.source_sha256 AS source_sha256"
 
 
+def plan_node_ids(label: str) -> str:
+    return f"MATCH (n:{quote(label)}) WHERE n.plan_id = $plan_id RETURN n.id AS id"
+
+
+def detach_plan_nodes(label: str) -> list[str]:
+    """Delete every link of the plan's nodes of one label, outgoing then incoming (one undirected
+    pattern would meet a link between two of them twice)."""
+    return [
+        f"MATCH (n:{quote(label)})-[r]->() WHERE n.plan_id = $plan_id DELETE r",
+        f"MATCH (n:{quote(label)})<-[r]-() WHERE n.plan_id = $plan_id DELETE r",
+    ]
+
+
+def delete_nodes(label: str) -> str:
+    return f"UNWIND $ids AS gone MATCH (n:{quote(label)} {{id: gone}}) DETACH DELETE n"
+
+
 def delete_plan_statements(schema: OntologySchema) -> list[str]:
     """DETACH DELETE the plan node and every node of a plan-owned label that carries its plan_id."""
     statements = [f"MATCH (n:{quote(PLAN_LABEL)}) WHERE n.id = $plan_id DETACH DELETE n"]
@@ -330,10 +347,11 @@ def delete_plan_statements(schema: OntologySchema) -> list[str]:
 def orphan_candidate_cleanup(schema: OntologySchema) -> list[str]:
     """Shared nodes a document discovered (candidate = true) that nothing points to any more: links
     run from user to used (MENTIONS, IN_SECTOR, narrower BROADER broader), so no incoming link means
-    unused; its own outgoing BROADER links go with it. One pass: a candidate only a deleted one
-    pointed to stays until the next delete or replace."""
+    unused; its own outgoing BROADER links go with it. `$keep` (never empty) spares the ids the
+    document being written carries. One pass: a candidate only a deleted one pointed to stays until
+    the next delete or replace."""
     return [
-        f"MATCH (n:{quote(spec.label)}) WHERE n.{CANDIDATE_KEY} = true "
+        f"MATCH (n:{quote(spec.label)}) WHERE n.{CANDIDATE_KEY} = true AND NOT n.id IN $keep "
         f"AND NOT EXISTS {{ MATCH (n)<-[]-() }} DETACH DELETE n"
         for spec in schema.nodes.values()
         if not spec.plan_owned and CANDIDATE_KEY in spec.keys

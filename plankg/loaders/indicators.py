@@ -341,10 +341,13 @@ _PROTECT_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]+")
 _CLAUSE_BREAK = "，,；;。：:！？!?\n"
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
+# Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
+# 使用), so those only go before what makes them adverbs or conjunctions.
 _NAME_LEAD_RE = re.compile(
     r"^(?:(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
-    r"力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本|初步|累计|着力|进一步|全面|大力|积极|每年|要|将|确保|"
-    r"使|让|共|总计|合计|其中|并|和|及|与|以及|或|同时|再|实现|推动|推进|加快|持续|继续|稳步|逐步|不断|"
+    r"力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本(?=[实建形完达覆消普满具])|初步|累计|着力|进一步|"
+    r"全面|大力|积极|每年|要|将|确保|使(?!用)|让(?!利)|共(?!享|建|同|青|有)|总计|合计|其中|并(?!网|购)|和(?!谐)|"
+    r"及(?!时)|与(?!会)|以及|或|同时|再(?!生|制造|就业)|实现|推动|推进|加快|持续|继续|稳步|逐步|不断|"
     r"的|[、，,\s\u3000])+"
 )
 _NAME_TAIL_RE = re.compile(r"(?:一般|原则上|基本|将|要|每年|力争|努力|均|总|达|应|需|可|能|预计|总体)+$")
@@ -457,8 +460,8 @@ def _ends_with_any(text: str, options: tuple[str, ...]) -> str | None:
 # Verbs (with their adverbs) that end the action part of a clause: what follows the last of them is
 # the measured thing ("各地在继续巩固落实好高等职业教育生均财政拨款水平" → 高等职业教育生均财政拨款水平).
 _ACTION_CHAIN_RE = re.compile(
-    r"^.*?(?:落实好|落实|巩固|确保|保持|推动|推进|促进|实现|力争|努力|争取|加快|着力|持续|继续|进一步|"
-    r"使|让|要求|鼓励|引导|支持)(?=[^，,；;。]{4,}$)"
+    r"^.*(?:落实好|落实|巩固|确保|保持|推动|推进|促进|实现|力争|努力|争取|加快|着力|持续|继续|进一步)"
+    r"(?=[^，,；;。]{4,}$)"
 )
 # Action verbs a measured noun phrase does not start with (接入部门业务系统 → 部门业务系统).
 # (新建 and 建设 stay: 新建大型数据中心PUE值, 建设用地规模 are names.)
@@ -514,6 +517,34 @@ _OPENING = "（(“《【"
 _CLOSING = "）)”》】"
 
 
+_GROWTH_TAIL_RE = re.compile(
+    r"(?:年均|平均|累计|同比|比\d{4}年)?(?:增长|提高|提升|下降|降低|减少|增加|缩减|压缩|降)$"
+)
+_ACTIVITY_AFTER_RE = re.compile(r"(?:在|到|赴|用于|从事|参加|参与)[^，,；;。：:]{2,20}")
+_PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
+_DONE_BY_RE = re.compile(r"^.*(?:实施|开展|推进|推动|完成|进行|组织|加快|加强)")
+
+
+def _named_before(scan: str, position: int, verb: str) -> str:
+    """A fuller name for a count named only by its verb, from the clause before it:
+    "…家庭实施适老化改造，改造不少于5万户" → 适老化改造."""
+    window = scan[max(0, position - 60) : position]
+    clause_end = max(window.rfind(ch) for ch in "，,；;")
+    if clause_end == -1:
+        return ""
+    previous = re.split(r"[，,；;。、]", window[:clause_end])[-1]
+    if verb and verb not in previous:
+        return ""
+    phrase = previous[: previous.rfind(verb) + len(verb)] if verb else previous
+    phrase = _DONE_BY_RE.sub("", phrase)
+    return _clean_name(phrase) if len(phrase) > len(verb) + 1 else ""
+
+
+_OBJECT_STOP_RE = re.compile(
+    "大力|积极|加快|深入|全面|着力|力争|进一步|切实|广泛|持续|不断|开展|实施|推进|推动|参与|参加|承担|提供"
+)
+
+
 def _object_after(text: str, start: int, limit: int) -> tuple[str, int]:
     """The thing counted after a unit ("5个全国领先、行业主导的互联网工业平台" → 互联网工业平台)."""
     end = start
@@ -524,6 +555,9 @@ def _object_after(text: str, start: int, limit: int) -> tuple[str, int]:
             and end + 1 < limit
             and (text[end + 1].isdigit() or text[end + 1] in "一二两三四五六七八九十")
         ):
+            break
+        # …and before what is done with it: "10个左右技术技能人才紧缺领域大力开展职业培训"
+        if end - start >= 2 and _OBJECT_STOP_RE.match(text, end):
             break
         end += 1
     phrase = text[start:end]
@@ -757,6 +791,18 @@ def find_indicators(
                 span_end = max(span_end, obj_end)
             elif not name:
                 name = _clean_name(stripped_pre) or _clean_name(pre_name)
+        if mode == "growth":
+            name = _GROWTH_TAIL_RE.sub("", name) or name  # 单位地区生产总值能耗下降14% → …能耗
+        if unit in _TIME_UNITS and mode == "comparator":
+            activity = _ACTIVITY_AFTER_RE.match(scan, suffix_end)
+            if activity:  # 教师每年至少1个月在企业实训: the time spent on the activity is measured
+                per = _PER_PERIOD_RE.search(stripped_pre)
+                name = f"{name}{per.group() if per else ''}{activity.group()}时间"
+                span_end = max(span_end, activity.end())
+        if (not name or name in _BUILD_VERBS) and name_start > 0:
+            name = _named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
+        if name.startswith("占") and results and "。" not in scan[results[-1].number_start - start : n_start]:
+            name = results[-1].name + name  # 增加值突破7000亿元，占全市GDP比重达到30%
         if not name:
             name = unit or token
         span_start = name_start

@@ -162,7 +162,8 @@ class DocumentGraph(BaseModel):
                 raise ValueError(f"{rel.type} may not join {rel.source_label} to {rel.target_label}")
             unknown = set(rel.properties) - set(spec_rel.keys)
             if unknown:
-                raise ValueError(f"{rel.type} {rel.source_id}->{rel.target_id}: unknown properties {sorted(unknown)}")
+                where = f"{rel.type} {rel.source_id}->{rel.target_id}"
+                raise ValueError(f"{where}: unknown properties {sorted(unknown)}")
 
 
 def _check_value(where: str, value: Any, value_type: str, multi: bool) -> None:

@@ -11,7 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal as RdfLiteral, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace, URIRef
+from rdflib import Literal as RdfLiteral
 from rdflib.collection import Collection
 
 PK = Namespace("https://w3id.org/plankg/ontology#")
