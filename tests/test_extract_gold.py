@@ -4,7 +4,8 @@ Each gold file was written from reading its document, not from the extractor's o
 by normalised name (equal, or one a prefix of the other, for clause-long names) or by overlapping span;
 indicators by value + unit + comparator (+ baseline when the gold gives one). Matching is one-to-one.
 F1 must be ≥ 0.95 per type on every gold document. Spans index the decoded text (`read_document`), so
-.html pages score like .txt files; `render: docx` re-renders a gold .txt as a Word file at test time.
+.html pages score like .txt files; `render: docx` re-renders a gold .txt as a Word file at test time,
+`render: gb18030` saves it in that encoding.
 """
 
 from __future__ import annotations
@@ -168,6 +169,10 @@ def load_case(gold_path: Path, workdir: Path) -> tuple[dict[str, Any], Extractio
     path = gold_document(gold)
     if gold.get("render") == "docx":
         path = render_docx(path, workdir / (path.stem + ".docx"))
+    elif gold.get("render") == "gb18030":
+        rendered = workdir / (path.stem + ".gb18030.txt")
+        rendered.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+        path = rendered
     extraction = extract_path(path)
     return gold, extraction, read_document(path).text
 

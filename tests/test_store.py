@@ -4,6 +4,7 @@ read-only Cypher, concurrency. Every test runs on the embedded store and on a re
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -235,6 +236,33 @@ def test_shared_nodes_outlive_the_plans_that_link_them(store: GraphStore) -> Non
     assert nonzero(store.counts().relationships) == {}
 
 
+def test_links_from_other_plans_survive_a_replacement_but_not_a_deletion(store: GraphStore) -> None:
+    store.write_document(plan_graph("plan-a"))
+    cross_link = GraphRelationship(type="SUPPORTS", source_label="Task", source_id="plan-b-task-1",
+                                   target_label="Goal", target_id="plan-a-goal-1", properties={"score": 0.3})
+    store.write_document(plan_graph("plan-b", extra_relationships=[cross_link]))
+    query = (
+        "MATCH (t:Task)-[r:SUPPORTS]->(g:Goal {id: 'plan-a-goal-1'}) "
+        "WHERE t.plan_id = 'plan-b' RETURN r.score AS s"
+    )
+    assert store.read(query) == [{"s": 0.3}]
+    store.write_document(plan_graph("plan-a", version=2))  # plan-a-goal-1 comes again: updated in place
+    assert store.read(query) == [{"s": 0.3}]
+    assert store.delete_plan("plan-a")
+    assert store.read(query) == []
+    assert store.counts().nodes["Task"] == 3
+
+
+def test_ids_owned_by_another_plan_are_refused(store: GraphStore) -> None:
+    store.write_document(plan_graph("plan-a"))
+    before = snapshot(store)
+    intruder = GraphNode(label="Task", id="plan-a-task-2", properties={"name": "冒名任务"})
+    refused = r"already belong to another plan: Task plan-a-task-2 \(plan plan-a\)"
+    with pytest.raises(InvalidGraph, match=refused):
+        store.write_document(plan_graph("plan-b", extra_nodes=[intruder]))
+    assert snapshot(store) == before
+
+
 def test_a_failing_write_leaves_the_store_as_it_was(store: GraphStore) -> None:
     store.write_document(plan_graph())
     before = snapshot(store)
@@ -412,6 +440,34 @@ def test_embedded_store_locked_by_another_process(tmp_path: Path) -> None:
         holder.communicate("", timeout=30)
     with open_store(settings) as store:  # free again once the other process has gone
         assert store.ping()
+
+
+def test_stats_command_prints_the_counts(store: GraphStore, tmp_path: Path) -> None:
+    """`plankg stats --json` in a fresh process, on the configured store of either backend."""
+    env = {**os.environ, "PLANKG_STORE": store.backend}
+    if isinstance(store, EmbeddedStore):
+        env["PLANKG_DATA_DIR"] = str(tmp_path / "cli")
+        with open_store(Settings(store="embedded", data_dir=tmp_path / "cli")) as cli_store:
+            cli_store.write_document(plan_graph())
+            expected = cli_store.counts()
+    else:
+        store.write_document(plan_graph())
+        expected = store.counts()
+    done = subprocess.run(["plankg", "stats", "--json"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(done.stdout)
+    assert stats["backend"] == store.backend
+    assert stats["nodes"] == expected.nodes and stats["relationships"] == expected.relationships
+    assert stats["total_nodes"] == len(plan_graph().nodes)
+    table = subprocess.run(["plankg", "stats"], env=env, capture_output=True, text=True, timeout=120)
+    assert table.returncode == 0 and "MENTIONS" in table.stdout and "Task" in table.stdout
+
+
+def test_stats_command_reports_an_unreachable_store() -> None:
+    env = {**os.environ, "PLANKG_STORE": "neo4j", "PLANKG_NEO4J_URI": "bolt://127.0.0.1:1"}
+    done = subprocess.run(["plankg", "stats"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3
+    assert "Neo4j not reachable at bolt://127.0.0.1:1" in " ".join(done.stderr.split())
 
 
 def test_open_store_follows_the_settings(tmp_path: Path) -> None:

@@ -294,11 +294,11 @@ def relationship_upsert(
 def relationship_create(
     spec: RelationshipSpec, source_label: str, target_label: str, source: RowSource
 ) -> BatchStatement:
-    """CREATE with its properties, for links with an end the same transaction created: no link can
-    exist yet (the writer deletes the plan's old nodes and refuses ids owned by another plan, and
-    dedupes the document's links), so this is what MERGE would do. Ladybug sets properties on a
-    link created in the same transaction in O(degree): with MERGE + SET, a plan node with 15k
-    HAS_TASK links took 12-18 s against 1 s for CREATE (measured)."""
+    """CREATE with its properties, for links starting at a plan-owned node of the document: no such
+    link can exist yet (the writer deletes the links starting at the plan's old nodes, refuses ids
+    owned by another plan, and dedupes the document's links), so this is what MERGE would do.
+    Ladybug sets properties on a link created in the same transaction in O(degree): with MERGE +
+    SET, a plan node with 15k HAS_TASK links took 12-18 s against 1 s for CREATE (measured)."""
     columns = relationship_columns(spec)
     props = ", ".join(f"{quote(c.key)}: {source.ref(columns, c.key)}" for c in columns[2:])
     cypher = (
@@ -322,13 +322,10 @@ def plan_node_ids(label: str) -> str:
     return f"MATCH (n:{quote(label)}) WHERE n.plan_id = $plan_id RETURN n.id AS id"
 
 
-def detach_plan_nodes(label: str) -> list[str]:
-    """Delete every link of the plan's nodes of one label, outgoing then incoming (one undirected
-    pattern would meet a link between two of them twice)."""
-    return [
-        f"MATCH (n:{quote(label)})-[r]->() WHERE n.plan_id = $plan_id DELETE r",
-        f"MATCH (n:{quote(label)})<-[r]-() WHERE n.plan_id = $plan_id DELETE r",
-    ]
+def delete_plan_links(label: str) -> str:
+    """Delete the links that start at the plan's nodes of one label (links other plans made to them
+    stay as long as their end does)."""
+    return f"MATCH (n:{quote(label)})-[r]->() WHERE n.plan_id = $plan_id DELETE r"
 
 
 def delete_nodes(label: str) -> str:

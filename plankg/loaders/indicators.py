@@ -271,6 +271,8 @@ _BUILD_VERBS = tuple(
             "改造",
             "完成",
             "带动",
+            "推动",
+            "帮助",
             "吸引",
             "集聚",
             "覆盖",
@@ -350,7 +352,7 @@ _NAME_LEAD_RE = re.compile(
     r"及(?!时)|与(?!会)|以及|或|同时|再(?!生|制造|就业)|实现|推动|推进|加快|持续|继续|稳步|逐步|不断|"
     r"的|[、，,\s\u3000])+"
 )
-_NAME_TAIL_RE = re.compile(r"(?:一般|原则上|基本|将|要|每年|力争|努力|均|总|达|应|需|可|能|预计|总体)+$")
+_NAME_TAIL_RE = re.compile(r"(?:一般|原则上|基本|将|要|每年|力争|努力|均|总|达|应|需|可|能|预计|总体|分别)+$")
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
 _VERB_OBJECT_RE = re.compile(
     r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
@@ -525,6 +527,20 @@ _PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
 _DONE_BY_RE = re.compile(r"^.*(?:实施|开展|推进|推动|完成|进行|组织|加快|加强)")
 
 
+_QUANTIFIER_LEAD = r"^(?:一批|一系列|若干|一些|多个|[一二两三四五六七八九十\d]+[个家所批])"
+
+
+def _object_built_before(scan: str, clause_start: int, verb: str) -> str:
+    """The object of the same verb in the clause before: "建设一批X，每个市州至少建设1个" → X."""
+    window = scan[max(0, clause_start - 60) : max(0, clause_start - 1)]
+    previous = re.split(r"[，,；;。]", window)[-1]
+    at = previous.rfind(verb)
+    if at == -1:
+        return ""
+    obj = re.sub(_QUANTIFIER_LEAD, "", previous[at + len(verb) :])
+    return _clean_name(obj) if len(obj) >= 2 else ""
+
+
 def _named_before(scan: str, position: int, verb: str) -> str:
     """A fuller name for a count named only by its verb, from the clause before it:
     "…家庭实施适老化改造，改造不少于5万户" → 适老化改造."""
@@ -610,6 +626,8 @@ def find_indicators(
         rest = scan[unit_pos : unit_pos + 4]
         if re.match(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))", rest):
             continue
+        if not is_arabic and re.match(r"兆|级|亿级|万级", rest):
+            continue  # 千兆光网, 千亿级产业集群: a class, not a quantity
         if is_arabic and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
             continue
         unit, _, unit_end = parse_unit(scan, unit_pos)
@@ -724,6 +742,17 @@ def find_indicators(
             inherited = clause_state.get(clause_start)
             if inherited and not stripped_pre.strip("、和及与并 "):
                 comparator, mode = inherited
+            elif (  # a later item of a list: 建成工厂200家、车间1000个 / 基站达到5万个、千兆用户100万户
+                inherited
+                and pre_name != scan[clause_start:n_start]
+                and 2 <= len(pre_name.strip()) <= 20
+                and not _ends_with_any(pre_name, _BUILD_VERBS)
+                and _at_clause_end(scan, suffix_end)
+            ):
+                comparator, mode = inherited
+                if mode == "build":
+                    verb_object_name = pre_name.strip()
+                    stripped_pre = ""
             elif (verb_object := _verb_object(pre_name)) and _at_clause_end(scan, suffix_end):
                 # 累计建成5G基站1.5万个 / 新增省级以上工业互联网平台20个: the count closes the clause
                 mode = "build"
@@ -801,6 +830,15 @@ def find_indicators(
                 span_end = max(span_end, activity.end())
         if (not name or name in _BUILD_VERBS) and name_start > 0:
             name = _named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
+        elif (verb := _ends_with_any(name, _BUILD_VERBS)) and _at_clause_end(scan, suffix_end):
+            # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
+            name = _object_built_before(scan, clause_start, verb) or name
+        if (
+            (not name or name in _PREFIX_WORDS)
+            and results
+            and "。" not in scan[results[-1].number_start - start : n_start]
+        ):
+            name = results[-1].name  # 经营收入年均增长12%，到2020年达到3000亿元: the same subject
         if name.startswith("占") and results and "。" not in scan[results[-1].number_start - start : n_start]:
             name = results[-1].name + name  # 增加值突破7000亿元，占全市GDP比重达到30%
         if not name:
@@ -828,8 +866,9 @@ def find_indicators(
 
 
 def _at_clause_end(scan: str, position: int) -> bool:
+    """The count closes its clause or its item of a list (…200家、数字化车间1000个)."""
     rest = scan[position : position + 1]
-    return not rest or rest in _CLAUSE_BREAK or rest in "）)"
+    return not rest or rest in _CLAUSE_BREAK or rest in "）)、"
 
 
 def _target_year(scan: str, position: int) -> int | None:

@@ -89,7 +89,10 @@ _REGION_RE = re.compile(
     r"^(?:关于)?((?:[\u4e00-\u9fff]{2,3}?(?:省|自治区|特别行政区))?(?:[\u4e00-\u9fff]{2,4}?(?:市|自治州|地区|盟))?"
     r"(?:[\u4e00-\u9fff]{1,4}?(?:县|区|旗))?)"
 )
-_NOT_PLACE_CHARS = set("关于推进加快促进全面深化实施数字经济发展建设的印发做好进一步支持新型现代城乡")
+# Words that show a "place" match is really the start of a title (关于推进…区, 数字经济…市场).
+_NOT_PLACE_WORDS = re.compile(
+    "关于|推进|加快|促进|全面|深化|实施|数字|经济|发展|建设|的|印发|做好|进一步|支持|新型|现代|城乡|推动|于"
+)
 _CENTRAL_ISSUER_RE = re.compile(
     r"^(?:中共中央|国务院|国家|中央|全国|教育部|财政部|商务部|工业和信息化部|科技部|"
     r"农业农村部|交通运输部|人力资源社会保障部|自然资源部|生态环境部|住房城乡建设部|"
@@ -203,7 +206,7 @@ def region_of(name: str) -> str | None:
 
 def _places(prefix: str) -> list[str]:
     places = re.findall(r"[\u4e00-\u9fff]+?(?:特别行政区|自治区|省|自治州|市|地区|盟|县|区|旗)", prefix)
-    return [p for p in places if not (set(p[:-1]) & _NOT_PLACE_CHARS)]
+    return [p for p in places if not _NOT_PLACE_WORDS.search(p[:-1])]
 
 
 def find_issuer(text: str, title_line: str | None) -> str | None:

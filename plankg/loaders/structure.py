@@ -742,10 +742,71 @@ class _OutlineBuilder:
             return
         if section.heading is not None:
             self.outline.heading_spans.append((section.heading.start, section.heading.end))
-        for par in section.body + section.tail:
-            self.inline_items(par)
+        for pars in (section.body, section.tail):
+            self.loose_paragraph_items(pars)
         for child in section.children:
             self.walk(child)
+
+    def reported_goals(self) -> None:
+        """A news report names no goal section, but says what the plan sets out to reach:
+        "《规划》提出，到2025年，…。" — its sentences are the goals (the first such paragraph only)."""
+        taken = self.outline.skipped + self.outline.target_sections
+        for par in self.outline.paragraphs:
+            if par.form not in ("prose", "lead") or any(s <= par.start < e for s, e in taken):
+                continue
+            report = _REPORTING_LEAD_RE.match(par.text)
+            if report is None or not _TIME_LEAD_RE.match(par.text[report.end() :].lstrip(_STRIP)):
+                continue
+            for s, e in _clauses(self.text, par.start + report.end(), par.end, SENTENCE_END):
+                time_lead = _TIME_LEAD_RE.match(self.text, s)
+                name_start = time_lead.end() if time_lead else s
+                if e - name_start >= 4:
+                    name = _trim(self.text, name_start, e)
+                    self.outline.goals.append(Item(kind="goal", name=name, span=(s, e)))
+            if self.outline.goals:
+                self.outline.target_sections.append((par.start, par.end))
+                return
+
+    def loose_paragraph_items(self, pars: list[Paragraph]) -> None:
+        """Items in paragraphs outside any labelled section (a news report's): a paragraph that lists
+        them itself ("三大目标：一是…"), or one that announces them ("部署了四个方面的重点任务。") with
+        the items as the paragraphs that follow ("一是夯实数字基础设施。…")."""
+        index = 0
+        while index < len(pars):
+            par = pars[index]
+            followers = self.announced_followers(pars, index)
+            if followers is None:
+                self.inline_items(par)
+                index += 1
+                continue
+            kind, count, items_pars = followers
+            items = [self.paragraph_item(p, kind) for p in items_pars]
+            getattr(self.outline, _PLURAL[kind]).extend(items)
+            self.outline.target_sections.append((par.start, items_pars[-1].end))
+            if count is not None and count != len(items):
+                self.outline.warnings.append(
+                    f"paragraph {par.text[:30]!r} announces {count} {kind}s but {len(items)} were found"
+                )
+            index += 1 + len(items_pars)
+
+    def announced_followers(
+        self, pars: list[Paragraph], index: int
+    ) -> tuple[Kind, int | None, list[Paragraph]] | None:
+        par = pars[index]
+        if par.form != "prose" or len(par.text) > 80:
+            return None
+        counted = heading_count(par.text)
+        if counted is None:
+            return None
+        count, kind = counted
+        followers = []
+        for follower in pars[index + 1 :]:
+            ordinal = _INLINE_ORDINAL_RE.match(follower.text)
+            expected = len(followers) + 1
+            if follower.form != "lead" or ordinal is None or _ordinal_of(ordinal.group()) != expected:
+                break
+            followers.append(follower)
+        return (kind, count, followers) if len(followers) >= 2 else None
 
     def inline_items(self, par: Paragraph) -> None:
         """A prose paragraph that lists items itself: "《规划》提出三大目标：一是…；二是…；三是…。"."""
@@ -964,15 +1025,26 @@ class _OutlineBuilder:
         return Item(kind=kind, name=name, span=span, clause=True)
 
 
+_PLURAL = {"goal": "goals", "direction": "directions", "task": "tasks"}
+
+
+def _ordinal_of(marker: str) -> int | None:
+    """一是 → 1, 第三， → 3, 其二 → 2."""
+    return ordinal_value(re.sub(r"^[第其]|是$|[，,、：:]$", "", marker))
+
+
 def _is_pure_label(title: str) -> bool:
     return _LABEL_RE.match(re.sub(r"[\s\u3000“”\"]", "", main_title(title))) is not None
 
 
 def _has_kind_descendant(section: Section) -> bool:
-    """A sub-section (any depth) labelled goal, direction or task: what makes a background or
-    safeguards heading a container after all (总体思路 holding 基本原则 and 发展目标)."""
+    """A sub-section (any depth) labelled goal, direction or task, or a container naming one (总体要求
+    与目标): what makes a background or safeguards heading a container after all (总体思路 holding
+    基本原则 and 发展目标) — a page's "…政策解读" link under the safeguards does not."""
     return any(
-        child.label in ("goal", "direction", "task") or _has_kind_descendant(child)
+        child.label in ("goal", "direction", "task")
+        or (child.label == "container" and fallback_kind(child.title) is not None)
+        or _has_kind_descendant(child)
         for child in section.children
     )
 
@@ -1034,12 +1106,14 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
     index = 0
     while index < len(paragraphs):
         par = paragraphs[index]
-        cells = _row_cells(par.text)
+        # A header row names its 指标 (名称, 项目) columns: only such a line is split into cells.
+        may_head = len(par.text) <= 200 and ("指标" in par.text or "名称" in par.text or "项目" in par.text)
+        cells = _row_cells(par.text) if may_head else [par.text]
         spaced = False
         if (
-            not _is_header(cells)
+            may_head
+            and not _is_header(cells)
             and len(par.text) <= 120
-            and ("指标" in par.text or "名称" in par.text or "项目" in par.text)
             and _find_sentence_end(par.text, 0, CLAUSE_END + "，,") == -1
         ):
             spaced_cells = _row_cells(par.text, single_spaces=True)
@@ -1108,6 +1182,8 @@ def parse_outline(text: str) -> Outline:
     root, title = build_sections(paragraphs)
     builder = _OutlineBuilder(text, paragraphs, root, title)
     builder.walk(root)
+    if not builder.outline.goals:
+        builder.reported_goals()
     outline = builder.outline
     outline.tables = tables
     if not (outline.goals or outline.directions or outline.tasks):

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import jieba
 import jieba.posseg
@@ -53,15 +53,13 @@ CANDIDATE_ID_PREFIX = "concept-candidate-"
 # ---------------------------------------------------------------- records and matches
 
 
-@dataclass(frozen=True)
-class SectorMatch:
+class SectorMatch(NamedTuple):  # a tuple: made by the hundred per document
     sector: SectorRecord
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class ConceptMatch:
+class ConceptMatch(NamedTuple):
     concept: ConceptRecord
     start: int
     end: int
@@ -646,8 +644,22 @@ def analyse(text: str, regions: tuple[tuple[int, int], ...] | None = None) -> Te
     what a full pass finds there."""
     folded = normalise(text)
     tokens = tuple(_pos_tokens(text, regions, _TRIGGER_RE)) if text else ()
-    concepts = tuple(_concepts_with_candidates(text, list(tokens), folded))
-    sectors = tuple(find_sectors(text, folded))
+    if regions is None:
+        concepts = tuple(_concepts_with_candidates(text, list(tokens), folded))
+        sectors = tuple(find_sectors(text, folded))
+    else:  # the lexicons too only look inside the regions
+        concept_list: list[ConceptMatch] = []
+        sector_list: list[SectorMatch] = []
+        token_starts = [t[0] for t in tokens]
+        for start, end in regions:
+            part = text[start:end]
+            first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
+            shifted = [(s - start, e - start, w, f) for s, e, w, f in tokens[first:last] if e <= end]
+            for m in _concepts_with_candidates(part, shifted, folded[start:end]):
+                concept_list.append(m._replace(start=m.start + start, end=m.end + start))
+            for m in find_sectors(part, folded[start:end]):
+                sector_list.append(m._replace(start=m.start + start, end=m.end + start))
+        concepts, sectors = tuple(concept_list), tuple(sector_list)
     return TextAnalysis(
         text=text,
         folded=folded,

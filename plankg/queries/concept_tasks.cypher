@@ -5,6 +5,8 @@
 //          BROADER steps below the asked concept that is, and the mention's score. The API ranks and
 //          groups the rows.
 // params: id (string: the asked concept's id)
+// (The API builds these same rows from concept_narrower, concept_mentions and task_parents, which
+// LadybugDB runs several times faster: see plankg/api/answers.py.)
 MATCH path = (named:Concept)-[:BROADER*0..6]->(asked:Concept {id: $id})
 MATCH (m:Task)-[r:MENTIONS]->(named)
 OPTIONAL MATCH (m)-[:PART_OF*1..4]->(root:Task)
