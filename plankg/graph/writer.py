@@ -204,7 +204,8 @@ def write_prepared(
                 )
     _log_phase("relationships", graph.plan_id, graph.relationship_count, started)
     if existing:
-        keep = sorted({node_id for _label, node_id in graph.node_ids} | {""})
+        shared = {label for label, spec in load_schema().nodes.items() if not spec.plan_owned}
+        keep = sorted({node_id for label, node_id in graph.node_ids if label in shared} | {""})
         for statement in plan.cleanup:
             tx.run(statement, {"keep": keep})
     return WriteResult(

@@ -358,8 +358,6 @@ def _vocabulary_links(
     sectors: dict[str, SectorRecord] = {}
     links: list[LinkRecord] = []
     used_concepts = []
-    # Hundreds of links per document, every field made here with its declared type: model_construct
-    # skips validating them one by one (the shape checker and the tests check the result).
     for entity_id, (start, end), (name_start, name_end), sector_able in entities:
         seen_sectors: set[str] = set()
         if sector_able:
@@ -370,7 +368,7 @@ def _vocabulary_links(
                     sectors[sector.id] = sector
                     in_name = name_start <= s and e <= name_end
                     links.append(
-                        LinkRecord.model_construct(
+                        LinkRecord(
                             type="IN_SECTOR",
                             source=entity_id,
                             target=sector.id,
@@ -388,7 +386,7 @@ def _vocabulary_links(
                 in_name = name_start <= s and e <= name_end
                 score = (1.0 if in_name else 0.7) * (0.6 if match.candidate else 1.0)
                 links.append(
-                    LinkRecord.model_construct(
+                    LinkRecord(
                         type="MENTIONS",
                         source=entity_id,
                         target=match.concept.id,

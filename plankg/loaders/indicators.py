@@ -527,6 +527,17 @@ _PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
 _DONE_BY_RE = re.compile(r"^.*(?:实施|开展|推进|推动|完成|进行|组织|加快|加强)")
 
 
+_NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))")
+_CLASS_AFTER_RE = re.compile(r"兆|级|亿级|万级")
+_COUNTED_BEFORE_RE = re.compile(r"\d|[一二两三四五六七八九十][个项家所条]")
+_ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
+_COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
+_AT_LEAST_END_RE = re.compile(r"(?:至少|不少于)\s*$")
+_ALT_UNIT_LEAD_RE = re.compile(r"^[（(][^（）()]{1,3}[）)]")
+_FROM_TO_RE = re.compile(
+    r"(?:由|从)\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。]{0,6}?)\s*(?:提升|提高|增加|增长|扩大|降低|下降|"
+    r"减少|缩短|压缩|降|升)(?:至|到)$"
+)
 _QUANTIFIER_LEAD = r"^(?:一批|一系列|若干|一些|多个|[一二两三四五六七八九十\d]+[个家所批])"
 
 
@@ -577,7 +588,7 @@ def _object_after(text: str, start: int, limit: int) -> tuple[str, int]:
             break
         end += 1
     phrase = text[start:end]
-    phrase = re.sub(r"^[（(][^（）()]{1,3}[）)]", "", phrase)  # 500条（个）…
+    phrase = _ALT_UNIT_LEAD_RE.sub("", phrase)  # 500条（个）…
     stripped = phrase.strip(" \t\u3000")
     if "的" in stripped:
         tail = stripped.rsplit("的", 1)[1]
@@ -624,9 +635,9 @@ def find_indicators(
         while unit_pos < len(scan) and scan[unit_pos] == " ":
             unit_pos += 1
         rest = scan[unit_pos : unit_pos + 4]
-        if re.match(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))", rest):
+        if _NOT_A_QUANTITY_AFTER_RE.match(rest):
             continue
-        if not is_arabic and re.match(r"兆|级|亿级|万级", rest):
+        if not is_arabic and _CLASS_AFTER_RE.match(rest):
             continue  # 千兆光网, 千亿级产业集群: a class, not a quantity
         if is_arabic and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
             continue
@@ -659,7 +670,7 @@ def find_indicators(
             clause_start -= 1
         pre = scan[clause_start:n_start]
         cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
-        if cut != -1 and re.search(r"\d|[一二两三四五六七八九十][个项家所条]", pre[:cut]):
+        if cut != -1 and _COUNTED_BEFORE_RE.search(pre, 0, cut):
             name_start = clause_start + cut + 1
         else:
             name_start = clause_start
@@ -671,7 +682,7 @@ def find_indicators(
         baseline: float | None = None
         # suffix comparators: 以上, 以下, 左右 (after the unit and an optional （个）)
         after_unit = unit_end
-        alt = re.match(r"[（(][^（）()]{1,3}[）)]", scan[after_unit : after_unit + 5])
+        alt = _ALT_UNIT_RE.match(scan[after_unit : after_unit + 5])
         if alt:
             after_unit += alt.end()
         suffix_end = after_unit
@@ -689,7 +700,7 @@ def find_indicators(
             clause_end = suffix_end
             while clause_end < len(scan) and scan[clause_end] not in _CLAUSE_BREAK:
                 clause_end += 1
-            if re.search(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]", scan[suffix_end:clause_end]):
+            if _COUNT_AFTER_RE.search(scan, suffix_end, clause_end):
                 continue  # 年产值超10亿元的企业10家: an attribute of what is counted, not the target
             standard = _STANDARD_AFTER_RE.match(scan, suffix_end, clause_end)
             if standard:  # 按每百户不低于20平方米的标准配建社区养老服务设施: a norm the plan sets
@@ -704,11 +715,7 @@ def find_indicators(
                 stripped_pre = stripped_pre[: -len(word)]
                 break
         # from_to: 由20Mbps提升至100Mbps
-        from_to = re.search(
-            r"(?:由|从)\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。]{0,6}?)\s*(?:提升|提高|增加|增长|扩大|降低|下降|"
-            r"减少|缩短|压缩|降|升)(?:至|到)$",
-            pre_name,
-        )
+        from_to = _FROM_TO_RE.search(pre_name)
         if from_to:
             baseline_value = float(from_to.group(1))
             baseline_unit = from_to.group(2)
@@ -731,7 +738,7 @@ def find_indicators(
         if build:
             mode = "build"
             comparator = "="
-            if re.search(r"(?:至少|不少于)\s*$", stripped_pre[: -len(build)]) or adverb in ("超", "逾"):
+            if _AT_LEAST_END_RE.search(stripped_pre[: -len(build)]) or adverb in ("超", "逾"):
                 comparator = ">=" if adverb not in ("超", "逾") else ">"
             if unit in _TIME_UNITS or (not unit and not suffix_comparator):
                 continue
@@ -789,7 +796,7 @@ def find_indicators(
             or (
                 mode != "comparator"
                 and prefix_word is None
-                and not re.search(r"(?:至少|不少于)\s*$", stripped_pre[: -len(build)] if build else "")
+                and not _AT_LEAST_END_RE.search(stripped_pre[: -len(build)] if build else "")
             )
         ):
             continue  # 打造一支队伍, 建设一个平台: "one" is rarely a target unless bounded (至少建设一所)
@@ -880,7 +887,7 @@ def _target_year(scan: str, position: int) -> int | None:
             ("开始", "起", "以来", "来")
         ):
             continue
-        if re.match(r"\s*\d", scan[match.end() - 1 : match.end()]):
+        if scan[match.end() - 1 : match.end()].strip().isdigit():
             continue
         best = int(match.group(1))
     return best

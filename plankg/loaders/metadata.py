@@ -111,8 +111,11 @@ class PlanMetadata:
     edition: str | None
 
 
+_SPACES_RE = re.compile(r"[\s\u3000]+")
+
+
 def _compact(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text)
+    return _SPACES_RE.sub("", text)
 
 
 _CITED_BEFORE_RE = re.compile(r"(?:根据|依据|按照|遵照|对照|参照|贯彻|落实|衔接|结合|对标|实施|执行)\s*$")
@@ -209,12 +212,28 @@ def _places(prefix: str) -> list[str]:
     return [p for p in places if not _NOT_PLACE_WORDS.search(p[:-1])]
 
 
+_ISSUE_VERB_RE = re.compile("印发|发布|出台|公布|制定|颁布")
+_ISSUER_ENDING_RE = re.compile(_ISSUER_BEFORE_ISSUE_RE.pattern + "$")
+
+
+def _issued_by(head: str) -> list[re.Match[str]]:
+    """`_ISSUER_BEFORE_ISSUE_RE` matches in `head`, in order, tried only just before an issue verb
+    (the pattern's lazy runs are slow to try at every position of a long text)."""
+    found = []
+    for verb in _ISSUE_VERB_RE.finditer(head):
+        window_start = max(0, verb.start() - 60)
+        match = _ISSUER_ENDING_RE.search(head, window_start, verb.end())
+        if match is not None:
+            found.append(match)
+    return found
+
+
 def find_issuer(text: str, title_line: str | None) -> str | None:
     if title_line:
         head = _compact(title_line).split("关于", 1)
         if len(head) == 2 and head[0] and re.search(rf"{_ORG_SUFFIX}$", head[0]):
             return head[0]
-    for match in _ISSUER_BEFORE_ISSUE_RE.finditer(text[:3000]):
+    for match in _issued_by(text[:3000]):
         phrase = match.group(1)
         # the organisation is the last run after a clause break ("日前，青岛市政府办公厅印发…")
         phrase = re.split(r"[，。；：、\s]", phrase)[-1]

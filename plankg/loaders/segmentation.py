@@ -26,9 +26,10 @@ Token = tuple[int, int, str, str]  # (start, end, word, part-of-speech flag)
 
 # jieba.posseg's block pattern: words are only looked for inside runs of these characters.
 _WORD_BLOCK_RE = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._]+")
+_ASCII_ALNUM_RE = re.compile("[a-zA-Z0-9]")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 GAP_FLAG = "x"
-_UNSEEN = object()
+_NOT_A_PREFIX = 1.0  # a score no word has (log probabilities are negative)
 _NO_WORD = float("-inf")
 
 
@@ -43,7 +44,7 @@ class DagSegmenter:
         self._tags: dict[str, str] = pos_tokenizer.word_tag_tab
         # fragment → its score, filled as fragments are met (the dictionary has 500,000 prefixes; a
         # document meets a few thousand): one lookup per step instead of a lookup and a log.
-        self._scores: dict[str, float | None] = {}
+        self._scores: dict[str, float] = {}
 
     def is_word(self, text: str) -> bool:
         """A dictionary word (not merely the prefix of one)."""
@@ -98,10 +99,10 @@ class DagSegmenter:
             stop = index + 1
             fragment = block[index]
             while True:
-                word_score = scores_get(fragment, _UNSEEN)
-                if word_score is _UNSEEN:
+                word_score = scores_get(fragment)
+                if word_score is None:
                     word_score = self._score(fragment)
-                if word_score is None:  # not even a prefix of a dictionary word
+                if word_score > 0.0:  # _NOT_A_PREFIX: no dictionary word starts so
                     break
                 if word_score:  # 0.0: a prefix only (a real word's log probability is < 0)
                     candidate = word_score + score[stop]
@@ -117,10 +118,11 @@ class DagSegmenter:
             ends[index] = best_end
         return ends
 
-    def _score(self, fragment: str) -> float | None:
-        """log(freq / total) of a word, 0.0 for a mere prefix, None for neither; remembered."""
+    def _score(self, fragment: str) -> float:
+        """log(freq / total) of a word (< 0), 0.0 for a mere prefix, _NOT_A_PREFIX (> 0) for neither;
+        remembered."""
         freq = self._freq.get(fragment)
-        value = None if freq is None else (log(freq) - self._log_total if freq else 0.0)
+        value = _NOT_A_PREFIX if freq is None else (log(freq) - self._log_total if freq else 0.0)
         self._scores[fragment] = value
         return value
 
@@ -129,6 +131,14 @@ class DagSegmenter:
         tags_get = self._tags.get
         n = len(block)
         index = 0
+        if _ASCII_ALNUM_RE.search(block) is None:  # no ASCII letters or digits: no "eng" runs to join
+            append = out.append
+            while index < n:
+                end = ends[index]
+                word = block[index:end]
+                append((offset + index, offset + end, word, tags_get(word, "x")))
+                index = end
+            return
         ascii_start = -1  # single ASCII letters and digits in a row make one "eng" token
         while index < n:
             end = ends[index]

@@ -215,14 +215,32 @@ _INLINE_ORDINAL_RE = re.compile(rf"^(?:[{_CN_ORD}]+是|[第其][{_CN_ORD}]+[，,
 _LABEL_TEXT_RE = re.compile(r"^([^\s，。；：:,;《》“”\"'（）()、]{2,14})[：:]")
 
 
+_YEAR_IN_RE = re.compile(r"\d{4}年")
+_HEAD_COLON_RE = re.compile(r"([^，。；：:,;]{1,15})[：:]")
+_COMMA_RE = re.compile(r"[，,；;]")
+_COLON_RE = re.compile(r"[：:]")
+_QUOTES_SPACES_RE = re.compile(r"[\s\u3000“”\"]")
+_SPACES_RE = re.compile(r"[\s\u3000]")
+_OPEN_QUOTES = "“《（(「『【‘"
+_CLOSE_QUOTES = "”》）)」』】’"
+_STOPS_RE: dict[str, re.Pattern[str]] = {}
+
+
 def _find_sentence_end(text: str, start: int, terminals: str = SENTENCE_END) -> int:
-    """Index of the first terminal punctuation at or after start, outside quotes and brackets; -1 if none."""
+    """Index of the first terminal punctuation at or after start, outside quotes and brackets; -1 if none.
+    A "." ends a sentence after a CJK character unless a digit follows (2.0 is a number)."""
+    stops = _STOPS_RE.get(terminals)
+    if stops is None:  # the regex engine jumps to the characters that matter
+        stops = _STOPS_RE[terminals] = re.compile(
+            "[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES + terminals + ".") + "]"
+        )
     depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
-        if ch in "“《（(「『【‘":
+    for match in stops.finditer(text, start):
+        ch = match.group()
+        i = match.start()
+        if ch in _OPEN_QUOTES:
             depth += 1
-        elif ch in "”》）)」』】’":
+        elif ch in _CLOSE_QUOTES:
             depth = max(0, depth - 1)
         elif (ch in terminals and depth == 0) or (
             ch == "."
@@ -324,7 +342,7 @@ def _classify_paragraph(par: Paragraph) -> None:
             )
             and not lead.startswith(_DISCOURSE_START)
             and "：" not in lead
-            and not re.search(r"\d{4}年", lead)
+            and not _YEAR_IN_RE.search(lead)
         ):
             par.form = "lead"
             ordinal = _INLINE_ORDINAL_RE.match(lead)  # 一是推动绿色低碳转型发展。…: the name has no 一是
@@ -343,7 +361,7 @@ def _classify_paragraph(par: Paragraph) -> None:
 
 def _title_end(content: str) -> tuple[int, int] | None:
     """(end of the heading words, start of the body) of a numbered paragraph; None for a bare heading."""
-    colon = re.match(r"([^，。；：:,;]{1,15})[：:]", content)
+    colon = _HEAD_COLON_RE.match(content)
     if colon and classify_title(colon.group(1)) is not None:
         return colon.end() - 1, colon.end()
     end = _find_sentence_end(content, 0)
@@ -353,7 +371,7 @@ def _title_end(content: str) -> tuple[int, int] | None:
         end = len(content)
     sentence = content[:end]
     if len(sentence) > 40:
-        comma = re.search(r"[，,；;]", sentence)
+        comma = _COMMA_RE.search(sentence)
         if comma and comma.start() >= 4:
             return comma.start(), end + 1 if end < len(content) else end
     return end, end + 1
@@ -416,7 +434,7 @@ def main_title(title: str) -> str:
     """The part of a heading before its subtitle ("实现五大目标：互联网用户数超千万" → "实现五大目标");
     a question's "问：" is not the heading."""
     title = _ASK_PREFIX_RE.sub("", title)
-    head = re.split(r"[：:]", title, maxsplit=1)[0].strip(_EDGE_PUNCT)
+    head = _COLON_RE.split(title, maxsplit=1)[0].strip(_EDGE_PUNCT)
     return head or title.strip(_EDGE_PUNCT)
 
 
@@ -448,7 +466,7 @@ def _question_label(compact: str) -> Label | None:
 def classify_title(title: str) -> Label | None:
     """What a heading says its section holds; None for an unlabelled heading."""
     main = main_title(title)
-    main_compact = re.sub(r"[\s\u3000“”\"]", "", main)
+    main_compact = _QUOTES_SPACES_RE.sub("", main)
     label = _LABEL_RE.match(main_compact)
     if label:
         word = label.group(1)
@@ -468,7 +486,7 @@ def classify_title(title: str) -> Label | None:
 
 def fallback_kind(title: str) -> Kind | None:
     """The content kind a container heading names when it has no sub-sections (总体要求与目标 → goal)."""
-    main = re.sub(r"[\s\u3000“”\"]", "", main_title(title))
+    main = _QUOTES_SPACES_RE.sub("", main_title(title))
     found = [(pattern.search(main), kind) for kind, pattern in _CONTENT_KEYWORDS]
     hits = sorted((m.start(), kind) for m, kind in found if m)
     return hits[0][1] if hits else None  # type: ignore[return-value]
@@ -476,7 +494,7 @@ def fallback_kind(title: str) -> Kind | None:
 
 def heading_count(title: str) -> tuple[int, Kind] | None:
     """实现五大目标 → (5, "goal"); None when the heading states no count."""
-    match = _COUNT_RE.search(re.sub(r"[\s\u3000]", "", main_title(title)))
+    match = _COUNT_RE.search(_SPACES_RE.sub("", main_title(title)))
     if not match:
         return None
     count = ordinal_value(match.group(1))
@@ -1034,7 +1052,7 @@ def _ordinal_of(marker: str) -> int | None:
 
 
 def _is_pure_label(title: str) -> bool:
-    return _LABEL_RE.match(re.sub(r"[\s\u3000“”\"]", "", main_title(title))) is not None
+    return _LABEL_RE.match(_QUOTES_SPACES_RE.sub("", main_title(title))) is not None
 
 
 def _has_kind_descendant(section: Section) -> bool:

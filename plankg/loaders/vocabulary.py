@@ -106,6 +106,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return pattern(trie)
 
 
+_NO_LABEL = object()
+
+
 class _Lexicon:
     """Labels → key; finds non-overlapping label occurrences, longest first."""
 
@@ -126,27 +129,33 @@ class _Lexicon:
         """(start, end, key) of the labels in `text`; `folded` is `normalise(text)` if already made."""
         if folded is None:
             folded = normalise(text)
-        found: list[tuple[int, int, str | None]] = []
         if self._label_re is None:
             return []
+        labels, lengths, size = self._labels, self._lengths, len(folded)
+        found: list[tuple[int, int, str | None]] = []
         search = self._label_re.search
         first = search(folded)
         while first is not None:
             start = first.start()
             first = search(folded, start + 1)
-            for length in self._lengths[folded[start]]:
+            for length in lengths[folded[start]]:
                 end = start + length
-                if end > len(folded):
+                if end > size:
                     continue
-                label = folded[start:end]
-                if label in self._labels and self._at_word_boundary(folded, start, end):
-                    found.append((start, end, self._labels[label]))
+                key = labels.get(folded[start:end], _NO_LABEL)
+                if key is _NO_LABEL:
+                    continue
+                if (folded[start].isascii() or folded[end - 1].isascii()) and not self._at_word_boundary(
+                    folded, start, end
+                ):
+                    continue
+                found.append((start, end, key))  # type: ignore[arg-type]
         # Longest first; among equals the earlier one; a match that overlaps a taken one is dropped.
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken = bytearray(len(folded))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken = bytearray(size)
         chosen: list[tuple[int, int, str]] = []
         for start, end, key in found:
-            if any(taken[start:end]):
+            if taken.find(1, start, end) != -1:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             if key is not None:
@@ -485,17 +494,6 @@ def _pos_tokens(
 _MORPHEME_RE = re.compile("|".join(DOMAIN_MORPHEMES))
 
 
-def _may_start_term(tokens: list[Token], index: int) -> bool:
-    """Cheap test before `_term_end`: a term starts with a domain prefix, a word before a domain head,
-    or a word holding a domain morpheme."""
-    word = tokens[index][2]
-    if word in DOMAIN_PREFIXES:
-        return True
-    if index + 1 < len(tokens) and tokens[index + 1][2] in DOMAIN_HEADS:
-        return True
-    return len(word) >= _MIN_CANDIDATE_CHARS and _MORPHEME_RE.search(word) is not None
-
-
 def _discover_candidates(
     text: str, scheme_matches: list[ConceptMatch], tokens: list[Token] | None = None
 ) -> list[tuple[ConceptMatch, list[int]]]:
@@ -517,8 +515,15 @@ def _discover_candidates(
     found: list[tuple[ConceptMatch, list[int]]] = []
     if tokens is None:
         tokens = _pos_tokens(text)
-    for index, (start, _end, _word, _flag) in enumerate(tokens):
-        if not _may_start_term(tokens, index):
+    last = len(tokens) - 1
+    for index, (start, _end, word, _flag) in enumerate(tokens):
+        # a term starts with a domain prefix, a word before a domain head, or a word holding a domain
+        # morpheme: a cheap test first, `_term_end` only where it passes
+        if not (
+            word in DOMAIN_PREFIXES
+            or (index < last and tokens[index + 1][2] in DOMAIN_HEADS)
+            or (len(word) >= _MIN_CANDIDATE_CHARS and _MORPHEME_RE.search(word))
+        ):
             continue
         end = _term_end(tokens, index)
         if end is None or any(taken[start:end]):
@@ -644,22 +649,8 @@ def analyse(text: str, regions: tuple[tuple[int, int], ...] | None = None) -> Te
     what a full pass finds there."""
     folded = normalise(text)
     tokens = tuple(_pos_tokens(text, regions, _TRIGGER_RE)) if text else ()
-    if regions is None:
-        concepts = tuple(_concepts_with_candidates(text, list(tokens), folded))
-        sectors = tuple(find_sectors(text, folded))
-    else:  # the lexicons too only look inside the regions
-        concept_list: list[ConceptMatch] = []
-        sector_list: list[SectorMatch] = []
-        token_starts = [t[0] for t in tokens]
-        for start, end in regions:
-            part = text[start:end]
-            first, last = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
-            shifted = [(s - start, e - start, w, f) for s, e, w, f in tokens[first:last] if e <= end]
-            for m in _concepts_with_candidates(part, shifted, folded[start:end]):
-                concept_list.append(m._replace(start=m.start + start, end=m.end + start))
-            for m in find_sectors(part, folded[start:end]):
-                sector_list.append(m._replace(start=m.start + start, end=m.end + start))
-        concepts, sectors = tuple(concept_list), tuple(sector_list)
+    concepts = tuple(_concepts_with_candidates(text, list(tokens), folded))
+    sectors = tuple(find_sectors(text, folded))
     return TextAnalysis(
         text=text,
         folded=folded,
