@@ -98,3 +98,21 @@ def test_bad_cypher_is_a_400_problem_and_bad_bodies_422(client: TestClient) -> N
     assert_problem(
         client.post("/cypher", content=b"not json", headers={"content-type": "application/json"}), 422
     )
+
+
+def test_a_far_ordered_skip_answers_and_never_takes_the_server_down(
+    client: TestClient, seeded: GraphStore
+) -> None:
+    # Regression: LadybugDB 0.22 segfaulted the whole API process on ORDER BY … SKIP 100000 LIMIT 1.
+    query = "MATCH (c:Concept) RETURN c.id AS id ORDER BY id SKIP $skip LIMIT 1"
+    response = client.post("/cypher", json={"query": query, "parameters": {"skip": 100000}})
+    if seeded.backend == "embedded":
+        assert_problem(response, 400)
+        assert "SKIP" in response.json()["detail"]
+    else:
+        assert response.status_code == 200, response.text
+        assert response.json()["rows"] == []
+    # The process is still alive and answering.
+    near = client.post("/cypher", json={"query": query, "parameters": {"skip": 1}})
+    assert near.status_code == 200, near.text
+    assert len(near.json()["rows"]) == 1

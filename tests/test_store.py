@@ -4,7 +4,6 @@ read-only Cypher, concurrency. Every test runs on the embedded store and on a re
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -442,32 +441,40 @@ def test_embedded_store_locked_by_another_process(tmp_path: Path) -> None:
         assert store.ping()
 
 
-def test_stats_command_prints_the_counts(store: GraphStore, tmp_path: Path) -> None:
-    """`plankg stats --json` in a fresh process, on the configured store of either backend."""
-    env = {**os.environ, "PLANKG_STORE": store.backend}
+def run_cli(args: list[str], env: dict[str, str]) -> Any:
+    """Run the plankg CLI in-process with these PLANKG_* variables (settings re-read for the call)."""
+    from typer.testing import CliRunner
+
+    from plankg.cli import app
+    from plankg.settings import get_settings
+
+    get_settings.cache_clear()
+    try:
+        return CliRunner().invoke(app, args, env=env)
+    finally:
+        get_settings.cache_clear()
+
+
+def test_stats_command_prints_the_counts(store: GraphStore) -> None:
+    env = {"PLANKG_STORE": store.backend}
     if isinstance(store, EmbeddedStore):
-        env["PLANKG_DATA_DIR"] = str(tmp_path / "cli")
-        with open_store(Settings(store="embedded", data_dir=tmp_path / "cli")) as cli_store:
-            cli_store.write_document(plan_graph())
-            expected = cli_store.counts()
-    else:
-        store.write_document(plan_graph())
-        expected = store.counts()
-    done = subprocess.run(["plankg", "stats", "--json"], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+        env["PLANKG_DATA_DIR"] = str(store.path.parent)
+    store.write_document(plan_graph())
+    expected = store.counts()
+    done = run_cli(["stats", "--json"], env)
+    assert done.exit_code == 0, done.output
     stats = json.loads(done.stdout)
     assert stats["backend"] == store.backend
     assert stats["nodes"] == expected.nodes and stats["relationships"] == expected.relationships
     assert stats["total_nodes"] == len(plan_graph().nodes)
-    table = subprocess.run(["plankg", "stats"], env=env, capture_output=True, text=True, timeout=120)
-    assert table.returncode == 0 and "MENTIONS" in table.stdout and "Task" in table.stdout
+    table = run_cli(["stats"], env)
+    assert table.exit_code == 0 and "MENTIONS" in table.stdout and "Task" in table.stdout
 
 
 def test_stats_command_reports_an_unreachable_store() -> None:
-    env = {**os.environ, "PLANKG_STORE": "neo4j", "PLANKG_NEO4J_URI": "bolt://127.0.0.1:1"}
-    done = subprocess.run(["plankg", "stats"], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 3
-    assert "Neo4j not reachable at bolt://127.0.0.1:1" in " ".join(done.stderr.split())
+    done = run_cli(["stats"], {"PLANKG_STORE": "neo4j", "PLANKG_NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert done.exit_code == 3
+    assert "Neo4j not reachable at bolt://127.0.0.1:1" in " ".join(done.output.split())
 
 
 def test_open_store_follows_the_settings(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import ladybug
 
 from plankg.graph import cypher
-from plankg.graph.guard import screen_read_only
+from plankg.graph.guard import screen_embedded_paging, screen_read_only
 from plankg.graph.port import (
     Counts,
     GraphStore,
@@ -334,6 +334,7 @@ class EmbeddedStore(GraphStore):
         The statement is prepared first, which refuses a text holding several statements."""
         screen_read_only(cypher_text)
         params = dict(parameters or {})
+        screen_embedded_paging(cypher_text, params)
         thread = self._connection()
         connection = thread.connection
         connection.execute("BEGIN TRANSACTION READ ONLY")

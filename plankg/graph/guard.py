@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.graph.port import ReadOnlyViolation
+from plankg.graph.port import QueryFailed, ReadOnlyViolation
 
 # Strings, quoted names and comments are blanked before matching, so a keyword inside them is fine.
 _LITERALS = re.compile(
@@ -45,3 +45,32 @@ def screen_read_only(query: str) -> None:
     for pattern, reason in _FORBIDDEN:
         if pattern.search(statement):
             raise ReadOnlyViolation(f"refused: {reason}")
+
+
+# LadybugDB 0.22 crashes the whole process (SIGSEGV) on `ORDER BY … SKIP n LIMIT m` once n is
+# somewhere above 10,000 (measured: 10,000 ran, 15,000 crashed). A researcher's query must never take
+# the server down, so the embedded store refuses such a SKIP before running it.
+EMBEDDED_MAX_ORDERED_SKIP = 10_000
+_SKIP = re.compile(r"\bSKIP\s+(\$?\w+|\()", re.IGNORECASE)
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
+
+
+def screen_embedded_paging(query: str, parameters: dict[str, object]) -> None:
+    """Raise QueryFailed for an ordered SKIP that LadybugDB 0.22 cannot run without crashing."""
+    code = _LITERALS.sub(" ", query)
+    if not _ORDER_BY.search(code):
+        return
+    for match in _SKIP.finditer(code):
+        token = match.group(1)
+        value = parameters.get(token[1:]) if token.startswith("$") else token
+        try:
+            skip = int(str(value))
+        except ValueError:
+            raise QueryFailed(
+                "with ORDER BY, SKIP must be a whole number or a parameter on the embedded store"
+            ) from None
+        if skip > EMBEDDED_MAX_ORDERED_SKIP:
+            raise QueryFailed(
+                f"SKIP {skip} after ORDER BY is above {EMBEDDED_MAX_ORDERED_SKIP}, which the embedded "
+                "store (LadybugDB 0.22) cannot run safely; page with a WHERE on the sort key instead"
+            )

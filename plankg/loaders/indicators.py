@@ -419,6 +419,13 @@ _UNIT_RE = re.compile(
     + ")?"
 )
 _MAGNITUDE_FACTOR = dict(_MAGNITUDES)
+# What any number that can be a target starts with: a digit, 一半/半数, a Chinese numeral of two or more
+# characters or a lone 十 (both can stand without a unit), or a one-character numeral before a unit.
+_MAY_HOLD_NUMBER_RE = re.compile(
+    r"[0-9０-９]|一半|半数|十|[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九百千万亿]["
+    + re.escape("".join(sorted({unit[0] for unit in _BASE_UNITS} | {m[0] for m, _ in _MAGNITUDES})))
+    + "]"
+)
 _PER_UNIT_RE = re.compile(
     r"\s*[/／]\s*(?:" + "|".join(map(re.escape, (*_BASE_UNITS, "年", "日", "月", "人", "户", "千米"))) + ")"
 )
@@ -601,6 +608,8 @@ def find_indicators(
     text: str, start: int, end: int, *, default_year: int | None = None
 ) -> list[IndicatorMatch]:
     """Every quantified target in text[start:end] (one paragraph or heading)."""
+    if _MAY_HOLD_NUMBER_RE.search(text, start, end) is None:
+        return []  # most paragraphs: no digit, and no Chinese numeral that could count anything
     segment = text[start:end]
     scan = segment.translate(_FULLWIDTH_DIGITS)
     protected = _protected(scan)
