@@ -6,7 +6,16 @@ A number is a target when the text around it says so: a comparator (超过 → "
 Decisions: 达到 means ">=" (a plan's 达到 is a floor); a plain count or 实现100Mbps到户 is "="; 左右 is "=";
 一半 is 50 with unit "%". Numbers that are not targets are left alone: years and durations (…年),
 dates, ordinals (第一), numbers inside quotes or 《》 titles ("1332"架构, 《中国制造2025》), numbers glued to
-Latin letters (5G, IPv6), versions (2.0), edition words (十三五), ranges (5—10年) and frequencies (每年1次).
+Latin letters (5G, IPv6), versions (2.0), edition words (十三五), ranges (5—10年) and frequencies (每年1次),
+classes (千兆光网, 千亿级产业集群). Rates are one unit (微克/立方米, 平方米/人).
+Per-unit norms with a bound are targets (每个地市至少建设1所, 按每百户不低于20平方米的标准配建): a plan
+sets them as much as a total; an attribute of what is counted is not (培育年产值超10亿元的企业10家: 10家).
+
+The name says what is measured: the noun phrase before the comparator, without time and scope leads
+(到2025年, 全市, 累计, 力争, 基本…), without the action before it (各地在继续巩固落实好X → X; 接入部门业务
+系统不少于200个 → 部门业务系统), bracketed explanations or hedges inside it; "X占Y" is "X占Y比例"; a count's
+name is what it counts (建成5G基站1.5万个 → 5G基站); a later item of a list, or a clause whose subject is
+left out, takes its name from the clause before (经营收入年均增长12%，到2020年达到3000亿元).
 """
 
 from __future__ import annotations

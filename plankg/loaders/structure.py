@@ -15,8 +15,16 @@ Sections are classified by the words of their heading: a heading that *is* a lab
 sub-sections are unlabelled too (二、丰富赛事活动，完善赛事体系; 第三章 建设数字基础设施) is a task: in
 the genre, the body chapters between the framework (要求/原则/目标) and the safeguards are the tasks.
 
+Also read: a 解读's question headings (《规划》的主要目标有哪些？ → goals, 部署了哪些重点任务？ → tasks,
+出台的背景是什么？/ 如何确保落地？ → no items); a news report's loose paragraphs — one that announces
+items (部署了四个方面的重点任务。) followed by 一是…/二是… paragraphs, and, when the document has no goal
+section at all, the first "《规划》提出，到2025年，…" paragraph as its goals; indicator tables whose cells
+are separated by single spaces; a web page's furniture (分享到, 相关链接, 主办, 网站标识码 …) is not text,
+and a signature with its date (落款) closes the sections before it.
+
 Decisions (documented here because they shape the output):
-  - 基本原则 / 发展定位 / 发展路径 sections are *directions* (they orient the tasks, as 重点方向 do);
+  - 基本原则 / 发展定位 / 发展路径 sections are *directions* (they orient the tasks, as 重点方向 do); when
+    written as one paragraph, its 坚持… sentences are the directions, named by their first clause;
   - 重点领域 / 发展重点 / 重点工程 / 专项行动 sections are *tasks*;
   - a goal section written as prose yields one goal per sentence (guiding-thought sentences dropped);
   - sub-tasks are the numbered sub-sections or lead-sentence paragraphs of a task, or else the
