@@ -1,8 +1,9 @@
 """Fixtures and helpers of the HTTP API tests (tests/test_api_*.py).
 
 `seeded` is a store holding the extracted seed document, once per backend and per test module (the
-extraction takes seconds, so tests that only read share it); `client` is FastAPI's TestClient — real
-HTTP requests through the ASGI app — over that store.
+extraction takes seconds, so tests that only read share it; on Neo4j it is re-seeded before a test
+when a wipe in between emptied it, see conftest.seeded_data_is_intact); `client` is FastAPI's
+TestClient — real HTTP requests through the ASGI app — over that store.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from conftest import BACKENDS, SEED_DOCUMENT, wipe
 from fastapi.testclient import TestClient
 
 from plankg.api import create_app
-from plankg.graph import GraphStore, open_store
+from plankg.graph import Counts, GraphStore, open_store
 from plankg.pipeline import load_path
 from plankg.settings import Settings
 
@@ -46,8 +47,25 @@ def seeded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         store.close()
     else:
         neo4j: GraphStore = request.getfixturevalue("neo4j_store")
-        load_path(wipe(neo4j), SEED_DOCUMENT)
+        seed_neo4j(neo4j)
         yield neo4j
+        SEEDED_COUNTS.pop(id(neo4j), None)
+
+
+# store (by id) -> its counts right after seeding; only the shared Neo4j database can lose its seed
+SEEDED_COUNTS: dict[int, Counts] = {}
+
+
+def seed_neo4j(neo4j: GraphStore) -> None:
+    load_path(wipe(neo4j), SEED_DOCUMENT)
+    SEEDED_COUNTS[id(neo4j)] = neo4j.counts()
+
+
+def reseed_if_changed(store: GraphStore) -> None:
+    """Load the seed again when the database no longer holds exactly it (a `store` test wiped it)."""
+    expected = SEEDED_COUNTS.get(id(store))
+    if expected is not None and store.counts() != expected:
+        seed_neo4j(store)
 
 
 @pytest.fixture(scope="module")

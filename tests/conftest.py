@@ -2,13 +2,20 @@
 
 Neo4j comes from PLANKG_NEO4J_URI/USER/PASSWORD (start one with `scripts/neo4j start`). When it is not
 reachable its tests are skipped, except under CI=true, where they fail: CI must test both backends.
-The Neo4j database is wiped before each test that uses it.
+The Neo4j database is wiped before each test that uses it, so one test run owns it at a time: a second
+run on this machine against the same URI waits for the first (a lock file, see `neo4j_store`). Module-
+scoped seeded stores (tests/api_fixtures.py) are checked before each test and re-seeded when a wipe
+in between emptied them (`seeded_data_is_intact`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
+import re
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -20,7 +27,17 @@ from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
 from plankg.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_DOCUMENT = Path("/work/shared/corpus/qingdao-informatization-13th-fyp.txt")
+SEED_NAME = "qingdao-informatization-13th-fyp.txt"
+
+
+def _seed_document() -> Path:
+    """shared/corpus beside the clone (CI clones the repo with shared/ next to it), else /work/shared."""
+    candidates = [REPO.parent / "shared" / "corpus" / SEED_NAME, Path("/work/shared/corpus") / SEED_NAME]
+    return next((path for path in candidates if path.is_file()), candidates[-1])
+
+
+SEED_DOCUMENT = _seed_document()
+NEO4J_LOCK_WAIT_SECONDS = float(os.environ.get("PLANKG_TEST_NEO4J_LOCK_WAIT", "1800"))
 BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
@@ -36,15 +53,43 @@ def _neo4j_missing(reason: str) -> NoReturn:
     pytest.skip(message)
 
 
+def _lock_database(uri: str) -> int:
+    """Hold an exclusive lock on `uri` for this test run. Tests wipe the database, so two runs sharing
+    it (two engineers, or `scripts/test` reusing a running server) would delete each other's data
+    mid-test; the second run waits here instead. Returns the lock's file descriptor."""
+    name = re.sub(r"[^A-Za-z0-9]+", "-", uri).strip("-")
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"plankg-tests-{name}.lock"
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    deadline = time.monotonic() + NEO4J_LOCK_WAIT_SECONDS
+    told = False
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return descriptor
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(descriptor)
+                pytest.fail(f"another test run has held {uri} for {NEO4J_LOCK_WAIT_SECONDS:g} s ({path})")
+            if not told:
+                print(f"\nwaiting for another test run to finish with {uri} ({path})", file=sys.stderr)
+                told = True
+            time.sleep(1)
+
+
 @pytest.fixture(scope="session")
 def neo4j_store() -> Iterator[GraphStore]:
-    """One driver for the whole run; the schema applied once."""
+    """One driver for the whole run; the schema applied once; the database this run's alone."""
+    settings = neo4j_settings()
+    lock = _lock_database(settings.neo4j_uri)
     try:
-        store = open_store(neo4j_settings())
-    except StoreUnavailable as exc:
-        _neo4j_missing(str(exc))
-    yield store
-    store.close()
+        try:
+            store = open_store(settings)
+        except StoreUnavailable as exc:
+            _neo4j_missing(str(exc))
+        yield store
+        store.close()
+    finally:
+        os.close(lock)  # closing the descriptor releases the lock
 
 
 def wipe(store: GraphStore) -> GraphStore:
@@ -66,6 +111,18 @@ def store(request: pytest.FixtureRequest) -> GraphStore:
         embedded: GraphStore = request.getfixturevalue("embedded_store")
         return embedded
     return wipe(request.getfixturevalue("neo4j_store"))
+
+
+@pytest.fixture(autouse=True)
+def seeded_data_is_intact(request: pytest.FixtureRequest) -> None:
+    """A module-scoped `seeded` Neo4j store outlives single tests, and any `store` test pytest runs in
+    between (it may reorder parametrised tests) wipes the one database: re-seed it when its counts are
+    no longer those loaded, so every test that asks for `seeded` gets the seed, whatever the order."""
+    if "seeded" not in request.fixturenames:
+        return
+    from api_fixtures import reseed_if_changed  # imports this module: load it only when needed
+
+    reseed_if_changed(request.getfixturevalue("seeded"))
 
 
 # ---------------------------------------------------------------- hand-built plan graphs

@@ -25,7 +25,10 @@ from plankg.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[GraphStore, GraphStore]]:
+def stores(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[GraphStore, GraphStore]]:
+    request.getfixturevalue("neo4j_store")  # this run's hold on the shared database (conftest.py)
     try:
         neo4j = open_store(neo4j_settings())
     except StoreUnavailable as exc:

@@ -349,7 +349,7 @@ _ADVERBS_BEFORE_NUMBER = (
 _PROTECT_RE = re.compile(
     r"“[^“”\n]*”|\"[^\"\n]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n]*’|【[^【】\n]*】"
 )
-_NUMBER_RE = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]+")
+
 _CLAUSE_BREAK = "，,；;。：:！？!?\n"
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
 # Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
@@ -428,12 +428,18 @@ _UNIT_RE = re.compile(
     + ")?"
 )
 _MAGNITUDE_FACTOR = dict(_MAGNITUDES)
+_UNIT_STARTS = re.escape("".join(sorted({u[0] for u in _BASE_UNITS} | {m[0] for m, _ in _MAGNITUDES})))
+# A number: digits, 一半/半数, or a run of Chinese numerals — a one-character 一…九 only before a unit
+# (一批, 统一, 进一步 are words; a bare digit needs a unit to count anything).
+_NUMBER_RE = re.compile(
+    r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]{2,}|[十百千万亿]"
+    rf"|[零〇一二两三四五六七八九](?=\s*[{_UNIT_STARTS}])"
+)
 # What any number that can be a target starts with: a digit, 一半/半数, a Chinese numeral of two or more
 # characters or a lone 十 (both can stand without a unit), or a one-character numeral before a unit.
 _MAY_HOLD_NUMBER_RE = re.compile(
-    r"[0-9０-９]|一半|半数|十|[零〇一二两三四五六七八九十百千万亿]{2,}|[一二两三四五六七八九百千万亿]["
-    + re.escape("".join(sorted({unit[0] for unit in _BASE_UNITS} | {m[0] for m, _ in _MAGNITUDES})))
-    + "]"
+    r"[0-9０-９]|一半|半数|十|[零〇一二两三四五六七八九十百千万亿]{2,}"
+    rf"|[一二两三四五六七八九百千万亿]\s*[{_UNIT_STARTS}]"
 )
 _PER_UNIT_RE = re.compile(
     r"\s*[/／]\s*(?:" + "|".join(map(re.escape, (*_BASE_UNITS, "年", "日", "月", "人", "户", "千米"))) + ")"

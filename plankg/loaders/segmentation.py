@@ -63,21 +63,32 @@ class DagSegmenter:
         """Every token of `text`, covering it without gaps, in order.
 
         With `regions` (sorted, disjoint spans) only the word blocks that overlap a region are
-        segmented, with `blocks` only those in which the pattern is found; the rest becomes gap
-        tokens. A block is segmented on its own either way, so its words are the same as when the
-        whole text is segmented."""
+        segmented, with `blocks` (a pattern of word characters only) only those in which it is
+        found; the rest becomes gap tokens. A block is segmented on its own either way, so its
+        words are the same as when the whole text is segmented."""
         out: list[Token] = []
         cursor = 0  # end of the last token written
         region_index = 0
+        # Where the pattern is found (a match never spans two blocks when it holds only word
+        # characters, so a block holds a match iff one of these starts inside it).
+        hits = [m.start() for m in blocks.finditer(text)] if blocks is not None else None
+        hit_index = 0
         for block in _WORD_BLOCK_RE.finditer(text):
             start, end = block.span()
+            if hits is not None:
+                while hit_index < len(hits) and hits[hit_index] < start:
+                    hit_index += 1
+                if hit_index == len(hits):
+                    break  # no match left: the rest is gap
+                if hits[hit_index] >= end:
+                    continue
             if regions is not None:
                 while region_index < len(regions) and regions[region_index][1] <= start:
                     region_index += 1
-                if region_index == len(regions) or regions[region_index][0] >= end:
+                if region_index == len(regions):
+                    break
+                if regions[region_index][0] >= end:
                     continue  # outside every region: left to the next gap token
-            if blocks is not None and blocks.search(text, start, end) is None:
-                continue
             if start > cursor:
                 out.append((cursor, start, text[cursor:start], GAP_FLAG))
             self._block_tokens(block.group(), start, out)

@@ -593,24 +593,11 @@ class TextAnalysis:
 
     text: str
     folded: str  # normalise(text): same length, full-width ASCII folded, lower case
-    tokens: tuple[Token, ...]  # only in the word blocks that can hold a candidate concept
+    tokens: tuple[Token, ...]  # segmented only in the word blocks that can hold a candidate concept
     concepts: tuple[ConceptMatch, ...]
     sectors: tuple[SectorMatch, ...]
-    token_bounds: Bounds
     concept_bounds: Bounds
     sector_bounds: Bounds
-
-    def tokens_within(self, start: int, end: int) -> list[Token]:
-        return list(self.tokens[i] for i in self.token_indices_within(start, end))
-
-    def token_indices_within(self, start: int, end: int) -> range:
-        """Indices of the tokens lying wholly inside [start, end) (they are consecutive)."""
-        starts, ends = self.token_bounds
-        first = bisect.bisect_left(starts, start)
-        last = bisect.bisect_left(starts, end)
-        if last > first and ends[last - 1] > end:
-            last -= 1  # tokens do not overlap: only the last one can reach past the end
-        return range(first, last)
 
     def concepts_within(self, start: int, end: int) -> list[ConceptMatch]:
         return _within(self.concepts, self.concept_bounds, start, end)
@@ -657,7 +644,6 @@ def analyse(text: str, regions: tuple[tuple[int, int], ...] | None = None) -> Te
         tokens=tokens,
         concepts=concepts,
         sectors=sectors,
-        token_bounds=([t[0] for t in tokens], [t[1] for t in tokens]),
         concept_bounds=([m.start for m in concepts], [m.end for m in concepts]),
         sector_bounds=([m.start for m in sectors], [m.end for m in sectors]),
     )
