@@ -71,7 +71,7 @@ def _lock_database(uri: str) -> int:
                 os.close(descriptor)
                 pytest.fail(f"another test run has held {uri} for {NEO4J_LOCK_WAIT_SECONDS:g} s ({path})")
             if not told:
-                print(f"\nwaiting for another test run to finish with {uri} ({path})", file=sys.stderr)
+                print(f"\nwaiting for another test run to finish with {uri} ({path})", file=sys.__stderr__)
                 told = True
             time.sleep(1)
 

@@ -223,6 +223,18 @@ def names_of(sentence: str) -> list[str]:
         ("到2025年累计培养培训养老护理员10万人次。", ["养老护理员"]),
         ("对困难老年人家庭实施适老化改造，改造不少于5万户。", ["适老化改造"]),
         ("教师每年至少1个月在企业或实训基地实训。", ["教师每年在企业或实训基地实训时间"]),
+        # lists: a verb or comparator shared by the items, 分别 pairing names and numbers in order
+        ("累计建成省级智能制造示范工厂200家、数字化车间1000个。", ["省级智能制造示范工厂", "数字化车间"]),
+        ("5G基站、千兆光纤用户分别达到3万个、100万户。", ["5G基站", "千兆光纤用户"]),
+        (
+            "城镇和农村居民人均可支配收入分别增长7%和8%。",
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+        ),
+        (
+            "信息服务业经营收入年均增长12%，到2020年达到3000亿元。",
+            ["信息服务业经营收入", "信息服务业经营收入"],
+        ),
+        ("在重点产业集群建设一批数字化转型促进中心，每个市州至少建设1个。", ["数字化转型促进中心"]),
     ],
 )
 def test_indicator_names_say_what_is_measured(sentence: str, names: list[str]) -> None:
@@ -351,3 +363,32 @@ def test_web_page_furniture_after_the_signature_is_not_the_plan() -> None:
     assert extraction.plan.issuer == "某市人民政府办公室"
     assert [t.name for t in extraction.tasks if t.parent is None] == ["发展家庭养老床位"]
     assert [(i.value, i.unit) for i in extraction.indicators] == [(2, "万张")]
+
+
+def test_questions_and_answers_of_a_press_interview() -> None:
+    text = (
+        "市发展改革委负责同志就《某市数字经济行动方案（2022—2024年）》答记者问\n"
+        "近日，市政府办公室印发《某市数字经济行动方案（2022—2024年）》（以下简称《方案》）。\n"
+        "问：《方案》出台的背景是什么？\n答：2021年，我市数字经济核心产业增加值达到800亿元。\n"
+        "问：《方案》提出了哪些主要目标？\n"
+        "答：《方案》提出，到2024年，全市数字经济核心产业增加值突破1200亿元，年均增长15%以上。\n"
+        "问：《方案》部署了哪些重点任务？\n"
+        "答：《方案》部署了三项重点任务：一是培育一批数字产业集群；二是打造智能工厂50个；三是推出应用场景100个。\n"
+        "问：如何保障《方案》落地？\n答：市财政每年安排专项资金5亿元。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.plan.title == "某市数字经济行动方案（2022—2024年）"
+    assert [g.name for g in extraction.goals] == ["全市数字经济核心产业增加值突破1200亿元，年均增长15%以上"]
+    assert [t.name for t in extraction.tasks] == [
+        "培育一批数字产业集群",
+        "打造智能工厂50个",
+        "推出应用场景100个",
+    ]
+    found = [(i.name, i.value) for i in extraction.indicators]
+    assert found == [
+        ("数字经济核心产业增加值", 1200),
+        ("数字经济核心产业增加值", 15),
+        ("智能工厂", 50),
+        ("应用场景", 100),
+    ]
+    assert extraction.warnings == []

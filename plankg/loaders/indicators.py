@@ -356,7 +356,8 @@ _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
 # 使用), so those only go before what makes them adverbs or conjunctions.
 _NAME_LEAD_RE = re.compile(
     r"^(?:(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
-    r"力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本(?=[实建形完达覆消普满具])|初步|累计|着力|进一步|"
+    r"[一二三四五六七八九十]是|力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本(?=[实建形完达覆消普满具])|"
+    r"初步|累计|着力|进一步|"
     r"全面|大力|积极|每年|要|将|确保|使(?!用)|让(?!利)|共(?!享|建|同|青|有)|总计|合计|其中|并(?!网|购)|和(?!谐)|"
     r"及(?!时)|与(?!会)|以及|或|同时|再(?!生|制造|就业)|实现|推动|推进|加快|持续|继续|稳步|逐步|不断|"
     r"的|[、，,\s\u3000])+"
@@ -365,7 +366,7 @@ _NAME_TAIL_RE = re.compile(r"(?:一般|原则上|基本|将|要|每年|力争|�
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
 _VERB_OBJECT_RE = re.compile(
     r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
-    r"着力|积极|大力|[，,\s])*(" + "|".join(_BUILD_VERBS) + r")(.{2,40})$"
+    r"着力|积极|大力|[一二三四五六七八九十]是|[，,\s])*(" + "|".join(_BUILD_VERBS) + r")(.{2,40})$"
 )
 # "…的标准配建X": the number before 的 is the norm a plan sets for building X.
 _STANDARD_AFTER_RE = re.compile(r"的(?:标准|要求|规模)(?:配建|建设|配置|设置|配备|新建|改建|建成|建)?")
@@ -512,7 +513,7 @@ def _clean_name(name: str) -> str:
         name = trimmed
     if "占" in name[1:]:
         name = _INNER_HEDGE_RE.sub("", name)
-        if not name.endswith(("比例", "比重", "份额", "比率", "率")):
+        if not name.endswith(("比例", "比重", "份额", "比率", "率", "占比")):
             name += "比例"
     if len(name) > 24:
         name = _cut_outside_brackets(name, 24)
@@ -551,7 +552,7 @@ _DONE_BY_RE = re.compile(r"^.*(?:实施|开展|推进|推动|完成|进行|组�
 
 _NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))")
 _CLASS_AFTER_RE = re.compile(r"兆|级|亿级|万级")
-_COUNTED_BEFORE_RE = re.compile(r"\d|[一二两三四五六七八九十][个项家所条]")
+_COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四五六七八九十][个项家所条]")  # not 5G
 _ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
 _COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
 _AT_LEAST_END_RE = re.compile(r"(?:至少|不少于)\s*$")
@@ -560,6 +561,7 @@ _FROM_TO_RE = re.compile(
     r"(?:由|从)\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。]{0,6}?)\s*(?:提升|提高|增加|增长|扩大|降低|下降|"
     r"减少|缩短|压缩|降|升)(?:至|到)$"
 )
+_LIST_SPLIT_RE = re.compile("[、和及与]")
 _QUANTIFIER_LEAD = r"^(?:一批|一系列|若干|一些|多个|[一二两三四五六七八九十\d]+[个家所批])"
 
 
@@ -699,6 +701,7 @@ def find_indicators(
         else:
             name_start = clause_start
         pre_name = scan[name_start:n_start].rstrip(" ")
+        respective = pre.find("分别")  # 5G基站、千兆用户分别达到3万个、100万户: names in order
         comparator: str | None = None
         mode = "comparator"
         verb_object_name = ""
@@ -852,14 +855,14 @@ def find_indicators(
             elif not name:
                 name = _clean_name(stripped_pre) or _clean_name(pre_name)
         if mode == "growth":
-            name = _GROWTH_TAIL_RE.sub("", name) or name  # 单位地区生产总值能耗下降14% → …能耗
+            name = _GROWTH_TAIL_RE.sub("", name)  # 单位地区生产总值能耗下降14% → …能耗
         if unit in _TIME_UNITS and mode == "comparator":
             activity = _ACTIVITY_AFTER_RE.match(scan, suffix_end)
             if activity:  # 教师每年至少1个月在企业实训: the time spent on the activity is measured
                 per = _PER_PERIOD_RE.search(stripped_pre)
                 name = f"{name}{per.group() if per else ''}{activity.group()}时间"
                 span_end = max(span_end, activity.end())
-        if (not name or name in _BUILD_VERBS) and name_start > 0:
+        if name in _BUILD_VERBS and name_start > 0:
             name = _named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
         elif (verb := _ends_with_any(name, _BUILD_VERBS)) and _at_clause_end(scan, suffix_end):
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
@@ -872,6 +875,15 @@ def find_indicators(
             name = results[-1].name  # 经营收入年均增长12%，到2020年达到3000亿元: the same subject
         if name.startswith("占") and results and "。" not in scan[results[-1].number_start - start : n_start]:
             name = results[-1].name + name  # 增加值突破7000亿元，占全市GDP比重达到30%
+        if respective != -1:
+            subjects = [_clean_name(x) for x in _LIST_SPLIT_RE.split(pre[:respective])]
+            subjects = [x for x in subjects if x]
+            order = sum(1 for r in results if r.number_start - start >= clause_start + respective)
+            if len(subjects) >= 2 and order < len(subjects):
+                name = subjects[order]
+                last = subjects[-1]
+                if len(name) <= 3 and len(last) >= len(name) + 3:  # 城镇和农村居民收入: 城镇居民收入
+                    name += last[len(name) :]
         if not name:
             name = unit or token
         span_start = name_start

@@ -219,7 +219,10 @@ _DISCOURSE_START = (
     "以",
     "本",
 )
-_INLINE_ORDINAL_RE = re.compile(rf"^(?:[{_CN_ORD}]+是|[第其][{_CN_ORD}]+[，,、：:]?)")
+_QUESTION_LINE_RE = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?(?:问|提问|Q)\s*[：:][^。；;]{2,60}[？?]$"
+)
+_INLINE_ORDINAL_RE = re.compile(rf"^(?:[{_CN_ORD}]+是|[第其][{_CN_ORD}]+[，,、：:])")
 _LABEL_TEXT_RE = re.compile(r"^([^\s，。；：:,;《》“”\"'（）()、]{2,14})[：:]")
 
 
@@ -333,6 +336,10 @@ def _classify_paragraph(par: Paragraph) -> None:
                 + (len(content[label.end() :]) - len(content[label.end() :].lstrip(_STRIP)))
             )
             return
+    if _QUESTION_LINE_RE.match(content):  # 问：《方案》提出了哪些主要目标？ heads its answer
+        par.form = "plain_heading"
+        par.title_end = par.start + stripped_end
+        return
     if not has_terminal and len(content) <= 40:
         if _ORG_LINE_RE.match(content) and len(content) <= 24:
             par.form = "meta"
@@ -690,7 +697,7 @@ _INLINE_KIND_RE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 _SUMMARY_ENDINGS = ("任务", "目标", "方向", "原则", "如下", "：", ":", "方面")
 _REPORTING_LEAD_RE = re.compile(
-    r"^(?:《[^》]{1,30}》|[^，,。]{0,8}(?:规划|方案|意见|文件))(?:明确)?(?:提出|指出|明确|要求|强调)"
+    r"^(?:答[：:])?(?:《[^》]{1,30}》|[^，,。]{0,8}(?:规划|方案|意见|文件))(?:明确)?(?:提出|指出|明确|要求|强调)"
     r"(?:了)?[，,：:]?"
 )
 _RESPONSIBLE_RE = re.compile(r"^[（(][^（）()]*(?:负责|牵头|参与|配合)[^（）()]*[）)]$")
