@@ -129,25 +129,38 @@ def span_features(analysis: TextAnalysis, spans: Sequence[tuple[int, int]]) -> d
     for start, end in merged:
         words |= _words_in(analysis.folded[start:end])
     features: defaultdict[str, float] = defaultdict(float, {f"w:{word}": 1.0 for word in words})
+    concept_features, sector_features = _mention_features(analysis)
     for start, end in merged:
-        for match in analysis.concepts_within(start, end):
-            for feature, weight in _concept_features(match.concept.id, tuple(match.concept.broader)):
+        for index in analysis.concept_indices_within(start, end):
+            for feature, weight in concept_features[index]:
                 features[feature] += weight
-        for sector_match in analysis.sectors_within(start, end):
-            for feature, weight in _sector_features(sector_match.sector.id, tuple(sector_match.sector.codes)):
+        for index in analysis.sector_indices_within(start, end):
+            for feature, weight in sector_features[index]:
                 features[feature] += weight
     return dict(features)
 
 
+Features = tuple[tuple[str, float], ...]
+
+
+@lru_cache(maxsize=4)
+def _mention_features(analysis: TextAnalysis) -> tuple[list[Features], list[Features]]:
+    """What each concept and each sector match of an analysed text adds to a unit that holds it."""
+    return (
+        [_concept_features(m.concept.id, tuple(m.concept.broader)) for m in analysis.concepts],
+        [_sector_features(m.sector.id, tuple(m.sector.codes)) for m in analysis.sectors],
+    )
+
+
 @lru_cache(maxsize=4096)
-def _concept_features(concept_id: str, broader: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+def _concept_features(concept_id: str, broader: tuple[str, ...]) -> Features:
     """What one mention of a concept adds: 1 to itself, ANCESTOR_SHARE to each broader concept."""
     ancestors = sorted(_ancestors(concept_id, broader))
     return ((f"c:{concept_id}", 1.0), *((f"c:{a}", ANCESTOR_SHARE) for a in ancestors))
 
 
 @lru_cache(maxsize=1024)
-def _sector_features(sector_id: str, codes: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+def _sector_features(sector_id: str, codes: tuple[str, ...]) -> Features:
     """What one mention of a sector adds: 1 to itself, ANCESTOR_SHARE to each of its code groups."""
     groups = sorted(_code_groups(codes))
     return ((f"s:{sector_id}", 1.0), *((f"s:{g}", ANCESTOR_SHARE) for g in groups))

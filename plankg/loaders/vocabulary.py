@@ -75,9 +75,18 @@ _NORMALISE[0x3000] = 0x20
 _NORMALISE.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
 
 
+_FOLDABLE_RE = re.compile("[\uff01-\uff5e\u3000A-Z]+")
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_NORMALISE)
+
+
 def normalise(text: str) -> str:
-    """Fold full-width ASCII to ASCII and ASCII to lower case; the result has the same length."""
-    return text.translate(_NORMALISE)
+    """Fold full-width ASCII to ASCII and ASCII to lower case; the result has the same length.
+    (Only the runs that change are translated: a Chinese text has few, and translating every
+    character of it costs a table lookup each.)"""
+    return _FOLDABLE_RE.sub(_fold_run, text)
 
 
 def _is_ascii_word_char(char: str) -> bool:
@@ -601,6 +610,12 @@ class TextAnalysis:
 
     def concepts_within(self, start: int, end: int) -> list[ConceptMatch]:
         return _within(self.concepts, self.concept_bounds, start, end)
+
+    def concept_indices_within(self, start: int, end: int) -> list[int]:
+        return _indices_within(self.concept_bounds, start, end)
+
+    def sector_indices_within(self, start: int, end: int) -> list[int]:
+        return _indices_within(self.sector_bounds, start, end)
 
     def sectors_within(self, start: int, end: int) -> list[SectorMatch]:
         return _within(self.sectors, self.sector_bounds, start, end)
