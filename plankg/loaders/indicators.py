@@ -28,6 +28,7 @@ from plankg.loaders.structure import Paragraph, Table, chinese_to_number
 Comparator = str
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_FULLWIDTH_DIGIT_RE = re.compile("[０-９．]")
 
 _MAGNITUDES: tuple[tuple[str, float], ...] = (
     ("万亿", 1e12),
@@ -628,7 +629,8 @@ def find_indicators(
     if _MAY_HOLD_NUMBER_RE.search(text, start, end) is None:
         return []  # most paragraphs: no digit, and no Chinese numeral that could count anything
     segment = text[start:end]
-    scan = segment.translate(_FULLWIDTH_DIGITS)
+    # (translating a whole Chinese paragraph costs a table lookup per character: only when needed)
+    scan = segment.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT_RE.search(segment) else segment
     protected = _protected(scan)
     results: list[IndicatorMatch] = []
     clause_state: dict[int, tuple[str, str]] = {}  # clause start → (comparator, mode) of its last indicator

@@ -134,8 +134,11 @@ class _Lexicon:
         # expression, searched by the regex engine): Python code only runs where there is a label.
         self._label_re = re.compile(_trie_pattern(self._labels)) if self._labels else None
 
-    def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, str]]:
-        """(start, end, key) of the labels in `text`; `folded` is `normalise(text)` if already made."""
+    def find(
+        self, text: str, folded: str | None = None, regions: Sequence[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the labels in `text`; `folded` is `normalise(text)` if already made;
+        with `regions`, only labels starting inside them."""
         if folded is None:
             folded = normalise(text)
         if self._label_re is None:
@@ -143,10 +146,13 @@ class _Lexicon:
         labels, lengths, size = self._labels, self._lengths, len(folded)
         found: list[tuple[int, int, str | None]] = []
         search = self._label_re.search
-        first = search(folded)
-        while first is not None:
-            start = first.start()
-            first = search(folded, start + 1)
+        starts: list[int] = []
+        for region_start, region_end in regions if regions is not None else ((0, size),):
+            first = search(folded, region_start, region_end)
+            while first is not None:
+                starts.append(first.start())
+                first = search(folded, first.start() + 1, region_end)
+        for start in starts:
             for length in lengths[folded[start]]:
                 end = start + length
                 if end > size:
@@ -238,10 +244,15 @@ def sector_by_id(sector_id: str) -> SectorRecord:
         raise KeyError(f"no sector with id {sector_id!r} in {SECTORS_FILE}") from None
 
 
-def find_sectors(text: str, folded: str | None = None) -> list[SectorMatch]:
+def find_sectors(
+    text: str, folded: str | None = None, regions: Sequence[tuple[int, int]] | None = None
+) -> list[SectorMatch]:
     """Every sector name or synonym in `text`, longest first, non-overlapping, in text order."""
     table = _sector_table()
-    return [SectorMatch(table.by_id[key], start, end) for start, end, key in table.lexicon.find(text, folded)]
+    return [
+        SectorMatch(table.by_id[key], start, end)
+        for start, end, key in table.lexicon.find(text, folded, regions)
+    ]
 
 
 @cache
@@ -563,18 +574,23 @@ def find_concepts(text: str, *, discover: bool = True) -> list[ConceptMatch]:
     return _scheme_matches(text)
 
 
-def _scheme_matches(text: str, folded: str | None = None) -> list[ConceptMatch]:
+def _scheme_matches(
+    text: str, folded: str | None = None, regions: Sequence[tuple[int, int]] | None = None
+) -> list[ConceptMatch]:
     scheme = _scheme()
     return [
         ConceptMatch(scheme.by_id[key], start, end, candidate=False)
-        for start, end, key in scheme.lexicon.find(text, folded)
+        for start, end, key in scheme.lexicon.find(text, folded, regions)
     ]
 
 
 def _concepts_with_candidates(
-    text: str, tokens: list[Token], folded: str | None = None
+    text: str,
+    tokens: list[Token],
+    folded: str | None = None,
+    regions: Sequence[tuple[int, int]] | None = None,
 ) -> list[ConceptMatch]:
-    matches = _scheme_matches(text, folded)
+    matches = _scheme_matches(text, folded, regions)
     if text:
         absorbed: set[int] = set()
         candidates = []
@@ -644,15 +660,15 @@ _TRIGGER_RE = re.compile(
 def analyse(text: str, regions: tuple[tuple[int, int], ...] | None = None) -> TextAnalysis:
     """Match and segment `text` once; the last few texts are remembered.
 
-    Scheme concepts and sectors are matched everywhere. Candidate concepts are looked for only in
-    the word blocks (jieba's runs of CJK and ASCII word characters) that can hold one — and, with
-    `regions` (sorted, disjoint spans: where the caller will look), only in those overlapping a
-    region. A block is segmented on its own either way, so what is found inside a region is exactly
-    what a full pass finds there."""
+    Candidate concepts are looked for only in the word blocks (jieba's runs of CJK and ASCII word
+    characters) that can hold one. With `regions` (sorted, disjoint spans: where the caller will
+    look) only labels starting inside them, and blocks overlapping them, are looked at. A block is
+    segmented on its own either way, so what is found inside a region is what a full pass finds
+    there (but for a label that would have reached into it from outside)."""
     folded = normalise(text)
     tokens = tuple(_pos_tokens(text, regions, _TRIGGER_RE)) if text else ()
-    concepts = tuple(_concepts_with_candidates(text, list(tokens), folded))
-    sectors = tuple(find_sectors(text, folded))
+    concepts = tuple(_concepts_with_candidates(text, list(tokens), folded, regions))
+    sectors = tuple(find_sectors(text, folded, regions))
     return TextAnalysis(
         text=text,
         folded=folded,
