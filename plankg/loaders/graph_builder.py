@@ -17,6 +17,7 @@ from plankg.ontology.records import (
     LinkRecord,
     PropertyValue,
 )
+from plankg.ontology.schema import load_schema
 
 STRUCTURE_METHOD = "structure"
 SCHEME_METHOD = "scheme"
@@ -82,7 +83,6 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
         "plan_id": plan.id,
         "span_start": plan_span[0],
         "span_end": plan_span[1],
-        "terms": search_terms(plan.title),
     }
     nodes.append(GraphNode(label="Plan", id=plan.id, properties=plan_props))
     label_of[plan.id] = "Plan"
@@ -101,7 +101,6 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     "doc_id": doc_id,
                     "span_start": record.span[0],
                     "span_end": record.span[1],
-                    "terms": search_terms(f"{record.name} {record.text}"),
                 },
             )
         )
@@ -140,7 +139,6 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     "doc_id": doc_id,
                     "span_start": indicator.span[0],
                     "span_end": indicator.span[1],
-                    "terms": search_terms(f"{indicator.name} {indicator.text}"),
                 },
             )
         )
@@ -154,7 +152,6 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     "name": sector.name,
                     "codes": list(sector.codes),
                     "alt_names": list(sector.alt_names),
-                    "terms": search_terms(" ".join([sector.name, *sector.alt_names])),
                 },
             )
         )
@@ -168,7 +165,6 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     "name": concept.name,
                     "alt_names": list(concept.alt_names),
                     "candidate": concept.candidate,
-                    "terms": search_terms(" ".join([concept.name, *concept.alt_names])),
                 },
             )
         )
@@ -213,10 +209,33 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
             rel("BROADER", concept.id, parent, mention_evidence[concept.id], score, method)
 
     graph = DocumentGraph(
-        plan_id=plan.id, source_sha256=extraction.document.sha256, nodes=nodes, relationships=relationships
+        plan_id=plan.id,
+        source_sha256=extraction.document.sha256,
+        nodes=[with_search_terms(node) for node in nodes],
+        relationships=relationships,
     )
     graph.validate_against_ontology()
     return graph
+
+
+def search_terms_text(node: GraphNode) -> str:
+    """The text a node's search terms are cut from: the plan's title; a vocabulary entry's name and
+    alternative names; otherwise name and text. One rule for every loader (extraction, RDF import)."""
+    props = node.properties
+    if node.label == "Plan":
+        return str(props.get("title") or props.get("name") or "")
+    if "alt_names" in load_schema().node(node.label).keys:
+        alt_names = props.get("alt_names") or []
+        return " ".join([str(props.get("name") or ""), *(alt_names if isinstance(alt_names, list) else [])])
+    return f"{props.get('name') or ''} {props.get('text') or ''}"
+
+
+def with_search_terms(node: GraphNode) -> GraphNode:
+    """The node with its `terms` index filled (for labels whose schema has one)."""
+    if "terms" not in load_schema().node(node.label).keys:
+        return node
+    terms = search_terms(search_terms_text(node))
+    return node.model_copy(update={"properties": {**node.properties, "terms": terms}})
 
 
 def _check_span(text: str, span: tuple[int, int], what: str, expected: str | None = None) -> None:

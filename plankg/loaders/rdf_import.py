@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 from rdflib import RDF, Graph
 
-from plankg.loaders.terms import search_terms
+from plankg.loaders.graph_builder import with_search_terms
 from plankg.ontology.rdf_mapping import IRI_SAFE, RdfMapping, class_mappings
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.ontology.records import DocumentGraph, GraphRelationship
 from plankg.ontology.schema import PK, load_schema
 
 _SUFFIX_FORMATS = {
@@ -80,29 +80,12 @@ def infer_base_iri(graph: Graph) -> str:
     return bases.pop()
 
 
-def _terms_text(node: GraphNode) -> str:
-    """The text a node's search terms are cut from, as plankg.loaders.graph_builder chooses it."""
-    props = node.properties
-    if node.label == "Plan":
-        return str(props.get("title") or props.get("name") or "")
-    if "alt_names" in load_schema().node(node.label).keys:  # vocabulary: name and alternative names
-        return " ".join([str(props.get("name") or ""), *(props.get("alt_names") or [])])  # type: ignore[misc]
-    return f"{props.get('name') or ''} {props.get('text') or ''}"
-
-
-def _with_terms(node: GraphNode) -> GraphNode:
-    if "terms" not in load_schema().node(node.label).keys:
-        return node
-    terms = search_terms(_terms_text(node))
-    return node.model_copy(update={"properties": {**node.properties, "terms": terms}})
-
-
 def document_graphs(graph: Graph, base_iri: str | None = None) -> list[DocumentGraph]:
     """One DocumentGraph per plan: its own nodes and links, and the shared concepts and sectors they
     reach (with the BROADER links among them). Shared nodes no plan reaches go with the first plan."""
     try:
         mapping = RdfMapping(base_iri or infer_base_iri(graph))
-        nodes = [_with_terms(node) for node in mapping.nodes_from_rdf(graph)]
+        nodes = [with_search_terms(node) for node in mapping.nodes_from_rdf(graph)]
         relationships = mapping.relationships_from_rdf(graph)
     except RdfImportError:
         raise
