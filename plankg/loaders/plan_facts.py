@@ -32,7 +32,7 @@ class PlanFacts:
     topic: str
     edition_rank: int | None
     title_key: str
-    series_key: str
+    series_key: str | None  # None when neither region nor issuer is known: no series to join
 
 
 def edition_rank(edition: str | None, period: tuple[int | None, int | None]) -> int | None:
@@ -106,5 +106,5 @@ def plan_facts(
         topic=topic,
         edition_rank=edition_rank(edition, period),
         title_key=title_key(title),
-        series_key=f"{owner}|{topic}",
+        series_key=f"{owner}|{topic}" if owner else None,
     )
