@@ -12,7 +12,10 @@ QINGDAO = CORPUS / "qingdao-informatization-13th-fyp.txt"
 VOCATIONAL = CORPUS / "state-council-2019-4-vocational-education-reform.txt"
 
 # The targets the 十四五 copy changes (old → new), as the seed writes them.
-CHANGED_TARGETS = {"政务事项网办率达到90%": "政务事项网办率达到98%", "互联网用户数超过1000万户": "互联网用户数超过1300万户"}
+CHANGED_TARGETS = {
+    "政务事项网办率达到90%": "政务事项网办率达到98%",
+    "互联网用户数超过1000万户": "互联网用户数超过1300万户",
+}
 
 
 def qingdao_13th() -> tuple[str, str]:
@@ -27,7 +30,9 @@ def qingdao_14th() -> tuple[str, str]:
         text = text.replace(old, new)
     text = text.replace("十三五", "十四五").replace("2016-2020", "2021-2025").replace("2020年", "2025年")
     lines = text.split("\n")
-    lines.insert(2, "本规划贯彻落实《国家职业教育改革实施方案》，衔接《青岛市信息化“十三五”发展规划（2016-2020年）》。")
+    lines.insert(
+        2, "本规划贯彻落实《国家职业教育改革实施方案》，衔接《青岛市信息化“十三五”发展规划（2016-2020年）》。"
+    )
     return "qingdao-14th.txt", "\n".join(lines)
 
 

@@ -26,15 +26,19 @@ def links(store: GraphStore, rel_type: str) -> set[tuple[str, str, str]]:
 
 
 def titles(store: GraphStore) -> dict[str, str]:
-    return {row["file"]: row["title"] for row in store.read(
-        "MATCH (p:Plan) RETURN p.source_path AS file, p.title AS title")}
+    return {
+        row["file"]: row["title"]
+        for row in store.read("MATCH (p:Plan) RETURN p.source_path AS file, p.title AS title")
+    }
 
 
 def test_division_chain_comes_from_the_division_table() -> None:
     qingdao = resolve_region("青岛")
     assert qingdao is not None
     assert [(d.name, d.level) for d in chain(qingdao)] == [
-        ("青岛市", "city"), ("山东省", "province"), ("全国", "national")
+        ("青岛市", "city"),
+        ("山东省", "province"),
+        ("全国", "national"),
     ]
     assert resolve_region("370200") == qingdao
     assert resolve_region("市南区") is not None and chain(resolve_region("市南区"))[1] == qingdao
@@ -49,7 +53,9 @@ def test_metadata_of_a_state_council_plan(tmp_path: Path) -> None:
 
 
 def test_metadata_of_editions(tmp_path: Path) -> None:
-    old, new = (extract_document(read_document(p)).plan for p in write(tmp_path, qingdao_13th(), qingdao_14th()))
+    old, new = (
+        extract_document(read_document(p)).plan for p in write(tmp_path, qingdao_13th(), qingdao_14th())
+    )
     assert (old.edition_rank, new.edition_rank) == (13, 14)
     assert old.topic == new.topic == "信息化发展规划"
     assert old.series_key == new.series_key
@@ -82,7 +88,9 @@ def test_links_resolve_whichever_plan_comes_first(store: GraphStore, tmp_path: P
     assert (counts["SUCCEEDS"], counts["IMPLEMENTS"]) == (1, 1)
 
 
-def test_deleting_a_plan_leaves_its_citations_dangling_until_it_returns(store: GraphStore, tmp_path: Path) -> None:
+def test_deleting_a_plan_leaves_its_citations_dangling_until_it_returns(
+    store: GraphStore, tmp_path: Path
+) -> None:
     national, newer = write(tmp_path, vocational(), qingdao_14th())
     first = load_path(store, national)
     load_path(store, newer)
@@ -102,8 +110,15 @@ def test_plans_in_a_province_include_its_cities(store: GraphStore, tmp_path: Pat
         {"code": "370000"},
     )
     assert sorted(row["region"] for row in rows) == ["济南", "青岛"]
-    regions = {row["code"]: row["level"] for row in store.read("MATCH (r:Region) RETURN r.code AS code, r.level AS level")}
+    regions = {
+        row["code"]: row["level"]
+        for row in store.read("MATCH (r:Region) RETURN r.code AS code, r.level AS level")
+    }
     assert regions == {
-        "000000": "national", "370000": "province", "370200": "city", "370100": "city",
-        "330000": "province", "330100": "city",
+        "000000": "national",
+        "370000": "province",
+        "370200": "city",
+        "370100": "city",
+        "330000": "province",
+        "330100": "city",
     }
