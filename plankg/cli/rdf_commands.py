@@ -11,12 +11,13 @@ import typer
 from rich.console import Console
 
 from plankg import queries
-from plankg.api.rdf_export import FORMATS, export, rdf_format
 from plankg.cli.main import app
 from plankg.graph import open_store
 from plankg.graph.port import StoreError
-from plankg.loaders.rdf_import import RdfImportError, load_rdf_file
-from plankg.ontology.rdf_mapping import RdfMapping
+from plankg.pipeline import read_rdf_export
+from plankg.rdf.export import FORMATS, export, rdf_format
+from plankg.rdf.importer import RdfImportError
+from plankg.rdf.mapping import RdfMapping
 from plankg.settings import get_settings
 
 err_console = Console(stderr=True)
@@ -89,7 +90,7 @@ def import_rdf_command(
             raise typer.Exit(2) from exc
     try:
         # Every plan is read and checked before anything is written.
-        graphs = load_rdf_file(file, rdf_format=rdflib_format, base_iri=base_iri)
+        graphs = read_rdf_export(file, rdf_format=rdflib_format, base_iri=base_iri)
     except RdfImportError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -149,7 +149,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as the API.")] = False,
 ) -> None:
     """Which tasks carry out this concept? — the API's canonical question, from the shell."""
-    from plankg.api.answers import answer_concept_tasks
+    from plankg.services.concept_tasks import answer_concept_tasks
 
     settings = get_settings()
     with _open_store(settings) as store:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plankg.api.models import Concept, ConceptTaskItem, ConceptTasks, Evidence, TaskRef, Via
-from plankg.api.reads import evidence, run
 from plankg.graph.port import GraphStore, Row
+from plankg.services.models import Concept, ConceptTaskItem, ConceptTasks, Evidence, TaskRef, Via
+from plankg.services.reads import evidence, run
 
 # How much an indirect mention counts: a sub-task's mention is a little weaker evidence that the task
 # carries the concept out than the task's own text; each BROADER step down weakens it again.

@@ -3,7 +3,8 @@ plan_vocabulary_nodes and plan_graph_edges queries, as Cytoscape.js elements."""
 
 from __future__ import annotations
 
-from plankg.api.models import (
+from plankg.graph.port import GraphStore, Row
+from plankg.services.models import (
     CytoscapeEdge,
     CytoscapeEdgeData,
     GraphNodeData,
@@ -11,8 +12,7 @@ from plankg.api.models import (
     PlanGraphElements,
     PlanGraphNode,
 )
-from plankg.api.reads import run
-from plankg.graph.port import GraphStore, Row
+from plankg.services.reads import run
 
 MAX_PLAN_NODES = 2000
 _LAST = 1 << 62  # sorts rows without a span after those with one

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from plankg import queries
-from plankg.api.models import Evidence, LinkedEntity
 from plankg.graph.port import GraphStore, Row
+from plankg.services.models import Evidence, LinkedEntity
 
 MAX_LIMIT = 200
 

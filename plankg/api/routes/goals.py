@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import GoalDetail, GoalSummary, Page
 from plankg.api.problems import not_found
-from plankg.api.reads import entity_fields, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
+from plankg.services.models import GoalDetail, GoalSummary, Page
+from plankg.services.reads import entity_fields, links_by_role, read_page, run
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 

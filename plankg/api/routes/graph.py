@@ -6,9 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from plankg.api.cache import cached_json
 from plankg.api.deps import StoreDep
-from plankg.api.models import (
+from plankg.api.problems import not_found
+from plankg.graph.port import GraphStore, Row
+from plankg.services.answer_cache import cached_json
+from plankg.services.models import (
     CytoscapeEdge,
     CytoscapeEdgeData,
     CytoscapeElements,
@@ -16,9 +18,7 @@ from plankg.api.models import (
     CytoscapeNodeData,
     Neighborhood,
 )
-from plankg.api.problems import not_found
-from plankg.api.reads import run
-from plankg.graph.port import GraphStore, Row
+from plankg.services.reads import run
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import Indicator, IndicatorDetail, Page
 from plankg.api.problems import not_found
-from plankg.api.reads import evidence, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
 from plankg.graph.port import Row
+from plankg.services.models import Indicator, IndicatorDetail, Page
+from plankg.services.reads import evidence, links_by_role, read_page, run
 
 router = APIRouter(prefix="/indicators", tags=["indicators"])
 

@@ -8,13 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
-from plankg.api.cache import cached_json
 from plankg.api.deps import ApiKeyDep, StoreDep
-from plankg.api.models import Page, PlanDetail, PlanGraph, PlanLoadResult, PlanSummary, PlanText
-from plankg.api.plan_graph import MAX_PLAN_NODES, plan_graph
 from plankg.api.problems import ProblemError, not_found, problem_responses
-from plankg.api.reads import MAX_LIMIT, evidence, run
 from plankg.graph.port import GraphStore, Row
+from plankg.services.answer_cache import cached_json
+from plankg.services.models import Page, PlanDetail, PlanGraph, PlanLoadResult, PlanSummary, PlanText
+from plankg.services.plan_picture import MAX_PLAN_NODES, plan_graph
+from plankg.services.reads import MAX_LIMIT, evidence, run
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from plankg.api.cache import cached_json
 from plankg.api.deps import StoreDep
-from plankg.api.models import SearchHit, SearchResults
-from plankg.api.reads import MAX_LIMIT, evidence, run
-from plankg.api.search_terms import search_terms
 from plankg.graph.port import GraphStore, Row
+from plankg.services.answer_cache import cached_json
+from plankg.services.models import SearchHit, SearchResults
+from plankg.services.reads import MAX_LIMIT, evidence, run
+from plankg.services.search_terms import search_terms
 
 router = APIRouter(tags=["search"])
 

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import LinkedEntity, Page, Sector, SectorDetail
 from plankg.api.problems import not_found
-from plankg.api.reads import MAX_LIMIT, linked, read_page, run
 from plankg.api.routes._params import Limit, Offset
 from plankg.graph.port import Row
+from plankg.services.models import LinkedEntity, Page, Sector, SectorDetail
+from plankg.services.reads import MAX_LIMIT, linked, read_page, run
 
 router = APIRouter(prefix="/sectors", tags=["sectors"])
 

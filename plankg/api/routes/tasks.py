@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import Page, TaskDetail, TaskSummary
 from plankg.api.problems import not_found
-from plankg.api.reads import entity_fields, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
-from plankg.api.search_terms import search_terms
+from plankg.services.models import Page, TaskDetail, TaskSummary
+from plankg.services.reads import entity_fields, links_by_role, read_page, run
+from plankg.services.search_terms import search_terms
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
