@@ -114,7 +114,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store_holder = holder
-    app.state.answers = AnswerCache(settings.answer_cache_seconds)
+    app.state.answer_cache = AnswerCache(settings.answer_cache_seconds)
 
     install_problem_handlers(app)
     for router, statuses in ROUTERS:

@@ -6,10 +6,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from plankg.api.deps import StoreDep
+from plankg.api.deps import StoreDep, cached_json
 from plankg.api.problems import not_found
 from plankg.api.routes._params import Limit, Offset
-from plankg.services.answer_cache import cached_json
 from plankg.services.concept_tasks import answer_concept_tasks
 from plankg.services.models import Concept, ConceptTasks, Page
 from plankg.services.reads import MAX_LIMIT, read_page
