@@ -18,6 +18,9 @@ CHANGED_TARGETS = {
 }
 
 
+PREVIOUS_TITLE = "青岛市信息化“十三五”发展规划（2016-2020年）"
+
+
 def qingdao_13th() -> tuple[str, str]:
     return "qingdao-13th.txt", QINGDAO.read_text(encoding="utf-8")
 

@@ -76,7 +76,8 @@ def test_links_resolve_whichever_plan_comes_first(store: GraphStore, tmp_path: P
     assert {(new, old, "title-match"), (new, national, "title-match")} <= links(store, "CITES")
     # evidence: the span of the citation in the citing document
     [row] = store.read(
-        "MATCH (a:Plan)-[r:IMPLEMENTS]->(b:Plan) RETURN a.source_text AS text, r.span_start AS s, r.span_end AS e"
+        "MATCH (a:Plan)-[r:IMPLEMENTS]->(b:Plan) "
+        "RETURN a.source_text AS text, r.span_start AS s, r.span_end AS e"
     )
     assert row["text"][row["s"] : row["e"]] == "贯彻落实《国家职业教育改革实施方案》"
     # idempotent: loading again (forced) changes no link
@@ -106,7 +107,8 @@ def test_plans_in_a_province_include_its_cities(store: GraphStore, tmp_path: Pat
     for path in write(tmp_path, qingdao_13th(), other_city("济南"), other_city("杭州"), vocational()):
         load_path(store, path)
     rows = store.read(
-        "MATCH (p:Plan)-[:IN_REGION]->(:Region)-[:WITHIN*0..3]->(a:Region {code: $code}) RETURN p.region AS region",
+        "MATCH (p:Plan)-[:IN_REGION]->(:Region)-[:WITHIN*0..3]->(a:Region {code: $code}) "
+        "RETURN p.region AS region",
         {"code": "370000"},
     )
     assert sorted(row["region"] for row in rows) == ["济南", "青岛"]
