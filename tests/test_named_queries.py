@@ -101,6 +101,8 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
         "skip": 0,
         "limit": 100,
         "name": samples["concept_name"],
+        "code": "370000",  # 山东: the seed's 青岛 lies within it
+        "measure": "egov-online-service-rate",
         "terms": [samples["term"]] if narrow or param != "terms" else [""],
         "ids": [samples["plan"], samples["goal"], samples["task"], samples["concept"], samples["sector"]],
     }
