@@ -32,11 +32,8 @@ def qingdao_14th() -> tuple[str, str]:
         assert old in text, old
         text = text.replace(old, new)
     text = text.replace("十三五", "十四五").replace("2016-2020", "2021-2025").replace("2020年", "2025年")
-    lines = text.split("\n")
-    lines.insert(
-        2, "本规划贯彻落实《国家职业教育改革实施方案》，衔接《青岛市信息化“十三五”发展规划（2016-2020年）》。"
-    )
-    return "qingdao-14th.txt", "\n".join(lines)
+    closing = f"本规划贯彻落实《国家职业教育改革实施方案》，衔接《{PREVIOUS_TITLE}》。"
+    return "qingdao-14th.txt", text.rstrip("\n") + "\n" + closing + "\n"
 
 
 def other_city(city: str) -> tuple[str, str]:
