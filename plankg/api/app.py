@@ -22,13 +22,14 @@ from plankg.api.deps import StoreHolder
 from plankg.api.limits import BodyLimitMiddleware
 from plankg.api.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers, problem_responses
 from plankg.api.routes import (
+    across,
     concepts,
     cypher,
     directions,
     goals,
-    graph,
     health,
     indicators,
+    neighbourhood,
     page,
     plans,
     rdf,
@@ -58,6 +59,7 @@ Every error is RFC 9457 `application/problem+json`. Loading and deleting plans n
 # (router, error statuses every operation of it may answer besides its own)
 ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (health.router, ()),
+    (across.router, (404, 422, 503)),  # first: /indicators/compare before /indicators/{id}
     (plans.router, (404, 422, 503)),
     (goals.router, (404, 422, 503)),
     (directions.router, (404, 422, 503)),
@@ -66,7 +68,7 @@ ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (sectors.router, (404, 422, 503)),
     (concepts.router, (404, 422, 503)),
     (search.router, (422, 503)),
-    (graph.router, (404, 422, 503)),
+    (neighbourhood.router, (404, 422, 503)),
     (cypher.router, (400, 403, 413, 422, 503)),
     (rdf.router, (404, 422, 503)),
     (page.router, ()),
