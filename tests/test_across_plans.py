@@ -156,10 +156,11 @@ def test_corpus_view_by_region_and_year(corpus: Corpus) -> None:
 
 def test_cli_answers_the_same_questions(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     if corpus.data_dir is None:
-        pytest.skip("the CLI test reads the embedded store; the API tests cover Neo4j")
-    corpus.store.close()  # one process at a time may open the embedded store (the last test of the module)
-    monkeypatch.setenv("PLANKG_STORE", "embedded")
-    monkeypatch.setenv("PLANKG_DATA_DIR", str(corpus.data_dir))
+        monkeypatch.setenv("PLANKG_STORE", "neo4j")  # URI and password as the test run's
+    else:
+        corpus.store.close()  # one process at a time may open the embedded store (the module's last test)
+        monkeypatch.setenv("PLANKG_STORE", "embedded")
+        monkeypatch.setenv("PLANKG_DATA_DIR", str(corpus.data_dir))
     get_settings.cache_clear()  # the settings of this test's environment
     runner = CliRunner()
     old, new = corpus.ids["qingdao-13th"], corpus.ids["qingdao-14th"]

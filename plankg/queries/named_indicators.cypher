@@ -3,7 +3,7 @@
 //          (the indicator comparison for a measure outside the vocabulary)
 // params: q (string: part of the indicator's name)
 MATCH (i:Indicator)
-WHERE i.name CONTAINS $q
+WHERE $q <> '' AND i.name CONTAINS $q
 MATCH (p:Plan)
 WHERE p.id = i.plan_id
 OPTIONAL MATCH (p)-[:IN_REGION]->(r:Region)
