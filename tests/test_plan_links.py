@@ -124,3 +124,33 @@ def test_plans_in_a_province_include_its_cities(store: GraphStore, tmp_path: Pat
         "330000": "province",
         "330100": "city",
     }
+
+
+def test_rdf_export_carries_plan_links_and_metadata_in_standard_terms(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    import pyshacl
+    from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, PROV, SKOS
+    from test_rdf_mapping import shapes
+
+    from plankg.rdf.export import FORMATS, export
+    from plankg.rdf.mapping import RdfMapping
+
+    eli = Namespace("http://data.europa.eu/eli/ontology#")
+    old, national, new = (
+        load_path(store, p) for p in write(tmp_path, qingdao_13th(), vocational(), qingdao_14th())
+    )
+    mapping = RdfMapping("https://w3id.org/plankg/id/")
+    data = Graph().parse(data=b"".join(export(store, mapping, FORMATS["ttl"])), format="turtle")
+    iri = {o.plan_id: URIRef(mapping.node_iri("Plan", o.plan_id)) for o in (old, national, new)}
+    assert (iri[new.plan_id], PROV.wasRevisionOf, iri[old.plan_id]) in data
+    assert (iri[new.plan_id], DCTERMS.references, iri[national.plan_id]) in data
+    assert (iri[national.plan_id], eli.id_local, Literal("国发〔2019〕4号")) in data
+    assert (iri[national.plan_id], eli.date_document, Literal("2019-01-24", datatype=XSD.date)) in data
+    qingdao = URIRef(mapping.node_iri("Region", "region-370200"))
+    assert (qingdao, RDF.type, SKOS.Concept) in data
+    assert (qingdao, SKOS.notation, Literal("370200")) in data
+    assert (qingdao, SKOS.broader, URIRef(mapping.node_iri("Region", "region-370000"))) in data
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes(), inference="none")
+    assert conforms, report
