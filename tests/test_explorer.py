@@ -515,10 +515,19 @@ def test_plan_picture_draws_every_goal_direction_task_and_indicator(browser: Any
     )
     assert overlaps == []
 
-    # the legend names every kind drawn
+    # the legend names every kind and link type drawn, by its names in plan.ttl (GET /ontology.json)
     legend = one(browser, "#legend").text
-    for word in ("目标", "方向", "任务", "子任务", "指标", "SUPPORTS"):
-        assert word in legend
+    ontology = server.get("/ontology.json")
+    for label in ontology["node_labels"]:
+        if drawn[label["label"]]:
+            assert f"{label['names']['zh']} {label['names']['en']}" in legend, label
+    part_of = next(t for t in ontology["link_types"] if t["type"] == "PART_OF")
+    assert f"{part_of['names']['zh']} Sub-task" in legend
+    drawn_types = {edge.get_attribute("data-type") for edge in css(browser, "#graph .edge")}
+    assert {"SUPPORTS", "ALIGNS_WITH", "HAS_GOAL"} <= drawn_types
+    for link in ontology["link_types"]:
+        if link["type"] in drawn_types:
+            assert f"{link['names']['zh']} {link['type']}" in legend, link
     screenshot(browser, "03-plan-picture")
 
     # pan by dragging, zoom by buttons and by the wheel
