@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from corpus import SEED_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = REPO / "test-artifacts" / "explorer"
 PAGE_WEIGHT_BUDGET = 150_000  # bytes of html + js + css, uncompressed
-SEED_NAME = "qingdao-informatization-13th-fyp.txt"
 CONCEPT = "智慧社区"
 SUPPORTING_TASK = "推动民生信息普惠提质增效"
 WINDOW = (1400, 1000)
@@ -64,19 +64,6 @@ def _require_browser() -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def seed_document() -> Path:
-    """PLANKG_SEED, else the shared corpus next to the repository, else the copy in the package."""
-    candidates = [Path(os.environ["PLANKG_SEED"])] if os.environ.get("PLANKG_SEED") else []
-    candidates += [
-        REPO.parent / "shared" / "corpus" / SEED_NAME,
-        REPO / "plankg" / "data" / "seed" / SEED_NAME,
-    ]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"no seed document among {candidates}")
 
 
 def plankg_command() -> list[str]:
@@ -119,7 +106,7 @@ class Server:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`plankg load` the seed into a fresh embedded store, then `plankg serve` it on a free port."""
     _require_browser()
-    seed = seed_document()
+    seed = SEED_DOCUMENT
     data_dir = tmp_path_factory.mktemp("explorer-store")
     env = {**os.environ, "PLANKG_STORE": "embedded", "PLANKG_DATA_DIR": str(data_dir)}
     loaded = subprocess.run(
