@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_extract_gold import GOLD_DIR, corpus_dir
+from corpus import corpus_dir
+from test_extract_gold import GOLD_DIR
 
 from plankg.loaders import DocumentReadError, extract_path, extract_text, to_document_graph
 from plankg.loaders.indicators import find_indicators

@@ -26,9 +26,10 @@ from plankg.api.routes import (
     cypher,
     directions,
     goals,
-    graph,
     health,
     indicators,
+    neighbourhood,
+    ontology,
     page,
     plans,
     rdf,
@@ -66,9 +67,10 @@ ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (sectors.router, (404, 422, 503)),
     (concepts.router, (404, 422, 503)),
     (search.router, (422, 503)),
-    (graph.router, (404, 422, 503)),
+    (neighbourhood.router, (404, 422, 503)),
     (cypher.router, (400, 403, 413, 422, 503)),
     (rdf.router, (404, 422, 503)),
+    (ontology.router, ()),
     (page.router, ()),
 ]
 

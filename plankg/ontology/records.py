@@ -7,9 +7,9 @@ against the ontology specs in schema.py.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from plankg.ontology.schema import load_schema
 
@@ -82,7 +82,18 @@ class ConceptRecord(BaseModel):
     candidate: bool = False
 
 
-LinkType = Literal["SUPPORTS", "ALIGNS_WITH", "MEASURES", "IN_SECTOR", "MENTIONS", "PART_OF"]
+
+
+def _link_type(value: str) -> str:
+    if value not in load_schema().relationships:
+        known = ", ".join(sorted(load_schema().relationships))
+        raise ValueError(f"{value!r} is not a relationship type of plan.ttl ({known})")
+    return value
+
+
+# A relationship type declared in plan.ttl (pk:relType); the extractor emits SUPPORTS, ALIGNS_WITH,
+# MEASURES, IN_SECTOR, MENTIONS and PART_OF.
+LinkType = Annotated[str, AfterValidator(_link_type)]
 
 
 class LinkRecord(BaseModel):
