@@ -41,7 +41,7 @@ def clauses(text: str, start: int, end: int, terminals: str = CLAUSE_END) -> lis
     spans = []
     cursor = start
     while cursor < end:
-        stop = find_sentence_end(text[:end], cursor, terminals)
+        stop = find_sentence_end(text, cursor, terminals, end)
         stop = end if stop == -1 else stop
         s, e = trim(text, cursor, stop)
         piece = text[s:e]
