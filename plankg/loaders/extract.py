@@ -8,12 +8,14 @@ re-extracting an unchanged document gives the same ids.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from plankg.loaders.genre import classify_genre
 from plankg.loaders.indicators import IndicatorMatch, find_indicators, table_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
@@ -84,7 +86,11 @@ def extract_text(
 
 def extract_document(document: SourceDocument, *, overrides_path: Path | str | None = None) -> Extraction:
     text = document.text
+    genre = classify_genre(text)
     outline = parse_outline(text)
+    if genre.genre == "not_a_plan":  # a regulation's articles are not tasks, its numbers not targets
+        outline = dataclasses.replace(outline, goals=[], directions=[], tasks=[], tables=[], paragraphs=[])
+        outline.warnings = [f"not a plan: {genre.reason}"]
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
@@ -151,6 +157,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
             chars=len(text),
             encoding=document.encoding,
             format=document.format,
+            genre=genre.genre,
+            genre_evidence=genre.evidence,
         ),
         plan=plan,
         goals=goals,

@@ -76,6 +76,8 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
         "period_end": plan.period_end,
         "issuer": plan.issuer,
         "edition": plan.edition,
+        "genre": extraction.document.genre,
+        "genre_evidence": _genre_evidence(extraction),
         "source_sha256": extraction.document.sha256,
         "source_path": extraction.document.path,
         "source_text": source_text,
@@ -252,3 +254,11 @@ def _check_link(link: LinkRecord, label_of: dict[str, str]) -> None:
             raise ValueError(f"{link.type} link names unknown entity {end!r}")
         if wanted and label_of[end] != wanted:
             raise ValueError(f"{link.type} link end {end!r} is a {label_of[end]}, not a {wanted}")
+
+
+def _genre_evidence(extraction: Extraction) -> str | None:
+    """ "rule: cue @start-end", the evidence that decided the document's genre."""
+    evidence = extraction.document.genre_evidence
+    if evidence is None:
+        return None
+    return f"{evidence.rule}: {evidence.cue} @{evidence.span[0]}-{evidence.span[1]}"

@@ -17,9 +17,7 @@ _CLOSE_QUOTES = "”》）)」』】’"
 _STOPS_RE: dict[str, re.Pattern[str]] = {}
 
 
-def find_sentence_end(
-    text: str, start: int, terminals: str = SENTENCE_END, end: int | None = None
-) -> int:
+def find_sentence_end(text: str, start: int, terminals: str = SENTENCE_END, end: int | None = None) -> int:
     """Index of the first terminal punctuation in text[start:end], outside quotes and brackets; -1 if none.
     A "." ends a sentence after a CJK character unless a digit follows (2.0 is a number). The text is
     never copied, so scanning a long text clause by clause stays linear."""
