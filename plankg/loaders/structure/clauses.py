@@ -25,7 +25,7 @@ TIME_LEAD_RE = re.compile(
 )
 INLINE_KIND_RE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("goal", re.compile("目标")),
-    ("direction", re.compile("方向|原则")),
+    ("direction", re.compile("方向")),
     ("task", re.compile("任务|举措|工程|行动|重点工作")),
 )
 SUMMARY_ENDINGS = ("任务", "目标", "方向", "原则", "如下", "：", ":", "方面")
