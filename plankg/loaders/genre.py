@@ -48,7 +48,9 @@ _TITLE_MAX_LINES = 4
 _TITLE_MAX_CHARS = 120
 _DOC_NUMBER_TAIL_RE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号$")
 _SENTENCE_PUNCT_RE = re.compile(r"[。；;]")
-_SPACE_RE = re.compile(r"[\s\u3000]+")
+_HEADING_START_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+[章节部篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])"
+)
 
 _INTERPRETATION_RE = re.compile(r"解读|答记者问|答问|问答|一图读懂|图解")
 _PLAN_TYPES = (
@@ -109,7 +111,9 @@ def _title(text: str) -> _Title:
         if not compact and is_furniture(line):
             continue
         if compact and (
-            is_furniture(line)
+            _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", "".join(compact)))  # the title is complete
+            or _HEADING_START_RE.match(line)
+            or is_furniture(line)
             or _SENTENCE_PUNCT_RE.search(line)
             or line.endswith(("：", ":"))
             or len(line) > 40
