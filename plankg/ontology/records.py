@@ -18,6 +18,17 @@ Comparator = Literal[">", ">=", "=", "<=", "<", "from_to"]
 PropertyValue = str | int | float | bool | list[str] | None
 
 
+Genre = Literal["plan", "plan_report", "plan_interpretation", "not_a_plan"]
+
+
+class GenreEvidence(BaseModel):
+    """What decided a document's genre: the rule, and the cue of the document with its span."""
+
+    rule: str
+    cue: str
+    span: Span
+
+
 class DocumentInfo(BaseModel):
     id: str
     path: str
@@ -25,6 +36,8 @@ class DocumentInfo(BaseModel):
     chars: int
     encoding: str | None = None
     format: str | None = None
+    genre: Genre = "plan"
+    genre_evidence: GenreEvidence | None = None
 
 
 class PlanInfo(BaseModel):
