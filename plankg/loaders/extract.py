@@ -308,6 +308,10 @@ def _indicators(
                 text=text[match.span[0] : match.span[1]],
                 normalized_value=match.normalized_value,
                 normalized_unit=match.normalized_unit,
+                target_kind=match.target_kind,
+                direction=match.direction,
+                baseline_year=match.baseline_year,
+                attribute=match.attribute,  # type: ignore[arg-type]
             )
         )
     return records
