@@ -253,8 +253,8 @@ def _indicators(
     item_spans = [(s, e) for s, e, _ in subjects] + [item.span for item in outline.directions]
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
-        if par.form in ("meta", "title"):
-            continue
+        if par.form in ("meta", "title", "table"):
+            continue  # a table's numbers are read row by row below
         if any(s <= par.start < e for s, e in skipped):
             continue
         in_heading = any(s <= par.start < e for s, e in outline.heading_spans)

@@ -668,9 +668,7 @@ def _doubling_targets(
         while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
             clause_start -= 1
         pre = scan[clause_start : match.start()]
-        name = clean_name(_growth_subject(re.sub(r"(?:实现|力争|再|基本)+$", "", pre)))
-        if not name:
-            continue
+        name = clean_name(_growth_subject(re.sub(r"(?:实现|力争|再|基本)+$", "", pre))) or match.group()
         span_end = match.end()
         comparator = "="
         if scan.startswith("以上", span_end):

@@ -59,7 +59,12 @@ def doublings(match: re.Match[str]) -> int:
 
 
 def level_direction(comparator: str, value: float, baseline: float | None) -> ChangeDirection | None:
-    """A from_to level rises or falls from its baseline to its value."""
-    if comparator != "from_to" or baseline is None or baseline == value:
+    """A level reached from a baseline rises or falls to it (由20Mbps提升至100Mbps; a table's 7.8 → 10);
+    a bound on the far side of its baseline (5.2 now, <5.5 by 2025) is a cap or floor, not a move."""
+    if baseline is None or baseline == value:
         return None
-    return "increase" if value > baseline else "decrease"
+    if value > baseline and comparator in ("from_to", "=", ">=", ">"):
+        return "increase"
+    if value < baseline and comparator in ("from_to", "=", "<=", "<"):
+        return "decrease"
+    return None
