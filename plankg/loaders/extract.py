@@ -266,8 +266,8 @@ def _indicators(
     subject_sweep = SpanSweep(subjects)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
-        if par.form in ("meta", "title"):
-            continue
+        if par.form in ("meta", "title", "table"):
+            continue  # a table's numbers are read row by row below
         if skipped.holds(par.start):
             continue
         in_heading = headings.holds(par.start)
@@ -325,6 +325,10 @@ def _indicators(
                 text=text[match.span[0] : match.span[1]],
                 normalized_value=match.normalized_value,
                 normalized_unit=match.normalized_unit,
+                target_kind=match.target_kind,
+                direction=match.direction,
+                baseline_year=match.baseline_year,
+                attribute=match.attribute,  # type: ignore[arg-type]
             )
         )
     return records

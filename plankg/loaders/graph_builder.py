@@ -129,6 +129,10 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     if indicator.normalized_value is None
                     else float(indicator.normalized_value),
                     "normalized_unit": indicator.normalized_unit,
+                    "target_kind": indicator.target_kind,
+                    "direction": indicator.direction,
+                    "baseline_year": indicator.baseline_year,
+                    "attribute": indicator.attribute,
                     "plan_id": plan.id,
                     "doc_id": doc_id,
                     "span_start": indicator.span[0],

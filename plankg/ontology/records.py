@@ -15,6 +15,9 @@ from plankg.ontology.schema import load_schema
 
 Span = tuple[int, int]
 Comparator = Literal[">", ">=", "=", "<=", "<", "from_to"]
+TargetKind = Literal["level", "change", "rate"]
+ChangeDirection = Literal["increase", "decrease"]
+IndicatorAttribute = Literal["binding", "expected"]
 PropertyValue = str | int | float | bool | list[str] | None
 
 
@@ -78,6 +81,10 @@ class IndicatorRecord(BaseModel):
     text: str = ""
     normalized_value: float | None = None
     normalized_unit: str | None = None
+    target_kind: TargetKind = "level"  # level reached, change over the period, or rate per year
+    direction: ChangeDirection | None = None
+    baseline_year: int | None = None
+    attribute: IndicatorAttribute | None = None  # 约束性 → binding, 预期性 → expected
 
 
 class SectorRecord(BaseModel):

@@ -8,7 +8,6 @@ items they hold. One module per shape read:
   clauses     clauses, inline enumerations (一是…二是…) and sentence cues inside a paragraph
   items       the items a paragraph gives (lead sentence + body, enumeration, principles in prose)
   reports     a news report's or interpretation's loose paragraphs
-  tables      indicator tables
   outline     the walk over sections that collects the items (parse_outline)
   numerals, punctuation: the Chinese numerals and sentence ends the others rely on
 
@@ -55,7 +54,6 @@ from plankg.loaders.structure.numerals import CN_NUMERAL_CHARS, chinese_to_numbe
 from plankg.loaders.structure.outline import parse_outline
 from plankg.loaders.structure.paragraphs import Paragraph, split_paragraphs
 from plankg.loaders.structure.sections import Section, build_sections
-from plankg.loaders.structure.tables import Table, find_tables
 
 __all__ = [
     "CN_NUMERAL_CHARS",
@@ -65,12 +63,10 @@ __all__ = [
     "Outline",
     "Paragraph",
     "Section",
-    "Table",
     "build_sections",
     "chinese_to_number",
     "classify_title",
     "fallback_kind",
-    "find_tables",
     "heading_count",
     "main_title",
     "ordinal_value",

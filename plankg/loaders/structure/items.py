@@ -13,7 +13,7 @@ from plankg.loaders.structure.punctuation import CLAUSE_END, find_sentence_end, 
 if TYPE_CHECKING:
     from plankg.loaders.structure.paragraphs import Paragraph
     from plankg.loaders.structure.sections import Section
-    from plankg.loaders.structure.tables import Table
+    from plankg.loaders.tables import Table
 
 
 @dataclass

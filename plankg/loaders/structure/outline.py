@@ -44,7 +44,7 @@ from plankg.loaders.structure.sections import (
     has_kind_descendant,
     has_labelled_descendant,
 )
-from plankg.loaders.structure.tables import find_tables
+from plankg.loaders.tables import find_tables
 
 
 class _OutlineBuilder:
