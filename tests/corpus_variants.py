@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SEED_DOCUMENT
+from corpus import CORPUS
 
-CORPUS = SEED_DOCUMENT.parent
 QINGDAO = CORPUS / "qingdao-informatization-13th-fyp.txt"
 VOCATIONAL = CORPUS / "state-council-2019-4-vocational-education-reform.txt"
 
