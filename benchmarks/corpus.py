@@ -141,7 +141,7 @@ def run_backend(backend: str, paths: list[Path], runs: int, workdir: Path, args_
         settings = Settings(store="neo4j")
         try:
             with open_store(settings) as store:
-                store.read("MATCH (n) DETACH DELETE n")
+                store.execute_write("MATCH (n) DETACH DELETE n")  # type: ignore[attr-defined]
         except StoreUnavailable as exc:
             print(f"neo4j: not reachable ({exc}); skipped")
             return
