@@ -11,7 +11,9 @@ import typer
 from rich.console import Console
 
 from plankg import queries
+from plankg.analysis.writers import FORMATS as ANALYSIS_FORMATS
 from plankg.api.rdf_export import FORMATS, export, rdf_format
+from plankg.cli.analysis_commands import export_for_analysis
 from plankg.cli.main import app
 from plankg.graph import open_store
 from plankg.graph.port import StoreError
@@ -24,15 +26,29 @@ err_console = Console(stderr=True)
 
 @app.command("export")
 def export_command(
-    rdf: Annotated[str, typer.Option("--format", "-f", help=f"RDF format: {', '.join(FORMATS)}.")] = "ttl",
+    rdf: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"RDF: {', '.join(FORMATS)}; for analysis tools: {', '.join(ANALYSIS_FORMATS)}.",
+        ),
+    ] = "ttl",
     plan: Annotated[
         str | None, typer.Option(help="Only this plan (its id) and the concepts and sectors it links.")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write (default stdout); csv: a folder or .zip, parquet: a folder."
+        ),
     ] = None,
 ) -> None:
-    """Export the graph as RDF (Turtle, JSON-LD, N-Triples or RDF/XML); N-Triples and Turtle stream."""
+    """Export the graph as RDF (Turtle, JSON-LD, N-Triples or RDF/XML; N-Triples and Turtle stream), as
+    tables (CSV folder or .zip, Excel workbook, Parquet folder) or as a network (GraphML, GEXF)."""
+    if rdf.lower() in ANALYSIS_FORMATS:
+        export_for_analysis(rdf.lower(), plan=plan, output=output)
+        return
     try:
         fmt = rdf_format(rdf)
     except ValueError as exc:
