@@ -12,7 +12,10 @@ from pathlib import Path
 
 from plankg.graph.port import GraphStore
 from plankg.loaders import extract_document, to_document_graph
+from plankg.loaders.graph_builder import with_search_terms
 from plankg.loaders.reading import SourceDocument, read_bytes, read_document
+from plankg.ontology.records import DocumentGraph
+from plankg.rdf.importer import load_rdf_file
 
 
 @dataclass(frozen=True)
@@ -74,3 +77,14 @@ def load_paths(
         if on_done is not None:
             on_done(outcome)
     return outcomes
+
+
+def read_rdf_export(
+    path: Path | str, *, rdf_format: str | None = None, base_iri: str | None = None
+) -> list[DocumentGraph]:
+    """An RDF export read back into one DocumentGraph per plan (plankg.rdf.importer), each node's
+    search terms recomputed as the loaders compute them (the export leaves that index out)."""
+    return [
+        graph.model_copy(update={"nodes": [with_search_terms(node) for node in graph.nodes]})
+        for graph in load_rdf_file(path, rdf_format=rdf_format, base_iri=base_iri)
+    ]

@@ -20,10 +20,13 @@ err_console = Console(stderr=True)
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Plan documents (.txt .md .html .docx .pdf).")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="DOC", help="Plan documents (.txt .md .html .docx .pdf).")
+    ],
     force: Annotated[bool, typer.Option(help="Rewrite even when a document is unchanged.")] = False,
     overrides: Annotated[
-        Path | None, typer.Option(help="YAML file of curated link overrides (default PLANKG_OVERRIDES_FILE).")
+        Path | None,
+        typer.Option(metavar="FILE", help="YAML file of link overrides (default PLANKG_OVERRIDES_FILE)."),
     ] = None,
 ) -> None:
     """Extract and load one or many documents; reloading a changed document replaces its plan."""

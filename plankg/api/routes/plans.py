@@ -8,13 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
-from plankg.api.cache import cached_json
-from plankg.api.deps import ApiKeyDep, StoreDep
-from plankg.api.models import Page, PlanDetail, PlanGraph, PlanLoadResult, PlanSummary, PlanText
-from plankg.api.plan_graph import MAX_PLAN_NODES, plan_graph
+from plankg.api.deps import ApiKeyDep, StoreDep, cached_json
 from plankg.api.problems import ProblemError, not_found, problem_responses
-from plankg.api.reads import MAX_LIMIT, evidence, run
 from plankg.graph.port import GraphStore, Row
+from plankg.services.models import Page, PlanDetail, PlanGraph, PlanLoadResult, PlanSummary, PlanText
+from plankg.services.plan_picture import MAX_PLAN_NODES, plan_graph
+from plankg.services.reads import MAX_LIMIT, evidence, read
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 
@@ -52,12 +51,12 @@ def _summary(row: Row) -> PlanSummary:
 
 
 def read_plan(store: GraphStore, plan_id: str) -> PlanDetail | None:
-    rows = run(store, "plan_by_id", plan_id=plan_id)
+    rows = read(store, "plan_by_id", plan_id=plan_id)
     if not rows:
         return None
     summary = _summary(rows[0])
     counts = {kind: 0 for kind in ("goals", "directions", "tasks", "indicators")}
-    for row in run(store, "plan_counts", id=plan_id):
+    for row in read(store, "plan_counts", id=plan_id):
         counts[row["kind"]] = int(row["total"])
     return PlanDetail(
         **summary.model_dump(), source_path=_plan_row(rows[0]).get("source_path"), counts=counts
@@ -71,7 +70,7 @@ def list_plans(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[PlanSummary]:
     # plans are few (one per document), so the catalog's `plans` query is paged here
-    plans = sorted((_summary(row) for row in run(store, "plans")), key=lambda p: p.id)
+    plans = sorted((_summary(row) for row in read(store, "plans")), key=lambda p: p.id)
     return Page[PlanSummary](
         items=plans[offset : offset + limit], total=len(plans), limit=limit, offset=offset
     )
@@ -93,7 +92,7 @@ def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
     "was loaded without its text.",
 )
 def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
-    rows = run(store, "plan_text", plan_id=plan_id)
+    rows = read(store, "plan_text", plan_id=plan_id)
     if not rows:
         raise not_found("plan", plan_id)
     text = rows[0].get("text")
@@ -159,7 +158,7 @@ async def load_plan(
         outcome = await run_in_threadpool(load_bytes, store, data, filename)
     except DocumentReadError as exc:
         raise ProblemError(422, "unreadable-document", str(exc)) from exc
-    request.app.state.answers.clear()  # answers cached before the load may be stale now
+    request.app.state.answer_cache.clear()  # answers cached before the load may be stale now
     plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
     if plan is None:  # written, yet not readable: the store is inconsistent
         raise ProblemError(500, "internal-error", f"plan {outcome.plan_id!r} was written but cannot be read")
@@ -183,7 +182,7 @@ async def load_plan(
 )
 def delete_plan(request: Request, store: StoreDep, plan_id: PlanId) -> Response:
     deleted = store.delete_plan(plan_id)
-    request.app.state.answers.clear()
+    request.app.state.answer_cache.clear()
     if not deleted:
         raise not_found("plan", plan_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -556,7 +556,7 @@ _DCTERMS_TITLE = str(DCTERMS.title)
 @cache
 def cofog_labels() -> dict[str, str]:
     """COFOG code → English label, from the code list shipped beside plan.ttl ("(CS)" marks dropped)."""
-    text = resources.files(__package__).joinpath(COFOG_FILE).read_text(encoding="utf-8")
+    text = resources.files("plankg.ontology").joinpath(COFOG_FILE).read_text(encoding="utf-8")
     return {
         row["Code"].strip(): re.sub(r"\s*\((CS|IS)\)\s*$", "", " ".join(row["Description_EN"].split()))
         for row in csv.DictReader(io.StringIO(text))

@@ -1,6 +1,6 @@
-"""How routes read: run a named query from plankg.queries and shape its rows into response models.
+"""How services and routes read: a named query from plankg.queries, its rows shaped into models.
 
-The API never writes Cypher; every read goes through `run` with a query name from plankg/queries.
+No Cypher is written here or in the API: every read goes through `read` with a query name.
 """
 
 from __future__ import annotations
@@ -9,18 +9,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from plankg import queries
-from plankg.api.models import Evidence, LinkedEntity
 from plankg.graph.port import GraphStore, Row
+from plankg.services.models import Evidence, LinkedEntity
 
 MAX_LIMIT = 200
 
 
-def run(store: GraphStore, query_name: str, /, **params: Any) -> list[Row]:
+def read(store: GraphStore, query_name: str, /, **params: Any) -> list[Row]:
+    """The rows of a named query; parameters as keywords."""
     return queries.run(store, query_name, params)
 
 
 def total(store: GraphStore, query_name: str, /, **params: Any) -> int:
-    rows = run(store, query_name, **params)
+    rows = read(store, query_name, **params)
     return int(rows[0]["total"]) if rows else 0
 
 
@@ -32,7 +33,7 @@ def read_page(
     count = total(store, total_query, **filters)
     if offset >= count:
         return [], count
-    return run(store, page_query, **filters, offset=offset, limit=limit), count
+    return read(store, page_query, **filters, offset=offset, limit=limit), count
 
 
 def blank_to_none(value: Any) -> Any:

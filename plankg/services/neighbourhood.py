@@ -1,14 +1,10 @@
-"""Graph neighbourhoods for a frontend view, in Cytoscape.js elements format."""
+"""A node's neighbourhood for a graph view (Cytoscape.js elements), from the graph_nodes and
+graph_edges queries: breadth-first, strongest links first."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Query, Request, Response
-
-from plankg.api.cache import cached_json
-from plankg.api.deps import StoreDep
-from plankg.api.models import (
+from plankg.graph.port import GraphStore, Row
+from plankg.services.models import (
     CytoscapeEdge,
     CytoscapeEdgeData,
     CytoscapeElements,
@@ -16,11 +12,7 @@ from plankg.api.models import (
     CytoscapeNodeData,
     Neighborhood,
 )
-from plankg.api.problems import not_found
-from plankg.api.reads import run
-from plankg.graph.port import GraphStore, Row
-
-router = APIRouter(prefix="/graph", tags=["graph"])
+from plankg.services.reads import read
 
 MAX_NODES = 500
 
@@ -43,33 +35,12 @@ def _node(row: Row, depth: int, prefix: str = "") -> CytoscapeNode:
     )
 
 
-@router.get(
-    "/neighborhood/{node_id}",
-    response_model=Neighborhood,
-    summary="Nodes and edges around a node (Cytoscape.js elements)",
-    description="Breadth-first from the node, `depth` steps along relationships in either direction; the "
-    "strongest links (by score) are followed first and at most `limit` nodes are returned. Node data hold "
-    "`order` and the evidence span (`span_start`, `span_end`) when the node has them.",
-)
-async def neighborhood(
-    request: Request,
-    store: StoreDep,
-    node_id: Annotated[
-        str, Path(min_length=1, max_length=300, examples=["plan-6fa4e3960993-task-04-460833"])
-    ],
-    depth: Annotated[int, Query(ge=1, le=3, description="Steps from the node.")] = 1,
-    limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="At most this many nodes.")] = 100,
-) -> Response:
-    return await cached_json(
-        request, ("neighborhood", node_id, depth, limit), lambda: walk(store, node_id, depth, limit)
-    )
-
-
-def walk(store: GraphStore, node_id: str, depth: int, limit: int) -> Neighborhood:
-    """Breadth-first from node_id, strongest links first, at most limit nodes."""
-    start = run(store, "graph_nodes", ids=[node_id])
+def neighbourhood(store: GraphStore, node_id: str, *, depth: int, limit: int) -> Neighborhood | None:
+    """Breadth-first from node_id, `depth` steps either way, strongest links first, at most `limit`
+    nodes; None for an unknown node."""
+    start = read(store, "graph_nodes", ids=[node_id])
     if not start:
-        raise not_found("node", node_id)
+        return None
     nodes = {node_id: _node(start[0], 0)}
     edges: dict[str, CytoscapeEdge] = {}
     truncated = False
@@ -77,14 +48,14 @@ def walk(store: GraphStore, node_id: str, depth: int, limit: int) -> Neighborhoo
     for level in range(1, depth + 1):
         if not frontier:
             break
-        rows = run(store, "graph_edges", ids=frontier, limit=limit)
+        found = read(store, "graph_edges", ids=frontier, limit=limit)
         in_frontier = set(frontier)
-        leaving = sum(1 for row in rows if row["source"] in in_frontier)
-        entering = len(rows) - leaving
+        leaving = sum(1 for row in found if row["source"] in in_frontier)
+        entering = len(found) - leaving
         truncated = truncated or leaving >= limit or entering >= limit
-        rows.sort(key=lambda row: -float(row.get("score") or 0.0))
+        found.sort(key=lambda row: -float(row.get("score") or 0.0))
         next_frontier: list[str] = []
-        for row in rows:
+        for row in found:
             for end in ("source", "target"):
                 end_id = row[end]
                 if end_id in nodes:

@@ -28,9 +28,9 @@ from rdflib.query import Result, ResultSerializer
 from rdflib.serializer import Serializer
 
 from plankg import queries
-from plankg.api.rdf_export import store_triples, to_rdflib_graph
 from plankg.graph.port import GraphStore
-from plankg.ontology.rdf_mapping import PREFIXES, RdfMapping, jsonld_context
+from plankg.rdf.export import store_triples, to_rdflib_graph
+from plankg.rdf.mapping import PREFIXES, RdfMapping, jsonld_context
 
 # Never load a graph named in a query's FROM clause (a remote fetch), whatever a query says.
 rdflib_sparql.SPARQL_LOAD_GRAPHS = False

@@ -1,4 +1,4 @@
-"""A short-lived cache of serialized answers for the hot read endpoints (the canonical question,
+"""A short-lived cache of serialized answers to the hot questions (the canonical question,
 search, neighbourhoods), so repeated questions cost a dictionary lookup instead of store queries.
 
 Entries are fresh for `Settings.answer_cache_seconds`. Each key is computed once at a time (single
@@ -21,10 +21,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from fastapi import Request
-from fastapi.responses import Response
+import anyio.to_thread
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 
 MAX_ENTRIES = 4096
 
@@ -140,14 +138,14 @@ def _serialize(compute: Callable[[], BaseModel]) -> bytes:
 def _compute_into(
     cache: AnswerCache, key: Hashable, lookup: Lookup, compute: Callable[[], BaseModel]
 ) -> asyncio.Task[bytes]:
-    """Run compute in the thread pool (store queries block) as a task of its own, so a requester
+    """Run compute in a worker thread (store queries block) as a task of its own, so a requester
     that goes away does not abandon those waiting for the same answer."""
     assert lookup.compute is not None
     future = lookup.compute
 
     async def work() -> bytes:
         try:
-            body = await run_in_threadpool(_serialize, compute)
+            body = await anyio.to_thread.run_sync(_serialize, compute)
         except BaseException as exc:
             cache.finish(key, future, lookup.generation, error=exc)
             raise
@@ -160,21 +158,17 @@ def _compute_into(
     return task
 
 
-async def cached_json(request: Request, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
-    """The answer for key: fresh or stale from the cache, or the one running computation's, or computed
-    here in the thread pool and kept."""
-    cache: AnswerCache = request.app.state.answers
+async def cached_answer(cache: AnswerCache, key: Hashable, compute: Callable[[], BaseModel]) -> bytes:
+    """The answer for key as JSON bytes: fresh or stale from the cache, or the one running
+    computation's, or computed here in a worker thread and kept."""
     if not cache.enabled:
-        body = await run_in_threadpool(_serialize, compute)
-        return Response(content=body, media_type="application/json")
+        return await anyio.to_thread.run_sync(_serialize, compute)
     lookup = cache.lookup(key)
     if lookup.compute is not None:
         task = _compute_into(cache, key, lookup, compute)
         if lookup.body is None:
-            body = await asyncio.shield(task)
-            return Response(content=body, media_type="application/json")
+            return await asyncio.shield(task)
     if lookup.body is not None:
-        return Response(content=lookup.body, media_type="application/json")
+        return lookup.body
     assert lookup.pending is not None
-    body = await asyncio.wrap_future(lookup.pending)
-    return Response(content=body, media_type="application/json")
+    return await asyncio.wrap_future(lookup.pending)

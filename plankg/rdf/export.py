@@ -1,4 +1,4 @@
-"""RDF export: the store read through named queries, mapped by plankg.ontology.rdf_mapping.
+"""RDF export: the store read through named queries, mapped by plankg.rdf.mapping.
 
 N-Triples and Turtle are written here, line by line, so a large graph streams with memory bounded by
 one page of store rows; JSON-LD and RDF/XML go through rdflib (they need the whole graph anyway).
@@ -16,8 +16,8 @@ from rdflib.term import Node
 
 from plankg import queries
 from plankg.graph.port import GraphStore, Row
-from plankg.ontology.rdf_mapping import PREFIXES, Lit, RdfMapping, Triple, jsonld_context, to_rdflib_term
 from plankg.ontology.records import GraphNode, GraphRelationship
+from plankg.rdf.mapping import PREFIXES, Lit, RdfMapping, Triple, jsonld_context, to_rdflib_term
 
 DEFAULT_PAGE_SIZE = 5000
 _CHUNK_CHARS = 1 << 16

@@ -3,7 +3,8 @@ plan_vocabulary_nodes and plan_graph_edges queries, as Cytoscape.js elements."""
 
 from __future__ import annotations
 
-from plankg.api.models import (
+from plankg.graph.port import GraphStore, Row
+from plankg.services.models import (
     CytoscapeEdge,
     CytoscapeEdgeData,
     GraphNodeData,
@@ -11,8 +12,7 @@ from plankg.api.models import (
     PlanGraphElements,
     PlanGraphNode,
 )
-from plankg.api.reads import run
-from plankg.graph.port import GraphStore, Row
+from plankg.services.reads import read
 
 MAX_PLAN_NODES = 2000
 _LAST = 1 << 62  # sorts rows without a span after those with one
@@ -53,7 +53,7 @@ def plan_graph(store: GraphStore, plan_id: str, *, vocabulary: bool, limit: int)
     Each query returns at most `limit` rows of each kind, so the store never reads more than a few times
     `limit` nodes; the plan's own row always comes back, so more than `limit` rows means some were cut.
     """
-    owned = run(store, "plan_graph_nodes", plan_id=plan_id, limit=limit)
+    owned = read(store, "plan_graph_nodes", plan_id=plan_id, limit=limit)
     if not any(row["type"] == "Plan" for row in owned):
         return None
     owned.sort(key=lambda row: (row["rank"], _span_or_last(row), row["id"]))
@@ -62,12 +62,12 @@ def plan_graph(store: GraphStore, plan_id: str, *, vocabulary: bool, limit: int)
     if vocabulary:
         room = limit - len(chosen)
         # with no room left, one row of each kind is enough to tell whether the limit cut any off
-        shared = run(store, "plan_vocabulary_nodes", plan_id=plan_id, limit=max(room, 1))
+        shared = read(store, "plan_vocabulary_nodes", plan_id=plan_id, limit=max(room, 1))
         shared.sort(key=lambda row: (-int(row.get("links") or 0), row["id"]))
         truncated = truncated or len(shared) > room
         chosen += shared[:room]
     ids = [row["id"] for row in chosen]
-    edge_rows = run(store, "plan_graph_edges", plan_id=plan_id, ids=ids)
+    edge_rows = read(store, "plan_graph_edges", plan_id=plan_id, ids=ids)
     edges = {edge.data.id: edge for edge in map(_edge, edge_rows)}
     ordered = [edges[edge_id] for edge_id in sorted(edges)]
     return PlanGraph(

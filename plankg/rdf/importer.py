@@ -1,7 +1,7 @@
 """RDF → DocumentGraphs: read a plankg export back (any of its four formats), one graph per plan, so
 `plankg import-rdf` loads it into any store through the normal write path.
 
-The mapping is plankg.ontology.rdf_mapping read backwards. The base IRI is taken from the data (a
+The mapping is plankg.rdf.mapping read backwards. The base IRI is taken from the data (a
 plan's IRI minus ``plan/{id}``) unless given, so an export made under another PLANKG_BASE_IRI loads too.
 Search terms, a store-side index the export leaves out, are recomputed as the loaders compute them.
 """
@@ -15,10 +15,9 @@ from urllib.parse import quote
 
 from rdflib import RDF, Graph
 
-from plankg.loaders.graph_builder import with_search_terms
-from plankg.ontology.rdf_mapping import IRI_SAFE, RdfMapping, class_mappings
 from plankg.ontology.records import DocumentGraph, GraphRelationship
 from plankg.ontology.schema import PK, load_schema
+from plankg.rdf.mapping import IRI_SAFE, RdfMapping, class_mappings
 
 _SUFFIX_FORMATS = {
     ".ttl": "turtle",
@@ -85,7 +84,7 @@ def document_graphs(graph: Graph, base_iri: str | None = None) -> list[DocumentG
     reach (with the BROADER links among them). Shared nodes no plan reaches go with the first plan."""
     try:
         mapping = RdfMapping(base_iri or infer_base_iri(graph))
-        nodes = [with_search_terms(node) for node in mapping.nodes_from_rdf(graph)]
+        nodes = mapping.nodes_from_rdf(graph)
         relationships = mapping.relationships_from_rdf(graph)
     except RdfImportError:
         raise
