@@ -1,4 +1,4 @@
-// name: graph_edges
+// name: neighbourhood_edges
 // answers: Which relationships leave or enter these nodes, with both ends' type, name, plan, order
 //          and span and the link's score and method? Strongest first, at most limit leaving plus limit
 //          entering.

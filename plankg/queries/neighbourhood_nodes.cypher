@@ -1,4 +1,4 @@
-// name: graph_nodes
+// name: neighbourhood_nodes
 // answers: What are these nodes (any type): their type, name, plan, order among siblings and evidence
 //          span?
 // params: ids (list of strings, never empty)

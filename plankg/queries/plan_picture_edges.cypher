@@ -1,4 +1,4 @@
-// name: plan_graph_edges
+// name: plan_picture_edges
 // answers: Which relationships join these nodes of a plan's picture (the plan's structure, its
 //          tasks' goals and directions, what its indicators measure, and the concepts and sectors of
 //          its nodes, when ids holds them), with the link's score and method?

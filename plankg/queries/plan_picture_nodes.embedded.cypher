@@ -1,4 +1,4 @@
-// name: plan_graph_nodes
+// name: plan_picture_nodes
 // answers: Which nodes make up the picture of a whole plan: the plan, its goals, directions, top-level
 //          tasks, indicators and sub-tasks, each with its type, name, order, span and rank (0 plan,
 //          1 goal, 2 direction, 3 task, 4 indicator, 5 sub-task)? At most limit of each kind, in document

@@ -1,4 +1,4 @@
-// name: plan_vocabulary_nodes
+// name: plan_picture_vocabulary
 // answers: Which concepts and sectors do a plan's goals, directions, tasks and indicators mention or
 //          belong to, and by how many links (the plan's own)? At most limit of each, most linked first.
 // params: plan_id (string), limit (int: most rows of each kind)

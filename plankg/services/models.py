@@ -534,20 +534,20 @@ class Neighborhood(BaseModel):
     )
 
 
-class PlanGraphNode(BaseModel):
+class PlanPictureNode(BaseModel):
     data: GraphNodeData
 
 
-class PlanGraphElements(BaseModel):
-    nodes: list[PlanGraphNode]
+class PlanPictureElements(BaseModel):
+    nodes: list[PlanPictureNode]
     edges: list[CytoscapeEdge]
 
 
-class PlanGraph(BaseModel):
+class PlanPicture(BaseModel):
     """The picture of a whole plan as Cytoscape.js elements: pass `elements` to cytoscape({elements})."""
 
     plan: str = Field(description="The plan's id.")
-    elements: PlanGraphElements
+    elements: PlanPictureElements
     truncated: bool = Field(description="true: the limit cut nodes off (the plan's own are kept first).")
 
     model_config = ConfigDict(

@@ -1,5 +1,5 @@
-"""A node's neighbourhood for a graph view (Cytoscape.js elements), from the graph_nodes and
-graph_edges queries: breadth-first, strongest links first."""
+"""A node's neighbourhood for a graph view (Cytoscape.js elements), from the neighbourhood_nodes and
+neighbourhood_edges queries: breadth-first, strongest links first."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ MAX_NODES = 500
 
 
 def _node(row: Row, depth: int, prefix: str = "") -> CytoscapeNode:
-    """The node whose columns in `row` start with `prefix`: none in a graph_nodes row; "source_" or
-    "target_" in a graph_edges row, whose ids are in the columns source and target."""
+    """The node whose columns in `row` start with `prefix`: none in a neighbourhood_nodes row; "source_" or
+    "target_" in a neighbourhood_edges row, whose ids are in the columns source and target."""
     node_id = row[prefix.removesuffix("_")] if prefix else row["id"]
     return CytoscapeNode(
         data=CytoscapeNodeData(
@@ -38,7 +38,7 @@ def _node(row: Row, depth: int, prefix: str = "") -> CytoscapeNode:
 def neighbourhood(store: GraphStore, node_id: str, *, depth: int, limit: int) -> Neighborhood | None:
     """Breadth-first from node_id, `depth` steps either way, strongest links first, at most `limit`
     nodes; None for an unknown node."""
-    start = read(store, "graph_nodes", ids=[node_id])
+    start = read(store, "neighbourhood_nodes", ids=[node_id])
     if not start:
         return None
     nodes = {node_id: _node(start[0], 0)}
@@ -48,7 +48,7 @@ def neighbourhood(store: GraphStore, node_id: str, *, depth: int, limit: int) ->
     for level in range(1, depth + 1):
         if not frontier:
             break
-        found = read(store, "graph_edges", ids=frontier, limit=limit)
+        found = read(store, "neighbourhood_edges", ids=frontier, limit=limit)
         in_frontier = set(frontier)
         leaving = sum(1 for row in found if row["source"] in in_frontier)
         entering = len(found) - leaving

@@ -1,5 +1,5 @@
-"""The picture of a whole plan (GET /plans/{id}/graph), from the plan_graph_nodes,
-plan_vocabulary_nodes and plan_graph_edges queries, as Cytoscape.js elements."""
+"""The picture of a whole plan (GET /plans/{id}/graph), from the plan_picture_nodes,
+plan_picture_vocabulary and plan_picture_edges queries, as Cytoscape.js elements."""
 
 from __future__ import annotations
 
@@ -8,18 +8,18 @@ from plankg.services.models import (
     CytoscapeEdge,
     CytoscapeEdgeData,
     GraphNodeData,
-    PlanGraph,
-    PlanGraphElements,
-    PlanGraphNode,
+    PlanPicture,
+    PlanPictureElements,
+    PlanPictureNode,
 )
 from plankg.services.reads import read
 
-MAX_PLAN_NODES = 2000
+MAX_PICTURE_NODES = 2000
 _LAST = 1 << 62  # sorts rows without a span after those with one
 
 
-def _node(row: Row) -> PlanGraphNode:
-    return PlanGraphNode(
+def _node(row: Row) -> PlanPictureNode:
+    return PlanPictureNode(
         data=GraphNodeData(
             id=row["id"],
             label=row.get("name") or row["id"],
@@ -46,14 +46,14 @@ def _edge(row: Row) -> CytoscapeEdge:
     )
 
 
-def plan_graph(store: GraphStore, plan_id: str, *, vocabulary: bool, limit: int) -> PlanGraph | None:
+def plan_picture(store: GraphStore, plan_id: str, *, vocabulary: bool, limit: int) -> PlanPicture | None:
     """The plan's own nodes first (plan, goals, directions, tasks, indicators, sub-tasks, each in document
     order), then its most linked concepts and sectors, at most `limit` in all; None for an unknown plan.
 
     Each query returns at most `limit` rows of each kind, so the store never reads more than a few times
     `limit` nodes; the plan's own row always comes back, so more than `limit` rows means some were cut.
     """
-    owned = read(store, "plan_graph_nodes", plan_id=plan_id, limit=limit)
+    owned = read(store, "plan_picture_nodes", plan_id=plan_id, limit=limit)
     if not any(row["type"] == "Plan" for row in owned):
         return None
     owned.sort(key=lambda row: (row["rank"], _span_or_last(row), row["id"]))
@@ -62,17 +62,17 @@ def plan_graph(store: GraphStore, plan_id: str, *, vocabulary: bool, limit: int)
     if vocabulary:
         room = limit - len(chosen)
         # with no room left, one row of each kind is enough to tell whether the limit cut any off
-        shared = read(store, "plan_vocabulary_nodes", plan_id=plan_id, limit=max(room, 1))
+        shared = read(store, "plan_picture_vocabulary", plan_id=plan_id, limit=max(room, 1))
         shared.sort(key=lambda row: (-int(row.get("links") or 0), row["id"]))
         truncated = truncated or len(shared) > room
         chosen += shared[:room]
     ids = [row["id"] for row in chosen]
-    edge_rows = read(store, "plan_graph_edges", plan_id=plan_id, ids=ids)
+    edge_rows = read(store, "plan_picture_edges", plan_id=plan_id, ids=ids)
     edges = {edge.data.id: edge for edge in map(_edge, edge_rows)}
     ordered = [edges[edge_id] for edge_id in sorted(edges)]
-    return PlanGraph(
+    return PlanPicture(
         plan=plan_id,
-        elements=PlanGraphElements(nodes=[_node(row) for row in chosen], edges=ordered),
+        elements=PlanPictureElements(nodes=[_node(row) for row in chosen], edges=ordered),
         truncated=truncated,
     )
 

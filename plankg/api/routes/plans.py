@@ -11,8 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from plankg.api.deps import ApiKeyDep, StoreDep, cached_json
 from plankg.api.problems import ProblemError, not_found, problem_responses
 from plankg.services import entities
-from plankg.services.models import Page, PlanDetail, PlanGraph, PlanLoadResult, PlanSummary, PlanText
-from plankg.services.plan_picture import MAX_PLAN_NODES, plan_graph
+from plankg.services.models import Page, PlanDetail, PlanLoadResult, PlanPicture, PlanSummary, PlanText
+from plankg.services.plan_picture import MAX_PICTURE_NODES, plan_picture
 from plankg.services.reads import MAX_LIMIT, read
 
 router = APIRouter(prefix="/plans", tags=["plans"])
@@ -64,7 +64,7 @@ def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
 
 @router.get(
     "/{plan_id}/graph",
-    response_model=PlanGraph,
+    response_model=PlanPicture,
     summary="The whole plan as a picture (Cytoscape.js elements)",
     description="The plan, its goals, directions, tasks, sub-tasks and indicators and the links between "
     "them; with `vocabulary=true` also the concepts and sectors they mention or belong to. At most "
@@ -72,22 +72,22 @@ def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
     "each in document order), then the most linked concepts and sectors; `truncated` says whether any "
     "were left out.",
 )
-async def get_plan_graph(
+async def get_plan_picture(
     request: Request,
     store: StoreDep,
     plan_id: PlanId,
     vocabulary: Annotated[bool, Query(description="Also the concepts and sectors of its nodes.")] = False,
     limit: Annotated[
-        int, Query(ge=1, le=MAX_PLAN_NODES, description=f"At most this many nodes (≤ {MAX_PLAN_NODES}).")
+        int, Query(ge=1, le=MAX_PICTURE_NODES, description=f"At most {MAX_PICTURE_NODES} nodes.")
     ] = 500,
 ) -> Response:
-    def answer() -> PlanGraph:
-        found = plan_graph(store, plan_id, vocabulary=vocabulary, limit=limit)
+    def answer() -> PlanPicture:
+        found = plan_picture(store, plan_id, vocabulary=vocabulary, limit=limit)
         if found is None:
             raise not_found("plan", plan_id)
         return found
 
-    return await cached_json(request, ("plan_graph", plan_id, vocabulary, limit), answer)
+    return await cached_json(request, ("plan_picture", plan_id, vocabulary, limit), answer)
 
 
 @router.post(
