@@ -60,6 +60,12 @@ class Table:
     def column_names(self) -> list[str]:
         return [column.name for column in self.columns]
 
+    def to_pandas(self) -> Any:
+        """A DataFrame with nullable dtypes (needs the `analysis` extra)."""
+        from plankg.analysis.writers import to_pandas
+
+        return to_pandas(self)
+
 
 @dataclass
 class GraphTables:
