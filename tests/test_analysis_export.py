@@ -4,6 +4,7 @@ backends."""
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
@@ -197,6 +198,13 @@ def test_cli_writes_each_format_and_refuses_bad_input(
     monkeypatch.setenv("PLANKG_DATA_DIR", str(tmp_path / "data"))
     runner = CliRunner()
     assert runner.invoke(app, ["load", str(SEED_DOCUMENT)]).exit_code == 0
+    stats = json.loads(runner.invoke(app, ["stats", "--json"]).stdout)
+    assert runner.invoke(app, ["export", "-f", "csv", "-o", str(tmp_path / "g.zip")]).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "g.zip") as archive:
+        sizes = {
+            Path(n).stem: len(pd.read_csv(archive.open(n), encoding="utf-8-sig")) for n in archive.namelist()
+        }
+    assert nonempty(sizes) == {**stats["nodes"], **stats["relationships"]}
     result = runner.invoke(app, ["export", "-f", "xlsx", "-o", str(tmp_path / "g.xlsx")])
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(tmp_path / "g.xlsx").sheetnames[0] == "Concept"

@@ -147,7 +147,8 @@ def _atomic(path: Path) -> Iterator[Path]:
 
 
 def csv_bytes(table: Table) -> bytes:
-    return to_pandas(table, flat_lists=True).to_csv(index=False).encode("utf-8-sig")
+    text: str = to_pandas(table, flat_lists=True).to_csv(index=False)
+    return text.encode("utf-8-sig")
 
 
 def write_csv(tables: GraphTables, output: Path) -> list[Path]:
@@ -157,32 +158,28 @@ def write_csv(tables: GraphTables, output: Path) -> list[Path]:
             for table in tables.tables():
                 archive.writestr(f"{table.name}.csv", csv_bytes(table))
         return [output]
-    return _write_folder(
-        output, "csv", ((t.name, lambda sink, t=t: sink.write(csv_bytes(t))) for t in tables.tables())
-    )
+    return _write_folder(tables, output, "csv", lambda table, sink: sink.write(csv_bytes(table)))
 
 
 def write_parquet(tables: GraphTables, output: Path) -> list[Path]:
     """One <table>.parquet per table into the folder `output`, typed from the ontology."""
     parquet = require("pyarrow.parquet", "parquet")
     return _write_folder(
-        output,
-        "parquet",
-        ((t.name, lambda sink, t=t: parquet.write_table(to_arrow(t), sink)) for t in tables.tables()),
+        tables, output, "parquet", lambda table, sink: parquet.write_table(to_arrow(table), sink)
     )
 
 
 def _write_folder(
-    output: Path, suffix: str, files: Iterator[tuple[str, Callable[[IO[bytes]], Any]]]
+    tables: GraphTables, output: Path, suffix: str, write_one: Callable[[Table, IO[bytes]], object]
 ) -> list[Path]:
     if output.exists() and not output.is_dir():
         raise FileExistsError(f"{output} exists and is not a folder")
     output.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, write in files:
-        path = output / f"{name}.{suffix}"
+    for table in tables.tables():
+        path = output / f"{table.name}.{suffix}"
         with _atomic(path) as partial, partial.open("wb") as sink:
-            write(sink)
+            write_one(table, sink)
         written.append(path)
     return written
 

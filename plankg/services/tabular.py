@@ -49,4 +49,5 @@ class Tabular:
         except ImportError:
             body = json.dumps(self.table_rows()[:HTML_MAX_ROWS], ensure_ascii=False, indent=1)
             return caption + f"<pre>{html.escape(body)}</pre>"
-        return caption + frame.to_html(max_rows=HTML_MAX_ROWS, escape=True, na_rep="")
+        table: str = frame.to_html(max_rows=HTML_MAX_ROWS, escape=True, na_rep="")
+        return caption + table
