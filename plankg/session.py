@@ -155,13 +155,23 @@ class KnowledgeGraph:
         *,
         goal: str | None = None,
         unit: str | None = None,
+        kind: str | None = None,
+        attribute: str | None = None,
         plan: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> Page[Indicator]:
-        """Quantified targets matching every filter given. = GET /indicators"""
+        """Quantified targets matching every filter given (`kind`: level, change, rate; `attribute`:
+        binding, expected). = GET /indicators"""
         return entities.list_indicators(
-            self.store, goal=goal, unit=unit, plan=plan, limit=limit, offset=offset
+            self.store,
+            goal=goal,
+            unit=unit,
+            kind=kind,
+            attribute=attribute,
+            plan=plan,
+            limit=limit,
+            offset=offset,
         )
 
     def indicator(self, indicator_id: str) -> IndicatorDetail:

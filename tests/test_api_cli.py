@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import SEED_DOCUMENT
+from corpus import SEED_DOCUMENT
 from typer.testing import CliRunner, Result
 
 from plankg.cli import app

@@ -59,6 +59,8 @@ def test_lists_with_filters(kg: KnowledgeGraph, client: TestClient) -> None:  # 
     same(kg.indicators(limit=200), client, "/indicators?limit=200")
     same(kg.indicators(goal=goal_id), client, f"/indicators?goal={goal_id}")
     same(kg.indicators(unit="万户", plan=plan_id), client, f"/indicators?unit={quote('万户')}&plan={plan_id}")
+    same(kg.indicators(kind="level", limit=200), client, "/indicators?kind=level&limit=200")
+    same(kg.indicators(attribute="binding"), client, "/indicators?attribute=binding")
     assert kg.tasks(concept="智慧社区").total >= 1 and kg.indicators(unit="万户").total >= 1
 
 

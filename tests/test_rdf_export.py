@@ -11,7 +11,8 @@ from typing import Any
 import pyshacl
 import pytest
 from api_fixtures import seeded
-from conftest import SEED_DOCUMENT, wipe
+from conftest import wipe
+from corpus import SEED_DOCUMENT
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 from test_rdf_mapping import shapes

@@ -29,6 +29,7 @@ from plankg.api.routes import (
     health,
     indicators,
     neighbourhood,
+    ontology,
     page,
     plans,
     rdf,
@@ -69,6 +70,7 @@ ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (neighbourhood.router, (404, 422, 503)),
     (cypher.router, (400, 403, 413, 422, 503)),
     (rdf.router, (404, 422, 503)),
+    (ontology.router, ()),
     (page.router, ()),
 ]
 

@@ -170,6 +170,10 @@ def _indicator_fields(row: Row) -> dict[str, Any]:
         "target_year": row.get("target_year"),
         "normalized_value": row.get("normalized_value"),
         "normalized_unit": row.get("normalized_unit"),
+        "target_kind": row.get("target_kind"),
+        "direction": row.get("direction"),
+        "baseline_year": row.get("baseline_year"),
+        "attribute": row.get("attribute"),
         "evidence": evidence(row),
     }
 
@@ -179,11 +183,21 @@ def list_indicators(
     *,
     goal: str | None = None,
     unit: str | None = None,
+    kind: str | None = None,
+    attribute: str | None = None,
     plan: str | None = None,
     limit: int,
     offset: int = 0,
 ) -> Page[Indicator]:
-    filters = {"plan": plan or "", "goal": goal or "", "unit": unit or ""}
+    """Indicators matching every filter given, in document order (`kind`: level, change or rate;
+    `attribute`: binding or expected)."""
+    filters = {
+        "plan": plan or "",
+        "goal": goal or "",
+        "unit": unit or "",
+        "kind": kind or "",
+        "attribute": attribute or "",
+    }
     rows, count = read_page(
         store, "indicators_page", "indicators_total", **filters, limit=limit, offset=offset
     )

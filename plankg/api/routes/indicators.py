@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -31,11 +31,21 @@ def list_indicators(
     unit: Annotated[
         str | None, Query(max_length=50, description="Unit as written or normalised.", examples=["万户"])
     ] = None,
+    kind: Annotated[
+        Literal["level", "change", "rate"] | None,
+        Query(description="Kind of target: a level, a change over the period, a rate per year."),
+    ] = None,
+    attribute: Annotated[
+        Literal["binding", "expected"] | None,
+        Query(description="指标属性: binding (约束性) or expected (预期性)."),
+    ] = None,
     plan: PlanFilter = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[Indicator]:
-    return entities.list_indicators(store, goal=goal, unit=unit, plan=plan, limit=limit, offset=offset)
+    return entities.list_indicators(
+        store, goal=goal, unit=unit, kind=kind, attribute=attribute, plan=plan, limit=limit, offset=offset
+    )
 
 
 @router.get(

@@ -59,6 +59,7 @@ async function sourceText(planId) {
 }
 
 export const api = {
+  ontology: () => get("ontology.json"),
   plans: () => allPages("plans"),
   plan: (id) => get(`plans/${enc(id)}`),
   planGraph: (id, vocabulary, limit) => get(`plans/${enc(id)}/graph?vocabulary=${vocabulary}&limit=${limit}`),

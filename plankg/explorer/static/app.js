@@ -2,7 +2,9 @@
 // the indicators table — all read through the public REST API (see api.js).
 
 import { api, detailOf } from "./api.js";
-import { EDGE_TYPES, GraphView, TYPES, drawLegend, formatNumber, formatTarget, typeStyle } from "./graph.js";
+import {
+  EDGE_TYPES, GraphView, TYPES, drawLegend, formatNumber, formatTarget, typeStyle, useOntology,
+} from "./graph.js";
 
 const $ = (selector) => document.querySelector(selector);
 const RESULT_TYPES = ["Goal", "Direction", "Task", "Indicator", "Sector", "Concept", "Plan"];
@@ -302,9 +304,7 @@ async function drawPicture(elements, options, caption) {
   drawLegend(
     $("#legend"),
     Object.keys(TYPES).filter((kind) => kinds.has(kind)),
-    Object.keys(EDGE_TYPES).filter((type) => edgeTypes.has(type) && !type.startsWith("HAS_")).concat(
-      [...edgeTypes].some((type) => type.startsWith("HAS_")) ? ["HAS_TASK"] : [],
-    ),
+    Object.keys(EDGE_TYPES).filter((type) => edgeTypes.has(type)),
   );
   setStatus($("#graph-caption"), `${caption} · ${drawn.nodes} 个节点 nodes · ${drawn.edges} 条连线 links`);
 }
@@ -858,6 +858,7 @@ async function start() {
   });
 
   try {
+    useOntology(await api.ontology());
     state.plans = await api.plans();
   } catch (error) {
     setStatus($("#graph-caption"), errorText(error), true);

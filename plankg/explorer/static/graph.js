@@ -13,32 +13,55 @@ const GROUP_GAP = 20;
 const LANE_NODES = 30; // most nodes one column holds before it is dealt into lanes
 const LANE_GAP = 28;
 
+// How each node label and link type is drawn. Which labels and link types exist, and their Chinese and
+// English names, come from plan.ttl through GET /ontology.json (useOntology), never from this file.
 // Fill, stroke and text colours: every text colour reaches 4.5:1 contrast on its fill.
-export const TYPES = {
-  Plan: { zh: "规划", en: "Plan", fill: "#1f3a5f", stroke: "#1f3a5f", text: "#ffffff", shape: "rect" },
-  Goal: { zh: "目标", en: "Goal", fill: "#e3f3e7", stroke: "#1e7b34", text: "#14281a", shape: "pill" },
-  Direction: { zh: "方向", en: "Direction", fill: "#efe6fa", stroke: "#6a3fa0", text: "#24113d", shape: "hexagon" },
-  Task: { zh: "任务", en: "Task", fill: "#e4eefa", stroke: "#1d5fa8", text: "#0d2440", shape: "rect" },
-  SubTask: { zh: "子任务", en: "Sub-task", fill: "#ffffff", stroke: "#1d5fa8", text: "#0d2440", shape: "rect", dashed: true },
-  Indicator: { zh: "指标", en: "Indicator", fill: "#fff0dc", stroke: "#a85400", text: "#3d1f00", shape: "octagon" },
-  Sector: { zh: "领域", en: "Sector", fill: "#eceff1", stroke: "#4f5f68", text: "#1c2428", shape: "parallelogram" },
-  Concept: { zh: "概念", en: "Concept", fill: "#dff4f1", stroke: "#00695c", text: "#0b2b27", shape: "ellipse" },
+// SubTask is a drawing kind, not a label: a Task that is PART_OF another, named as PART_OF is.
+const NODE_STYLES = {
+  Plan: { fill: "#1f3a5f", stroke: "#1f3a5f", text: "#ffffff", shape: "rect" },
+  Goal: { fill: "#e3f3e7", stroke: "#1e7b34", text: "#14281a", shape: "pill" },
+  Direction: { fill: "#efe6fa", stroke: "#6a3fa0", text: "#24113d", shape: "hexagon" },
+  Task: { fill: "#e4eefa", stroke: "#1d5fa8", text: "#0d2440", shape: "rect" },
+  SubTask: { fill: "#ffffff", stroke: "#1d5fa8", text: "#0d2440", shape: "rect", dashed: true },
+  Indicator: { fill: "#fff0dc", stroke: "#a85400", text: "#3d1f00", shape: "octagon" },
+  Sector: { fill: "#eceff1", stroke: "#4f5f68", text: "#1c2428", shape: "parallelogram" },
+  Concept: { fill: "#dff4f1", stroke: "#00695c", text: "#0b2b27", shape: "ellipse" },
 };
-const UNKNOWN_TYPE = { zh: "节点", en: "Node", fill: "#f4f4f4", stroke: "#555555", text: "#1a1a1a", shape: "rect" };
+const EDGE_STYLES = {
+  SUPPORTS: { color: "#1e7b34", width: 1.6 },
+  ALIGNS_WITH: { color: "#6a3fa0", width: 1.2, dash: "6 3" },
+  MEASURES: { color: "#a85400", width: 1.2 },
+  PART_OF: { color: "#1d5fa8", width: 1 },
+  HAS_GOAL: { color: "#8a96a3", width: 0.8 },
+  HAS_DIRECTION: { color: "#8a96a3", width: 0.8 },
+  HAS_TASK: { color: "#8a96a3", width: 0.8 },
+  MENTIONS: { color: "#00695c", width: 0.8, dash: "2 3" },
+  IN_SECTOR: { color: "#4f5f68", width: 0.8, dash: "2 3" },
+  BROADER: { color: "#00695c", width: 0.8, dash: "6 3" },
+};
+const UNKNOWN_NODE_STYLE = { fill: "#f4f4f4", stroke: "#555555", text: "#1a1a1a", shape: "rect" };
+const UNKNOWN_EDGE_STYLE = { color: "#777777", width: 0.8 };
 
-export const EDGE_TYPES = {
-  SUPPORTS: { zh: "支撑", color: "#1e7b34", width: 1.6 },
-  ALIGNS_WITH: { zh: "对应方向", color: "#6a3fa0", width: 1.2, dash: "6 3" },
-  MEASURES: { zh: "衡量", color: "#a85400", width: 1.2 },
-  PART_OF: { zh: "属于", color: "#1d5fa8", width: 1 },
-  HAS_GOAL: { zh: "包含", color: "#8a96a3", width: 0.8 },
-  HAS_DIRECTION: { zh: "包含", color: "#8a96a3", width: 0.8 },
-  HAS_TASK: { zh: "包含", color: "#8a96a3", width: 0.8 },
-  MENTIONS: { zh: "提及", color: "#00695c", width: 0.8, dash: "2 3" },
-  IN_SECTOR: { zh: "属于领域", color: "#4f5f68", width: 0.8, dash: "2 3" },
-  BROADER: { zh: "上位", color: "#00695c", width: 0.8, dash: "6 3" },
-};
-const UNKNOWN_EDGE = { zh: "关系", color: "#777777", width: 0.8 };
+// Filled by useOntology: label → style and names {zh, en}; link type → style and names.
+export const TYPES = {};
+export const EDGE_TYPES = {};
+let UNKNOWN_TYPE = { ...UNKNOWN_NODE_STYLE, zh: "", en: "" };
+let UNKNOWN_EDGE = { ...UNKNOWN_EDGE_STYLE, zh: "", en: "" };
+
+/** Take the labels, link types and their names from GET /ontology.json (plan.ttl). */
+export function useOntology(ontology) {
+  const names = (entry) => ({ zh: entry.names.zh || "", en: entry.names.en || "" });
+  for (const node of ontology.node_labels) {
+    TYPES[node.label] = { ...(NODE_STYLES[node.label] || UNKNOWN_NODE_STYLE), ...names(node) };
+  }
+  for (const link of ontology.link_types) {
+    EDGE_TYPES[link.type] = { ...(EDGE_STYLES[link.type] || UNKNOWN_EDGE_STYLE), ...names(link) };
+  }
+  const partOf = EDGE_TYPES.PART_OF;
+  if (partOf) TYPES.SubTask = { ...NODE_STYLES.SubTask, zh: partOf.zh, en: "Sub-task" };
+  UNKNOWN_TYPE = { ...UNKNOWN_NODE_STYLE, zh: ontology.entity.zh || "", en: ontology.entity.en || "" };
+  UNKNOWN_EDGE = { ...UNKNOWN_EDGE_STYLE, zh: ontology.link.zh || "", en: ontology.link.en || "" };
+}
 
 // Column of each kind in the plan picture: plan → goals, directions → indicators of goals, tasks →
 // sub-tasks, indicators of tasks → concepts, sectors (see planRank). Blocks order kinds within a column.
@@ -696,8 +719,7 @@ export function drawLegend(host, kinds, edgeTypes) {
     svgElement("line", {
       x1: 2, y1: 9, x2: 32, y2: 9, stroke: style.color, "stroke-width": 2, "stroke-dasharray": style.dash || null,
     }, swatch);
-    const name = type.startsWith("HAS_") ? "HAS_*" : type;
-    item.append(swatch, `${style.zh} ${name}${type === "SUPPORTS" ? "（分数 score）" : ""}`);
+    item.append(swatch, `${style.zh} ${type}${type === "SUPPORTS" ? "（分数 score）" : ""}`);
     host.appendChild(item);
   }
 }
