@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from api_fixtures import seed_text, seeded  # noqa: F401  (fixture)
-from conftest import SEED_DOCUMENT
+from corpus import SEED_DOCUMENT
 from typer.testing import CliRunner
 
 from plankg import queries

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import REPO
+from corpus import REPO
 from nbclient import NotebookClient
 
 NOTEBOOK = REPO / "examples" / "researcher.ipynb"

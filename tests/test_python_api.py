@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 from api_fixtures import client, seeded  # noqa: F401  (fixtures)
-from conftest import SEED_DOCUMENT
+from corpus import SEED_DOCUMENT
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
