@@ -12,8 +12,6 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-import neo4j.graph
-
 from plankg.graph.port import Row
 
 
@@ -27,15 +25,8 @@ def plain(value: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, neo4j.graph.Node):
-        return {"_label": sorted(value.labels)[0] if value.labels else None, **_properties(value.items())}
-    if isinstance(value, neo4j.graph.Relationship):
-        return {"_type": value.type, **_properties(value.items())}
-    if isinstance(value, neo4j.graph.Path):
-        return {
-            "nodes": [plain(n) for n in value.nodes],
-            "relationships": [plain(r) for r in value.relationships],
-        }
+    if type(value).__module__.startswith("neo4j"):
+        return _neo4j_value(value)
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:  # a Ladybug path
             return {
@@ -50,6 +41,21 @@ def plain(value: Any) -> Any:
         return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [plain(item) for item in value]
+    return value
+
+
+def _neo4j_value(value: Any) -> Any:
+    import neo4j.graph  # here, so the embedded query worker does not import the driver
+
+    if isinstance(value, neo4j.graph.Node):
+        return {"_label": sorted(value.labels)[0] if value.labels else None, **_properties(value.items())}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"_type": value.type, **_properties(value.items())}
+    if isinstance(value, neo4j.graph.Path):
+        return {
+            "nodes": [plain(n) for n in value.nodes],
+            "relationships": [plain(r) for r in value.relationships],
+        }
     return value
 
 
