@@ -241,7 +241,7 @@ EMBEDDED_OPERATORS = frozenset(
     AGGREGATE AGGREGATE_SCAN AGGREGATE_FINALIZE SIMPLE_AGGREGATE SIMPLE_AGGREGATE_SCAN
     SIMPLE_AGGREGATE_FINALIZE HASH_AGGREGATE HASH_AGGREGATE_SCAN HASH_AGGREGATE_FINALIZE
     UNWIND UNION_ALL_SCAN MULTIPLICITY_REDUCER DUMMY_SINK DUMMY_SIMPLE_SINK OFFSET_SCAN_NODE_TABLE
-    EMPTY_RESULT COUNT_REL_TABLE TABLE_FUNCTION_CALL""".split()
+    EMPTY_RESULT COUNT_REL_TABLE TABLE_FUNCTION_CALL QUERY_PRIMARY_KEY_LOOKUP""".split()
 )
 EMBEDDED_TABLE_FUNCTIONS = frozenset({"READ_FTABLE", "SHOW_TABLES", "TABLE_INFO", "SHOW_CONNECTION", "DB_VERSION"})
 _EMBEDDED_OPERATOR = re.compile(r"│\s*([A-Z][A-Z_]+)\[\d+\]\s*│")
@@ -264,7 +264,8 @@ NEO4J_OPERATORS = frozenset(
     Distinct OrderedDistinct Aggregation EagerAggregation OrderedAggregation Unwind Apply
     SemiApply AntiSemiApply LetSemiApply LetAntiSemiApply SelectOrSemiApply SelectOrAntiSemiApply
     LetSelectOrSemiApply LetSelectOrAntiSemiApply RollUpApply ConditionalApply AntiConditionalApply
-    Optional OptionalExpand CartesianProduct NodeHashJoin ValueHashJoin NodeLeftOuterHashJoin
+    Optional OptionalExpand(All) OptionalExpand(Into) ProjectEndpoints Anti TriadicSelection
+    TriadicBuild TriadicFilter CartesianProduct NodeHashJoin ValueHashJoin NodeLeftOuterHashJoin
     NodeRightOuterHashJoin Union OrderedUnion Argument ArgumentTracker Eager EmptyResult
     AllNodesScan NodeByLabelScan NodeByIdSeek NodeByElementIdSeek NodeIndexSeek NodeUniqueIndexSeek
     NodeIndexScan NodeIndexContainsScan NodeIndexEndsWithScan NodeIndexSeekByRange

@@ -8,6 +8,7 @@ while Neo4j returns only the properties a node has. Ladybug's INT128 sums (Decim
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -25,8 +26,11 @@ def plain(value: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    if type(value).__module__.startswith("neo4j"):
-        return _neo4j_value(value)
+    neo4j_graph = sys.modules.get("neo4j.graph")  # not imported: no value can be the driver's
+    if neo4j_graph is not None and isinstance(
+        value, neo4j_graph.Node | neo4j_graph.Relationship | neo4j_graph.Path
+    ):
+        return _neo4j_value(value, neo4j_graph)
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:  # a Ladybug path
             return {
@@ -44,14 +48,14 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _neo4j_value(value: Any) -> Any:
-    import neo4j.graph  # here, so the embedded query worker does not import the driver
-
-    if isinstance(value, neo4j.graph.Node):
+def _neo4j_value(value: Any, neo4j_graph: Any) -> Any:
+    """A driver's node, relationship or path (looked up, not imported: the embedded query worker
+    starts faster without the driver)."""
+    if isinstance(value, neo4j_graph.Node):
         return {"_label": sorted(value.labels)[0] if value.labels else None, **_properties(value.items())}
-    if isinstance(value, neo4j.graph.Relationship):
+    if isinstance(value, neo4j_graph.Relationship):
         return {"_type": value.type, **_properties(value.items())}
-    if isinstance(value, neo4j.graph.Path):
+    if isinstance(value, neo4j_graph.Path):
         return {
             "nodes": [plain(n) for n in value.nodes],
             "relationships": [plain(r) for r in value.relationships],
