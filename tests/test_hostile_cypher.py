@@ -122,7 +122,20 @@ def unicode_separators() -> list[str]:
         for code in range(sys.maxunicode + 1)
         if unicodedata.category(chr(code)) in ("Zs", "Zl", "Zp", "Cf")
     ]
-    extra = ["\u180e", "\u200b", "\ufeff", "\u2060", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\x00"]
+    extra = [
+        "\u180e",
+        "\u200b",
+        "\ufeff",
+        "\u2060",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "\x1d",
+        "\x1e",
+        "\x1f",
+        "\x85",
+        "\x00",
+    ]
     return sorted(set(found + extra) - {" "})
 
 
@@ -147,7 +160,9 @@ def assert_still_serving(client: TestClient) -> None:
 # ---------------------------------------------------------------- the reported attacks
 
 
-def test_the_reported_file_read_is_refused(client: TestClient, seeded: GraphStore, secret: tuple[Path, str]) -> None:
+def test_the_reported_file_read_is_refused(
+    client: TestClient, seeded: GraphStore, secret: tuple[Path, str]
+) -> None:
     path, value = secret
     before = state(seeded)
     for query in [
@@ -254,7 +269,9 @@ def test_memory_bombs_are_stopped_and_the_server_keeps_its_memory(seeded: GraphS
             if response.status_code == 200:  # a bounded answer (Neo4j's lazy range), not a blow-up
                 assert seeded.backend == "neo4j" and elapsed < 20, (query, response.text)
             else:
-                problem = assert_problem(response, 422 if seeded.backend == "embedded" else response.status_code)
+                problem = assert_problem(
+                    response, 422 if seeded.backend == "embedded" else response.status_code
+                )
                 assert response.status_code in (422, 504), problem
                 if seeded.backend == "embedded":
                     assert elapsed < 10, (query, elapsed)  # refused when the allocation fails
@@ -323,11 +340,48 @@ def test_every_named_query_passes_the_checks(client: TestClient, seeded: GraphSt
 # ---------------------------------------------------------------- fuzz
 
 KEYWORDS = [
-    "MATCH", "RETURN", "WITH", "UNWIND", "WHERE", "LOAD", "FROM", "CSV", "COPY", "TO", "EXPORT", "IMPORT",
-    "DATABASE", "CALL", "threads=1", "auto_checkpoint=false", "checkpoint_threshold=1", "INSTALL",
-    "EXTENSION", "ATTACH", "BEGIN", "TRANSACTION", "COMMIT", "HEADERS", "AS", "row", "*", "(n)", "n",
-    "(file_format='csv', header=false, delim=':')", "current_setting('threads')", "show_tables()",
-    "apoc.load.csv", "dbms.setConfigValue('a','b')", ";", "1", "{", "}", "(", ")", "ｌｏａｄ", "ＦＲＯＭ",
+    "MATCH",
+    "RETURN",
+    "WITH",
+    "UNWIND",
+    "WHERE",
+    "LOAD",
+    "FROM",
+    "CSV",
+    "COPY",
+    "TO",
+    "EXPORT",
+    "IMPORT",
+    "DATABASE",
+    "CALL",
+    "threads=1",
+    "auto_checkpoint=false",
+    "checkpoint_threshold=1",
+    "INSTALL",
+    "EXTENSION",
+    "ATTACH",
+    "BEGIN",
+    "TRANSACTION",
+    "COMMIT",
+    "HEADERS",
+    "AS",
+    "row",
+    "*",
+    "(n)",
+    "n",
+    "(file_format='csv', header=false, delim=':')",
+    "current_setting('threads')",
+    "show_tables()",
+    "apoc.load.csv",
+    "dbms.setConfigValue('a','b')",
+    ";",
+    "1",
+    "{",
+    "}",
+    "(",
+    ")",
+    "ｌｏａｄ",
+    "ＦＲＯＭ",
 ]
 SEPARATORS = [" ", "\n", "\t", "/**/", "/* x */", "\u180e", "\u200b", "\u3000", "\ufeff", "\u2028", "\xa0"]
 

@@ -90,8 +90,16 @@ def start_server(directory: Path, port: int) -> subprocess.Popen[bytes]:
         PLANKG_DATA_DIR=str(directory),
         PYTHONPATH=os.pathsep.join([str(REPO), environment.get("PYTHONPATH", "")]),
     )
-    command = [sys.executable, "-c", "from plankg.cli import app; app()", "serve", "--port", str(port),
-               "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-c",
+        "from plankg.cli import app; app()",
+        "serve",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
     server = subprocess.Popen(command, env=environment, cwd=directory)
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:

@@ -358,7 +358,11 @@ class EmbeddedStore(GraphStore):
                 )
             workers = self._workers
         return workers.run(
-            statement, params, generation=self._generation, timeout_seconds=timeout_seconds, row_limit=row_limit
+            statement,
+            params,
+            generation=self._generation,
+            timeout_seconds=timeout_seconds,
+            row_limit=row_limit,
         )
 
     def counts(self) -> Counts:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -33,40 +34,210 @@ ALLOWED_SPACE = frozenset(" \t\r\n")
 # (label), `$` (parameter) or in backquotes is a name, not a keyword, and is not checked.
 REFUSED_WORDS: dict[str, str] = {
     **{w: "reads or writes files" for w in ("LOAD", "COPY", "EXPORT", "IMPORT", "CSV", "FROM", "PERIODIC")},
-    **{w: "writes the graph" for w in ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "FOREACH",
-                                        "INSERT", "DROP", "ALTER", "RENAME", "TRUNCATE")},
-    **{w: "controls transactions" for w in ("BEGIN", "COMMIT", "ROLLBACK", "CHECKPOINT", "TRANSACTION",
-                                             "TRANSACTIONS", "TERMINATE")},
-    **{w: "manages extensions or databases" for w in ("INSTALL", "UNINSTALL", "ATTACH", "USE", "DATABASE",
-                                                       "DATABASES", "EXTENSION")},
-    **{w: "administers the server" for w in ("SHOW", "GRANT", "DENY", "REVOKE", "ENABLE", "DISABLE",
-                                              "PROFILE", "EXPLAIN")},
+    **{
+        w: "writes the graph"
+        for w in (
+            "CREATE",
+            "MERGE",
+            "SET",
+            "DELETE",
+            "DETACH",
+            "REMOVE",
+            "FOREACH",
+            "INSERT",
+            "DROP",
+            "ALTER",
+            "RENAME",
+            "TRUNCATE",
+        )
+    },
+    **{
+        w: "controls transactions"
+        for w in ("BEGIN", "COMMIT", "ROLLBACK", "CHECKPOINT", "TRANSACTION", "TRANSACTIONS", "TERMINATE")
+    },
+    **{
+        w: "manages extensions or databases"
+        for w in ("INSTALL", "UNINSTALL", "ATTACH", "USE", "DATABASE", "DATABASES", "EXTENSION")
+    },
+    **{
+        w: "administers the server"
+        for w in ("SHOW", "GRANT", "DENY", "REVOKE", "ENABLE", "DISABLE", "PROFILE", "EXPLAIN")
+    },
 }
 
 # Functions a query may call, lower-cased, common to or specific to either dialect: pure functions of
 # their arguments and the graph. Anything else (`name(` with another name) is refused.
 READ_FUNCTIONS = frozenset(
-    """
-    count collect sum avg min max stdev stdevp percentilecont percentiledisc
-    size length labels label type id elementid keys properties nodes relationships rels
-    startnode endnode head last tail range reverse coalesce nullif
-    tolower toupper lower upper trim ltrim rtrim lpad rpad substring substr left right replace split
-    tostring tointeger tofloat toboolean tostringornull tointegerornull tofloatornull tobooleanornull
-    tostringlist tointegerlist tofloatlist tobooleanlist isempty isnan
-    abs ceil ceiling floor round sign sqrt exp log log2 log10 pi e sin cos tan asin acos atan atan2
-    degrees radians haversin pow power mod rand random
-    string concat contains starts_with ends_with prefix suffix repeat initcap levenshtein
-    regexp_matches regexp_replace regexp_extract regexp_extract_all regexp_split_to_array
-    list_concat list_cat list_append list_prepend list_contains list_has list_extract list_element
-    list_position list_slice list_sort list_reverse_sort list_sum list_product list_distinct
-    list_unique list_any_value list_to_string list_has_all array_length array_contains
-    string_split split_part to_int64 to_int32 to_int16 to_double to_float to_string to_date
-    cast date datetime localdatetime localtime time timestamp duration interval date_part datepart
-    date_trunc datetrunc dayname monthname current_date current_timestamp greatest least
-    struct_extract map_extract element_at cardinality
-    exists all any none single reduce shortestpath allshortestpaths is_trail is_acyclic
-    properties cost
-    """.split()
+    [
+        "count",
+        "collect",
+        "sum",
+        "avg",
+        "min",
+        "max",
+        "stdev",
+        "stdevp",
+        "percentilecont",
+        "percentiledisc",
+        "size",
+        "length",
+        "labels",
+        "label",
+        "type",
+        "id",
+        "elementid",
+        "keys",
+        "properties",
+        "nodes",
+        "relationships",
+        "rels",
+        "startnode",
+        "endnode",
+        "head",
+        "last",
+        "tail",
+        "range",
+        "reverse",
+        "coalesce",
+        "nullif",
+        "tolower",
+        "toupper",
+        "lower",
+        "upper",
+        "trim",
+        "ltrim",
+        "rtrim",
+        "lpad",
+        "rpad",
+        "substring",
+        "substr",
+        "left",
+        "right",
+        "replace",
+        "split",
+        "tostring",
+        "tointeger",
+        "tofloat",
+        "toboolean",
+        "tostringornull",
+        "tointegerornull",
+        "tofloatornull",
+        "tobooleanornull",
+        "tostringlist",
+        "tointegerlist",
+        "tofloatlist",
+        "tobooleanlist",
+        "isempty",
+        "isnan",
+        "abs",
+        "ceil",
+        "ceiling",
+        "floor",
+        "round",
+        "sign",
+        "sqrt",
+        "exp",
+        "log",
+        "log2",
+        "log10",
+        "pi",
+        "e",
+        "sin",
+        "cos",
+        "tan",
+        "asin",
+        "acos",
+        "atan",
+        "atan2",
+        "degrees",
+        "radians",
+        "haversin",
+        "pow",
+        "power",
+        "mod",
+        "rand",
+        "random",
+        "string",
+        "concat",
+        "contains",
+        "starts_with",
+        "ends_with",
+        "prefix",
+        "suffix",
+        "repeat",
+        "initcap",
+        "levenshtein",
+        "regexp_matches",
+        "regexp_replace",
+        "regexp_extract",
+        "regexp_extract_all",
+        "regexp_split_to_array",
+        "list_concat",
+        "list_cat",
+        "list_append",
+        "list_prepend",
+        "list_contains",
+        "list_has",
+        "list_extract",
+        "list_element",
+        "list_position",
+        "list_slice",
+        "list_sort",
+        "list_reverse_sort",
+        "list_sum",
+        "list_product",
+        "list_distinct",
+        "list_unique",
+        "list_any_value",
+        "list_to_string",
+        "list_has_all",
+        "array_length",
+        "array_contains",
+        "string_split",
+        "split_part",
+        "to_int64",
+        "to_int32",
+        "to_int16",
+        "to_double",
+        "to_float",
+        "to_string",
+        "to_date",
+        "cast",
+        "date",
+        "datetime",
+        "localdatetime",
+        "localtime",
+        "time",
+        "timestamp",
+        "duration",
+        "interval",
+        "date_part",
+        "datepart",
+        "date_trunc",
+        "datetrunc",
+        "dayname",
+        "monthname",
+        "current_date",
+        "current_timestamp",
+        "greatest",
+        "least",
+        "struct_extract",
+        "map_extract",
+        "element_at",
+        "cardinality",
+        "exists",
+        "all",
+        "any",
+        "none",
+        "single",
+        "reduce",
+        "shortestpath",
+        "allshortestpaths",
+        "is_trail",
+        "is_acyclic",
+        "properties",
+        "cost",
+    ]
 )
 
 # Procedures (CALL name(…)) a query may call, per backend.
@@ -189,16 +360,52 @@ def screen_statement(query: str, backend: str) -> str:
         name, after = _dotted_name(tokens, index)
         if word == "CALL":
             _check_call(tokens, index, procedures)
-        elif after is not None and after.text == "(" and before != "CALL" and index:
-            if name.lower() not in READ_FUNCTIONS and not _is_keyword_before_parenthesis(word):
-                raise ReadOnlyViolation(f"refused: the function {name}() is not on the list of read-only functions")
+        elif (
+            after is not None
+            and after.text == "("
+            and name.lower() not in READ_FUNCTIONS
+            and not _is_keyword_before_parenthesis(word)
+        ):
+            raise ReadOnlyViolation(
+                f"refused: the function {name}() is not on the list of read-only functions"
+            )
     return statement
 
 
 # Keywords that may stand before "(" without being a function call.
 _KEYWORDS_BEFORE_PARENTHESIS = frozenset(
-    """MATCH OPTIONAL WHERE WITH UNWIND RETURN AND OR XOR NOT IN AS WHEN THEN ELSE CASE BY
-    DISTINCT IS UNION ALL SKIP LIMIT ORDER CONTAINS STARTS ENDS ASC DESC YIELD""".split()
+    [
+        "MATCH",
+        "OPTIONAL",
+        "WHERE",
+        "WITH",
+        "UNWIND",
+        "RETURN",
+        "AND",
+        "OR",
+        "XOR",
+        "NOT",
+        "IN",
+        "AS",
+        "WHEN",
+        "THEN",
+        "ELSE",
+        "CASE",
+        "BY",
+        "DISTINCT",
+        "IS",
+        "UNION",
+        "ALL",
+        "SKIP",
+        "LIMIT",
+        "ORDER",
+        "CONTAINS",
+        "STARTS",
+        "ENDS",
+        "ASC",
+        "DESC",
+        "YIELD",
+    ]
 )
 
 
@@ -234,16 +441,54 @@ def _check_call(tokens: list[Token], index: int, procedures: frozenset[str]) -> 
 # ---------------------------------------------------------------- the database's own plan
 
 EMBEDDED_OPERATORS = frozenset(
-    """RESULT_COLLECTOR PROJECTION SCAN_NODE_TABLE SCAN_REL_TABLE FILTER FLATTEN
-    HASH_JOIN_BUILD HASH_JOIN_PROBE INTERSECT INTERSECT_BUILD CROSS_PRODUCT SEMI_MASKER
-    RECURSIVE_EXTEND PATH_PROPERTY_PROBE PRIMARY_KEY_SCAN_NODE_TABLE INDEX_LOOKUP
-    LIMIT SKIP TOP_K TOP_K_SCAN ORDER_BY ORDER_BY_MERGE ORDER_BY_SCAN
-    AGGREGATE AGGREGATE_SCAN AGGREGATE_FINALIZE SIMPLE_AGGREGATE SIMPLE_AGGREGATE_SCAN
-    SIMPLE_AGGREGATE_FINALIZE HASH_AGGREGATE HASH_AGGREGATE_SCAN HASH_AGGREGATE_FINALIZE
-    UNWIND UNION_ALL_SCAN MULTIPLICITY_REDUCER DUMMY_SINK DUMMY_SIMPLE_SINK OFFSET_SCAN_NODE_TABLE
-    EMPTY_RESULT COUNT_REL_TABLE TABLE_FUNCTION_CALL QUERY_PRIMARY_KEY_LOOKUP""".split()
+    [
+        "RESULT_COLLECTOR",
+        "PROJECTION",
+        "SCAN_NODE_TABLE",
+        "SCAN_REL_TABLE",
+        "FILTER",
+        "FLATTEN",
+        "HASH_JOIN_BUILD",
+        "HASH_JOIN_PROBE",
+        "INTERSECT",
+        "INTERSECT_BUILD",
+        "CROSS_PRODUCT",
+        "SEMI_MASKER",
+        "RECURSIVE_EXTEND",
+        "PATH_PROPERTY_PROBE",
+        "PRIMARY_KEY_SCAN_NODE_TABLE",
+        "INDEX_LOOKUP",
+        "LIMIT",
+        "SKIP",
+        "TOP_K",
+        "TOP_K_SCAN",
+        "ORDER_BY",
+        "ORDER_BY_MERGE",
+        "ORDER_BY_SCAN",
+        "AGGREGATE",
+        "AGGREGATE_SCAN",
+        "AGGREGATE_FINALIZE",
+        "SIMPLE_AGGREGATE",
+        "SIMPLE_AGGREGATE_SCAN",
+        "SIMPLE_AGGREGATE_FINALIZE",
+        "HASH_AGGREGATE",
+        "HASH_AGGREGATE_SCAN",
+        "HASH_AGGREGATE_FINALIZE",
+        "UNWIND",
+        "UNION_ALL_SCAN",
+        "MULTIPLICITY_REDUCER",
+        "DUMMY_SINK",
+        "DUMMY_SIMPLE_SINK",
+        "OFFSET_SCAN_NODE_TABLE",
+        "EMPTY_RESULT",
+        "COUNT_REL_TABLE",
+        "TABLE_FUNCTION_CALL",
+        "QUERY_PRIMARY_KEY_LOOKUP",
+    ]
 )
-EMBEDDED_TABLE_FUNCTIONS = frozenset({"READ_FTABLE", "SHOW_TABLES", "TABLE_INFO", "SHOW_CONNECTION", "DB_VERSION"})
+EMBEDDED_TABLE_FUNCTIONS = frozenset(
+    {"READ_FTABLE", "SHOW_TABLES", "TABLE_INFO", "SHOW_CONNECTION", "DB_VERSION"}
+)
 _EMBEDDED_OPERATOR = re.compile(r"│\s*([A-Z][A-Z_]+)\[\d+\]\s*│")
 _EMBEDDED_FUNCTION = re.compile(r"Function:\s*([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -255,36 +500,120 @@ def check_embedded_plan(explain: str) -> None:
     if not operators:
         raise ReadOnlyViolation("refused: the store's plan of the query could not be read")
     _refuse_unknown("operator", operators, EMBEDDED_OPERATORS)
-    _refuse_unknown("table function", [f.upper() for f in _EMBEDDED_FUNCTION.findall(explain)],
-                    EMBEDDED_TABLE_FUNCTIONS)
+    _refuse_unknown(
+        "table function", [f.upper() for f in _EMBEDDED_FUNCTION.findall(explain)], EMBEDDED_TABLE_FUNCTIONS
+    )
 
 
 NEO4J_OPERATORS = frozenset(
-    """ProduceResults Projection Filter Skip Limit Top Top1WithTies PartialTop Sort PartialSort
-    Distinct OrderedDistinct Aggregation EagerAggregation OrderedAggregation Unwind Apply
-    SemiApply AntiSemiApply LetSemiApply LetAntiSemiApply SelectOrSemiApply SelectOrAntiSemiApply
-    LetSelectOrSemiApply LetSelectOrAntiSemiApply RollUpApply ConditionalApply AntiConditionalApply
-    Optional OptionalExpand(All) OptionalExpand(Into) ProjectEndpoints Anti TriadicSelection
-    TriadicBuild TriadicFilter CartesianProduct NodeHashJoin ValueHashJoin NodeLeftOuterHashJoin
-    NodeRightOuterHashJoin Union OrderedUnion Argument ArgumentTracker Eager EmptyResult
-    AllNodesScan NodeByLabelScan NodeByIdSeek NodeByElementIdSeek NodeIndexSeek NodeUniqueIndexSeek
-    NodeIndexScan NodeIndexContainsScan NodeIndexEndsWithScan NodeIndexSeekByRange
-    NodeUniqueIndexSeekByRange MultiNodeIndexSeek IntersectionNodeByLabelsScan UnionNodeByLabelsScan
-    SubtractionNodeByLabelsScan PartitionedAllNodesScan
-    DirectedRelationshipTypeScan UndirectedRelationshipTypeScan DirectedAllRelationshipsScan
-    UndirectedAllRelationshipsScan DirectedRelationshipByIdSeek UndirectedRelationshipByIdSeek
-    DirectedRelationshipByElementIdSeek UndirectedRelationshipByElementIdSeek
-    DirectedRelationshipIndexSeek UndirectedRelationshipIndexSeek DirectedRelationshipIndexScan
-    UndirectedRelationshipIndexScan DirectedRelationshipIndexContainsScan
-    UndirectedRelationshipIndexContainsScan DirectedRelationshipIndexEndsWithScan
-    UndirectedRelationshipIndexEndsWithScan DirectedRelationshipIndexSeekByRange
-    UndirectedRelationshipIndexSeekByRange DirectedUnionRelationshipTypesScan
-    UndirectedUnionRelationshipTypesScan
-    Expand(All) Expand(Into) VarLengthExpand(All) VarLengthExpand(Into) VarLengthExpand(Pruning)
-    VarLengthExpand(Pruning,BFS) BFSPruningVarExpand StatefulShortestPath(All) StatefulShortestPath(Into)
-    ShortestPath AllShortestPaths LegacyShortestPath Trail Repeat(Trail) NullifyMetadata
-    AssertSameNode AssertSameRelationship CacheProperties ProcedureCall Selection
-    ValueHashJoin NodeCountFromCountStore RelationshipCountFromCountStore""".split()
+    [
+        "ProduceResults",
+        "Projection",
+        "Filter",
+        "Skip",
+        "Limit",
+        "Top",
+        "Top1WithTies",
+        "PartialTop",
+        "Sort",
+        "PartialSort",
+        "Distinct",
+        "OrderedDistinct",
+        "Aggregation",
+        "EagerAggregation",
+        "OrderedAggregation",
+        "Unwind",
+        "Apply",
+        "SemiApply",
+        "AntiSemiApply",
+        "LetSemiApply",
+        "LetAntiSemiApply",
+        "SelectOrSemiApply",
+        "SelectOrAntiSemiApply",
+        "LetSelectOrSemiApply",
+        "LetSelectOrAntiSemiApply",
+        "RollUpApply",
+        "ConditionalApply",
+        "AntiConditionalApply",
+        "Optional",
+        "OptionalExpand(All)",
+        "OptionalExpand(Into)",
+        "ProjectEndpoints",
+        "Anti",
+        "TriadicSelection",
+        "TriadicBuild",
+        "TriadicFilter",
+        "CartesianProduct",
+        "NodeHashJoin",
+        "ValueHashJoin",
+        "NodeLeftOuterHashJoin",
+        "NodeRightOuterHashJoin",
+        "Union",
+        "OrderedUnion",
+        "Argument",
+        "ArgumentTracker",
+        "Eager",
+        "EmptyResult",
+        "AllNodesScan",
+        "NodeByLabelScan",
+        "NodeByIdSeek",
+        "NodeByElementIdSeek",
+        "NodeIndexSeek",
+        "NodeUniqueIndexSeek",
+        "NodeIndexScan",
+        "NodeIndexContainsScan",
+        "NodeIndexEndsWithScan",
+        "NodeIndexSeekByRange",
+        "NodeUniqueIndexSeekByRange",
+        "MultiNodeIndexSeek",
+        "IntersectionNodeByLabelsScan",
+        "UnionNodeByLabelsScan",
+        "SubtractionNodeByLabelsScan",
+        "PartitionedAllNodesScan",
+        "DirectedRelationshipTypeScan",
+        "UndirectedRelationshipTypeScan",
+        "DirectedAllRelationshipsScan",
+        "UndirectedAllRelationshipsScan",
+        "DirectedRelationshipByIdSeek",
+        "UndirectedRelationshipByIdSeek",
+        "DirectedRelationshipByElementIdSeek",
+        "UndirectedRelationshipByElementIdSeek",
+        "DirectedRelationshipIndexSeek",
+        "UndirectedRelationshipIndexSeek",
+        "DirectedRelationshipIndexScan",
+        "UndirectedRelationshipIndexScan",
+        "DirectedRelationshipIndexContainsScan",
+        "UndirectedRelationshipIndexContainsScan",
+        "DirectedRelationshipIndexEndsWithScan",
+        "UndirectedRelationshipIndexEndsWithScan",
+        "DirectedRelationshipIndexSeekByRange",
+        "UndirectedRelationshipIndexSeekByRange",
+        "DirectedUnionRelationshipTypesScan",
+        "UndirectedUnionRelationshipTypesScan",
+        "Expand(All)",
+        "Expand(Into)",
+        "VarLengthExpand(All)",
+        "VarLengthExpand(Into)",
+        "VarLengthExpand(Pruning)",
+        "VarLengthExpand(Pruning,BFS)",
+        "BFSPruningVarExpand",
+        "StatefulShortestPath(All)",
+        "StatefulShortestPath(Into)",
+        "ShortestPath",
+        "AllShortestPaths",
+        "LegacyShortestPath",
+        "Trail",
+        "Repeat(Trail)",
+        "NullifyMetadata",
+        "AssertSameNode",
+        "AssertSameRelationship",
+        "CacheProperties",
+        "ProcedureCall",
+        "Selection",
+        "ValueHashJoin",
+        "NodeCountFromCountStore",
+        "RelationshipCountFromCountStore",
+    ]
 )
 
 
@@ -292,7 +621,9 @@ def check_neo4j_plan(query_type: str | None, operators: Iterable[tuple[str, str]
     """Refuse a Neo4j plan that is not read-only (query_type 'r') or holds an operator not on the
     list; ProcedureCall only for READ_PROCEDURES['neo4j']."""
     if query_type != "r":
-        raise ReadOnlyViolation(f"refused by the server's plan: the query is of type {query_type!r}, not a read")
+        raise ReadOnlyViolation(
+            f"refused by the server's plan: the query is of type {query_type!r}, not a read"
+        )
     names = []
     for operator, details in operators:
         name = operator.split("@", 1)[0]
@@ -300,14 +631,18 @@ def check_neo4j_plan(query_type: str | None, operators: Iterable[tuple[str, str]
         if name == "ProcedureCall":
             procedure = details.split("(", 1)[0].strip().lower()
             if procedure not in READ_PROCEDURES["neo4j"]:
-                raise ReadOnlyViolation(f"refused by the server's plan: the procedure {procedure} is not allowed")
+                raise ReadOnlyViolation(
+                    f"refused by the server's plan: the procedure {procedure} is not allowed"
+                )
     _refuse_unknown("operator", names, NEO4J_OPERATORS)
 
 
 def _refuse_unknown(kind: str, found: Iterable[str], allowed: frozenset[str]) -> None:
     unknown = sorted(set(found) - allowed)
     if unknown:
-        raise ReadOnlyViolation(f"refused by the store's plan: the {kind} {', '.join(unknown)} is not a plain read")
+        raise ReadOnlyViolation(
+            f"refused by the store's plan: the {kind} {', '.join(unknown)} is not a plain read"
+        )
 
 
 # ---------------------------------------------------------------- LadybugDB paging crash
@@ -322,7 +657,7 @@ def screen_embedded_paging(query: str, parameters: dict[str, object]) -> None:
     """Raise QueryFailed for an ordered SKIP that LadybugDB 0.22 cannot run without crashing."""
     tokens = tokenize(query)
     words = [token.text.upper() if token.kind == "word" else token.text for token in tokens]
-    if not any(a == "ORDER" and b == "BY" for a, b in zip(words, words[1:], strict=False)):
+    if not any(a == "ORDER" and b == "BY" for a, b in itertools.pairwise(words)):
         return
     for index, word in enumerate(words[:-1]):
         if word != "SKIP":

@@ -213,7 +213,9 @@ class Neo4jStore(GraphStore):
         except (Neo4jError, DriverError) as exc:
             code = getattr(exc, "code", None) or ""
             if "TransactionTimedOut" in code:
-                raise QueryTimedOut(f"the query ran longer than the {timeout_seconds:g} s limit and was stopped") from exc
+                raise QueryTimedOut(
+                    f"the query ran longer than the {timeout_seconds:g} s limit and was stopped"
+                ) from exc
             if "MemoryPoolOutOfMemoryError" in code:
                 raise QueryTooCostly(
                     f"the query needs more memory than the server allows one transaction "

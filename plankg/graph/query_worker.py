@@ -19,6 +19,7 @@ on every open, so reopening inside a limited process would not fit).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import pickle
@@ -32,7 +33,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from plankg.graph.port import QueryFailed, QueryTimedOut, QueryTooCostly, ReadOnlyViolation, Row, StoreUnavailable
+from plankg.graph.port import (
+    QueryFailed,
+    QueryTimedOut,
+    QueryTooCostly,
+    ReadOnlyViolation,
+    Row,
+    StoreUnavailable,
+)
 
 _PR_SET_PDEATHSIG = 1
 _MIB = 1024 * 1024
@@ -53,10 +61,8 @@ def max_db_size_for(path: Path) -> int:
 
 
 def _limit_self() -> None:
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: stop() and EOF on the pipe remain
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the parent's stop() and EOF on the pipe remain
-        pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
@@ -78,7 +84,10 @@ def _serve(path: str, memory_bytes: int, requests: Connection, answers: Connecti
 
     buffer_pool = min(256 * _MIB, max(64 * _MIB, memory_bytes // 4))
     database = ladybug.Database(
-        path, read_only=True, buffer_pool_size=buffer_pool, max_db_size=max_db_size_for(Path(path)),
+        path,
+        read_only=True,
+        buffer_pool_size=buffer_pool,
+        max_db_size=max_db_size_for(Path(path)),
         max_num_threads=1,
     )
     connection = ladybug.Connection(database)
@@ -114,8 +123,13 @@ def _serve(path: str, memory_bytes: int, requests: Connection, answers: Connecti
             result.close()
             payload = pickle.dumps(("ok", (rows, truncated)))
             if len(payload) > max_answer_bytes:
-                payload = pickle.dumps(("too-costly", f"the answer is {len(payload) // _MIB} MiB; the limit "
-                                        f"is {max_answer_bytes // _MIB} MiB (PLANKG_CYPHER_MAX_ANSWER_MB)"))
+                payload = pickle.dumps(
+                    (
+                        "too-costly",
+                        f"the answer is {len(payload) // _MIB} MiB; the limit "
+                        f"is {max_answer_bytes // _MIB} MiB (PLANKG_CYPHER_MAX_ANSWER_MB)",
+                    )
+                )
             answers.send_bytes(payload)
         except ReadOnlyViolation as exc:
             answers.send(("refused", str(exc)))
@@ -143,10 +157,8 @@ def main(argv: list[str]) -> None:
     try:
         _serve(path, memory_bytes, requests, answers)
     except Exception as exc:  # could not open the database: tell the parent, then end
-        try:
+        with contextlib.suppress(OSError):
             answers.send(("unavailable", f"{type(exc).__name__}: {exc}".splitlines()[0]))
-        except OSError:
-            pass
 
 
 # ---------------------------------------------------------------- the parent's side
@@ -161,8 +173,15 @@ class _Worker:
         environment["MALLOC_ARENA_MAX"] = "2"  # glibc's per-thread arenas would reserve 64 MiB each
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "plankg.graph.query_worker", str(path), str(memory_bytes),
-                 str(request_read), str(answer_write)],
+                [
+                    sys.executable,
+                    "-m",
+                    "plankg.graph.query_worker",
+                    str(path),
+                    str(memory_bytes),
+                    str(request_read),
+                    str(answer_write),
+                ],
                 pass_fds=(request_read, answer_write),
                 stdin=subprocess.DEVNULL,
                 env=environment,
@@ -223,17 +242,30 @@ class QueryWorkers:
         self._closed = False
 
     def run(
-        self, query: str, parameters: Mapping[str, Any], *, generation: int, timeout_seconds: float, row_limit: int
+        self,
+        query: str,
+        parameters: Mapping[str, Any],
+        *,
+        generation: int,
+        timeout_seconds: float,
+        row_limit: int,
     ) -> tuple[list[Row], bool]:
         if not self._slots.acquire(timeout=timeout_seconds):
             raise StoreUnavailable("every researcher query slot is busy; try again shortly")
         try:
             worker = self._take(generation)
-            request = (query, dict(parameters), row_limit, max(1, int(timeout_seconds * 1000)),
-                       self.max_answer_bytes)
+            request = (
+                query,
+                dict(parameters),
+                row_limit,
+                max(1, int(timeout_seconds * 1000)),
+                self.max_answer_bytes,
+            )
             answer = worker.ask(request, timeout_seconds + 0.25)  # the engine's own stop comes first
             if answer is None:
-                raise QueryTimedOut(f"the query ran longer than the {timeout_seconds:g} s limit and was stopped")
+                raise QueryTimedOut(
+                    f"the query ran longer than the {timeout_seconds:g} s limit and was stopped"
+                )
             status, payload = answer
             if status in ("ok", "refused", "failed", "timeout"):
                 self._give_back(worker)
