@@ -167,6 +167,8 @@ def main(argv: list[str]) -> None:
 class _Worker:
     def __init__(self, path: Path, memory_bytes: int, generation: int, start_timeout: float) -> None:
         self.generation = generation
+        self._stop_lock = threading.Lock()
+        self._stopped = False
         request_read, request_write = os.pipe()
         answer_read, answer_write = os.pipe()
         environment = {k: v for k, v in os.environ.items() if not k.startswith("PLANKG_")}
@@ -212,15 +214,22 @@ class _Worker:
             self.requests.send(request)
         except OSError:
             return ("gone", None)
-        if not self.answers.poll(timeout):
-            self.stop()
-            return None
+        try:
+            if not self.answers.poll(timeout):
+                self.stop()
+                return None
+        except OSError:  # stopped by close() while it worked
+            return ("gone", None)
         return self._receive()
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
     def stop(self) -> None:
+        with self._stop_lock:
+            if self._stopped:
+                return
+            self._stopped = True
         for end in (self.requests, self.answers):
             end.close()
         if self.process.poll() is None:
@@ -239,6 +248,7 @@ class QueryWorkers:
         self._slots = threading.BoundedSemaphore(max_workers)
         self._lock = threading.Lock()
         self._idle: list[_Worker] = []
+        self._all: set[_Worker] = set()  # idle and busy: close() stops them all
         self._closed = False
 
     def run(
@@ -263,6 +273,7 @@ class QueryWorkers:
             )
             answer = worker.ask(request, timeout_seconds + 0.25)  # the engine's own stop comes first
             if answer is None:
+                self._forget(worker)
                 raise QueryTimedOut(
                     f"the query ran longer than the {timeout_seconds:g} s limit and was stopped"
                 )
@@ -270,7 +281,7 @@ class QueryWorkers:
             if status in ("ok", "refused", "failed", "timeout"):
                 self._give_back(worker)
             else:
-                worker.stop()
+                self._forget(worker)
         finally:
             self._slots.release()
         if status == "ok":
@@ -286,6 +297,8 @@ class QueryWorkers:
                 f"(PLANKG_CYPHER_MEMORY_MB) and was stopped ({payload})"
             )
         if status == "gone":
+            if self._closed:
+                raise StoreUnavailable("the server is shutting down; the query was stopped")
             raise QueryTooCostly("the query worker ended while running the query; nothing was changed")
         raise QueryFailed(payload)
 
@@ -297,21 +310,36 @@ class QueryWorkers:
                 worker = self._idle.pop()
                 if worker.generation == generation and worker.alive():
                     return worker
+                self._all.discard(worker)
                 worker.stop()
-        return _Worker(self.path, self.memory_bytes, generation, start_timeout=30.0)
+        worker = _Worker(self.path, self.memory_bytes, generation, start_timeout=30.0)
+        with self._lock:
+            self._all.add(worker)
+            if self._closed:  # closed while it started
+                self._all.discard(worker)
+                worker.stop()
+                raise StoreUnavailable("the embedded store is closed")
+        return worker
+
+    def _forget(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
 
     def _give_back(self, worker: _Worker) -> None:
         with self._lock:
-            if self._closed:
-                worker.stop()
-            else:
+            if not self._closed:
                 self._idle.append(worker)
+                return
+            self._all.discard(worker)
+        worker.stop()
 
     def close(self) -> None:
+        """Stop every worker, idle or busy (a busy one's query then answers 503)."""
         with self._lock:
             self._closed = True
-            idle, self._idle = self._idle, []
-        for worker in idle:
+            workers, self._all, self._idle = list(self._all), set(), []
+        for worker in workers:
             worker.stop()
 
 
