@@ -214,7 +214,7 @@ def _code_description(store: GraphStore, mapping: RdfMapping, iri: str) -> list[
         prefix = mapping.base + path
         if not iri.startswith(prefix) or len(iri) == len(prefix):
             continue
-        code = f"{scheme}:{iri[len(prefix):]}"
+        code = f"{scheme}:{iri[len(prefix) :]}"
         if mapping.code_iri(code) != iri:
             continue
         rows = queries.run(store, "sectors_with_code", {"code": code})
