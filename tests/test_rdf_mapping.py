@@ -199,6 +199,24 @@ def test_shacl_reports_a_comparator_outside_the_list_and_a_missing_span() -> Non
     assert flagged == {(indicator, PK.comparator), (task, PK.evidence)}
 
 
+@pytest.mark.parametrize(
+    ("path", "bad"),
+    [(PK.targetKind, "about 15%"), (PK.changeDirection, "sideways"), (PK.indicatorAttribute, "约束性")],
+)
+def test_shacl_reports_a_target_kind_direction_or_attribute_outside_its_list(path: URIRef, bad: str) -> None:
+    data = parsed(sample_graph(), "ttl")
+    indicator = URIRef(f"{BASE}indicator/qd-info-13-i1")
+    assert data.value(indicator, path) is not None  # the sample carries every indicator property
+    data.set((indicator, path, Literal(bad)))
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes(), inference="none")
+    assert not conforms
+    flagged = {
+        (report.value(r, SH.focusNode), report.value(r, SH.resultPath))
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+    }
+    assert flagged == {(indicator, path)}
+
+
 def test_shapes_cover_every_class_and_link_type() -> None:
     graph = shapes()
     targeted = set(graph.objects(None, SH.targetClass))

@@ -180,7 +180,7 @@ def test_html_without_charset_and_with_a_wrong_one_is_detected() -> None:
     assert read_bytes(lying, "plan.htm").text == SEED_TEXT
 
 
-def test_html_blocks_breaks_and_cells_become_lines() -> None:
+def test_html_blocks_and_breaks_become_lines_and_table_rows_tab_separated_lines() -> None:
     body = (
         "<p>第一段<b>加粗</b>  文字</p>第二段<br>第二行<ul><li>一项</li><li>二项</li></ul>"
         "<table><tr><th>指标</th><td>2020年</td></tr><tr><td>网办率</td><td>90%</td></tr></table>"
@@ -193,10 +193,8 @@ def test_html_blocks_breaks_and_cells_become_lines() -> None:
         "第二行",
         "一项",
         "二项",
-        "指标",
-        "2020年",
-        "网办率",
-        "90%",
+        "指标\t2020年",
+        "网办率\t90%",
         "保留",
         "换行",
         "Word one two",
@@ -222,14 +220,15 @@ def _seed_docx(path: Path) -> None:
     document.save(str(path))
 
 
-def test_docx_paragraphs_in_order_then_table_cells(tmp_path: Path) -> None:
+def test_docx_paragraphs_in_order_then_table_rows(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     _seed_docx(path)
     document = read_document(path)
     assert document.format == "docx"
     assert document.encoding is None
-    cells = ["指标", "目标值", "政务事项网办率", "90%以上", "2020年", "表后段落。"]
-    assert document.text == "\n".join([*SEED_LINES, *cells])
+    # a row is one line, cells tab-separated; the cell merged across two columns is read once
+    rows = ["指标\t目标值", "政务事项网办率\t90%以上\t2020年", "表后段落。"]
+    assert document.text == "\n".join([*SEED_LINES, *rows])
 
 
 # ---------------------------------------------------------------- PDF

@@ -23,7 +23,10 @@ def load(
     paths: Annotated[
         list[Path], typer.Argument(metavar="DOC", help="Plan documents (.txt .md .html .docx .pdf).")
     ],
-    force: Annotated[bool, typer.Option(help="Rewrite even when a document is unchanged.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(help="Rewrite even when a document is unchanged; load documents that are not plans."),
+    ] = False,
     overrides: Annotated[
         Path | None,
         typer.Option(metavar="FILE", help="YAML file of link overrides (default PLANKG_OVERRIDES_FILE)."),
@@ -50,7 +53,11 @@ def load(
         task = progress.add_task("loading", total=len(sources))
         for source in sources:
             progress.update(task, description=Path(source.path).name)
-            outcome = load_source(store, source, force=force, overrides_path=overrides_path)
+            outcome = load_source(store, source, force=force, any_genre=force, overrides_path=overrides_path)
+            if outcome.skipped is not None:
+                progress.console.print(f"skipped: {source.path}: {outcome.skipped}; --force loads it anyway")
+                progress.advance(task)
+                continue
             state = "loaded" if outcome.changed else "unchanged"
             progress.console.print(
                 f"{state}: {outcome.title} [dim]({outcome.plan_id}; {outcome.nodes} nodes, "

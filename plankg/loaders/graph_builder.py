@@ -68,6 +68,8 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
         "period_end": plan.period_end,
         "issuer": plan.issuer,
         "edition": plan.edition,
+        "genre": extraction.document.genre,
+        "genre_evidence": _genre_evidence(extraction),
         "source_sha256": extraction.document.sha256,
         "source_path": extraction.document.path,
         "source_text": source_text,
@@ -127,6 +129,10 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     if indicator.normalized_value is None
                     else float(indicator.normalized_value),
                     "normalized_unit": indicator.normalized_unit,
+                    "target_kind": indicator.target_kind,
+                    "direction": indicator.direction,
+                    "baseline_year": indicator.baseline_year,
+                    "attribute": indicator.attribute,
                     "plan_id": plan.id,
                     "doc_id": doc_id,
                     "span_start": indicator.span[0],
@@ -250,3 +256,11 @@ def _check_link(link: LinkRecord, label_of: dict[str, str]) -> None:
             f"{link.type} cannot join a {ends[0]} ({link.source!r}) to a {ends[1]} ({link.target!r}); "
             f"plan.ttl allows {', '.join(f'{a}→{b}' for a, b in spec.pairs)}"
         )
+
+
+def _genre_evidence(extraction: Extraction) -> str | None:
+    """ "rule: cue @start-end", the evidence that decided the document's genre."""
+    evidence = extraction.document.genre_evidence
+    if evidence is None:
+        return None
+    return f"{evidence.rule}: {evidence.cue} @{evidence.span[0]}-{evidence.span[1]}"

@@ -227,6 +227,17 @@ class Indicator(BaseModel):
     target_year: int | None = None
     normalized_value: float | None = None
     normalized_unit: str | None = None
+    target_kind: Literal["level", "change", "rate"] | None = Field(
+        default=None,
+        description="level (达到85%), change over the period (下降15%) or rate per year (年均增长8%).",
+    )
+    direction: Literal["increase", "decrease"] | None = Field(
+        default=None, description="Which way a change or rate moves, or a level is reached (提高到, 降至)."
+    )
+    baseline_year: int | None = Field(default=None, description="The year a change is measured against.")
+    attribute: Literal["binding", "expected"] | None = Field(
+        default=None, description="指标属性 of an indicator table: 约束性 → binding, 预期性 → expected."
+    )
     goal_id: str | None = Field(default=None, description="The goal it measures.")
     goal_name: str | None = Field(default=None, description="The name of the goal it measures.")
     task_id: str | None = Field(default=None, description="The task it measures.")
@@ -245,6 +256,7 @@ class Indicator(BaseModel):
                     "normalized_value": 2000000,
                     "normalized_unit": "户",
                     "target_year": 2020,
+                    "target_kind": "level",
                 }
             ]
         }

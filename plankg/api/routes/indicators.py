@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -31,6 +31,10 @@ def _fields(row: Row) -> dict[str, Any]:
         "target_year": row.get("target_year"),
         "normalized_value": row.get("normalized_value"),
         "normalized_unit": row.get("normalized_unit"),
+        "target_kind": row.get("target_kind"),
+        "direction": row.get("direction"),
+        "baseline_year": row.get("baseline_year"),
+        "attribute": row.get("attribute"),
         "evidence": evidence(row),
     }
 
@@ -49,11 +53,25 @@ def list_indicators(
     unit: Annotated[
         str | None, Query(max_length=50, description="Unit as written or normalised.", examples=["万户"])
     ] = None,
+    kind: Annotated[
+        Literal["level", "change", "rate"] | None,
+        Query(description="Kind of target: a level, a change over the period, a rate per year."),
+    ] = None,
+    attribute: Annotated[
+        Literal["binding", "expected"] | None,
+        Query(description="指标属性: binding (约束性) or expected (预期性)."),
+    ] = None,
     plan: PlanFilter = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[Indicator]:
-    filters = {"plan": plan or "", "goal": goal or "", "unit": unit or ""}
+    filters = {
+        "plan": plan or "",
+        "goal": goal or "",
+        "unit": unit or "",
+        "kind": kind or "",
+        "attribute": attribute or "",
+    }
     rows, count = read_page(
         store, "indicators_page", "indicators_total", **filters, limit=limit, offset=offset
     )

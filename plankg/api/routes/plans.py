@@ -137,7 +137,8 @@ async def get_plan_picture(
     description="Upload a .txt, .md, .html, .docx or .pdf plan document as multipart field `file`. "
     "It is read, extracted and written in one transaction, replacing an older version of the same plan. "
     "201: loaded; 200: the same document was already loaded, nothing written; "
-    "422: the document cannot be read (the reason is in `detail`).",
+    "422: the document cannot be read, or is not a plan (a regulation, a reply letter …; `force=true` "
+    "loads it anyway) — the reason is in `detail`.",
     responses={
         200: {"description": "Already loaded; nothing written", "model": PlanLoadResult},
         **problem_responses(400, 401, 403, 413),
@@ -148,6 +149,9 @@ async def load_plan(
     store: StoreDep,
     response: Response,
     file: Annotated[UploadFile, File(description="The plan document, e.g. 青岛市信息化十三五发展规划.txt")],
+    force: Annotated[
+        bool, Query(description="Load the document even when it is not a plan (a 条例, 批复, 复函 …).")
+    ] = False,
 ) -> PlanLoadResult:
     from plankg.loaders import DocumentReadError
     from plankg.pipeline import load_bytes
@@ -155,9 +159,13 @@ async def load_plan(
     data = await file.read()
     filename = file.filename or "upload.txt"
     try:
-        outcome = await run_in_threadpool(load_bytes, store, data, filename)
+        outcome = await run_in_threadpool(load_bytes, store, data, filename, any_genre=force)
     except DocumentReadError as exc:
         raise ProblemError(422, "unreadable-document", str(exc)) from exc
+    if outcome.skipped is not None:
+        raise ProblemError(
+            422, "not-a-plan", f"{filename}: {outcome.skipped}; add ?force=true to load it anyway"
+        )
     request.app.state.answer_cache.clear()  # answers cached before the load may be stale now
     plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
     if plan is None:  # written, yet not readable: the store is inconsistent
