@@ -96,7 +96,7 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
     """A value for one parameter; `narrow` fills filters that accept '' (= no filter) for real."""
     filters = {"plan": samples["plan"], "goal": samples["goal"], "direction": samples["direction"],
                "sector": samples["sector"], "concept": samples["concept"], "unit": samples["unit"],
-               "candidate": "false", "q": samples["term"]}
+               "candidate": "false", "q": samples["term"], "kind": "level", "attribute": "binding"}
     if param in filters:
         return filters[param] if narrow else ""
     fixed: dict[str, Any] = {
