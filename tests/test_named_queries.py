@@ -78,6 +78,9 @@ def samples(stores: tuple[GraphStore, GraphStore]) -> dict[str, Any]:
         "sector": first("MATCH (:Task)-[:IN_SECTOR]->(s:Sector) RETURN s.id AS v ORDER BY v LIMIT 1"),
         "indicator": first("MATCH (i:Indicator) RETURN i.id AS v ORDER BY v LIMIT 1"),
         "unit": first("MATCH (i:Indicator) RETURN i.unit AS v ORDER BY v LIMIT 1"),
+        "doc_id": first(f"MATCH (p:Plan) WHERE p.id = '{plan}' RETURN p.doc_id AS v"),
+        "code": first("MATCH (:Task)-[:IN_SECTOR]->(s:Sector) WHERE size(s.codes) > 0 "
+                      "RETURN s.codes[1] AS v ORDER BY s.id LIMIT 1"),
         "term": first(
             f"MATCH (t:Task) WHERE t.plan_id = '{plan}' AND size(t.terms) > 0 "
             "RETURN t.terms[1] AS v ORDER BY t.id LIMIT 1"
@@ -98,6 +101,8 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
         return filters[param] if narrow else ""
     fixed: dict[str, Any] = {
         "plan_id": samples["plan"],
+        "doc_id": samples["doc_id"],
+        "code": samples["code"],
         "offset": 0,
         "skip": 0,
         "limit": 100,

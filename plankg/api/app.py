@@ -16,6 +16,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
+from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
 from plankg.api.deps import StoreHolder
@@ -56,6 +57,8 @@ A knowledge graph of Chinese government plans: 规划 (plans), 目标 (goals), �
 The canonical question — *which tasks carry out 智慧社区?* — is `GET /concepts/智慧社区/tasks`.
 Every error is RFC 9457 `application/problem+json`. Loading and deleting plans needs `X-API-Key`.
 """
+
+DOCS_ASSETS_PATH = "/docs-assets"  # Swagger UI and ReDoc files, served from the fastapi-offline package
 
 # (router, error statuses every operation of it may answer besides its own)
 ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
@@ -115,11 +118,14 @@ def create_app(
                 await run_in_threadpool(sparql.close)
             await run_in_threadpool(holder.close)
 
-    app = FastAPI(
+    # FastAPIOffline: FastAPI whose /docs (Swagger UI) and /redoc load their scripts and styles from
+    # the fastapi-offline package, not a CDN, so the docs work offline like the explorer page.
+    app = FastAPIOffline(
         title="plankg",
         version=API_VERSION,
         description=DESCRIPTION,
         lifespan=lifespan,
+        static_url=DOCS_ASSETS_PATH,
     )
     app.state.settings = settings
     app.state.store_holder = holder
