@@ -335,7 +335,7 @@ def test_seed_document_loads_and_reloads_unchanged(store: GraphStore) -> None:
 def test_read_only_cypher_cannot_write(store: GraphStore, query: str) -> None:
     store.write_document(plan_graph())
     before = snapshot(store)
-    with pytest.raises(ReadOnlyViolation, match=r"refused by the (store|server)"):
+    with pytest.raises(ReadOnlyViolation, match=r"refused"):
         store.read_only(query, timeout_seconds=5, row_limit=10)
     assert snapshot(store) == before
 

@@ -68,7 +68,7 @@ ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (concepts.router, (404, 422, 503)),
     (search.router, (422, 503)),
     (neighbourhood.router, (404, 422, 503)),
-    (cypher.router, (400, 403, 413, 422, 503)),
+    (cypher.router, (400, 403, 413, 422, 503, 504)),
     (rdf.router, (404, 422, 503)),
     (ontology.router, ()),
     (page.router, ()),
@@ -106,6 +106,11 @@ def create_app(
         try:
             yield
         finally:
+            # The SPARQL workers are forked children of this process: stop them with it, or they
+            # would outlive the server (and, before they closed inherited sockets, hold its port).
+            sparql = getattr(app.state, "sparql_service", None)
+            if sparql is not None:
+                await run_in_threadpool(sparql.close)
             await run_in_threadpool(holder.close)
 
     app = FastAPI(

@@ -10,9 +10,14 @@ is forked when one was stopped or the graph changed.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import json
 import multiprocessing
+import os
+import resource
+import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +41,7 @@ from plankg.rdf.mapping import PREFIXES, RdfMapping, jsonld_context
 rdflib_sparql.SPARQL_LOAD_GRAPHS = False
 
 MAX_QUERY_CHARS = 100_000
+_PR_SET_PDEATHSIG = 1
 
 # Result media types by query form: SELECT/ASK give solutions, CONSTRUCT/DESCRIBE give a graph.
 SOLUTION_FORMATS: dict[str, str] = {
@@ -123,8 +129,41 @@ def _serialize_result(result: Result, rdflib_format: str, gives_graph: bool) -> 
     return data if isinstance(data, bytes) else b""
 
 
-def _serve_queries(graph: Graph, conn: Connection) -> None:
+def _confine_worker(conn: Connection, memory_bytes: int) -> None:
+    """Run first in a forked worker: it keeps nothing of the server but the graph and its pipe (no
+    listening socket, no database file or lock that would outlive the server), dies with the server,
+    leaves Ctrl-C to it, writes no file, and may add at most memory_bytes to the address space it
+    was forked with (RLIMIT_AS: a query over it gets MemoryError)."""
+    keep = conn.fileno()
+    os.closerange(3, keep)
+    os.closerange(keep + 1, _max_fd())
+    with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere EOF on the pipe ends it
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    with contextlib.suppress(OSError, ValueError):
+        limit = _address_space() + memory_bytes
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _max_fd() -> int:
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return soft if soft != resource.RLIM_INFINITY else 65536
+
+
+def _address_space() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    raise OSError("no VmSize in /proc/self/status")
+
+
+def _serve_queries(graph: Graph, conn: Connection, memory_bytes: int) -> None:
     """A worker's loop: answer (query, format, gives_graph) messages over the graph it was forked with."""
+    _confine_worker(conn, memory_bytes)
     while True:
         try:
             text, rdflib_format, gives_graph = conn.recv()
@@ -133,6 +172,9 @@ def _serve_queries(graph: Graph, conn: Connection) -> None:
         try:
             prepared = prepareQuery(text, initNs=PREFIXES)
             conn.send(("ok", _serialize_result(graph.query(prepared), rdflib_format, gives_graph)))
+        except MemoryError:
+            conn.send(("too-costly", "MemoryError"))
+            return  # a worker that ran out of memory is not trusted with another query
         except Exception as exc:  # reported to the parent as a 400: the query failed to evaluate
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -141,11 +183,15 @@ class _Worker:
     """A process forked with one version of the graph, answering queries one at a time. Forking per
     query would cost a page-table copy of the whole server (~0.1 s with LadybugDB's mapped memory)."""
 
-    def __init__(self, graph: Graph, token: str) -> None:
+    def __init__(self, graph: Graph, token: str, memory_bytes: int) -> None:
         context = multiprocessing.get_context("fork")
         self.token = token
+        self._stop_lock = threading.Lock()
+        self._stopped = False
         self.conn, child_end = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve_queries, args=(graph, child_end), daemon=True)
+        self.process = context.Process(
+            target=_serve_queries, args=(graph, child_end, memory_bytes), daemon=True
+        )
         self.process.start()
         child_end.close()
 
@@ -157,20 +203,24 @@ class _Worker:
         except OSError:
             self.stop()
             raise
-        if not self.conn.poll(timeout):
-            self.stop()
-            return None
         try:
+            if not self.conn.poll(timeout):
+                self.stop()
+                return None
             answer: tuple[str, Any] = self.conn.recv()
-        except EOFError:
+        except (EOFError, OSError):  # it died, or the service was closed while it worked
             self.stop()
-            return ("error", "the query process ended without an answer")
+            return ("gone", "the query process ended without an answer")
         return answer
 
     def alive(self) -> bool:
         return self.process.is_alive()
 
     def stop(self) -> None:
+        with self._stop_lock:
+            if self._stopped:
+                return
+            self._stopped = True
         self.conn.close()
         if self.process.is_alive():
             self.process.kill()
@@ -194,9 +244,14 @@ def _preload_plugins() -> None:
 class SparqlService:
     """One per app: the cached graph and the workers that query it."""
 
-    def __init__(self, mapping: RdfMapping, *, timeout_seconds: float, max_parallel: int = 2) -> None:
+    def __init__(
+        self, mapping: RdfMapping, *, timeout_seconds: float, memory_mb: int = 1024, max_parallel: int = 2
+    ) -> None:
         self.mapping = mapping
         self.timeout_seconds = timeout_seconds
+        self.memory_mb = memory_mb
+        self._workers: set[_Worker] = set()  # every live worker, busy or idle: close() stops them all
+        self._closed = False
         self._lock = threading.Lock()
         self._token: str | None = None
         self._graph: Graph | None = None
@@ -240,21 +295,50 @@ class SparqlService:
             try:
                 answer = worker.ask(parsed, rdflib_format, self.timeout_seconds)
             except OSError:  # the idle worker died (killed from outside): fork a fresh one
-                worker = _Worker(graph, token)
+                self._forget(worker)
+                worker = self._fork(graph, token)
                 answer = worker.ask(parsed, rdflib_format, self.timeout_seconds)
             if answer is None:
+                self._forget(worker)
                 raise SparqlError(
-                    400,
+                    504,
                     "query-timeout",
-                    f"the query ran longer than the {self.timeout_seconds:g} s limit and was stopped",
+                    f"the query ran longer than the {self.timeout_seconds:g} s limit "
+                    "(PLANKG_SPARQL_TIMEOUT_SECONDS) and was stopped",
                 )
-            self._give_back(worker)
+            if answer[0] in ("ok", "error"):
+                self._give_back(worker)
+            else:
+                worker.stop()
+                self._forget(worker)
         finally:
             self._slots.release()
         status, payload = answer
+        if status == "too-costly":
+            raise SparqlError(
+                422,
+                "query-too-costly",
+                f"the query needs more than the {self.memory_mb} MiB it may use (PLANKG_SPARQL_MEMORY_MB) "
+                "and was stopped",
+            )
+        if status == "gone":
+            raise SparqlError(503, "query-stopped", "the query process was stopped; try again shortly")
         if status != "ok":
             raise SparqlError(400, "query-failed", f"the query failed: {payload}")
         return bytes(payload)
+
+    def _fork(self, graph: Graph, token: str) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise SparqlError(503, "shutting-down", "the server is shutting down")
+            worker = _Worker(graph, token, self.memory_mb * 1024 * 1024)
+            self._workers.add(worker)
+            return worker
+
+    def _forget(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._workers.discard(worker)
 
     def _take_worker(self, graph: Graph, token: str) -> _Worker:
         with self._lock:
@@ -263,17 +347,26 @@ class SparqlService:
                 if worker.token == token and worker.alive():
                     return worker
                 worker.stop()  # forked with an older graph
-            return _Worker(graph, token)
+                self._workers.discard(worker)
+        return self._fork(graph, token)
 
     def _give_back(self, worker: _Worker) -> None:
         with self._lock:
-            self._idle.append(worker)
+            if self._closed:
+                worker.stop()
+                self._workers.discard(worker)
+            else:
+                self._idle.append(worker)
 
     def close(self) -> None:
+        """Stop every worker, idle or busy (the app's lifespan calls this on shutdown)."""
         with self._lock:
-            for worker in self._idle:
-                worker.stop()
+            self._closed = True
+            workers = list(self._workers)
+            self._workers.clear()
             self._idle.clear()
+        for worker in workers:
+            worker.stop()
 
 
 def service_description(endpoint: str) -> str:

@@ -69,7 +69,9 @@ def sparql_service(request: Request, settings: Settings) -> SparqlService:
         service: SparqlService | None = getattr(state, "sparql_service", None)
         if service is None:
             service = SparqlService(
-                _mapping(settings.base_iri), timeout_seconds=settings.sparql_timeout_seconds
+                _mapping(settings.base_iri),
+                timeout_seconds=settings.sparql_timeout_seconds,
+                memory_mb=settings.sparql_memory_mb,
             )
             state.sparql_service = service
     return service
@@ -237,7 +239,8 @@ def _refuse_dataset(params: dict[str, list[str]]) -> None:
 
 _SPARQL_DESCRIPTION = (
     "SPARQL 1.1 Protocol, queries only (updates: 403), over the current graph (the RDF export, cached "
-    "until the store changes), with the server's time limit (PLANKG_SPARQL_TIMEOUT_SECONDS; over it: 400). "
+    "until the store changes), in a worker process with the server's time limit "
+    "(PLANKG_SPARQL_TIMEOUT_SECONDS; over it: 504) and memory cap (PLANKG_SPARQL_MEMORY_MB; over it: 422). "
     "SELECT results as application/sparql-results+json (default), application/sparql-results+xml or "
     "text/csv; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML, by Accept. Prefixes pk, rdf, "
     "rdfs, xsd, owl, skos, dcterms and prov are predeclared. Without `query`, GET answers the service "
@@ -250,7 +253,7 @@ _SPARQL_DESCRIPTION = (
     summary="SPARQL query (GET)",
     description=_SPARQL_DESCRIPTION,
     response_class=Response,
-    responses={200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}},
+    responses={200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}, 422: {}, 504: {}},
 )
 def sparql_get(
     request: Request,
@@ -274,7 +277,9 @@ def sparql_get(
     description=_SPARQL_DESCRIPTION
     + " POST either application/x-www-form-urlencoded with `query`, or application/sparql-query.",
     response_class=Response,
-    responses={200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}, 415: {}},
+    responses={
+        200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}, 415: {}, 422: {}, 504: {}
+    },
 )
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
