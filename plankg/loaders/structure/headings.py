@@ -10,6 +10,7 @@ heading (实现五大目标) also states how many items follow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from plankg.loaders.structure.numerals import CN_ORD, ordinal_value
@@ -109,6 +110,7 @@ def _question_label(compact: str) -> Label | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # a paragraph's title is classified by several shapes
 def classify_title(title: str) -> Label | None:
     """What a heading says its section holds; None for an unlabelled heading."""
     main = main_title(title)
