@@ -111,6 +111,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
     tasks = _tasks(outline.tasks, text, f"{plan_id}-task")
     subjects = _subject_spans(outline, goals, tasks)
     indicators = _indicators(outline, text, plan_id, meta.period_end, subjects)
+    warnings = list(outline.warnings)
+    del outline  # its paragraphs and sections are not needed past here: memory for the analysis below
 
     links: list[LinkRecord] = []
     for task in tasks:
@@ -169,7 +171,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         sectors=sectors,
         concepts=concepts,
         links=links,
-        warnings=list(outline.warnings),
+        warnings=warnings,
     )
 
 
