@@ -113,6 +113,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
     tasks = _tasks(outline.tasks, text, f"{plan_id}-task")
     subjects = _subject_spans(outline, goals, tasks)
     indicators = with_measures(_indicators(outline, text, plan_id, meta.period_end, subjects))
+    warnings = list(outline.warnings)
+    del outline  # its paragraphs and sections are not needed past here: memory for the analysis below
 
     links: list[LinkRecord] = []
     for task in tasks:
@@ -172,7 +174,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         concepts=concepts,
         links=links,
         citations=plan_citations(plan, text),
-        warnings=list(outline.warnings),
+        warnings=warnings,
     )
 
 
