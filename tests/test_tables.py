@@ -16,10 +16,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from api_fixtures import api_settings
+from fastapi.testclient import TestClient
+from test_rdf_export import export_graph, violations
 
+from plankg.api import create_app
+from plankg.graph import GraphStore
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.reading import read_document
+from plankg.ontology.rdf_mapping import PK
 from plankg.ontology.records import Extraction, IndicatorRecord
+from plankg.pipeline import load_path
 
 # ---------------------------------------------------------------- the tables
 
@@ -278,3 +285,38 @@ def test_a_layout_table_of_long_cells_still_reads_as_lines(tmp_path: Path) -> No
     path = tmp_path / "layout.html"
     path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
     assert read_document(path).text.split("\n") == [long_cell, "侧栏"]
+
+
+# ---------------------------------------------------------------- store, API and RDF
+
+
+def test_kind_direction_and_attribute_reach_the_store_the_api_and_rdf(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    caption, header, rows, expected, _ = TABLES["changes"]
+    path = tmp_path / "changes.html"
+    path.write_text(html_page(caption, header, rows), encoding="utf-8")
+    load_path(store, path)
+    with TestClient(create_app(api_settings(), store=store)) as client:
+        binding = client.get("/indicators", params={"attribute": "binding", "limit": 200}).json()
+        assert sorted(i["name"] for i in binding["items"]) == sorted(
+            r[0] for r in expected if r[7] == "binding"
+        )
+        changes = client.get("/indicators", params={"kind": "change", "limit": 200}).json()["items"]
+        assert {(i["name"], i["direction"]) for i in changes} == {
+            (r[0], r[5]) for r in expected if r[4] == "change"
+        }
+        rate = client.get("/indicators", params={"kind": "rate"}).json()
+        assert [(i["name"], i["value"], i["unit"]) for i in rate["items"]] == [("地区生产总值", 8, "%")]
+        detail = client.get(f"/indicators/{rate['items'][0]['id']}").json()
+        assert (detail["target_kind"], detail["direction"], detail["attribute"]) == (
+            "rate",
+            "increase",
+            "expected",
+        )
+        assert client.get("/indicators", params={"kind": "size"}).status_code == 422
+    data = export_graph(store)
+    assert violations(data) == []
+    kinds = {str(o) for o in data.objects(None, PK.targetKind)}
+    attributes = {str(o) for o in data.objects(None, PK.indicatorAttribute)}
+    assert kinds == {"level", "change", "rate"} and attributes == {"binding", "expected"}

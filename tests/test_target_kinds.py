@@ -151,3 +151,7 @@ def test_kind_helpers() -> None:
     assert verb_direction("控制在") is None
     assert baseline_year("单位GDP能耗较2020年底") == 2020
     assert baseline_year("单位GDP能耗") is None
+
+
+def test_a_formula_is_not_a_target() -> None:
+    assert targets("日间手术占比=日间手术台次数/同期出院患者择期手术总台次数×100%。") == []

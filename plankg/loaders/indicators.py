@@ -366,11 +366,11 @@ def find_indicators(
         if value is None:
             continue
         before = scan[max(0, n_start - 1) : n_start]
-        glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "至", "V", ".") or (
+        glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "至", "V", ".", "×", "÷") or (
             before.isascii() and before.isalpha()
         )
         if glued and not (before == "至" and _RISE_TO_RE.search(scan, max(0, n_start - 4), n_start)):
-            continue  # ordinals, ranges, versions, IPv6 — but 提升至100 is a target
+            continue  # ordinals, ranges, versions, IPv6, formulas (…×100%) — but 提升至100 is a target
         if (
             not is_arabic
             and token not in ("一半", "半数")
