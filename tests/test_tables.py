@@ -320,3 +320,48 @@ def test_kind_direction_and_attribute_reach_the_store_the_api_and_rdf(
     kinds = {str(o) for o in data.objects(None, PK.targetKind)}
     attributes = {str(o) for o in data.objects(None, PK.indicatorAttribute)}
     assert kinds == {"level", "change", "rate"} and attributes == {"binding", "expected"}
+
+
+# ---------------------------------------------------------------- boxes (专栏)
+
+BOXES = """某省“十四五”数字经济发展规划
+第一章 发展目标
+到2025年，数字经济核心产业增加值占地区生产总值比重达到10%。
+第二章 主要任务
+第一节 建设高速泛在的信息网络
+加快5G网络规模化部署，推进千兆光网建设，优化数据中心布局。
+专栏1 新型基础设施重点工程
+1．5G网络建设工程。新建5G基站5万个，实现城区和重点乡镇全覆盖。
+2．千兆光网工程。千兆宽带用户达到100万户。
+第二节 推进产业数字化转型
+实施制造业数字化转型行动，培育工业互联网平台。
+专栏2 产业数字化重点项目
+智能工厂建设项目：建成智能工厂50家、数字化车间200个。
+工业互联网平台培育项目：培育省级工业互联网平台20个。
+第三章 保障措施
+加强组织领导，完善工作机制。
+"""
+
+
+def test_box_projects_are_subtasks_of_their_task_and_their_numbers_indicators() -> None:
+    extraction = extract_text(BOXES)
+    tasks = {t.id: t for t in extraction.tasks}
+    parent_of = {t.name: tasks[t.parent].name if t.parent else None for t in extraction.tasks}
+    assert parent_of == {
+        "建设高速泛在的信息网络": None,
+        "5G网络建设工程": "建设高速泛在的信息网络",
+        "千兆光网工程": "建设高速泛在的信息网络",
+        "推进产业数字化转型": None,
+        "智能工厂建设项目": "推进产业数字化转型",
+        "工业互联网平台培育项目": "推进产业数字化转型",
+    }  # the captions (专栏1 …) are no tasks
+    measured = {
+        (i.name, i.value, i.unit): tasks[i.subject].name for i in extraction.indicators if i.subject in tasks
+    }
+    assert measured == {
+        ("5G基站", 5, "万个"): "5G网络建设工程",
+        ("千兆宽带用户", 100, "万户"): "千兆光网工程",
+        ("智能工厂", 50, "家"): "智能工厂建设项目",
+        ("数字化车间", 200, "个"): "智能工厂建设项目",
+        ("省级工业互联网平台", 20, "个"): "工业互联网平台培育项目",
+    }
