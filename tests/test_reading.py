@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from corpus import SEED_DOCUMENT
 
 from plankg.loaders.reading import (
     SUPPORTED_EXTENSIONS,
@@ -27,20 +27,7 @@ from plankg.loaders.reading import (
 )
 from plankg.ontology.records import DocumentInfo
 
-SEED_NAME = "qingdao-informatization-13th-fyp.txt"
-
-
-def _find_seed() -> Path:
-    repo = Path(__file__).resolve().parents[1]
-    candidates = [
-        Path(os.environ.get("PLANKG_CORPUS_DIR", repo / "missing")) / SEED_NAME,
-        repo.parent / "shared" / "corpus" / SEED_NAME,  # CI: shared/ beside the clone
-        Path("/work/shared/corpus") / SEED_NAME,
-    ]
-    return next((path for path in candidates if path.is_file()), candidates[-1])
-
-
-SEED_PATH = _find_seed()
+SEED_PATH = SEED_DOCUMENT
 SEED_BYTES = SEED_PATH.read_bytes()
 SEED_TEXT = SEED_BYTES.decode("utf-8")
 SEED_LINES = SEED_TEXT.split("\n")

@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import Indicator, IndicatorDetail, Page
 from plankg.api.problems import not_found
-from plankg.api.reads import evidence, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
 from plankg.graph.port import Row
+from plankg.services.models import Indicator, IndicatorDetail, Page
+from plankg.services.reads import evidence, links_by_role, read, read_page
 
 router = APIRouter(prefix="/indicators", tags=["indicators"])
 
@@ -93,10 +93,10 @@ def list_indicators(
     summary="One indicator: its target, the goal or task it measures, its sectors, concepts and evidence",
 )
 def get_indicator(store: StoreDep, indicator_id: IndicatorId) -> IndicatorDetail:
-    rows = run(store, "indicator_by_id", id=indicator_id)
+    rows = read(store, "indicator_by_id", id=indicator_id)
     if not rows:
         raise not_found("indicator", indicator_id)
-    links = links_by_role(run(store, "indicator_links", id=indicator_id))
+    links = links_by_role(read(store, "indicator_links", id=indicator_id))
     goals, tasks = links.get("goal", []), links.get("task", [])
     return IndicatorDetail(
         **_fields(rows[0]),

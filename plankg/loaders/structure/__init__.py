@@ -33,10 +33,11 @@ are separated by single spaces; a web page's furniture (分享到, 相关链接,
 and a signature with its date (落款) closes the sections before it.
 
 Decisions (documented here because they shape the output):
-  - 基本原则 / 发展定位 / 发展路径 sections are *directions* (they orient the tasks, as 重点方向 do); when
-    written as one paragraph, its 坚持… sentences are the directions, named by their first clause;
+  - 基本原则 / 发展定位 sections hold no items: principles are not directions, which are only what a
+    document names so (方向, 重点方向, N大方向); 发展路径 sections are tasks;
   - 重点领域 / 发展重点 / 重点工程 / 专项行动 sections are *tasks*;
-  - a goal section written as prose yields one goal per sentence (guiding-thought sentences dropped);
+  - a goal section written as prose yields one goal per sentence, or per clause where ； lists
+    several (guiding-thought sentences dropped);
   - sub-tasks are the numbered sub-sections or lead-sentence paragraphs of a task, or else the
     clauses (split on ；; 。) of a single-paragraph task; deeper levels stay inside their sub-task.
 """
