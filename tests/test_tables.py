@@ -24,9 +24,9 @@ from plankg.api import create_app
 from plankg.graph import GraphStore
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.reading import read_document
-from plankg.ontology.rdf_mapping import PK
 from plankg.ontology.records import Extraction, IndicatorRecord
 from plankg.pipeline import load_path
+from plankg.rdf.mapping import PK
 
 # ---------------------------------------------------------------- the tables
 
