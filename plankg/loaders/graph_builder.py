@@ -24,7 +24,6 @@ SCHEME_METHOD = "scheme"
 CANDIDATE_METHOD = "candidate"
 
 
-
 def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph:
     """Build and validate the subgraph of one extracted document; raises ValueError on a bad span."""
     if len(source_text) != extraction.document.chars:
