@@ -33,7 +33,6 @@ def region_id(code: str) -> str:
     return f"region-{code}"
 
 
-
 def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph:
     """Build and validate the subgraph of one extracted document; raises ValueError on a bad span."""
     if len(source_text) != extraction.document.chars:
