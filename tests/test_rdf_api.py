@@ -14,10 +14,11 @@ from rdf_fixtures import sample_graph
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from plankg.api import create_app
-from plankg.api.rdf_export import to_rdflib_graph
-from plankg.api.routes.rdf import describe, negotiate, render_html
 from plankg.graph import GraphStore
-from plankg.ontology.rdf_mapping import PK, RdfMapping, jsonld_context
+from plankg.rdf.describe import describe, render_html
+from plankg.rdf.export import to_rdflib_graph
+from plankg.rdf.mapping import PK, RdfMapping, jsonld_context
+from plankg.rdf.negotiation import negotiate
 
 __all__ = ["client", "seeded"]  # fixtures used by name below
 
