@@ -17,8 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import REPO
-from corpus import SEED_DOCUMENT
+from corpus import REPO, SEED_DOCUMENT
 
 from plankg.graph import open_store
 from plankg.pipeline import load_path
