@@ -93,7 +93,7 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
     """A value for one parameter; `narrow` fills filters that accept '' (= no filter) for real."""
     filters = {"plan": samples["plan"], "goal": samples["goal"], "direction": samples["direction"],
                "sector": samples["sector"], "concept": samples["concept"], "unit": samples["unit"],
-               "candidate": "false", "q": samples["term"]}
+               "candidate": "false", "q": samples["term"], "kind": "level", "attribute": "binding"}
     if param in filters:
         return filters[param] if narrow else ""
     fixed: dict[str, Any] = {
@@ -102,6 +102,8 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
         "skip": 0,
         "limit": 100,
         "name": samples["concept_name"],
+        "code": "370000",  # 山东: the seed's 青岛 lies within it
+        "measure": "egov-online-service-rate",
         "terms": [samples["term"]] if narrow or param != "terms" else [""],
         "ids": [samples["plan"], samples["goal"], samples["task"], samples["concept"], samples["sector"]],
     }

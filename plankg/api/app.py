@@ -22,6 +22,7 @@ from plankg.api.deps import StoreHolder
 from plankg.api.limits import BodyLimitMiddleware
 from plankg.api.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers, problem_responses
 from plankg.api.routes import (
+    across,
     concepts,
     cypher,
     directions,
@@ -59,6 +60,7 @@ Every error is RFC 9457 `application/problem+json`. Loading and deleting plans n
 # (router, error statuses every operation of it may answer besides its own)
 ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (health.router, ()),
+    (across.router, (404, 422, 503)),  # first: /indicators/compare before /indicators/{id}
     (plans.router, (404, 422, 503)),
     (goals.router, (404, 422, 503)),
     (directions.router, (404, 422, 503)),

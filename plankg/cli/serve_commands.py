@@ -157,14 +157,28 @@ def ask(
         str, typer.Argument(metavar="CONCEPT", help="A concept's name, alternative name or id.")
     ] = CANONICAL_CONCEPT,
     limit: Annotated[int, typer.Option(metavar="N", help="At most this many tasks.")] = 20,
+    region: Annotated[
+        str | None, typer.Option(metavar="REGION", help="Only plans of this division or within it (山东).")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option(metavar="LEVEL", help="national, province, city or district.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(metavar="YEAR", help="Only plans covering it.")] = None,
+    plan: Annotated[str | None, typer.Option(metavar="PLAN", help="Only this plan's (plan id).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as the API.")] = False,
 ) -> None:
     """Which tasks carry out this concept? — the API's canonical question, from the shell."""
-    from plankg.services.concept_tasks import answer_concept_tasks
+    from plankg.services.corpus import UnknownRegion, concept_tasks_across
 
     settings = get_settings()
     with _open_store(settings) as store:
-        answer = answer_concept_tasks(store, concept, limit=limit)
+        try:
+            answer = concept_tasks_across(
+                store, concept, region=region, level=level, year=year, plan=plan, limit=limit
+            )
+        except UnknownRegion as exc:
+            err_console.print(f"[red]{exc}[/red]")
+            raise typer.Exit(2) from None
     if answer is None:
         err_console.print(
             f"[red]no concept called {concept!r}[/red]; `plankg query concepts_page` lists them"

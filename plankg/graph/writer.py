@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from plankg.graph import cypher
+from plankg.graph.plan_links import resolve_statements
 from plankg.graph.port import Counts, InvalidGraph, Row, WriteResult
 from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
 from plankg.ontology.schema import PropertySpec, load_schema
@@ -203,6 +204,8 @@ def write_prepared(
                     "refer to nodes that do not exist"
                 )
     _log_phase("relationships", graph.plan_id, graph.relationship_count, started)
+    for statement in resolve_statements():
+        tx.run(statement, {"plan_id": graph.plan_id})
     if existing:
         shared = {label for label, spec in load_schema().nodes.items() if not spec.plan_owned}
         keep = sorted({node_id for label, node_id in graph.node_ids if label in shared} | {""})

@@ -19,6 +19,7 @@ from plankg.loaders.genre import classify_genre
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
+from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
 from plankg.loaders.structure import Item, Outline, parse_outline
@@ -106,11 +107,12 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         edition=meta.edition,
         span=meta.title_span,
     )
+    plan = with_plan_context(plan, text)
     goals = _entities(outline.goals, text, f"{plan_id}-goal")
     directions = _entities(outline.directions, text, f"{plan_id}-dir")
     tasks = _tasks(outline.tasks, text, f"{plan_id}-task")
     subjects = _subject_spans(outline, goals, tasks)
-    indicators = _indicators(outline, text, plan_id, meta.period_end, subjects)
+    indicators = with_measures(_indicators(outline, text, plan_id, meta.period_end, subjects))
 
     links: list[LinkRecord] = []
     for task in tasks:
@@ -169,6 +171,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         sectors=sectors,
         concepts=concepts,
         links=links,
+        citations=plan_citations(plan, text),
         warnings=list(outline.warnings),
     )
 

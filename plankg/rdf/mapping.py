@@ -55,6 +55,7 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "dcterms": str(DCTERMS),
     "prov": str(PROV),
+    "eli": "http://data.europa.eu/eli/ontology#",
 }
 
 TEXT_LANGUAGE = "zh"
