@@ -291,11 +291,15 @@ class EmbeddedStore(GraphStore):
                 raise
             return result
 
-    def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
+    def write_document(
+        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+    ) -> WriteResult:
         prepared = prepare_graph(graph)
         plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
         result: WriteResult = self._in_transaction(
-            lambda tx: write_prepared(tx, plan, prepared, force=force, batch_size=self.batch_size)
+            lambda tx: write_prepared(
+                tx, plan, prepared, force=force, replace=replace, batch_size=self.batch_size
+            )
         )
         return result
 
