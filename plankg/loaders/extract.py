@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from plankg.loaders.indicators import IndicatorMatch, find_indicators, table_indicators
+from plankg.loaders.indicators import IndicatorMatch, find_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.structure import Item, Outline, parse_outline
+from plankg.loaders.tables import table_indicators
 from plankg.loaders.vocabulary import TextAnalysis, analyse, concepts_for_matches
 from plankg.ontology.records import (
     ConceptRecord,
