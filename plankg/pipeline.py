@@ -1,18 +1,31 @@
 """Document → extraction → store: the load path shared by `plankg load`, `plankg demo` and POST /plans.
 
 Loaders never talk to a store; this glue module is the one place that hands an extracted
-DocumentGraph to a GraphStore.
+DocumentGraph to a GraphStore. `load_many` is the many-document path: extraction in worker processes,
+one transaction per document in the calling process, every document ending in one `DocumentResult`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
-from plankg.graph.port import GraphStore
+from plankg import queries
+from plankg.graph.port import GraphStore, InvalidGraph, PlanCollision, StoreUnavailable
 from plankg.loaders import extract_document, to_document_graph
-from plankg.loaders.reading import SourceDocument, read_bytes, read_document
+from plankg.loaders.reading import (
+    SUPPORTED_EXTENSIONS,
+    DocumentReadError,
+    SourceDocument,
+    read_bytes,
+    read_document,
+)
+from plankg.ontology.records import DocumentGraph
 
 
 @dataclass(frozen=True)
@@ -26,51 +39,229 @@ class LoadOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def load_source(
-    store: GraphStore, source: SourceDocument, *, force: bool = False, overrides_path: Path | None = None
-) -> LoadOutcome:
-    """Extract one decoded document and write its subgraph in one transaction."""
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document extracted and laid out as a graph, not yet written (what a worker process returns)."""
+
+    path: str
+    title: str
+    graph: DocumentGraph
+    warnings: list[str]
+
+
+def prepare_source(source: SourceDocument, *, overrides_path: Path | None = None) -> PreparedDocument:
     extraction = extract_document(source, overrides_path=overrides_path)
-    graph = to_document_graph(extraction, source.text)
-    result = store.write_document(graph, force=force)
-    return LoadOutcome(
+    return PreparedDocument(
         path=source.path,
-        plan_id=result.plan_id,
         title=extraction.plan.title,
-        changed=result.changed,
-        nodes=len(graph.nodes),
-        relationships=len(graph.relationships),
+        graph=to_document_graph(extraction, source.text),
         warnings=list(extraction.warnings),
     )
 
 
-def load_path(
-    store: GraphStore, path: Path | str, *, force: bool = False, overrides_path: Path | None = None
+def write_prepared(
+    store: GraphStore, prepared: PreparedDocument, *, force: bool = False, replace: bool = False
 ) -> LoadOutcome:
-    return load_source(store, read_document(path), force=force, overrides_path=overrides_path)
+    """Write one prepared document's subgraph in one transaction."""
+    result = store.write_document(prepared.graph, force=force, replace=replace)
+    return LoadOutcome(
+        path=prepared.path,
+        plan_id=result.plan_id,
+        title=prepared.title,
+        changed=result.changed,
+        nodes=len(prepared.graph.nodes),
+        relationships=len(prepared.graph.relationships),
+        warnings=prepared.warnings,
+    )
+
+
+def load_source(
+    store: GraphStore,
+    source: SourceDocument,
+    *,
+    force: bool = False,
+    replace: bool = False,
+    overrides_path: Path | None = None,
+) -> LoadOutcome:
+    """Extract one decoded document and write its subgraph in one transaction."""
+    prepared = prepare_source(source, overrides_path=overrides_path)
+    return write_prepared(store, prepared, force=force, replace=replace)
+
+
+def load_path(
+    store: GraphStore,
+    path: Path | str,
+    *,
+    force: bool = False,
+    replace: bool = False,
+    overrides_path: Path | None = None,
+) -> LoadOutcome:
+    source = read_document(path)
+    return load_source(store, source, force=force, replace=replace, overrides_path=overrides_path)
 
 
 def load_bytes(
-    store: GraphStore, data: bytes, filename: str, *, force: bool = False, overrides_path: Path | None = None
+    store: GraphStore,
+    data: bytes,
+    filename: str,
+    *,
+    force: bool = False,
+    replace: bool = False,
+    overrides_path: Path | None = None,
 ) -> LoadOutcome:
-    return load_source(store, read_bytes(data, filename), force=force, overrides_path=overrides_path)
+    return load_source(
+        store, read_bytes(data, filename), force=force, replace=replace, overrides_path=overrides_path
+    )
 
 
-def load_paths(
+# ---------------------------------------------------------------- many documents
+
+
+class Status(StrEnum):
+    LOADED = "loaded"  # written (new, or a changed version replacing its plan)
+    UNCHANGED = "unchanged"  # the same source (sha256) is already loaded: nothing written
+    SKIPPED = "skipped"  # deliberately not loaded (e.g. not a plan); `reason` says why
+    FAILED = "failed"  # could not be loaded; `reason` says why, `failure` what kind of cause
+
+
+class Failure(StrEnum):
+    UNREADABLE = "unreadable"  # the document cannot be read or decoded (bad input)
+    INVALID = "invalid"  # extraction or its graph is refused (bad input)
+    COLLISION = "collision"  # another document's plan has this id (refused without replace)
+    INTERNAL = "internal"  # a bug: the extractor or the store failed unexpectedly
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    path: str
+    status: Status
+    reason: str = ""
+    failure: Failure | None = None
+    outcome: LoadOutcome | None = None
+
+
+def collect_paths(inputs: Iterable[Path | str]) -> list[Path]:
+    """Files named directly, and the supported documents under each folder (recursively, sorted;
+    hidden files and folders are left out). A named path that does not exist is kept, so reading it
+    reports it."""
+    found: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(
+                Path(root) / name
+                for name in sorted(files)
+                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_EXTENSIONS
+            )
+    return list(dict.fromkeys(found))  # a file named twice is loaded once
+
+
+def loaded_sources(store: GraphStore) -> frozenset[str]:
+    """The sha256 of every loaded plan's source: a document with one of these is unchanged."""
+    return frozenset(row["sha256"] for row in queries.run(store, "export_plan_versions", {}) if row["sha256"])
+
+
+def prepare_path(
+    path: str, *, loaded: frozenset[str], force: bool, overrides_path: Path | None
+) -> PreparedDocument | DocumentResult:
+    """Read and extract one document (runs in a worker process); never raises for a bad document."""
+    try:
+        source = read_document(path)
+    except DocumentReadError as exc:
+        return DocumentResult(path, Status.FAILED, exc.reason, Failure.UNREADABLE)
+    if source.sha256 in loaded and not force:
+        return DocumentResult(path, Status.UNCHANGED)
+    try:
+        return prepare_source(source, overrides_path=overrides_path)
+    except ValueError as exc:  # a graph that breaks the ontology, a malformed overrides file
+        return DocumentResult(path, Status.FAILED, str(exc), Failure.INVALID)
+    except Exception as exc:  # an extractor bug must not stop the other documents
+        return DocumentResult(path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
+
+
+def write_result(
+    store: GraphStore, prepared: PreparedDocument, *, force: bool, replace: bool
+) -> DocumentResult:
+    """Write one prepared document; a store that becomes unreachable stops the run (StoreUnavailable
+    propagates), any other refusal is this document's result."""
+    try:
+        outcome = write_prepared(store, prepared, force=force, replace=replace)
+    except PlanCollision as exc:
+        return DocumentResult(prepared.path, Status.FAILED, str(exc), Failure.COLLISION)
+    except InvalidGraph as exc:
+        return DocumentResult(prepared.path, Status.FAILED, str(exc), Failure.INVALID)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:
+        return DocumentResult(prepared.path, Status.FAILED, f"write failed: {exc}", Failure.INTERNAL)
+    status = Status.LOADED if outcome.changed else Status.UNCHANGED
+    return DocumentResult(prepared.path, status, outcome=outcome)
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def load_many(
     store: GraphStore,
     paths: Iterable[Path | str],
     *,
+    jobs: int | None = None,
     force: bool = False,
+    replace: bool = False,
     overrides_path: Path | None = None,
-    on_done: Callable[[LoadOutcome], None] | None = None,
-) -> list[LoadOutcome]:
-    """Load documents one by one; each is its own transaction, so a bad one leaves the rest loaded.
-    Every document is read and checked first, so a bad path fails before anything is written."""
-    sources = [read_document(p) for p in paths]
-    outcomes = []
-    for source in sources:
-        outcome = load_source(store, source, force=force, overrides_path=overrides_path)
-        outcomes.append(outcome)
-        if on_done is not None:
-            on_done(outcome)
-    return outcomes
+    on_result: Callable[[DocumentResult], None] | None = None,
+) -> list[DocumentResult]:
+    """Load documents: extracted in `jobs` worker processes, each written in its own transaction here,
+    in the order given. One bad document never stops the rest."""
+    names = [str(p) for p in paths]
+    loaded = loaded_sources(store)
+    results: list[DocumentResult] = []
+    for prepared in _prepared(names, jobs or default_jobs(), loaded, force, overrides_path):
+        if isinstance(prepared, PreparedDocument):
+            result = write_result(store, prepared, force=force, replace=replace)
+        else:
+            result = prepared
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results
+
+
+def _prepared(
+    paths: list[str], jobs: int, loaded: frozenset[str], force: bool, overrides_path: Path | None
+) -> Iterator[PreparedDocument | DocumentResult]:
+    """Prepared documents in the given order; at most 2 × jobs are in flight, so memory stays bounded."""
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield prepare_path(path, loaded=loaded, force=force, overrides_path=overrides_path)
+        return
+    # forkserver/spawn, not fork: the parent holds an open store and its threads
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
+        pending: list[tuple[str, Future[PreparedDocument | DocumentResult]]] = []
+        upcoming = iter(paths)
+        for path in upcoming:
+            pending.append((path, _submit(pool, path, loaded, force, overrides_path)))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            path, future = pending.pop(0)
+            next_path = next(upcoming, None)
+            if next_path is not None:
+                pending.append((next_path, _submit(pool, next_path, loaded, force, overrides_path)))
+            try:
+                yield future.result()
+            except Exception as exc:  # the worker died (e.g. killed for memory)
+                yield DocumentResult(path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, path: str, loaded: frozenset[str], force: bool, overrides_path: Path | None
+) -> Future[PreparedDocument | DocumentResult]:
+    return pool.submit(prepare_path, path, loaded=loaded, force=force, overrides_path=overrides_path)

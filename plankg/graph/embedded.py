@@ -64,7 +64,13 @@ class _SharedDatabases:
                 database, users = self._open[key]
                 self._open[key] = (database, users + 1)
                 return database
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # a file where the data directory should be, no permission …
+                raise StoreUnavailable(
+                    f"cannot create the embedded store's directory {path.parent}: {exc.strerror or exc}; "
+                    "set PLANKG_DATA_DIR to a writable directory"
+                ) from exc
             try:
                 database = ladybug.Database(key, checkpoint_threshold=CHECKPOINT_THRESHOLD_BYTES)
             except RuntimeError as exc:
