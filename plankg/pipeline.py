@@ -191,7 +191,7 @@ def write_result(
     try:
         outcome = write_prepared(store, prepared, force=force, replace=replace)
     except PlanCollision as exc:
-        return DocumentResult(prepared.path, Status.FAILED, str(exc), Failure.COLLISION)
+        return DocumentResult(prepared.path, Status.FAILED, exc.refusal, Failure.COLLISION)
     except InvalidGraph as exc:
         return DocumentResult(prepared.path, Status.FAILED, str(exc), Failure.INVALID)
     except StoreUnavailable:

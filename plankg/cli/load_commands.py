@@ -40,11 +40,11 @@ def load(
         typer.Argument(help="Documents (.txt .md .html .htm .docx .pdf) or folders (walked recursively)."),
     ],
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--jobs", "-j", min=1, help="Worker processes extracting documents (default: the CPU count)."
         ),
-    ] = 0,
+    ] = None,
     force: Annotated[
         bool, typer.Option(help="Load every document: rewrite unchanged ones, do not skip any.")
     ] = False,
@@ -86,12 +86,15 @@ def load(
             results.append(result)
             if result.status in (Status.FAILED, Status.SKIPPED):
                 style = STATUS_STYLE[result.status]
-                progress.console.print(f"[{style}]{result.status}:[/{style}] {result.path}: {result.reason}")
+                progress.console.print(
+                    f"[{style}]{result.status}:[/{style}] {result.path}: {result.reason}", soft_wrap=True
+                )
             elif result.outcome is not None and result.status is Status.LOADED:
                 outcome = result.outcome
                 progress.console.print(
                     f"loaded: {outcome.title} [dim]({outcome.plan_id}; {outcome.nodes} nodes, "
-                    f"{outcome.relationships} links)[/dim]"
+                    f"{outcome.relationships} links)[/dim]",
+                    soft_wrap=True,
                 )
             progress.update(task, description=_counts_line(counts), advance=1)
 
@@ -107,6 +110,8 @@ def load(
     seconds = time.perf_counter() - started
     console.print(_summary(results, counts, seconds))
     failures = {FAILURE_EXIT[r.failure] for r in results if r.status is Status.FAILED and r.failure}
+    if ExitCode.REFUSED in failures:
+        console.print("refused documents replace the plans they map to with: plankg load --replace …")
     if failures:
         raise typer.Exit(int(max(failures)))
 

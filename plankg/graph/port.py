@@ -42,10 +42,14 @@ class PlanCollision(StoreError):
         self.stored_path = stored_path
         self.new_path = new_path
         self.reason = reason
-        super().__init__(
-            f"{new_path or 'the document'} maps to plan {plan_id}, already loaded from "
-            f"{stored_path or 'another document'} ({reason}); refused: replace it explicitly if it "
-            "should take that plan's place"
+        super().__init__(f"{new_path or 'the document'} {self.refusal}")
+
+    @property
+    def refusal(self) -> str:
+        """The refusal without the new document's name (for lists that name it already)."""
+        return (
+            f"maps to plan {self.plan_id}, already loaded from {self.stored_path or 'another document'} "
+            f"({self.reason}); refused: replace it explicitly if it should take that plan's place"
         )
 
 
