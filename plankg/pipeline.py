@@ -21,6 +21,7 @@ from plankg.loaders import extract_document, to_document_graph
 from plankg.loaders.reading import (
     SUPPORTED_EXTENSIONS,
     DocumentReadError,
+    DocumentTooLargeError,
     SourceDocument,
     read_bytes,
     read_document,
@@ -100,20 +101,6 @@ def load_path(
     return load_source(store, source, force=force, replace=replace, overrides_path=overrides_path)
 
 
-def load_bytes(
-    store: GraphStore,
-    data: bytes,
-    filename: str,
-    *,
-    force: bool = False,
-    replace: bool = False,
-    overrides_path: Path | None = None,
-) -> LoadOutcome:
-    return load_source(
-        store, read_bytes(data, filename), force=force, replace=replace, overrides_path=overrides_path
-    )
-
-
 # ---------------------------------------------------------------- many documents
 
 
@@ -126,6 +113,7 @@ class Status(StrEnum):
 
 class Failure(StrEnum):
     UNREADABLE = "unreadable"  # the document cannot be read or decoded (bad input)
+    TOO_LARGE = "too_large"  # over the document size limit (bad input)
     INVALID = "invalid"  # extraction or its graph is refused (bad input)
     COLLISION = "collision"  # another document's plan has this id (refused without replace)
     INTERNAL = "internal"  # a bug: the extractor or the store failed unexpectedly
@@ -172,15 +160,47 @@ def prepare_path(
     try:
         source = read_document(path)
     except DocumentReadError as exc:
-        return DocumentResult(path, Status.FAILED, exc.reason, Failure.UNREADABLE)
+        return _unreadable(path, exc)
     if source.sha256 in loaded and not force:
         return DocumentResult(path, Status.UNCHANGED)
+    return _prepared_or_failed(source, overrides_path)
+
+
+def _unreadable(path: str, exc: DocumentReadError) -> DocumentResult:
+    failure = Failure.TOO_LARGE if isinstance(exc, DocumentTooLargeError) else Failure.UNREADABLE
+    return DocumentResult(path, Status.FAILED, exc.reason, failure)
+
+
+def _prepared_or_failed(
+    source: SourceDocument, overrides_path: Path | None
+) -> PreparedDocument | DocumentResult:
     try:
         return prepare_source(source, overrides_path=overrides_path)
     except ValueError as exc:  # a graph that breaks the ontology, a malformed overrides file
-        return DocumentResult(path, Status.FAILED, str(exc), Failure.INVALID)
+        return DocumentResult(source.path, Status.FAILED, str(exc), Failure.INVALID)
     except Exception as exc:  # an extractor bug must not stop the other documents
-        return DocumentResult(path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
+        return DocumentResult(source.path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
+
+
+def load_upload(
+    store: GraphStore,
+    data: bytes,
+    filename: str,
+    *,
+    force: bool = False,
+    replace: bool = False,
+    overrides_path: Path | None = None,
+) -> DocumentResult:
+    """Read, extract and write one uploaded document; a bad one is a FAILED result, never an exception
+    (only an unreachable store raises)."""
+    try:
+        source = read_bytes(data, filename)
+    except DocumentReadError as exc:
+        return _unreadable(filename, exc)
+    prepared = _prepared_or_failed(source, overrides_path)
+    if isinstance(prepared, DocumentResult):
+        return prepared
+    return write_result(store, prepared, force=force, replace=replace)
 
 
 def write_result(

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     base_iri: str = "https://w3id.org/plankg/id/"
     max_upload_bytes: int = 60 * 1024 * 1024
+    max_query_body_bytes: int = 64 * 1024  # bodies of POST /cypher and /sparql
     cypher_timeout_seconds: float = 10.0
     cypher_row_limit: int = 1000
     # hot API answers are reused this long (0: off); loads and deletes through the API clear them at once

@@ -120,7 +120,11 @@ def create_app(
     for router, statuses in ROUTERS:
         app.include_router(router, responses=problem_responses(*statuses))
 
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_upload_bytes,
+        max_query_bytes=settings.max_query_body_bytes,
+    )
     if settings.cors_origins:  # off by default: the explorer is served from the same origin
         # added last = outermost: CORS headers go on every answer, the 413 of the body limit included
         app.add_middleware(

@@ -21,6 +21,7 @@ from plankg.settings import get_settings
 # The exit code of a run where documents failed: that of their cause (the largest when they differ).
 FAILURE_EXIT = {
     Failure.UNREADABLE: ExitCode.BAD_INPUT,
+    Failure.TOO_LARGE: ExitCode.BAD_INPUT,
     Failure.INVALID: ExitCode.BAD_INPUT,
     Failure.COLLISION: ExitCode.REFUSED,
     Failure.INTERNAL: ExitCode.ERROR,
