@@ -18,6 +18,7 @@ from pathlib import Path
 from plankg import queries
 from plankg.graph.port import GraphStore, InvalidGraph, PlanCollision, StoreUnavailable
 from plankg.loaders import extract_document, to_document_graph
+from plankg.loaders.graph_builder import with_search_terms
 from plankg.loaders.reading import (
     SUPPORTED_EXTENSIONS,
     DocumentReadError,
@@ -26,7 +27,8 @@ from plankg.loaders.reading import (
     read_bytes,
     read_document,
 )
-from plankg.ontology.records import DocumentGraph
+from plankg.ontology.records import DocumentGraph, Extraction
+from plankg.rdf.importer import load_rdf_file
 
 
 @dataclass(frozen=True)
@@ -38,32 +40,62 @@ class LoadOutcome:
     nodes: int
     relationships: int
     warnings: list[str] = field(default_factory=list)
+    skipped: str | None = None  # why nothing was written (`skip_reason`), None when loaded
+
+
+def skip_reason(extraction: Extraction) -> str | None:
+    """Why a document is not loaded unless the caller insists: it is not a plan (a regulation, a
+    reply letter, an appointment notice …), with the cue that said so."""
+    if extraction.document.genre != "not_a_plan":
+        return None
+    evidence = extraction.document.genre_evidence
+    because = f" ({evidence.rule}: {evidence.cue})" if evidence else ""
+    return f"not a plan{because}"
 
 
 @dataclass(frozen=True)
 class PreparedDocument:
-    """A document extracted and laid out as a graph, not yet written (what a worker process returns)."""
+    """A document extracted and laid out as a graph, not yet written (what a worker process returns).
+    A document that is not loaded has no graph and says why in `skipped`."""
 
     path: str
+    plan_id: str
     title: str
-    graph: DocumentGraph
+    graph: DocumentGraph | None
     warnings: list[str]
+    skipped: str | None = None
 
 
-def prepare_source(source: SourceDocument, *, overrides_path: Path | None = None) -> PreparedDocument:
+def prepare_source(
+    source: SourceDocument, *, any_genre: bool = False, overrides_path: Path | None = None
+) -> PreparedDocument:
+    """Extract one document; one that is not a plan is skipped unless `any_genre`."""
     extraction = extract_document(source, overrides_path=overrides_path)
+    reason = None if any_genre else skip_reason(extraction)
     return PreparedDocument(
         path=source.path,
+        plan_id=extraction.plan.id,
         title=extraction.plan.title,
-        graph=to_document_graph(extraction, source.text),
+        graph=None if reason is not None else to_document_graph(extraction, source.text),
         warnings=list(extraction.warnings),
+        skipped=reason,
     )
 
 
 def write_prepared(
     store: GraphStore, prepared: PreparedDocument, *, force: bool = False, replace: bool = False
 ) -> LoadOutcome:
-    """Write one prepared document's subgraph in one transaction."""
+    """Write one prepared document's subgraph in one transaction (a skipped one: nothing)."""
+    if prepared.graph is None:
+        return LoadOutcome(
+            path=prepared.path,
+            plan_id=prepared.plan_id,
+            title=prepared.title,
+            changed=False,
+            nodes=0,
+            relationships=0,
+            skipped=prepared.skipped,
+        )
     result = store.write_document(prepared.graph, force=force, replace=replace)
     return LoadOutcome(
         path=prepared.path,
@@ -81,11 +113,13 @@ def load_source(
     source: SourceDocument,
     *,
     force: bool = False,
+    any_genre: bool = False,
     replace: bool = False,
     overrides_path: Path | None = None,
 ) -> LoadOutcome:
-    """Extract one decoded document and write its subgraph in one transaction."""
-    prepared = prepare_source(source, overrides_path=overrides_path)
+    """Extract one decoded document and write its subgraph in one transaction; a document that is not a
+    plan is skipped (nothing written, `skipped` says why) unless `any_genre`."""
+    prepared = prepare_source(source, any_genre=any_genre, overrides_path=overrides_path)
     return write_prepared(store, prepared, force=force, replace=replace)
 
 
@@ -94,11 +128,14 @@ def load_path(
     path: Path | str,
     *,
     force: bool = False,
+    any_genre: bool = False,
     replace: bool = False,
     overrides_path: Path | None = None,
 ) -> LoadOutcome:
     source = read_document(path)
-    return load_source(store, source, force=force, replace=replace, overrides_path=overrides_path)
+    return load_source(
+        store, source, force=force, any_genre=any_genre, replace=replace, overrides_path=overrides_path
+    )
 
 
 # ---------------------------------------------------------------- many documents
@@ -154,7 +191,7 @@ def loaded_sources(store: GraphStore) -> frozenset[str]:
 
 
 def prepare_path(
-    path: str, *, loaded: frozenset[str], force: bool, overrides_path: Path | None
+    path: str, *, loaded: frozenset[str], force: bool, any_genre: bool, overrides_path: Path | None
 ) -> PreparedDocument | DocumentResult:
     """Read and extract one document (runs in a worker process); never raises for a bad document."""
     try:
@@ -163,7 +200,7 @@ def prepare_path(
         return _unreadable(path, exc)
     if source.sha256 in loaded and not force:
         return DocumentResult(path, Status.UNCHANGED)
-    return _prepared_or_failed(source, overrides_path)
+    return _prepared_or_failed(source, any_genre, overrides_path)
 
 
 def _unreadable(path: str, exc: DocumentReadError) -> DocumentResult:
@@ -172,10 +209,10 @@ def _unreadable(path: str, exc: DocumentReadError) -> DocumentResult:
 
 
 def _prepared_or_failed(
-    source: SourceDocument, overrides_path: Path | None
+    source: SourceDocument, any_genre: bool, overrides_path: Path | None
 ) -> PreparedDocument | DocumentResult:
     try:
-        return prepare_source(source, overrides_path=overrides_path)
+        return prepare_source(source, any_genre=any_genre, overrides_path=overrides_path)
     except ValueError as exc:  # a graph that breaks the ontology, a malformed overrides file
         return DocumentResult(source.path, Status.FAILED, str(exc), Failure.INVALID)
     except Exception as exc:  # an extractor bug must not stop the other documents
@@ -188,6 +225,7 @@ def load_upload(
     filename: str,
     *,
     force: bool = False,
+    any_genre: bool = False,
     replace: bool = False,
     overrides_path: Path | None = None,
 ) -> DocumentResult:
@@ -197,7 +235,7 @@ def load_upload(
         source = read_bytes(data, filename)
     except DocumentReadError as exc:
         return _unreadable(filename, exc)
-    prepared = _prepared_or_failed(source, overrides_path)
+    prepared = _prepared_or_failed(source, any_genre, overrides_path)
     if isinstance(prepared, DocumentResult):
         return prepared
     return write_result(store, prepared, force=force, replace=replace)
@@ -208,6 +246,8 @@ def write_result(
 ) -> DocumentResult:
     """Write one prepared document; a store that becomes unreachable stops the run (StoreUnavailable
     propagates), any other refusal is this document's result."""
+    if prepared.skipped is not None:
+        return DocumentResult(prepared.path, Status.SKIPPED, prepared.skipped)
     try:
         outcome = write_prepared(store, prepared, force=force, replace=replace)
     except PlanCollision as exc:
@@ -232,16 +272,19 @@ def load_many(
     *,
     jobs: int | None = None,
     force: bool = False,
+    any_genre: bool = False,
     replace: bool = False,
     overrides_path: Path | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
 ) -> list[DocumentResult]:
     """Load documents: extracted in `jobs` worker processes, each written in its own transaction here,
-    in the order given. One bad document never stops the rest."""
+    in the order given. One bad document never stops the rest; one that is not a plan is skipped
+    unless `any_genre`."""
     names = [str(p) for p in paths]
     loaded = loaded_sources(store)
     results: list[DocumentResult] = []
-    for prepared in _prepared(names, jobs or default_jobs(), loaded, force, overrides_path):
+    options = _PrepareOptions(loaded=loaded, force=force, any_genre=any_genre, overrides_path=overrides_path)
+    for prepared in _prepared(names, jobs or default_jobs(), options):
         if isinstance(prepared, PreparedDocument):
             result = write_result(store, prepared, force=force, replace=replace)
         else:
@@ -252,13 +295,30 @@ def load_many(
     return results
 
 
+@dataclass(frozen=True)
+class _PrepareOptions:
+    loaded: frozenset[str]
+    force: bool
+    any_genre: bool
+    overrides_path: Path | None
+
+    def prepare(self, path: str) -> PreparedDocument | DocumentResult:
+        return prepare_path(
+            path,
+            loaded=self.loaded,
+            force=self.force,
+            any_genre=self.any_genre,
+            overrides_path=self.overrides_path,
+        )
+
+
 def _prepared(
-    paths: list[str], jobs: int, loaded: frozenset[str], force: bool, overrides_path: Path | None
+    paths: list[str], jobs: int, options: _PrepareOptions
 ) -> Iterator[PreparedDocument | DocumentResult]:
     """Prepared documents in the given order; at most 2 × jobs are in flight, so memory stays bounded."""
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield prepare_path(path, loaded=loaded, force=force, overrides_path=overrides_path)
+            yield options.prepare(path)
         return
     # forkserver/spawn, not fork: the parent holds an open store and its threads
     methods = multiprocessing.get_all_start_methods()
@@ -267,21 +327,26 @@ def _prepared(
         pending: list[tuple[str, Future[PreparedDocument | DocumentResult]]] = []
         upcoming = iter(paths)
         for path in upcoming:
-            pending.append((path, _submit(pool, path, loaded, force, overrides_path)))
+            pending.append((path, pool.submit(options.prepare, path)))
             if len(pending) >= 2 * jobs:
                 break
         while pending:
             path, future = pending.pop(0)
             next_path = next(upcoming, None)
             if next_path is not None:
-                pending.append((next_path, _submit(pool, next_path, loaded, force, overrides_path)))
+                pending.append((next_path, pool.submit(options.prepare, next_path)))
             try:
                 yield future.result()
             except Exception as exc:  # the worker died (e.g. killed for memory)
                 yield DocumentResult(path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
 
 
-def _submit(
-    pool: ProcessPoolExecutor, path: str, loaded: frozenset[str], force: bool, overrides_path: Path | None
-) -> Future[PreparedDocument | DocumentResult]:
-    return pool.submit(prepare_path, path, loaded=loaded, force=force, overrides_path=overrides_path)
+def read_rdf_export(
+    path: Path | str, *, rdf_format: str | None = None, base_iri: str | None = None
+) -> list[DocumentGraph]:
+    """An RDF export read back into one DocumentGraph per plan (plankg.rdf.importer), each node's
+    search terms recomputed as the loaders compute them (the export leaves that index out)."""
+    return [
+        graph.model_copy(update={"nodes": [with_search_terms(node) for node in graph.nodes]})
+        for graph in load_rdf_file(path, rdf_format=rdf_format, base_iri=base_iri)
+    ]

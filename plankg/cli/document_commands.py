@@ -22,7 +22,7 @@ BAD_INPUT_EXIT = 2
 
 @app.command("extract")
 def extract_command(
-    path: Annotated[Path, typer.Argument(help="Plan document (.txt, .html, .docx, .pdf).")],
+    path: Annotated[Path, typer.Argument(metavar="DOC", help="Plan document (.txt, .html, .docx, .pdf).")],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the Extraction as JSON (the documented shape).")
     ] = False,

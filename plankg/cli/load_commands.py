@@ -38,16 +38,24 @@ STATUS_STYLE = {
 def load(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Documents (.txt .md .html .htm .docx .pdf) or folders (walked recursively)."),
+        typer.Argument(
+            metavar="DIR|DOC",
+            help="Documents (.txt .md .html .htm .docx .pdf) or folders (walked recursively).",
+        ),
     ],
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes extracting documents (default: the CPU count)."
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes extracting documents (default: the CPU count).",
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option(help="Load every document: rewrite unchanged ones, do not skip any.")
+        bool,
+        typer.Option(help="Rewrite even when a document is unchanged; load documents that are not plans."),
     ] = False,
     replace: Annotated[
         bool,
@@ -56,7 +64,10 @@ def load(
         ),
     ] = False,
     overrides: Annotated[
-        Path | None, typer.Option(help="YAML file of curated link overrides (default PLANKG_OVERRIDES_FILE).")
+        Path | None,
+        typer.Option(
+            metavar="FILE", help="YAML file of curated link overrides (default PLANKG_OVERRIDES_FILE)."
+        ),
     ] = None,
 ) -> None:
     """Extract and load documents and folders, one transaction per document; reloading a changed
@@ -87,8 +98,10 @@ def load(
             results.append(result)
             if result.status in (Status.FAILED, Status.SKIPPED):
                 style = STATUS_STYLE[result.status]
+                hint = "; --force loads it anyway" if result.status is Status.SKIPPED else ""
                 progress.console.print(
-                    f"[{style}]{result.status}:[/{style}] {result.path}: {result.reason}", soft_wrap=True
+                    f"[{style}]{result.status}:[/{style}] {result.path}: {result.reason}{hint}",
+                    soft_wrap=True,
                 )
             elif result.outcome is not None and result.status is Status.LOADED:
                 outcome = result.outcome
@@ -104,6 +117,7 @@ def load(
             documents,
             jobs=jobs or default_jobs(),
             force=force,
+            any_genre=force,
             replace=replace,
             overrides_path=overrides or settings.overrides_file,
             on_result=show,
@@ -111,6 +125,8 @@ def load(
     seconds = time.perf_counter() - started
     console.print(_summary(results, counts, seconds))
     failures = {FAILURE_EXIT[r.failure] for r in results if r.status is Status.FAILED and r.failure}
+    if counts[Status.SKIPPED]:
+        console.print("skipped documents load anyway with: plankg load --force …")
     if ExitCode.REFUSED in failures:
         console.print("refused documents replace the plans they map to with: plankg load --replace …")
     if failures:

@@ -8,6 +8,9 @@ from plankg.graph.port import (
     InvalidGraph,
     PlanCollision,
     QueryFailed,
+    QueryLimits,
+    QueryTimedOut,
+    QueryTooCostly,
     ReadOnlyViolation,
     Row,
     StoreError,
@@ -22,6 +25,9 @@ __all__ = [
     "InvalidGraph",
     "PlanCollision",
     "QueryFailed",
+    "QueryLimits",
+    "QueryTimedOut",
+    "QueryTooCostly",
     "ReadOnlyViolation",
     "Row",
     "StoreError",
@@ -29,6 +35,14 @@ __all__ = [
     "WriteResult",
     "open_store",
 ]
+
+
+def query_limits(settings: Settings) -> QueryLimits:
+    return QueryLimits(
+        memory_mb=settings.cypher_memory_mb,
+        max_answer_mb=settings.cypher_max_answer_mb,
+        workers=settings.cypher_workers,
+    )
 
 
 def open_store(settings: Settings | None = None) -> GraphStore:
@@ -42,7 +56,7 @@ def open_store(settings: Settings | None = None) -> GraphStore:
     else:
         from plankg.graph.embedded import EmbeddedStore
 
-        store = EmbeddedStore(settings.embedded_path)
+        store = EmbeddedStore(settings.embedded_path, query_limits=query_limits(settings))
     try:
         if not store.schema_applied():
             store.apply_schema()

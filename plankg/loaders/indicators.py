@@ -42,10 +42,35 @@ from plankg.loaders.quantities import (
     parse_number,
     parse_unit,
 )
+from plankg.loaders.target_kinds import (
+    BASELINE_YEAR_RE,
+    DOUBLING_RE,
+    ChangeDirection,
+    TargetKind,
+    baseline_year,
+    doublings,
+    growth_kind,
+    level_direction,
+    verb_direction,
+)
 
 Comparator = str
 
 
+# 不得低于80% is a floor and 不宜超过 a cap: a negated bound flips its comparator.
+_NEGATED_BOUNDS = tuple(
+    (negation + bound, comparator)
+    for negation in ("不得", "不应", "不宜", "不能", "不可")
+    for bound, comparator in (
+        ("低于", ">="),
+        ("少于", ">="),
+        ("小于", ">="),
+        ("高于", "<="),
+        ("超过", "<="),
+        ("多于", "<="),
+        ("大于", "<="),
+    )
+)
 _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         (
@@ -112,6 +137,15 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
             ("保持", "="),
             ("约为", "="),
             ("总数", "="),
+            *_NEGATED_BOUNDS,
+            ("≥", ">="),
+            ("≤", "<="),
+            ("＞", ">"),
+            ("＜", "<"),
+            (">", ">"),
+            ("<", "<"),
+            ("‹", "<"),
+            ("›", ">"),
         ),
         key=lambda pair: -len(pair[0]),
     )
@@ -265,6 +299,10 @@ class IndicatorMatch:
     target_year: int | None = None
     normalized_value: float | None = None
     normalized_unit: str | None = None
+    target_kind: TargetKind = "level"
+    direction: ChangeDirection | None = None
+    baseline_year: int | None = None
+    attribute: str | None = None  # a table's 指标属性: binding (约束性) or expected (预期性)
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -286,7 +324,8 @@ def _ends_with_any(text: str, options: tuple[str, ...]) -> str | None:
 
 
 _GROWTH_TAIL_RE = re.compile(
-    r"(?:年均|平均|累计|同比|比\d{4}年)?(?:增长|提高|提升|下降|降低|减少|增加|缩减|压缩|降)$"
+    r"(?:年均|年平均|平均每年|平均|每年|逐年|累计|同比|(?:比|较|与)\d{4}年(?:底|末)?(?:相比)?)?"
+    r"(?:增长|提高|提升|下降|降低|减少|增加|缩减|压缩|降)$"
 )
 _ACTIVITY_AFTER_RE = re.compile(r"(?:在|到|赴|用于|从事|参加|参与)[^，,；;。：:]{2,20}")
 _PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
@@ -309,7 +348,7 @@ def find_indicators(
     text: str, start: int, end: int, *, default_year: int | None = None
 ) -> list[IndicatorMatch]:
     """Every quantified target in text[start:end] (one paragraph or heading)."""
-    if MAY_HOLD_NUMBER_RE.search(text, start, end) is None:
+    if MAY_HOLD_NUMBER_RE.search(text, start, end) is None and text.find("番", start, end) == -1:
         return []  # most paragraphs: no digit, and no Chinese numeral that could count anything
     segment = text[start:end]
     # (translating a whole Chinese paragraph costs a table lookup per character: only when needed)
@@ -527,7 +566,7 @@ def find_indicators(
             name = clean_name(verb_object_name) or verb_object_name
         use_object = mode == "build" or stripped_pre.rstrip().endswith(_PREPOSITION_END)
         if not use_object and not verb_object_name:
-            name = clean_name(stripped_pre if mode != "growth" else pre_name)
+            name = clean_name(stripped_pre if mode != "growth" else _growth_subject(pre_name))
             if stripped_pre.rstrip().endswith(_BUILD_VERBS) and not name:
                 use_object = True
         if verb_object_name:
@@ -539,6 +578,8 @@ def find_indicators(
                 span_end = max(span_end, obj_end)
             elif not name:
                 name = clean_name(stripped_pre) or clean_name(pre_name)
+        if prefix_word and prefix_word[-1] in "至到" and len(name.rpartition("将")[2]) >= 2:
+            name = name.rpartition("将")[2]  # 引导合作机构逐步将平均担保费率降至1%以下 → 平均担保费率
         if mode == "growth":
             name = _GROWTH_TAIL_RE.sub("", name)  # 单位地区生产总值能耗下降14% → …能耗
         if unit in TIME_UNITS and mode == "comparator":
@@ -558,6 +599,8 @@ def find_indicators(
             and "。" not in scan[results[-1].number_start - start : n_start]
         ):
             name = results[-1].name  # 经营收入年均增长12%，到2020年达到3000亿元: the same subject
+            if mode == "growth" and "占" in name[1:]:
+                name = name.split("占", 1)[0]  # X占GDP比重达到50%，年均增长30%: X grows, not its share
         if name.startswith("占") and results and "。" not in scan[results[-1].number_start - start : n_start]:
             name = results[-1].name + name  # 增加值突破7000亿元，占全市GDP比重达到30%
         if respective != -1:
@@ -576,6 +619,14 @@ def find_indicators(
             span_start += 1
         year = _target_year(scan, n_start) or default_year
         norm_unit, norm_factor = normalize_unit(unit)
+        if mode == "growth" and growth:
+            target_kind: TargetKind = growth_kind(stripped_pre[: -len(growth)])
+            direction = verb_direction(growth)
+        else:
+            target_kind = "level"
+            direction = level_direction(comparator, value, baseline) or (
+                verb_direction(prefix_word) if prefix_word and prefix_word[-1] in "至到" else None
+            )
         results.append(
             IndicatorMatch(
                 name=name,
@@ -588,9 +639,59 @@ def find_indicators(
                 target_year=year,
                 normalized_value=value * norm_factor,
                 normalized_unit=norm_unit,
+                target_kind=target_kind,
+                direction=direction,
+                baseline_year=baseline_year(pre) if target_kind != "level" else None,
             )
         )
+    results.extend(_doubling_targets(scan, start, default_year, protected))
+    results.sort(key=lambda r: r.number_start)
     return results
+
+
+def _growth_subject(pre_name: str) -> str:
+    """What a change measures: the words before its verb, without the verb, its adverbs and the
+    baseline year (单位GDP二氧化碳排放比2020年降低 → 单位GDP二氧化碳排放)."""
+    return BASELINE_YEAR_RE.sub("", _GROWTH_TAIL_RE.sub("", pre_name.rstrip()))
+
+
+def _doubling_targets(
+    scan: str, start: int, default_year: int | None, protected: list[tuple[int, int]]
+) -> list[IndicatorMatch]:
+    """翻一番 / 翻两番: a change that doubles the measure N times (value N, unit 番; normalised to the
+    factor 2**N in 倍)."""
+    found: list[IndicatorMatch] = []
+    for match in DOUBLING_RE.finditer(scan):
+        if any(p_start <= match.start() < p_end for p_start, p_end in protected):
+            continue
+        clause_start = match.start()
+        while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
+            clause_start -= 1
+        pre = scan[clause_start : match.start()]
+        name = clean_name(_growth_subject(re.sub(r"(?:实现|力争|再|基本)+$", "", pre))) or match.group()
+        span_end = match.end()
+        comparator = "="
+        if scan.startswith("以上", span_end):
+            comparator, span_end = ">=", span_end + 2
+        count = doublings(match)
+        span_start = clause_start + len(pre) - len(pre.lstrip(" \t\u3000"))
+        found.append(
+            IndicatorMatch(
+                name=name,
+                value=float(count),
+                unit="番",
+                comparator=comparator,
+                span=(start + span_start, start + span_end),
+                number_start=start + match.start(),
+                target_year=_target_year(scan, match.start()) or default_year,
+                normalized_value=float(2**count),
+                normalized_unit="倍",
+                target_kind="change",
+                direction="increase",
+                baseline_year=baseline_year(pre),
+            )
+        )
+    return found
 
 
 def _at_clause_end(scan: str, position: int) -> bool:
@@ -604,8 +705,8 @@ def _target_year(scan: str, position: int) -> int | None:
     for match in _YEAR_RE.finditer(scan, 0, position):
         before = scan[max(0, match.start() - 2) : match.start()]
         after = scan[match.end() : match.end() + 2]
-        if before.endswith(("从", "自", "截至", "截止", "于")) or after.startswith(
-            ("开始", "起", "以来", "来")
+        if before.endswith(("从", "自", "截至", "截止", "于", "比", "较", "与", "同")) or after.startswith(
+            ("开始", "起", "以来", "来", "相比", "底相比", "末相比")
         ):
             continue
         if scan[match.end() - 1 : match.end()].strip().isdigit():

@@ -200,7 +200,7 @@ MEASURE_UNITS = (
     "PFLOPS",
     "EFLOPS",
 )
-TIME_UNITS = ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "秒")
+TIME_UNITS = ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "毫秒", "秒")
 BASE_UNITS = tuple(sorted(set(COUNT_UNITS + MEASURE_UNITS + TIME_UNITS), key=len, reverse=True))
 LATIN_UNITS = {u for u in BASE_UNITS if u.isascii()}
 STRONG_UNITS = {"%", "％", "‰", "个百分点", "百分点"}

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import GoalDetail, GoalSummary, Page
 from plankg.api.problems import not_found
-from plankg.api.reads import entity_fields, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
+from plankg.services.models import GoalDetail, GoalSummary, Page
+from plankg.services.reads import entity_fields, links_by_role, read, read_page
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 
@@ -32,10 +32,10 @@ def list_goals(
 
 @router.get("/{goal_id}", summary="One goal: its indicators, the tasks that support it, its evidence")
 def get_goal(store: StoreDep, goal_id: GoalId) -> GoalDetail:
-    rows = run(store, "goal_by_id", id=goal_id)
+    rows = read(store, "goal_by_id", id=goal_id)
     if not rows:
         raise not_found("goal", goal_id)
-    links = links_by_role(run(store, "goal_links", id=goal_id))
+    links = links_by_role(read(store, "goal_links", id=goal_id))
     return GoalDetail(
         **entity_fields(rows[0]),
         indicators=links.get("indicator", []),

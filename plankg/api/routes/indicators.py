@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import Indicator, IndicatorDetail, Page
 from plankg.api.problems import not_found
-from plankg.api.reads import evidence, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
 from plankg.graph.port import Row
+from plankg.services.models import Indicator, IndicatorDetail, Page
+from plankg.services.reads import evidence, links_by_role, read, read_page
 
 router = APIRouter(prefix="/indicators", tags=["indicators"])
 
@@ -31,6 +31,10 @@ def _fields(row: Row) -> dict[str, Any]:
         "target_year": row.get("target_year"),
         "normalized_value": row.get("normalized_value"),
         "normalized_unit": row.get("normalized_unit"),
+        "target_kind": row.get("target_kind"),
+        "direction": row.get("direction"),
+        "baseline_year": row.get("baseline_year"),
+        "attribute": row.get("attribute"),
         "evidence": evidence(row),
     }
 
@@ -49,11 +53,25 @@ def list_indicators(
     unit: Annotated[
         str | None, Query(max_length=50, description="Unit as written or normalised.", examples=["万户"])
     ] = None,
+    kind: Annotated[
+        Literal["level", "change", "rate"] | None,
+        Query(description="Kind of target: a level, a change over the period, a rate per year."),
+    ] = None,
+    attribute: Annotated[
+        Literal["binding", "expected"] | None,
+        Query(description="指标属性: binding (约束性) or expected (预期性)."),
+    ] = None,
     plan: PlanFilter = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[Indicator]:
-    filters = {"plan": plan or "", "goal": goal or "", "unit": unit or ""}
+    filters = {
+        "plan": plan or "",
+        "goal": goal or "",
+        "unit": unit or "",
+        "kind": kind or "",
+        "attribute": attribute or "",
+    }
     rows, count = read_page(
         store, "indicators_page", "indicators_total", **filters, limit=limit, offset=offset
     )
@@ -75,10 +93,10 @@ def list_indicators(
     summary="One indicator: its target, the goal or task it measures, its sectors, concepts and evidence",
 )
 def get_indicator(store: StoreDep, indicator_id: IndicatorId) -> IndicatorDetail:
-    rows = run(store, "indicator_by_id", id=indicator_id)
+    rows = read(store, "indicator_by_id", id=indicator_id)
     if not rows:
         raise not_found("indicator", indicator_id)
-    links = links_by_role(run(store, "indicator_links", id=indicator_id))
+    links = links_by_role(read(store, "indicator_links", id=indicator_id))
     goals, tasks = links.get("goal", []), links.get("task", [])
     return IndicatorDetail(
         **_fields(rows[0]),

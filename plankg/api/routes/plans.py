@@ -9,23 +9,22 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from plankg.api.cache import cached_json
-from plankg.api.deps import ApiKeyDep, StoreDep
-from plankg.api.models import (
+from plankg.api.deps import ApiKeyDep, StoreDep, cached_json
+from plankg.api.problems import ProblemError, not_found, problem_responses
+from plankg.graph.port import GraphStore, Row
+from plankg.pipeline import DocumentResult, Failure, Status, load_upload
+from plankg.services.models import (
     Page,
     PlanDetail,
     PlanFileResult,
-    PlanGraph,
     PlanLoadResult,
     PlanLoadResults,
+    PlanPicture,
     PlanSummary,
     PlanText,
 )
-from plankg.api.plan_graph import MAX_PLAN_NODES, plan_graph
-from plankg.api.problems import ProblemError, not_found, problem_responses
-from plankg.api.reads import MAX_LIMIT, evidence, run
-from plankg.graph.port import GraphStore, Row
-from plankg.pipeline import DocumentResult, Failure, Status, load_upload
+from plankg.services.plan_picture import MAX_PICTURE_NODES, plan_picture
+from plankg.services.reads import MAX_LIMIT, evidence, read
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 
@@ -63,12 +62,12 @@ def _summary(row: Row) -> PlanSummary:
 
 
 def read_plan(store: GraphStore, plan_id: str) -> PlanDetail | None:
-    rows = run(store, "plan_by_id", plan_id=plan_id)
+    rows = read(store, "plan_by_id", plan_id=plan_id)
     if not rows:
         return None
     summary = _summary(rows[0])
     counts = {kind: 0 for kind in ("goals", "directions", "tasks", "indicators")}
-    for row in run(store, "plan_counts", id=plan_id):
+    for row in read(store, "plan_counts", id=plan_id):
         counts[row["kind"]] = int(row["total"])
     return PlanDetail(
         **summary.model_dump(), source_path=_plan_row(rows[0]).get("source_path"), counts=counts
@@ -82,7 +81,7 @@ def list_plans(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[PlanSummary]:
     # plans are few (one per document), so the catalog's `plans` query is paged here
-    plans = sorted((_summary(row) for row in run(store, "plans")), key=lambda p: p.id)
+    plans = sorted((_summary(row) for row in read(store, "plans")), key=lambda p: p.id)
     return Page[PlanSummary](
         items=plans[offset : offset + limit], total=len(plans), limit=limit, offset=offset
     )
@@ -104,7 +103,7 @@ def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
     "was loaded without its text.",
 )
 def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
-    rows = run(store, "plan_text", plan_id=plan_id)
+    rows = read(store, "plan_text", plan_id=plan_id)
     if not rows:
         raise not_found("plan", plan_id)
     text = rows[0].get("text")
@@ -115,7 +114,7 @@ def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
 
 @router.get(
     "/{plan_id}/graph",
-    response_model=PlanGraph,
+    response_model=PlanPicture,
     summary="The whole plan as a picture (Cytoscape.js elements)",
     description="The plan, its goals, directions, tasks, sub-tasks and indicators and the links between "
     "them; with `vocabulary=true` also the concepts and sectors they mention or belong to. At most "
@@ -123,22 +122,22 @@ def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
     "each in document order), then the most linked concepts and sectors; `truncated` says whether any "
     "were left out.",
 )
-async def get_plan_graph(
+async def get_plan_picture(
     request: Request,
     store: StoreDep,
     plan_id: PlanId,
     vocabulary: Annotated[bool, Query(description="Also the concepts and sectors of its nodes.")] = False,
     limit: Annotated[
-        int, Query(ge=1, le=MAX_PLAN_NODES, description=f"At most this many nodes (≤ {MAX_PLAN_NODES}).")
+        int, Query(ge=1, le=MAX_PICTURE_NODES, description=f"At most {MAX_PICTURE_NODES} nodes.")
     ] = 500,
 ) -> Response:
-    def answer() -> PlanGraph:
-        found = plan_graph(store, plan_id, vocabulary=vocabulary, limit=limit)
+    def answer() -> PlanPicture:
+        found = plan_picture(store, plan_id, vocabulary=vocabulary, limit=limit)
         if found is None:
             raise not_found("plan", plan_id)
         return found
 
-    return await cached_json(request, ("plan_graph", plan_id, vocabulary, limit), answer)
+    return await cached_json(request, ("plan_picture", plan_id, vocabulary, limit), answer)
 
 
 # The body is parsed in the route, not declared as a File parameter: FastAPI reads declared bodies
@@ -188,7 +187,9 @@ SINGLE_FAILURE_STATUS = {
     "older version of the same plan. One file: 201 loaded; 200 the same document was already loaded, "
     "nothing written; 413 over the document size limit; 422 unreadable (the reason is in `detail`); "
     "409 a different document already holds the plan id it maps to (`replace=true` replaces it). "
-    "Several files: 200 with one result per file (`loaded`, `unchanged`, `skipped`, `failed` and why). "
+    "A document that is not a plan (a regulation, a reply letter …) is 422 `not-a-plan` unless "
+    "`force=true`. Several files: 200 with one result per file (`loaded`, `unchanged`, `skipped`, "
+    "`failed` and why). "
     "The key is checked before the body is read.",
     responses={
         200: {
@@ -203,6 +204,9 @@ async def load_plan(
     request: Request,
     store: StoreDep,
     response: Response,
+    force: Annotated[
+        bool, Query(description="Load the document even when it is not a plan (a 条例, 批复, 复函 …).")
+    ] = False,
     replace: Annotated[
         bool, Query(description="Let a different document replace the plan whose id it maps to.")
     ] = False,
@@ -217,9 +221,10 @@ async def load_plan(
     for upload in uploads:
         data = await upload.read()
         filename = upload.filename or "upload.txt"
-        results.append(await run_in_threadpool(load_upload, store, data, filename, replace=replace))
+        loaded = await run_in_threadpool(load_upload, store, data, filename, any_genre=force, replace=replace)
+        results.append(loaded)
     if any(result.status is Status.LOADED for result in results):
-        request.app.state.answers.clear()  # answers cached before the load may be stale now
+        request.app.state.answer_cache.clear()  # answers cached before the load may be stale now
     if len(uploads) == 1 and len(single) == 1:
         return await _single_answer(store, response, results[0])
     response.status_code = status.HTTP_200_OK
@@ -234,8 +239,10 @@ async def _single_answer(store: GraphStore, response: Response, result: Document
     if result.status is Status.FAILED and result.failure is not None:
         code, slug = SINGLE_FAILURE_STATUS[result.failure]
         raise ProblemError(code, slug, f"{result.path}: {result.reason}")
-    if result.outcome is None:  # skipped
-        raise ProblemError(422, "skipped-document", f"{result.path}: {result.reason}")
+    if result.outcome is None:  # skipped: not a plan
+        raise ProblemError(
+            422, "not-a-plan", f"{result.path}: {result.reason}; add ?force=true to load it anyway"
+        )
     outcome = result.outcome
     plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
     if plan is None:  # written, yet not readable: the store is inconsistent
@@ -274,7 +281,7 @@ def _file_result(result: DocumentResult) -> PlanFileResult:
 )
 def delete_plan(request: Request, store: StoreDep, plan_id: PlanId) -> Response:
     deleted = store.delete_plan(plan_id)
-    request.app.state.answers.clear()
+    request.app.state.answer_cache.clear()
     if not deleted:
         raise not_found("plan", plan_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import Page, TaskDetail, TaskSummary
 from plankg.api.problems import not_found
-from plankg.api.reads import entity_fields, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
-from plankg.api.search_terms import search_terms
+from plankg.services.models import Page, TaskDetail, TaskSummary
+from plankg.services.reads import entity_fields, links_by_role, read, read_page
+from plankg.services.search import terms_of_query
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
@@ -44,7 +44,7 @@ def list_tasks(
     offset: Offset = 0,
 ) -> Page[TaskSummary]:
     text = (q or "").strip()
-    terms = search_terms(text) if text else []
+    terms = terms_of_query(text) if text else []
     if text and not terms:  # only punctuation or stop words: nothing can match
         return Page[TaskSummary](items=[], total=0, limit=limit, offset=offset)
     filters = {
@@ -70,10 +70,10 @@ def list_tasks(
     summary="One task: parent, sub-tasks, goals supported, directions, concepts, sectors, evidence",
 )
 def get_task(store: StoreDep, task_id: TaskId) -> TaskDetail:
-    rows = run(store, "task_by_id", id=task_id)
+    rows = read(store, "task_by_id", id=task_id)
     if not rows:
         raise not_found("task", task_id)
-    links = links_by_role(run(store, "task_links", id=task_id))
+    links = links_by_role(read(store, "task_links", id=task_id))
     parents = links.get("parent", [])
     subtasks = sorted(
         links.get("subtask", []),

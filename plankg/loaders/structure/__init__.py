@@ -8,7 +8,6 @@ items they hold. One module per shape read:
   clauses     clauses, inline enumerations (一是…二是…) and sentence cues inside a paragraph
   items       the items a paragraph gives (lead sentence + body, enumeration, principles in prose)
   reports     a news report's or interpretation's loose paragraphs
-  tables      indicator tables
   outline     the walk over sections that collects the items (parse_outline)
   numerals, punctuation: the Chinese numerals and sentence ends the others rely on
 
@@ -34,10 +33,11 @@ are separated by single spaces; a web page's furniture (分享到, 相关链接,
 and a signature with its date (落款) closes the sections before it.
 
 Decisions (documented here because they shape the output):
-  - 基本原则 / 发展定位 / 发展路径 sections are *directions* (they orient the tasks, as 重点方向 do); when
-    written as one paragraph, its 坚持… sentences are the directions, named by their first clause;
+  - 基本原则 / 发展定位 sections hold no items: principles are not directions, which are only what a
+    document names so (方向, 重点方向, N大方向); 发展路径 sections are tasks;
   - 重点领域 / 发展重点 / 重点工程 / 专项行动 sections are *tasks*;
-  - a goal section written as prose yields one goal per sentence (guiding-thought sentences dropped);
+  - a goal section written as prose yields one goal per sentence, or per clause where ； lists
+    several (guiding-thought sentences dropped);
   - sub-tasks are the numbered sub-sections or lead-sentence paragraphs of a task, or else the
     clauses (split on ；; 。) of a single-paragraph task; deeper levels stay inside their sub-task.
 """
@@ -55,7 +55,6 @@ from plankg.loaders.structure.numerals import CN_NUMERAL_CHARS, chinese_to_numbe
 from plankg.loaders.structure.outline import parse_outline
 from plankg.loaders.structure.paragraphs import Paragraph, split_paragraphs
 from plankg.loaders.structure.sections import Section, build_sections
-from plankg.loaders.structure.tables import Table, find_tables
 
 __all__ = [
     "CN_NUMERAL_CHARS",
@@ -65,12 +64,10 @@ __all__ = [
     "Outline",
     "Paragraph",
     "Section",
-    "Table",
     "build_sections",
     "chinese_to_number",
     "classify_title",
     "fallback_kind",
-    "find_tables",
     "heading_count",
     "main_title",
     "ordinal_value",

@@ -25,7 +25,7 @@ TIME_LEAD_RE = re.compile(
 )
 INLINE_KIND_RE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("goal", re.compile("目标")),
-    ("direction", re.compile("方向|原则")),
+    ("direction", re.compile("方向")),
     ("task", re.compile("任务|举措|工程|行动|重点工作")),
 )
 SUMMARY_ENDINGS = ("任务", "目标", "方向", "原则", "如下", "：", ":", "方面")
@@ -41,7 +41,7 @@ def clauses(text: str, start: int, end: int, terminals: str = CLAUSE_END) -> lis
     spans = []
     cursor = start
     while cursor < end:
-        stop = find_sentence_end(text[:end], cursor, terminals)
+        stop = find_sentence_end(text, cursor, terminals, end)
         stop = end if stop == -1 else stop
         s, e = trim(text, cursor, stop)
         piece = text[s:e]

@@ -30,7 +30,7 @@ _LABEL_VERBS = (
 )
 _LABEL_MODIFIERS = (
     "主要|重点|重大|总体|具体|发展|近期|中期|远期|远景|核心|关键|基本|战略|工作|主攻|专项|规划|预期性|约束性|"
-    "年度|阶段性|分阶段|量化|主要发展|重点发展|建设|改革|行动|攻坚|提升|优先"
+    "年度|阶段性|分阶段|量化|主要发展|重点发展|建设|改革|行动|攻坚|提升|优先|试点|预期|整体|治理|监管"
 )
 LABEL_WORDS = {
     "目标": "goal",
@@ -38,9 +38,9 @@ LABEL_WORDS = {
     "愿景": "goal",
     "发展目标": "goal",
     "方向": "direction",
-    "原则": "direction",
-    "定位": "direction",
-    "路径": "direction",
+    "原则": "skip",  # principles orient the work but are not directions the document names
+    "定位": "skip",
+    "路径": "task",
     "任务": "task",
     "工程": "task",
     "行动": "task",
@@ -61,7 +61,7 @@ _LABEL_RE = re.compile(
 _CONTAINER_RE = re.compile("总体要求|总体框架|主要内容|解读|要点|总体部署|总体安排|基本要求|主要做法")
 _CONTENT_KEYWORDS = (
     ("goal", re.compile("目标|指标")),
-    ("direction", re.compile("方向|原则|定位")),
+    ("direction", re.compile("方向")),
     ("task", re.compile("任务|重点工程|重大工程|专项行动|主要举措|重点举措")),
 )
 COUNT_RE = re.compile(
@@ -86,11 +86,11 @@ _QUESTION_KINDS: tuple[tuple[Label, re.Pattern[str]], ...] = (
         "skip",
         re.compile(
             "背景|意义|必要|依据|过程|历程|起草|编制|出台|保障|落实|落地|组织实施|如何实施|推进机制|组织领导|"
-            "考核|评估|资金|适用|对象|申报|亮点|特点"
+            "考核|评估|资金|适用|对象|申报|亮点|特点|原则|定位|思路"
         ),
     ),
     ("goal", re.compile("目标|指标")),
-    ("direction", re.compile("方向|原则|定位|思路")),
+    ("direction", re.compile("方向")),
     ("task", re.compile("任务|举措|措施|工程|行动|重点|内容|工作")),
 )
 
@@ -112,6 +112,8 @@ def classify_title(title: str) -> Label | None:
         word = label.group(1)
         if word == "措施" and "保障" in main_compact:
             return "skip"
+        if word == "指标" and main_compact.endswith("体系"):
+            return None  # an 指标体系 says what is measured, not the targets to reach
         return LABEL_WORDS[word]  # type: ignore[return-value]
     if _QUESTION_RE.search(main_compact):
         return _question_label(main_compact)

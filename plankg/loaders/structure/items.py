@@ -13,7 +13,7 @@ from plankg.loaders.structure.punctuation import CLAUSE_END, find_sentence_end, 
 if TYPE_CHECKING:
     from plankg.loaders.structure.paragraphs import Paragraph
     from plankg.loaders.structure.sections import Section
-    from plankg.loaders.structure.tables import Table
+    from plankg.loaders.tables import Table
 
 
 @dataclass
@@ -58,7 +58,7 @@ def principle_items(text: str, sentences: list[tuple[int, int]]) -> list[Item]:
     for index, (start, end) in enumerate(stated):
         next_start = stated[index + 1][0] if index + 1 < len(stated) else len(text)
         span = (start, max([end, *(e for s, e in sentences if start < s < next_start)]))
-        first = find_sentence_end(text[:end], start, CLAUSE_END + "，,")
+        first = find_sentence_end(text, start, CLAUSE_END + "，,", end)
         name = trim(text, start, first if first != -1 and first - start >= 4 else end)
         items.append(Item(kind="direction", name=name, span=span))
     return items
@@ -83,7 +83,7 @@ def paragraph_item(text: str, par: Paragraph, kind: Kind, split: bool = True) ->
 def enum_item(text: str, content_start: int, end: int, kind: Kind) -> Item:
     """An item of an inline enumeration, named by its first clause."""
     span = trim(text, content_start, end)
-    first = find_sentence_end(text[: span[1]], span[0], CLAUSE_END + "，,")
+    first = find_sentence_end(text, span[0], CLAUSE_END + "，,", span[1])
     name = trim(text, span[0], first if first != -1 else span[1])
     if name[1] - name[0] < 4:
         name = span

@@ -35,7 +35,7 @@ from plankg.loaders.structure.items import (
     principle_items,
 )
 from plankg.loaders.structure.paragraphs import Paragraph, classify_paragraph, split_paragraphs
-from plankg.loaders.structure.punctuation import SENTENCE_END, trim
+from plankg.loaders.structure.punctuation import CLAUSE_END, SENTENCE_END, trim
 from plankg.loaders.structure.reports import loose_paragraph_items, reported_goals
 from plankg.loaders.structure.sections import (
     Section,
@@ -44,7 +44,7 @@ from plankg.loaders.structure.sections import (
     has_kind_descendant,
     has_labelled_descendant,
 )
-from plankg.loaders.structure.tables import find_tables
+from plankg.loaders.tables import find_tables
 
 
 class _OutlineBuilder:
@@ -145,7 +145,9 @@ class _OutlineBuilder:
         if kind == "goal" or is_pure_label(section.title):
             for par in paragraphs:
                 body_start = par.body_start if par.body_start is not None else par.content_start
-                for s, e in clauses(self.text, body_start, par.end, SENTENCE_END):
+                # goals written as prose: one per sentence, or per clause where ； lists several
+                terminals = CLAUSE_END if kind == "goal" else SENTENCE_END
+                for s, e in clauses(self.text, body_start, par.end, terminals):
                     sentence = self.text[s:e]
                     report = REPORTING_LEAD_RE.match(sentence)
                     if report:

@@ -17,16 +17,19 @@ _CLOSE_QUOTES = "”》）)」』】’"
 _STOPS_RE: dict[str, re.Pattern[str]] = {}
 
 
-def find_sentence_end(text: str, start: int, terminals: str = SENTENCE_END) -> int:
-    """Index of the first terminal punctuation at or after start, outside quotes and brackets; -1 if none.
-    A "." ends a sentence after a CJK character unless a digit follows (2.0 is a number)."""
+def find_sentence_end(text: str, start: int, terminals: str = SENTENCE_END, end: int | None = None) -> int:
+    """Index of the first terminal punctuation in text[start:end], outside quotes and brackets; -1 if none.
+    A "." ends a sentence after a CJK character unless a digit follows (2.0 is a number). The text is
+    never copied, so scanning a long text clause by clause stays linear."""
+    if end is None:
+        end = len(text)
     stops = _STOPS_RE.get(terminals)
     if stops is None:  # the regex engine jumps to the characters that matter
         stops = _STOPS_RE[terminals] = re.compile(
             "[" + re.escape(_OPEN_QUOTES + _CLOSE_QUOTES + terminals + ".") + "]"
         )
     depth = 0
-    for match in stops.finditer(text, start):
+    for match in stops.finditer(text, start, end):
         ch = match.group()
         i = match.start()
         if ch in _OPEN_QUOTES:
@@ -38,7 +41,7 @@ def find_sentence_end(text: str, start: int, terminals: str = SENTENCE_END) -> i
             and depth == 0
             and i > 0
             and is_cjk(text[i - 1])
-            and (i + 1 == len(text) or not text[i + 1].isdigit())
+            and (i + 1 == end or not text[i + 1].isdigit())
         ):
             return i
     return -1
