@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -320,9 +321,13 @@ def _prepared(
         for path in paths:
             yield options.prepare(path)
         return
-    # forkserver/spawn, not fork: the parent holds an open store and its threads
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # forkserver/spawn, not fork: the parent holds an open store and its threads. The forkserver warms
+    # the extractor once (plankg.loaders.warm), and the workers fork from it warm.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["plankg.loaders.warm"])
+    else:
+        context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
         pending: list[tuple[str, Future[PreparedDocument | DocumentResult]]] = []
         upcoming = iter(paths)
@@ -332,13 +337,19 @@ def _prepared(
                 break
         while pending:
             path, future = pending.pop(0)
+            try:
+                yield future.result()
+            except BrokenProcessPool as exc:  # a worker died (killed for memory …): this document failed
+                yield DocumentResult(path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
+                break
             next_path = next(upcoming, None)
             if next_path is not None:
                 pending.append((next_path, pool.submit(options.prepare, next_path)))
-            try:
-                yield future.result()
-            except Exception as exc:  # the worker died (e.g. killed for memory)
-                yield DocumentResult(path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
+        else:
+            return
+    # the pool is broken: the remaining documents are prepared here, one by one
+    for path in [*(path for path, _future in pending), *upcoming]:
+        yield options.prepare(path)
 
 
 def read_rdf_export(

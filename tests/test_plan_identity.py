@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED_DOCUMENT, SEED_NAME
+from corpus import SEED_DOCUMENT, SEED_NAME
 
 from plankg.graph import GraphStore, PlanCollision
 from plankg.graph.identity import NEAR_SIMILARITY, compare_sources, text_similarity
