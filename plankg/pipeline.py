@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 
 from plankg import queries
@@ -329,27 +331,35 @@ def _prepared(
     else:
         context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
-        pending: list[tuple[str, Future[PreparedDocument | DocumentResult]]] = []
+        broken = False
+
+        def submit(path: str) -> Future[PreparedDocument | DocumentResult] | None:
+            nonlocal broken
+            if not broken:
+                try:
+                    return pool.submit(options.prepare, path)
+                except BrokenProcessPool:
+                    broken = True
+            return None  # the pool is broken: prepared here instead
+
         upcoming = iter(paths)
-        for path in upcoming:
-            pending.append((path, pool.submit(options.prepare, path)))
-            if len(pending) >= 2 * jobs:
-                break
+        pending = deque((path, submit(path)) for path in islice(upcoming, 2 * jobs))
         while pending:
-            path, future = pending.pop(0)
-            try:
-                yield future.result()
-            except BrokenProcessPool as exc:  # a worker died (killed for memory …): this document failed
-                yield DocumentResult(path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
-                break
+            path, future = pending.popleft()
+            yield options.prepare(path) if future is None else _worker_result(path, future)
             next_path = next(upcoming, None)
             if next_path is not None:
-                pending.append((next_path, pool.submit(options.prepare, next_path)))
-        else:
-            return
-    # the pool is broken: the remaining documents are prepared here, one by one
-    for path in [*(path for path, _future in pending), *upcoming]:
-        yield options.prepare(path)
+                pending.append((next_path, submit(next_path)))
+
+
+def _worker_result(
+    path: str, future: Future[PreparedDocument | DocumentResult]
+) -> PreparedDocument | DocumentResult:
+    try:
+        return future.result()
+    except BrokenProcessPool:  # a worker died (killed for memory …) while this document was in flight
+        reason = "a worker process died while extracting it (out of memory?)"
+        return DocumentResult(path, Status.FAILED, reason, Failure.INTERNAL)
 
 
 def read_rdf_export(
