@@ -141,6 +141,27 @@ def load_path(
     )
 
 
+def load_paths(
+    store: GraphStore,
+    paths: Iterable[Path | str],
+    *,
+    force: bool = False,
+    overrides_path: Path | None = None,
+    on_done: Callable[[LoadOutcome], None] | None = None,
+) -> list[LoadOutcome]:
+    """Load documents one by one in this process (the Python API's `kg.load`); each is its own
+    transaction, so a bad one leaves the rest loaded. Every document is read and checked first, so a bad
+    path fails before anything is written. `load_many` is the many-document path with a result each."""
+    sources = [read_document(p) for p in paths]
+    outcomes = []
+    for source in sources:
+        outcome = load_source(store, source, force=force, overrides_path=overrides_path)
+        outcomes.append(outcome)
+        if on_done is not None:
+            on_done(outcome)
+    return outcomes
+
+
 # ---------------------------------------------------------------- many documents
 
 

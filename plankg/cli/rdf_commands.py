@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 
 from plankg import queries
+from plankg.analysis.writers import FORMATS as ANALYSIS_FORMATS
+from plankg.cli.analysis_commands import export_for_analysis
 from plankg.cli.errors import ExitCode, fail
 from plankg.cli.main import app
 from plankg.graph import open_store
@@ -27,7 +29,13 @@ err_console = Console(stderr=True)
 @app.command("export")
 def export_command(
     rdf: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help=f"RDF format: {', '.join(FORMATS)}.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"RDF: {', '.join(FORMATS)}; for analysis tools: {', '.join(ANALYSIS_FORMATS)}.",
+        ),
     ] = "ttl",
     plan: Annotated[
         str | None,
@@ -36,10 +44,20 @@ def export_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="File to write (default stdout).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="File to write (default stdout); csv: a folder or .zip, parquet: a folder.",
+        ),
     ] = None,
 ) -> None:
-    """Export the graph as RDF (Turtle, JSON-LD, N-Triples or RDF/XML); N-Triples and Turtle stream."""
+    """Export the graph as RDF (Turtle, JSON-LD, N-Triples or RDF/XML; N-Triples and Turtle stream), as
+    tables (CSV folder or .zip, Excel workbook, Parquet folder) or as a network (GraphML, GEXF)."""
+    if rdf.lower() in ANALYSIS_FORMATS:
+        export_for_analysis(rdf.lower(), plan=plan, output=output)
+        return
     try:
         fmt = rdf_format(rdf)
     except ValueError as exc:

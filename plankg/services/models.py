@@ -9,6 +9,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from plankg.services.tabular import Tabular
+
 ItemT = TypeVar("ItemT")
 
 SEED_DOCUMENT = "doc-fca4d0c9d63dda8d"  # the seed plan's document id, for examples
@@ -36,7 +38,7 @@ class Evidence(BaseModel):
     )
 
 
-class Page(BaseModel, Generic[ItemT]):
+class Page(Tabular, BaseModel, Generic[ItemT]):
     """One page of a list: items, how many there are in all, and the page's place."""
 
     items: list[ItemT]
@@ -48,7 +50,7 @@ class Page(BaseModel, Generic[ItemT]):
 # ---------------------------------------------------------------- plans
 
 
-class PlanSummary(BaseModel):
+class PlanSummary(Tabular, BaseModel):
     id: str
     name: str = Field(description="The plan's name (its title when it has no other).")
     title: str | None = None
@@ -138,7 +140,7 @@ class PlanLoadResults(BaseModel):
 # ---------------------------------------------------------------- plan entities
 
 
-class EntitySummary(BaseModel):
+class EntitySummary(Tabular, BaseModel):
     id: str
     name: str
     text: str | None = None
@@ -235,7 +237,7 @@ class TaskDetail(TaskSummary):
     indicators: list[LinkedEntity] = Field(default_factory=list)
 
 
-class Indicator(BaseModel):
+class Indicator(Tabular, BaseModel):
     id: str
     name: str
     text: str | None = None
@@ -382,7 +384,7 @@ class ConceptTaskItem(BaseModel):
     )
 
 
-class ConceptTasks(BaseModel):
+class ConceptTasks(Tabular, BaseModel):
     concept: Concept
     items: list[ConceptTaskItem]
     total: int
@@ -444,7 +446,7 @@ class SearchHit(BaseModel):
     evidence: Evidence | None = None
 
 
-class SearchResults(BaseModel):
+class SearchResults(Tabular, BaseModel):
     query: str
     terms: list[str] = Field(description="The query segmented as the index is.")
     items: list[SearchHit]
@@ -517,7 +519,7 @@ class CytoscapeElements(BaseModel):
     edges: list[CytoscapeEdge]
 
 
-class Neighborhood(BaseModel):
+class Neighborhood(Tabular, BaseModel):
     """Cytoscape.js elements: pass `elements` to cytoscape({elements}) as is."""
 
     elements: CytoscapeElements
@@ -575,7 +577,7 @@ class PlanPictureElements(BaseModel):
     edges: list[CytoscapeEdge]
 
 
-class PlanPicture(BaseModel):
+class PlanPicture(Tabular, BaseModel):
     """The picture of a whole plan as Cytoscape.js elements: pass `elements` to cytoscape({elements})."""
 
     plan: str = Field(description="The plan's id.")

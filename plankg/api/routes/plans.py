@@ -3,7 +3,7 @@ delete. Writes need X-API-Key."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
@@ -11,8 +11,9 @@ from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from plankg.api.deps import ApiKeyDep, StoreDep, cached_json
 from plankg.api.problems import ProblemError, not_found, problem_responses
-from plankg.graph.port import GraphStore, Row
+from plankg.graph.port import GraphStore
 from plankg.pipeline import DocumentResult, Failure, Status, load_upload
+from plankg.services import entities
 from plankg.services.models import (
     Page,
     PlanDetail,
@@ -24,7 +25,7 @@ from plankg.services.models import (
     PlanText,
 )
 from plankg.services.plan_picture import MAX_PICTURE_NODES, plan_picture
-from plankg.services.reads import MAX_LIMIT, evidence, read
+from plankg.services.reads import MAX_LIMIT, read
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 
@@ -39,57 +40,18 @@ PlanId = Annotated[
 ]
 
 
-def _plan_row(row: Row) -> dict[str, Any]:
-    # plan queries may return columns or one map column named "plan"
-    nested = row.get("plan")
-    return dict(nested) if isinstance(nested, dict) else dict(row)
-
-
-def _summary(row: Row) -> PlanSummary:
-    data = _plan_row(row)
-    return PlanSummary(
-        id=data["id"],
-        name=data.get("name") or data.get("title") or data["id"],
-        title=data.get("title") or data.get("name"),
-        region=data.get("region"),
-        period_start=data.get("period_start"),
-        period_end=data.get("period_end"),
-        issuer=data.get("issuer"),
-        edition=data.get("edition"),
-        source_sha256=data.get("source_sha256"),
-        evidence=evidence({k: v for k, v in data.items() if k != "text"}),
-    )
-
-
-def read_plan(store: GraphStore, plan_id: str) -> PlanDetail | None:
-    rows = read(store, "plan_by_id", plan_id=plan_id)
-    if not rows:
-        return None
-    summary = _summary(rows[0])
-    counts = {kind: 0 for kind in ("goals", "directions", "tasks", "indicators")}
-    for row in read(store, "plan_counts", id=plan_id):
-        counts[row["kind"]] = int(row["total"])
-    return PlanDetail(
-        **summary.model_dump(), source_path=_plan_row(rows[0]).get("source_path"), counts=counts
-    )
-
-
 @router.get("", summary="Plans in the graph")
 def list_plans(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[PlanSummary]:
-    # plans are few (one per document), so the catalog's `plans` query is paged here
-    plans = sorted((_summary(row) for row in read(store, "plans")), key=lambda p: p.id)
-    return Page[PlanSummary](
-        items=plans[offset : offset + limit], total=len(plans), limit=limit, offset=offset
-    )
+    return entities.list_plans(store, limit=limit, offset=offset)
 
 
 @router.get("/{plan_id}", summary="One plan, with how many goals, directions, tasks, indicators it holds")
 def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
-    plan = read_plan(store, plan_id)
+    plan = entities.read_plan(store, plan_id)
     if plan is None:
         raise not_found("plan", plan_id)
     return plan
@@ -244,7 +206,7 @@ async def _single_answer(store: GraphStore, response: Response, result: Document
             422, "not-a-plan", f"{result.path}: {result.reason}; add ?force=true to load it anyway"
         )
     outcome = result.outcome
-    plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
+    plan = await run_in_threadpool(entities.read_plan, store, outcome.plan_id)
     if plan is None:  # written, yet not readable: the store is inconsistent
         raise ProblemError(500, "internal-error", f"plan {outcome.plan_id!r} was written but cannot be read")
     if not outcome.changed:
