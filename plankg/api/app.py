@@ -135,14 +135,19 @@ def create_app(
     for router, statuses in ROUTERS:
         app.include_router(router, responses=problem_responses(*statuses))
 
-    # added last = outermost: CORS headers go on every answer, the 413 of the body limit included
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
-        allow_headers=["*"],
+        BodyLimitMiddleware,
+        max_bytes=settings.max_upload_bytes,
+        max_query_bytes=settings.max_query_body_bytes,
     )
+    if settings.cors_origins:  # off by default: the explorer is served from the same origin
+        # added last = outermost: CORS headers go on every answer, the 413 of the body limit included
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["*"],
+        )
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

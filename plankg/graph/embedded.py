@@ -65,7 +65,13 @@ class _SharedDatabases:
                 database, users = self._open[key]
                 self._open[key] = (database, users + 1)
                 return database
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # a file where the data directory should be, no permission …
+                raise StoreUnavailable(
+                    f"cannot create the embedded store's directory {path.parent}: {exc.strerror or exc}; "
+                    "set PLANKG_DATA_DIR to a writable directory"
+                ) from exc
             try:
                 database = ladybug.Database(key, checkpoint_threshold=CHECKPOINT_THRESHOLD_BYTES)
             except RuntimeError as exc:
@@ -344,11 +350,15 @@ class EmbeddedStore(GraphStore):
                 self._generation += 1
             return result
 
-    def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
+    def write_document(
+        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+    ) -> WriteResult:
         prepared = prepare_graph(graph)
         plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
         result: WriteResult = self._in_transaction(
-            lambda tx: write_prepared(tx, plan, prepared, force=force, batch_size=self.batch_size)
+            lambda tx: write_prepared(
+                tx, plan, prepared, force=force, replace=replace, batch_size=self.batch_size
+            )
         )
         return result
 
