@@ -16,6 +16,7 @@ from pathlib import Path
 from plankg.loaders.indicators import IndicatorMatch, find_indicators, table_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
+from plankg.loaders.prose import fill_from_prose
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.structure import Item, Outline, parse_outline
 from plankg.loaders.vocabulary import TextAnalysis, analyse, concepts_for_matches
@@ -82,7 +83,7 @@ def extract_text(
 
 def extract_document(document: SourceDocument, *, overrides_path: Path | str | None = None) -> Extraction:
     text = document.text
-    outline = parse_outline(text)
+    outline = fill_from_prose(parse_outline(text))  # running text only where no structure was found
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
