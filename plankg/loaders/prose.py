@@ -38,7 +38,8 @@ _NOT_TEXT_FORMS = ("meta", "title")
 _ACTION_VERBS = (
     "推进|加快|推动|完善|着力|加强|实施|建设|培育|优化|深化|强化|提升|提高|健全|建立|构建|打造|发展|"
     "促进|扩大|支持|鼓励|引导|开展|探索|创新|落实|壮大|布局|夯实|拓展|增强|营造|引进|招引|统筹|"
-    "规范|保障|推广|巩固|筑牢|发挥|聚焦|围绕|依托|加大|争创|建成|形成|实现|确保|做强|做优|做大"
+    "规范|保障|推广|巩固|筑牢|发挥|聚焦|围绕|依托|加大|争创|建成|形成|实现|确保|做强|做优|做大|加速|筛选|谋划|"
+    "瞄准|办好|搭建|吸引|撬动|研发|成立|开发|招引|深入|全面"
 )
 _TASK_VERB_RE = re.compile(rf"(?:进一步|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})")
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
@@ -69,9 +70,13 @@ _GOAL_PREDICATE_RE = re.compile(
 _CLAUSE_START = "，,；;：:。！？!?“\"（("
 
 # Series openers: 一是 / 在…方面， / 围绕“…”，
-_ORDINAL_RE = re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_START)}]))\s*([{_CN_NUM}]{{1,3}})是(?=[^，,。]{{2}})")
-_ASPECT_RE = re.compile(r"(?:^|(?<=[。；;]))\s*在((?:(?!方面)[^。；，,]){2,40})方面[，,]")
-_AROUND_RE = re.compile(r"^\s*围绕(“[^”]{1,12}”|[^，,。]{2,16})[，,]")
+_ORDINAL_RE = re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_START)}]))\s*([{_CN_NUM}]{{1,3}})是(?=[^，,。]{{2}})", re.M)
+_ASPECT_RE = re.compile(
+    r"(?:^|(?<=[。；;]))\s*在((?:(?!方面)[^。；，,]){2,40})方面[，,]"
+    r"|(?:^|(?<=[。；;，,]))\s*(?:而)?((?:(?!方面)[^。；，,在]){2,8})方面[，,]",
+    re.M,
+)
+_AROUND_RE = re.compile(r"^\s*围绕(“[^”]{1,12}”|[^，,。]{2,16})[，,]", re.M)
 _KICKER_END_RE = re.compile(r"[—–-]{1,2}\s*$")
 _KICKER_START_RE = re.compile(r"^\s*[—–]{2}\s*")
 _DIRECTION_TAIL_RE = re.compile(
@@ -207,10 +212,22 @@ def _ordinal_openers(text: str, start: int, end: int) -> list[_Opener]:
 
 def _aspect_openers(text: str, start: int, end: int) -> list[_Opener]:
     hits = [
-        _Opener(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), (m.start(1), m.end(1)))
+        _Opener(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), _aspect_name(m))
         for m in _ASPECT_RE.finditer(text, start, end)
+        if _aspect_name(m) is not None
     ]
     return hits if len(hits) >= 2 else []
+
+
+_VAGUE_ASPECT_RE = re.compile(r"^(?:另一|一|这|那|此|各|多|两|其他|另|某些|有些)$")
+
+
+def _aspect_name(match: re.Match[str]) -> tuple[int, int] | None:
+    """The X of 在X方面 / X方面 (None for 另一方面, 这方面 …)."""
+    group = 1 if match.group(1) is not None else 2
+    if _VAGUE_ASPECT_RE.match(match.group(group)):
+        return None
+    return match.span(group)
 
 
 def _series_kind(lead: str) -> str | None:
@@ -344,10 +361,12 @@ class _Reader:
 
     def _paragraph_opener(self, par) -> _Opener | None:
         text = self.text
-        for regex in (_AROUND_RE, _ASPECT_RE):
-            match = regex.match(text, par.start, par.end)
-            if match:
-                return _Opener(par.start, match.end(), None if regex is _AROUND_RE else match.span(1))
+        match = _AROUND_RE.match(text, par.start, par.end)
+        if match:
+            return _Opener(par.start, match.end())
+        match = _ASPECT_RE.match(text, par.start, par.end)
+        if match and _aspect_name(match) is not None:
+            return _Opener(par.start, match.end(), _aspect_name(match))
         match = _ORDINAL_RE.match(text, par.start, par.end)
         if match and count_value(match.group(1)) is not None:
             return _Opener(match.start(1), match.end())
