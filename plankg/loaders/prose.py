@@ -47,9 +47,22 @@ _MODAL_RE = re.compile(
     rf"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)(?:进一步|继续|重点|全力|大力|着力|加快)?"
     rf"(?=(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS}))"
 )
+# 将X作为Y / 将X分为…: 将 marks the object here, not the future
+_BA_RE = re.compile(r"将[^，。；,;]{1,30}?(?:作为|列为|纳入|视为|分为|转化为|应用于|打造成|建成为)")
+# 《意见》还提出，鼓励… / 报告提出，… : the document's own words reported
+_REPORTED_RE = re.compile(
+    r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知)(?:还|也|同时|进一步)?(?:提出|明确|要求|强调|指出)(?:了)?[，,：:]"
+)
+# 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
+_INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
+# verbs that open an instruction when they open a sentence
+_DIRECTIVE_RE = re.compile(
+    "加速|推动|推进|加快|加强|完善|健全|建立|构建|打造|培育|实施|深化|强化|优化|鼓励|支持|引导|探索|着力|开展|"
+    "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实"
+)
 _NOT_PLAN_SENTENCE_RE = re.compile(
     r"为指导|习近平|贯彻|精神|原则|[？?]|"  # guiding thought, principles, questions
-    r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|"  # facts of the past
+    r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|近年|以来|目前|此前|早在|"  # facts of the past
     r"认为|记者"
 )
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
@@ -308,6 +321,7 @@ class _Reader:
     def read(self) -> ProseItems:
         self.inline_series()
         self.paragraph_series()
+        self.headed_tasks()
         self.kicker_tasks()
         self.directions()
         self.goal_statements()
@@ -371,6 +385,48 @@ class _Reader:
         if match and count_value(match.group(1)) is not None:
             return _Opener(match.start(1), match.end())
         return None
+
+    # -- a lead that announces tasks, then short headings each with its paragraphs:
+    #    "浙江要完成这些任务：" / 明确重点招商方向 / 围绕…；聚焦…。 / 强化重大项目谋划 / …
+    def headed_tasks(self) -> None:
+        text = self.text
+        pars = self.paragraphs
+        index = 0
+        while index < len(pars):
+            lead = pars[index]
+            index += 1
+            if not (_HEADED_LEAD_RE.search(lead.text) and _is_heading_like(lead)):
+                continue
+            groups: list[list] = []
+            while index < len(pars):
+                par = pars[index]
+                if _is_task_heading(text, par):
+                    groups.append([par])
+                elif groups and _REPORTED_RE.match(par.text):
+                    break  # 《意见》提出，… closes the list
+                elif groups and sum(map(_is_cjk, par.text)) >= 2:
+                    groups[-1].append(par)
+                elif not groups and sum(map(_is_cjk, par.text)) >= 2:
+                    break
+                index += 1
+            groups = [g for g in groups if len(g) >= 2]
+            if len(groups) < 2:
+                continue
+            for heading, *body in groups:
+                span = (heading.start, body[-1].end)
+                if not self.free(*span):
+                    continue
+                parts = [c for p in body for c in clauses(text, p.start, p.end, marks="；;。！？")]
+                item = Item(
+                    kind="task",
+                    name=trim(text, heading.start, heading.end),
+                    span=span,
+                    children=[Item(kind="task", name=c, span=c, clause=True) for c in parts],
+                )
+                self.items.tasks.append(item)
+                self.claim([item])
+                if "方向" in heading.text:  # 明确重点招商方向: its clauses are the named directions
+                    self.items.directions.extend(Item(kind="direction", name=c, span=c) for c in parts)
 
     # -- kicker lines: "加大新能源资源开发力度，扩大新能源发展规模——", "——加快…"
     def kicker_tasks(self) -> None:
@@ -460,7 +516,7 @@ class _Reader:
                 return at
         return None
 
-    # -- task statements: 要/将 + action
+    # -- task statements: 要/将 + action; the document's words reported; a subject's intended action
     def task_statements(self) -> None:
         text = self.text
         for par in self.paragraphs:
@@ -469,22 +525,62 @@ class _Reader:
             for start, end in sentences(text, par.start, par.end):
                 if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
                     continue
-                modal = _MODAL_RE.search(text, start, end)
-                if modal is None or (text[modal.start() - 1] not in _CLAUSE_START and not _subject_before(
-                    text, start, modal.start()
-                )):
+                verb_at = self._task_start(start, end)
+                if verb_at is None:
                     continue
-                verb_at = modal.end()
-                if not _TASK_VERB_RE.match(text, verb_at):  # 将分类施策，推进…
-                    verb_at = next(
-                        (s for s, _ in clauses(text, verb_at, end) if _TASK_VERB_RE.match(text, s)), verb_at
-                    )
                 segments = clauses(text, verb_at, end, marks="；;")
                 item = task_item(text, verb_at, end, named_by_sentence=False)
                 if len(segments) >= 2:
                     item.children = [Item(kind="task", name=s, span=s, clause=True) for s in segments]
                 self.items.tasks.append(item)
                 self.claim([item])
+
+    def _task_start(self, start: int, end: int) -> int | None:
+        """Where the sentence's task starts (its action verb), or None when it states none."""
+        text = self.text
+        modal = _MODAL_RE.search(text, start, end)
+        if modal is not None and not _BA_RE.match(text, modal.end() - 1):
+            if text[modal.start() - 1] in _CLAUSE_START or _subject_before(text, start, modal.start()):
+                verb_at = modal.end()
+                if not _TASK_VERB_RE.match(text, verb_at):  # 将分类施策，推进…
+                    verb_at = next(
+                        (s for s, _ in clauses(text, verb_at, end) if _TASK_VERB_RE.match(text, s)), verb_at
+                    )
+                return verb_at
+        reported = _REPORTED_RE.search(text, start, end)
+        if reported and _TASK_VERB_RE.match(text, reported.end()) and self._goal_cue(start, end) is None:
+            return reported.end()
+        head = trim(text, start, end)[0]
+        if _INTENT_RE.match(text, head) or _DIRECTIVE_RE.match(text, head):
+            return head  # 加速数据资源向…汇聚。 a sentence that is an instruction
+        intent = _INTENT_RE.search(text, start, min(end, start + 16))
+        if intent and _subject_before(text, start, intent.start()) and intent.start() - start <= 6:
+            return intent.start()
+        return None
+
+
+_HEADED_LEAD_RE = re.compile(r"任务|举措|措施|重点工作")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_heading_like(par) -> bool:
+    """A line that announces what follows: a heading, or a short line ending with ：/〜."""
+    return par.form in ("plain_heading", "heading") or par.text.rstrip().endswith(("：", ":", "〜", "～"))
+
+
+def _is_task_heading(text: str, par) -> bool:
+    """A short line without sentence punctuation (强化重大项目谋划): after a lead announcing tasks,
+    each such line names one."""
+    words = text[par.start : par.end].strip()
+    return (
+        par.form in ("plain_heading", "heading")
+        and 4 <= len(words) <= 20
+        and not any(ch in words for ch in "，。；：,;:！？!?")
+        and sum(map(_is_cjk, words)) >= 4
+    )
 
 
 def _subject_before(text: str, start: int, at: int) -> bool:
@@ -515,9 +611,11 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
     """The first member without the verb that introduces the list (加快布局VR → VR)."""
-    match = re.match(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|聚焦)+", text[start:end])
-    if match and match.end() < end - start:
-        return start + match.end(), end
+    last = None
+    for last in re.finditer(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局)+", text[start:end]):
+        pass
+    if last is not None and last.end() < end - start:
+        return start + last.end(), end
     return start, end
 
 
