@@ -41,7 +41,9 @@ _ACTION_VERBS = (
     "规范|保障|推广|巩固|筑牢|发挥|聚焦|围绕|依托|加大|争创|建成|形成|实现|确保|做强|做优|做大|加速|筛选|谋划|"
     "瞄准|办好|搭建|吸引|撬动|研发|成立|开发|招引|深入|全面"
 )
-_TASK_VERB_RE = re.compile(rf"(?:进一步|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})")
+_TASK_VERB_RE = re.compile(
+    rf"(?:进一步|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
+)
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
 _MODAL_RE = re.compile(
     rf"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)(?:进一步|继续|重点|全力|大力|着力|加快)?"
@@ -55,6 +57,7 @@ _REPORTED_RE = re.compile(
 )
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
 _INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
+_COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
 # verbs that open an instruction when they open a sentence
 _DIRECTIVE_RE = re.compile(
     "加速|推动|推进|加快|加强|完善|健全|建立|构建|打造|培育|实施|深化|强化|优化|鼓励|支持|引导|探索|着力|开展|"
@@ -62,7 +65,8 @@ _DIRECTIVE_RE = re.compile(
 )
 _NOT_PLAN_SENTENCE_RE = re.compile(
     r"为指导|习近平|贯彻|精神|原则|[？?]|"  # guiding thought, principles, questions
-    r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|近年|以来|目前|此前|早在|"  # facts of the past
+    # facts of the past
+    r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|近年|以来|目前|此前|早在|"
     r"认为|记者"
 )
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
@@ -80,10 +84,12 @@ _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟"
 )
-_CLAUSE_START = "，,；;：:。！？!?“\"（("
+_CLAUSE_START = '，,；;：:。！？!?“"（('
 
 # Series openers: 一是 / 在…方面， / 围绕“…”，
-_ORDINAL_RE = re.compile(rf"(?:^|(?<=[{re.escape(_CLAUSE_START)}]))\s*([{_CN_NUM}]{{1,3}})是(?=[^，,。]{{2}})", re.M)
+_ORDINAL_RE = re.compile(
+    rf"(?:^|(?<=[{re.escape(_CLAUSE_START)}]))\s*([{_CN_NUM}]{{1,3}})是(?=[^，,。]{{2}})", re.M
+)
 _ASPECT_RE = re.compile(
     r"(?:^|(?<=[。；;]))\s*在((?:(?!方面)[^。；，,]){2,40})方面[，,]"
     r"|(?:^|(?<=[。；;，,]))\s*(?:而)?((?:(?!方面)[^。；，,在]){2,8})方面[，,]",
@@ -338,9 +344,7 @@ class _Reader:
                 openers = finder(text, par.start, par.end)
                 if not openers or not self.free(openers[0].at, par.end):
                     continue
-                lead_start = max(
-                    [s for s, _ in sentences(text, par.start, openers[0].at)] or [par.start]
-                )
+                lead_start = max([s for s, _ in sentences(text, par.start, openers[0].at)] or [par.start])
                 lead = text[lead_start : openers[0].at]
                 if lead_start == openers[0].at:  # the series opens the paragraph: its lead is before
                     lead = self._previous_text(par)
@@ -365,7 +369,8 @@ class _Reader:
             if opener is not None and self.free(par.start, par.end):
                 run.append((par, opener))
                 continue
-            if len(run) >= 3 or (len(run) >= 2 and run[0][1].name is None and _ORDINAL_RE.match(run[0][0].text)):
+            ordinal_run = len(run) >= 2 and run[0][1].name is None and _ORDINAL_RE.match(run[0][0].text)
+            if len(run) >= 3 or ordinal_run:
                 kind = _series_kind(self._previous_text(run[0][0]))
                 if kind is not None:
                     items = [_series_items(text, [op], p.end, kind)[0] for p, op in run]
@@ -458,7 +463,7 @@ class _Reader:
                     self.items.directions.extend(found)
 
     def _counted_list(self, start: int, end: int) -> list[Item]:
-        """"A、B、C等3大重点领域": the list just before its count."""
+        """ "A、B、C等3大重点领域": the list just before its count."""
         text = self.text
         for match in _DIRECTION_TAIL_RE.finditer(text, start, end):
             count = count_value(match.group(1))
@@ -471,7 +476,7 @@ class _Reader:
         return []
 
     def _labelled_list(self, start: int, end: int) -> list[Item]:
-        """"重点领域：A、B、C" (a count, when given, must agree)."""
+        """ "重点领域：A、B、C" (a count, when given, must agree)."""
         text = self.text
         match = _DIRECTION_HEAD_RE.search(text, start, end)
         if not match:
@@ -505,8 +510,10 @@ class _Reader:
         text = self.text
         for match in _GOAL_CUE_RE.finditer(text, start, end):
             at = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-            if at > start and text[at - 1] not in _CLAUSE_START and not re.search(
-                r"(?:提出|明确|是|为|要|计划|预计|力争)$", text[max(start, at - 4) : at]
+            if (
+                at > start
+                and text[at - 1] not in _CLAUSE_START
+                and not re.search(r"(?:提出|明确|是|为|要|计划|预计|力争)$", text[max(start, at - 4) : at])
             ):
                 continue
             if _GOAL_PREDICATE_RE.search(text, match.end(), end):
@@ -539,22 +546,28 @@ class _Reader:
         """Where the sentence's task starts (its action verb), or None when it states none."""
         text = self.text
         modal = _MODAL_RE.search(text, start, end)
-        if modal is not None and not _BA_RE.match(text, modal.end() - 1):
-            if text[modal.start() - 1] in _CLAUSE_START or _subject_before(text, start, modal.start()):
-                verb_at = modal.end()
-                if not _TASK_VERB_RE.match(text, verb_at):  # 将分类施策，推进…
-                    verb_at = next(
-                        (s for s, _ in clauses(text, verb_at, end) if _TASK_VERB_RE.match(text, s)), verb_at
-                    )
-                return verb_at
+        if (
+            modal is not None
+            and not _BA_RE.match(text, modal.end() - 1)
+            and (text[modal.start() - 1] in _CLAUSE_START or _subject_before(text, start, modal.start()))
+        ):
+            verb_at = modal.end()
+            if not _TASK_VERB_RE.match(text, verb_at):  # 将分类施策，推进…
+                verb_at = next(
+                    (s for s, _ in clauses(text, verb_at, end) if _TASK_VERB_RE.match(text, s)), verb_at
+                )
+            return verb_at
         reported = _REPORTED_RE.search(text, start, end)
         if reported and _TASK_VERB_RE.match(text, reported.end()) and self._goal_cue(start, end) is None:
             return reported.end()
         head = trim(text, start, end)[0]
-        if _INTENT_RE.match(text, head) or _DIRECTIVE_RE.match(text, head):
+        definition = _COPULA_RE.search(text, head, end)  # 推进政务公开…是一项基本制度: a statement
+        if (_INTENT_RE.match(text, head) or _DIRECTIVE_RE.match(text, head)) and definition is None:
             return head  # 加速数据资源向…汇聚。 a sentence that is an instruction
         intent = _INTENT_RE.search(text, start, min(end, start + 16))
-        if intent and _subject_before(text, start, intent.start()) and intent.start() - start <= 6:
+        purpose = intent is not None and text[intent.start() - 1] in "为了"  # 为进一步支持…: a purpose
+        near = intent is not None and intent.start() - start <= 6
+        if intent and near and not purpose and _subject_before(text, start, intent.start()):
             return intent.start()
         return None
 
@@ -611,9 +624,8 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
     """The first member without the verb that introduces the list (加快布局VR → VR)."""
-    last = None
-    for last in re.finditer(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局)+", text[start:end]):
-        pass
+    verbs = list(re.finditer(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局)+", text[start:end]))
+    last = verbs[-1] if verbs else None
     if last is not None and last.end() < end - start:
         return start + last.end(), end
     return start, end
