@@ -42,12 +42,12 @@ _ACTION_VERBS = (
     "瞄准|办好|搭建|吸引|撬动|研发|成立|开发|招引|深入|全面"
 )
 _TASK_VERB_RE = re.compile(
-    rf"(?:进一步|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
+    rf"(?:进一步|继续|全力|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
 )
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
 _MODAL_RE = re.compile(
-    rf"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)(?:进一步|继续|重点|全力|大力|着力|加快)?"
-    rf"(?=(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS}))"
+    r"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)"
+    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS}))"
 )
 # 将X作为Y / 将X分为…: 将 marks the object here, not the future
 _BA_RE = re.compile(r"将[^，。；,;]{1,30}?(?:作为|列为|纳入|视为|分为|转化为|应用于|打造成|建成为)")
@@ -535,10 +535,14 @@ class _Reader:
                 verb_at = self._task_start(start, end)
                 if verb_at is None:
                     continue
-                segments = clauses(text, verb_at, end, marks="；;")
                 item = task_item(text, verb_at, end, named_by_sentence=False)
-                if len(segments) >= 2:
-                    item.children = [Item(kind="task", name=s, span=s, clause=True) for s in segments]
+                # the actions the sentence lists: its ；-parts, else its clauses that are actions
+                parts = clauses(text, verb_at, end, marks="；;")
+                if len(parts) < 2:
+                    parts = [c for c in clauses(text, verb_at, end) if _is_task_clause(text, *c)]
+                item.children = [
+                    Item(kind="task", name=c, span=c, clause=True) for c in parts if len(parts) >= 2
+                ]
                 self.items.tasks.append(item)
                 self.claim([item])
 
@@ -624,7 +628,9 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
     """The first member without the verb that introduces the list (加快布局VR → VR)."""
-    verbs = list(re.finditer(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局)+", text[start:end]))
+    verbs = list(
+        re.finditer(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局|明确|提出|确定|部署)+了?", text[start:end])
+    )
     last = verbs[-1] if verbs else None
     if last is not None and last.end() < end - start:
         return start + last.end(), end
