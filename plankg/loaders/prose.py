@@ -135,18 +135,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of text[start:end], each with its terminal mark (a closing quote after it stays out)."""
-    out = []
-    cursor = start
-    for i in range(start, end):
-        if text[i] in _SENTENCE_END:
-            if cursor < i + 1 and text[cursor : i + 1].strip(_EDGE):
-                out.append((cursor, i + 1))
-            cursor = i + 1
-    if cursor < end and text[cursor:end].strip(_EDGE):
-        out.append((cursor, end))
-    return out
+    return [m.span() for m in _SENTENCE_RE.finditer(text, start, end) if m.group().strip(_EDGE)]
 
 
 def clauses(text: str, start: int, end: int, marks: str = "，,；;。！？!?") -> list[tuple[int, int]]:
