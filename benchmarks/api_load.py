@@ -51,7 +51,9 @@ from urllib.parse import quote
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path("/work/shared/corpus/qingdao-informatization-13th-fyp.txt")
+sys.path.insert(0, str(ROOT))
+from tests.corpus import SEED_DOCUMENT as SEED  # noqa: E402  (the checkout's shared corpus)
+
 CONCEPT = "智慧社区"
 # In bulk_load.synthetic_documents' graphs: a concept each plan's tasks mention, and a task of a big plan.
 GENERATED_CONCEPT = "概念1"

@@ -47,14 +47,13 @@ THINGS = ["智能工厂", "工业互联网平台", "数字化车间", "示范园
 
 
 def corpus_dir(explicit: str | None) -> Path:
-    for candidate in (
-        Path(explicit) if explicit else None,
-        REPO.parent / "shared" / "corpus",
-        Path("/work/shared/corpus"),
-    ):
-        if candidate is not None and candidate.is_dir():
-            return candidate
-    sys.exit("corpus not found; pass --corpus")
+    """--corpus, else the checkout's shared corpus (tests/corpus.py)."""
+    if explicit:
+        return Path(explicit)
+    sys.path.insert(0, str(REPO))
+    from tests.corpus import CORPUS
+
+    return CORPUS
 
 
 def sentence_pool(corpus: Path) -> list[str]:

@@ -1,64 +1,207 @@
-"""Extraction accuracy per gold document: P/R/F1 per type and indicator-name agreement.
+"""Extraction accuracy on real documents: score_region F1 per gold document, genre accuracy, non-plan silence.
 
-Scores every tests/gold/*.yaml exactly as tests/test_extract_gold.py does (same matcher, same rendering
-of `render: docx` cases) and prints one table, so a change to the rules can be judged on all documents
-at once rather than test by test.
+For every gold file under tests/gold/real (one per corpus document) in the chosen split, the extractor runs
+in process and produces exactly what `plankg extract DOC --json` prints; ../shared/tools/score_region.py
+scores that against the gold. Printed: a table per document, the mean per-document min-F1 beside TARGET,
+the genre accuracy over tests/gold/real/genres.yaml (when the extraction emits document.genre) and, for
+every not_a_plan document, how many goals + tasks + indicators + directions were extracted (target 0).
 
-Usage: python benchmarks/extract_accuracy.py [GOLD_NAME ...] [--misses]
+Splits: frozen = the list in tests/gold/real/splits.yaml (score only at the very end); dev = every other
+document with a gold file (derived, so gold added later joins dev); all = both. Genre and not_a_plan
+figures cover the corpus documents of the split: frozen = the frozen documents, dev = all the others.
+
+Usage: python benchmarks/extract_accuracy.py [--split dev|frozen|all] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import subprocess
 import sys
 import tempfile
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+import yaml
 
-from test_extract_gold import (  # noqa: E402
-    GOLD_FILES,
-    indicator_name_score,
-    indicator_names_match,
-    indicator_same,
-    load_case,
-    score_document,
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"  # ../shared beside the checkout, never an absolute path
+CORPUS = SHARED / "corpus"
+SCORER = SHARED / "tools" / "score_region.py"
+GOLD_DIR = REPO / "tests" / "gold" / "real"
+TARGET = 0.90
+SCORED_KINDS = ("goals", "tasks", "directions", "indicators")
+ITEM_KINDS = ("goals", "tasks", "indicators", "directions")
+SCORE_LINE = re.compile(
+    r"^(?P<kind>goals|tasks|directions|indicators)\s+pred=\s*(?P<pred>\d+) gold=\s*(?P<gold>\d+) "
+    r"P=(?P<p>[\d.]+) R=(?P<r>[\d.]+) F1=(?P<f1>[\d.]+)"
 )
+MIN_F1_LINE = re.compile(r"^min_f1=(?P<value>[\d.]+)")
 
-KINDS = ["goals", "directions", "tasks", "subtasks", "indicators"]
+sys.path.insert(0, str(REPO))
+from plankg.cli.document_commands import extract_document, extraction_json  # noqa: E402
+
+
+@dataclass
+class DocumentScore:
+    document: str
+    min_f1: float
+    f1: dict[str, float] = field(default_factory=dict)
+    predicted: dict[str, int] = field(default_factory=dict)
+    gold: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+
+
+def gold_files() -> dict[str, Path]:
+    """Corpus-relative document path -> its gold file, for every gold JSON under tests/gold/real."""
+    return {
+        path.relative_to(GOLD_DIR).with_suffix(".txt").as_posix(): path
+        for path in sorted(GOLD_DIR.rglob("*.json"))
+    }
+
+
+def frozen_documents() -> set[str]:
+    splits = yaml.safe_load((GOLD_DIR / "splits.yaml").read_text(encoding="utf-8")) or {}
+    return set(splits.get("frozen") or [])
+
+
+def in_split(document: str, split: str, frozen: set[str]) -> bool:
+    return split == "all" or (document in frozen) == (split == "frozen")
+
+
+def extract(document: str, cache: dict[str, dict | str]) -> dict | str:
+    """The `plankg extract --json` object of a corpus document, or the error text when extraction fails."""
+    if document not in cache:
+        try:
+            cache[document] = json.loads(extraction_json(extract_document(CORPUS / document)))
+        except Exception as error:  # a crash is a result to report, not a reason to stop the run
+            cache[document] = f"{type(error).__name__}: {error}"
+    return cache[document]
+
+
+def score_document(document: str, gold_path: Path, extraction: dict | str, workdir: Path) -> DocumentScore:
+    if isinstance(extraction, str):
+        return DocumentScore(document, 0.0, error=extraction)
+    predicted_path = workdir / "extraction.json"
+    predicted_path.write_text(json.dumps(extraction, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(predicted_path), str(gold_path), str(CORPUS / document)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    result = DocumentScore(document, 0.0)
+    min_f1 = None
+    for line in run.stdout.splitlines():
+        if match := SCORE_LINE.match(line):
+            kind = match["kind"]
+            result.f1[kind] = float(match["f1"])
+            result.predicted[kind] = int(match["pred"])
+            result.gold[kind] = int(match["gold"])
+        elif match := MIN_F1_LINE.match(line):
+            min_f1 = float(match["value"])
+    if run.returncode != 0 or min_f1 is None:
+        result.error = f"score_region failed: {run.stderr.strip().splitlines()[-1:] or run.stdout[-200:]}"
+        return result
+    result.min_f1 = min_f1
+    return result
+
+
+def item_count(extraction: dict | str) -> int | None:
+    if isinstance(extraction, str):
+        return None
+    return sum(len(extraction.get(kind) or []) for kind in ITEM_KINDS)
+
+
+def evaluate(split: str) -> dict:
+    frozen = frozen_documents()
+    genres: dict[str, str] = yaml.safe_load((GOLD_DIR / "genres.yaml").read_text(encoding="utf-8")) or {}
+    cache: dict[str, dict | str] = {}
+    scores: list[DocumentScore] = []
+    with tempfile.TemporaryDirectory() as workdir:
+        for document, gold_path in gold_files().items():
+            if in_split(document, split, frozen):
+                scores.append(score_document(document, gold_path, extract(document, cache), Path(workdir)))
+
+    scope = [doc for doc in genres if in_split(doc, split, frozen)]
+    extractions = {doc: extract(doc, cache) for doc in scope}
+    emitted = {
+        doc: e["document"]["genre"]
+        for doc, e in extractions.items()
+        if isinstance(e, dict) and (e.get("document") or {}).get("genre") is not None
+    }
+    genre: dict = {"emitted": bool(emitted), "documents": len(scope)}
+    if emitted:
+        wrong = {
+            doc: {"gold": genres[doc], "extracted": emitted.get(doc)}
+            for doc in scope
+            if emitted.get(doc) != genres[doc]
+        }
+        genre.update(accuracy=(len(scope) - len(wrong)) / len(scope) if scope else 1.0, wrong=wrong)
+    not_a_plan = {doc: item_count(extractions[doc]) for doc in scope if genres[doc] == "not_a_plan"}
+    mean = sum(s.min_f1 for s in scores) / len(scores) if scores else None
+    return {
+        "split": split,
+        "target": TARGET,
+        "mean_min_f1": mean,
+        "documents": [asdict(s) for s in scores],
+        "genre": genre,
+        "not_a_plan_items": not_a_plan,
+        "not_a_plan_total": sum(n for n in not_a_plan.values() if n is not None),
+        "extraction_errors": {doc: e for doc, e in cache.items() if isinstance(e, str)},
+    }
+
+
+def print_report(summary: dict) -> None:
+    header = f"{'document':<58}" + "".join(f"{k:>12}" for k in SCORED_KINDS) + f"{'min_f1':>8}"
+    print(header)
+    for row in summary["documents"]:
+        if row["error"]:
+            print(f"{row['document']:<58}  ERROR {row['error']}")
+            continue
+        cells = "".join(
+            f"{row['f1'].get(k, 0.0):>6.2f} {row['predicted'].get(k, 0):>2}/{row['gold'].get(k, 0):<2}"
+            for k in SCORED_KINDS
+        )
+        print(f"{row['document']:<58}{cells}{row['min_f1']:>8.2f}")
+    print("(each cell: F1 predicted/gold; directions are reported, not gated)")
+    mean = summary["mean_min_f1"]
+    shown = "n/a (no gold documents)" if mean is None else f"{mean:.3f}"
+    print(
+        f"\nmean per-document min-F1 ({summary['split']}, {len(summary['documents'])} documents): "
+        f"{shown}   target {summary['target']:.2f}"
+    )
+    genre = summary["genre"]
+    if genre["emitted"]:
+        print(f"genre accuracy: {genre['accuracy']:.3f} over {genre['documents']} documents")
+        for doc, pair in genre["wrong"].items():
+            print(f"    {doc}: gold {pair['gold']}, extracted {pair['extracted']}")
+    else:
+        print("genre: not emitted yet")
+    counts = summary["not_a_plan_items"]
+    print(
+        f"not_a_plan documents: {len(counts)}, items extracted (goals+tasks+indicators+directions): "
+        f"{summary['not_a_plan_total']}   target 0"
+    )
+    for doc, n in counts.items():
+        if n != 0:
+            print(f"    {doc}: {'extraction failed' if n is None else n}")
+    for doc, error in summary["extraction_errors"].items():
+        print(f"extraction error {doc}: {error}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", help="gold file stems to score (default: all)")
-    parser.add_argument("--misses", action="store_true", help="list unmatched gold and extra indicators")
+    parser.add_argument("--split", choices=("dev", "frozen", "all"), default="dev")
+    parser.add_argument("--json", action="store_true", help="print a machine-readable summary")
     args = parser.parse_args()
-    files = [p for p in GOLD_FILES if not args.names or p.stem in args.names]
-    print(f"{'document':<32}" + "".join(f"{k:>12}" for k in KINDS) + f"{'names':>8}")
-    with tempfile.TemporaryDirectory() as workdir:
-        for gold_path in files:
-            gold, extraction, text = load_case(gold_path, Path(workdir))
-            scores = score_document(extraction, text, gold)
-            names = indicator_name_score(extraction, gold)
-            row = "".join(f"{scores[k].f1:>12.2f}" for k in KINDS)
-            print(f"{gold_path.stem:<32}{row}{names.tp:>5}/{names.gold}")
-            if args.misses:
-                report_misses(extraction, gold)
-
-
-def report_misses(extraction: object, gold: dict) -> None:
-    predicted = list(extraction.indicators)  # type: ignore[attr-defined]
-    for expected in gold.get("indicators") or []:
-        hit = next((r for r in predicted if indicator_same(r, expected)), None)
-        if hit is None:
-            print(f"    missing  {expected}")
-            continue
-        predicted.remove(hit)
-        if expected.get("name") and not indicator_names_match(hit.name, str(expected["name"])):
-            print(f"    name     {hit.name!r} (gold {expected['name']!r})")
-    for extra in predicted:
-        print(f"    extra    {extra.name} {extra.comparator} {extra.value} {extra.unit} | {extra.text}")
+    summary = evaluate(args.split)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print_report(summary)
 
 
 if __name__ == "__main__":

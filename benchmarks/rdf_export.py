@@ -28,8 +28,8 @@ from typing import Any
 
 from rdflib import Graph
 
-from plankg.api.rdf_export import FORMATS, NODE, RELATIONSHIP, row_triples, serialize, to_rdflib_graph
-from plankg.ontology.rdf_mapping import RdfMapping, Triple
+from plankg.rdf.export import FORMATS, NODE, RELATIONSHIP, row_triples, serialize, to_rdflib_graph
+from plankg.rdf.mapping import RdfMapping, Triple
 
 Record = tuple[str, dict[str, Any]]  # (NODE | RELATIONSHIP, row): what the export reads from a store
 BASE = "https://w3id.org/plankg/id/"

@@ -18,7 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-SEED = Path("/work/shared/corpus/qingdao-informatization-13th-fyp.txt")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.corpus import SEED_DOCUMENT as SEED
+
 LIMIT = 50 * 1024 * 1024
 TARGET_SECONDS = 5.0
 TARGET_RSS_MB = 1024.0

@@ -28,9 +28,17 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 60 * 1024 * 1024
     cypher_timeout_seconds: float = 10.0
     cypher_row_limit: int = 1000
+    # memory a researcher's query may use (embedded: its worker's address space beyond the open
+    # database; Neo4j: db.memory.transaction.max in the server's configuration), its answer's size,
+    # and how many run at a time
+    cypher_memory_mb: int = Field(default=1024, ge=64)
+    cypher_max_answer_mb: int = Field(default=32, ge=1)
+    cypher_workers: int = Field(default=2, ge=1)
     # hot API answers are reused this long (0: off); loads and deletes through the API clear them at once
     answer_cache_seconds: float = 2.0
     sparql_timeout_seconds: float = 10.0
+    # memory a SPARQL query may add to its worker process (RLIMIT_AS beyond the forked server)
+    sparql_memory_mb: int = Field(default=1024, ge=64)
     overrides_file: Path | None = None
 
     @property

@@ -14,7 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import BACKENDS, SEED_DOCUMENT, wipe
+from conftest import BACKENDS, wipe
+from corpus import SEED_DOCUMENT
 from fastapi.testclient import TestClient
 
 from plankg.api import create_app

@@ -30,13 +30,6 @@ REPO = Path(__file__).resolve().parent.parent
 SEED_NAME = "qingdao-informatization-13th-fyp.txt"
 
 
-def _seed_document() -> Path:
-    """shared/corpus beside the clone (CI clones the repo with shared/ next to it), else /work/shared."""
-    candidates = [REPO.parent / "shared" / "corpus" / SEED_NAME, Path("/work/shared/corpus") / SEED_NAME]
-    return next((path for path in candidates if path.is_file()), candidates[-1])
-
-
-SEED_DOCUMENT = _seed_document()
 NEO4J_LOCK_WAIT_SECONDS = float(os.environ.get("PLANKG_TEST_NEO4J_LOCK_WAIT", "1800"))
 BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 

@@ -35,6 +35,10 @@ def sample_graph(plan_id: str = PLAN_ID, *, with_value: bool = True) -> Document
         "text": "互联网用户数超过1000万户",
         "normalized_value": 10000000.0,
         "normalized_unit": "户",
+        "target_kind": "level",
+        "direction": "increase",
+        "baseline_year": 2015,
+        "attribute": "expected",
         **_span("互联网用户数超过1000万户"),
     }
     if with_value:

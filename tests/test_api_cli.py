@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import SEED_DOCUMENT
+from corpus import SEED_DOCUMENT
 from typer.testing import CliRunner, Result
 
 from plankg.cli import app
@@ -70,8 +70,21 @@ def cli(environment: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterato
 def demo_loaded(environment: dict[str, str]) -> str:
     result = plankg(environment, "demo", "--no-serve", "--port", "8123")
     assert "青岛市信息化" in result.stdout
+    urls = [word for word in result.stdout.split() if word.startswith("http://")]
+    assert urls[0] == "http://127.0.0.1:8123/", "the explorer page comes first"
     assert "http://127.0.0.1:8123/concepts/" in result.stdout
     return result.stdout
+
+
+def test_help_names_values_without_type_tags(cli: Callable[..., Result]) -> None:
+    """Options show a metavar (--port PORT) or nothing (flags), never a <bool>/<str>/<int> tag."""
+    commands = [command.name or command.callback.__name__ for command in app.registered_commands]
+    assert {"demo", "serve", "load", "export"} <= set(commands)
+    for command in commands:
+        text = cli(command, "--help").stdout
+        options = [line for line in text.splitlines() if line.lstrip().startswith("-")]
+        assert options, command
+        assert not [line for line in options if "<" in line], (command, text)
 
 
 def test_the_shipped_seed_is_the_corpus_document() -> None:

@@ -74,7 +74,7 @@ def test_rows_are_cut_at_the_row_limit(seeded: GraphStore) -> None:
 
 def test_a_slow_query_is_stopped_at_the_time_limit(seeded: GraphStore) -> None:
     with TestClient(create_app(api_settings(cypher_timeout_seconds=0.3), store=seeded)) as hurried:
-        problem = assert_problem(hurried.post("/cypher", json={"query": SLOW_QUERY}), 400)
+        problem = assert_problem(hurried.post("/cypher", json={"query": SLOW_QUERY}), 504)
     assert "0.3" in problem["detail"]
 
 

@@ -12,6 +12,9 @@ import pytest
 from api_fixtures import assert_evidence_in_document, assert_problem, client, seed_text, seeded
 from fastapi.testclient import TestClient
 
+from plankg import queries
+from plankg.graph import GraphStore
+
 __all__ = ["client", "seeded"]  # fixtures used by name below
 
 LIVELIHOOD_TASK = "推动民生信息普惠提质增效"
@@ -90,6 +93,43 @@ def test_canonical_question_by_alternative_name_and_id(client: TestClient) -> No
     assert by_id == by_name
     for alt_name in by_name["concept"]["alt_names"]:
         assert client.get(f"/concepts/{alt_name}/tasks").json()["concept"]["id"] == by_name["concept"]["id"]
+
+
+def test_every_concepts_answer_is_what_the_concept_tasks_query_says(
+    client: TestClient, seeded: GraphStore
+) -> None:
+    """The answer of GET /concepts/{id}/tasks, for every concept, groups exactly the rows the named
+    query concept_tasks gives (as `plankg query concept_tasks -p id=…` prints them): one item per
+    top-level task, counting its rows, its evidence one of its rows' mentions."""
+    concepts = all_items(client, "/concepts")
+    answered = 0
+    for concept in concepts:
+        rows = queries.run(seeded, "concept_tasks", {"id": concept["id"]})
+        body = client.get(f"/concepts/{concept['id']}/tasks", params={"limit": 200}).json()
+        by_task: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_task.setdefault(row["task_id"], []).append(row)
+        assert body["total"] == len(by_task), concept["name"]
+        assert {item["task"]["id"] for item in body["items"]} == set(by_task)
+        for item in body["items"]:
+            task_rows = by_task[item["task"]["id"]]
+            assert item["mentions"] == len(task_rows)
+            chosen = [
+                row
+                for row in task_rows
+                if row["span_start"] == item["evidence"]["span"][0]
+                and row["concept_name"] == item["matched_concept"]
+            ]
+            assert chosen, (concept["name"], item)
+            row = chosen[0]
+            mention = item["mentioned_by"]["id"] if item["mentioned_by"] else item["task"]["id"]
+            assert row["mention_id"] == mention
+            direct = mention == row["task_id"]
+            assert item["via"] == ("narrower" if row["depth"] else "direct" if direct else "subtask")
+            assert item["task"]["name"] == row["task_name"] and item["task"]["plan_id"] == row["plan_id"]
+            assert_evidence_in_document(item["evidence"], TEXT)
+        answered += bool(rows)
+    assert answered >= 5, "the seed's concepts are mentioned by its tasks"
 
 
 # ---------------------------------------------------------------- lists

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import schemathesis
 from api_fixtures import API_KEY, api_settings
-from conftest import SEED_DOCUMENT
+from corpus import SEED_DOCUMENT
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,

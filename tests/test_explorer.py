@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from corpus import SEED_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = REPO / "test-artifacts" / "explorer"
 PAGE_WEIGHT_BUDGET = 150_000  # bytes of html + js + css, uncompressed
-SEED_NAME = "qingdao-informatization-13th-fyp.txt"
 CONCEPT = "智慧社区"
 SUPPORTING_TASK = "推动民生信息普惠提质增效"
 WINDOW = (1400, 1000)
@@ -64,19 +64,6 @@ def _require_browser() -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def seed_document() -> Path:
-    """PLANKG_SEED, else the shared corpus next to the repository, else the copy in the package."""
-    candidates = [Path(os.environ["PLANKG_SEED"])] if os.environ.get("PLANKG_SEED") else []
-    candidates += [
-        REPO.parent / "shared" / "corpus" / SEED_NAME,
-        REPO / "plankg" / "data" / "seed" / SEED_NAME,
-    ]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"no seed document among {candidates}")
 
 
 def plankg_command() -> list[str]:
@@ -119,7 +106,7 @@ class Server:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`plankg load` the seed into a fresh embedded store, then `plankg serve` it on a free port."""
     _require_browser()
-    seed = seed_document()
+    seed = SEED_DOCUMENT
     data_dir = tmp_path_factory.mktemp("explorer-store")
     env = {**os.environ, "PLANKG_STORE": "embedded", "PLANKG_DATA_DIR": str(data_dir)}
     loaded = subprocess.run(
@@ -515,10 +502,19 @@ def test_plan_picture_draws_every_goal_direction_task_and_indicator(browser: Any
     )
     assert overlaps == []
 
-    # the legend names every kind drawn
+    # the legend names every kind and link type drawn, by its names in plan.ttl (GET /ontology.json)
     legend = one(browser, "#legend").text
-    for word in ("目标", "方向", "任务", "子任务", "指标", "SUPPORTS"):
-        assert word in legend
+    ontology = server.get("/ontology.json")
+    for label in ontology["node_labels"]:
+        if drawn[label["label"]]:
+            assert f"{label['names']['zh']} {label['names']['en']}" in legend, label
+    part_of = next(t for t in ontology["link_types"] if t["type"] == "PART_OF")
+    assert f"{part_of['names']['zh']} Sub-task" in legend
+    drawn_types = {edge.get_attribute("data-type") for edge in css(browser, "#graph .edge")}
+    assert {"SUPPORTS", "ALIGNS_WITH", "HAS_GOAL"} <= drawn_types
+    for link in ontology["link_types"]:
+        if link["type"] in drawn_types:
+            assert f"{link['names']['zh']} {link['type']}" in legend, link
     screenshot(browser, "03-plan-picture")
 
     # pan by dragging, zoom by buttons and by the wheel

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_extract_gold import GOLD_DIR, corpus_dir
+from corpus import corpus_dir
+from test_extract_gold import GOLD_DIR
 
 from plankg.loaders import DocumentReadError, extract_path, extract_text, to_document_graph
 from plankg.loaders.indicators import find_indicators
@@ -324,14 +325,16 @@ def test_question_headings_of_an_interpretation() -> None:
     assert extraction.warnings == []
 
 
-def test_principles_written_as_one_paragraph_are_directions() -> None:
+def test_principles_are_not_directions() -> None:
+    """Directions are what a document names as directions (方向); its 基本原则 (坚持…) are not (issue 10)."""
     text = (
         "某省关于推进养老服务发展的指导意见\n一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导，"
         "坚持以人民为中心的发展思想。\n（二）基本原则。坚持政府主导、多元参与，强化兜底职能。"
         "坚持保障基本、普惠多样，满足多样化需求。\n二、发展居家养老服务\n（三）完善社区设施。新建社区配建养老设施。\n"
     )
     extraction = extract_text(text)
-    assert [d.name for d in extraction.directions] == ["坚持政府主导、多元参与", "坚持保障基本、普惠多样"]
+    assert extraction.directions == []
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["发展居家养老服务"]
 
 
 def test_single_space_indicator_table() -> None:

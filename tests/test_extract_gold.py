@@ -10,7 +10,6 @@ F1 must be ≥ 0.95 per type on every gold document. Spans index the decoded tex
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import docx
 import pytest
 import yaml
+from corpus import corpus_dir
 from docx.shared import Pt
 
 from plankg.loaders import extract_path, read_document
@@ -28,17 +28,6 @@ GOLD_DIR = Path(__file__).parent / "gold"
 REPO = Path(__file__).resolve().parent.parent
 MIN_F1 = 0.95
 GOLD_FILES = sorted(p for p in GOLD_DIR.glob("*.yaml") if not p.name.endswith("_links.yaml"))
-
-
-def corpus_dir() -> Path:
-    for candidate in (
-        Path(os.environ.get("PLANKG_CORPUS_DIR", "/nonexistent")),
-        REPO.parent / "shared" / "corpus",  # CI: shared/ beside the clone
-        Path("/work/shared/corpus"),
-    ):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("shared/corpus not found; set PLANKG_CORPUS_DIR")
 
 
 def gold_document(gold: dict[str, Any]) -> Path:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pytest
 import yaml
+from corpus import SEED_DOCUMENT
 
 from plankg.loaders.extract import extract_path
 from plankg.loaders.links import (
@@ -21,20 +21,7 @@ from plankg.loaders.links import (
 )
 from plankg.ontology.records import Extraction, LinkRecord, TaskRecord
 
-
-def corpus_dir() -> Path:
-    """shared/corpus: PLANKG_CORPUS_DIR, else beside the clone (CI), else the workplace copy."""
-    for candidate in (
-        Path(os.environ.get("PLANKG_CORPUS_DIR", "/nonexistent")),
-        Path(__file__).resolve().parent.parent.parent / "shared" / "corpus",
-        Path("/work/shared/corpus"),
-    ):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("shared/corpus not found; set PLANKG_CORPUS_DIR")
-
-
-SEED = corpus_dir() / "qingdao-informatization-13th-fyp.txt"
+SEED = SEED_DOCUMENT
 GOLD = Path(__file__).parent / "gold" / "qingdao_links.yaml"
 EXAMPLE_OVERRIDES = Path(str(resources.files("plankg.ontology").joinpath("data/link_overrides.example.yaml")))
 LinkKey = tuple[str, str, str]  # (type, task name, goal or direction name)

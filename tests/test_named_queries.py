@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED_DOCUMENT, neo4j_settings, plan_graph, wipe
+from conftest import neo4j_settings, plan_graph, wipe
+from corpus import SEED_DOCUMENT
 
 from plankg import queries
 from plankg.graph import GraphStore, StoreUnavailable, open_store

@@ -14,10 +14,11 @@ from rdf_fixtures import sample_graph
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from plankg.api import create_app
-from plankg.api.rdf_export import to_rdflib_graph
-from plankg.api.routes.rdf import describe, negotiate, render_html
 from plankg.graph import GraphStore
-from plankg.ontology.rdf_mapping import PK, RdfMapping, jsonld_context
+from plankg.rdf.describe import describe, render_html
+from plankg.rdf.export import to_rdflib_graph
+from plankg.rdf.mapping import PK, RdfMapping, jsonld_context
+from plankg.rdf.negotiation import negotiate
 
 __all__ = ["client", "seeded"]  # fixtures used by name below
 
@@ -305,7 +306,7 @@ def test_sparql_time_limit_stops_a_runaway_query(seeded: GraphStore) -> None:
     with TestClient(create_app(api_settings(sparql_timeout_seconds=1.0), store=seeded)) as limited:
         limited.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # builds the cached graph first
         started = time.monotonic()
-        problem = assert_problem(limited.get("/sparql", params={"query": runaway}), 400)
+        problem = assert_problem(limited.get("/sparql", params={"query": runaway}), 504)
         assert time.monotonic() - started < 10
         assert "limit" in problem["detail"]
         # The endpoint still answers afterwards.

@@ -11,21 +11,21 @@ from typing import Any
 import pyshacl
 import pytest
 from api_fixtures import seeded
-from conftest import SEED_DOCUMENT, wipe
+from conftest import wipe
+from corpus import SEED_DOCUMENT
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 from test_rdf_mapping import shapes
 from typer.testing import CliRunner, Result
 
-from plankg.api import rdf_export
-from plankg.api.rdf_export import FORMATS, NODE, export, store_rows
 from plankg.cli import app
 from plankg.graph import GraphStore, open_store
 from plankg.loaders import read_document, to_document_graph
 from plankg.loaders.extract import extract_text
-from plankg.loaders.rdf_import import load_rdf_file
-from plankg.ontology.rdf_mapping import PK, RdfMapping, class_mappings
-from plankg.pipeline import load_path
+from plankg.pipeline import load_path, read_rdf_export
+from plankg.rdf import export as rdf_export
+from plankg.rdf.export import FORMATS, NODE, export, store_rows
+from plankg.rdf.mapping import PK, RdfMapping, class_mappings
 from plankg.settings import Settings, get_settings
 
 __all__ = ["seeded"]  # fixture used by name below
@@ -183,7 +183,7 @@ def test_neo4j_to_rdf_to_embedded_gives_the_same_graph(neo4j_store: GraphStore, 
     dump.write_bytes(b"".join(export(source, RdfMapping(BASE), FORMATS["nt"])))
     target = open_store(Settings(store="embedded", data_dir=tmp_path / "embedded"))
     try:
-        for document in load_rdf_file(dump):
+        for document in read_rdf_export(dump):
             assert target.write_document(document).changed
         before, after = graph_state(source), graph_state(target)
         assert after["node_counts"] == before["node_counts"]
@@ -192,7 +192,7 @@ def test_neo4j_to_rdf_to_embedded_gives_the_same_graph(neo4j_store: GraphStore, 
         assert after["links"] == before["links"]
         assert after["nodes"] == before["nodes"]  # search terms included: recomputed as the loader does
         # Loading the same export again changes nothing (same plan ids and sha256).
-        assert not any(target.write_document(d).changed for d in load_rdf_file(dump))
+        assert not any(target.write_document(d).changed for d in read_rdf_export(dump))
     finally:
         target.close()
 

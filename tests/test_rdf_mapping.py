@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import pyshacl
 import pytest
@@ -14,11 +15,12 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
-from plankg.api.rdf_export import FORMATS, ntriples_line, serialize, to_rdflib_graph
-from plankg.loaders.rdf_import import document_graphs, infer_base_iri
-from plankg.ontology.rdf_mapping import PK, Lit, RdfMapping, class_mappings, jsonld_context, link_mappings
 from plankg.ontology.records import DocumentGraph
 from plankg.ontology.schema import load_schema
+from plankg.pipeline import read_rdf_export
+from plankg.rdf.export import FORMATS, ntriples_line, serialize, to_rdflib_graph
+from plankg.rdf.importer import document_graphs, infer_base_iri
+from plankg.rdf.mapping import PK, Lit, RdfMapping, class_mappings, jsonld_context, link_mappings
 
 BASE = "https://w3id.org/plankg/id/"
 PKSH = Namespace("https://w3id.org/plankg/shapes#")
@@ -197,6 +199,24 @@ def test_shacl_reports_a_comparator_outside_the_list_and_a_missing_span() -> Non
     assert flagged == {(indicator, PK.comparator), (task, PK.evidence)}
 
 
+@pytest.mark.parametrize(
+    ("path", "bad"),
+    [(PK.targetKind, "about 15%"), (PK.changeDirection, "sideways"), (PK.indicatorAttribute, "约束性")],
+)
+def test_shacl_reports_a_target_kind_direction_or_attribute_outside_its_list(path: URIRef, bad: str) -> None:
+    data = parsed(sample_graph(), "ttl")
+    indicator = URIRef(f"{BASE}indicator/qd-info-13-i1")
+    assert data.value(indicator, path) is not None  # the sample carries every indicator property
+    data.set((indicator, path, Literal(bad)))
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes(), inference="none")
+    assert not conforms
+    flagged = {
+        (report.value(r, SH.focusNode), report.value(r, SH.resultPath))
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+    }
+    assert flagged == {(indicator, path)}
+
+
 def test_shapes_cover_every_class_and_link_type() -> None:
     graph = shapes()
     targeted = set(graph.objects(None, SH.targetClass))
@@ -217,8 +237,16 @@ def test_rdf_reads_back_to_the_same_nodes_and_links(fmt: str) -> None:
     (back,) = document_graphs(parsed(original, fmt))
     assert back.plan_id == original.plan_id and back.source_sha256 == original.source_sha256
     assert comparable(back) == comparable(original)
-    assert all(n.properties.get("terms") for n in back.nodes if n.label in ("Task", "Goal"))
     back.validate_against_ontology()
+
+
+def test_an_export_read_back_gets_its_search_terms_recomputed(tmp_path: Path) -> None:
+    dump = tmp_path / "plan.ttl"
+    mapping = RdfMapping(BASE)
+    dump.write_bytes(b"".join(serialize(mapping.graph_triples(sample_graph()), FORMATS["ttl"], mapping)))
+    (back,) = read_rdf_export(dump)
+    assert comparable(back) == comparable(sample_graph())
+    assert all(n.properties.get("terms") for n in back.nodes if n.label in ("Task", "Goal"))
 
 
 def test_another_base_iri_is_used_and_read_from_the_data() -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from corpus import SEED_DOCUMENT
 
 from plankg.loaders.reading import (
     SUPPORTED_EXTENSIONS,
@@ -27,20 +27,7 @@ from plankg.loaders.reading import (
 )
 from plankg.ontology.records import DocumentInfo
 
-SEED_NAME = "qingdao-informatization-13th-fyp.txt"
-
-
-def _find_seed() -> Path:
-    repo = Path(__file__).resolve().parents[1]
-    candidates = [
-        Path(os.environ.get("PLANKG_CORPUS_DIR", repo / "missing")) / SEED_NAME,
-        repo.parent / "shared" / "corpus" / SEED_NAME,  # CI: shared/ beside the clone
-        Path("/work/shared/corpus") / SEED_NAME,
-    ]
-    return next((path for path in candidates if path.is_file()), candidates[-1])
-
-
-SEED_PATH = _find_seed()
+SEED_PATH = SEED_DOCUMENT
 SEED_BYTES = SEED_PATH.read_bytes()
 SEED_TEXT = SEED_BYTES.decode("utf-8")
 SEED_LINES = SEED_TEXT.split("\n")
@@ -193,7 +180,7 @@ def test_html_without_charset_and_with_a_wrong_one_is_detected() -> None:
     assert read_bytes(lying, "plan.htm").text == SEED_TEXT
 
 
-def test_html_blocks_breaks_and_cells_become_lines() -> None:
+def test_html_blocks_and_breaks_become_lines_and_table_rows_tab_separated_lines() -> None:
     body = (
         "<p>第一段<b>加粗</b>  文字</p>第二段<br>第二行<ul><li>一项</li><li>二项</li></ul>"
         "<table><tr><th>指标</th><td>2020年</td></tr><tr><td>网办率</td><td>90%</td></tr></table>"
@@ -206,10 +193,8 @@ def test_html_blocks_breaks_and_cells_become_lines() -> None:
         "第二行",
         "一项",
         "二项",
-        "指标",
-        "2020年",
-        "网办率",
-        "90%",
+        "指标\t2020年",
+        "网办率\t90%",
         "保留",
         "换行",
         "Word one two",
@@ -235,14 +220,15 @@ def _seed_docx(path: Path) -> None:
     document.save(str(path))
 
 
-def test_docx_paragraphs_in_order_then_table_cells(tmp_path: Path) -> None:
+def test_docx_paragraphs_in_order_then_table_rows(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     _seed_docx(path)
     document = read_document(path)
     assert document.format == "docx"
     assert document.encoding is None
-    cells = ["指标", "目标值", "政务事项网办率", "90%以上", "2020年", "表后段落。"]
-    assert document.text == "\n".join([*SEED_LINES, *cells])
+    # a row is one line, cells tab-separated; the cell merged across two columns is read once
+    rows = ["指标\t目标值", "政务事项网办率\t90%以上\t2020年", "表后段落。"]
+    assert document.text == "\n".join([*SEED_LINES, *rows])
 
 
 # ---------------------------------------------------------------- PDF

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from corpus import SEED_DOCUMENT
 
 from plankg.loaders.terms import STOP_WORDS, query_terms, search_terms
 
-
-def corpus_dir() -> Path:
-    """shared/corpus: PLANKG_CORPUS_DIR, else beside the clone (CI), else the workplace copy."""
-    for candidate in (
-        Path(os.environ.get("PLANKG_CORPUS_DIR", "/nonexistent")),
-        Path(__file__).resolve().parent.parent.parent / "shared" / "corpus",
-        Path("/work/shared/corpus"),
-    ):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("shared/corpus not found; set PLANKG_CORPUS_DIR")
-
-
-SEED = corpus_dir() / "qingdao-informatization-13th-fyp.txt"
+SEED = SEED_DOCUMENT
 
 
 def test_a_compound_term_is_indexed_whole_and_in_parts() -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from pathlib import Path
 
 import pytest
+from corpus import corpus_dir
 
 from plankg.loaders.extract import extract_path
 from plankg.loaders.vocabulary import (
@@ -23,19 +23,6 @@ from plankg.loaders.vocabulary import (
     scheme_concepts_for,
     segmenter,
 )
-
-
-def corpus_dir() -> Path:
-    """shared/corpus: PLANKG_CORPUS_DIR, else beside the clone (CI), else the workplace copy."""
-    for candidate in (
-        Path(os.environ.get("PLANKG_CORPUS_DIR", "/nonexistent")),
-        Path(__file__).resolve().parent.parent.parent / "shared" / "corpus",
-        Path("/work/shared/corpus"),
-    ):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("shared/corpus not found; set PLANKG_CORPUS_DIR")
-
 
 CORPUS = corpus_dir()
 SEED = CORPUS / "qingdao-informatization-13th-fyp.txt"

@@ -18,7 +18,6 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from starlette.concurrency import run_in_threadpool
 
-from plankg.api.cache import AnswerCache
 from plankg.api.deps import StoreHolder
 from plankg.api.limits import BodyLimitMiddleware
 from plankg.api.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers, problem_responses
@@ -27,9 +26,10 @@ from plankg.api.routes import (
     cypher,
     directions,
     goals,
-    graph,
     health,
     indicators,
+    neighbourhood,
+    ontology,
     page,
     plans,
     rdf,
@@ -38,6 +38,7 @@ from plankg.api.routes import (
     tasks,
 )
 from plankg.graph.port import GraphStore
+from plankg.services.answer_cache import AnswerCache
 from plankg.settings import Settings, get_settings
 
 log = logging.getLogger("plankg.api")
@@ -66,9 +67,10 @@ ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (sectors.router, (404, 422, 503)),
     (concepts.router, (404, 422, 503)),
     (search.router, (422, 503)),
-    (graph.router, (404, 422, 503)),
-    (cypher.router, (400, 403, 413, 422, 503)),
+    (neighbourhood.router, (404, 422, 503)),
+    (cypher.router, (400, 403, 413, 422, 503, 504)),
     (rdf.router, (404, 422, 503)),
+    (ontology.router, ()),
     (page.router, ()),
 ]
 
@@ -104,6 +106,11 @@ def create_app(
         try:
             yield
         finally:
+            # The SPARQL workers are forked children of this process: stop them with it, or they
+            # would outlive the server (and, before they closed inherited sockets, hold its port).
+            sparql = getattr(app.state, "sparql_service", None)
+            if sparql is not None:
+                await run_in_threadpool(sparql.close)
             await run_in_threadpool(holder.close)
 
     app = FastAPI(
@@ -114,7 +121,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store_holder = holder
-    app.state.answers = AnswerCache(settings.answer_cache_seconds)
+    app.state.answer_cache = AnswerCache(settings.answer_cache_seconds)
 
     install_problem_handlers(app)
     for router, statuses in ROUTERS:

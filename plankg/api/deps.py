@@ -1,5 +1,5 @@
 """Dependencies shared by the routes: the store (opened lazily, reopened after an outage), the
-settings, and the API key that guards writes."""
+settings, the answer cache, and the API key that guards writes."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import contextlib
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Request, Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from plankg.api.problems import ProblemError
 from plankg.graph.port import GraphStore, StoreError, StoreUnavailable
+from plankg.services.answer_cache import AnswerCache, cached_answer
 from plankg.settings import Settings
 
 StoreFactory = Callable[[], GraphStore]
@@ -135,3 +137,9 @@ def require_api_key(
 
 
 ApiKeyDep = Depends(require_api_key)
+
+
+async def cached_json(request: Request, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
+    """A hot question's answer through the app's answer cache (plankg.services.answer_cache)."""
+    cache: AnswerCache = request.app.state.answer_cache
+    return Response(content=await cached_answer(cache, key, compute), media_type="application/json")

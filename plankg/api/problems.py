@@ -18,7 +18,15 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
-from plankg.graph.port import InvalidGraph, QueryFailed, ReadOnlyViolation, StoreError, StoreUnavailable
+from plankg.graph.port import (
+    InvalidGraph,
+    QueryFailed,
+    QueryTimedOut,
+    QueryTooCostly,
+    ReadOnlyViolation,
+    StoreError,
+    StoreUnavailable,
+)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://w3id.org/plankg/problems/"
@@ -149,6 +157,14 @@ def install_problem_handlers(app: FastAPI) -> None:
             "read-only",
             f"this endpoint only reads; the store refused a write: {exc}",
         )
+
+    @app.exception_handler(QueryTimedOut)
+    async def _query_timed_out(request: Request, exc: QueryTimedOut) -> JSONResponse:
+        return problem_response(request, 504, "query-timeout", str(exc))
+
+    @app.exception_handler(QueryTooCostly)
+    async def _query_too_costly(request: Request, exc: QueryTooCostly) -> JSONResponse:
+        return problem_response(request, 422, "query-too-costly", str(exc))
 
     @app.exception_handler(QueryFailed)
     async def _query_failed(request: Request, exc: QueryFailed) -> JSONResponse:

@@ -22,14 +22,14 @@ BAD_INPUT_EXIT = 2
 
 @app.command("extract")
 def extract_command(
-    path: Annotated[Path, typer.Argument(help="Plan document (.txt, .html, .docx, .pdf).")],
+    path: Annotated[Path, typer.Argument(metavar="DOC", help="Plan document (.txt, .html, .docx, .pdf).")],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the Extraction as JSON (the documented shape).")
     ] = False,
 ) -> None:
     """Extract the plan, goals, directions, tasks and indicators of one document."""
     try:
-        extraction = extract_path(path, overrides_path=get_settings().overrides_file)
+        extraction = extract_document(path)
     except DocumentReadError as error:
         print(f"error: cannot read {error.path}: {error.reason}", file=sys.stderr)
         raise typer.Exit(BAD_INPUT_EXIT) from None
@@ -37,10 +37,19 @@ def extract_command(
         print(f"error: {path}: {error}", file=sys.stderr)
         raise typer.Exit(BAD_INPUT_EXIT) from None
     if as_json:
-        sys.stdout.write(json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
+        sys.stdout.write(extraction_json(extraction))
         return
     render_extraction(extraction, Console())
+
+
+def extract_document(path: Path) -> Extraction:
+    """The extraction `plankg extract PATH` makes (with the configured overrides file)."""
+    return extract_path(path, overrides_path=get_settings().overrides_file)
+
+
+def extraction_json(extraction: Extraction) -> str:
+    """Exactly what `plankg extract PATH --json` prints (benchmarks/extract_accuracy.py scores this)."""
+    return json.dumps(extraction.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_extraction(extraction: Extraction, console: Console) -> None:

@@ -20,10 +20,16 @@ err_console = Console(stderr=True)
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Plan documents (.txt .md .html .docx .pdf).")],
-    force: Annotated[bool, typer.Option(help="Rewrite even when a document is unchanged.")] = False,
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="DOC", help="Plan documents (.txt .md .html .docx .pdf).")
+    ],
+    force: Annotated[
+        bool,
+        typer.Option(help="Rewrite even when a document is unchanged; load documents that are not plans."),
+    ] = False,
     overrides: Annotated[
-        Path | None, typer.Option(help="YAML file of curated link overrides (default PLANKG_OVERRIDES_FILE).")
+        Path | None,
+        typer.Option(metavar="FILE", help="YAML file of link overrides (default PLANKG_OVERRIDES_FILE)."),
     ] = None,
 ) -> None:
     """Extract and load one or many documents; reloading a changed document replaces its plan."""
@@ -47,7 +53,11 @@ def load(
         task = progress.add_task("loading", total=len(sources))
         for source in sources:
             progress.update(task, description=Path(source.path).name)
-            outcome = load_source(store, source, force=force, overrides_path=overrides_path)
+            outcome = load_source(store, source, force=force, any_genre=force, overrides_path=overrides_path)
+            if outcome.skipped is not None:
+                progress.console.print(f"skipped: {source.path}: {outcome.skipped}; --force loads it anyway")
+                progress.advance(task)
+                continue
             state = "loaded" if outcome.changed else "unchanged"
             progress.console.print(
                 f"{state}: {outcome.title} [dim]({outcome.plan_id}; {outcome.nodes} nodes, "

@@ -11,12 +11,15 @@ import typer
 from rich.console import Console
 
 from plankg import queries
-from plankg.api.rdf_export import FORMATS, export, rdf_format
+from plankg.analysis.writers import FORMATS as ANALYSIS_FORMATS
+from plankg.cli.analysis_commands import export_for_analysis
 from plankg.cli.main import app
 from plankg.graph import open_store
 from plankg.graph.port import StoreError
-from plankg.loaders.rdf_import import RdfImportError, load_rdf_file
-from plankg.ontology.rdf_mapping import RdfMapping
+from plankg.pipeline import read_rdf_export
+from plankg.rdf.export import FORMATS, export, rdf_format
+from plankg.rdf.importer import RdfImportError
+from plankg.rdf.mapping import RdfMapping
 from plankg.settings import get_settings
 
 err_console = Console(stderr=True)
@@ -24,15 +27,36 @@ err_console = Console(stderr=True)
 
 @app.command("export")
 def export_command(
-    rdf: Annotated[str, typer.Option("--format", "-f", help=f"RDF format: {', '.join(FORMATS)}.")] = "ttl",
+    rdf: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"RDF: {', '.join(FORMATS)}; for analysis tools: {', '.join(ANALYSIS_FORMATS)}.",
+        ),
+    ] = "ttl",
     plan: Annotated[
-        str | None, typer.Option(help="Only this plan (its id) and the concepts and sectors it links.")
+        str | None,
+        typer.Option(
+            metavar="PLAN_ID", help="Only this plan (its id) and the concepts and sectors it links."
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="File to write (default stdout); csv: a folder or .zip, parquet: a folder.",
+        ),
     ] = None,
 ) -> None:
-    """Export the graph as RDF (Turtle, JSON-LD, N-Triples or RDF/XML); N-Triples and Turtle stream."""
+    """Export the graph as RDF (Turtle, JSON-LD, N-Triples or RDF/XML; N-Triples and Turtle stream), as
+    tables (CSV folder or .zip, Excel workbook, Parquet folder) or as a network (GraphML, GEXF)."""
+    if rdf.lower() in ANALYSIS_FORMATS:
+        export_for_analysis(rdf.lower(), plan=plan, output=output)
+        return
     try:
         fmt = rdf_format(rdf)
     except ValueError as exc:
@@ -70,12 +94,16 @@ def _write(chunks: Iterable[bytes], sink: BinaryIO) -> int:
 
 @app.command("import-rdf")
 def import_rdf_command(
-    file: Annotated[Path, typer.Argument(help="A plankg RDF export (.ttl .nt .jsonld .rdf).")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A plankg RDF export (.ttl .nt .jsonld .rdf).")
+    ],
     rdf: Annotated[
-        str | None, typer.Option("--format", "-f", help="RDF format, if the suffix does not tell.")
+        str | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="RDF format, if the suffix does not tell."),
     ] = None,
     base_iri: Annotated[
-        str | None, typer.Option(help="Base IRI the export was made under (default: read from the data).")
+        str | None,
+        typer.Option(metavar="IRI", help="Base IRI the export was made under (default: read from the data)."),
     ] = None,
     force: Annotated[bool, typer.Option(help="Rewrite plans even when their sha256 is unchanged.")] = False,
 ) -> None:
@@ -89,7 +117,7 @@ def import_rdf_command(
             raise typer.Exit(2) from exc
     try:
         # Every plan is read and checked before anything is written.
-        graphs = load_rdf_file(file, rdf_format=rdflib_format, base_iri=base_iri)
+        graphs = read_rdf_export(file, rdf_format=rdflib_format, base_iri=base_iri)
     except RdfImportError as exc:
         err_console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

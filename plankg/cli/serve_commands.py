@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from plankg.settings import Settings, get_settings
 
 SEED_NAME = "qingdao-informatization-13th-fyp.txt"
 CANONICAL_CONCEPT = "智慧社区"
+API_FACTORY = "plankg.api:create_app"
 
 console = Console()
 err_console = Console(stderr=True)
@@ -85,25 +87,34 @@ def _open_store(settings: Settings) -> Any:
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    host: Annotated[str, typer.Option(metavar="HOST", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="TCP port.")] = 8000,
+    log_level: Annotated[str, typer.Option(metavar="LEVEL", help="uvicorn log level.")] = "info",
 ) -> None:
-    """Serve the HTTP API (OpenAPI docs at /docs) on the configured store."""
+    """Serve the HTTP API (OpenAPI docs at /docs) and the explorer page (/) on the configured store."""
+    settings = get_settings()
+    console.print(
+        f"plankg explorer on http://{host}:{port}/ , API docs at /docs  [dim]({settings.store} store)[/dim]"
+    )
+    _run_api(host, port, log_level)
+
+
+def _run_api(host: str, port: int, log_level: str) -> None:
+    """uvicorn builds the app from its import string (plankg.api:create_app, which reads the settings
+    from the environment), so the CLI itself never imports the web layer."""
     import uvicorn
 
-    from plankg.api import create_app
-
-    settings = get_settings()
-    console.print(f"plankg API on http://{host}:{port}/docs  [dim]({settings.store} store)[/dim]")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+    uvicorn.run(API_FACTORY, factory=True, host=host, port=port, log_level=log_level)
 
 
 @app.command()
 def query(
-    name: Annotated[str, typer.Argument(help="A named query from plankg/queries (see --list).")] = "",
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="A named query from plankg/queries (see --list).")
+    ] = "",
     param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE; VALUE is JSON if it parses.")
+        list[str] | None,
+        typer.Option("--param", "-p", metavar="KEY=VALUE", help="KEY=VALUE; VALUE is JSON if it parses."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON.")] = False,
     list_names: Annotated[
@@ -143,13 +154,13 @@ def query(
 @app.command()
 def ask(
     concept: Annotated[
-        str, typer.Argument(help="A concept's name, alternative name or id.")
+        str, typer.Argument(metavar="CONCEPT", help="A concept's name, alternative name or id.")
     ] = CANONICAL_CONCEPT,
-    limit: Annotated[int, typer.Option(help="At most this many tasks.")] = 20,
+    limit: Annotated[int, typer.Option(metavar="N", help="At most this many tasks.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as the API.")] = False,
 ) -> None:
     """Which tasks carry out this concept? — the API's canonical question, from the shell."""
-    from plankg.api.answers import answer_concept_tasks
+    from plankg.services.concept_tasks import answer_concept_tasks
 
     settings = get_settings()
     with _open_store(settings) as store:
@@ -180,8 +191,8 @@ def ask(
 
 @app.command()
 def demo(
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option(metavar="HOST", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="TCP port.")] = 8000,
     serve_api: Annotated[
         bool, typer.Option("--serve/--no-serve", help="Serve the API after loading.")
     ] = True,
@@ -205,7 +216,8 @@ def demo(
             f"{outcome.relationships} links) into {settings.embedded_path}[/dim]"
         )
         base = f"http://{host}:{port}"
-        console.print("try:")
+        console.print(f"explorer: {base}/  [dim](search, ask, draw the plan, open the evidence)[/dim]")
+        console.print("or try the API:")
         for path in (
             f"/concepts/{quote(CANONICAL_CONCEPT)}/tasks",
             f"/search?q={quote(CANONICAL_CONCEPT)}",
@@ -214,11 +226,9 @@ def demo(
             "/docs",
         ):
             console.print(f"  {base}{path}")
-        if serve_api:
-            import uvicorn
-
-            from plankg.api import create_app
-
-            uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
     finally:
-        store.close()
+        store.close()  # the served app opens its own (one process may write the embedded store)
+    if serve_api:
+        os.environ["PLANKG_STORE"] = "embedded"
+        get_settings.cache_clear()
+        _run_api(host, port, "info")

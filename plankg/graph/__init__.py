@@ -7,6 +7,9 @@ from plankg.graph.port import (
     GraphStore,
     InvalidGraph,
     QueryFailed,
+    QueryLimits,
+    QueryTimedOut,
+    QueryTooCostly,
     ReadOnlyViolation,
     Row,
     StoreError,
@@ -20,6 +23,9 @@ __all__ = [
     "GraphStore",
     "InvalidGraph",
     "QueryFailed",
+    "QueryLimits",
+    "QueryTimedOut",
+    "QueryTooCostly",
     "ReadOnlyViolation",
     "Row",
     "StoreError",
@@ -27,6 +33,14 @@ __all__ = [
     "WriteResult",
     "open_store",
 ]
+
+
+def query_limits(settings: Settings) -> QueryLimits:
+    return QueryLimits(
+        memory_mb=settings.cypher_memory_mb,
+        max_answer_mb=settings.cypher_max_answer_mb,
+        workers=settings.cypher_workers,
+    )
 
 
 def open_store(settings: Settings | None = None) -> GraphStore:
@@ -40,7 +54,7 @@ def open_store(settings: Settings | None = None) -> GraphStore:
     else:
         from plankg.graph.embedded import EmbeddedStore
 
-        store = EmbeddedStore(settings.embedded_path)
+        store = EmbeddedStore(settings.embedded_path, query_limits=query_limits(settings))
     try:
         if not store.schema_applied():
             store.apply_schema()

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from plankg.ontology.schema import NodeSpec, OntologySchema, PropertySpec, RelationshipSpec, ValueType
+from plankg.ontology.schema import (
+    NodeSpec,
+    OntologySchema,
+    PropertySpec,
+    RelationshipSpec,
+    ValueType,
+    load_schema,
+)
 
 # Ladybug column types of the ontology's value types.
 LADYBUG_TYPES: dict[ValueType, str] = {
@@ -23,7 +30,7 @@ LADYBUG_TYPES: dict[ValueType, str] = {
     "bool": "BOOLEAN",
 }
 
-PLAN_LABEL = "Plan"
+PLAN_LABEL = load_schema().plan_label
 CANDIDATE_KEY = "candidate"  # shared nodes flagged candidate=true go once nothing links them
 
 

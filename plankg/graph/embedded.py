@@ -16,17 +16,18 @@ from typing import Any
 import ladybug
 
 from plankg.graph import cypher
-from plankg.graph.guard import screen_embedded_paging, screen_read_only
+from plankg.graph.guard import screen_embedded_paging, screen_statement
 from plankg.graph.port import (
     Counts,
     GraphStore,
     QueryFailed,
-    ReadOnlyViolation,
+    QueryLimits,
     Row,
     StoreError,
     StoreUnavailable,
     WriteResult,
 )
+from plankg.graph.query_worker import QueryWorkers
 from plankg.graph.values import plain_row
 from plankg.graph.writer import (
     Transaction,
@@ -45,7 +46,6 @@ RELATIONSHIP_ROWS = cypher.IndexedRows()
 # entities in 5 documents took 18 s instead of 28 s (measured); the cost is a longer log replay
 # after a crash.
 CHECKPOINT_THRESHOLD_BYTES = 256 * 1024 * 1024
-_READ_ONLY_REFUSAL = "read-only transaction"
 _NO_TRANSACTION = "No active transaction"
 
 
@@ -165,8 +165,13 @@ class EmbeddedStore(GraphStore):
     # less CPU and 200 MiB less memory than 10k-25k; smaller batches add per-statement overhead.
     batch_size = 2_000
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, query_limits: QueryLimits | None = None) -> None:
         self.path = Path(path)
+        self.query_limits = query_limits or QueryLimits()
+        self._workers: QueryWorkers | None = None
+        # Moves after every committed write: researcher query workers see the graph as it was when
+        # they opened it, so a query after a write gets a fresh worker.
+        self._generation = 0
         self._database = _DATABASES.acquire(self.path)
         self._local = threading.local()
         self._connections: list[_ThreadConnection] = []
@@ -191,6 +196,8 @@ class EmbeddedStore(GraphStore):
         if self._closed:
             return
         self._closed = True
+        if self._workers is not None:
+            self._workers.close()
         with self._connections_lock:
             for connection in self._connections:
                 connection.close()
@@ -223,6 +230,7 @@ class EmbeddedStore(GraphStore):
             for thread_connection in self._connections:  # statements prepared against the old tables
                 thread_connection.forget_prepared()
         with self._write_lock:
+            self._generation += 1
             connection = self._connection()
             tables = self._tables()
             for spec in schema.nodes.values():
@@ -289,6 +297,8 @@ class EmbeddedStore(GraphStore):
             except StoreError:
                 connection.rollback()
                 raise
+            finally:
+                self._generation += 1
             return result
 
     def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
@@ -330,39 +340,30 @@ class EmbeddedStore(GraphStore):
         timeout_seconds: float,
         row_limit: int,
     ) -> tuple[list[Row], bool]:
-        """Run in a READ ONLY transaction: Ladybug itself refuses any write, DDL or extension install.
-        The statement is prepared first, which refuses a text holding several statements."""
-        screen_read_only(cypher_text)
+        """A researcher's query: screened (plankg.graph.guard), then planned, checked against the
+        allow-list of reading operators and run by a query worker process that holds the database
+        read-only under a memory cap and is killed at the time limit (plankg.graph.query_worker)."""
+        statement = screen_statement(cypher_text, self.backend)
         params = dict(parameters or {})
-        screen_embedded_paging(cypher_text, params)
-        thread = self._connection()
-        connection = thread.connection
-        connection.execute("BEGIN TRANSACTION READ ONLY")
-        connection.set_query_timeout(max(1, int(timeout_seconds * 1000)))
-        try:
-            prepared = ladybug.PreparedStatement(connection, cypher_text, params)
-            if not prepared.is_success():
-                raise _read_only_error(prepared.get_error_message(), timeout_seconds)
-            result = connection.execute(prepared, params)
-            if isinstance(result, list):
-                raise ReadOnlyViolation("only one statement may be run at a time")
-            try:
-                columns = result.get_column_names()
-                rows: list[Row] = []
-                truncated = False
-                while result.has_next():
-                    if len(rows) == row_limit:
-                        truncated = True
-                        break
-                    rows.append(plain_row(columns, result.get_next()))
-            finally:
-                result.close()
-            return rows, truncated
-        except RuntimeError as exc:
-            raise _read_only_error(str(exc), timeout_seconds) from exc
-        finally:
-            connection.set_query_timeout(0)
-            thread.rollback()
+        screen_embedded_paging(statement, params)
+        if self._closed:
+            raise StoreUnavailable(f"the embedded store {self.path} is closed")
+        with self._connections_lock:
+            if self._workers is None:
+                self._workers = QueryWorkers(
+                    self.path,
+                    memory_mb=self.query_limits.memory_mb,
+                    max_answer_mb=self.query_limits.max_answer_mb,
+                    max_workers=self.query_limits.workers,
+                )
+            workers = self._workers
+        return workers.run(
+            statement,
+            params,
+            generation=self._generation,
+            timeout_seconds=timeout_seconds,
+            row_limit=row_limit,
+        )
 
     def counts(self) -> Counts:
         return count_all(self._connection())
@@ -379,14 +380,3 @@ def _literal(table: str) -> str:
     if not table.isidentifier():
         raise StoreError(f"unexpected table name {table!r}")
     return f"'{table}'"
-
-
-def _read_only_error(message: str, timeout_seconds: float) -> StoreError:
-    first = message.strip().splitlines()[0] if message.strip() else "query failed"
-    if _READ_ONLY_REFUSAL in message:
-        return ReadOnlyViolation(f"refused by the store: {first}")
-    if "multiple statements" in message:
-        return ReadOnlyViolation("only one statement may be run at a time")
-    if "Interrupted" in message:
-        return QueryFailed(f"the query ran longer than {timeout_seconds:g} s and was stopped")
-    return QueryFailed(first)

@@ -22,11 +22,13 @@ from neo4j.exceptions import (
 )
 
 from plankg.graph import cypher
-from plankg.graph.guard import screen_read_only
+from plankg.graph.guard import check_neo4j_plan, screen_statement
 from plankg.graph.port import (
     Counts,
     GraphStore,
     QueryFailed,
+    QueryTimedOut,
+    QueryTooCostly,
     ReadOnlyViolation,
     Row,
     StoreError,
@@ -187,23 +189,38 @@ class Neo4jStore(GraphStore):
         timeout_seconds: float,
         row_limit: int,
     ) -> tuple[list[Row], bool]:
-        screen_read_only(cypher_text)
+        """A researcher's query: screened (plankg.graph.guard), then EXPLAINed by the server — its
+        query type must be read-only and every operator of its plan on the allow-list — then run in
+        a READ session with the time limit as the transaction's timeout. The server itself refuses
+        LOAD CSV from files and transactions over db.memory.transaction.max (its configuration)."""
+        statement = screen_statement(cypher_text, self.backend)
         params = dict(parameters or {})
 
         @unit_of_work(timeout=timeout_seconds)
         def work(tx: ManagedTransaction) -> tuple[list[Row], bool]:
-            return _rows(tx.run(cypher_text, params), row_limit)
+            summary = tx.run("EXPLAIN " + statement, params).consume()
+            check_neo4j_plan(summary.query_type, _plan_operators(summary.plan))
+            return _rows(tx.run(statement, params), row_limit)
 
         try:
             with self._driver.session(
                 database=self.database,
                 default_access_mode=READ_ACCESS,
-                max_transaction_retry_time=READ_RETRY_SECONDS,
+                max_transaction_retry_time=0,  # a query stopped for its time or memory is not retried
+                notifications_min_severity="OFF",
             ) as session:
                 return session.execute_read(work)
         except (Neo4jError, DriverError) as exc:
-            if "TransactionTimedOut" in (getattr(exc, "code", None) or ""):
-                raise QueryFailed(f"the query ran longer than {timeout_seconds:g} s and was stopped") from exc
+            code = getattr(exc, "code", None) or ""
+            if "TransactionTimedOut" in code:
+                raise QueryTimedOut(
+                    f"the query ran longer than the {timeout_seconds:g} s limit and was stopped"
+                ) from exc
+            if "MemoryPoolOutOfMemoryError" in code:
+                raise QueryTooCostly(
+                    f"the query needs more memory than the server allows one transaction "
+                    f"(db.memory.transaction.max) and was stopped: {_message(exc)}"
+                ) from exc
             raise _translate(exc) from exc
 
     def counts(self) -> Counts:
@@ -214,6 +231,17 @@ class Neo4jStore(GraphStore):
             return self.read("RETURN 1 AS ok") == [{"ok": 1}]
         except StoreError:
             return False
+
+
+def _plan_operators(plan: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """(operatorType, Details) of every operator of an EXPLAIN plan, depth first."""
+    if not plan:
+        return []
+    details = str(plan.get("args", {}).get("Details", ""))
+    found = [(str(plan.get("operatorType", "")), details)]
+    for child in plan.get("children", []):
+        found.extend(_plan_operators(child))
+    return found
 
 
 def _message(exc: BaseException) -> str:

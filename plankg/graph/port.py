@@ -28,6 +28,23 @@ class QueryFailed(StoreError):
     """A query was refused by the store (syntax, semantics, time limit)."""
 
 
+class QueryTimedOut(QueryFailed):
+    """A researcher's query ran past its time limit and was stopped (HTTP 504)."""
+
+
+class QueryTooCostly(QueryFailed):
+    """A researcher's query needed more memory (or a larger answer) than it may have (HTTP 422)."""
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    """What a researcher's query may use besides time and rows (those are per call)."""
+
+    memory_mb: int = 1024  # address space a query may add (embedded worker) — PLANKG_CYPHER_MEMORY_MB
+    max_answer_mb: int = 32  # size of one answer — PLANKG_CYPHER_MAX_ANSWER_MB
+    workers: int = 2  # researcher queries at a time (embedded) — PLANKG_CYPHER_WORKERS
+
+
 class InvalidGraph(StoreError, ValueError):
     """A document graph the store will not write: it breaks the ontology or links to missing nodes
     (HTTP 422). Nothing was written."""

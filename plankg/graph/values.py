@@ -8,11 +8,10 @@ while Neo4j returns only the properties a node has. Ladybug's INT128 sums (Decim
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
-
-import neo4j.graph
 
 from plankg.graph.port import Row
 
@@ -27,15 +26,11 @@ def plain(value: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, neo4j.graph.Node):
-        return {"_label": sorted(value.labels)[0] if value.labels else None, **_properties(value.items())}
-    if isinstance(value, neo4j.graph.Relationship):
-        return {"_type": value.type, **_properties(value.items())}
-    if isinstance(value, neo4j.graph.Path):
-        return {
-            "nodes": [plain(n) for n in value.nodes],
-            "relationships": [plain(r) for r in value.relationships],
-        }
+    neo4j_graph = sys.modules.get("neo4j.graph")  # not imported: no value can be the driver's
+    if neo4j_graph is not None and isinstance(
+        value, neo4j_graph.Node | neo4j_graph.Relationship | neo4j_graph.Path
+    ):
+        return _neo4j_value(value, neo4j_graph)
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:  # a Ladybug path
             return {
@@ -50,6 +45,21 @@ def plain(value: Any) -> Any:
         return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [plain(item) for item in value]
+    return value
+
+
+def _neo4j_value(value: Any, neo4j_graph: Any) -> Any:
+    """A driver's node, relationship or path (looked up, not imported: the embedded query worker
+    starts faster without the driver)."""
+    if isinstance(value, neo4j_graph.Node):
+        return {"_label": sorted(value.labels)[0] if value.labels else None, **_properties(value.items())}
+    if isinstance(value, neo4j_graph.Relationship):
+        return {"_type": value.type, **_properties(value.items())}
+    if isinstance(value, neo4j_graph.Path):
+        return {
+            "nodes": [plain(n) for n in value.nodes],
+            "relationships": [plain(r) for r in value.relationships],
+        }
     return value
 
 

@@ -8,17 +8,22 @@ re-extracting an unchanged document gives the same ids.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from plankg.loaders.indicators import IndicatorMatch, find_indicators, table_indicators
+from plankg.loaders.genre import classify_genre
+from plankg.loaders.indicators import IndicatorMatch, find_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.prose import fill_from_prose
 from plankg.loaders.reading import SourceDocument, read_document
+from plankg.loaders.spans import SpanSet, SpanSweep
 from plankg.loaders.structure import Item, Outline, parse_outline
+from plankg.loaders.tables import table_indicators
 from plankg.loaders.vocabulary import TextAnalysis, analyse, concepts_for_matches
 from plankg.ontology.records import (
     ConceptRecord,
@@ -83,7 +88,13 @@ def extract_text(
 
 def extract_document(document: SourceDocument, *, overrides_path: Path | str | None = None) -> Extraction:
     text = document.text
-    outline = fill_from_prose(parse_outline(text))  # running text only where no structure was found
+    genre = classify_genre(text)
+    outline = parse_outline(text)
+    if genre.genre == "not_a_plan":  # a regulation's articles are not tasks, its numbers not targets
+        outline = dataclasses.replace(outline, goals=[], directions=[], tasks=[], tables=[], paragraphs=[])
+        outline.warnings = [f"not a plan: {genre.reason}"]
+    else:
+        outline = fill_from_prose(outline)  # running text only where no structure was found
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
@@ -150,6 +161,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
             chars=len(text),
             encoding=document.encoding,
             format=document.format,
+            genre=genre.genre,
+            genre_evidence=genre.evidence,
         ),
         plan=plan,
         goals=goals,
@@ -248,43 +261,50 @@ def _indicators(
     period_end: int | None,
     subjects: list[tuple[int, int, str]],
 ) -> list[IndicatorRecord]:
-    skipped = outline.skipped
-    targets = outline.target_sections
-    item_spans = [(s, e) for s, e, _ in subjects] + [item.span for item in outline.directions]
+    # Span lookups by bisection and forward sweeps, not scans of every span: linear in the text.
+    skipped = SpanSet(outline.skipped)
+    targets = SpanSet(outline.target_sections)
+    headings = SpanSet(outline.heading_spans)
+    items = SpanSet([(s, e) for s, e, _ in subjects] + [item.span for item in outline.directions])
+    subject_sweep = SpanSweep(subjects)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
-        if par.form in ("meta", "title"):
+        if par.form in ("meta", "title", "table"):
+            continue  # a table's numbers are read row by row below
+        if skipped.holds(par.start):
             continue
-        if any(s <= par.start < e for s, e in skipped):
-            continue
-        in_heading = any(s <= par.start < e for s, e in outline.heading_spans)
-        for match in find_indicators(text, par.start, par.end, default_year=period_end):
+        in_heading = headings.holds(par.start)
+        nearby = subject_sweep.overlapping(par.start, par.end)
+        for window_start, match in _paragraph_indicators(text, par.start, par.end, period_end):
             position = match.number_start
-            containing = [(e - s, sid) for s, e, sid in subjects if s <= position < e]
+            containing = [(e - s, sid) for s, e, sid in nearby if s <= position < e]
             subject = min(containing)[1] if containing else None
-            inside = subject is not None or any(s <= position < e for s, e in item_spans)
-            if not inside and not any(s <= position < e for s, e in targets):
-                sentence_start = max(text.rfind(ch, par.start, position) for ch in "。！？；") + 1
-                sentence_start = max(sentence_start, par.start)
+            inside = subject is not None or items.holds(position)
+            if not inside and not targets.holds(position):
+                sentence_start = max(text.rfind(ch, window_start, position) for ch in "。！？；") + 1
+                sentence_start = max(sentence_start, window_start)
                 if not _TARGET_CUE_RE.search(text, sentence_start, position + 1):
                     continue
             found.append((match, subject, in_heading and not inside))
+    paragraph_ends = [p.end for p in outline.paragraphs]
+    table_sweep = SpanSweep(subjects)
     for table in outline.tables:
-        before = [p for p in outline.paragraphs if p.end <= table.start and p.form != "table"]
-        anchor = before[-1].start if before else table.start
-        if any(s <= anchor < e or s <= table.start < e for s, e in skipped):
+        index = bisect_right(paragraph_ends, table.start)  # the paragraphs ending before the table
+        while index > 0 and outline.paragraphs[index - 1].form == "table":
+            index -= 1
+        anchor = outline.paragraphs[index - 1].start if index else table.start
+        if skipped.holds(anchor) or skipped.holds(table.start):
             continue  # e.g. a 发展基础 table of achievements
+        nearby = table_sweep.overlapping(table.start, table.end)
         for match in table_indicators(table, text, default_year=period_end):
-            containing = [(e - s, sid) for s, e, sid in subjects if s <= match.span[0] and match.span[1] <= e]
+            containing = [(e - s, sid) for s, e, sid in nearby if s <= match.span[0] and match.span[1] <= e]
             found.append((match, min(containing)[1] if containing else None, False))
     # a heading that restates a target of its section ("互联网用户数超千万") is not a second indicator
+    stated = {m.normalized_value for m, _, heading_only in found if not heading_only}
     kept = [
         (m, subject)
         for m, subject, heading_only in found
-        if not heading_only
-        or not any(
-            other is not m and other.normalized_value == m.normalized_value for other, _, h in found if not h
-        )
+        if not heading_only or m.normalized_value not in stated
     ]
     records: list[IndicatorRecord] = []
     seen: set[str] = set()
@@ -308,9 +328,36 @@ def _indicators(
                 text=text[match.span[0] : match.span[1]],
                 normalized_value=match.normalized_value,
                 normalized_unit=match.normalized_unit,
+                target_kind=match.target_kind,
+                direction=match.direction,
+                baseline_year=match.baseline_year,
+                attribute=match.attribute,  # type: ignore[arg-type]
             )
         )
     return records
+
+
+# A paragraph longer than this (a page flattened to one line) is read in windows ending at a sentence
+# end: a target's context is its own sentences, and reading stays linear in the text.
+INDICATOR_WINDOW_CHARS = 4000
+
+
+def _paragraph_indicators(
+    text: str, start: int, end: int, period_end: int | None
+) -> Iterator[tuple[int, IndicatorMatch]]:
+    """(window start, match) for the targets of one paragraph, read window by window."""
+    window_start = start
+    while window_start < end:
+        window_end = min(end, window_start + INDICATOR_WINDOW_CHARS)
+        if window_end < end:  # close the window after its last sentence end, if any
+            stop = max(
+                text.rfind(ch, window_start + INDICATOR_WINDOW_CHARS // 2, window_end) for ch in "。！？；"
+            )
+            if stop != -1:
+                window_end = stop + 1
+        for match in find_indicators(text, window_start, window_end, default_year=period_end):
+            yield window_start, match
+        window_start = window_end
 
 
 # ---------------------------------------------------------------- sectors and concepts

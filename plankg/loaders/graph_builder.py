@@ -23,14 +23,6 @@ STRUCTURE_METHOD = "structure"
 SCHEME_METHOD = "scheme"
 CANDIDATE_METHOD = "candidate"
 
-_LINK_ENDS: dict[str, tuple[str, ...]] = {
-    "SUPPORTS": ("Task", "Goal"),
-    "ALIGNS_WITH": ("Task", "Direction"),
-    "PART_OF": ("Task", "Task"),
-    "IN_SECTOR": ("", "Sector"),
-    "MENTIONS": ("", "Concept"),
-    "MEASURES": ("Indicator", ""),
-}
 
 
 def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph:
@@ -76,6 +68,8 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
         "period_end": plan.period_end,
         "issuer": plan.issuer,
         "edition": plan.edition,
+        "genre": extraction.document.genre,
+        "genre_evidence": _genre_evidence(extraction),
         "source_sha256": extraction.document.sha256,
         "source_path": extraction.document.path,
         "source_text": source_text,
@@ -135,6 +129,10 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     if indicator.normalized_value is None
                     else float(indicator.normalized_value),
                     "normalized_unit": indicator.normalized_unit,
+                    "target_kind": indicator.target_kind,
+                    "direction": indicator.direction,
+                    "baseline_year": indicator.baseline_year,
+                    "attribute": indicator.attribute,
                     "plan_id": plan.id,
                     "doc_id": doc_id,
                     "span_start": indicator.span[0],
@@ -247,8 +245,22 @@ def _check_span(text: str, span: tuple[int, int], what: str, expected: str | Non
 
 
 def _check_link(link: LinkRecord, label_of: dict[str, str]) -> None:
-    for end, wanted in zip((link.source, link.target), _LINK_ENDS.get(link.type, ("", "")), strict=True):
+    """Both ends are extracted entities of classes the ontology lets this link type join."""
+    for end in (link.source, link.target):
         if end not in label_of:
             raise ValueError(f"{link.type} link names unknown entity {end!r}")
-        if wanted and label_of[end] != wanted:
-            raise ValueError(f"{link.type} link end {end!r} is a {label_of[end]}, not a {wanted}")
+    spec = load_schema().relationship(link.type)
+    ends = (label_of[link.source], label_of[link.target])
+    if not spec.joins(*ends):
+        raise ValueError(
+            f"{link.type} cannot join a {ends[0]} ({link.source!r}) to a {ends[1]} ({link.target!r}); "
+            f"plan.ttl allows {', '.join(f'{a}→{b}' for a, b in spec.pairs)}"
+        )
+
+
+def _genre_evidence(extraction: Extraction) -> str | None:
+    """ "rule: cue @start-end", the evidence that decided the document's genre."""
+    evidence = extraction.document.genre_evidence
+    if evidence is None:
+        return None
+    return f"{evidence.rule}: {evidence.cue} @{evidence.span[0]}-{evidence.span[1]}"

@@ -23,156 +23,54 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plankg.loaders.structure import Paragraph, Table, chinese_to_number
+from plankg.loaders.indicator_names import (
+    CLAUSE_BREAK,
+    clean_name,
+    named_before,
+    object_after,
+    object_built_before,
+)
+from plankg.loaders.quantities import (
+    FULLWIDTH_DIGIT_RE,
+    FULLWIDTH_DIGITS,
+    LATIN_UNITS,
+    MAY_HOLD_NUMBER_RE,
+    NUMBER_RE,
+    STRONG_UNITS,
+    TIME_UNITS,
+    normalize_unit,
+    parse_number,
+    parse_unit,
+)
+from plankg.loaders.target_kinds import (
+    BASELINE_YEAR_RE,
+    DOUBLING_RE,
+    ChangeDirection,
+    TargetKind,
+    baseline_year,
+    doublings,
+    growth_kind,
+    level_direction,
+    verb_direction,
+)
 
 Comparator = str
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_FULLWIDTH_DIGIT_RE = re.compile("[０-９．]")
 
-_MAGNITUDES: tuple[tuple[str, float], ...] = (
-    ("万亿", 1e12),
-    ("千亿", 1e11),
-    ("百亿", 1e10),
-    ("十亿", 1e9),
-    ("亿", 1e8),
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("十万", 1e5),
-    ("万", 1e4),
-    ("千", 1e3),
-    ("百", 1e2),
+# 不得低于80% is a floor and 不宜超过 a cap: a negated bound flips its comparator.
+_NEGATED_BOUNDS = tuple(
+    (negation + bound, comparator)
+    for negation in ("不得", "不应", "不宜", "不能", "不可")
+    for bound, comparator in (
+        ("低于", ">="),
+        ("少于", ">="),
+        ("小于", ">="),
+        ("高于", "<="),
+        ("超过", "<="),
+        ("多于", "<="),
+        ("大于", "<="),
+    )
 )
-_COUNT_UNITS = (
-    "个",
-    "家",
-    "所",
-    "项",
-    "条",
-    "座",
-    "台",
-    "套",
-    "处",
-    "只",
-    "件",
-    "张",
-    "部",
-    "辆",
-    "艘",
-    "架",
-    "名",
-    "位",
-    "人次",
-    "人",
-    "户次",
-    "户",
-    "种",
-    "支",
-    "间",
-    "栋",
-    "幢",
-    "片",
-    "床",
-    "场次",
-    "场",
-    "篇",
-    "册",
-    "批次",
-    "棵",
-    "株",
-    "头",
-    "口",
-    "块",
-    "座次",
-    "门",
-    "款",
-    "枚",
-    "宗",
-    "例",
-    "盏",
-    "根",
-    "对",
-    "组",
-    "队",
-    "村",
-    "镇",
-    "校",
-    "园",
-    "站",
-    "基站",
-    "标准箱",
-    "标箱",
-    "TEU",
-    "辆次",
-    "架次",
-    "件次",
-    "人年",
-    "床位",
-)
-_MEASURE_UNITS = (
-    "%",
-    "％",
-    "‰",
-    "个百分点",
-    "百分点",
-    "元",
-    "美元",
-    "欧元",
-    "吨标准煤",
-    "吨标煤",
-    "吨",
-    "千克",
-    "公斤",
-    "克",
-    "公顷",
-    "亩",
-    "平方公里",
-    "平方千米",
-    "平方米",
-    "立方米",
-    "微克",
-    "毫克",
-    "毫升",
-    "分贝",
-    "千米",
-    "公里",
-    "米",
-    "千瓦时",
-    "千瓦",
-    "兆瓦",
-    "吉瓦",
-    "瓦",
-    "度",
-    "倍",
-    "分",
-    "岁",
-    "Mbps",
-    "Gbps",
-    "Kbps",
-    "bps",
-    "MB",
-    "GB",
-    "TB",
-    "PB",
-    "EB",
-    "Tbps",
-    "kWh",
-    "kW",
-    "MW",
-    "GW",
-    "km",
-    "m²",
-    "㎡",
-    "Pflops",
-    "PFlops",
-    "PFLOPS",
-    "EFLOPS",
-)
-_TIME_UNITS = ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "秒")
-_BASE_UNITS = tuple(sorted(set(_COUNT_UNITS + _MEASURE_UNITS + _TIME_UNITS), key=len, reverse=True))
-_LATIN_UNITS = {u for u in _BASE_UNITS if u.isascii()}
-_STRONG_UNITS = {"%", "％", "‰", "个百分点", "百分点"}
-
 _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         (
@@ -239,6 +137,15 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
             ("保持", "="),
             ("约为", "="),
             ("总数", "="),
+            *_NEGATED_BOUNDS,
+            ("≥", ">="),
+            ("≤", "<="),
+            ("＞", ">"),
+            ("＜", "<"),
+            (">", ">"),
+            ("<", "<"),
+            ("‹", "<"),
+            ("›", ">"),
         ),
         key=lambda pair: -len(pair[0]),
     )
@@ -351,19 +258,9 @@ _PROTECT_RE = re.compile(
     r"“[^“”\n]*”|\"[^\"\n]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n]*’|【[^【】\n]*】"
 )
 
-_CLAUSE_BREAK = "，,；;。：:！？!?\n"
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
 # Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
 # 使用), so those only go before what makes them adverbs or conjunctions.
-_NAME_LEAD_RE = re.compile(
-    r"^(?:(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
-    r"[一二三四五六七八九十]是|力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本(?=[实建形完达覆消普满具])|"
-    r"初步|累计|着力|进一步|"
-    r"全面|大力|积极|每年|要|将|确保|使(?!用)|让(?!利)|共(?!享|建|同|青|有)|总计|合计|其中|并(?!网|购)|和(?!谐)|"
-    r"及(?!时)|与(?!会)|以及|或|同时|再(?!生|制造|就业)|实现|推动|推进|加快|持续|继续|稳步|逐步|不断|"
-    r"的|[、，,\s\u3000])+"
-)
-_NAME_TAIL_RE = re.compile(r"(?:一般|原则上|基本|将|要|每年|力争|努力|均|总|达|应|需|可|能|预计|总体|分别)+$")
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
 _VERB_OBJECT_RE = re.compile(
     r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
@@ -402,75 +299,14 @@ class IndicatorMatch:
     target_year: int | None = None
     normalized_value: float | None = None
     normalized_unit: str | None = None
+    target_kind: TargetKind = "level"
+    direction: ChangeDirection | None = None
+    baseline_year: int | None = None
+    attribute: str | None = None  # a table's 指标属性: binding (约束性) or expected (预期性)
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PROTECT_RE.finditer(text)]
-
-
-def _parse_number(token: str) -> float | None:
-    if token in ("一半", "半数"):
-        return 50.0
-    if token[0].isdigit():
-        try:
-            return float(token.replace(",", "").replace("，", ""))
-        except ValueError:
-            return None
-    number = chinese_to_number(token)
-    return None if number is None else float(number)
-
-
-_UNIT_RE = re.compile(
-    "("
-    + "|".join(map(re.escape, _BASE_UNITS))
-    + ")|("
-    + "|".join(m for m, _ in _MAGNITUDES)
-    + ")("
-    + "|".join(map(re.escape, _BASE_UNITS))
-    + ")?"
-)
-_MAGNITUDE_FACTOR = dict(_MAGNITUDES)
-_UNIT_STARTS = re.escape("".join(sorted({u[0] for u in _BASE_UNITS} | {m[0] for m, _ in _MAGNITUDES})))
-# A number: digits, 一半/半数, or a run of Chinese numerals — a one-character 一…九 only before a unit
-# (一批, 统一, 进一步 are words; a bare digit needs a unit to count anything).
-_NUMBER_RE = re.compile(
-    r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]{2,}|[十百千万亿]"
-    rf"|[零〇一二两三四五六七八九](?=\s*[{_UNIT_STARTS}])"
-)
-# What any number that can be a target starts with: a digit, 一半/半数, a Chinese numeral of two or more
-# characters or a lone 十 (both can stand without a unit), or a one-character numeral before a unit.
-_MAY_HOLD_NUMBER_RE = re.compile(
-    r"[0-9０-９]|一半|半数|十|[零〇一二两三四五六七八九十百千万亿]{2,}"
-    rf"|[一二两三四五六七八九百千万亿]\s*[{_UNIT_STARTS}]"
-)
-_PER_UNIT_RE = re.compile(
-    r"\s*[/／]\s*(?:" + "|".join(map(re.escape, (*_BASE_UNITS, "年", "日", "月", "人", "户", "千米"))) + ")"
-)
-
-
-def parse_unit(text: str, pos: int) -> tuple[str, float, int]:
-    """(unit as written, magnitude factor, end offset) of the unit starting at pos; ("", 1, pos) if none.
-    A rate is one unit: 微克/立方米, 万元/人, 吨/年."""
-    match = _UNIT_RE.match(text, pos)
-    if match is None:
-        return "", 1.0, pos
-    if match.group(1):  # a base unit (千瓦 is a unit, not 千 + 瓦)
-        unit, factor, end = match.group(1), 1.0, match.end()
-    else:
-        unit = match.group(2) + (match.group(3) or "")
-        factor, end = _MAGNITUDE_FACTOR[match.group(2)], match.end()
-    per = _PER_UNIT_RE.match(text, end)
-    if per:
-        unit, end = unit + text[end : per.end()], per.end()
-    return unit, factor, end
-
-
-def normalize_unit(unit: str) -> tuple[str, float]:
-    """万户 → ("户", 1e4); 亿元 → ("元", 1e8); % → ("%", 1)."""
-    for magnitude, factor in _MAGNITUDES:
-        if unit.startswith(magnitude) and unit not in _BASE_UNITS:
-            return unit[len(magnitude) :], factor
-    return unit, 1.0
 
 
 def _ends_with_any(text: str, options: tuple[str, ...]) -> str | None:
@@ -485,70 +321,14 @@ def _ends_with_any(text: str, options: tuple[str, ...]) -> str | None:
 
 # Verbs (with their adverbs) that end the action part of a clause: what follows the last of them is
 # the measured thing ("各地在继续巩固落实好高等职业教育生均财政拨款水平" → 高等职业教育生均财政拨款水平).
-_ACTION_CHAIN_RE = re.compile(
-    r"^.*(?:落实好|落实|巩固|确保|保持|推动|推进|促进|实现|力争|努力|争取|加快|着力|持续|继续|进一步)"
-    r"(?=[^，,；;。]{4,}$)"
-)
-# Action verbs a measured noun phrase does not start with (接入部门业务系统 → 部门业务系统).
-# (新建 and 建设 stay: 新建大型数据中心PUE值, 建设用地规模 are names.)
-_LEADING_ACTION_RE = re.compile(r"^(?:接入|建成|培育|打造|完成|开展|实施|改造|培养|培训|引进|新增|部署)+")
-# Hedges and scope adverbs inside a name (实践性教学课时原则上占总课时).
-_INNER_HEDGE_RE = re.compile(r"原则上|一般应|一般|力争|努力|基本上|总体上|至少")
-_LONG_ASIDE_RE = re.compile(r"[（(][^（）()]{4,}[）)]")  # an explanation in brackets, not 专业（群）
-
-
-def _clean_name(name: str) -> str:
-    """What is measured: the noun phrase before the comparator, without time and scope leads
-    (到2020年, 全市, 累计, 力争 …), action verbs before it, hedges and bracketed explanations in it.
-    "X占Y" shares are named "X占Y比例"."""
-    name = _LONG_ASIDE_RE.sub("", name)
-    name = name.strip(" \t\u3000，,、；;。：:（(")
-    name = _NAME_LEAD_RE.sub("", name)
-    name = _NAME_TAIL_RE.sub("", name)
-    name = name.strip(" \t\u3000，,、；;。：:的")
-    chained = _ACTION_CHAIN_RE.sub("", name)
-    if len(chained) >= 4:
-        name = _NAME_LEAD_RE.sub("", chained)
-    trimmed = _LEADING_ACTION_RE.sub("", name)
-    if len(trimmed) >= 4:
-        name = trimmed
-    if "占" in name[1:]:
-        name = _INNER_HEDGE_RE.sub("", name)
-        if not name.endswith(("比例", "比重", "份额", "比率", "率", "占比")):
-            name += "比例"
-    if len(name) > 24:
-        name = _cut_outside_brackets(name, 24)
-    return name
-
-
-def _cut_outside_brackets(name: str, keep: int) -> str:
-    """The last `keep` characters of a long name, moved right past a bracket it would start inside."""
-    cut = len(name) - keep
-    depth = 0
-    for char in name[:cut]:
-        depth = depth + 1 if char in _OPENING else max(0, depth - 1) if char in _CLOSING else depth
-    if depth == 0:
-        return name[cut:]
-    for index in range(cut, len(name)):
-        if name[index] in _OPENING:
-            depth += 1
-        elif name[index] in _CLOSING:
-            depth -= 1
-            if depth == 0:
-                return name[index + 1 :] or name[cut:]
-    return name[cut:]
-
-
-_OPENING = "（(“《【"
-_CLOSING = "）)”》】"
 
 
 _GROWTH_TAIL_RE = re.compile(
-    r"(?:年均|平均|累计|同比|比\d{4}年)?(?:增长|提高|提升|下降|降低|减少|增加|缩减|压缩|降)$"
+    r"(?:年均|年平均|平均每年|平均|每年|逐年|累计|同比|(?:比|较|与)\d{4}年(?:底|末)?(?:相比)?)?"
+    r"(?:增长|提高|提升|下降|降低|减少|增加|缩减|压缩|降)$"
 )
 _ACTIVITY_AFTER_RE = re.compile(r"(?:在|到|赴|用于|从事|参加|参与)[^，,；;。：:]{2,20}")
 _PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
-_DONE_BY_RE = re.compile(r"^.*(?:实施|开展|推进|推动|完成|进行|组织|加快|加强)")
 
 
 _NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))")
@@ -557,90 +337,32 @@ _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四�
 _ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
 _COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
 _AT_LEAST_END_RE = re.compile(r"(?:至少|不少于)\s*$")
-_ALT_UNIT_LEAD_RE = re.compile(r"^[（(][^（）()]{1,3}[）)]")
 _FROM_TO_RE = re.compile(
     r"(?:由|从)\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。]{0,6}?)\s*(?:提升|提高|增加|增长|扩大|降低|下降|"
     r"减少|缩短|压缩|降|升)(?:至|到)$"
 )
 _LIST_SPLIT_RE = re.compile("[、和及与]")
-_QUANTIFIER_LEAD = r"^(?:一批|一系列|若干|一些|多个|[一二两三四五六七八九十\d]+[个家所批])"
-
-
-def _object_built_before(scan: str, clause_start: int, verb: str) -> str:
-    """The object of the same verb in the clause before: "建设一批X，每个市州至少建设1个" → X."""
-    window = scan[max(0, clause_start - 60) : max(0, clause_start - 1)]
-    previous = re.split(r"[，,；;。]", window)[-1]
-    at = previous.rfind(verb)
-    if at == -1:
-        return ""
-    obj = re.sub(_QUANTIFIER_LEAD, "", previous[at + len(verb) :])
-    return _clean_name(obj) if len(obj) >= 2 else ""
-
-
-def _named_before(scan: str, position: int, verb: str) -> str:
-    """A fuller name for a count named only by its verb, from the clause before it:
-    "…家庭实施适老化改造，改造不少于5万户" → 适老化改造."""
-    window = scan[max(0, position - 60) : position]
-    clause_end = max(window.rfind(ch) for ch in "，,；;")
-    if clause_end == -1:
-        return ""
-    previous = re.split(r"[，,；;。、]", window[:clause_end])[-1]
-    if verb and verb not in previous:
-        return ""
-    phrase = previous[: previous.rfind(verb) + len(verb)] if verb else previous
-    phrase = _DONE_BY_RE.sub("", phrase)
-    return _clean_name(phrase) if len(phrase) > len(verb) + 1 else ""
-
-
-_OBJECT_STOP_RE = re.compile(
-    "大力|积极|加快|深入|全面|着力|力争|进一步|切实|广泛|持续|不断|开展|实施|推进|推动|参与|参加|承担|提供"
-)
-
-
-def _object_after(text: str, start: int, limit: int) -> tuple[str, int]:
-    """The thing counted after a unit ("5个全国领先、行业主导的互联网工业平台" → 互联网工业平台)."""
-    end = start
-    while end < limit and text[end] not in _CLAUSE_BREAK:
-        # stop before the next counted thing: "和150个…", "、1000Mbps…"
-        if (
-            text[end] in "和及与、"
-            and end + 1 < limit
-            and (text[end + 1].isdigit() or text[end + 1] in "一二两三四五六七八九十")
-        ):
-            break
-        # …and before what is done with it: "10个左右技术技能人才紧缺领域大力开展职业培训"
-        if end - start >= 2 and _OBJECT_STOP_RE.match(text, end):
-            break
-        end += 1
-    phrase = text[start:end]
-    phrase = _ALT_UNIT_LEAD_RE.sub("", phrase)  # 500条（个）…
-    stripped = phrase.strip(" \t\u3000")
-    if "的" in stripped:
-        tail = stripped.rsplit("的", 1)[1]
-        if len(tail) >= 2:
-            stripped = tail
-    return stripped[:24], end
 
 
 def find_indicators(
     text: str, start: int, end: int, *, default_year: int | None = None
 ) -> list[IndicatorMatch]:
     """Every quantified target in text[start:end] (one paragraph or heading)."""
-    if _MAY_HOLD_NUMBER_RE.search(text, start, end) is None:
+    if MAY_HOLD_NUMBER_RE.search(text, start, end) is None and text.find("番", start, end) == -1:
         return []  # most paragraphs: no digit, and no Chinese numeral that could count anything
     segment = text[start:end]
     # (translating a whole Chinese paragraph costs a table lookup per character: only when needed)
-    scan = segment.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT_RE.search(segment) else segment
+    scan = segment.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(segment) else segment
     protected = _protected(scan)
     results: list[IndicatorMatch] = []
     clause_state: dict[int, tuple[str, str]] = {}  # clause start → (comparator, mode) of its last indicator
-    for match in _NUMBER_RE.finditer(scan):
+    for match in NUMBER_RE.finditer(scan):
         n_start, n_end = match.span()
         token = match.group()
         if any(p_start <= n_start < p_end for p_start, p_end in protected):
             continue
         is_arabic = token[0].isdigit()
-        value = _parse_number(token)
+        value = parse_number(token)
         if value is None:
             continue
         before = scan[max(0, n_start - 1) : n_start]
@@ -675,7 +397,7 @@ def find_indicators(
         elif not is_arabic:
             if not unit and value < 10:
                 continue  # a bare 三 or 五 is a word part, 千万 (after 超) a quantity
-            if unit in _LATIN_UNITS or unit in _STRONG_UNITS:
+            if unit in LATIN_UNITS or unit in STRONG_UNITS:
                 continue
         if (
             is_arabic
@@ -686,7 +408,7 @@ def find_indicators(
         ):
             continue  # 5G, 4K
         if (
-            unit in _LATIN_UNITS
+            unit in LATIN_UNITS
             and unit_end < len(scan)
             and scan[unit_end].isascii()
             and scan[unit_end].isalnum()
@@ -694,7 +416,7 @@ def find_indicators(
             continue
         # the clause the number sits in
         clause_start = n_start
-        while clause_start > 0 and scan[clause_start - 1] not in _CLAUSE_BREAK:
+        while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
             clause_start -= 1
         pre = scan[clause_start:n_start]
         cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
@@ -727,7 +449,7 @@ def find_indicators(
             suffix_end = after_unit
         if scan.startswith("的", suffix_end):
             clause_end = suffix_end
-            while clause_end < len(scan) and scan[clause_end] not in _CLAUSE_BREAK:
+            while clause_end < len(scan) and scan[clause_end] not in CLAUSE_BREAK:
                 clause_end += 1
             if _COUNT_AFTER_RE.search(scan, suffix_end, clause_end):
                 continue  # 年产值超10亿元的企业10家: an attribute of what is counted, not the target
@@ -769,7 +491,7 @@ def find_indicators(
             comparator = "="
             if _AT_LEAST_END_RE.search(stripped_pre[: -len(build)]) or adverb in ("超", "逾"):
                 comparator = ">=" if adverb not in ("超", "逾") else ">"
-            if unit in _TIME_UNITS or (not unit and not suffix_comparator):
+            if unit in TIME_UNITS or (not unit and not suffix_comparator):
                 continue
         elif growth:
             comparator = "="
@@ -800,7 +522,7 @@ def find_indicators(
                 )
             elif suffix_comparator:
                 comparator = suffix_comparator
-            elif unit in _STRONG_UNITS:
+            elif unit in STRONG_UNITS:
                 comparator = "="
             else:
                 continue
@@ -831,7 +553,7 @@ def find_indicators(
             continue  # 打造一支队伍, 建设一个平台: "one" is rarely a target unless bounded (至少建设一所)
         if not unit and prefix_word in ("为", "约", "实现", "保持", "总数") and not suffix_comparator:
             continue  # "为1" without a unit is rarely a target
-        if unit in _TIME_UNITS and mode != "comparator":
+        if unit in TIME_UNITS and mode != "comparator":
             continue
         clause_state[clause_start] = (comparator, mode)
         # the name: what is measured
@@ -841,44 +563,48 @@ def find_indicators(
             verb_object_name = standard_object
             span_end = suffix_end + scan[suffix_end:].index(standard_object) + len(standard_object)
         if verb_object_name:
-            name = _clean_name(verb_object_name) or verb_object_name
+            name = clean_name(verb_object_name) or verb_object_name
         use_object = mode == "build" or stripped_pre.rstrip().endswith(_PREPOSITION_END)
         if not use_object and not verb_object_name:
-            name = _clean_name(stripped_pre if mode != "growth" else pre_name)
+            name = clean_name(stripped_pre if mode != "growth" else _growth_subject(pre_name))
             if stripped_pre.rstrip().endswith(_BUILD_VERBS) and not name:
                 use_object = True
         if verb_object_name:
             pass
         elif use_object or not name:
-            obj, obj_end = _object_after(scan, suffix_end, len(scan))
+            obj, obj_end = object_after(scan, suffix_end, len(scan))
             if obj:
-                name = _clean_name(obj) or obj
+                name = clean_name(obj) or obj
                 span_end = max(span_end, obj_end)
             elif not name:
-                name = _clean_name(stripped_pre) or _clean_name(pre_name)
+                name = clean_name(stripped_pre) or clean_name(pre_name)
+        if prefix_word and prefix_word[-1] in "至到" and len(name.rpartition("将")[2]) >= 2:
+            name = name.rpartition("将")[2]  # 引导合作机构逐步将平均担保费率降至1%以下 → 平均担保费率
         if mode == "growth":
             name = _GROWTH_TAIL_RE.sub("", name)  # 单位地区生产总值能耗下降14% → …能耗
-        if unit in _TIME_UNITS and mode == "comparator":
+        if unit in TIME_UNITS and mode == "comparator":
             activity = _ACTIVITY_AFTER_RE.match(scan, suffix_end)
             if activity:  # 教师每年至少1个月在企业实训: the time spent on the activity is measured
                 per = _PER_PERIOD_RE.search(stripped_pre)
                 name = f"{name}{per.group() if per else ''}{activity.group()}时间"
                 span_end = max(span_end, activity.end())
         if name in _BUILD_VERBS and name_start > 0:
-            name = _named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
+            name = named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
         elif (verb := _ends_with_any(name, _BUILD_VERBS)) and _at_clause_end(scan, suffix_end):
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
-            name = _object_built_before(scan, clause_start, verb) or name
+            name = object_built_before(scan, clause_start, verb) or name
         if (
             (not name or name in _PREFIX_WORDS)
             and results
             and "。" not in scan[results[-1].number_start - start : n_start]
         ):
             name = results[-1].name  # 经营收入年均增长12%，到2020年达到3000亿元: the same subject
+            if mode == "growth" and "占" in name[1:]:
+                name = name.split("占", 1)[0]  # X占GDP比重达到50%，年均增长30%: X grows, not its share
         if name.startswith("占") and results and "。" not in scan[results[-1].number_start - start : n_start]:
             name = results[-1].name + name  # 增加值突破7000亿元，占全市GDP比重达到30%
         if respective != -1:
-            subjects = [_clean_name(x) for x in _LIST_SPLIT_RE.split(pre[:respective])]
+            subjects = [clean_name(x) for x in _LIST_SPLIT_RE.split(pre[:respective])]
             subjects = [x for x in subjects if x]
             order = sum(1 for r in results if r.number_start - start >= clause_start + respective)
             if len(subjects) >= 2 and order < len(subjects):
@@ -893,6 +619,14 @@ def find_indicators(
             span_start += 1
         year = _target_year(scan, n_start) or default_year
         norm_unit, norm_factor = normalize_unit(unit)
+        if mode == "growth" and growth:
+            target_kind: TargetKind = growth_kind(stripped_pre[: -len(growth)])
+            direction = verb_direction(growth)
+        else:
+            target_kind = "level"
+            direction = level_direction(comparator, value, baseline) or (
+                verb_direction(prefix_word) if prefix_word and prefix_word[-1] in "至到" else None
+            )
         results.append(
             IndicatorMatch(
                 name=name,
@@ -905,15 +639,65 @@ def find_indicators(
                 target_year=year,
                 normalized_value=value * norm_factor,
                 normalized_unit=norm_unit,
+                target_kind=target_kind,
+                direction=direction,
+                baseline_year=baseline_year(pre) if target_kind != "level" else None,
             )
         )
+    results.extend(_doubling_targets(scan, start, default_year, protected))
+    results.sort(key=lambda r: r.number_start)
     return results
+
+
+def _growth_subject(pre_name: str) -> str:
+    """What a change measures: the words before its verb, without the verb, its adverbs and the
+    baseline year (单位GDP二氧化碳排放比2020年降低 → 单位GDP二氧化碳排放)."""
+    return BASELINE_YEAR_RE.sub("", _GROWTH_TAIL_RE.sub("", pre_name.rstrip()))
+
+
+def _doubling_targets(
+    scan: str, start: int, default_year: int | None, protected: list[tuple[int, int]]
+) -> list[IndicatorMatch]:
+    """翻一番 / 翻两番: a change that doubles the measure N times (value N, unit 番; normalised to the
+    factor 2**N in 倍)."""
+    found: list[IndicatorMatch] = []
+    for match in DOUBLING_RE.finditer(scan):
+        if any(p_start <= match.start() < p_end for p_start, p_end in protected):
+            continue
+        clause_start = match.start()
+        while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
+            clause_start -= 1
+        pre = scan[clause_start : match.start()]
+        name = clean_name(_growth_subject(re.sub(r"(?:实现|力争|再|基本)+$", "", pre))) or match.group()
+        span_end = match.end()
+        comparator = "="
+        if scan.startswith("以上", span_end):
+            comparator, span_end = ">=", span_end + 2
+        count = doublings(match)
+        span_start = clause_start + len(pre) - len(pre.lstrip(" \t\u3000"))
+        found.append(
+            IndicatorMatch(
+                name=name,
+                value=float(count),
+                unit="番",
+                comparator=comparator,
+                span=(start + span_start, start + span_end),
+                number_start=start + match.start(),
+                target_year=_target_year(scan, match.start()) or default_year,
+                normalized_value=float(2**count),
+                normalized_unit="倍",
+                target_kind="change",
+                direction="increase",
+                baseline_year=baseline_year(pre),
+            )
+        )
+    return found
 
 
 def _at_clause_end(scan: str, position: int) -> bool:
     """The count closes its clause or its item of a list (…200家、数字化车间1000个)."""
     rest = scan[position : position + 1]
-    return not rest or rest in _CLAUSE_BREAK or rest in "）)、"
+    return not rest or rest in CLAUSE_BREAK or rest in "）)、"
 
 
 def _target_year(scan: str, position: int) -> int | None:
@@ -921,140 +705,11 @@ def _target_year(scan: str, position: int) -> int | None:
     for match in _YEAR_RE.finditer(scan, 0, position):
         before = scan[max(0, match.start() - 2) : match.start()]
         after = scan[match.end() : match.end() + 2]
-        if before.endswith(("从", "自", "截至", "截止", "于")) or after.startswith(
-            ("开始", "起", "以来", "来")
+        if before.endswith(("从", "自", "截至", "截止", "于", "比", "较", "与", "同")) or after.startswith(
+            ("开始", "起", "以来", "来", "相比", "底相比", "末相比")
         ):
             continue
         if scan[match.end() - 1 : match.end()].strip().isdigit():
             continue
         best = int(match.group(1))
     return best
-
-
-# ---------------------------------------------------------------- indicator tables
-
-_TABLE_VALUE_RE = re.compile(
-    r"^([≥≤><＞＜]|大于等于|小于等于|不低于|不高于|不少于|不超过)?\s*(-?\d+(?:\.\d+)?)\s*(%|％|‰)?\s*(以上|以下|以内|左右)?$"
-)
-_EMPTY_CELL = {"—", "-", "－", "——", "/", "／", "…", "", "无", "暂无"}
-_ATTRIBUTE_CELLS = {"预期性", "约束性", "预期", "约束", "引导性", "指导性"}
-_SYMBOL_COMPARATORS = {
-    "≥": ">=",
-    "大于等于": ">=",
-    "不低于": ">=",
-    "不少于": ">=",
-    "≤": "<=",
-    "小于等于": "<=",
-    "不高于": "<=",
-    "不超过": "<=",
-    ">": ">",
-    "＞": ">",
-    "<": "<",
-    "＜": "<",
-}
-_BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际")
-
-
-def _value_columns(header: list[str], default_year: int | None) -> tuple[int, int | None, int | None]:
-    """(number of value columns, index of the baseline among them, target year) from a table header."""
-    columns: list[tuple[int | None, bool]] = []  # (year, is baseline)
-    for cell in header:
-        year = re.search(r"(\d{4})", cell)
-        if year or cell in ("目标值", "基期值", "现状值", "基准值", "预期值", "规划目标"):
-            columns.append((int(year.group(1)) if year else None, any(w in cell for w in _BASELINE_WORDS)))
-    if not columns:
-        return 0, None, default_year
-    years = [y for y, _ in columns if y is not None]
-    baseline_index = next((i for i, (_, is_base) in enumerate(columns) if is_base), None)
-    if baseline_index is None and len(columns) >= 2 and years and columns[0][0] == min(years):
-        baseline_index = 0
-    target_year = max(years) if years else default_year
-    return len(columns), baseline_index, target_year
-
-
-def table_indicators(table: Table, text: str, *, default_year: int | None = None) -> list[IndicatorMatch]:
-    """One indicator per data row: name, unit (unit column or the name's （万个）), target value in the
-    latest year column, baseline in the earliest; comparator from ≥/≤/以上 or else from_to / "="."""
-    count, baseline_index, target_year = _value_columns(table.header, default_year)
-    if count == 0:
-        return []
-    has_unit_column = any(c in ("单位", "计量单位") for c in table.header)
-    cells: list[tuple[Paragraph, str]] = [(par, cell) for par, row in table.rows for cell in row]
-    results: list[IndicatorMatch] = []
-    name: tuple[Paragraph, str] | None = None
-    unit = ""
-    values: list[str] = []
-    for par, cell in cells:
-        is_value = bool(_TABLE_VALUE_RE.match(cell)) or cell in _EMPTY_CELL
-        if name is None or (
-            not values and not is_value and not (has_unit_column and not unit and _is_unit(cell))
-        ):
-            if is_value or cell in _ATTRIBUTE_CELLS or not re.search("[\u4e00-\u9fff]", cell):
-                continue  # serial numbers, attribute words
-            name, unit, values = (par, cell), "", []
-            continue
-        if has_unit_column and not unit and not values and _is_unit(cell):
-            unit = cell.strip("（）()")
-            continue
-        if is_value:
-            values.append(cell)
-        if len(values) == count:
-            match = _table_row(name, unit, values, baseline_index, par, text, target_year)
-            if match is not None:
-                results.append(match)
-            name, unit, values = None, "", []
-    return results
-
-
-def _is_unit(cell: str) -> bool:
-    bare = cell.strip("（）()")
-    parsed, _, end = parse_unit(bare, 0)
-    return (bool(parsed) and end == len(bare)) or bare in ("%", "％", "‰")
-
-
-def _table_row(
-    name_cell: tuple[Paragraph, str],
-    unit: str,
-    values: list[str],
-    baseline_index: int | None,
-    last: Paragraph,
-    text: str,
-    target_year: int | None,
-) -> IndicatorMatch | None:
-    name_par, name = name_cell
-    paren = re.search(r"[（(]([^（）()]{1,8})[）)]$", name)
-    if paren and (not unit) and (_is_unit(paren.group(1)) or paren.group(1) in ("%", "％")):
-        unit = paren.group(1)
-    if paren:
-        name = name[: paren.start()].strip()
-    target_index = len(values) - 1 if baseline_index != len(values) - 1 else len(values) - 2
-    target = _TABLE_VALUE_RE.match(values[target_index])
-    if target is None:
-        return None
-    symbol, number, percent, suffix = target.groups()
-    unit = unit or percent or ""
-    comparator = _SYMBOL_COMPARATORS.get(symbol or "") or _SUFFIX_MAP.get(suffix or "")
-    baseline = None
-    if baseline_index is not None and baseline_index != target_index:
-        base = _TABLE_VALUE_RE.match(values[baseline_index])
-        baseline = float(base.group(2)) if base else None
-    if comparator is None:
-        comparator = "from_to" if baseline is not None else "="
-    norm_unit, factor = normalize_unit(unit)
-    value = float(number)
-    span = (name_par.start, last.end)
-    return IndicatorMatch(
-        name=name,
-        value=value,
-        unit=unit,
-        comparator=comparator,
-        span=span,
-        number_start=span[0],
-        baseline=baseline,
-        target_year=target_year,
-        normalized_value=value * factor,
-        normalized_unit=norm_unit,
-    )
-
-
-_SUFFIX_MAP = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "="}

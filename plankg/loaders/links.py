@@ -25,6 +25,7 @@ the same links against the hand judgement, and on the corpus 93% of the links ar
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,9 @@ OVERRIDE_METHOD = "override"
 # there for some goal, but a near-zero score is no evidence of which).
 LINK_THRESHOLD = 0.20
 BEST_LINK_FLOOR = 0.03
+# No plan states more goals and directions than this; a text holding more (many plans run together)
+# compares each task with this many nearest to it.
+MAX_LINK_CANDIDATES = 64
 
 # Feature weights: a shared concept is stronger evidence than a shared word; a shared broader concept
 # (智慧医疗 and 智慧社区 are both 智慧城市) is weaker than the concept itself.
@@ -236,12 +240,17 @@ def _cosine(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: flo
     return dot / norm if norm else 0.0
 
 
-def task_text(task: TaskRecord, tasks: Sequence[TaskRecord]) -> str:
-    """A task's text with its sub-tasks' (any depth) appended where not already part of it."""
+def sub_tasks(tasks: Sequence[TaskRecord]) -> dict[str, list[TaskRecord]]:
+    """Task id → its direct sub-tasks, built once for all tasks."""
     children: dict[str, list[TaskRecord]] = {}
     for candidate in tasks:
         if candidate.parent is not None:
             children.setdefault(candidate.parent, []).append(candidate)
+    return children
+
+
+def task_text(task: TaskRecord, children: dict[str, list[TaskRecord]]) -> str:
+    """A task's text with its sub-tasks' (any depth, `sub_tasks`) appended where not already part of it."""
     parts = [task.text or task.name]
     pending = list(children.get(task.id, []))
     seen = {task.id}
@@ -257,12 +266,8 @@ def task_text(task: TaskRecord, tasks: Sequence[TaskRecord]) -> str:
     return "\n".join(parts)
 
 
-def task_spans(task: TaskRecord, tasks: Sequence[TaskRecord]) -> list[tuple[int, int]]:
-    """The spans of a task and of its sub-tasks (any depth): where `task_text` comes from."""
-    children: dict[str, list[TaskRecord]] = {}
-    for candidate in tasks:
-        if candidate.parent is not None:
-            children.setdefault(candidate.parent, []).append(candidate)
+def task_spans(task: TaskRecord, children: dict[str, list[TaskRecord]]) -> list[tuple[int, int]]:
+    """The spans of a task and of its sub-tasks (any depth, `sub_tasks`): where `task_text` comes from."""
     spans = []
     pending, seen = [task], set()
     while pending:
@@ -275,6 +280,19 @@ def task_spans(task: TaskRecord, tasks: Sequence[TaskRecord]) -> list[tuple[int,
     return spans
 
 
+def candidate_targets(
+    task: TaskRecord, targets: Sequence[EntityRecord], starts: Sequence[int]
+) -> Sequence[EntityRecord]:
+    """The goals and directions a task is compared with: all of them, or — in a text holding more than
+    MAX_LINK_CANDIDATES (no single plan states that many) — the MAX_LINK_CANDIDATES nearest the task,
+    so that linking stays linear in the text. `targets` are sorted by position, `starts` their starts."""
+    if len(targets) <= MAX_LINK_CANDIDATES:
+        return targets
+    middle = bisect_left(starts, task.span[0])
+    first = min(max(0, middle - MAX_LINK_CANDIDATES // 2), len(targets) - MAX_LINK_CANDIDATES)
+    return targets[first : first + MAX_LINK_CANDIDATES]
+
+
 def link_scores(
     goals: Sequence[EntityRecord],
     directions: Sequence[EntityRecord],
@@ -283,25 +301,29 @@ def link_scores(
     *,
     analysis: TextAnalysis | None = None,
 ) -> dict[tuple[str, str], float]:
-    """(top-level task id, goal or direction id) → similarity in [0, 1].
+    """(top-level task id, goal or direction id) → similarity in [0, 1], for each task's
+    `candidate_targets` (every goal and direction of a plan-sized text).
 
     With `doc_text` (the document the spans index) features are read off one analysis of it (or
     of `analysis`, an analysis of it covering at least these spans); without, each text is analysed
     on its own (same features, slower)."""
     top_level = [t for t in tasks if t.parent is None]
+    children = sub_tasks(tasks)
     if doc_text is not None:
         if analysis is None or analysis.text != doc_text:
             analysis = analyse(doc_text)
         units = [_Unit(e.id, span_features(analysis, [e.span])) for e in (*goals, *directions)]
-        units += [_Unit(t.id, span_features(analysis, task_spans(t, tasks))) for t in top_level]
+        units += [_Unit(t.id, span_features(analysis, task_spans(t, children))) for t in top_level]
     else:
         units = [_Unit(e.id, text_features(e.text or e.name)) for e in (*goals, *directions)]
-        units += [_Unit(t.id, text_features(task_text(t, tasks))) for t in top_level]
+        units += [_Unit(t.id, text_features(task_text(t, children))) for t in top_level]
     vectors = _vectors(units)
     norms = {unit_id: _norm(vector) for unit_id, vector in vectors.items()}
+    targets = sorted((*goals, *directions), key=lambda e: e.span[0])
+    starts = [e.span[0] for e in targets]
     scores: dict[tuple[str, str], float] = {}
     for task in top_level:
-        for target in (*goals, *directions):
+        for target in candidate_targets(task, targets, starts):
             similarity = _cosine(vectors[task.id], vectors[target.id], norms[task.id], norms[target.id])
             scores[(task.id, target.id)] = round(min(1.0, similarity), 4)
     return scores
@@ -331,14 +353,15 @@ def infer_links(
         if not 0 <= start < end <= len(doc_text):
             raise ValueError(f"{entity.id} span {entity.span} lies outside the document")
     scores = link_scores(goals, directions, tasks, doc_text, analysis=analysis)
+    goal_ids = {goal.id for goal in goals}
+    scored: dict[tuple[str, InferredType], list[tuple[float, str]]] = defaultdict(list)
+    for (task_id, target_id), score in scores.items():
+        link_type: InferredType = "SUPPORTS" if target_id in goal_ids else "ALIGNS_WITH"
+        scored[(task_id, link_type)].append((score, target_id))
     links: list[LinkRecord] = []
     for task in (t for t in tasks if t.parent is None):
-        pairs: tuple[tuple[InferredType, list[EntityRecord]], ...] = (
-            ("SUPPORTS", goals),
-            ("ALIGNS_WITH", directions),
-        )
-        for link_type, targets in pairs:
-            ranked = sorted(((scores[(task.id, t.id)], t.id) for t in targets), key=lambda p: (-p[0], p[1]))
+        for link_type in ("SUPPORTS", "ALIGNS_WITH"):
+            ranked = sorted(scored.get((task.id, link_type), []), key=lambda p: (-p[0], p[1]))
             chosen = [(score, target) for score, target in ranked if score >= LINK_THRESHOLD]
             if not chosen and ranked and ranked[0][0] >= BEST_LINK_FLOOR:
                 chosen = [ranked[0]]

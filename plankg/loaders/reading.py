@@ -6,9 +6,14 @@ detected (BOM, strict UTF-8, then GB18030 vs Big5 by plausibility). Every failur
 
 What the returned text is, per format:
 - .txt/.md: the decoded text with only BOM removal and newline normalisation (\\r\\n, \\r -> \\n).
-- .html/.htm: the visible text (no script/style/nav/head/hidden elements); each block element, <br> and
-  table cell becomes its own line; runs of HTML whitespace inside a line collapse to one space.
-- .docx: body paragraphs in document order, one per line, table cells as lines (nested tables too).
+- .html/.htm: the visible text (no script/style/nav/head/hidden elements); each block element and <br>
+  becomes its own line; runs of HTML whitespace inside a line collapse to one space. A table row of
+  short cells (an indicator table's row) is one line, its cells separated by tabs (an empty cell stays
+  an empty field), so the row stays a row; a row holding long text or a nested table (a page laid out
+  with tables) gives one line per block as before.
+- .docx: body paragraphs in document order, one per line; table rows as HTML rows are (a cell merged
+  down from the row above is an empty field, one merged across columns is read once; cells with long
+  text or nested tables give their paragraphs as lines).
 - .pdf: pdfminer's text; each text block's lines are re-joined where the PDF wrapped a sentence
   (see `_join_wrapped_lines`), one paragraph per line, page breaks become line breaks.
 Rendered formats (html, docx, pdf) drop blank lines and ASCII whitespace at line ends; full-width
@@ -433,6 +438,11 @@ _CHARSET_ALIASES = {
 }
 # Sentinel for "line break here" while HTML whitespace collapses; NUL cannot survive _decode_text.
 _BREAK = "\x00"
+# Sentinel for "next table cell" in a row kept as one line (becomes a tab once whitespace collapsed).
+_CELL = "\x01"
+_CELL_EDGE_RE = re.compile(" *\x01 *")
+# A row is kept as one line when each of its cells is at most this long (an indicator table's cells).
+_MAX_ROW_CELL_CHARS = 100
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -456,6 +466,7 @@ def _read_html(data: bytes, shown: str) -> tuple[str, str]:
     pieces = _visible_pieces(soup)
     flat = "".join(pieces)
     flat = _HTML_WHITESPACE.sub(lambda match: _collapsed_whitespace(flat, match), flat)
+    flat = _CELL_EDGE_RE.sub("\t", flat)
     lines = (line.strip(" ") for line in flat.split(_BREAK))
     return "\n".join(line for line in lines if line and not line.isspace()), encoding
 
@@ -479,6 +490,8 @@ def _visible_pieces(soup: Tag) -> list[str]:
         elif isinstance(child, Tag):
             if child.name == "br":
                 pieces.append(_BREAK)
+            elif child.name == "tr" and not _hidden(child) and (row := _row_pieces(child)) is not None:
+                pieces.extend(row)
             elif child.name not in _HTML_DROP and not _hidden(child):
                 is_block = child.name in _HTML_BLOCKS
                 if is_block:
@@ -488,6 +501,20 @@ def _visible_pieces(soup: Tag) -> list[str]:
             text = str(child)
             pieces.append(_normalise_newlines(text).replace("\n", _BREAK) if in_pre else text)
     return pieces
+
+
+def _row_pieces(row: Tag) -> list[str] | None:
+    """A table row of two or more short cells as one line, cells joined by _CELL; None for any other row."""
+    cells = [c for c in row.find_all(("td", "th"), recursive=False) if not _hidden(c)]
+    if len(cells) < 2 or any(cell.find("table") is not None for cell in cells):
+        return None
+    texts = []
+    for cell in cells:
+        text = "".join(_visible_pieces(cell)).replace(_BREAK, " ")
+        if len(text.strip()) > _MAX_ROW_CELL_CHARS:
+            return None
+        texts.append(text)
+    return [_BREAK, _CELL.join(texts), _BREAK]
 
 
 def _hidden(tag: Tag) -> bool:
@@ -558,12 +585,42 @@ def _docx_lines(container: object) -> list[str]:
             # Keep the elements themselves: ids of freed lxml proxies get reused.
             seen: list[object] = []
             for row in block.rows:
+                line = _docx_row_line(row.cells, seen)
+                if line is not None:
+                    out.append(line)
+                    continue
                 for cell in row.cells:
                     if any(cell._tc is element for element in seen):
                         continue
                     seen.append(cell._tc)
                     out.extend(_docx_lines(cell))
     return out
+
+
+def _docx_row_line(cells: list, seen: list[object]) -> str | None:  # type: ignore[type-arg]
+    """A row of two or more short cells as one line, cells joined by tabs (a cell merged down from the
+    row above is an empty field, one merged across columns counts once); None for any other row."""
+    fields: list[str] = []
+    row_elements: list[object] = []
+    for cell in cells:
+        if any(cell._tc is element for element in row_elements):
+            continue  # merged across columns: read once
+        row_elements.append(cell._tc)
+        if cell.tables:
+            return None
+        if any(cell._tc is element for element in seen):
+            fields.append("")  # merged down from the row above
+            continue
+        text = " ".join(_rendered_lines(cell.text))
+        if len(text) > _MAX_ROW_CELL_CHARS:
+            return None
+        fields.append(text)
+    if len(row_elements) < 2:
+        return None
+    if not any(fields):
+        return None
+    seen.extend(row_elements)
+    return "\t".join(fields)
 
 
 def _rendered_lines(text: str) -> list[str]:

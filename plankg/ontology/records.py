@@ -7,15 +7,29 @@ against the ontology specs in schema.py.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from plankg.ontology.schema import load_schema
 
 Span = tuple[int, int]
 Comparator = Literal[">", ">=", "=", "<=", "<", "from_to"]
+TargetKind = Literal["level", "change", "rate"]
+ChangeDirection = Literal["increase", "decrease"]
+IndicatorAttribute = Literal["binding", "expected"]
 PropertyValue = str | int | float | bool | list[str] | None
+
+
+Genre = Literal["plan", "plan_report", "plan_interpretation", "not_a_plan"]
+
+
+class GenreEvidence(BaseModel):
+    """What decided a document's genre: the rule, and the cue of the document with its span."""
+
+    rule: str
+    cue: str
+    span: Span
 
 
 class DocumentInfo(BaseModel):
@@ -25,6 +39,8 @@ class DocumentInfo(BaseModel):
     chars: int
     encoding: str | None = None
     format: str | None = None
+    genre: Genre = "plan"
+    genre_evidence: GenreEvidence | None = None
 
 
 class PlanInfo(BaseModel):
@@ -65,6 +81,10 @@ class IndicatorRecord(BaseModel):
     text: str = ""
     normalized_value: float | None = None
     normalized_unit: str | None = None
+    target_kind: TargetKind = "level"  # level reached, change over the period, or rate per year
+    direction: ChangeDirection | None = None
+    baseline_year: int | None = None
+    attribute: IndicatorAttribute | None = None  # 约束性 → binding, 预期性 → expected
 
 
 class SectorRecord(BaseModel):
@@ -82,7 +102,18 @@ class ConceptRecord(BaseModel):
     candidate: bool = False
 
 
-LinkType = Literal["SUPPORTS", "ALIGNS_WITH", "MEASURES", "IN_SECTOR", "MENTIONS", "PART_OF"]
+
+
+def _link_type(value: str) -> str:
+    if value not in load_schema().relationships:
+        known = ", ".join(sorted(load_schema().relationships))
+        raise ValueError(f"{value!r} is not a relationship type of plan.ttl ({known})")
+    return value
+
+
+# A relationship type declared in plan.ttl (pk:relType); the extractor emits SUPPORTS, ALIGNS_WITH,
+# MEASURES, IN_SECTOR, MENTIONS and PART_OF.
+LinkType = Annotated[str, AfterValidator(_link_type)]
 
 
 class LinkRecord(BaseModel):

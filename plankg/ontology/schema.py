@@ -6,7 +6,7 @@ a property there adds it to the model, the store schemas and the RDF export at o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -49,6 +49,7 @@ class NodeSpec:
     iri: URIRef
     plan_owned: bool
     properties: tuple[PropertySpec, ...]
+    names: dict[str, str] = field(hash=False)  # rdfs:label by language: {"en": "Goal", "zh": "目标"}
 
     def prop(self, key: str) -> PropertySpec:
         for prop in self.properties:
@@ -67,6 +68,10 @@ class RelationshipSpec:
     iri: URIRef
     pairs: tuple[tuple[str, str], ...]  # (source label, target label)
     properties: tuple[PropertySpec, ...]
+    names: dict[str, str] = field(hash=False)  # rdfs:label by language: {"en": "supports", "zh": "支撑"}
+
+    def joins(self, source_label: str, target_label: str) -> bool:
+        return (source_label, target_label) in self.pairs
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -90,9 +95,18 @@ class OntologySchema:
         except KeyError:
             raise KeyError(f"the ontology has no relationship type {rel_type!r}") from None
 
+    # the names of the classes every node and every link belong to (pk:Entity, pk:QualifiedLink)
+    entity_names: dict[str, str]
+    link_names: dict[str, str]
+
     @property
     def plan_owned_labels(self) -> tuple[str, ...]:
         return tuple(label for label, spec in self.nodes.items() if spec.plan_owned)
+
+    @property
+    def plan_label(self) -> str:
+        """The label of the node that owns a plan's subgraph (the class pk:Plan)."""
+        return next(label for label, spec in self.nodes.items() if spec.iri == PK.Plan)
 
 
 def ontology_path() -> str:
@@ -119,6 +133,15 @@ def _domain_classes(graph: Graph, prop: URIRef) -> list[URIRef]:
     if union is not None:
         return [URIRef(str(c)) for c in Collection(graph, union)]
     return [URIRef(str(domain))]
+
+
+def _names(graph: Graph, subject: URIRef) -> dict[str, str]:
+    """rdfs:label by language tag (labels without one are left out)."""
+    return {
+        label.language: str(label)
+        for label in graph.objects(subject, RDFS.label)
+        if isinstance(label, RdfLiteral) and label.language
+    }
 
 
 def _property_spec(graph: Graph, prop: URIRef) -> PropertySpec:
@@ -165,6 +188,7 @@ def load_schema() -> OntologySchema:
             iri=cls,
             plan_owned=_flag(graph, cls, PK.planOwned),
             properties=tuple(sorted(node_props[label], key=_property_order)),
+            names=_names(graph, cls),
         )
         for cls, label in sorted(label_of.items(), key=lambda item: item[1])
     }
@@ -179,8 +203,14 @@ def load_schema() -> OntologySchema:
             iri=URIRef(str(prop)),
             pairs=tuple(sorted(pairs)),
             properties=tuple(sorted(link_props, key=_property_order)),
+            names=_names(graph, URIRef(str(prop))),
         )
-    return OntologySchema(nodes=nodes, relationships=relationships)
+    return OntologySchema(
+        nodes=nodes,
+        relationships=relationships,
+        entity_names=_names(graph, PK.Entity),
+        link_names=_names(graph, PK.QualifiedLink),
+    )
 
 
 def _property_order(spec: PropertySpec) -> tuple[int, str]:

@@ -25,6 +25,7 @@ from plankg.queries.catalog import (
     catalog,
     describe,
     names,
+    pages,
     run,
     text,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "catalog",
     "describe",
     "names",
+    "pages",
     "run",
     "text",
 ]

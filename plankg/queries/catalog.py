@@ -5,7 +5,7 @@ docstring for the header format)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -266,3 +266,16 @@ def text(name: str, backend: str) -> str:
 def run(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
     """Run a named query on a store after checking its parameters against the header."""
     return catalog().run(store, name, params)
+
+
+def pages(
+    store: GraphStore, name: str, params: Mapping[str, Any] | None = None, *, page_size: int
+) -> Iterator[Row]:
+    """Every row of a named query that takes `skip` and `limit`, read a page at a time in its order."""
+    skip = 0
+    while True:
+        rows = run(store, name, {**(params or {}), "skip": skip, "limit": page_size})
+        yield from rows
+        if len(rows) < page_size:
+            return
+        skip += page_size

@@ -2,11 +2,9 @@
 // answers: Which top-level tasks carry out this concept — because their own text or one of their
 //          sub-tasks mentions it or a narrower concept (BROADER*)? One row per mention: the top-level
 //          task, the task whose text mentions (itself or a sub-task), the concept named, how many
-//          BROADER steps below the asked concept that is, and the mention's score. The API ranks and
-//          groups the rows.
+//          BROADER steps below the asked concept that is, and the mention's score.
+//          plankg.services.concept_tasks ranks and groups the rows (GET /concepts/{name}/tasks).
 // params: id (string: the asked concept's id)
-// (The API builds these same rows from concept_narrower, concept_mentions and task_parents, which
-// LadybugDB runs several times faster: see plankg/api/answers.py.)
 MATCH path = (named:Concept)-[:BROADER*0..6]->(asked:Concept {id: $id})
 MATCH (m:Task)-[r:MENTIONS]->(named)
 OPTIONAL MATCH (m)-[:PART_OF*1..4]->(root:Task)

@@ -6,13 +6,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from plankg.api.answers import answer_concept_tasks
-from plankg.api.cache import cached_json
-from plankg.api.deps import StoreDep
-from plankg.api.models import Concept, ConceptTasks, Page
+from plankg.api.deps import StoreDep, cached_json
 from plankg.api.problems import not_found
-from plankg.api.reads import MAX_LIMIT, read_page
 from plankg.api.routes._params import Limit, Offset
+from plankg.services.concept_tasks import answer_concept_tasks
+from plankg.services.models import Concept, ConceptTasks, Page
+from plankg.services.reads import MAX_LIMIT, read_page
 
 router = APIRouter(prefix="/concepts", tags=["concepts"])
 

@@ -1,5 +1,5 @@
-"""A researcher's own Cypher, read-only: the store runs it in a read-only transaction or connection,
-so writes, schema changes and writing procedures are refused by the database itself."""
+"""A researcher's own Cypher: reads only, within time, memory and row limits (plankg.graph.guard says
+what is allowed and how each backend enforces it)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from plankg.api.deps import SettingsDep, StoreDep
-from plankg.api.models import CypherRequest, CypherResult
+from plankg.services.models import CypherRequest, CypherResult
 
 router = APIRouter(tags=["cypher"])
 
@@ -41,10 +41,17 @@ def to_json(value: Any) -> Any:
 @router.post(
     "/cypher",
     summary="Run your own read-only Cypher",
-    description="The query runs read-only (writes, schema changes and writing procedures are refused by "
-    "the store: 403), with the server's time limit (PLANKG_CYPHER_TIMEOUT_SECONDS) and row limit "
-    "(PLANKG_CYPHER_ROW_LIMIT; `truncated` says when it cut the answer). Syntax errors and timeouts: 400. "
-    "Cypher dialects differ slightly between the embedded store (LadybugDB) and Neo4j.",
+    description="Reading clauses only (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, ORDER BY, SKIP, "
+    "LIMIT, UNION, subqueries), read-only functions and a few schema procedures (embedded: show_tables, "
+    "table_info, show_connection; Neo4j: db.labels, db.relationshipTypes, db.propertyKeys, db.schema.*). "
+    "The text is NFKC-normalised; Unicode spaces or format characters outside string literals, file or "
+    "network access (LOAD, COPY, EXPORT, IMPORT, LOAD CSV), settings (CALL x=…), extensions, "
+    "transactions and several statements are refused (403), and so is any statement whose plan, as the "
+    "database makes it, holds an operator that is not a plain read. Limits: time "
+    "(PLANKG_CYPHER_TIMEOUT_SECONDS; over it: 504), memory (PLANKG_CYPHER_MEMORY_MB and "
+    "PLANKG_CYPHER_MAX_ANSWER_MB; over them: 422), rows (PLANKG_CYPHER_ROW_LIMIT; `truncated` says when it "
+    "cut the answer). Syntax errors: 400. Cypher dialects differ slightly between the embedded store "
+    "(LadybugDB) and Neo4j.",
 )
 def run_cypher(store: StoreDep, settings: SettingsDep, request: CypherRequest) -> CypherResult:
     rows, truncated = store.read_only(

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import DirectionDetail, DirectionSummary, Page
 from plankg.api.problems import not_found
-from plankg.api.reads import entity_fields, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
+from plankg.services.models import DirectionDetail, DirectionSummary, Page
+from plankg.services.reads import entity_fields, links_by_role, read, read_page
 
 router = APIRouter(prefix="/directions", tags=["directions"])
 
@@ -34,10 +34,10 @@ def list_directions(
 
 @router.get("/{direction_id}", summary="One direction: the tasks aligned with it, its evidence")
 def get_direction(store: StoreDep, direction_id: DirectionId) -> DirectionDetail:
-    rows = run(store, "direction_by_id", id=direction_id)
+    rows = read(store, "direction_by_id", id=direction_id)
     if not rows:
         raise not_found("direction", direction_id)
-    links = links_by_role(run(store, "direction_links", id=direction_id))
+    links = links_by_role(read(store, "direction_links", id=direction_id))
     return DirectionDetail(
         **entity_fields(rows[0]), tasks=links.get("task", []), concepts=links.get("concept", [])
     )

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import GoalDetail, GoalSummary, Page
 from plankg.api.problems import not_found
-from plankg.api.reads import entity_fields, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
+from plankg.services import entities
+from plankg.services.models import GoalDetail, GoalSummary, Page
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 
@@ -21,25 +21,12 @@ GoalId = Annotated[str, entity_id("plan-6fa4e3960993-goal-04-40ac87")]
 def list_goals(
     store: StoreDep, plan: PlanFilter = None, limit: Limit = 20, offset: Offset = 0
 ) -> Page[GoalSummary]:
-    rows, count = read_page(store, "goals_page", "goals_total", plan=plan or "", limit=limit, offset=offset)
-    return Page[GoalSummary](
-        items=[GoalSummary(**entity_fields(row)) for row in rows],
-        total=count,
-        limit=limit,
-        offset=offset,
-    )
+    return entities.list_goals(store, plan=plan, limit=limit, offset=offset)
 
 
 @router.get("/{goal_id}", summary="One goal: its indicators, the tasks that support it, its evidence")
 def get_goal(store: StoreDep, goal_id: GoalId) -> GoalDetail:
-    rows = run(store, "goal_by_id", id=goal_id)
-    if not rows:
+    goal = entities.read_goal(store, goal_id)
+    if goal is None:
         raise not_found("goal", goal_id)
-    links = links_by_role(run(store, "goal_links", id=goal_id))
-    return GoalDetail(
-        **entity_fields(rows[0]),
-        indicators=links.get("indicator", []),
-        tasks=links.get("task", []),
-        sectors=links.get("sector", []),
-        concepts=links.get("concept", []),
-    )
+    return goal

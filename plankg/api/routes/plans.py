@@ -3,18 +3,17 @@ delete. Writes need X-API-Key."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
-from plankg.api.cache import cached_json
-from plankg.api.deps import ApiKeyDep, StoreDep
-from plankg.api.models import Page, PlanDetail, PlanGraph, PlanLoadResult, PlanSummary, PlanText
-from plankg.api.plan_graph import MAX_PLAN_NODES, plan_graph
+from plankg.api.deps import ApiKeyDep, StoreDep, cached_json
 from plankg.api.problems import ProblemError, not_found, problem_responses
-from plankg.api.reads import MAX_LIMIT, evidence, run
-from plankg.graph.port import GraphStore, Row
+from plankg.services import entities
+from plankg.services.models import Page, PlanDetail, PlanLoadResult, PlanPicture, PlanSummary, PlanText
+from plankg.services.plan_picture import MAX_PICTURE_NODES, plan_picture
+from plankg.services.reads import MAX_LIMIT, read
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 
@@ -29,57 +28,18 @@ PlanId = Annotated[
 ]
 
 
-def _plan_row(row: Row) -> dict[str, Any]:
-    # plan queries may return columns or one map column named "plan"
-    nested = row.get("plan")
-    return dict(nested) if isinstance(nested, dict) else dict(row)
-
-
-def _summary(row: Row) -> PlanSummary:
-    data = _plan_row(row)
-    return PlanSummary(
-        id=data["id"],
-        name=data.get("name") or data.get("title") or data["id"],
-        title=data.get("title") or data.get("name"),
-        region=data.get("region"),
-        period_start=data.get("period_start"),
-        period_end=data.get("period_end"),
-        issuer=data.get("issuer"),
-        edition=data.get("edition"),
-        source_sha256=data.get("source_sha256"),
-        evidence=evidence({k: v for k, v in data.items() if k != "text"}),
-    )
-
-
-def read_plan(store: GraphStore, plan_id: str) -> PlanDetail | None:
-    rows = run(store, "plan_by_id", plan_id=plan_id)
-    if not rows:
-        return None
-    summary = _summary(rows[0])
-    counts = {kind: 0 for kind in ("goals", "directions", "tasks", "indicators")}
-    for row in run(store, "plan_counts", id=plan_id):
-        counts[row["kind"]] = int(row["total"])
-    return PlanDetail(
-        **summary.model_dump(), source_path=_plan_row(rows[0]).get("source_path"), counts=counts
-    )
-
-
 @router.get("", summary="Plans in the graph")
 def list_plans(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[PlanSummary]:
-    # plans are few (one per document), so the catalog's `plans` query is paged here
-    plans = sorted((_summary(row) for row in run(store, "plans")), key=lambda p: p.id)
-    return Page[PlanSummary](
-        items=plans[offset : offset + limit], total=len(plans), limit=limit, offset=offset
-    )
+    return entities.list_plans(store, limit=limit, offset=offset)
 
 
 @router.get("/{plan_id}", summary="One plan, with how many goals, directions, tasks, indicators it holds")
 def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
-    plan = read_plan(store, plan_id)
+    plan = entities.read_plan(store, plan_id)
     if plan is None:
         raise not_found("plan", plan_id)
     return plan
@@ -93,7 +53,7 @@ def get_plan(store: StoreDep, plan_id: PlanId) -> PlanDetail:
     "was loaded without its text.",
 )
 def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
-    rows = run(store, "plan_text", plan_id=plan_id)
+    rows = read(store, "plan_text", plan_id=plan_id)
     if not rows:
         raise not_found("plan", plan_id)
     text = rows[0].get("text")
@@ -104,7 +64,7 @@ def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
 
 @router.get(
     "/{plan_id}/graph",
-    response_model=PlanGraph,
+    response_model=PlanPicture,
     summary="The whole plan as a picture (Cytoscape.js elements)",
     description="The plan, its goals, directions, tasks, sub-tasks and indicators and the links between "
     "them; with `vocabulary=true` also the concepts and sectors they mention or belong to. At most "
@@ -112,22 +72,22 @@ def get_plan_text(store: StoreDep, plan_id: PlanId) -> PlanText:
     "each in document order), then the most linked concepts and sectors; `truncated` says whether any "
     "were left out.",
 )
-async def get_plan_graph(
+async def get_plan_picture(
     request: Request,
     store: StoreDep,
     plan_id: PlanId,
     vocabulary: Annotated[bool, Query(description="Also the concepts and sectors of its nodes.")] = False,
     limit: Annotated[
-        int, Query(ge=1, le=MAX_PLAN_NODES, description=f"At most this many nodes (≤ {MAX_PLAN_NODES}).")
+        int, Query(ge=1, le=MAX_PICTURE_NODES, description=f"At most {MAX_PICTURE_NODES} nodes.")
     ] = 500,
 ) -> Response:
-    def answer() -> PlanGraph:
-        found = plan_graph(store, plan_id, vocabulary=vocabulary, limit=limit)
+    def answer() -> PlanPicture:
+        found = plan_picture(store, plan_id, vocabulary=vocabulary, limit=limit)
         if found is None:
             raise not_found("plan", plan_id)
         return found
 
-    return await cached_json(request, ("plan_graph", plan_id, vocabulary, limit), answer)
+    return await cached_json(request, ("plan_picture", plan_id, vocabulary, limit), answer)
 
 
 @router.post(
@@ -138,7 +98,8 @@ async def get_plan_graph(
     description="Upload a .txt, .md, .html, .docx or .pdf plan document as multipart field `file`. "
     "It is read, extracted and written in one transaction, replacing an older version of the same plan. "
     "201: loaded; 200: the same document was already loaded, nothing written; "
-    "422: the document cannot be read (the reason is in `detail`).",
+    "422: the document cannot be read, or is not a plan (a regulation, a reply letter …; `force=true` "
+    "loads it anyway) — the reason is in `detail`.",
     responses={
         200: {"description": "Already loaded; nothing written", "model": PlanLoadResult},
         **problem_responses(400, 401, 403, 413),
@@ -149,6 +110,9 @@ async def load_plan(
     store: StoreDep,
     response: Response,
     file: Annotated[UploadFile, File(description="The plan document, e.g. 青岛市信息化十三五发展规划.txt")],
+    force: Annotated[
+        bool, Query(description="Load the document even when it is not a plan (a 条例, 批复, 复函 …).")
+    ] = False,
 ) -> PlanLoadResult:
     from plankg.loaders import DocumentReadError
     from plankg.pipeline import load_bytes
@@ -156,11 +120,15 @@ async def load_plan(
     data = await file.read()
     filename = file.filename or "upload.txt"
     try:
-        outcome = await run_in_threadpool(load_bytes, store, data, filename)
+        outcome = await run_in_threadpool(load_bytes, store, data, filename, any_genre=force)
     except DocumentReadError as exc:
         raise ProblemError(422, "unreadable-document", str(exc)) from exc
-    request.app.state.answers.clear()  # answers cached before the load may be stale now
-    plan = await run_in_threadpool(read_plan, store, outcome.plan_id)
+    if outcome.skipped is not None:
+        raise ProblemError(
+            422, "not-a-plan", f"{filename}: {outcome.skipped}; add ?force=true to load it anyway"
+        )
+    request.app.state.answer_cache.clear()  # answers cached before the load may be stale now
+    plan = await run_in_threadpool(entities.read_plan, store, outcome.plan_id)
     if plan is None:  # written, yet not readable: the store is inconsistent
         raise ProblemError(500, "internal-error", f"plan {outcome.plan_id!r} was written but cannot be read")
     if not outcome.changed:
@@ -183,7 +151,7 @@ async def load_plan(
 )
 def delete_plan(request: Request, store: StoreDep, plan_id: PlanId) -> Response:
     deleted = store.delete_plan(plan_id)
-    request.app.state.answers.clear()
+    request.app.state.answer_cache.clear()
     if not deleted:
         raise not_found("plan", plan_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

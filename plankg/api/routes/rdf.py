@@ -7,10 +7,8 @@ HTML for browsers, Turtle, JSON-LD, N-Triples or RDF/XML for machines (Cool URIs
 
 from __future__ import annotations
 
-import html
 import json
 import threading
-from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -18,15 +16,18 @@ from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib import Literal as RdfLiteral
+from rdflib import URIRef
 from starlette.concurrency import run_in_threadpool
 
 from plankg import queries
 from plankg.api.deps import SettingsDep, StoreDep
 from plankg.api.problems import ProblemError
-from plankg.api.rdf_export import FORMATS, RdfFormat, export, rdf_format
-from plankg.api.sparql import (
+from plankg.graph.port import GraphStore
+from plankg.rdf.describe import describe, render_html
+from plankg.rdf.export import FORMATS, RdfFormat, export, rdf_format
+from plankg.rdf.mapping import RdfMapping, jsonld_context
+from plankg.rdf.negotiation import HTML, RDF_MEDIA_TYPES, negotiate
+from plankg.rdf.sparql import (
     GRAPH_FORMATS,
     SOLUTION_FORMATS,
     SparqlError,
@@ -34,67 +35,12 @@ from plankg.api.sparql import (
     parse_query,
     service_description,
 )
-from plankg.graph.port import GraphStore
-from plankg.ontology.rdf_mapping import PREFIXES, SPAN_FRAGMENT, RdfMapping, jsonld_context
-from plankg.ontology.schema import PK
 from plankg.settings import Settings
 
 router = APIRouter(tags=["linked data"])
 
 JSONLD_CONTEXT_PATH = "/context.jsonld"
 IRI_PATH_SAFE = "-._~!$&'()*+,;=:@/"
-HTML = "text/html"
-# Offered in this order: a client that accepts several equally (*/*, no Accept) gets the first.
-RDF_MEDIA_TYPES = [fmt.media_type for fmt in FORMATS.values()]
-_ALIASES = {"application/json": "application/ld+json", "application/xhtml+xml": HTML}
-
-
-# ---------------------------------------------------------------- content negotiation
-
-
-def _accept_ranges(accept: str) -> list[tuple[str, float]]:
-    ranges = []
-    for part in accept.split(","):
-        media, *params = (p.strip() for p in part.split(";"))
-        if not media:
-            continue
-        q = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = min(max(float(value), 0.0), 1.0)
-                except ValueError:
-                    q = 0.0
-        ranges.append((media.lower(), q))
-    return ranges
-
-
-def negotiate(accept: str | None, offers: list[str]) -> str | None:
-    """The offer the client prefers (RFC 9110 §12.5.1): each offer gets the q of the most specific
-    range that matches it; highest q wins, ties go to the earlier offer; None when every q is 0."""
-    if not accept or not accept.strip():
-        return offers[0]
-    ranges = _accept_ranges(accept)
-    best: tuple[float, int] | None = None
-    chosen = None
-    for index, offer in enumerate(offers):
-        main_type = offer.split("/")[0]
-        q_by_specificity: dict[int, float] = {}
-        for media, q in ranges:
-            media = _ALIASES.get(media, media)
-            if media == offer:
-                q_by_specificity[2] = max(q, q_by_specificity.get(2, 0.0))
-            elif media == f"{main_type}/*":
-                q_by_specificity[1] = max(q, q_by_specificity.get(1, 0.0))
-            elif media == "*/*":
-                q_by_specificity[0] = max(q, q_by_specificity.get(0, 0.0))
-        if not q_by_specificity:
-            continue
-        q = q_by_specificity[max(q_by_specificity)]
-        if q > 0 and (best is None or q > best[0]):
-            best, chosen = (q, index), offer
-    return chosen
 
 
 def _not_acceptable(accept: str | None, offers: list[str]) -> ProblemError:
@@ -123,7 +69,9 @@ def sparql_service(request: Request, settings: Settings) -> SparqlService:
         service: SparqlService | None = getattr(state, "sparql_service", None)
         if service is None:
             service = SparqlService(
-                _mapping(settings.base_iri), timeout_seconds=settings.sparql_timeout_seconds
+                _mapping(settings.base_iri),
+                timeout_seconds=settings.sparql_timeout_seconds,
+                memory_mb=settings.sparql_memory_mb,
             )
             state.sparql_service = service
     return service
@@ -205,130 +153,6 @@ def context_document() -> Response:
 
 
 # ---------------------------------------------------------------- dereferencing
-
-
-def describe(graph: Graph, iri: str, *, max_incoming: int = 1000) -> Graph:
-    """The resource's description: its own triples and evidence span, the triples pointing at it, the
-    qualified links it takes part in (with their spans), and the labels of everything it links to.
-    A much-linked resource (a popular concept) shows its first `max_incoming` links of each kind."""
-    subject = URIRef(iri)
-    out = Graph()
-    for prefix, namespace in PREFIXES.items():
-        out.bind(prefix, namespace, override=True)
-
-    def add_resource(resource: URIRef) -> None:
-        for triple in graph.triples((resource, None, None)):
-            out.add(triple)
-        span = URIRef(str(resource) + SPAN_FRAGMENT)
-        for triple in graph.triples((span, None, None)):
-            out.add(triple)
-
-    add_resource(subject)
-    incoming = links = 0
-    for source, predicate, _ in graph.triples((None, None, subject)):
-        if predicate in (PK.linkSource, PK.linkTarget):
-            if links < max_incoming:
-                add_resource(URIRef(str(source)))
-                links += 1
-        elif incoming < max_incoming:
-            out.add((source, predicate, subject))
-            incoming += 1
-    for node in set(out.subjects()) | {o for o in out.objects() if isinstance(o, URIRef)}:
-        for label in graph.objects(node, RDFS.label):
-            out.add((node, RDFS.label, label))
-    return out
-
-
-def _local_href(iri: str, base: str) -> str | None:
-    if iri.startswith(base):
-        return "/id/" + iri[len(base) :]
-    return None
-
-
-def _compact(iri: str) -> str:
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
-
-
-def render_html(description: Graph, iri: str, base: str) -> str:
-    """A plain page for people: the resource's properties, then what links to it."""
-    subject = URIRef(iri)
-    esc = html.escape
-
-    def term_html(term: object) -> str:
-        if isinstance(term, URIRef):
-            href = _local_href(str(term), base) or str(term)
-            labels = list(description.objects(term, RDFS.label))
-            text = esc(_compact(str(term)))
-            if labels:
-                text = f"{esc(str(labels[0]))} <small>{text}</small>"
-            return f'<a href="{esc(href)}">{text}</a>'
-        if isinstance(term, RdfLiteral):
-            suffix = (
-                f" <small>@{esc(term.language)}</small>"
-                if term.language
-                else (f" <small>{esc(_compact(str(term.datatype)))}</small>" if term.datatype else "")
-            )
-            return f'<span class="literal">{esc(str(term))}</span>{suffix}'
-        return esc(str(term))
-
-    def table(rows: list[tuple[str, str]]) -> str:
-        body = "".join(f"<tr><th>{p}</th><td>{o}</td></tr>" for p, o in rows)
-        return f"<table>{body}</table>"
-
-    title = next((str(label) for label in description.objects(subject, RDFS.label)), iri)
-    types = ", ".join(_compact(str(t)) for t in description.objects(subject, RDF.type))
-    own = [
-        (esc(_compact(str(p))), term_html(o))
-        for p, o in sorted(description.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1])))
-        if p != RDF.type
-    ]
-    span = URIRef(iri + SPAN_FRAGMENT)
-    evidence = [
-        (esc(_compact(str(p))), term_html(o)) for p, o in description.predicate_objects(span) if p != RDF.type
-    ]
-    incoming = [
-        (f"{term_html(s)} {esc(_compact(str(p)))}", "this")
-        for s, p in sorted(description.subject_predicates(subject), key=lambda sp: (str(sp[1]), str(sp[0])))
-        if p not in (PK.linkSource, PK.linkTarget)
-    ]
-    qualified: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for link in set(description.subjects(PK.linkSource, subject)) | set(
-        description.subjects(PK.linkTarget, subject)
-    ):
-        for p, o in sorted(description.predicate_objects(link), key=lambda po: str(po[0])):
-            if p != RDF.type:
-                qualified[str(link)].append((esc(_compact(str(p))), term_html(o)))
-    sections = [f"<h2>Description</h2>{table(own)}"]
-    if evidence:
-        sections.append(f"<h2>Evidence</h2>{table(evidence)}")
-    if incoming:
-        sections.append(
-            "<h2>Linked from</h2><ul>" + "".join(f"<li>{s} {o}</li>" for s, o in incoming) + "</ul>"
-        )
-    if qualified:
-        sections.append(
-            "<h2>Qualified links</h2>"
-            + "".join(
-                f'<h3><a href="{esc(_local_href(link, base) or link)}">{esc(link)}</a></h3>{table(rows)}'
-                for link, rows in sorted(qualified.items())
-            )
-        )
-    path = _local_href(iri, base) or iri
-    alternates = " · ".join(
-        f'<a href="{esc(path)}" type="{fmt.media_type}">{fmt.name}</a>' for fmt in FORMATS.values()
-    )
-    return f"""<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>{esc(title)} — plankg</title>
-{"".join(f'<link rel="alternate" type="{f.media_type}" href="{esc(path)}">' for f in FORMATS.values())}
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;
-vertical-align:top}}th{{width:14rem;font-weight:normal;color:#555}}.literal{{white-space:pre-wrap}}</style>
-</head><body><h1>{esc(title)}</h1><p><code>{esc(iri)}</code><br>{esc(types)}</p>
-{"".join(sections)}
-<p><small>Also as {alternates} (send the Accept header).</small></p></body></html>"""
 
 
 @router.get(
@@ -415,7 +239,8 @@ def _refuse_dataset(params: dict[str, list[str]]) -> None:
 
 _SPARQL_DESCRIPTION = (
     "SPARQL 1.1 Protocol, queries only (updates: 403), over the current graph (the RDF export, cached "
-    "until the store changes), with the server's time limit (PLANKG_SPARQL_TIMEOUT_SECONDS; over it: 400). "
+    "until the store changes), in a worker process with the server's time limit "
+    "(PLANKG_SPARQL_TIMEOUT_SECONDS; over it: 504) and memory cap (PLANKG_SPARQL_MEMORY_MB; over it: 422). "
     "SELECT results as application/sparql-results+json (default), application/sparql-results+xml or "
     "text/csv; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML, by Accept. Prefixes pk, rdf, "
     "rdfs, xsd, owl, skos, dcterms and prov are predeclared. Without `query`, GET answers the service "
@@ -428,7 +253,7 @@ _SPARQL_DESCRIPTION = (
     summary="SPARQL query (GET)",
     description=_SPARQL_DESCRIPTION,
     response_class=Response,
-    responses={200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}},
+    responses={200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}, 422: {}, 504: {}},
 )
 def sparql_get(
     request: Request,
@@ -452,7 +277,9 @@ def sparql_get(
     description=_SPARQL_DESCRIPTION
     + " POST either application/x-www-form-urlencoded with `query`, or application/sparql-query.",
     response_class=Response,
-    responses={200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}, 415: {}},
+    responses={
+        200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}, 415: {}, 422: {}, 504: {}
+    },
 )
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()

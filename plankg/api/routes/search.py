@@ -1,4 +1,4 @@
-"""Full-text search over names and texts, Chinese-aware: the query is segmented like the index."""
+"""GET /search: full-text search over names and texts, Chinese-aware (plankg.services.search)."""
 
 from __future__ import annotations
 
@@ -6,41 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from plankg.api.cache import cached_json
-from plankg.api.deps import StoreDep
-from plankg.api.models import SearchHit, SearchResults
-from plankg.api.reads import MAX_LIMIT, evidence, run
-from plankg.api.search_terms import search_terms
-from plankg.graph.port import GraphStore, Row
+from plankg.api.deps import StoreDep, cached_json
+from plankg.services.models import SearchResults
+from plankg.services.reads import MAX_LIMIT
+from plankg.services.search import CANDIDATES, PHRASE_BONUS, search
 
 router = APIRouter(tags=["search"])
-
-# Candidates fetched from the store (best first) before ranking here; `total` counts at most this many.
-CANDIDATES = 500
-SNIPPET_RADIUS = 30
-PHRASE_BONUS = 0.2  # share of the score earned by containing the query verbatim
-
-
-def _snippet(row: Row, matched: list[str]) -> str | None:
-    text: str | None = row.get("text") or row.get("name")
-    if not text:
-        return None
-    positions = [text.find(term) for term in matched if term in text]
-    if not positions:
-        return text[: 2 * SNIPPET_RADIUS]
-    at = min(positions)
-    start, end = max(0, at - SNIPPET_RADIUS), min(len(text), at + SNIPPET_RADIUS)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-
-
-def _score(query: str, terms: list[str], row: Row) -> float:
-    """Share of the query's term weight the node matches (longer terms weigh more), plus a bonus for
-    containing the whole query verbatim."""
-    matched = set(row.get("matched") or [])
-    weight = sum(len(t) for t in terms) or 1
-    coverage = sum(len(t) for t in terms if t in matched) / weight
-    verbatim = any(query in (row.get(key) or "") for key in ("name", "text"))
-    return round((1 - PHRASE_BONUS) * coverage + (PHRASE_BONUS if verbatim else 0.0), 4)
 
 
 @router.get(
@@ -51,7 +22,7 @@ def _score(query: str, terms: list[str], row: Row) -> float:
     "holding more of the query's words (longer words weigh more) rank first; containing the query "
     f"verbatim adds {PHRASE_BONUS}. `total` counts at most {CANDIDATES} matches.",
 )
-async def search(
+async def search_route(
     request: Request,
     store: StoreDep,
     q: Annotated[
@@ -61,31 +32,5 @@ async def search(
     offset: Annotated[int, Query(ge=0, le=CANDIDATES)] = 0,
 ) -> Response:
     return await cached_json(
-        request, ("search", q, limit, offset), lambda: run_search(store, q, limit, offset)
+        request, ("search", q, limit, offset), lambda: search(store, q, limit=limit, offset=offset)
     )
-
-
-def run_search(store: GraphStore, q: str, limit: int, offset: int) -> SearchResults:
-    query = q.strip()
-    terms = search_terms(query) if query else []
-    if not terms:
-        return SearchResults(query=q, terms=[], items=[], total=0, limit=limit, offset=offset)
-    rows = run(store, "search", terms=terms, limit=CANDIDATES)
-    scored = sorted(
-        ((_score(query, terms, row), row) for row in rows),
-        key=lambda pair: (-pair[0], int(pair[1].get("term_count") or 0), pair[1]["id"]),
-    )
-    items = [
-        SearchHit(
-            id=row["id"],
-            type=row.get("type") or "",
-            name=row.get("name"),
-            snippet=_snippet(row, list(row.get("matched") or [])),
-            plan_id=row.get("plan_id"),
-            score=score,
-            matched=[t for t in terms if t in set(row.get("matched") or [])],
-            evidence=evidence(row),
-        )
-        for score, row in scored[offset : offset + limit]
-    ]
-    return SearchResults(query=q, terms=terms, items=items, total=len(scored), limit=limit, offset=offset)

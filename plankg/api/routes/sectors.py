@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import LinkedEntity, Page, Sector, SectorDetail
 from plankg.api.problems import not_found
-from plankg.api.reads import MAX_LIMIT, linked, read_page, run
 from plankg.api.routes._params import Limit, Offset
 from plankg.graph.port import Row
+from plankg.services.models import LinkedEntity, Page, Sector, SectorDetail
+from plankg.services.reads import MAX_LIMIT, linked, read, read_page
 
 router = APIRouter(prefix="/sectors", tags=["sectors"])
 
@@ -49,12 +49,12 @@ def get_sector(
         int, Query(ge=1, le=MAX_LIMIT, description=f"Most members of each kind, at most {MAX_LIMIT}.")
     ] = 100,
 ) -> SectorDetail:
-    rows = run(store, "sector_by_id", id=sector_id)
+    rows = read(store, "sector_by_id", id=sector_id)
     if not rows:
         raise not_found("sector", sector_id)
     sector = _sector(rows[0])
     # one more than asked: a list that comes back longer than limit was cut
-    rows = run(store, "sector_links", id=sector.id, limit=limit + 1)
+    rows = read(store, "sector_links", id=sector.id, limit=limit + 1)
     rows.sort(key=lambda row: (row.get("plan_id") or "", _span_or_last(row), row["id"]))
     lists: dict[str, list[LinkedEntity]] = {"goal": [], "task": [], "indicator": []}
     for row in rows:

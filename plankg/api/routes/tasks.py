@@ -7,11 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from plankg.api.deps import StoreDep
-from plankg.api.models import Page, TaskDetail, TaskSummary
 from plankg.api.problems import not_found
-from plankg.api.reads import entity_fields, links_by_role, read_page, run
 from plankg.api.routes._params import Limit, Offset, PlanFilter, entity_id
-from plankg.api.search_terms import search_terms
+from plankg.services import entities
+from plankg.services.models import Page, TaskDetail, TaskSummary
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
@@ -43,23 +42,14 @@ def list_tasks(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[TaskSummary]:
-    text = (q or "").strip()
-    terms = search_terms(text) if text else []
-    if text and not terms:  # only punctuation or stop words: nothing can match
-        return Page[TaskSummary](items=[], total=0, limit=limit, offset=offset)
-    filters = {
-        "plan": plan or "",
-        "goal": goal or "",
-        "direction": direction or "",
-        "sector": sector or "",
-        "concept": concept or "",
-        "q": text,
-        "terms": terms or [""],  # never an empty list: LadybugDB cannot type one
-    }
-    rows, count = read_page(store, "tasks_page", "tasks_total", **filters, limit=limit, offset=offset)
-    return Page[TaskSummary](
-        items=[TaskSummary(**entity_fields(row), parent_id=row.get("parent_id")) for row in rows],
-        total=count,
+    return entities.list_tasks(
+        store,
+        concept=concept,
+        sector=sector,
+        goal=goal,
+        direction=direction,
+        plan=plan,
+        q=q,
         limit=limit,
         offset=offset,
     )
@@ -70,23 +60,7 @@ def list_tasks(
     summary="One task: parent, sub-tasks, goals supported, directions, concepts, sectors, evidence",
 )
 def get_task(store: StoreDep, task_id: TaskId) -> TaskDetail:
-    rows = run(store, "task_by_id", id=task_id)
-    if not rows:
+    task = entities.read_task(store, task_id)
+    if task is None:
         raise not_found("task", task_id)
-    links = links_by_role(run(store, "task_links", id=task_id))
-    parents = links.get("parent", [])
-    subtasks = sorted(
-        links.get("subtask", []),
-        key=lambda s: (s.evidence.span[0] if s.evidence and s.evidence.span else 1 << 62, s.id),
-    )
-    return TaskDetail(
-        **entity_fields(rows[0]),
-        parent_id=rows[0].get("parent_id"),
-        parent=parents[0] if parents else None,
-        subtasks=subtasks,
-        goals=links.get("goal", []),
-        directions=links.get("direction", []),
-        concepts=links.get("concept", []),
-        sectors=links.get("sector", []),
-        indicators=links.get("indicator", []),
-    )
+    return task

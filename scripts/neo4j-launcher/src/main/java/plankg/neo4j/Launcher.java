@@ -59,6 +59,15 @@ public final class Launcher {
                 // checkpointed and closed); 1 s keeps "stop" quick.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                // Hardening, as docker-compose.yml sets it for the image: LOAD CSV may read no local
+                // file; one transaction may hold at most 512 MiB of heap and all of them together
+                // 768 MiB (of the 1 GiB heap), so a researcher's query over the limit fails alone
+                // instead of taking the server out of memory; a transaction that runs longer than
+                // 5 minutes is stopped (the API's own /cypher limit, sent by the driver, is shorter).
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(512))
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(768))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
                 .build();
         // Stops the DBMS cleanly (checkpoint) on SIGTERM/SIGINT or System.exit.
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));

@@ -1,0 +1,241 @@
+"""Genre first: is a document a plan, a news report on a plan, an interpretation of one, or no plan at all?
+
+Decided before anything is extracted, from the document's own title (its first lines, up to the 文号)
+and a few cues of its body, in this order:
+  1. the title says it interprets (解读, 答记者问, 问答) → plan_interpretation;
+  2. an official title ends with the kind of document it is:
+     - 规划, 纲要, (行动)计划, (实施/工作)方案, (实施/指导/若干)意见, (若干)措施 → plan;
+     - 条例, 规定, 办法, 细则, 规则, 预案, 决定, 批复, 复函, 函, 答复, 通报, 公告 … → not_a_plan;
+     - a 通知 (or 函) that issues or forwards a document (印发/转发/颁发《X》的通知) is what X is: a plan
+       (X a plan, or a forwarded 意见/报告/请示 to be carried out) or not (X a 规定, 办法, 预案 …);
+     - any other 通知 is not a plan when it appoints, lists members, sets holidays or settles
+       有关事项/问题; else a plan when its body gives several numbered parts (tasks to carry out);
+  3. a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report;
+  4. a question-and-answer body (问：…, 负责人…答记者问) → plan_interpretation;
+  5. anything else: a report on a plan when it states targets, names a plan or says what work a
+     government will carry out (将…推进/加快/建设); else not_a_plan.
+A not_a_plan document yields no goals, directions, tasks or indicators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.loaders.structure.notices import is_furniture
+from plankg.loaders.structure.paragraphs import split_paragraphs
+from plankg.ontology.records import Genre, GenreEvidence
+
+
+@dataclass(frozen=True)
+class GenreDecision:
+    genre: Genre
+    rule: str  # which of the rules above decided, in words
+    cue: str  # the text that decided it (a title word, a byline …)
+    span: tuple[int, int]  # where the cue is in the document
+
+    @property
+    def evidence(self) -> GenreEvidence:
+        return GenreEvidence(rule=self.rule, cue=self.cue, span=self.span)
+
+    @property
+    def reason(self) -> str:
+        """One line: "not_a_plan: the title names a 批复 (复函 at 12-14)"."""
+        return f"{self.genre}: {self.rule} ({self.cue} at {self.span[0]}-{self.span[1]})"
+
+
+_TITLE_MAX_LINES = 4
+_TITLE_MAX_CHARS = 120
+_DOC_NUMBER_TAIL_RE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号$")
+_SENTENCE_PUNCT_RE = re.compile(r"[。；;]")
+_HEADING_START_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+[章节部篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])"
+)
+
+_INTERPRETATION_RE = re.compile(r"解读|答记者问|答问|问答|一图读懂|图解")
+_PLAN_TYPES = (
+    "行动计划|计划|规划纲要|纲要|总体规划|规划|实施方案|工作方案|试点方案|方案|实施意见|指导意见|若干意见|意见|"
+    "若干措施|若干政策措施|政策措施|措施|行动方案|建议"
+)
+_RULE_TYPES = (
+    "实施条例|条例|暂行规定|规定|暂行办法|实施办法|管理办法|办法|实施细则|细则|工作规则|规则|应急预案|预案|"
+    "标准|章程|决定|决议|批复|复函|答复|函|通报|公告|通告|命令|令"
+)
+_REPORT_TYPES = "报告|请示"
+# What an official title ends with (a trailing period such as （2016-2020年） set aside).
+_TYPE_RE = re.compile(rf"(?:{_PLAN_TYPES}|{_RULE_TYPES}|{_REPORT_TYPES}|通知)$")
+_PLAN_TYPE_RE = re.compile(rf"(?:{_PLAN_TYPES})$")
+_RULE_TYPE_RE = re.compile(rf"(?:{_RULE_TYPES})$")
+_TRAILING_BRACKETS_RE = re.compile(r"(?:[（(][^（）()]*[）)]|[”\"》])+$")
+# A wrapper: 关于印发《X》的通知, 转发…关于X的通知, 印发X的函.
+_CARRIER_RE = re.compile(r"(?:印发|转发|颁发|颁布|发布)(.+?)的(?:通知|函)$")
+_NOT_A_PLAN_NOTICE_RE = re.compile(
+    r"组成人员|人员组成|成员调整|任免|任命|免去|职务|放假|节假日|假日|调休|有关事项|几个问题|有关问题|表扬|通报|"
+    r"嘉奖|奖励|悼念|讣告|更正|废止|停止执行|宣布失效"
+)
+_NUMBERED_PART_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])"
+)
+_NUMBERED_PARTS_FOR_A_PLAN = 4  # a notice that lays out work gives several numbered parts
+
+_NEWS_TITLE_RE = re.compile(r"(?:印发|发布|出台|出炉|公布|推出|解读)[了]?[《“\"]")
+_NEWS_BODY_RE = re.compile(
+    r"新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)|记者\s*[\u4e00-\u9fff]{2,4}|"
+    r"(?:日前|近日|近期|今天|今日|\d{1,2}月\d{1,2}日)[，,]?[^。；]{0,40}(?:印发|发布|出台|公布)(?:了)?[《“]"
+)
+_QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:答记者问|回答|答问)|答记者问")
+# An article on what a government sets out to do: targets, a named plan, or the work it will carry out.
+_TARGET_RE = re.compile(
+    r"到\s*20\d\d\s*年|目标|《[^》]{2,60}(?:规划|方案|意见|计划|纲要)[^》]{0,12}》|"
+    r"(?:将|要|力争)[^。；]{0,16}?(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到)"
+)
+_BODY_CUE_PARAGRAPHS = 6  # a news page's byline and lead are in its first paragraphs
+
+
+@dataclass(frozen=True)
+class _Title:
+    compact: str  # the title lines joined, without spaces
+    offsets: list[int]  # the source offset of each character of `compact`
+    end: int  # where the text after the title begins
+
+
+def _title(text: str) -> _Title:
+    """The document's own title: its first paragraph (furniture skipped), continued by the short
+    lines after it up to the 文号 line, the salutation or the first sentence."""
+    compact: list[str] = []
+    offsets: list[int] = []
+    end = 0
+    lines = 0
+    for par in split_paragraphs(text[:4000]):
+        line = par.text
+        if not compact and is_furniture(line):
+            continue
+        if compact and (
+            _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", "".join(compact)))  # the title is complete
+            or _HEADING_START_RE.match(line)
+            or is_furniture(line)
+            or _SENTENCE_PUNCT_RE.search(line)
+            or line.endswith(("：", ":"))
+            or len(line) > 40
+            or len(compact) + len(line) > _TITLE_MAX_CHARS
+        ):
+            break
+        number = _DOC_NUMBER_TAIL_RE.search(line)  # a 文号 (国办函〔2005〕21号), maybe glued to the title
+        keep = _before_doc_number(line, number.start()) if number else len(line)
+        for index, char in enumerate(line[:keep]):
+            if not char.isspace() and char != "\u3000":
+                compact.append(char)
+                offsets.append(par.start + index)
+        end = par.end
+        lines += 1
+        if number is not None or lines >= _TITLE_MAX_LINES:
+            break
+    return _Title("".join(compact), offsets, end)
+
+
+def _before_doc_number(line: str, bracket: int) -> int:
+    """Where the title ends before a 文号 glued to it: after the shortest issuer code (国发, 国办函 …)
+    that leaves the title ending with a document type."""
+    for code_length in (2, 3, 4):
+        if _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", line[: bracket - code_length])):
+            return bracket - code_length
+    return max(0, bracket - 2)
+
+
+def _span(title: _Title, start: int, end: int) -> tuple[int, int]:
+    """Source span of title.compact[start:end]."""
+    if not title.offsets:
+        return (0, 0)
+    return title.offsets[start], title.offsets[max(start, end - 1)] + 1
+
+
+def _decision(genre: Genre, rule: str, title: _Title, start: int, end: int) -> GenreDecision:
+    return GenreDecision(genre, rule, title.compact[start:end], _span(title, start, end))
+
+
+def _body_decision(genre: Genre, rule: str, match: re.Match[str]) -> GenreDecision:
+    return GenreDecision(genre, rule, match.group(), match.span())
+
+
+def _official_type(title: _Title) -> GenreDecision | None:
+    """What an official title's last word says the document is."""
+    head = _TRAILING_BRACKETS_RE.sub("", title.compact)
+    kind = _TYPE_RE.search(head)
+    if kind is None:
+        return None
+    start, end = kind.span()
+    word = kind.group()
+    if word in ("通知", "函"):
+        carried = _CARRIER_RE.search(head)
+        if carried is not None:
+            inner = _TRAILING_BRACKETS_RE.sub("", carried.group(1))
+            inner_kind = _PLAN_TYPE_RE.search(inner) or _RULE_TYPE_RE.search(inner)
+            offset = carried.start(1)
+            if inner_kind is not None and _PLAN_TYPE_RE.search(inner):
+                s, e = offset + inner_kind.start(), offset + inner_kind.end()
+                return _decision("plan", "the notice issues a plan", title, s, e)
+            if inner_kind is not None:
+                s, e = offset + inner_kind.start(), offset + inner_kind.end()
+                return _decision("not_a_plan", "the notice issues rules, not a plan", title, s, e)
+            report = re.search(rf"(?:{_REPORT_TYPES})$", inner)
+            if report is not None:  # 转发…意见报告/请示的通知: measures to carry out
+                s, e = offset + report.start(), offset + report.end()
+                return _decision("plan", "the notice forwards a report to be carried out", title, s, e)
+        if word == "函":
+            return _decision("not_a_plan", "the title names a 函", title, start, end)
+        not_a_plan = _NOT_A_PLAN_NOTICE_RE.search(head)
+        if not_a_plan is not None:
+            return _decision(
+                "not_a_plan",
+                "the notice appoints, sets dates or settles questions",
+                title,
+                *not_a_plan.span(),
+            )
+        return None  # a bare 通知: its body decides
+    if _PLAN_TYPE_RE.search(head[:end]) and word not in ("决定", "决议"):
+        return _decision("plan", "the title names a plan", title, start, end)
+    if re.fullmatch(_REPORT_TYPES, word):
+        return None  # a 报告 on its own: its body decides
+    return _decision("not_a_plan", f"the title names a {word}", title, start, end)
+
+
+def classify_genre(text: str) -> GenreDecision:
+    """The document's genre and the cue that decided it (see the module's rules)."""
+    title = _title(text)
+    interpretation = _INTERPRETATION_RE.search(title.compact)
+    if interpretation is not None:
+        return _decision("plan_interpretation", "the title says it interprets", title, *interpretation.span())
+    news_title = _NEWS_TITLE_RE.search(title.compact)
+    wrapper = re.search(
+        r"(?:通知|函)$", title.compact
+    )  # 关于印发《…》的通知 is official, 国务院印发《…》 news
+    official = None if news_title and not wrapper else _official_type(title)
+    if official is not None:
+        return official
+    body_start = title.end
+    head_paragraphs = split_paragraphs(text[body_start : body_start + 3000])[:_BODY_CUE_PARAGRAPHS]
+    for par in head_paragraphs:
+        news = _NEWS_BODY_RE.search(text, body_start + par.start, body_start + par.end)
+        if news is not None:
+            return _body_decision("plan_report", "a news report's byline or lead", news)
+    if news_title is not None:
+        return _decision("plan_report", "the title reports a plan's release", title, *news_title.span())
+    type_match = _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", title.compact))
+    if type_match is not None and type_match.group() in ("通知", "报告"):
+        numbered = [p for p in split_paragraphs(text[body_start:]) if _NUMBERED_PART_RE.match(p.text)]
+        if len(numbered) >= _NUMBERED_PARTS_FOR_A_PLAN:
+            return _decision("plan", "the notice lays out numbered parts of work", title, *type_match.span())
+        return _decision("not_a_plan", "the notice lays out no work in parts", title, *type_match.span())
+    qa = [p for p in split_paragraphs(text[body_start:]) if _QA_LINE_RE.search(p.text)]
+    if len(qa) >= 2:
+        first = qa[0]
+        return GenreDecision(
+            "plan_interpretation",
+            "questions and answers on a plan",
+            first.text[:20],
+            (body_start + first.start, body_start + min(first.end, first.start + 20)),
+        )
+    target = _TARGET_RE.search(text, body_start)
+    if target is not None:
+        return _body_decision("plan_report", "an article on the targets or work a government sets", target)
+    return _decision("not_a_plan", "no plan, report or interpretation cue", title, 0, len(title.compact))

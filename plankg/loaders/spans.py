@@ -1,0 +1,37 @@
+"""Which spans hold a position, answered without scanning every span: what keeps the extractor's cost
+linear in the text when a document has thousands of sections and items."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
+
+
+class SpanSet:
+    """A fixed set of (start, end) spans; `holds(position)` is true when start <= position < end for
+    one of them (O(log n))."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._max_end = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def holds(self, position: int) -> bool:
+        index = bisect_right(self._starts, position)
+        return index > 0 and self._max_end[index - 1] > position
+
+
+class SpanSweep:
+    """Spans (start, end, value) met by windows that move forward through the text: `overlapping(a, b)`
+    gives the spans overlapping [a, b) for windows whose a and b never decrease, in O(spans met)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, str]]) -> None:
+        self._pending = sorted(spans, reverse=True)  # popped from the end: by start
+        self._active: list[tuple[int, int, str]] = []
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        while self._pending and self._pending[-1][0] < end:
+            self._active.append(self._pending.pop())
+        self._active = [span for span in self._active if span[1] > start]
+        return [span for span in self._active if span[0] < end]

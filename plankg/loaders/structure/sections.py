@@ -1,0 +1,157 @@
+"""The outline tree: sections nested by their headings. A numbering style's level is the order in which
+it first appears; a plain heading opens a section under the innermost numbered one; a labelled paragraph
+is a section of its own; other paragraphs are the body (before sub-sections) or tail (after) of the
+innermost open section. The first short line is the document's title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plankg.loaders.structure.headings import Label, classify_title, fallback_kind
+from plankg.loaders.structure.notices import DATE_LINE_RE, ORG_LINE_RE
+from plankg.loaders.structure.paragraphs import Paragraph
+
+
+@dataclass
+class Section:
+    heading: Paragraph | None
+    level: int
+    children: list[Section] = field(default_factory=list)
+    body: list[Paragraph] = field(default_factory=list)  # paragraphs before the first sub-section
+    tail: list[Paragraph] = field(default_factory=list)  # paragraphs after the sub-sections
+    subtitles: list[Paragraph] = field(default_factory=list)
+    inline: bool = False  # a headed paragraph whose body is on its own line
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+    @property
+    def label(self) -> Label | None:
+        return classify_title(self.title) if self.heading else "container"
+
+    @property
+    def start(self) -> int:
+        return self.heading.start if self.heading else 0
+
+    @property
+    def end(self) -> int:
+        ends = [self.heading.end] if self.heading else [0]
+        ends += [p.end for p in self.subtitles + self.body + self.tail]
+        ends += [c.end for c in self.children]
+        return max(ends)
+
+    @property
+    def own_end(self) -> int:
+        """End of the heading and its body, before the first sub-section."""
+        ends = [self.heading.end] if self.heading else [0]
+        ends += [p.end for p in self.subtitles + self.body]
+        return max(ends)
+
+    def paragraphs(self) -> list[Paragraph]:
+        out = ([self.heading] if self.heading else []) + self.subtitles + self.body
+        for child in self.children:
+            out += child.paragraphs()
+        return out + self.tail
+
+
+def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | None]:
+    style_rank: dict[str, int] = {}
+    root = Section(heading=None, level=0)
+    stack: list[Section] = [root]
+    title_par: Paragraph | None = None
+    for index, par in enumerate(paragraphs):
+        if (
+            index == 0
+            and par.form in ("plain_heading", "heading", "prose", "lead")
+            and par.style is None
+            and (par.form == "plain_heading" or len(par.text) <= 60)
+        ):
+            par.form = "title"
+            title_par = par
+            continue
+        if par.form in ("meta", "table"):
+            if par.form == "meta" and DATE_LINE_RE.match(par.text) and _signed(paragraphs, index):
+                del stack[1:]  # a signature and its date close the text (a notice's, or the page's)
+            continue
+        top = stack[-1]
+        if par.form in ("heading", "headed") and par.style is not None:
+            rank = style_rank.setdefault(par.style, len(style_rank) + 1)
+            while len(stack) > 1 and stack[-1].level >= rank:
+                stack.pop()
+            section = Section(heading=par, level=rank, inline=par.form == "headed")
+            stack[-1].children.append(section)
+            stack.append(section)
+            continue
+        if par.form == "plain_heading":
+            if _is_subtitle(top, par):
+                top.subtitles.append(par)
+                continue
+            while len(stack) > 1 and (
+                stack[-1].heading is None or stack[-1].heading.style is None or stack[-1].inline
+            ):
+                stack.pop()
+            section = Section(heading=par, level=stack[-1].level + 1)
+            stack[-1].children.append(section)
+            stack.append(section)
+            continue
+        if par.form == "labelled":
+            while len(stack) > 1 and stack[-1].inline:
+                stack.pop()
+            section = Section(heading=par, level=stack[-1].level + 1, inline=True)
+            stack[-1].children.append(section)
+            continue
+        # lead or prose paragraph: body of the innermost open section
+        while len(stack) > 1 and stack[-1].inline and not _ends_with_colon(stack[-1].heading):
+            stack.pop()
+        target = stack[-1]
+        (target.tail if target.children else target.body).append(par)
+    return root, title_par
+
+
+def _signed(paragraphs: list[Paragraph], index: int) -> bool:
+    """A date line right after an organisation's name (落款): the end of a text."""
+    return (
+        index > 0
+        and paragraphs[index - 1].form == "meta"
+        and bool(ORG_LINE_RE.match(paragraphs[index - 1].text))
+    )
+
+
+def _ends_with_colon(heading: Paragraph | None) -> bool:
+    """A headed paragraph ending with a colon introduces the paragraphs after it."""
+    return heading is not None and heading.text.rstrip().endswith(("：", ":"))
+
+
+def has_inline_body(heading: Paragraph | None) -> bool:
+    return heading is not None and heading.body_start is not None
+
+
+def _is_subtitle(section: Section, par: Paragraph) -> bool:
+    heading = section.heading
+    if heading is None or section.body or section.children or section.subtitles:
+        return False
+    if heading.form != "plain_heading" and heading.form != "heading":
+        return False
+    if classify_title(par.title) is not None:
+        return False
+    return heading.text.rstrip().endswith(("：", ":")) or classify_title(heading.title) not in (
+        None,
+        "container",
+    )
+
+
+def has_kind_descendant(section: Section) -> bool:
+    """A sub-section (any depth) labelled goal, direction or task, or a container naming one (总体要求
+    与目标): what makes a background or safeguards heading a container after all (总体思路 holding
+    基本原则 and 发展目标) — a page's "…政策解读" link under the safeguards does not."""
+    return any(
+        child.label in ("goal", "direction", "task")
+        or (child.label == "container" and fallback_kind(child.title) is not None)
+        or has_kind_descendant(child)
+        for child in section.children
+    )
+
+
+def has_labelled_descendant(section: Section) -> bool:
+    return any(child.label is not None or has_labelled_descendant(child) for child in section.children)

@@ -1,0 +1,508 @@
+"""Indicator tables (专栏1 “十四五”时期主要指标, 表1 …): found in the paragraphs, read row by row.
+
+Layouts real pages give, all read the same way:
+  - one row per line, cells separated by tabs (HTML and .docx tables as reading.py renders them), bars
+    or wide spaces, or by single spaces (a table pasted from a PDF or a web page);
+  - one cell per line (gov.cn pages copied as text): the header cells, then the data cells in reading
+    order. Rows are cut at the attribute cell (约束性/预期性) when the table has an attribute column,
+    else at the next serial number (序号), else at numbered names (1．…), else every header-width cells.
+
+The header says what each column is: serial (序号), category (类别, 领域: a merged cell that only the
+first row of its group carries), name (指标, 指标名称), unit (单位), values (2020年 / 基期值 / 现状值 →
+baseline, 2025年 / 目标值 → target, 年均/累计 → a change or yearly rate), attribute (属性 → binding for
+约束性, expected for 预期性) and notes (备注). A row shorter than the header lacks its leading merged
+cells, so its cells are matched to the header's columns from the right.
+
+Each data row with a number in its target (or change) column is one indicator: the name without its
+numbering and with its bracketed unit taken out (森林覆盖率（%） → 森林覆盖率, %), the baseline, the target
+year from the header. A value cell may be a bare number (65, ≥95, 〔13.5〕 — 〔〕 marks a five-year
+cumulative figure, 60.6* a footnoted one) or a target in words (下降15%, 年均增长8%, 控制在5.5%以内), read
+by the prose finder. Table paragraphs are marked form "table": the structure code takes no goals or
+tasks from them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from plankg.loaders.indicators import IndicatorMatch, find_indicators
+from plankg.loaders.quantities import normalize_unit, parse_unit
+from plankg.loaders.target_kinds import level_direction, verb_direction
+
+if TYPE_CHECKING:
+    from plankg.loaders.structure.paragraphs import Paragraph
+
+_STRIP = " \t\u3000\xa0\ufeff\u200b"
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """An indicator table: its header cells and its data rows, each cell with its place in the text."""
+
+    header: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+# ---------------------------------------------------------------- the header
+
+_SERIAL_WORDS = ("序号", "编号")
+_CATEGORY_WORDS = ("类别", "类型", "领域", "维度", "一级指标", "方面", "分类")
+_NAME_WORDS = ("指标名称", "二级指标", "主要指标", "具体指标", "指标项", "指标", "名称", "项目")
+_UNIT_WORDS = ("单位", "计量单位")
+_ATTRIBUTE_WORDS = ("指标属性", "属性", "性质")
+_NOTE_WORDS = ("备注", "说明")
+_BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际", "现值")
+_CHANGE_WORDS = ("年均", "累计", "增速", "增幅", "增长")
+_TARGET_WORDS = ("目标", "预期", "规划")
+_YEAR_RE = re.compile(r"(\d{4})")
+_YEAR_WORD_RE = re.compile(r"\d{4}\s*年?(?:底|末)?")
+# A header cell of a one-cell-per-line table: a column word, a year (2020年, （2025年）), or both.
+_HEADER_CELL_RE = re.compile(
+    r"^[（(]?(?:\d{4}\s*年?(?:底|末)?)?[）)]?(?:"
+    r"序号|编号|类别|类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|主要指标|具体指标|指标项|名称|项目|"
+    r"单位|计量单位|属性|指标属性|性质|备注|说明|"
+    r"[年均累计增速增长幅值/、／（）()]+|(?:规划)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数"
+    r")?[（(]?(?:\d{4}\s*年?)?[）)]?$"
+)
+
+
+@dataclass
+class _Columns:
+    """What each header column holds."""
+
+    width: int
+    name: int | None = None
+    unit: int | None = None
+    attribute: int | None = None
+    serial: int | None = None
+    category: int | None = None
+    baseline: int | None = None
+    target: int | None = None
+    change: int | None = None
+    target_year: int | None = None
+    baseline_year: int | None = None
+    change_is_yearly: bool = False
+
+
+def _column_roles(header: list[str], default_year: int | None) -> _Columns:
+    columns = _Columns(width=len(header))
+    values: list[tuple[int, int | None, str]] = []  # (column, year, role)
+    for index, cell in enumerate(header):
+        bare = re.sub(r"[\s（）()]", "", cell)
+        year_match = _YEAR_RE.search(bare)
+        year = int(year_match.group(1)) if year_match else None
+        words = _YEAR_WORD_RE.sub("", bare)
+        if words in _SERIAL_WORDS:
+            columns.serial = index
+        elif words in _CATEGORY_WORDS and columns.category is None and year is None:
+            columns.category = index
+        elif any(w in words for w in _ATTRIBUTE_WORDS):
+            columns.attribute = index
+        elif words in _UNIT_WORDS:
+            columns.unit = index
+        elif words in _NOTE_WORDS:
+            continue
+        elif year is None and any(w in words for w in _NAME_WORDS):
+            if columns.name is not None and columns.category is None:
+                columns.category = columns.name  # 一级指标 | 二级指标: the first is the group
+            columns.name = index
+        elif any(w in words for w in _CHANGE_WORDS):
+            values.append((index, year, "change"))
+            columns.change_is_yearly = "年均" in words or "增速" in words
+        elif year is not None or any(w in words for w in (*_BASELINE_WORDS, *_TARGET_WORDS)):
+            role = "baseline" if any(w in words for w in _BASELINE_WORDS) else "target"
+            values.append((index, year, role))
+    years = [year for _, year, role in values if year is not None and role != "change"]
+    plain = [(i, y) for i, y, role in values if role == "target"]
+    if not any(role == "baseline" for *_, role in values) and len(plain) >= 2 and years:
+        earliest = min(years)  # 2020年 | 2025年: the earliest year is the baseline
+        values = [(i, y, "baseline" if y == earliest else r) for i, y, r in values]
+    for index, year, role in values:
+        if role == "baseline":
+            columns.baseline, columns.baseline_year = index, year
+        elif role == "target" and (columns.target is None or (year or 0) >= (columns.target_year or 0)):
+            columns.target, columns.target_year = index, year
+        elif role == "change":
+            columns.change = index
+    if columns.target_year is None:
+        later = [y for y in years if columns.baseline_year is None or y > columns.baseline_year]
+        columns.target_year = max(later) if later else default_year
+    return columns
+
+
+def is_header(cells: list[str]) -> bool:
+    """A header names its indicator column (指标, 名称, 项目) and at least one value column."""
+    if len(cells) < 3 or any(len(cell) > 16 for cell in cells):
+        return False
+    names = any("指标" in c or c in ("名称", "项目") for c in cells)
+    values = any(
+        _YEAR_RE.search(c) or any(w in c for w in ("目标", "基期", "现状", "预期值", "年均", "累计"))
+        for c in cells
+    )
+    return names and values
+
+
+# ---------------------------------------------------------------- finding tables in paragraphs
+
+_CELL_SPLIT_RE = re.compile(r"\t|[ \u3000]*[|｜][ \u3000]*| {2,}|\u3000+")
+# A table pasted from a PDF or a web page often keeps one plain space between cells.
+_SPACED_CELL_SPLIT_RE = re.compile(r"[\t \u3000\xa0]+|[ \u3000]*[|｜][ \u3000]*")
+_NUMERIC_CELL_RE = re.compile(
+    r"^[≥≤><＞＜约〔\[［]?\s*-?\d+(?:\.\d+)?\s*(?:%|％|‰)?[〕\]］*]?$|^[—\-－/／…]+$"
+)
+_SENTENCE_END_RE = re.compile(r"[。；;：:！？]$")
+_CLAUSE_PUNCT_RE = re.compile(r"[。；;，,！？]")
+# What ends a run of one-cell-per-line cells: a note, the next box or table, a heading of the text.
+_AFTER_TABLE_RE = re.compile(
+    r"^(?:注[：:①1]|说明[：:]|资料来源|数据来源|专栏|附?表\s*[\d一二三四五六七八九十]|第[一二三四五六七八九十\d]+[章节篇]"
+    r"|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+)
+_CAPTION_RE = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]*|专栏\s*[\d一二三四五六七八九十]*)|指标")
+
+
+def _cells(par: Paragraph, splitter: re.Pattern[str]) -> list[Cell]:
+    """The cells of a row paragraph with their places; an empty cell between two tabs is kept."""
+    cells: list[Cell] = []
+    position = 0
+    text = par.text
+    for match in [*splitter.finditer(text), None]:
+        end = match.start() if match else len(text)
+        raw = text[position:end]
+        core = raw.strip(_STRIP)
+        lead = len(raw) - len(raw.lstrip(_STRIP))
+        start = par.start + position + lead
+        if core or (match is not None and match.group() == "\t"):
+            cells.append(Cell(core, start, start + len(core)))
+        position = match.end() if match else len(text)
+    return cells
+
+
+def _texts(cells: list[Cell]) -> list[str]:
+    return [cell.text for cell in cells if cell.text]
+
+
+def _is_spaced_row(cells: list[Cell], header_width: int) -> bool:
+    """A data row of a single-space table: about as many cells as the header, some of them numbers
+    (a heading such as "第三章 构建…" splits in two and has none)."""
+    numeric = sum(1 for cell in cells if _NUMERIC_CELL_RE.match(cell.text))
+    return len(cells) >= max(3, header_width - 2) and numeric >= 1
+
+
+def _may_be_cell(par: Paragraph) -> bool:
+    text = par.text
+    return (
+        len(text) <= 60
+        and not _SENTENCE_END_RE.search(text)
+        and not _AFTER_TABLE_RE.match(text)
+        and len(_CLAUSE_PUNCT_RE.findall(text)) <= 1
+    )
+
+
+def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
+    """Every indicator table among the paragraphs; its paragraphs (and its caption) get form "table"."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(paragraphs):
+        found = _row_table(paragraphs, index) or _cell_table(paragraphs, index)
+        if found is None:
+            index += 1
+            continue
+        table, index = found
+        tables.append(table)
+    for table in tables:  # a caption line ("表1 “十四五”主要指标", "专栏1 …") belongs to its table
+        before = [p for p in paragraphs if p.end <= table.start]
+        if before and len(before[-1].text) <= 60 and _CAPTION_RE.match(before[-1].text):
+            before[-1].form = "table"
+    return tables
+
+
+def _row_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | None:
+    """A table written one row per line, starting at paragraphs[index] if that is its header."""
+    par = paragraphs[index]
+    if len(par.text) > 200 or not ("指标" in par.text or "名称" in par.text or "项目" in par.text):
+        return None
+    header = _cells(par, _CELL_SPLIT_RE)
+    spaced = False
+    if not is_header(_texts(header)) and len(par.text) <= 120 and not _CLAUSE_PUNCT_RE.search(par.text):
+        header, spaced = _cells(par, _SPACED_CELL_SPLIT_RE), True
+    if not is_header(_texts(header)):
+        return None
+    table = Table(header=[c.text for c in header], start=par.start, end=par.end)
+    par.form = "table"
+    splitter = _SPACED_CELL_SPLIT_RE if spaced else _CELL_SPLIT_RE
+    index += 1
+    while index < len(paragraphs):
+        row_par = paragraphs[index]
+        row = _cells(row_par, splitter)
+        if len(row) < 2 or _SENTENCE_END_RE.search(row_par.text) or _AFTER_TABLE_RE.match(row_par.text):
+            break
+        if spaced and not _is_spaced_row(row, len(header)):
+            break
+        row_par.form = "table"
+        table.rows.append(row)
+        table.end = row_par.end
+        index += 1
+    return table, index
+
+
+def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | None:
+    """A table written one cell per line, starting at paragraphs[index] if a header starts there."""
+    header_end = index
+    while header_end < len(paragraphs) and _HEADER_CELL_RE.match(paragraphs[header_end].text):
+        header_end += 1
+    header = [p.text for p in paragraphs[index:header_end]]
+    if header_end - index < 3 or not is_header(header):
+        return None
+    table = Table(header=header, start=paragraphs[index].start, end=paragraphs[header_end - 1].end)
+    for par in paragraphs[index:header_end]:
+        par.form = "table"
+    cursor = header_end
+    stream: list[Cell] = []
+    while cursor < len(paragraphs) and _may_be_cell(paragraphs[cursor]):
+        par = paragraphs[cursor]
+        par.form = "table"
+        stream.append(Cell(par.text, par.start, par.end))
+        table.end = par.end
+        cursor += 1
+    table.rows = _cut_rows(stream, _column_roles(header, None))
+    return table, cursor
+
+
+_SERIAL_RE = re.compile(r"^(\d{1,2})[.．、]?$")
+_NUMBERED_NAME_RE = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
+_ATTRIBUTES = {
+    "约束性": "binding",
+    "约束": "binding",
+    "预期性": "expected",
+    "预期": "expected",
+    "引导性": "expected",
+    "指导性": "expected",
+}
+
+
+def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
+    """The rows of a one-cell-per-line table (see the module docstring for the cuts)."""
+    rows: list[list[Cell]] = []
+    current: list[Cell] = []
+    last_is_attribute = columns.attribute is not None and columns.attribute >= columns.width - 1
+    expected_serial = 1
+    numbered = any(_NUMBERED_NAME_RE.match(c.text) for c in stream)
+    for cell in stream:
+        if last_is_attribute:
+            current.append(cell)
+            if cell.text in _ATTRIBUTES:
+                rows.append(current)
+                current = []
+            continue
+        serial = _SERIAL_RE.match(cell.text)
+        starts = (
+            (columns.serial is not None and serial is not None and int(serial.group(1)) == expected_serial)
+            if columns.serial is not None
+            else bool(_NUMBERED_NAME_RE.match(cell.text))
+        )
+        if starts:
+            expected_serial += 1
+            if current:
+                rows.append(current)
+            current = []
+        current.append(cell)
+        if columns.serial is None and not numbered and len(current) == columns.width:
+            rows.append(current)  # nothing marks a row: every header-width cells make one
+            current = []
+    if current:
+        rows.append(current)
+    return rows
+
+
+# ---------------------------------------------------------------- rows → indicators
+
+_VALUE_RE = re.compile(
+    r"^(?P<symbol>[≥≤><＞＜]|大于等于|小于等于|不低于|不高于|不少于|不超过|约)?\s*"
+    r"(?P<open>[〔\[［])?(?P<number>-?\d+(?:\.\d+)?)(?P<close>[〕\]］])?\s*(?P<percent>%|％|‰)?\s*\*?"
+    r"(?P<suffix>以上|以下|以内|左右)?(?:$|[、，,；;（(])"
+)
+_EMPTY = {"", "—", "-", "－", "——", "/", "／", "…", "无", "暂无"}
+_SYMBOLS = {
+    "≥": ">=",
+    "大于等于": ">=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "≤": "<=",
+    "小于等于": "<=",
+    "不高于": "<=",
+    "不超过": "<=",
+    ">": ">",
+    "＞": ">",
+    "<": "<",
+    "＜": "<",
+    "约": "=",
+}
+_SUFFIXES = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "="}
+_UNIT_BRACKET_RE = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
+# Units a table's header or name bracket gives that prose numbers never take (…年限（年）).
+_TABLE_ONLY_UNITS = {"年", "岁", "年/人", "元/人", "人/万人", "张/千人", "人/千人"}
+_GROWTH_NAME_RE = re.compile(r"(?:年均)?(?:增长|增速|增幅|提高|提升|增加|下降|降低|减少|压减|缩减)(?:率)?$")
+
+
+def table_indicators(table: Table, text: str, *, default_year: int | None = None) -> list[IndicatorMatch]:
+    """One indicator per data row that has a number in its target or change column."""
+    columns = _column_roles(table.header, default_year)
+    if columns.target is None and columns.change is None:
+        return []
+    results: list[IndicatorMatch] = []
+    for row in table.rows:
+        match = _row_indicator(_aligned(row, columns), columns, text)
+        if match is not None:
+            results.append(match)
+    return results
+
+
+def _aligned(row: list[Cell], columns: _Columns) -> list[Cell | None]:
+    """The row's cells in header columns. A row of header width maps cell to column. A shorter row
+    lacks some cells: its leading merged ones (类别), or its unit when the name carries it (…（%）). So
+    its name cell is found and put in the name column; the cells on each side of it fill the columns
+    on that side, right-aligned (the cells missing are the leftmost of each side)."""
+    width = columns.width
+    if len(row) == width:
+        return list(row)
+    if len(row) > width or columns.name is None:
+        return [None] * max(0, width - len(row)) + list(row[max(0, len(row) - width) :])
+    at = _name_position(row, columns)
+    left, right = row[:at], row[at + 1 :]
+    before, after = columns.name, width - columns.name - 1
+    if len(left) > before or len(right) > after:
+        return [None] * (width - len(row)) + list(row)
+    return [*([None] * (before - len(left))), *left, row[at], *([None] * (after - len(right))), *right]
+
+
+def _name_position(row: list[Cell], columns: _Columns) -> int:
+    """Where a row's name is: a numbered name (1．…), or the first words that are no serial number,
+    value, unit or attribute — the second such when the first is its group's category."""
+    for index, cell in enumerate(row):
+        if _NUMBERED_NAME_RE.match(cell.text):
+            return index
+    words = [
+        index
+        for index, cell in enumerate(row)
+        if re.search("[\u4e00-\u9fff]", cell.text)
+        and cell.text not in _ATTRIBUTES
+        and not _is_unit(cell.text.strip("（）()"))
+        and not _VALUE_RE.match(cell.text)
+    ]
+    if not words:
+        return 0
+    if columns.category is not None and len(words) >= 2 and words[1] == words[0] + 1:
+        return words[1]
+    return words[0]
+
+
+def _cell(row: list[Cell | None], index: int | None) -> Cell | None:
+    return None if index is None else row[index]
+
+
+def _row_indicator(row: list[Cell | None], columns: _Columns, text: str) -> IndicatorMatch | None:
+    name_cell = _cell(row, columns.name) or next(
+        (c for c in row if c and re.search("[\u4e00-\u9fff]", c.text) and c.text not in _ATTRIBUTES), None
+    )
+    if name_cell is None or not name_cell.text:
+        return None
+    name = _NUMBERED_NAME_RE.sub("", name_cell.text).strip(_STRIP)
+    unit = ""
+    unit_cell = _cell(row, columns.unit)
+    if unit_cell is not None and unit_cell.text not in _EMPTY:
+        unit = unit_cell.text.strip("（）()")
+    bracket = _UNIT_BRACKET_RE.search(name)
+    if bracket and _is_unit(bracket.group(1)):
+        unit = unit or bracket.group(1)
+        name = name[: bracket.start()].strip(_STRIP)
+    attribute_cell = _cell(row, columns.attribute)
+    attribute = _ATTRIBUTES.get(attribute_cell.text) if attribute_cell else None
+    baseline_cell = _cell(row, columns.baseline)
+    base = _VALUE_RE.match(baseline_cell.text) if baseline_cell else None
+    baseline = float(base.group("number")) if base else None
+
+    value_cell, in_change_column = _cell(row, columns.target), False
+    if value_cell is None or value_cell.text in _EMPTY or not _has_number(value_cell.text):
+        value_cell, in_change_column = _cell(row, columns.change), True
+    if value_cell is None or value_cell.text in _EMPTY:
+        return None
+    cells = [c for c in row if c is not None and c.text]
+    span = (min(name_cell.start, cells[0].start), max(c.end for c in cells))
+    target_year = columns.target_year
+    bare = _VALUE_RE.match(value_cell.text)
+    if bare is None:  # a target in words: 下降15%, 年均增长8%, 控制在5.5%以内
+        found = find_indicators(text, value_cell.start, value_cell.end, default_year=target_year)
+        if not found:
+            return None
+        match = found[0]
+        match.name, match.span, match.number_start, match.attribute = name, span, value_cell.start, attribute
+        if not match.unit and unit:
+            match.unit = unit
+            match.normalized_unit, factor = normalize_unit(unit)
+            match.normalized_value = match.value * factor
+        if match.target_kind == "level" and match.baseline is None and baseline is not None:
+            match.baseline, match.baseline_year = baseline, columns.baseline_year
+        return match
+    value = float(bare.group("number"))
+    unit = unit or bare.group("percent") or ""
+    comparator = _SYMBOLS.get(bare.group("symbol") or "") or _SUFFIXES.get(bare.group("suffix") or "")
+    cumulative = bare.group("open") is not None
+    growth = _GROWTH_NAME_RE.search(name)
+    if in_change_column or cumulative or growth:
+        if growth:
+            kind = "rate" if in_change_column and columns.change_is_yearly and not cumulative else "change"
+            direction = verb_direction(growth.group().removeprefix("年均"))
+            name = name[: growth.start()] or name
+        elif cumulative:
+            kind, direction = "change", None
+        else:
+            kind, direction = "level", None  # a level held every year (城镇调查失业率 <5.5 in 年均)
+        comparator = comparator or "="
+        baseline_year = columns.baseline_year if kind != "level" else None
+        level_baseline = baseline if kind == "level" else None
+    else:
+        kind = "level"
+        comparator = comparator or ("from_to" if baseline is not None else "=")
+        direction = level_direction(comparator, value, baseline)
+        baseline_year = columns.baseline_year if baseline is not None else None
+        level_baseline = baseline
+    norm_unit, factor = normalize_unit(unit)
+    return IndicatorMatch(
+        name=name,
+        value=value,
+        unit=unit,
+        comparator=comparator,
+        span=span,
+        number_start=value_cell.start,
+        baseline=level_baseline,
+        target_year=target_year,
+        normalized_value=value * factor,
+        normalized_unit=norm_unit,
+        target_kind=kind,  # type: ignore[arg-type]
+        direction=direction,
+        baseline_year=baseline_year,
+        attribute=attribute,
+    )
+
+
+def _has_number(cell: str) -> bool:
+    return bool(re.search(r"\d|[一二两三四五六七八九十]番", cell))
+
+
+def _is_unit(text: str) -> bool:
+    """A bracketed unit after an indicator's name: %, 万个, 亿吨标准煤, 年, 岁, 微克/立方米."""
+    if text in ("%", "％", "‰"):
+        return True
+    unit, _, end = parse_unit(text, 0)
+    return (bool(unit) and end == len(text)) or text in _TABLE_ONLY_UNITS
