@@ -102,12 +102,12 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
     fixed: dict[str, Any] = {
         "plan_id": samples["plan"],
         "doc_id": samples["doc_id"],
-        "code": samples["code"],
+        # a sector code, or for plans_in_region 山东's division code (the seed's 青岛 lies within it)
+        "code": "370000" if query == "plans_in_region" else samples["code"],
         "offset": 0,
         "skip": 0,
         "limit": 100,
         "name": samples["concept_name"],
-        "code": "370000",  # 山东: the seed's 青岛 lies within it
         "measure": "egov-online-service-rate",
         "terms": [samples["term"]] if narrow or param != "terms" else [""],
         "ids": [samples["plan"], samples["goal"], samples["task"], samples["concept"], samples["sector"]],

@@ -170,8 +170,7 @@ def ask(
                 store, concept, region=region, level=level, year=year, plan=plan, limit=limit
             )
         except UnknownRegion as exc:
-            err_console.print(f"[red]{exc}[/red]")
-            raise typer.Exit(2) from None
+            raise fail(str(exc), ExitCode.BAD_INPUT) from None
     if answer is None:
         hint = "`plankg query concepts_page` lists them"
         raise fail(f"no concept called {concept!r}; {hint}", ExitCode.BAD_INPUT)

@@ -20,6 +20,7 @@ from plankg.loaders.indicators import IndicatorMatch, find_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
+from plankg.loaders.prose import fill_from_prose
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
 from plankg.loaders.structure import Item, Outline, parse_outline
@@ -93,6 +94,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
     if genre.genre == "not_a_plan":  # a regulation's articles are not tasks, its numbers not targets
         outline = dataclasses.replace(outline, goals=[], directions=[], tasks=[], tables=[], paragraphs=[])
         outline.warnings = [f"not a plan: {genre.reason}"]
+    else:
+        outline = fill_from_prose(outline)  # running text only where no structure was found
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"

@@ -1,0 +1,651 @@
+"""Goals, tasks and directions told in running text: a news report on a plan, a 解读, a short notice.
+
+The structural reader (`structure`) finds items by headings and numbering; a report tells the same
+items in sentences. This reader looks at the sentences themselves, in the genre's recurring shapes:
+
+  - series of items: 一是…二是…, 在…方面，…, 围绕“…”，… (three or more sentences or paragraphs
+    opened the same way), each an item named by its lead sentence or first clause, its other clauses
+    the sub-tasks; a series announced as safeguards (保障措施, 做好实施 …) holds no tasks, one announced
+    as goals (目标) holds goals;
+  - kicker lines of a report ("加大…力度，扩大…规模——" / "——加快…") that state an action;
+  - goal statements: a time cue (到2025年, 展望2035年, 力争到…, 未来五年, “十四五”期间, 目标是…)
+    followed by what is to be reached (达到, 实现, 建成, 基本形成, 突破, 显著提升, 更加完善 …);
+  - task statements: a modal (要, 将, 须, 计划 …) before an action verb (推进, 加快, 推动, 完善, 着力,
+    加强, 实施, 建设, 培育, 优化, 深化 …), one task per sentence, its clauses the sub-tasks;
+  - named directions: a list closed by its count ("A、B、C等3大重点领域", "A、B和C三个发展方向") or
+    opened by its label ("重点领域：A、B、C"), the count checked against the list.
+
+Guiding-thought sentences (以…为指导), principles (坚持…原则) and past facts are not items. Every item is
+a span of the text: the caller slices names and evidence from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from plankg.loaders.structure import Item, Outline
+
+_CN_NUM = "一二三四五六七八九十两"
+_CN_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
+_SENTENCE_END = "。！？!?"
+_EDGE = " \t\u3000\xa0，,、：:；;。！？!?…"
+
+# Forms of paragraph that are not plan text (title, 文号 / dateline lines).
+_NOT_TEXT_FORMS = ("meta", "title")
+
+_ACTION_VERBS = (
+    "推进|加快|推动|完善|着力|加强|实施|建设|培育|优化|深化|强化|提升|提高|健全|建立|构建|打造|发展|"
+    "促进|扩大|支持|鼓励|引导|开展|探索|创新|落实|壮大|布局|夯实|拓展|增强|营造|引进|招引|统筹|"
+    "规范|保障|推广|巩固|筑牢|发挥|聚焦|围绕|依托|加大|争创|建成|形成|实现|确保|做强|做优|做大|加速|筛选|谋划|"
+    "瞄准|办好|搭建|吸引|撬动|研发|成立|开发|招引|深入|全面"
+)
+_TASK_VERB_RE = re.compile(
+    rf"(?:进一步|继续|全力|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
+)
+# A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
+_MODAL_RE = re.compile(
+    r"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)"
+    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS}))"
+)
+# 将X作为Y / 将X分为…: 将 marks the object here, not the future
+_BA_RE = re.compile(r"将[^，。；,;]{1,30}?(?:作为|列为|纳入|视为|分为|转化为|应用于|打造成|建成为)")
+# 《意见》还提出，鼓励… / 报告提出，… : the document's own words reported
+_REPORTED_RE = re.compile(
+    r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知)(?:还|也|同时|进一步)?(?:提出|明确|要求|强调|指出)(?:了)?[，,：:]"
+)
+# 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
+_INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
+_COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
+# verbs that open an instruction when they open a sentence
+_DIRECTIVE_RE = re.compile(
+    "加速|推动|推进|加快|加强|完善|健全|建立|构建|打造|培育|实施|深化|强化|优化|鼓励|支持|引导|探索|着力|开展|"
+    "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实"
+)
+_NOT_PLAN_SENTENCE_RE = re.compile(
+    r"为指导|习近平|贯彻|精神|原则|[？?]|"  # guiding thought, principles, questions
+    # facts of the past
+    r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|近年|以来|目前|此前|早在|"
+    r"认为|记者"
+)
+_SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
+_GOAL_LEAD_RE = re.compile(r"目标")
+_TASK_LEAD_RE = re.compile(r"任务|举措|措施|方面|重点|部署|工作")
+
+_YEAR = r"(?:19|20)\d{2}\s*年(?:底|末|前)?"
+_PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
+_GOAL_CUE_RE = re.compile(
+    rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
+    rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
+    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?)"
+)
+_GOAL_PREDICATE_RE = re.compile(
+    r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
+    r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟"
+)
+_CLAUSE_START = '，,；;：:。！？!?“"（('
+
+# Series openers: 一是 / 在…方面， / 围绕“…”，
+_ORDINAL_RE = re.compile(
+    rf"(?:^|(?<=[{re.escape(_CLAUSE_START)}]))\s*([{_CN_NUM}]{{1,3}})是(?=[^，,。]{{2}})", re.M
+)
+_ASPECT_RE = re.compile(
+    r"(?:^|(?<=[。；;]))\s*在((?:(?!方面)[^。；，,]){2,40})方面[，,]"
+    r"|(?:^|(?<=[。；;，,]))\s*(?:而)?((?:(?!方面)[^。；，,在]){2,8})方面[，,]",
+    re.M,
+)
+_AROUND_RE = re.compile(r"^\s*围绕(“[^”]{1,12}”|[^，,。]{2,16})[，,]", re.M)
+_KICKER_END_RE = re.compile(r"[—–-]{1,2}\s*$")
+_KICKER_START_RE = re.compile(r"^\s*[—–]{2}\s*")
+_DIRECTION_TAIL_RE = re.compile(
+    rf"等?\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|个|类)?\s*[^，。；、]{{0,10}}?(?:重点领域|发展方向|重点方向|方向|领域)"
+)
+_DIRECTION_HEAD_RE = re.compile(
+    rf"(?:([{_CN_NUM}\d]{{1,3}})\s*大\s*)?(?:重点领域|发展方向|重点方向|主攻方向)(?:是|为|包括|主要有|[：:])[，,]?"
+)
+
+
+@dataclass
+class ProseItems:
+    goals: list[Item] = field(default_factory=list)
+    directions: list[Item] = field(default_factory=list)
+    tasks: list[Item] = field(default_factory=list)
+
+
+def count_value(token: str) -> int | None:
+    """12 / 十二 / 两 → int; None for anything else."""
+    if token.isdigit():
+        return int(token)
+    if not token or any(ch not in _CN_VALUE for ch in token):
+        return None
+    if token == "十":
+        return 10
+    if "十" in token:
+        tens, _, ones = token.partition("十")
+        return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[ones] if ones else 0)
+    return _CN_VALUE[token] if len(token) == 1 else None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+_SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of text[start:end], each with its terminal mark (a closing quote after it stays out)."""
+    return [m.span() for m in _SENTENCE_RE.finditer(text, start, end) if m.group().strip(_EDGE)]
+
+
+def clauses(text: str, start: int, end: int, marks: str = "，,；;。！？!?") -> list[tuple[int, int]]:
+    """Clauses of text[start:end] split at `marks` outside quotes and brackets, edges trimmed."""
+    out = []
+    depth = 0
+    cursor = start
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else "。"
+        if ch in "“《（(「【":
+            depth += 1
+        elif ch in "”》）)」】" and depth:
+            depth -= 1
+        elif (ch in marks and depth == 0) or i == end:
+            s, e = trim(text, cursor, i)
+            if e - s >= 2:
+                out.append((s, e))
+            cursor = i + 1
+    return out
+
+
+def _is_task_clause(text: str, start: int, end: int) -> bool:
+    return bool(_TASK_VERB_RE.match(text, start)) and end - start >= 4
+
+
+def _item(kind: str, text: str, start: int, end: int, name: tuple[int, int] | None = None) -> Item:
+    start, end = _span(text, start, end)
+    return Item(kind=kind, name=name or trim(text, start, end), span=(start, end))  # type: ignore[arg-type]
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Edges trimmed, but a sentence keeps its full stop (the evidence reads as the text does)."""
+    s, e = trim(text, start, end)
+    if e < end and text[e] in _SENTENCE_END:
+        e += 1
+    return s, e
+
+
+def task_item(text: str, start: int, end: int, *, named_by_sentence: bool = True) -> Item:
+    """A task from text[start:end]: named by its lead sentence when that is short and the body follows
+    ("优化升级数字基础设施。加快建设…"), else by its first clause; its other clauses are the sub-tasks."""
+    start, end = _span(text, start, end)
+    parts = sentences(text, start, end)
+    body_start = start
+    if named_by_sentence and len(parts) >= 2 and parts[0][1] - parts[0][0] <= 30:
+        name = trim(text, *parts[0])
+        body_start = parts[0][1]
+        rest = clauses(text, body_start, end)
+    else:
+        first, *rest = clauses(text, start, end) or [(start, end)]
+        name = first
+    children = [
+        Item(kind="task", name=(s, e), span=(s, e), clause=True)
+        for s, e in rest
+        if _is_task_clause(text, s, e) or body_start != start
+    ]
+    if len(children) < 2 and body_start == start:
+        children = []
+    return Item(kind="task", name=name, span=(start, end), children=children)
+
+
+# ---------------------------------------------------------------- series
+
+
+@dataclass
+class _Opener:
+    at: int  # where the item starts (its marker)
+    content: int  # where its words start
+    name: tuple[int, int] | None = None  # a name given by the opener itself (在X方面)
+
+
+def _ordinal_openers(text: str, start: int, end: int) -> list[_Opener]:
+    hits: list[_Opener] = []
+    expected = 1
+    for match in _ORDINAL_RE.finditer(text, start, end):
+        if count_value(match.group(1)) != expected:
+            continue
+        hits.append(_Opener(match.start(1), match.end()))
+        expected += 1
+    return hits if len(hits) >= 2 else []
+
+
+def _aspect_openers(text: str, start: int, end: int) -> list[_Opener]:
+    hits = [
+        _Opener(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), _aspect_name(m))
+        for m in _ASPECT_RE.finditer(text, start, end)
+        if _aspect_name(m) is not None
+    ]
+    return hits if len(hits) >= 2 else []
+
+
+_VAGUE_ASPECT_RE = re.compile(r"^(?:另一|一|这|那|此|各|多|两|其他|另|某些|有些)$")
+
+
+def _aspect_name(match: re.Match[str]) -> tuple[int, int] | None:
+    """The X of 在X方面 / X方面 (None for 另一方面, 这方面 …)."""
+    group = 1 if match.group(1) is not None else 2
+    if _VAGUE_ASPECT_RE.match(match.group(group)):
+        return None
+    return match.span(group)
+
+
+def _series_kind(lead: str) -> str | None:
+    """What a series holds, by the words that announce it; None: safeguards, not items."""
+    if _SAFEGUARD_RE.search(lead):
+        return None
+    if _GOAL_LEAD_RE.search(lead) and not re.search("任务|举措|措施", lead):
+        return "goal"
+    return "task"
+
+
+def _last_item_end(text: str, opener: _Opener, end: int, sizes: list[int]) -> int:
+    """The last item of a series runs as many sentences as the items before it (when they agree),
+    so a closing remark of the paragraph ("围绕八大任务，…") is not part of it."""
+    parts = sentences(text, opener.content, end)
+    if sizes and len(set(sizes)) == 1 and len(parts) > sizes[0]:
+        return parts[sizes[0] - 1][1]
+    return end
+
+
+def _series_items(text: str, openers: list[_Opener], end: int, kind: str) -> list[Item]:
+    items: list[Item] = []
+    sizes: list[int] = []
+    for index, opener in enumerate(openers):
+        if index + 1 < len(openers):
+            stop = openers[index + 1].at
+            sizes.append(len(sentences(text, opener.content, stop)))
+        else:
+            stop = _last_item_end(text, opener, end, sizes)
+        if kind == "goal":
+            items.append(_item("goal", text, opener.content, stop))
+            continue
+        item = task_item(text, opener.content, stop)
+        if opener.name is not None:
+            # 在X方面，通过A，B，C。: X names the task, A B C are its sub-tasks
+            body = clauses(text, opener.content, item.span[1])
+            item = Item(
+                kind="task",
+                name=opener.name,
+                span=(opener.at, item.span[1]),
+                children=[
+                    Item(kind="task", name=c, span=c, clause=True)
+                    for c in (_strip_means(text, s, e) for s, e in body)
+                    if c[1] - c[0] >= 4
+                ],
+            )
+            if len(item.children) < 2:
+                item.children = []
+        items.append(item)
+    return items
+
+
+def _strip_means(text: str, start: int, end: int) -> tuple[int, int]:
+    return (start + 2, end) if text.startswith("通过", start) else (start, end)
+
+
+# ---------------------------------------------------------------- the reader
+
+
+class _Reader:
+    def __init__(self, text: str, paragraphs: list, skipped: Iterable[tuple[int, int]]) -> None:
+        self.text = text
+        self.skipped = list(skipped)
+        self.paragraphs = [
+            p
+            for p in paragraphs
+            if p.form not in _NOT_TEXT_FORMS and not any(s <= p.start < e for s, e in self.skipped)
+        ]
+        self.items = ProseItems()
+        self.claimed: list[tuple[int, int]] = []  # spans already read as items
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in self.claimed)
+
+    def claim(self, items: list[Item]) -> None:
+        self.claimed += [item.span for item in items]
+
+    def read(self) -> ProseItems:
+        self.inline_series()
+        self.paragraph_series()
+        self.headed_tasks()
+        self.kicker_tasks()
+        self.directions()
+        self.goal_statements()
+        self.task_statements()
+        for kind in ("goals", "tasks"):
+            getattr(self.items, kind).sort(key=lambda item: item.span[0])
+        return self.items
+
+    # -- series inside one paragraph: 一是…二是… / 在…方面，…
+    def inline_series(self) -> None:
+        text = self.text
+        for par in self.paragraphs:
+            for finder in (_ordinal_openers, _aspect_openers):
+                openers = finder(text, par.start, par.end)
+                if not openers or not self.free(openers[0].at, par.end):
+                    continue
+                lead_start = max([s for s, _ in sentences(text, par.start, openers[0].at)] or [par.start])
+                lead = text[lead_start : openers[0].at]
+                if lead_start == openers[0].at:  # the series opens the paragraph: its lead is before
+                    lead = self._previous_text(par)
+                kind = _series_kind(lead)
+                if kind is None:
+                    self.claimed.append((par.start, par.end))
+                    continue
+                items = _series_items(text, openers, par.end, kind)
+                getattr(self.items, kind + "s").extend(items)
+                self.claim(items)
+
+    def _previous_text(self, par) -> str:
+        before = [p for p in self.paragraphs if p.end <= par.start]
+        return before[-1].text if before else ""
+
+    # -- series of paragraphs: 一是… / 围绕“…”，… / 在…方面， one per paragraph
+    def paragraph_series(self) -> None:
+        text = self.text
+        run: list = []
+        for par in [*self.paragraphs, None]:
+            opener = self._paragraph_opener(par) if par is not None else None
+            if opener is not None and self.free(par.start, par.end):
+                run.append((par, opener))
+                continue
+            ordinal_run = len(run) >= 2 and run[0][1].name is None and _ORDINAL_RE.match(run[0][0].text)
+            if len(run) >= 3 or ordinal_run:
+                kind = _series_kind(self._previous_text(run[0][0]))
+                if kind is not None:
+                    items = [_series_items(text, [op], p.end, kind)[0] for p, op in run]
+                    getattr(self.items, kind + "s").extend(items)
+                    self.claim(items)
+            run = []
+
+    def _paragraph_opener(self, par) -> _Opener | None:
+        text = self.text
+        match = _AROUND_RE.match(text, par.start, par.end)
+        if match:
+            return _Opener(par.start, match.end())
+        match = _ASPECT_RE.match(text, par.start, par.end)
+        if match and _aspect_name(match) is not None:
+            return _Opener(par.start, match.end(), _aspect_name(match))
+        match = _ORDINAL_RE.match(text, par.start, par.end)
+        if match and count_value(match.group(1)) is not None:
+            return _Opener(match.start(1), match.end())
+        return None
+
+    # -- a lead that announces tasks, then short headings each with its paragraphs:
+    #    "浙江要完成这些任务：" / 明确重点招商方向 / 围绕…；聚焦…。 / 强化重大项目谋划 / …
+    def headed_tasks(self) -> None:
+        text = self.text
+        pars = self.paragraphs
+        index = 0
+        while index < len(pars):
+            lead = pars[index]
+            index += 1
+            if not (_HEADED_LEAD_RE.search(lead.text) and _is_heading_like(lead)):
+                continue
+            groups: list[list] = []
+            while index < len(pars):
+                par = pars[index]
+                if _is_task_heading(text, par):
+                    groups.append([par])
+                elif groups and _REPORTED_RE.match(par.text):
+                    break  # 《意见》提出，… closes the list
+                elif groups and sum(map(_is_cjk, par.text)) >= 2:
+                    groups[-1].append(par)
+                elif not groups and sum(map(_is_cjk, par.text)) >= 2:
+                    break
+                index += 1
+            groups = [g for g in groups if len(g) >= 2]
+            if len(groups) < 2:
+                continue
+            for heading, *body in groups:
+                span = (heading.start, body[-1].end)
+                if not self.free(*span):
+                    continue
+                parts = [c for p in body for c in clauses(text, p.start, p.end, marks="；;。！？")]
+                item = Item(
+                    kind="task",
+                    name=trim(text, heading.start, heading.end),
+                    span=span,
+                    children=[Item(kind="task", name=c, span=c, clause=True) for c in parts],
+                )
+                self.items.tasks.append(item)
+                self.claim([item])
+                if "方向" in heading.text:  # 明确重点招商方向: its clauses are the named directions
+                    self.items.directions.extend(Item(kind="direction", name=c, span=c) for c in parts)
+
+    # -- kicker lines: "加大新能源资源开发力度，扩大新能源发展规模——", "——加快…"
+    def kicker_tasks(self) -> None:
+        text = self.text
+        for par in self.paragraphs:
+            body = text[par.start : par.end]
+            end_kicker = _KICKER_END_RE.search(body)
+            start_kicker = _KICKER_START_RE.match(body)
+            if end_kicker:
+                start, end = par.start, par.start + end_kicker.start()
+            elif start_kicker:
+                start, end = par.start + start_kicker.end(), par.end
+            else:
+                continue
+            start, end = trim(text, start, end)
+            if end - start < 6 or not _TASK_VERB_RE.match(text, start) or not self.free(start, end):
+                continue
+            item = task_item(text, start, end, named_by_sentence=False)
+            self.items.tasks.append(item)
+            self.claim([item])
+
+    # -- directions
+    def directions(self) -> None:
+        text = self.text
+        for par in self.paragraphs:
+            for start, end in sentences(text, par.start, par.end):
+                found = self._counted_list(start, end) or self._labelled_list(start, end)
+                if found:
+                    self.items.directions.extend(found)
+
+    def _counted_list(self, start: int, end: int) -> list[Item]:
+        """ "A、B、C等3大重点领域": the list just before its count."""
+        text = self.text
+        for match in _DIRECTION_TAIL_RE.finditer(text, start, end):
+            count = count_value(match.group(1))
+            list_start = max(text.rfind(ch, start, match.start()) for ch in "，,：:；;（(") + 1
+            list_start = max(list_start, start)
+            names = _list_items(text, list_start, match.start())
+            if names and count == len(names) >= 2:
+                names[0] = _strip_list_lead(text, *names[0])
+                return [Item(kind="direction", name=n, span=n) for n in names]
+        return []
+
+    def _labelled_list(self, start: int, end: int) -> list[Item]:
+        """ "重点领域：A、B、C" (a count, when given, must agree)."""
+        text = self.text
+        match = _DIRECTION_HEAD_RE.search(text, start, end)
+        if not match:
+            return []
+        stop = next((i for i in range(match.end(), end) if text[i] in "。；;"), end)
+        names = _list_items(text, match.end(), stop)
+        count = count_value(match.group(1)) if match.group(1) else None
+        if len(names) < 2 or (count is not None and count != len(names)):
+            return []
+        return [Item(kind="direction", name=n, span=n) for n in names]
+
+    # -- goal statements
+    def goal_statements(self) -> None:
+        text = self.text
+        for par in self.paragraphs:
+            if par.form not in ("prose", "lead", "labelled", "headed"):
+                continue  # a heading restates its paragraph
+            for start, end in sentences(text, par.start, par.end):
+                cue = self._goal_cue(start, end)
+                if cue is None or not self.free(cue, end):
+                    continue
+                if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
+                    continue
+                item = _item("goal", text, cue, end)
+                if item.span[1] - item.span[0] >= 8:
+                    self.items.goals.append(item)
+                    self.claim([item])
+
+    def _goal_cue(self, start: int, end: int) -> int | None:
+        """Where the goal starts: the first time cue at a clause start followed by a target predicate."""
+        text = self.text
+        for match in _GOAL_CUE_RE.finditer(text, start, end):
+            at = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            if (
+                at > start
+                and text[at - 1] not in _CLAUSE_START
+                and not re.search(r"(?:提出|明确|是|为|要|计划|预计|力争)$", text[max(start, at - 4) : at])
+            ):
+                continue
+            if _GOAL_PREDICATE_RE.search(text, match.end(), end):
+                # 目标是，到2025年… starts at the year; 目标是 itself is not the goal
+                if re.match(r"(?:主要|发展|总体|工作)?目标", text[at:]):
+                    at = match.end()
+                return at
+        return None
+
+    # -- task statements: 要/将 + action; the document's words reported; a subject's intended action
+    def task_statements(self) -> None:
+        text = self.text
+        for par in self.paragraphs:
+            if par.form not in ("prose", "lead", "labelled", "headed"):
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
+                    continue
+                verb_at = self._task_start(start, end)
+                if verb_at is None:
+                    continue
+                item = task_item(text, verb_at, end, named_by_sentence=False)
+                # the actions the sentence lists: its ；-parts, else its clauses that are actions
+                parts = clauses(text, verb_at, end, marks="；;")
+                if len(parts) < 2:
+                    parts = [c for c in clauses(text, verb_at, end) if _is_task_clause(text, *c)]
+                item.children = [
+                    Item(kind="task", name=c, span=c, clause=True) for c in parts if len(parts) >= 2
+                ]
+                self.items.tasks.append(item)
+                self.claim([item])
+
+    def _task_start(self, start: int, end: int) -> int | None:
+        """Where the sentence's task starts (its action verb), or None when it states none."""
+        text = self.text
+        modal = _MODAL_RE.search(text, start, end)
+        if (
+            modal is not None
+            and not _BA_RE.match(text, modal.end() - 1)
+            and (text[modal.start() - 1] in _CLAUSE_START or _subject_before(text, start, modal.start()))
+        ):
+            verb_at = modal.end()
+            if not _TASK_VERB_RE.match(text, verb_at):  # 将分类施策，推进…
+                verb_at = next(
+                    (s for s, _ in clauses(text, verb_at, end) if _TASK_VERB_RE.match(text, s)), verb_at
+                )
+            return verb_at
+        reported = _REPORTED_RE.search(text, start, end)
+        if reported and _TASK_VERB_RE.match(text, reported.end()) and self._goal_cue(start, end) is None:
+            return reported.end()
+        head = trim(text, start, end)[0]
+        definition = _COPULA_RE.search(text, head, end)  # 推进政务公开…是一项基本制度: a statement
+        if (_INTENT_RE.match(text, head) or _DIRECTIVE_RE.match(text, head)) and definition is None:
+            return head  # 加速数据资源向…汇聚。 a sentence that is an instruction
+        intent = _INTENT_RE.search(text, start, min(end, start + 16))
+        purpose = intent is not None and text[intent.start() - 1] in "为了"  # 为进一步支持…: a purpose
+        near = intent is not None and intent.start() - start <= 6
+        if intent and near and not purpose and _subject_before(text, start, intent.start()):
+            return intent.start()
+        return None
+
+
+_HEADED_LEAD_RE = re.compile(r"任务|举措|措施|重点工作")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_heading_like(par) -> bool:
+    """A line that announces what follows: a heading, or a short line ending with ：/〜."""
+    return par.form in ("plain_heading", "heading") or par.text.rstrip().endswith(("：", ":", "〜", "～"))
+
+
+def _is_task_heading(text: str, par) -> bool:
+    """A short line without sentence punctuation (强化重大项目谋划): after a lead announcing tasks,
+    each such line names one."""
+    words = text[par.start : par.end].strip()
+    return (
+        par.form in ("plain_heading", "heading")
+        and 4 <= len(words) <= 20
+        and not any(ch in words for ch in "，。；：,;:！？!?")
+        and sum(map(_is_cjk, words)) >= 4
+    )
+
+
+def _subject_before(text: str, start: int, at: int) -> bool:
+    """A modal right after its subject (长沙计划…, 宁夏还将…, 各地区各部门也要…): a short run of words."""
+    clause_start = max(text.rfind(ch, start, at) for ch in _CLAUSE_START) + 1
+    clause_start = max(clause_start, start)
+    return at - clause_start <= 12
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The members of "A、B、C和D" (和/及/以及 join the last one)."""
+    s, e = trim(text, start, end)
+    if e - s < 3 or "、" not in text[s:e]:
+        return []
+    out = []
+    for part in re.finditer(r"[^、]+", text[s:e]):
+        ps, pe = s + part.start(), s + part.end()
+        joined = re.search(r"(?:以及|和|及|与)", text[ps:pe])
+        if part.end() == e - s and joined and out:
+            out.append(trim(text, ps, ps + joined.start()))
+            out.append(trim(text, ps + joined.end(), pe))
+        else:
+            out.append(trim(text, ps, pe))
+    if any(pe - ps < 1 or pe - ps > 20 for ps, pe in out):
+        return []
+    return out
+
+
+def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first member without the verb that introduces the list (加快布局VR → VR)."""
+    verbs = list(
+        re.finditer(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局|明确|提出|确定|部署)+了?", text[start:end])
+    )
+    last = verbs[-1] if verbs else None
+    if last is not None and last.end() < end - start:
+        return start + last.end(), end
+    return start, end
+
+
+def read_prose(text: str, outline: Outline) -> ProseItems:
+    """The goals, directions and tasks told in the running text of the outline's paragraphs."""
+    return _Reader(text, outline.paragraphs, outline.skipped).read()
+
+
+NO_SECTIONS_WARNING = "no goal, direction or task sections were recognised"
+
+
+def fill_from_prose(outline: Outline) -> Outline:
+    """Structure wins: only an outline in which no item was recognised is read as running text."""
+    if outline.goals or outline.directions or outline.tasks:
+        return outline
+    found = read_prose(outline.text, outline)
+    if found.goals or found.directions or found.tasks:
+        outline.goals, outline.directions, outline.tasks = found.goals, found.directions, found.tasks
+        outline.warnings = [w for w in outline.warnings if w != NO_SECTIONS_WARNING]
+        outline.warnings.append("no goal, direction or task sections: items read from running text")
+    return outline
