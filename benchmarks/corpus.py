@@ -61,16 +61,22 @@ def build_corpus(out: Path, count: int, seed: int = 12) -> list[Path]:
     places = sorted(d.name for d in divisions().values() if d.level in ("province", "city"))
     texts = {name: (CORPUS / name).read_text(encoding="utf-8") for name in BASES}
     paths = []
+    used: set[tuple[str, str, bool]] = set()
     for i in range(count):
         name = list(BASES)[i % len(BASES)]
         text = texts[name]
+        newer = rng.random() < 0.5
         place = rng.choice(places)
+        # one document per (plan, place, edition): another would map to the same plan id (refused)
+        while (name, place.rstrip("市省"), newer) in used:
+            place = rng.choice(places)
+        used.add((name, place.rstrip("市省"), newer))
         region = BASES[name]
         if region is not None:
             text = text.replace(region + "市", place).replace(region, place.rstrip("市省"))
         else:  # a national text becomes a regional one: the place issues it
             text = f"{place}人民政府关于印发{place}" + text.lstrip()
-        if rng.random() < 0.5:
+        if newer:
             text = text.replace("十三五", "十四五").replace("2016-2020", "2021-2025")
             text = text.replace("2020年", "2025年")
         text = _scaled(text, rng.choice([0.5, 0.8, 1.2, 1.5, 2.0]))
