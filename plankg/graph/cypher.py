@@ -377,6 +377,12 @@ def existing_ids(label: str) -> str:
     )
 
 
+def stored_nodes(spec: NodeSpec) -> str:
+    """Every property of the stored nodes of some ids (absent ids return nothing)."""
+    props = ", ".join(f"n.{quote(p.key)} AS {quote(p.key)}" for p in spec.properties)
+    return f"UNWIND $ids AS wanted MATCH (n:{quote(spec.label)} {{id: wanted}}) RETURN {props}"
+
+
 def label_count(label: str) -> str:
     return f"MATCH (n:{quote(label)}) RETURN count(n) AS count"
 

@@ -10,6 +10,8 @@ backends.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 TITLE_MATCH_METHOD = "title-match"
 SERIES_METHOD = "edition-series"
 
@@ -61,16 +63,26 @@ def _succeeds(anchor: str) -> str:
     )
 
 
-def resolve_statements() -> tuple[str, ...]:
-    """Run in order with $plan_id after the plan's subgraph is written (its own outgoing links were
-    stripped with its old version; the incoming ones are dropped here and made again)."""
+@dataclass(frozen=True)
+class ResolveStatements:
+    """Run in this order with $plan_id after the plan's subgraph is written (its own outgoing links
+    were stripped with its old version; the incoming ones are dropped and made again). The writer
+    skips a group that cannot match: no incoming link of a plan new to the store, no own citation of
+    a document that names no title."""
+
+    drop_incoming: tuple[str, ...]
+    own_citations: tuple[str, ...]
+    citing_it: tuple[str, ...]
+    editions: tuple[str, ...]
+
+
+def resolve_statements() -> ResolveStatements:
     implements = " AND c.kind = 'implements'"
-    return (
-        *(f"MATCH (:Plan)-[r:{t}]->(p:Plan {{id: $plan_id}}) DELETE r" for t in PLAN_LINK_TYPES),
-        _cites("CITES", "", "source"),
-        _cites("IMPLEMENTS", implements, "source"),
-        _cites("CITES", "", "target"),
-        _cites("IMPLEMENTS", implements, "target"),
-        _succeeds("newer"),
-        _succeeds("older"),
+    return ResolveStatements(
+        drop_incoming=tuple(
+            f"MATCH (:Plan)-[r:{t}]->(p:Plan {{id: $plan_id}}) DELETE r" for t in PLAN_LINK_TYPES
+        ),
+        own_citations=(_cites("CITES", "", "source"), _cites("IMPLEMENTS", implements, "source")),
+        citing_it=(_cites("CITES", "", "target"), _cites("IMPLEMENTS", implements, "target")),
+        editions=(_succeeds("newer"), _succeeds("older")),
     )

@@ -17,12 +17,13 @@ from typing import Any, TypeVar
 
 from plankg.graph import cypher
 from plankg.graph.identity import compare_sources
-from plankg.graph.plan_links import resolve_statements
+from plankg.graph.plan_links import ResolveStatements, resolve_statements
 from plankg.graph.port import Counts, InvalidGraph, PlanCollision, Row, WriteResult
 from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
 from plankg.ontology.schema import PropertySpec, load_schema
 
 log = logging.getLogger(__name__)
+CITATION_LABEL = "Citation"
 T = TypeVar("T")
 
 
@@ -52,6 +53,9 @@ class WritePlan:
     delete_nodes: dict[str, str]
     delete_plan: tuple[str, ...]
     cleanup: tuple[str, ...]
+    resolve: ResolveStatements
+    # Shared (not plan-owned) nodes as stored, to write only those a document creates or changes.
+    stored_nodes: dict[str, str]
 
 
 @cache
@@ -79,6 +83,10 @@ def write_plan(
         delete_nodes={label: cypher.delete_nodes(label) for label in owned},
         delete_plan=tuple(cypher.delete_plan_statements(schema)),
         cleanup=tuple(cypher.orphan_candidate_cleanup(schema)),
+        resolve=resolve_statements(),
+        stored_nodes={
+            label: cypher.stored_nodes(spec) for label, spec in schema.nodes.items() if not spec.plan_owned
+        },
     )
 
 
@@ -199,6 +207,8 @@ def write_prepared(
 
     started = time.perf_counter()
     for label, rows in graph.node_rows.items():
+        if label in plan.stored_nodes:
+            rows = _changed_nodes(tx, plan.stored_nodes[label], label, rows)
         for batch in batches(rows, batch_size):
             tx.run_batch(plan.nodes[label], batch)
     _log_phase("nodes", graph.plan_id, graph.node_count, started)
@@ -214,7 +224,13 @@ def write_prepared(
                     "refer to nodes that do not exist"
                 )
     _log_phase("relationships", graph.plan_id, graph.relationship_count, started)
-    for statement in resolve_statements():
+    resolve = plan.resolve
+    for statement in (
+        *(resolve.drop_incoming if existing else ()),
+        *(resolve.own_citations if graph.owned_ids.get(CITATION_LABEL) else ()),
+        *resolve.citing_it,
+        *resolve.editions,
+    ):
         tx.run(statement, {"plan_id": graph.plan_id})
     if existing:
         shared = {label for label, spec in load_schema().nodes.items() if not spec.plan_owned}
@@ -228,6 +244,31 @@ def write_prepared(
         relationships=graph.relationship_count,
         replaced=bool(existing),
     )
+
+
+def _changed_nodes(
+    tx: Transaction, statement: str, label: str, rows: list[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """The rows of shared nodes (concepts, sectors, regions) that MERGE would create or change: every
+    plan names the same few, and rewriting an unchanged node costs a write statement each time. A
+    stored node is unchanged when each property equals coalesce(new, stored), the ON MATCH rule."""
+    keys = [prop.key for prop in load_schema().node(label).properties]
+    at_id = keys.index("id")
+    stored = {row["id"]: row for row in tx.run(statement, {"ids": [row[at_id] for row in rows]})}
+    changed = []
+    for row in rows:
+        old = stored.get(row[at_id])
+        if old is None or any(
+            value is not None and _plain(value) != _plain(old[key])
+            for key, value in zip(keys, row, strict=True)
+        ):
+            changed.append(row)
+    return changed
+
+
+def _plain(value: Any) -> Any:
+    """A value as compared with what the store returns (lists and tuples alike)."""
+    return list(value) if isinstance(value, tuple | list) else value
 
 
 def _strip_old_version(tx: Transaction, plan: WritePlan, graph: PreparedGraph, batch_size: int) -> None:
