@@ -111,6 +111,7 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
         "measure": "egov-online-service-rate",
         "terms": [samples["term"]] if narrow or param != "terms" else [""],
         "ids": [samples["plan"], samples["goal"], samples["task"], samples["concept"], samples["sector"]],
+        "plans": [samples["plan"]],
     }
     if query == "search" and param == "terms":
         return [samples["term"], "信息化"]

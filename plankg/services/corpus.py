@@ -126,8 +126,13 @@ def concept_tasks_across(
         return None
     places = plan_places(store)
     wanted = plans_matching(store, places, region=region, level=level, year=year, plan=plan)
-    ranked = [item for item in rank_concept_tasks(read(store, "concept_tasks", id=concept.id))
-              if item.task.plan_id in wanted]
+    if len(wanted) == len(places):  # no filter left any plan out
+        rows = read(store, "concept_tasks", id=concept.id)
+    elif not wanted:
+        rows = []
+    else:  # the store leaves the other plans' mentions out before looking their tasks up
+        rows = read(store, "concept_tasks_in_plans", id=concept.id, plans=sorted(wanted))
+    ranked = [item for item in rank_concept_tasks(rows) if item.task.plan_id in wanted]
     matched = [places[item.task.plan_id] for item in ranked if item.task.plan_id in places]
     page = ranked[offset : offset + limit]
     return ConceptTasksAcross(
