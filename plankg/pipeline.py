@@ -1,19 +1,35 @@
 """Document → extraction → store: the load path shared by `plankg load`, `plankg demo` and POST /plans.
 
 Loaders never talk to a store; this glue module is the one place that hands an extracted
-DocumentGraph to a GraphStore.
+DocumentGraph to a GraphStore. `load_many` is the many-document path: extraction in worker processes,
+one transaction per document in the calling process, every document ending in one `DocumentResult`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 
-from plankg.graph.port import GraphStore
+from plankg import queries
+from plankg.graph.port import GraphStore, InvalidGraph, PlanCollision, StoreUnavailable
 from plankg.loaders import extract_document, to_document_graph
 from plankg.loaders.graph_builder import with_search_terms
-from plankg.loaders.reading import SourceDocument, read_bytes, read_document
+from plankg.loaders.reading import (
+    SUPPORTED_EXTENSIONS,
+    DocumentReadError,
+    DocumentTooLargeError,
+    SourceDocument,
+    read_bytes,
+    read_document,
+)
 from plankg.ontology.records import DocumentGraph, Extraction
 from plankg.rdf.importer import load_rdf_file
 
@@ -40,58 +56,88 @@ def skip_reason(extraction: Extraction) -> str | None:
     return f"not a plan{because}"
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document extracted and laid out as a graph, not yet written (what a worker process returns).
+    A document that is not loaded has no graph and says why in `skipped`."""
+
+    path: str
+    plan_id: str
+    title: str
+    graph: DocumentGraph | None
+    warnings: list[str]
+    skipped: str | None = None
+
+
+def prepare_source(
+    source: SourceDocument, *, any_genre: bool = False, overrides_path: Path | None = None
+) -> PreparedDocument:
+    """Extract one document; one that is not a plan is skipped unless `any_genre`."""
+    extraction = extract_document(source, overrides_path=overrides_path)
+    reason = None if any_genre else skip_reason(extraction)
+    return PreparedDocument(
+        path=source.path,
+        plan_id=extraction.plan.id,
+        title=extraction.plan.title,
+        graph=None if reason is not None else to_document_graph(extraction, source.text),
+        warnings=list(extraction.warnings),
+        skipped=reason,
+    )
+
+
+def write_prepared(
+    store: GraphStore, prepared: PreparedDocument, *, force: bool = False, replace: bool = False
+) -> LoadOutcome:
+    """Write one prepared document's subgraph in one transaction (a skipped one: nothing)."""
+    if prepared.graph is None:
+        return LoadOutcome(
+            path=prepared.path,
+            plan_id=prepared.plan_id,
+            title=prepared.title,
+            changed=False,
+            nodes=0,
+            relationships=0,
+            skipped=prepared.skipped,
+        )
+    result = store.write_document(prepared.graph, force=force, replace=replace)
+    return LoadOutcome(
+        path=prepared.path,
+        plan_id=result.plan_id,
+        title=prepared.title,
+        changed=result.changed,
+        nodes=len(prepared.graph.nodes),
+        relationships=len(prepared.graph.relationships),
+        warnings=prepared.warnings,
+    )
+
+
 def load_source(
     store: GraphStore,
     source: SourceDocument,
     *,
     force: bool = False,
     any_genre: bool = False,
+    replace: bool = False,
     overrides_path: Path | None = None,
 ) -> LoadOutcome:
     """Extract one decoded document and write its subgraph in one transaction; a document that is not a
     plan is skipped (nothing written, `skipped` says why) unless `any_genre`."""
-    extraction = extract_document(source, overrides_path=overrides_path)
-    reason = None if any_genre else skip_reason(extraction)
-    if reason is not None:
-        return LoadOutcome(
-            path=source.path,
-            plan_id=extraction.plan.id,
-            title=extraction.plan.title,
-            changed=False,
-            nodes=0,
-            relationships=0,
-            skipped=reason,
-        )
-    graph = to_document_graph(extraction, source.text)
-    result = store.write_document(graph, force=force)
-    return LoadOutcome(
-        path=source.path,
-        plan_id=result.plan_id,
-        title=extraction.plan.title,
-        changed=result.changed,
-        nodes=len(graph.nodes),
-        relationships=len(graph.relationships),
-        warnings=list(extraction.warnings),
-    )
+    prepared = prepare_source(source, any_genre=any_genre, overrides_path=overrides_path)
+    return write_prepared(store, prepared, force=force, replace=replace)
 
 
 def load_path(
-    store: GraphStore, path: Path | str, *, force: bool = False, overrides_path: Path | None = None
-) -> LoadOutcome:
-    return load_source(store, read_document(path), force=force, overrides_path=overrides_path)
-
-
-def load_bytes(
     store: GraphStore,
-    data: bytes,
-    filename: str,
+    path: Path | str,
     *,
     force: bool = False,
     any_genre: bool = False,
+    replace: bool = False,
     overrides_path: Path | None = None,
 ) -> LoadOutcome:
+    source = read_document(path)
     return load_source(
-        store, read_bytes(data, filename), force=force, any_genre=any_genre, overrides_path=overrides_path
+        store, source, force=force, any_genre=any_genre, replace=replace, overrides_path=overrides_path
     )
 
 
@@ -103,8 +149,9 @@ def load_paths(
     overrides_path: Path | None = None,
     on_done: Callable[[LoadOutcome], None] | None = None,
 ) -> list[LoadOutcome]:
-    """Load documents one by one; each is its own transaction, so a bad one leaves the rest loaded.
-    Every document is read and checked first, so a bad path fails before anything is written."""
+    """Load documents one by one in this process (the Python API's `kg.load`); each is its own
+    transaction, so a bad one leaves the rest loaded. Every document is read and checked first, so a bad
+    path fails before anything is written. `load_many` is the many-document path with a result each."""
     sources = [read_document(p) for p in paths]
     outcomes = []
     for source in sources:
@@ -113,6 +160,227 @@ def load_paths(
         if on_done is not None:
             on_done(outcome)
     return outcomes
+
+
+# ---------------------------------------------------------------- many documents
+
+
+class Status(StrEnum):
+    LOADED = "loaded"  # written (new, or a changed version replacing its plan)
+    UNCHANGED = "unchanged"  # the same source (sha256) is already loaded: nothing written
+    SKIPPED = "skipped"  # deliberately not loaded (e.g. not a plan); `reason` says why
+    FAILED = "failed"  # could not be loaded; `reason` says why, `failure` what kind of cause
+
+
+class Failure(StrEnum):
+    UNREADABLE = "unreadable"  # the document cannot be read or decoded (bad input)
+    TOO_LARGE = "too_large"  # over the document size limit (bad input)
+    INVALID = "invalid"  # extraction or its graph is refused (bad input)
+    COLLISION = "collision"  # another document's plan has this id (refused without replace)
+    INTERNAL = "internal"  # a bug: the extractor or the store failed unexpectedly
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    path: str
+    status: Status
+    reason: str = ""
+    failure: Failure | None = None
+    outcome: LoadOutcome | None = None
+
+
+def collect_paths(inputs: Iterable[Path | str]) -> list[Path]:
+    """Files named directly, and the supported documents under each folder (recursively, sorted;
+    hidden files and folders are left out). A named path that does not exist is kept, so reading it
+    reports it."""
+    found: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(
+                Path(root) / name
+                for name in sorted(files)
+                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_EXTENSIONS
+            )
+    return list(dict.fromkeys(found))  # a file named twice is loaded once
+
+
+def loaded_sources(store: GraphStore) -> frozenset[str]:
+    """The sha256 of every loaded plan's source: a document with one of these is unchanged."""
+    return frozenset(row["sha256"] for row in queries.run(store, "export_plan_versions", {}) if row["sha256"])
+
+
+def prepare_path(
+    path: str, *, loaded: frozenset[str], force: bool, any_genre: bool, overrides_path: Path | None
+) -> PreparedDocument | DocumentResult:
+    """Read and extract one document (runs in a worker process); never raises for a bad document."""
+    try:
+        source = read_document(path)
+    except DocumentReadError as exc:
+        return _unreadable(path, exc)
+    if source.sha256 in loaded and not force:
+        return DocumentResult(path, Status.UNCHANGED)
+    return _prepared_or_failed(source, any_genre, overrides_path)
+
+
+def _unreadable(path: str, exc: DocumentReadError) -> DocumentResult:
+    failure = Failure.TOO_LARGE if isinstance(exc, DocumentTooLargeError) else Failure.UNREADABLE
+    return DocumentResult(path, Status.FAILED, exc.reason, failure)
+
+
+def _prepared_or_failed(
+    source: SourceDocument, any_genre: bool, overrides_path: Path | None
+) -> PreparedDocument | DocumentResult:
+    try:
+        return prepare_source(source, any_genre=any_genre, overrides_path=overrides_path)
+    except ValueError as exc:  # a graph that breaks the ontology, a malformed overrides file
+        return DocumentResult(source.path, Status.FAILED, str(exc), Failure.INVALID)
+    except Exception as exc:  # an extractor bug must not stop the other documents
+        return DocumentResult(source.path, Status.FAILED, f"extraction failed: {exc!r}", Failure.INTERNAL)
+
+
+def load_upload(
+    store: GraphStore,
+    data: bytes,
+    filename: str,
+    *,
+    force: bool = False,
+    any_genre: bool = False,
+    replace: bool = False,
+    overrides_path: Path | None = None,
+) -> DocumentResult:
+    """Read, extract and write one uploaded document; a bad one is a FAILED result, never an exception
+    (only an unreachable store raises)."""
+    try:
+        source = read_bytes(data, filename)
+    except DocumentReadError as exc:
+        return _unreadable(filename, exc)
+    prepared = _prepared_or_failed(source, any_genre, overrides_path)
+    if isinstance(prepared, DocumentResult):
+        return prepared
+    return write_result(store, prepared, force=force, replace=replace)
+
+
+def write_result(
+    store: GraphStore, prepared: PreparedDocument, *, force: bool, replace: bool
+) -> DocumentResult:
+    """Write one prepared document; a store that becomes unreachable stops the run (StoreUnavailable
+    propagates), any other refusal is this document's result."""
+    if prepared.skipped is not None:
+        return DocumentResult(prepared.path, Status.SKIPPED, prepared.skipped)
+    try:
+        outcome = write_prepared(store, prepared, force=force, replace=replace)
+    except PlanCollision as exc:
+        return DocumentResult(prepared.path, Status.FAILED, exc.refusal, Failure.COLLISION)
+    except InvalidGraph as exc:
+        return DocumentResult(prepared.path, Status.FAILED, str(exc), Failure.INVALID)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:
+        return DocumentResult(prepared.path, Status.FAILED, f"write failed: {exc}", Failure.INTERNAL)
+    status = Status.LOADED if outcome.changed else Status.UNCHANGED
+    return DocumentResult(prepared.path, status, outcome=outcome)
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def load_many(
+    store: GraphStore,
+    paths: Iterable[Path | str],
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    any_genre: bool = False,
+    replace: bool = False,
+    overrides_path: Path | None = None,
+    on_result: Callable[[DocumentResult], None] | None = None,
+) -> list[DocumentResult]:
+    """Load documents: extracted in `jobs` worker processes, each written in its own transaction here,
+    in the order given. One bad document never stops the rest; one that is not a plan is skipped
+    unless `any_genre`."""
+    names = [str(p) for p in paths]
+    loaded = loaded_sources(store)
+    results: list[DocumentResult] = []
+    options = _PrepareOptions(loaded=loaded, force=force, any_genre=any_genre, overrides_path=overrides_path)
+    for prepared in _prepared(names, jobs or default_jobs(), options):
+        if isinstance(prepared, PreparedDocument):
+            result = write_result(store, prepared, force=force, replace=replace)
+        else:
+            result = prepared
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results
+
+
+@dataclass(frozen=True)
+class _PrepareOptions:
+    loaded: frozenset[str]
+    force: bool
+    any_genre: bool
+    overrides_path: Path | None
+
+    def prepare(self, path: str) -> PreparedDocument | DocumentResult:
+        return prepare_path(
+            path,
+            loaded=self.loaded,
+            force=self.force,
+            any_genre=self.any_genre,
+            overrides_path=self.overrides_path,
+        )
+
+
+def _prepared(
+    paths: list[str], jobs: int, options: _PrepareOptions
+) -> Iterator[PreparedDocument | DocumentResult]:
+    """Prepared documents in the given order; at most 2 × jobs are in flight, so memory stays bounded."""
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield options.prepare(path)
+        return
+    # forkserver/spawn, not fork: the parent holds an open store and its threads. The forkserver warms
+    # the extractor once (plankg.loaders.warm), and the workers fork from it warm.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["plankg.loaders.warm"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
+        broken = False
+
+        def submit(path: str) -> Future[PreparedDocument | DocumentResult] | None:
+            nonlocal broken
+            if not broken:
+                try:
+                    return pool.submit(options.prepare, path)
+                except BrokenProcessPool:
+                    broken = True
+            return None  # the pool is broken: prepared here instead
+
+        upcoming = iter(paths)
+        pending = deque((path, submit(path)) for path in islice(upcoming, 2 * jobs))
+        while pending:
+            path, future = pending.popleft()
+            yield options.prepare(path) if future is None else _worker_result(path, future)
+            next_path = next(upcoming, None)
+            if next_path is not None:
+                pending.append((next_path, submit(next_path)))
+
+
+def _worker_result(
+    path: str, future: Future[PreparedDocument | DocumentResult]
+) -> PreparedDocument | DocumentResult:
+    try:
+        return future.result()
+    except BrokenProcessPool:  # a worker died (killed for memory …) while this document was in flight
+        reason = "a worker process died while extracting it (out of memory?)"
+        return DocumentResult(path, Status.FAILED, reason, Failure.INTERNAL)
 
 
 def read_rdf_export(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,9 +24,12 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
 
     api_key: str | None = None
-    cors_origins: list[str] = Field(default_factory=lambda: ["*"])
+    # CORS is off (same origin only) unless origins are listed, one by one: "*" is refused, since any
+    # web site could then run /cypher from a visitor's browser
+    cors_origins: list[str] = Field(default_factory=list)
     base_iri: str = "https://w3id.org/plankg/id/"
     max_upload_bytes: int = 60 * 1024 * 1024
+    max_query_body_bytes: int = 64 * 1024  # bodies of POST /cypher and /sparql
     cypher_timeout_seconds: float = 10.0
     cypher_row_limit: int = 1000
     # memory a researcher's query may use (embedded: its worker's address space beyond the open
@@ -40,6 +44,17 @@ class Settings(BaseSettings):
     # memory a SPARQL query may add to its worker process (RLIMIT_AS beyond the forked server)
     sparql_memory_mb: int = Field(default=1024, ge=64)
     overrides_file: Path | None = None
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins_one_by_one(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            if not re.fullmatch(r"https?://[^/\s*]+", origin):
+                raise ValueError(
+                    f"PLANKG_CORS_ORIGINS: {origin!r} is not an origin like https://explorer.example.org "
+                    "(scheme and host, no path, no wildcard)"
+                )
+        return origins
 
     @property
     def embedded_path(self) -> Path:

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -243,8 +243,3 @@ def _rel(rel_type: str, source_label: str, source_id: str, target_label: str, ta
         target_id=target_id,
         properties=properties,
     )
-
-
-@pytest.fixture
-def make_plan_graph() -> Callable[..., DocumentGraph]:
-    return plan_graph

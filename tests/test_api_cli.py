@@ -105,7 +105,7 @@ def test_demo_loads_once_and_ask_answers_the_canonical_question(
     assert item["evidence"]["text"] == SEED_DOCUMENT.read_text(encoding="utf-8")[start:end]
     table = cli("ask").stdout  # the default concept, as a table
     assert "推动民生信息普惠提质增效" in table and "subtask" in table
-    cli("ask", "没有这个概念", code=1)
+    cli("ask", "没有这个概念", code=2)
 
 
 def test_query_runs_a_named_query(demo_loaded: str, cli: Callable[..., Result]) -> None:
@@ -115,7 +115,7 @@ def test_query_runs_a_named_query(demo_loaded: str, cli: Callable[..., Result]) 
     assert "concept-" in table and "智慧城市" in table
     assert "concept_tasks" in cli("query", "--list").stdout
     cli("query", "no_such_query", code=2)
-    cli("query", "goals_total", code=1)  # its plan parameter is missing
+    cli("query", "goals_total", code=2)  # its plan parameter is missing
 
 
 @pytest.fixture

@@ -192,3 +192,21 @@ def test_cors_allows_the_configured_origins_only(app_client: TestClient) -> None
     )
     assert preflight.status_code == 200
     assert "POST" in preflight.headers["access-control-allow-methods"]
+
+
+def test_cors_is_off_by_default(embedded_store: GraphStore) -> None:
+    with TestClient(create_app(api_settings(), store=embedded_store)) as client:
+        answer = client.get("/healthz", headers={"Origin": "https://elsewhere.example.com"})
+        assert answer.status_code == 200
+        assert not [name for name in answer.headers if name.startswith("access-control-")]
+        preflight = client.options(
+            "/cypher",
+            headers={"Origin": "https://elsewhere.example.com", "Access-Control-Request-Method": "POST"},
+        )
+        assert "access-control-allow-origin" not in preflight.headers
+
+
+@pytest.mark.parametrize("origin", ["*", "https://example.org/path", "example.org"])
+def test_cors_origins_are_listed_one_by_one(origin: str) -> None:
+    with pytest.raises(ValueError, match="PLANKG_CORS_ORIGINS"):
+        Settings(cors_origins=[origin])

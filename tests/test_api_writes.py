@@ -115,7 +115,8 @@ def test_an_unreadable_document_is_a_422_naming_the_reason(
 
 
 def test_bodies_over_the_limit_are_413(store: GraphStore) -> None:
-    with TestClient(create_app(api_settings(max_upload_bytes=2_000), store=store)) as small:
+    settings = api_settings(max_upload_bytes=2_000, max_query_body_bytes=2_000)
+    with TestClient(create_app(settings, store=store)) as small:
         big = (COMMUNITY_PLAN * 20).encode()
         problem = assert_problem(upload(small, big, headers=KEY), 413)
         assert "2000" in problem["detail"]
@@ -129,3 +130,91 @@ def test_bodies_over_the_limit_are_413(store: GraphStore) -> None:
         )
         assert small.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200
         assert small.get("/plans").json()["total"] == 0
+
+
+def test_query_bodies_are_capped_small_and_uploads_are_not(client: TestClient) -> None:
+    padding = "x" * (64 * 1024)
+    problem = assert_problem(
+        client.post("/cypher", json={"query": "RETURN 1 AS one", "parameters": {"pad": padding}}), 413
+    )
+    assert "PLANKG_MAX_QUERY_BODY_BYTES" in problem["detail"]
+    assert_problem(client.post("/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o } #" + padding}), 413)
+    assert client.post("/cypher", json={"query": "RETURN 1 AS one"}).status_code == 200
+
+
+def test_a_document_over_the_document_limit_is_413_not_422(client: TestClient, store: GraphStore) -> None:
+    before = store.counts()
+    line = "到2025年，全市智慧社区覆盖率达到80%以上。\n".encode()
+    big = COMMUNITY_PLAN.encode() + line * (55 * 1024 * 1024 // len(line))  # 55 MiB: under the body limit
+    problem = assert_problem(upload(client, big, name="超大规划.txt", headers=KEY), 413)
+    assert "too large" in problem["detail"] and "超大规划.txt" in problem["detail"]
+    assert store.counts() == before
+
+
+def test_several_files_load_in_one_request_each_with_its_result(
+    client: TestClient, store: GraphStore
+) -> None:
+    files = [
+        ("file", ("智慧社区实施意见.txt", COMMUNITY_PLAN.encode(), "text/plain")),
+        ("file", ("broken.pdf", b"\x00\x01 not a pdf" * 20, "application/pdf")),
+        ("file", ("智慧社区实施意见-副本.txt", COMMUNITY_PLAN.encode(), "text/plain")),
+    ]
+    answer = client.post("/plans", files=files, headers=KEY)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert [item["status"] for item in body["items"]] == ["loaded", "failed", "unchanged"]
+    assert body["items"][1]["filename"] == "broken.pdf" and "pdf" in body["items"][1]["reason"].lower()
+    assert body["counts"] == {"loaded": 1, "unchanged": 1, "skipped": 0, "failed": 1}
+    assert store.counts().nodes["Plan"] == 1
+    again = client.post("/plans", files=[("files", f[1]) for f in files[:1]], headers=KEY).json()
+    assert [item["status"] for item in again["items"]] == ["unchanged"]
+
+
+def test_a_different_document_for_a_loaded_plan_is_409_unless_replace(
+    client: TestClient, store: GraphStore
+) -> None:
+    assert upload(client, COMMUNITY_PLAN.encode(), headers=KEY).status_code == 201
+    before = store.counts()
+    other = COMMUNITY_PLAN.splitlines()[0] + "\n（摘要）\n一、主要目标\n到2023年，建成智慧社区500个。\n"
+    problem = assert_problem(upload(client, other.encode(), name="摘要.txt", headers=KEY), 409)
+    assert "摘要.txt" in problem["detail"] and "智慧社区实施意见.txt" in problem["detail"]
+    assert store.counts() == before
+    replaced = client.post(
+        "/plans", params={"replace": "true"}, files={"file": ("摘要.txt", other.encode())}, headers=KEY
+    )
+    assert replaced.status_code == 201, replaced.text
+    assert replaced.json()["plan"]["source_path"] == "摘要.txt"
+
+
+def test_the_key_is_checked_before_a_large_body_is_read(store: GraphStore) -> None:
+    """A real server: a 59 MiB upload announced without a key is answered 401 after its first bytes,
+    while the client still holds the rest."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(api_settings(), store=store), port=port, log_level="error")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            thread.join(0.05)
+        size = 59 * 1024 * 1024
+        head = (
+            f"POST /plans HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {size}\r\n"
+            "Content-Type: multipart/form-data; boundary=b\r\n\r\n"
+        ).encode()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(head + b"--b\r\nContent-Disposition: form-data; name=file; filename=a.txt\r\n\r\n")
+            conn.sendall(b"x" * 65536)  # a sliver of the 59 MiB; the rest is never sent
+            answer = conn.recv(65536).decode("utf-8", "replace")
+        assert answer.startswith("HTTP/1.1 401"), answer
+        assert "X-API-Key" in answer
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -867,3 +867,43 @@ def test_text_contrast_is_at_least_4_5_to_1(browser: Any, server: Server) -> Non
     assert report["checked"] > 100
     assert report["low"] == [], f"text below 4.5:1 contrast: {report['low']}"
     assert_console_clean(browser)
+
+
+def test_api_docs_work_with_the_network_blocked(browser: Any, server: Server) -> None:
+    """/docs (Swagger UI) and /redoc load their scripts from the package: with every other origin
+    blocked they still draw every operation of the OpenAPI document."""
+    operations = [
+        (method.upper(), path)
+        for path, item in server.get("/openapi.json")["paths"].items()
+        for method in item
+    ]
+    assert ("GET", "/concepts/{name}/tasks") in operations
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd(
+        "Network.setBlockedURLs",
+        {"urls": ["https://*", "*://*.com/*", "*://*.net/*", "*://*.org/*", "*://*.io/*", "*://*.cn/*"]},
+    )
+    try:
+        browser.get(server.base_url + "/docs")
+        wait_for(browser, lambda d: len(css(d, ".opblock")) >= len(operations), "Swagger UI's operations")
+        shown = {
+            (block.find_element("css selector", ".opblock-summary-method").text,
+             block.find_element("css selector", ".opblock-summary-path").get_attribute("data-path"))
+            for block in css(browser, ".opblock")
+        }
+        assert set(operations) <= shown
+        origins = browser.execute_script(
+            "return [...new Set(performance.getEntriesByType('resource').map(e => new URL(e.name).origin))]"
+        )
+        assert origins == [server.base_url], origins
+        screenshot(browser, "09-api-docs-offline")
+
+        browser.get(server.base_url + "/redoc")
+        wait_for(
+            browser,
+            lambda d: "/concepts/{name}/tasks" in d.execute_script("return document.body.innerText"),
+            "ReDoc's operations",
+        )
+        assert_console_clean(browser)
+    finally:
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})

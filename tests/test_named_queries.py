@@ -78,6 +78,9 @@ def samples(stores: tuple[GraphStore, GraphStore]) -> dict[str, Any]:
         "sector": first("MATCH (:Task)-[:IN_SECTOR]->(s:Sector) RETURN s.id AS v ORDER BY v LIMIT 1"),
         "indicator": first("MATCH (i:Indicator) RETURN i.id AS v ORDER BY v LIMIT 1"),
         "unit": first("MATCH (i:Indicator) RETURN i.unit AS v ORDER BY v LIMIT 1"),
+        "doc_id": first(f"MATCH (p:Plan) WHERE p.id = '{plan}' RETURN p.doc_id AS v"),
+        "code": first("MATCH (:Task)-[:IN_SECTOR]->(s:Sector) WHERE size(s.codes) > 0 "
+                      "RETURN s.codes[1] AS v ORDER BY s.id LIMIT 1"),
         "term": first(
             f"MATCH (t:Task) WHERE t.plan_id = '{plan}' AND size(t.terms) > 0 "
             "RETURN t.terms[1] AS v ORDER BY t.id LIMIT 1"
@@ -93,15 +96,19 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
     """A value for one parameter; `narrow` fills filters that accept '' (= no filter) for real."""
     filters = {"plan": samples["plan"], "goal": samples["goal"], "direction": samples["direction"],
                "sector": samples["sector"], "concept": samples["concept"], "unit": samples["unit"],
-               "candidate": "false", "q": samples["term"]}
+               "candidate": "false", "q": samples["term"], "kind": "level", "attribute": "binding"}
     if param in filters:
         return filters[param] if narrow else ""
     fixed: dict[str, Any] = {
         "plan_id": samples["plan"],
+        "doc_id": samples["doc_id"],
+        # a sector code, or for plans_in_region 山东's division code (the seed's 青岛 lies within it)
+        "code": "370000" if query == "plans_in_region" else samples["code"],
         "offset": 0,
         "skip": 0,
         "limit": 100,
         "name": samples["concept_name"],
+        "measure": "egov-online-service-rate",
         "terms": [samples["term"]] if narrow or param != "terms" else [""],
         "ids": [samples["plan"], samples["goal"], samples["task"], samples["concept"], samples["sector"]],
     }

@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from plankg.api import create_app
 from plankg.graph import GraphStore
 from plankg.rdf.describe import describe, render_html
-from plankg.rdf.export import to_rdflib_graph
+from plankg.rdf.export import store_triples, to_rdflib_graph
 from plankg.rdf.mapping import PK, RdfMapping, jsonld_context
 from plankg.rdf.negotiation import negotiate
 
@@ -195,6 +195,47 @@ def test_unknown_or_unacceptable_entity(client: TestClient) -> None:
     assert_problem(client.get("/id/task/no-such-task"), 404)
     task, _ = _a_supporting_task(client)
     assert_problem(client.get("/id/" + task.split("/id/", 1)[1], headers={"Accept": "image/png"}), 406)
+
+
+def test_every_iri_dereferences_to_what_the_whole_export_says(client: TestClient, seeded: GraphStore) -> None:
+    """GET /id/… reads named queries, not the whole graph; its description of every entity, qualified
+    link, document and code IRI of the export equals `describe` over the full export."""
+    mapping = RdfMapping(api_settings().base_iri)
+    whole = to_rdflib_graph(store_triples(seeded, mapping))
+    iris = {str(s) for s in whole.subjects() if isinstance(s, URIRef) and "#" not in str(s)}
+    iris = {iri for iri in iris if iri.startswith(mapping.base) and not iri.endswith(("/cofog", "-2017"))}
+    kinds = {iri[len(mapping.base) :].split("/")[0] for iri in iris}
+    assert {"plan", "task", "goal", "concept", "sector", "link", "document", "codelist"} <= kinds
+    derived = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    for iri in sorted(iris):
+        response = client.get("/id/" + iri[len(mapping.base) :], headers={"Accept": "application/n-triples"})
+        assert response.status_code == 200, (iri, response.text)
+        served = set(Graph().parse(data=response.content, format="nt"))
+        if iri.startswith(mapping.base + "document/"):
+            # a document lists the entities read from it (its links too would pass the 1000 shown)
+            assert served <= set(whole), iri
+            entities = {s for s in whole.subjects(derived, URIRef(iri)) if "/link/" not in str(s)}
+            assert entities and entities == set(served_subjects(served, derived, iri)), iri
+        else:
+            assert served == set(describe(whole, iri)), iri
+
+
+def served_subjects(triples: set[tuple[object, object, object]], predicate: URIRef, iri: str) -> list[object]:
+    return [s for s, p, o in triples if p == predicate and o == URIRef(iri)]
+
+
+def test_an_unknown_iri_is_a_quick_404_without_building_the_graph(store: GraphStore) -> None:
+    store.write_document(plan_graph("plan-a"))
+    with TestClient(create_app(api_settings(), store=store)) as app_client:
+        task = app_client.get("/tasks").json()["items"][0]["id"]
+        assert app_client.get(f"/id/task/{task}").status_code == 200
+        store.write_document(plan_graph("plan-b"))  # a change: the old way rebuilt the whole graph now
+        started = time.monotonic()
+        for path in ("/id/task/no-such-task", "/id/goal/" + task, "/id/document/no-such-doc",
+                     "/id/link/supports/task/x/goal/y", "/id/codelist/cofog/99.9", "/id/nothing/at-all"):
+            assert_problem(app_client.get(path), 404)
+        assert time.monotonic() - started < 2.0
+        assert getattr(app_client.app.state, "sparql_service", None) is None  # no graph was built
 
 
 # ---------------------------------------------------------------- SPARQL

@@ -188,7 +188,7 @@ def test_neo4j_to_rdf_to_embedded_gives_the_same_graph(neo4j_store: GraphStore, 
         before, after = graph_state(source), graph_state(target)
         assert after["node_counts"] == before["node_counts"]
         assert after["link_counts"] == before["link_counts"]
-        assert sum(before["link_counts"].values()) > 500
+        assert sum(before["link_counts"].values()) > 400  # hundreds of links of every kind
         assert after["links"] == before["links"]
         assert after["nodes"] == before["nodes"]  # search terms included: recomputed as the loader does
         # Loading the same export again changes nothing (same plan ids and sha256).

@@ -74,6 +74,21 @@ def test_the_seed_keeps_its_counted_items() -> None:
     )
 
 
+def test_a_heading_mentioning_an_issued_document_is_not_background() -> None:
+    """进一步做好已出台法规文件中相关规定的衔接 is work to do; 出台背景 / 起草说明 are background."""
+    assert classify_title("进一步做好已出台法规文件中相关规定的衔接") is None
+    assert classify_title("出台背景") == "skip"
+    assert classify_title("起草说明") == "skip"
+    # a background or safeguard heading starts or ends with its word; one that mentions it on the way,
+    # or inside a cited title, is work to do
+    assert classify_title("1996年我国地震活动情况和1997年及未来几年地震趋势") == "skip"
+    assert classify_title("做好改革组织实施工作") == "skip"
+    assert classify_title("鉴于华北地区面临的震情形势和首都圈地区的特殊重要性") is None
+    assert classify_title("各地区应按照《关于1994年地震趋势和防震减灾工作意见报告的通知》要求") is None
+    tasks = extract_path(corpus_dir() / "gov-2019" / "gov12.txt").tasks
+    assert "进一步做好已出台法规文件中相关规定的衔接" in [t.name for t in tasks if t.parent is None]
+
+
 def test_an_indicator_system_is_not_a_goal_section() -> None:
     assert classify_title("指标体系") is None
     assert classify_title("主要指标") == "goal"

@@ -16,10 +16,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from api_fixtures import api_settings
+from fastapi.testclient import TestClient
+from test_rdf_export import export_graph, violations
 
+from plankg.api import create_app
+from plankg.graph import GraphStore
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.reading import read_document
 from plankg.ontology.records import Extraction, IndicatorRecord
+from plankg.pipeline import load_path
+from plankg.rdf.mapping import PK
 
 # ---------------------------------------------------------------- the tables
 
@@ -278,3 +285,83 @@ def test_a_layout_table_of_long_cells_still_reads_as_lines(tmp_path: Path) -> No
     path = tmp_path / "layout.html"
     path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
     assert read_document(path).text.split("\n") == [long_cell, "侧栏"]
+
+
+# ---------------------------------------------------------------- store, API and RDF
+
+
+def test_kind_direction_and_attribute_reach_the_store_the_api_and_rdf(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    caption, header, rows, expected, _ = TABLES["changes"]
+    path = tmp_path / "changes.html"
+    path.write_text(html_page(caption, header, rows), encoding="utf-8")
+    load_path(store, path)
+    with TestClient(create_app(api_settings(), store=store)) as client:
+        binding = client.get("/indicators", params={"attribute": "binding", "limit": 200}).json()
+        assert sorted(i["name"] for i in binding["items"]) == sorted(
+            r[0] for r in expected if r[7] == "binding"
+        )
+        changes = client.get("/indicators", params={"kind": "change", "limit": 200}).json()["items"]
+        assert {(i["name"], i["direction"]) for i in changes} == {
+            (r[0], r[5]) for r in expected if r[4] == "change"
+        }
+        rate = client.get("/indicators", params={"kind": "rate"}).json()
+        assert [(i["name"], i["value"], i["unit"]) for i in rate["items"]] == [("地区生产总值", 8, "%")]
+        detail = client.get(f"/indicators/{rate['items'][0]['id']}").json()
+        assert (detail["target_kind"], detail["direction"], detail["attribute"]) == (
+            "rate",
+            "increase",
+            "expected",
+        )
+        assert client.get("/indicators", params={"kind": "size"}).status_code == 422
+    data = export_graph(store)
+    assert violations(data) == []
+    kinds = {str(o) for o in data.objects(None, PK.targetKind)}
+    attributes = {str(o) for o in data.objects(None, PK.indicatorAttribute)}
+    assert kinds == {"level", "change", "rate"} and attributes == {"binding", "expected"}
+
+
+# ---------------------------------------------------------------- boxes (专栏)
+
+BOXES = """某省“十四五”数字经济发展规划
+第一章 发展目标
+到2025年，数字经济核心产业增加值占地区生产总值比重达到10%。
+第二章 主要任务
+第一节 建设高速泛在的信息网络
+加快5G网络规模化部署，推进千兆光网建设，优化数据中心布局。
+专栏1 新型基础设施重点工程
+1．5G网络建设工程。新建5G基站5万个，实现城区和重点乡镇全覆盖。
+2．千兆光网工程。千兆宽带用户达到100万户。
+第二节 推进产业数字化转型
+实施制造业数字化转型行动，培育工业互联网平台。
+专栏2 产业数字化重点项目
+智能工厂建设项目：建成智能工厂50家、数字化车间200个。
+工业互联网平台培育项目：培育省级工业互联网平台20个。
+第三章 保障措施
+加强组织领导，完善工作机制。
+"""
+
+
+def test_box_projects_are_subtasks_of_their_task_and_their_numbers_indicators() -> None:
+    extraction = extract_text(BOXES)
+    tasks = {t.id: t for t in extraction.tasks}
+    parent_of = {t.name: tasks[t.parent].name if t.parent else None for t in extraction.tasks}
+    assert parent_of == {
+        "建设高速泛在的信息网络": None,
+        "5G网络建设工程": "建设高速泛在的信息网络",
+        "千兆光网工程": "建设高速泛在的信息网络",
+        "推进产业数字化转型": None,
+        "智能工厂建设项目": "推进产业数字化转型",
+        "工业互联网平台培育项目": "推进产业数字化转型",
+    }  # the captions (专栏1 …) are no tasks
+    measured = {
+        (i.name, i.value, i.unit): tasks[i.subject].name for i in extraction.indicators if i.subject in tasks
+    }
+    assert measured == {
+        ("5G基站", 5, "万个"): "5G网络建设工程",
+        ("千兆宽带用户", 100, "万户"): "千兆光网工程",
+        ("智能工厂", 50, "家"): "智能工厂建设项目",
+        ("数字化车间", 200, "个"): "智能工厂建设项目",
+        ("省级工业互联网平台", 20, "个"): "工业互联网平台培育项目",
+    }

@@ -151,3 +151,18 @@ def test_kind_helpers() -> None:
     assert verb_direction("控制在") is None
     assert baseline_year("单位GDP能耗较2020年底") == 2020
     assert baseline_year("单位GDP能耗") is None
+
+
+def test_a_formula_is_not_a_target() -> None:
+    assert targets("日间手术占比=日间手术台次数/同期出院患者择期手术总台次数×100%。") == []
+
+
+def test_a_fraction_is_a_share_and_an_amount_before_a_count_qualifies_it() -> None:
+    share = only("到2025年，高技术产业外资占比超三分之一。")
+    assert (share.name, share.value, share.unit, share.comparator) == ("高技术产业外资占比", 33.33, "%", ">")
+    counted = targets("引进总投资超10亿元的内资产业项目500个，其中超20亿元项目200个、超50亿元项目100个。")
+    assert [(m.name, m.value, m.unit, m.comparator) for m in counted] == [
+        ("内资产业项目", 500, "个", "="),
+        ("超20亿元项目", 200, "个", "="),
+        ("超50亿元项目", 100, "个", "="),
+    ]

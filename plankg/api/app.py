@@ -16,12 +16,14 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
+from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
 from plankg.api.deps import StoreHolder
 from plankg.api.limits import BodyLimitMiddleware
 from plankg.api.problems import PROBLEM_MEDIA_TYPE, Problem, install_problem_handlers, problem_responses
 from plankg.api.routes import (
+    across,
     concepts,
     cypher,
     directions,
@@ -56,9 +58,12 @@ The canonical question — *which tasks carry out 智慧社区?* — is `GET /co
 Every error is RFC 9457 `application/problem+json`. Loading and deleting plans needs `X-API-Key`.
 """
 
+DOCS_ASSETS_PATH = "/docs-assets"  # Swagger UI and ReDoc files, served from the fastapi-offline package
+
 # (router, error statuses every operation of it may answer besides its own)
 ROUTERS: list[tuple[APIRouter, tuple[int, ...]]] = [
     (health.router, ()),
+    (across.router, (404, 422, 503)),  # first: /indicators/compare before /indicators/{id}
     (plans.router, (404, 422, 503)),
     (goals.router, (404, 422, 503)),
     (directions.router, (404, 422, 503)),
@@ -113,11 +118,14 @@ def create_app(
                 await run_in_threadpool(sparql.close)
             await run_in_threadpool(holder.close)
 
-    app = FastAPI(
+    # FastAPIOffline: FastAPI whose /docs (Swagger UI) and /redoc load their scripts and styles from
+    # the fastapi-offline package, not a CDN, so the docs work offline like the explorer page.
+    app = FastAPIOffline(
         title="plankg",
         version=API_VERSION,
         description=DESCRIPTION,
         lifespan=lifespan,
+        static_url=DOCS_ASSETS_PATH,
     )
     app.state.settings = settings
     app.state.store_holder = holder
@@ -127,14 +135,19 @@ def create_app(
     for router, statuses in ROUTERS:
         app.include_router(router, responses=problem_responses(*statuses))
 
-    # added last = outermost: CORS headers go on every answer, the 413 of the body limit included
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
-        allow_headers=["*"],
+        BodyLimitMiddleware,
+        max_bytes=settings.max_upload_bytes,
+        max_query_bytes=settings.max_query_body_bytes,
     )
+    if settings.cors_origins:  # off by default: the explorer is served from the same origin
+        # added last = outermost: CORS headers go on every answer, the 413 of the body limit included
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["*"],
+        )
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

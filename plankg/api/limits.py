@@ -1,8 +1,10 @@
 """Bounded request bodies: a pure ASGI middleware answering 413 problem+json past the limit.
 
-A declared Content-Length over the limit is refused before the app runs. A body without one (chunked)
-is counted as it streams; once it passes the limit the app's receive() fails, and whatever the app
-would have answered is replaced by the 413 (FastAPI turns body-read errors into a 400 otherwise).
+Uploads (POST /plans) may be large; the researcher's query endpoints (/cypher, /sparql) take a small
+body only. A declared Content-Length over the limit is refused before the app runs. A body without one
+(chunked) is counted as it streams; once it passes the limit the app's receive() fails, and whatever
+the app would have answered is replaced by the 413 (FastAPI turns body-read errors into a 400
+otherwise). The API key of a write is checked before its body is read (routes/plans.py).
 """
 
 from __future__ import annotations
@@ -19,18 +21,29 @@ class BodyTooLarge(Exception):
     pass
 
 
+QUERY_PATHS = ("/cypher", "/sparql")
+
+
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, max_query_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_query_bytes = max_query_bytes
+
+    def limit_for(self, path: str) -> tuple[int, str]:
+        """The body limit of a path and the setting that sets it."""
+        if path.rstrip("/") in QUERY_PATHS:
+            return self.max_query_bytes, "PLANKG_MAX_QUERY_BODY_BYTES"
+        return self.max_bytes, "PLANKG_MAX_UPLOAD_BYTES"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes, setting = self.limit_for(scope.get("path", ""))
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await self._refuse(scope, send, declared)
+        if declared is not None and declared > max_bytes:
+            await _refuse(scope, send, declared, max_bytes, setting)
             return
 
         received = 0
@@ -42,7 +55,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > max_bytes:
                     exceeded = True
                     raise BodyTooLarge
             return message
@@ -63,31 +76,31 @@ class BodyLimitMiddleware:
             if not exceeded:
                 raise
         if exceeded and not response_started:
-            await self._refuse(scope, send, None)
+            await _refuse(scope, send, None, max_bytes, setting)
 
-    async def _refuse(self, scope: Scope, send: Send, declared: int | None) -> None:
-        size = f"{declared} bytes" if declared is not None else "more"
-        body: dict[str, Any] = {
-            "type": PROBLEM_TYPE_BASE + "content-too-large",
-            "title": "Content Too Large",
+
+async def _refuse(scope: Scope, send: Send, declared: int | None, max_bytes: int, setting: str) -> None:
+    size = f"{declared} bytes" if declared is not None else "more"
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + "content-too-large",
+        "title": "Content Too Large",
+        "status": 413,
+        "detail": f"the request body is {size}; the limit is {max_bytes} bytes ({setting})",
+        "instance": scope.get("path", ""),
+    }
+    payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
             "status": 413,
-            "detail": f"the request body is {size}; the limit is {self.max_bytes} bytes "
-            "(PLANKG_MAX_UPLOAD_BYTES)",
-            "instance": scope.get("path", ""),
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(payload)).encode()),
+                (b"connection", b"close"),
+            ],
         }
-        payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                    (b"content-length", str(len(payload)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": payload})
+    )
+    await send({"type": "http.response.body", "body": payload})
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -1,6 +1,7 @@
 """Command-line interface. Each module adds its commands to the one Typer app."""
 
 from plankg.cli import (  # noqa: F401  (registration)
+    across_commands,
     document_commands,
     load_commands,
     rdf_commands,

@@ -84,7 +84,7 @@ def render_extraction(extraction: Extraction, console: Console) -> None:
     if extraction.indicators:
         names = {e.id: e.name for e in (*extraction.goals, *extraction.tasks)}
         table = Table(title=f"指标 indicators ({len(extraction.indicators)})")
-        for column in ("name", "comparator", "value", "unit", "baseline", "year", "of"):
+        for column in ("name", "comparator", "value", "unit", "kind", "baseline", "year", "attribute", "of"):
             table.add_column(column)
         for ind in extraction.indicators:
             table.add_row(
@@ -92,8 +92,10 @@ def render_extraction(extraction: Extraction, console: Console) -> None:
                 ind.comparator,
                 f"{ind.value:g}",
                 ind.unit,
+                ind.target_kind + {"increase": " ↑", "decrease": " ↓"}.get(ind.direction or "", ""),
                 "" if ind.baseline is None else f"{ind.baseline:g}",
                 str(ind.target_year or ""),
+                ind.attribute or "",
                 names.get(ind.subject or "", ""),
             )
         console.print(table)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from plankg.cli.errors import ErrorMappingGroup
+
 app = typer.Typer(
     name="plankg",
     help="plankg: a knowledge graph of government plan entities (目标, 方向, 任务, 指标, 领域, 概念).",
@@ -11,4 +13,5 @@ app = typer.Typer(
     add_completion=False,
     # click's plain help: flags without a <bool> tag, values named by their metavar (PORT, FILE …)
     rich_markup_mode=None,
+    cls=ErrorMappingGroup,
 )

@@ -13,9 +13,10 @@ from rich.console import Console
 from plankg import queries
 from plankg.analysis.writers import FORMATS as ANALYSIS_FORMATS
 from plankg.cli.analysis_commands import export_for_analysis
+from plankg.cli.errors import ExitCode, fail
 from plankg.cli.main import app
 from plankg.graph import open_store
-from plankg.graph.port import StoreError
+from plankg.graph.port import InvalidGraph
 from plankg.pipeline import read_rdf_export
 from plankg.rdf.export import FORMATS, export, rdf_format
 from plankg.rdf.importer import RdfImportError
@@ -126,9 +127,8 @@ def import_rdf_command(
         for graph in graphs:
             try:
                 result = store.write_document(graph, force=force)
-            except StoreError as exc:
-                err_console.print(f"[red]error:[/red] plan {graph.plan_id}: {exc}")
-                raise typer.Exit(1) from exc
+            except InvalidGraph as exc:
+                raise fail(f"plan {graph.plan_id}: {exc}", ExitCode.BAD_INPUT) from exc
             state = "loaded" if result.changed else "unchanged"
             console.print(
                 f"{state}: {graph.plan_id} "

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from plankg.cli.errors import ExitCode, fail
 from plankg.cli.main import app
 from plankg.settings import Settings, get_settings
 
@@ -21,7 +22,6 @@ CANONICAL_CONCEPT = "智慧社区"
 API_FACTORY = "plankg.api:create_app"
 
 console = Console()
-err_console = Console(stderr=True)
 
 
 def seed_document_path() -> Path:
@@ -76,13 +76,8 @@ def _print_rows(rows: list[dict[str, Any]], title: str) -> None:
 
 def _open_store(settings: Settings) -> Any:
     from plankg.graph import open_store
-    from plankg.graph.port import StoreError
 
-    try:
-        return open_store(settings)
-    except StoreError as exc:
-        err_console.print(f"[red]error:[/red] cannot open the {settings.store} store: {exc}")
-        raise typer.Exit(3) from exc
+    return open_store(settings)  # a store that cannot open: cli/errors.py says so (exit 3)
 
 
 @app.command()
@@ -133,8 +128,7 @@ def query(
         console.print(table)
         return
     if name not in queries.names():
-        err_console.print(f"[red]error:[/red] no named query {name!r}; `plankg query --list` shows them")
-        raise typer.Exit(2)
+        raise fail(f"no named query {name!r}; `plankg query --list` shows them", ExitCode.BAD_INPUT)
     params = dict(_parse_param(p) for p in (param or []))
     settings = get_settings()
     with _open_store(settings) as store:
@@ -143,8 +137,7 @@ def query(
         try:
             rows = queries.run(store, name, params)
         except (StoreError, KeyError, ValueError) as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(1) from exc
+            raise fail(str(exc), ExitCode.BAD_INPUT) from exc
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
     else:
@@ -157,19 +150,30 @@ def ask(
         str, typer.Argument(metavar="CONCEPT", help="A concept's name, alternative name or id.")
     ] = CANONICAL_CONCEPT,
     limit: Annotated[int, typer.Option(metavar="N", help="At most this many tasks.")] = 20,
+    region: Annotated[
+        str | None, typer.Option(metavar="REGION", help="Only plans of this division or within it (山东).")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option(metavar="LEVEL", help="national, province, city or district.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(metavar="YEAR", help="Only plans covering it.")] = None,
+    plan: Annotated[str | None, typer.Option(metavar="PLAN", help="Only this plan's (plan id).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as the API.")] = False,
 ) -> None:
     """Which tasks carry out this concept? — the API's canonical question, from the shell."""
-    from plankg.services.concept_tasks import answer_concept_tasks
+    from plankg.services.corpus import UnknownRegion, concept_tasks_across
 
     settings = get_settings()
     with _open_store(settings) as store:
-        answer = answer_concept_tasks(store, concept, limit=limit)
+        try:
+            answer = concept_tasks_across(
+                store, concept, region=region, level=level, year=year, plan=plan, limit=limit
+            )
+        except UnknownRegion as exc:
+            raise fail(str(exc), ExitCode.BAD_INPUT) from None
     if answer is None:
-        err_console.print(
-            f"[red]no concept called {concept!r}[/red]; `plankg query concepts_page` lists them"
-        )
-        raise typer.Exit(1)
+        hint = "`plankg query concepts_page` lists them"
+        raise fail(f"no concept called {concept!r}; {hint}", ExitCode.BAD_INPUT)
     if as_json:
         typer.echo(answer.model_dump_json(indent=2))
         return
@@ -198,18 +202,13 @@ def demo(
     ] = True,
 ) -> None:
     """Load the seed plan into the embedded store and serve the API, printing example URLs."""
-    from plankg.loaders.reading import DocumentReadError
     from plankg.pipeline import load_path
 
     settings = get_settings().model_copy(update={"store": "embedded"})
     seed = seed_document_path()
     store = _open_store(settings)
     try:
-        try:
-            outcome = load_path(store, seed)
-        except DocumentReadError as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from exc
+        outcome = load_path(store, seed)
         state = "loaded" if outcome.changed else "already loaded"
         console.print(
             f"{state}: {outcome.title} [dim]({outcome.plan_id}, {outcome.nodes} nodes, "

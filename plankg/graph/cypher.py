@@ -325,6 +325,14 @@ def plan_fingerprint() -> str:
     return f"MATCH (p:{quote(PLAN_LABEL)} {{id: $plan_id}}) RETURN p.source_sha256 AS source_sha256"
 
 
+def plan_source() -> str:
+    """What a stored plan was loaded from: enough to tell its own edited document from another one."""
+    return (
+        f"MATCH (p:{quote(PLAN_LABEL)} {{id: $plan_id}}) "
+        "RETURN p.source_path AS source_path, p.source_text AS source_text"
+    )
+
+
 def plan_node_ids(label: str) -> str:
     return f"MATCH (n:{quote(label)}) WHERE n.plan_id = $plan_id RETURN n.id AS id"
 

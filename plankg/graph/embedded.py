@@ -9,7 +9,8 @@ database read-write makes opening fail with StoreUnavailable.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,13 @@ class _SharedDatabases:
                 database, users = self._open[key]
                 self._open[key] = (database, users + 1)
                 return database
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # a file where the data directory should be, no permission …
+                raise StoreUnavailable(
+                    f"cannot create the embedded store's directory {path.parent}: {exc.strerror or exc}; "
+                    "set PLANKG_DATA_DIR to a writable directory"
+                ) from exc
             try:
                 database = ladybug.Database(key, checkpoint_threshold=CHECKPOINT_THRESHOLD_BYTES)
             except RuntimeError as exc:
@@ -89,6 +96,47 @@ class _SharedDatabases:
 
 
 _DATABASES = _SharedDatabases()
+
+
+class _QueryGate:
+    """Shared for researcher queries, exclusive for writes. A query worker reads the database files
+    from another process: opened, or read, while this process writes or checkpoints, it sees a torn
+    state (measured: workers crashed while a loop of writes ran). Writes wait for running queries
+    (at most their time limit); waiting writes go first, so queries cannot starve them."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._condition:
+            while self._writing or self._writers_waiting:
+                self._condition.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._readers -= 1
+                self._condition.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._condition:
+            self._writers_waiting += 1
+            while self._writing or self._readers:
+                self._condition.wait()
+            self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._writing = False
+                self._condition.notify_all()
 
 
 def _first_line(exc: BaseException) -> str:
@@ -177,6 +225,7 @@ class EmbeddedStore(GraphStore):
         self._connections: list[_ThreadConnection] = []
         self._connections_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._query_gate = _QueryGate()
         self._closed = False
 
     # ------------------------------------------------------------ connections
@@ -229,7 +278,7 @@ class EmbeddedStore(GraphStore):
         with self._connections_lock:
             for thread_connection in self._connections:  # statements prepared against the old tables
                 thread_connection.forget_prepared()
-        with self._write_lock:
+        with self._write_lock, self._query_gate.exclusive():
             self._generation += 1
             connection = self._connection()
             tables = self._tables()
@@ -284,7 +333,7 @@ class EmbeddedStore(GraphStore):
     # ------------------------------------------------------------ writes
 
     def _in_transaction(self, work: Any) -> Any:
-        with self._write_lock:
+        with self._write_lock, self._query_gate.exclusive():
             connection = self._connection()
             connection.run("BEGIN TRANSACTION", {})
             try:
@@ -301,11 +350,15 @@ class EmbeddedStore(GraphStore):
                 self._generation += 1
             return result
 
-    def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
+    def write_document(
+        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+    ) -> WriteResult:
         prepared = prepare_graph(graph)
         plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
         result: WriteResult = self._in_transaction(
-            lambda tx: write_prepared(tx, plan, prepared, force=force, batch_size=self.batch_size)
+            lambda tx: write_prepared(
+                tx, plan, prepared, force=force, replace=replace, batch_size=self.batch_size
+            )
         )
         return result
 
@@ -357,13 +410,14 @@ class EmbeddedStore(GraphStore):
                     max_workers=self.query_limits.workers,
                 )
             workers = self._workers
-        return workers.run(
-            statement,
-            params,
-            generation=self._generation,
-            timeout_seconds=timeout_seconds,
-            row_limit=row_limit,
-        )
+        with self._query_gate.shared():  # no write while a worker opens or reads the files
+            return workers.run(
+                statement,
+                params,
+                generation=self._generation,
+                timeout_seconds=timeout_seconds,
+                row_limit=row_limit,
+            )
 
     def counts(self) -> Counts:
         return count_all(self._connection())

@@ -263,6 +263,7 @@ class Token:
     offset: int
 
 
+MAX_NUMBER_CHARS = 40
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NUMBER = re.compile(r"[0-9][0-9A-Za-z_.]*")
 
@@ -322,6 +323,10 @@ def tokenize(query: str) -> list[Token]:
             tokens.append(Token("word", match.group(), i))
             i = match.end()
         elif match := _NUMBER.match(query, i):
+            if len(match.group()) > MAX_NUMBER_CHARS:  # LadybugDB's parser is quadratic in its length
+                raise QueryFailed(
+                    f"a number of {len(match.group())} characters at {i}; at most {MAX_NUMBER_CHARS}"
+                )
             tokens.append(Token("number", match.group(), i))
             i = match.end()
         else:

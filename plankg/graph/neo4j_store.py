@@ -149,12 +149,15 @@ class Neo4jStore(GraphStore):
 
     # ------------------------------------------------------------ writes
 
-    def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
+    def write_document(
+        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+    ) -> WriteResult:
         prepared = prepare_graph(graph)
         plan = write_plan(ROW_SOURCE, ROW_SOURCE)
         return self._write(
             lambda tx: write_prepared(
-                _Neo4jTransaction(tx), plan, prepared, force=force, batch_size=self.batch_size
+                _Neo4jTransaction(tx), plan, prepared, force=force, replace=replace,
+                batch_size=self.batch_size,
             )
         )
 

@@ -50,6 +50,26 @@ class InvalidGraph(StoreError, ValueError):
     (HTTP 422). Nothing was written."""
 
 
+class PlanCollision(StoreError):
+    """A different document maps to the id of a plan already stored (HTTP 409). Nothing was written;
+    writing again with replace=True replaces the stored plan."""
+
+    def __init__(self, plan_id: str, stored_path: str | None, new_path: str | None, reason: str) -> None:
+        self.plan_id = plan_id
+        self.stored_path = stored_path
+        self.new_path = new_path
+        self.reason = reason
+        super().__init__(f"{new_path or 'the document'} {self.refusal}")
+
+    @property
+    def refusal(self) -> str:
+        """The refusal without the new document's name (for lists that name it already)."""
+        return (
+            f"maps to plan {self.plan_id}, already loaded from {self.stored_path or 'another document'} "
+            f"({self.reason}); refused: replace it explicitly if it should take that plan's place"
+        )
+
+
 @dataclass(frozen=True)
 class WriteResult:
     plan_id: str
@@ -79,9 +99,13 @@ class GraphStore(ABC):
     def schema_applied(self) -> bool: ...
 
     @abstractmethod
-    def write_document(self, graph: DocumentGraph, *, force: bool = False) -> WriteResult:
+    def write_document(
+        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+    ) -> WriteResult:
         """Write one document's subgraph in one transaction, replacing the plan's previous subgraph.
-        An unchanged document (same plan id and sha256) writes nothing unless force is set."""
+        An unchanged document (same plan id and sha256) writes nothing unless force is set. A different
+        document (another file name, or a text far from the stored one) mapping to a stored plan's id
+        raises PlanCollision unless replace is set."""
 
     @abstractmethod
     def delete_plan(self, plan_id: str) -> bool:

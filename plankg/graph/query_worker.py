@@ -8,8 +8,8 @@ write of the parent, WAL included, and writes no file). Before it takes a query 
 - RLIMIT_AS: the address space the open database reserves plus PLANKG_CYPHER_MEMORY_MB, so a memory
   bomb (`RETURN size(range(1, 1000000000))`) fails with std::bad_alloc in the worker, not the server;
 - RLIMIT_FSIZE 0: no file can be written (COPY … TO, EXPORT DATABASE);
-- the parent's death kills it (PR_SET_PDEATHSIG), Ctrl-C on the terminal does not (the server stops
-  its workers itself), and its environment holds no PLANKG_* setting (no API key to read).
+- it ends when the server is gone (even after kill -9); Ctrl-C on the terminal does not end it (the
+  server stops its workers itself); its environment holds no PLANKG_* setting (no API key to read).
 
 The parent kills a worker that has not answered within the time limit, so a query that the engine
 cannot interrupt (one huge expression) still ends on time. A worker serves one version of the graph:
@@ -20,7 +20,6 @@ on every open, so reopening inside a limited process would not fit).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import pickle
 import resource
@@ -28,6 +27,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -42,7 +42,6 @@ from plankg.graph.port import (
     StoreUnavailable,
 )
 
-_PR_SET_PDEATHSIG = 1
 _MIB = 1024 * 1024
 # Address space the worker may use besides the query: Python, Ladybug, thread stacks (measured ~200 MiB).
 _BASE_ADDRESS_SPACE = 256 * _MIB
@@ -60,9 +59,22 @@ def max_db_size_for(path: Path) -> int:
 # ---------------------------------------------------------------- the worker process
 
 
+def exit_with_parent() -> None:
+    """End this process as soon as its parent is gone (killed with -9 too), even mid-query. Not
+    PR_SET_PDEATHSIG: it fires when the parent *thread* that started the child ends, and the API
+    starts workers from request threads that come and go."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _limit_self() -> None:
-    with contextlib.suppress(OSError, AttributeError):  # not Linux: stop() and EOF on the pipe remain
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    exit_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
@@ -107,8 +119,14 @@ def _serve(path: str, memory_bytes: int, requests: Connection, answers: Connecti
         try:
             connection.set_query_timeout(timeout_ms)
             explain = connection.execute("EXPLAIN " + query, parameters)
-            text = "\n".join(str(row[0]) for row in explain.get_all())  # type: ignore[union-attr]
-            check_embedded_plan(text)
+            if isinstance(explain, list):
+                raise ReadOnlyViolation("refused: only one statement may be run at a time")
+            lines: list[str] = []
+            plan_columns = explain.get_column_names()
+            while explain.has_next():
+                lines.extend(str(value) for value in plain_row(plan_columns, explain.get_next()).values())
+            explain.close()
+            check_embedded_plan("\n".join(lines))
             result = connection.execute(query, parameters)
             if isinstance(result, list):
                 raise ReadOnlyViolation("refused: only one statement may be run at a time")
@@ -205,7 +223,10 @@ class _Worker:
         try:
             answer: tuple[str, Any] = pickle.loads(self.answers.recv_bytes())
         except (EOFError, OSError):
-            return ("gone", None)
+            try:
+                return ("gone", self.process.wait(5))
+            except subprocess.TimeoutExpired:
+                return ("gone", None)
         return answer
 
     def ask(self, request: tuple[Any, ...], timeout: float) -> tuple[str, Any] | None:
@@ -299,7 +320,9 @@ class QueryWorkers:
         if status == "gone":
             if self._closed:
                 raise StoreUnavailable("the server is shutting down; the query was stopped")
-            raise QueryTooCostly("the query worker ended while running the query; nothing was changed")
+            raise QueryTooCostly(
+                f"the query worker ended while running the query (exit status {payload}); nothing was changed"
+            )
         raise QueryFailed(payload)
 
     def _take(self, generation: int) -> _Worker:

@@ -16,7 +16,9 @@ from functools import cache
 from typing import Any, TypeVar
 
 from plankg.graph import cypher
-from plankg.graph.port import Counts, InvalidGraph, Row, WriteResult
+from plankg.graph.identity import compare_sources
+from plankg.graph.plan_links import resolve_statements
+from plankg.graph.port import Counts, InvalidGraph, PlanCollision, Row, WriteResult
 from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
 from plankg.ontology.schema import PropertySpec, load_schema
 
@@ -44,6 +46,7 @@ class WritePlan:
     # document, which this write created or stripped of its outgoing links: it cannot exist yet.
     relationships: dict[tuple[str, str, str, bool], cypher.BatchStatement]
     fingerprint: str
+    source: str
     plan_node_ids: dict[str, str]
     delete_plan_links: tuple[str, ...]
     delete_nodes: dict[str, str]
@@ -70,6 +73,7 @@ def write_plan(
         nodes={label: cypher.node_upsert(spec, node_source) for label, spec in schema.nodes.items()},
         relationships=relationships,
         fingerprint=cypher.plan_fingerprint(),
+        source=cypher.plan_source(),
         plan_node_ids={label: cypher.plan_node_ids(label) for label in owned},
         delete_plan_links=tuple(cypher.delete_plan_links(label) for label in owned),
         delete_nodes={label: cypher.delete_nodes(label) for label in owned},
@@ -84,6 +88,8 @@ class PreparedGraph:
 
     plan_id: str
     source_sha256: str
+    source_path: str | None
+    source_text: str | None
     node_rows: dict[str, list[tuple[Any, ...]]]
     relationship_rows: dict[tuple[str, str, str, bool], list[tuple[Any, ...]]]
     node_ids: frozenset[tuple[str, str]]
@@ -147,6 +153,8 @@ def prepare_graph(graph: DocumentGraph) -> PreparedGraph:
     return PreparedGraph(
         plan_id=graph.plan_id,
         source_sha256=graph.source_sha256,
+        source_path=plan.properties.get("source_path"),
+        source_text=plan.properties.get("source_text"),
         node_rows=dict(node_rows),
         relationship_rows=dict(relationship_rows),
         node_ids=frozenset(nodes),
@@ -170,7 +178,8 @@ def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 def write_prepared(
-    tx: Transaction, plan: WritePlan, graph: PreparedGraph, *, force: bool, batch_size: int
+    tx: Transaction, plan: WritePlan, graph: PreparedGraph, *, force: bool, batch_size: int,
+    replace: bool = False,
 ) -> WriteResult:
     """Replace the plan's subgraph with `graph` inside `tx`; raise (so the caller rolls back) on failure.
 
@@ -182,6 +191,8 @@ def write_prepared(
     existing = tx.run(plan.fingerprint, {"plan_id": graph.plan_id})
     if existing and existing[0]["source_sha256"] == graph.source_sha256 and not force:
         return WriteResult(plan_id=graph.plan_id, changed=False)
+    if existing and not replace:
+        _refuse_another_source(tx, plan, graph)
     _refuse_foreign_ids(tx, plan, graph)
     if existing:
         _strip_old_version(tx, plan, graph, batch_size)
@@ -203,6 +214,8 @@ def write_prepared(
                     "refer to nodes that do not exist"
                 )
     _log_phase("relationships", graph.plan_id, graph.relationship_count, started)
+    for statement in resolve_statements():
+        tx.run(statement, {"plan_id": graph.plan_id})
     if existing:
         shared = {label for label, spec in load_schema().nodes.items() if not spec.plan_owned}
         keep = sorted({node_id for label, node_id in graph.node_ids if label in shared} | {""})
@@ -243,6 +256,17 @@ def _log_phase(phase: str, plan_id: str, rows: int, started: float) -> None:
         "plan %s: %d %s in %.3f s", plan_id, rows, phase, seconds,
         extra={"phase": phase, "rows": rows, "seconds": seconds},
     )
+
+
+def _refuse_another_source(tx: Transaction, plan: WritePlan, graph: PreparedGraph) -> None:
+    """The stored plan is replaced by its own document, edited; a different document that maps to the
+    same id (a summary or an action plan carrying its title) is refused unless replace is said."""
+    stored = tx.run(plan.source, {"plan_id": graph.plan_id})[0]
+    comparison = compare_sources(
+        stored["source_path"], stored["source_text"], graph.source_path, graph.source_text
+    )
+    if not comparison.same_source:
+        raise PlanCollision(graph.plan_id, stored["source_path"], graph.source_path, comparison.describe())
 
 
 def _refuse_foreign_ids(tx: Transaction, plan: WritePlan, graph: PreparedGraph) -> None:

@@ -19,6 +19,7 @@ from plankg.loaders.genre import classify_genre
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
+from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
 from plankg.loaders.prose import fill_from_prose
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
@@ -109,11 +110,14 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         edition=meta.edition,
         span=meta.title_span,
     )
+    plan = with_plan_context(plan, text)
     goals = _entities(outline.goals, text, f"{plan_id}-goal")
     directions = _entities(outline.directions, text, f"{plan_id}-dir")
     tasks = _tasks(outline.tasks, text, f"{plan_id}-task")
     subjects = _subject_spans(outline, goals, tasks)
-    indicators = _indicators(outline, text, plan_id, meta.period_end, subjects)
+    indicators = with_measures(_indicators(outline, text, plan_id, meta.period_end, subjects))
+    warnings = list(outline.warnings)
+    del outline  # its paragraphs and sections are not needed past here: memory for the analysis below
 
     links: list[LinkRecord] = []
     for task in tasks:
@@ -172,7 +176,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         sectors=sectors,
         concepts=concepts,
         links=links,
-        warnings=list(outline.warnings),
+        citations=plan_citations(plan, text),
+        warnings=warnings,
     )
 
 

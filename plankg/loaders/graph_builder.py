@@ -7,6 +7,9 @@ method. The result is checked against the ontology before it is returned.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from plankg.loaders.regions import chain, resolve_region
 from plankg.loaders.terms import search_terms
 from plankg.ontology.records import (
     DocumentGraph,
@@ -22,7 +25,12 @@ from plankg.ontology.schema import load_schema
 STRUCTURE_METHOD = "structure"
 SCHEME_METHOD = "scheme"
 CANDIDATE_METHOD = "candidate"
+REGION_METHOD = "division-table"  # the plan's region looked up in cpca's division codes
+CITATION_METHOD = "quoted-title"
 
+
+def region_id(code: str) -> str:
+    return f"region-{code}"
 
 
 def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph:
@@ -68,6 +76,12 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
         "period_end": plan.period_end,
         "issuer": plan.issuer,
         "edition": plan.edition,
+        "edition_rank": plan.edition_rank,
+        "doc_number": plan.doc_number,
+        "issue_date": plan.issue_date,
+        "topic": plan.topic,
+        "title_key": plan.title_key,
+        "series_key": plan.series_key,
         "genre": extraction.document.genre,
         "genre_evidence": _genre_evidence(extraction),
         "source_sha256": extraction.document.sha256,
@@ -80,6 +94,42 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
     }
     nodes.append(GraphNode(label="Plan", id=plan.id, properties=plan_props))
     label_of[plan.id] = "Plan"
+    division = resolve_region(plan.region_code)
+    if division is not None:
+        # the plan's division and its parents, shared by every plan in them
+        divisions = chain(division)
+        for region in divisions:
+            nodes.append(
+                GraphNode(
+                    label="Region",
+                    id=region_id(region.code),
+                    properties={"name": region.name, "code": region.code, "level": region.level},
+                )
+            )
+            label_of[region_id(region.code)] = "Region"
+        rel("IN_REGION", plan.id, region_id(division.code), plan_span, 1.0, REGION_METHOD)
+        for child, parent in pairwise(divisions):
+            rel("WITHIN", region_id(child.code), region_id(parent.code), plan_span, 1.0, REGION_METHOD)
+    for citation in extraction.citations:
+        _check_span(source_text, citation.span, f"Citation {citation.id}")
+        nodes.append(
+            GraphNode(
+                label="Citation",
+                id=citation.id,
+                properties={
+                    "name": citation.title,
+                    "text": source_text[citation.span[0] : citation.span[1]],
+                    "title_key": citation.title_key,
+                    "kind": citation.kind,
+                    "plan_id": plan.id,
+                    "doc_id": doc_id,
+                    "span_start": citation.span[0],
+                    "span_end": citation.span[1],
+                },
+            )
+        )
+        label_of[citation.id] = "Citation"
+        rel("NAMES", plan.id, citation.id, citation.span, 1.0, CITATION_METHOD)
 
     def entity_node(label: str, record: EntityRecord) -> None:
         _check_span(source_text, record.span, f"{label} {record.id}", record.text)
@@ -129,6 +179,7 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
                     if indicator.normalized_value is None
                     else float(indicator.normalized_value),
                     "normalized_unit": indicator.normalized_unit,
+                    "measure": indicator.measure,
                     "target_kind": indicator.target_kind,
                     "direction": indicator.direction,
                     "baseline_year": indicator.baseline_year,

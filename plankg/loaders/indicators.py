@@ -336,6 +336,8 @@ _CLASS_AFTER_RE = re.compile(r"兆|级|亿级|万级")
 _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四五六七八九十][个项家所条]")  # not 5G
 _ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
 _COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
+_FRACTION_RE = re.compile(r"\s*分之\s*([一二两三四五六七八九十]+|\d+)")
+_QUALIFIES_COUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?\s*[个家项所条座]")
 _AT_LEAST_END_RE = re.compile(r"(?:至少|不少于)\s*$")
 _FROM_TO_RE = re.compile(
     r"(?:由|从)\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。]{0,6}?)\s*(?:提升|提高|增加|增长|扩大|降低|下降|"
@@ -356,6 +358,7 @@ def find_indicators(
     protected = _protected(scan)
     results: list[IndicatorMatch] = []
     clause_state: dict[int, tuple[str, str]] = {}  # clause start → (comparator, mode) of its last indicator
+    qualifiers: list[int] = []  # where an amount qualifying a count starts (超20亿元 of 超20亿元项目200个)
     for match in NUMBER_RE.finditer(scan):
         n_start, n_end = match.span()
         token = match.group()
@@ -366,11 +369,11 @@ def find_indicators(
         if value is None:
             continue
         before = scan[max(0, n_start - 1) : n_start]
-        glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "至", "V", ".") or (
+        glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "至", "V", ".", "×", "÷") or (
             before.isascii() and before.isalpha()
         )
         if glued and not (before == "至" and _RISE_TO_RE.search(scan, max(0, n_start - 4), n_start)):
-            continue  # ordinals, ranges, versions, IPv6 — but 提升至100 is a target
+            continue  # ordinals, ranges, versions, IPv6, formulas (…×100%) — but 提升至100 is a target
         if (
             not is_arabic
             and token not in ("一半", "半数")
@@ -392,7 +395,13 @@ def find_indicators(
         if is_arabic and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
             continue
         unit, _, unit_end = parse_unit(scan, unit_pos)
-        if token in ("一半", "半数"):
+        fraction = _FRACTION_RE.match(scan, n_end)
+        if fraction:  # 三分之一 → 33.33 %
+            numerator = parse_number(fraction.group(1))
+            if numerator is None or value == 0:
+                continue
+            value, unit, unit_end = round(numerator / value * 100, 2), "%", fraction.end()
+        elif token in ("一半", "半数"):
             unit, unit_end = "%", n_end
         elif not is_arabic:
             if not unit and value < 10:
@@ -447,6 +456,11 @@ def find_indicators(
                 break
         else:
             suffix_end = after_unit
+        if _QUALIFIES_COUNT_RE.match(scan, suffix_end):
+            # 超20亿元项目200个: the amount qualifies the projects counted after it
+            bound = _ends_with_any(scan[clause_start:n_start], _PREFIX_WORDS)
+            qualifiers.append(n_start - len(bound or ""))
+            continue
         if scan.startswith("的", suffix_end):
             clause_end = suffix_end
             while clause_end < len(scan) and scan[clause_end] not in CLAUSE_BREAK:
@@ -520,6 +534,9 @@ def find_indicators(
                 verb_object_name = (
                     obj.rsplit("的", 1)[1] if "的" in obj and len(obj.rsplit("的", 1)[1]) >= 2 else obj
                 )
+            elif (qualified := _qualified_from(qualifiers, scan, clause_start, n_start)) is not None:
+                mode, comparator = "build", suffix_comparator or "="  # 超20亿元项目200个 counts such projects
+                verb_object_name, stripped_pre = scan[qualified:n_start], ""
             elif suffix_comparator:
                 comparator = suffix_comparator
             elif unit in STRONG_UNITS:
@@ -692,6 +709,15 @@ def _doubling_targets(
             )
         )
     return found
+
+
+def _qualified_from(qualifiers: list[int], scan: str, clause_start: int, position: int) -> int | None:
+    """Where the qualified thing a count counts starts (超20亿元项目200个 → at 超), if the same list
+    item holds a qualifying amount before it."""
+    for start in reversed(qualifiers):
+        if clause_start <= start < position and not any(ch in "、，,；;和及" for ch in scan[start:position]):
+            return start
+    return None
 
 
 def _at_clause_end(scan: str, position: int) -> bool:

@@ -1,10 +1,10 @@
 """Plan metadata: title, region, period, issuer and edition, read from the genre's usual places.
 
-Title, in order of evidence: the 《…》 the text says was issued (印发/发布/出台…《X》); the document's own
-title line — the first short line without sentence punctuation that names a plan (…规划/方案/意见…,
-found past a web page's navigation), its 关于印发X的通知 wrapper's X, or a 《X》 in it (《X》解读); a 《…》
-that names a plan and is not cited as a basis (根据/依据/按照《…》) nor a back-reference (《规划》);
-else the first line.
+Title, in order of evidence: the 《…》 the text says was issued (印发/发布/出台…《X》) when no title
+line of the document's own comes before it; the document's own title line — the first short line
+without sentence punctuation that names a plan (…规划/方案/意见…, found past a web page's navigation),
+its 关于印发X的通知 wrapper's X, or a 《X》 in it (《X》解读); a 《…》 that names a plan and is not cited
+as a basis (根据/依据/按照《…》) nor a back-reference (《规划》); else the first line.
 Region: a province/city at the head of the title (青岛市… → 青岛), else the issuer's
 (青岛市政府办公厅 → 青岛),
 central issuers (国务院, 国务院办公厅, 国家…委/部) → 全国. Period: （2016-2020年） in the title or text, else
@@ -154,10 +154,14 @@ def find_title(text: str, first_line: tuple[int, int] | None) -> tuple[str, tupl
             issued.append((match.start(1), match.end(1)))
         elif not _CITED_BEFORE_RE.search(before):
             named.append((match.start(1), match.end(1)))
-    if issued:
+    own_line = find_title_line(text)
+    # A 《X》 the text says was issued names the plan of a report about it (the seed's news genre),
+    # but never outranks a title line of the document's own above it: an action plan that cites
+    # 印发《another plan》 in its body is not that plan.
+    if issued and (own_line is None or own_line[0] > issued[0][0]):
         start, end = issued[0]
         return _compact(text[start:end]), (start, end)
-    title_line = find_title_line(text) or first_line
+    title_line = own_line or first_line
     if title_line is not None:
         line = text[title_line[0] : title_line[1]]
         notice = _NOTICE_RE.search(line)

@@ -131,12 +131,14 @@ def read_document(path: Path | str, *, max_bytes: int | None = None) -> SourceDo
     """Read and decode the document at `path`; the size limit is checked before reading it."""
     shown = str(path)
     limit = max_document_bytes() if max_bytes is None else max_bytes
-    extension = _check_extension(shown)
     try:
         with open(path, "rb") as handle:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode):
                 raise DocumentReadError(shown, "not a regular file")
+            # the extension is checked once the path is known to be a file: a missing path or a
+            # directory is reported as such, not as "no file extension"
+            extension = _check_extension(shown)
             _check_size(shown, status.st_size, limit)
             # Read at most one byte past the limit, in case the file grew since fstat.
             data = handle.read(limit + 1)

@@ -224,7 +224,45 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
         before = [p for p in paragraphs if p.end <= table.start]
         if before and len(before[-1].text) <= 60 and _CAPTION_RE.match(before[-1].text):
             before[-1].form = "table"
+    _mark_boxes(paragraphs)
     return tables
+
+
+# ---------------------------------------------------------------- boxes (专栏)
+
+_BOX_CAPTION_RE = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[\s\u3000：:]*[^。；;！？]{0,40}$")
+# A box's project line without numbering: "智能工厂建设项目：建成…", "数据中心工程。建设…".
+_BOX_ITEM_RE = re.compile(
+    r"^([^，,。：:；;“”]{2,24}?(?:工程|项目|行动|计划|专项|平台|中心|基地|示范区|试点))\s*[：:。]"
+)
+_OUTLINE_STYLES = ("chapter", "section", "part", "cn", "cn_paren")
+
+
+def _mark_boxes(paragraphs: list[Paragraph]) -> None:
+    """专栏 boxes inside a task: the caption is no item (marked like a table's); each project line
+    (X工程。… / X项目：…) becomes a lead paragraph, so the task it sits in takes it as a sub-task (a
+    numbered project line already is one). Its numbers are read as indicators like any paragraph's."""
+    for index, caption in enumerate(paragraphs):
+        if caption.form == "table" or not _BOX_CAPTION_RE.match(caption.text):
+            continue
+        caption.form = "table"
+        for par in paragraphs[index + 1 :]:
+            if (
+                par.style in _OUTLINE_STYLES
+                or _BOX_CAPTION_RE.match(par.text)
+                or par.text.startswith(("注：", "注:"))
+                or par.form in ("table", "meta")
+            ):
+                break
+            item = _BOX_ITEM_RE.match(par.text) if par.style is None else None
+            if item is None:
+                continue
+            body = item.end() + len(par.text[item.end() :]) - len(par.text[item.end() :].lstrip(_STRIP))
+            if body >= len(par.text):
+                continue
+            par.form = "lead"
+            par.title_start, par.title_end = par.start, par.start + len(item.group(1))
+            par.body_start = par.start + body
 
 
 def _row_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | None:

@@ -34,11 +34,6 @@ STOP_WORDS = _words(
 )
 
 
-def fold_width(text: str) -> str:
-    """Full-width ASCII forms and the ideographic space folded to ASCII (one character in, one out)."""
-    return text.translate(_FOLD_WIDTH)
-
-
 def _is_term(token: str) -> bool:
     # A term has at least one letter, digit or CJK character; punctuation and spaces are not terms.
     return any(ch.isalnum() for ch in token) and token not in STOP_WORDS

@@ -237,13 +237,6 @@ def all_sectors() -> list[SectorRecord]:
     return list(_sector_table().sectors)
 
 
-def sector_by_id(sector_id: str) -> SectorRecord:
-    try:
-        return _sector_table().by_id[sector_id]
-    except KeyError:
-        raise KeyError(f"no sector with id {sector_id!r} in {SECTORS_FILE}") from None
-
-
 def find_sectors(
     text: str, folded: str | None = None, regions: Sequence[tuple[int, int]] | None = None
 ) -> list[SectorMatch]:

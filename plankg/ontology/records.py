@@ -52,6 +52,14 @@ class PlanInfo(BaseModel):
     issuer: str | None = None
     edition: str | None = None
     span: Span | None = None
+    region_code: str | None = None  # GB/T 2260 code of the region (000000: the whole country)
+    region_level: str | None = None  # national, province, city or district
+    doc_number: str | None = None  # 文号: 国发〔2019〕4号
+    issue_date: str | None = None  # YYYY-MM-DD
+    topic: str | None = None
+    edition_rank: int | None = None  # 十三五 → 13
+    title_key: str | None = None
+    series_key: str | None = None
 
 
 class EntityRecord(BaseModel):
@@ -85,6 +93,17 @@ class IndicatorRecord(BaseModel):
     direction: ChangeDirection | None = None
     baseline_year: int | None = None
     attribute: IndicatorAttribute | None = None  # 约束性 → binding, 预期性 → expected
+    measure: str | None = None  # harmonised measure id (ontology/data/indicators.yaml)
+
+
+class CitationRecord(BaseModel):
+    """A title the plan names (《…》): `implements` when it says it carries that document out."""
+
+    id: str
+    title: str
+    title_key: str
+    kind: Literal["cites", "implements"]
+    span: Span
 
 
 class SectorRecord(BaseModel):
@@ -137,6 +156,7 @@ class Extraction(BaseModel):
     sectors: list[SectorRecord] = Field(default_factory=list)
     concepts: list[ConceptRecord] = Field(default_factory=list)
     links: list[LinkRecord] = Field(default_factory=list)
+    citations: list[CitationRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -24,6 +24,7 @@ _XSD_TO_VALUE_TYPE: dict[URIRef, ValueType] = {
     XSD.string: "string",
     XSD.integer: "int",
     XSD.gYear: "int",
+    XSD.date: "string",
     XSD.decimal: "float",
     XSD.double: "float",
     XSD.boolean: "bool",

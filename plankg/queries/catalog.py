@@ -63,16 +63,6 @@ class QueryInfo:
     def __str__(self) -> str:
         return self.answers
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "answers": self.answers,
-            "params": [
-                {"name": p.name, "type": p.type, "required": p.required, "description": p.description}
-                for p in self.params
-            ],
-        }
-
 
 _HEADER_LINE = re.compile(r"^//\s?(\w+):\s*(.*)$")
 _CONTINUATION = re.compile(r"^//\s{2,}(\S.*)$")

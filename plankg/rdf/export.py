@@ -16,7 +16,6 @@ from rdflib.term import Node
 
 from plankg import queries
 from plankg.graph.port import GraphStore, Row
-from plankg.ontology.records import GraphNode, GraphRelationship
 from plankg.rdf.mapping import PREFIXES, Lit, RdfMapping, Triple, jsonld_context, to_rdflib_term
 
 DEFAULT_PAGE_SIZE = 5000
@@ -293,25 +292,6 @@ def row_triples(rows: Iterable[tuple[str, Row]], mapping: RdfMapping) -> Iterato
                 row["properties"] or {},
             )
     yield from mapping.code_triples(codes)  # the code-list entries the sectors link to, once each
-
-
-def records_to_rows(records: Iterable[GraphNode | GraphRelationship]) -> Iterator[tuple[str, Row]]:
-    """DocumentGraph records in the export rows' shape."""
-    for record in records:
-        if isinstance(record, GraphNode):
-            yield NODE, {"label": record.label, "properties": {**record.properties, "id": record.id}}
-        else:
-            yield (
-                RELATIONSHIP,
-                {
-                    "type": record.type,
-                    "source_label": record.source_label,
-                    "source_id": record.source_id,
-                    "target_label": record.target_label,
-                    "target_id": record.target_id,
-                    "properties": record.properties,
-                },
-            )
 
 
 def store_triples(

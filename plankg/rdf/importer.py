@@ -30,7 +30,6 @@ _SUFFIX_FORMATS = {
     ".xml": "xml",
     ".owl": "xml",
 }
-BROADER = "BROADER"
 
 
 class RdfImportError(ValueError):

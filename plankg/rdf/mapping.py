@@ -19,7 +19,7 @@ Every choice the export makes is here, in one place, and the import reads it bac
   ``pk:linkType``, ``pk:score``, ``pk:method`` and the same evidence as nodes.
 
 Terms are light (an IRI is a ``str``, a literal a ``Lit``) so that the N-Triples writer can stream
-without building rdflib objects; ``to_rdflib`` converts when a real graph is wanted.
+without building rdflib objects; ``to_rdflib_term`` converts when a real graph is wanted.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "dcterms": str(DCTERMS),
     "prov": str(PROV),
+    "eli": "http://data.europa.eu/eli/ontology#",
 }
 
 TEXT_LANGUAGE = "zh"
@@ -245,15 +246,11 @@ def _lexical_form(spec: PropertySpec) -> Callable[[Any], str]:
         raise ValueError(f"{spec.key}: no literal form for range {spec.xsd_type}") from None
 
 
-def to_literal(mapping: PropertyMapping, value: str | int | float | bool) -> Lit:
-    return mapping.literal(value)
-
-
 _GYEAR = re.compile(r"^(-?\d{4,})")
 
 
 def from_literal(mapping: PropertyMapping, literal: Literal) -> str | int | float | bool:
-    """Read a value back in the store's Python type (the inverse of to_literal)."""
+    """Read a value back in the store's Python type (the inverse of PropertyMapping.literal)."""
     lexical = str(literal)
     value_type = mapping.spec.value_type
     if value_type == "string":
@@ -293,9 +290,6 @@ class RdfMapping:
 
     def document_iri(self, doc_id: str) -> str:
         return self._document_prefix + iri_segment(doc_id)
-
-    def link_iri(self, rel: GraphRelationship) -> str:
-        return str(self.relationship_triples(rel)[1][0])
 
     def code_iri(self, code: str) -> str | None:
         scheme, _, notation = code.partition(":")
@@ -565,11 +559,6 @@ def cofog_labels() -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- rdflib terms
-
-
-def to_rdflib(triple: Triple) -> tuple[URIRef, URIRef, Node]:
-    subject, predicate, obj = triple
-    return URIRef(subject), URIRef(predicate), to_rdflib_term(obj)
 
 
 def to_rdflib_term(term: Term) -> Node:

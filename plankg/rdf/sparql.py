@@ -11,7 +11,6 @@ is forked when one was stopped or the graph changed.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import json
 import multiprocessing
@@ -34,6 +33,7 @@ from rdflib.serializer import Serializer
 
 from plankg import queries
 from plankg.graph.port import GraphStore
+from plankg.graph.query_worker import exit_with_parent
 from plankg.rdf.export import store_triples, to_rdflib_graph
 from plankg.rdf.mapping import PREFIXES, RdfMapping, jsonld_context
 
@@ -41,7 +41,6 @@ from plankg.rdf.mapping import PREFIXES, RdfMapping, jsonld_context
 rdflib_sparql.SPARQL_LOAD_GRAPHS = False
 
 MAX_QUERY_CHARS = 100_000
-_PR_SET_PDEATHSIG = 1
 
 # Result media types by query form: SELECT/ASK give solutions, CONSTRUCT/DESCRIBE give a graph.
 SOLUTION_FORMATS: dict[str, str] = {
@@ -137,8 +136,7 @@ def _confine_worker(conn: Connection, memory_bytes: int) -> None:
     keep = conn.fileno()
     os.closerange(3, keep)
     os.closerange(keep + 1, _max_fd())
-    with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere EOF on the pipe ends it
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    exit_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

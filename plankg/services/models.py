@@ -117,6 +117,26 @@ class PlanLoadResult(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+class PlanFileResult(BaseModel):
+    """What POST /plans did with one of several uploaded files."""
+
+    filename: str
+    status: Literal["loaded", "unchanged", "skipped", "failed"]
+    reason: str = Field("", description="Why it was skipped or failed.")
+    plan_id: str | None = None
+    title: str | None = None
+    nodes: int = 0
+    relationships: int = 0
+    warnings: list[str] = Field(default_factory=list)
+
+
+class PlanLoadResults(BaseModel):
+    """What POST /plans did with several files: one result per file, in upload order, and the counts."""
+
+    items: list[PlanFileResult]
+    counts: dict[str, int] = Field(description="Files per status: loaded, unchanged, skipped, failed.")
+
+
 # ---------------------------------------------------------------- plan entities
 
 

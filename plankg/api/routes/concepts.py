@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query
 
-from plankg.api.deps import StoreDep, cached_json
-from plankg.api.problems import not_found
+from plankg.api.deps import StoreDep
 from plankg.api.routes._params import Limit, Offset
-from plankg.services.concept_tasks import answer_concept_tasks
-from plankg.services.models import Concept, ConceptTasks, Page
-from plankg.services.reads import MAX_LIMIT, read_page
+from plankg.services.models import Concept, Page
+from plankg.services.reads import read_page
 
 router = APIRouter(prefix="/concepts", tags=["concepts"])
 
@@ -41,29 +39,3 @@ def list_concepts(
         for row in rows
     ]
     return Page[Concept](items=items, total=count, limit=limit, offset=offset)
-
-
-@router.get(
-    "/{name}/tasks",
-    response_model=ConceptTasks,
-    summary="Which tasks carry out this concept? (the canonical question)",
-    description="Top-level tasks whose own text, or one of whose sub-tasks, mentions the concept or a "
-    "narrower one (BROADER*), most relevant first, each with the evidence text and its span in the "
-    "source document. `name` is the concept's name, an alternative name or its id.",
-)
-async def concept_tasks(
-    request: Request,
-    store: StoreDep,
-    name: Annotated[
-        str, Path(min_length=1, max_length=200, examples=["智慧社区"], description="Concept name or id.")
-    ],
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> Response:
-    def answer() -> ConceptTasks:
-        found = answer_concept_tasks(store, name, limit=limit, offset=offset)
-        if found is None:
-            raise not_found("concept", name)
-        return found
-
-    return await cached_json(request, ("concept_tasks", name, limit, offset), answer)

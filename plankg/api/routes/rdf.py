@@ -16,14 +16,13 @@ from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
-from rdflib import URIRef
 from starlette.concurrency import run_in_threadpool
 
 from plankg import queries
 from plankg.api.deps import SettingsDep, StoreDep
 from plankg.api.problems import ProblemError
 from plankg.graph.port import GraphStore
-from plankg.rdf.describe import describe, render_html
+from plankg.rdf.describe import describe_in_store, render_html
 from plankg.rdf.export import FORMATS, RdfFormat, export, rdf_format
 from plankg.rdf.mapping import RdfMapping, jsonld_context
 from plankg.rdf.negotiation import HTML, RDF_MEDIA_TYPES, negotiate
@@ -181,9 +180,8 @@ def dereference(
         iri = mapping.node_iri(label, entity_id)
     else:  # documents, qualified links: paths of their own
         iri = f"{mapping.base}{quote(type, safe='')}/{quote(entity_id, safe=IRI_PATH_SAFE)}"
-    graph = sparql_service(request, settings).graph(store)
-    description = describe(graph, iri)
-    if not any(description.triples((URIRef(iri), None, None))):
+    description = describe_in_store(store, mapping, iri)
+    if description is None:
         raise ProblemError(404, "not-found", f"nothing is known about {iri}")
     headers = {"Vary": "Accept", "Content-Location": str(request.url.path)}
     if media == HTML:

@@ -10,6 +10,7 @@ heading (实现五大目标) also states how many items follow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from plankg.loaders.structure.numerals import CN_ORD, ordinal_value
@@ -19,12 +20,18 @@ Kind = Literal["goal", "direction", "task"]
 Label = Literal["goal", "direction", "task", "skip", "container"]
 
 
-_SKIP_RE = re.compile(
-    "背景|发展基础|发展环境|现实基础|工作基础|基础与形势|基础和形势|面临形势|形势|发展现状|现状|回顾|成就|机遇|挑战|"
+# Background, guiding-thought and safeguard headings: the heading starts or ends with one of these words
+# (发展基础与面临形势, 保障措施, 充分认识…的重要意义); a heading that only mentions one on the way
+# (鉴于…面临的形势和…, 进一步做好已出台…的衔接) or in a cited title (《…趋势…》) is work to do.
+_SKIP_WORDS = (
+    "背景|发展基础|发展环境|现实基础|工作基础|基础与形势|基础和形势|面临形势|形势|趋势|发展现状|现状|回顾|成就|机遇|挑战|"
     "指导思想|总体思路|指导方针|编制依据|规划依据|保障措施|保障机制|实施保障|组织保障|政策保障|要素保障|"
     "强化保障|保障体系|组织实施|规划实施|实施机制|组织领导|监测评估|评估考核|考核评估|附则|名词解释|"
-    "重大意义|重要意义|财政支持|资金支持|起草|出台|必要性|主要依据|适用范围|总则"
+    "重大意义|重要意义|财政支持|资金支持|起草说明|起草过程|起草情况|出台背景|出台过程|必要性|主要依据|适用范围|"
+    "总则"
 )
+_SKIP_RE = re.compile(f"^(?:{_SKIP_WORDS})|(?:{_SKIP_WORDS})(?:工作)?$")  # 做好改革组织实施工作
+_CITATION_RE = re.compile(r"《[^》]*》")
 _LABEL_VERBS = (
     "实现|锁定|完成|明确|聚焦|突出|围绕|推进|实施|落实|把握|坚持|确立|提出|部署|抓好|开展|推动|打造|强化"
 )
@@ -103,6 +110,7 @@ def _question_label(compact: str) -> Label | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # a paragraph's title is classified by several shapes
 def classify_title(title: str) -> Label | None:
     """What a heading says its section holds; None for an unlabelled heading."""
     main = main_title(title)
@@ -121,7 +129,7 @@ def classify_title(title: str) -> Label | None:
     short = len(main_compact) <= 12 or main_compact.endswith(("解读", "要求"))
     if (short and _CONTAINER_RE.search(main_compact)) or len(content_kinds) >= 2:
         return "container"
-    if _SKIP_RE.search(main_compact):
+    if _SKIP_RE.search(_CITATION_RE.sub("", main_compact)):
         return "container" if content_kinds else "skip"  # 指导思想和发展目标
     return None
 

@@ -6,6 +6,7 @@ innermost open section. The first short line is the document's title."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from plankg.loaders.structure.headings import Label, classify_title, fallback_kind
 from plankg.loaders.structure.notices import DATE_LINE_RE, ORG_LINE_RE
@@ -26,8 +27,8 @@ class Section:
     def title(self) -> str:
         return self.heading.title if self.heading else ""
 
-    @property
-    def label(self) -> Label | None:
+    @cached_property
+    def label(self) -> Label | None:  # read many times while walking: classified once
         return classify_title(self.title) if self.heading else "container"
 
     @property

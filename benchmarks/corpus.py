@@ -1,0 +1,190 @@
+"""Many plans: builds a corpus of plan documents from the real ones in ../shared/corpus (varied in
+region, edition/year and numbers), loads it with `plankg load` end to end, and times the write path
+and each cross-plan question. Prints figures beside the targets; not a test.
+
+    python benchmarks/corpus.py                       # 1,000 documents, embedded (+ Neo4j if reachable)
+    python benchmarks/corpus.py --docs 200 --backend embedded
+
+Targets (issue 12): `plankg load` ≥ 20 docs/s on 2 cores (embedded); write path ≥ 50k entities/s
+(embedded); p99 < 100 ms uncached for every cross-plan question at 1,000 plans. Peak memory is the
+maximum RSS of this process and, separately, of the `plankg load` child. The Neo4j run wipes the
+database at PLANKG_NEO4J_URI: point it at a scratch server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from plankg.graph import GraphStore, StoreUnavailable, open_store  # noqa: E402
+from plankg.loaders import extract_document, to_document_graph  # noqa: E402
+from plankg.loaders.reading import read_document  # noqa: E402
+from plankg.loaders.regions import divisions  # noqa: E402
+from plankg.services import corpus as across  # noqa: E402
+from plankg.settings import Settings  # noqa: E402
+from tests.corpus import CORPUS  # noqa: E402
+
+TARGETS = {"load_docs_per_s": 20.0, "write_entities_per_s": 50_000.0, "p99_ms": 100.0}
+# Real plans whose text names their region at the head (青岛市…, 国家…): the region is swapped.
+BASES = {
+    "qingdao-informatization-13th-fyp.txt": "青岛",
+    "state-council-2019-4-vocational-education-reform.txt": None,
+    "state-council-office-2018-121-sports-competition-industry.txt": None,
+    "news/cn_digital_economy_plan_2022.txt": None,
+    "news/cn_medical_insurance_plan_2021.txt": None,
+}
+_NUMBER_RE = re.compile(r"(?<![\d〔年])(\d{2,4})(?=\s*(?:%|万|个|所|家|项|亿|Mbps|条|张))")
+
+
+def _scaled(text: str, factor: float) -> str:
+    return _NUMBER_RE.sub(lambda m: str(max(1, round(int(m.group(1)) * factor))), text)
+
+
+def build_corpus(out: Path, count: int, seed: int = 12) -> list[Path]:
+    """`count` documents: each a real plan moved to a random city or province, half of them as the
+    next edition (十三五 → 十四五, years +5), their targets scaled by a random factor."""
+    rng = random.Random(seed)
+    places = sorted(d.name for d in divisions().values() if d.level in ("province", "city"))
+    texts = {name: (CORPUS / name).read_text(encoding="utf-8") for name in BASES}
+    paths = []
+    for i in range(count):
+        name = list(BASES)[i % len(BASES)]
+        text = texts[name]
+        place = rng.choice(places)
+        region = BASES[name]
+        if region is not None:
+            text = text.replace(region + "市", place).replace(region, place.rstrip("市省"))
+        else:  # a national text becomes a regional one: the place issues it
+            text = f"{place}人民政府关于印发{place}" + text.lstrip()
+        if rng.random() < 0.5:
+            text = text.replace("十三五", "十四五").replace("2016-2020", "2021-2025")
+            text = text.replace("2020年", "2025年")
+        text = _scaled(text, rng.choice([0.5, 0.8, 1.2, 1.5, 2.0]))
+        path = out / f"doc-{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed_load_cli(paths: list[Path], env: dict[str, str]) -> tuple[float, int]:
+    """`plankg load` over every document in one process; (seconds, child peak RSS in KiB)."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", "from plankg.cli import app; app()", "load", *map(str, paths)],
+        env=env, check=True, stdout=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def write_path_rate(store: GraphStore, paths: list[Path]) -> tuple[float, int]:
+    """Entities/s of write_document alone (extraction done before the clock starts), forced rewrite."""
+    graphs = []
+    for path in paths:
+        source = read_document(path)
+        graphs.append(to_document_graph(extract_document(source), source.text))
+    entities = sum(len(g.nodes) for g in graphs)
+    started = time.perf_counter()
+    for graph in graphs:
+        store.write_document(graph, force=True)
+    return entities / (time.perf_counter() - started), entities
+
+
+def percentiles(store: GraphStore, runs: int) -> dict[str, tuple[float, float]]:
+    places = across.plan_places(store)
+    ids = sorted(places)
+    rng = random.Random(3)
+    regions = ["山东", "广东", "浙江", "四川", "江苏", "青岛", "成都"]
+    questions: dict[str, Callable[[], Any]] = {
+        "concept tasks, region filter + facets": lambda: across.concept_tasks_across(
+            store, "智慧社区", region=rng.choice(regions), limit=20),
+        "concept tasks, year filter": lambda: across.concept_tasks_across(
+            store, "大数据", year=2023, limit=20),
+        "concept plans (spread)": lambda: across.concept_plans(store, rng.choice(["智慧社区", "大数据"])),
+        "indicator compare": lambda: across.compare_indicators(
+            store, rng.choice(["网办率", "互联网用户数", "高水平职业院校", "体育产业总规模"])),
+        "plan diff": lambda: across.diff_plans(store, rng.choice(ids), rng.choice(ids)),
+        "plan relations": lambda: across.plan_relations(store, rng.choice(ids)),
+    }
+    out = {}
+    for name, ask in questions.items():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            ask()
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        out[name] = (statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))])
+    return out
+
+
+def run_backend(backend: str, paths: list[Path], runs: int, workdir: Path, args_write_docs: int) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PLANKG_STORE": backend}
+    if backend == "embedded":
+        env["PLANKG_DATA_DIR"] = str(workdir / "db")
+        settings = Settings(store="embedded", data_dir=workdir / "db")
+    else:
+        settings = Settings(store="neo4j")
+        try:
+            with open_store(settings) as store:
+                store.execute_write("MATCH (n) DETACH DELETE n")  # type: ignore[attr-defined]
+        except StoreUnavailable as exc:
+            print(f"neo4j: not reachable ({exc}); skipped")
+            return
+    seconds, child_kib = timed_load_cli(paths, env)
+    with open_store(settings) as store:
+        counts = store.counts()
+        rate, entities = write_path_rate(store, paths[: min(args_write_docs, len(paths))])
+        figures = percentiles(store, runs)
+    docs_per_s = len(paths) / seconds
+    links = counts.relationships
+    print(f"\n== {backend}: {len(paths)} documents, {counts.nodes.get('Plan', 0)} plans, "
+          f"{sum(counts.nodes.values())} nodes, {sum(links.values())} links (SUCCEEDS "
+          f"{links.get('SUCCEEDS', 0)}, CITES {links.get('CITES', 0)}, "
+          f"IMPLEMENTS {links.get('IMPLEMENTS', 0)})")
+    print(f"plankg load end to end: {docs_per_s:6.1f} docs/s  (target ≥ {TARGETS['load_docs_per_s']:.0f}, "
+          f"embedded)  {seconds:.1f} s, child peak RSS {child_kib / 1024:.0f} MiB")
+    print(f"write path: {rate:8.0f} entities/s  (target ≥ {TARGETS['write_entities_per_s']:.0f}, embedded)  "
+          f"over {entities} entities, forced rewrite")
+    for name, (p50, p99) in figures.items():
+        mark = "ok" if p99 < TARGETS["p99_ms"] else "MISSED"
+        print(f"  {name:40s} p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  "
+              f"(target p99 < {TARGETS['p99_ms']:.0f}) {mark}")
+    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=50, help="timed repetitions per question")
+    parser.add_argument("--write-docs", type=int, default=200, help="documents rewritten, timing writes")
+    parser.add_argument("--backend", choices=["embedded", "neo4j", "both"], default="both")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="plankg-corpus-") as tmp:
+        workdir = Path(tmp)
+        (workdir / "docs").mkdir()
+        paths = build_corpus(workdir / "docs", args.docs)
+        print(f"corpus: {len(paths)} documents from {len(BASES)} real plans, "
+              f"{sum(p.stat().st_size for p in paths) / 1e6:.1f} MB")
+        for backend in ("embedded", "neo4j") if args.backend == "both" else (args.backend,):
+            run_backend(backend, paths, args.runs, workdir, args.write_docs)
+
+
+if __name__ == "__main__":
+    main()
