@@ -35,6 +35,7 @@ from plankg.loaders import extract_document, to_document_graph  # noqa: E402
 from plankg.loaders.reading import read_document  # noqa: E402
 from plankg.loaders.regions import divisions  # noqa: E402
 from plankg.services import corpus as across  # noqa: E402
+from plankg.services.search import search  # noqa: E402
 from plankg.settings import Settings  # noqa: E402
 from tests.corpus import CORPUS  # noqa: E402
 
@@ -128,6 +129,8 @@ def percentiles(store: GraphStore, runs: int) -> dict[str, tuple[float, float]]:
             store, rng.choice(["网办率", "互联网用户数", "高水平职业院校", "体育产业总规模"])),
         "plan diff": lambda: across.diff_plans(store, rng.choice(ids), rng.choice(ids)),
         "plan relations": lambda: across.plan_relations(store, rng.choice(ids)),
+        "search (uncached)": lambda: search(
+            store, rng.choice(["智慧社区", "数字经济", "政务服务网上可办率"]), limit=20),
     }
     out = {}
     for name, ask in questions.items():
