@@ -30,7 +30,17 @@ from plankg.loaders.indicator_names import (
     object_after,
     object_built_before,
 )
+from plankg.loaders.non_targets import (
+    counts_own_measures,
+    is_condition_or_scope,
+    is_definition,
+    is_forecast,
+    is_permission,
+    is_project_size,
+    is_range_start,
+)
 from plankg.loaders.quantities import (
+    COUNT_UNITS,
     FULLWIDTH_DIGIT_RE,
     FULLWIDTH_DIGITS,
     LATIN_UNITS,
@@ -284,6 +294,31 @@ def _verb_object(pre: str) -> re.Match[str] | None:
     return match
 
 
+# 不高于承担风险责任的0.5%: a comparator, the base of a share, 的, then the share.
+_BASE_SHARE_RE = re.compile(
+    r"(不得低于|不得高于|不低于|不少于|不高于|不超过|低于|高于|超过|达到|占)([^，,；;。的]{2,14})的$"
+)
+_COMPARATOR_OF = dict(_PREFIX_COMPARATORS) | {"占": "="}
+_BASIS_LEAD_RE = re.compile(r"^(?:按照|按|依照|依|以)$")
+
+
+def _share_name(scan: str, clause_start: int, subject: str, after: int) -> str:
+    """What a share of a base measures: the subject before the comparator (再担保业务收费原则上不高于…),
+    else the subject of the clause before (…的再担保业务收费，原则上不高于…), or, after 按 (a basis),
+    what is done with the share (按不低于采购金额的30%提前预付给医疗机构 → 提前预付给医疗机构)."""
+    basis = _BASIS_LEAD_RE.match(subject.strip())
+    name = "" if basis else clean_name(subject)
+    if not name and not basis and clause_start > 1:
+        previous = re.split(r"[，,；;。：:\n]", scan[max(0, clause_start - 60) : clause_start - 1])[-1]
+        name = clean_name(previous.rsplit("的", 1)[-1])
+    if not name:
+        end = after
+        while end < len(scan) and scan[end] not in CLAUSE_BREAK:
+            end += 1
+        name = clean_name(scan[after:end])
+    return name
+
+
 _PREPOSITION_END = ("在", "对", "向", "从", "于", "给", "按", "以", "每", "将", "把", "为")
 
 
@@ -423,6 +458,8 @@ def find_indicators(
             and scan[unit_end].isalnum()
         ):
             continue
+        if unit and is_range_start(scan, unit_end):
+            continue  # 60%—70%: a range, not a target
         # the clause the number sits in
         clause_start = n_start
         while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
@@ -461,6 +498,17 @@ def find_indicators(
             bound = _ends_with_any(scan[clause_start:n_start], _PREFIX_WORDS)
             qualifiers.append(n_start - len(bound or ""))
             continue
+        if is_project_size(scan, suffix_end, normalize_unit(unit)[0] in COUNT_UNITS):
+            continue  # 超50亿美元项目取得突破: the amount sizes a project
+        if (
+            is_condition_or_scope(scan, suffix_end, pre)
+            or is_forecast(pre)
+            or is_permission(pre)
+            or is_definition(scan[_sentence_start(scan, n_start) : n_start])
+        ):
+            continue
+        if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):
+            continue  # 调整增加为30项督查激励措施: the document's own measures
         if scan.startswith("的", suffix_end):
             clause_end = suffix_end
             while clause_end < len(scan) and scan[clause_end] not in CLAUSE_BREAK:
@@ -492,6 +540,20 @@ def find_indicators(
             baseline = baseline_value
             comparator = "from_to"
             stripped_pre = pre_name[: from_to.start()]
+        if (
+            comparator is None
+            and suffix_comparator in (">=", "<=")
+            and scan.startswith("的", suffix_end)
+            and not _ends_with_any(stripped_pre.rstrip(), _BUILD_VERBS)
+        ):
+            continue  # 单户担保金额500万元以上的再担保业务: the bound picks out a class, it sets nothing
+        share = _BASE_SHARE_RE.search(pre_name) if comparator is None and unit in ("%", "％") else None
+        if share:  # 不高于承担风险责任的0.5%, 按不低于采购金额的30%: a bound on a share of a base
+            prefix_word = share.group(1)
+            comparator = _COMPARATOR_OF[prefix_word]
+            verb_object_name = _share_name(scan, clause_start, pre_name[: share.start()], suffix_end)
+            verb_object_name += f"占{share.group(2)}比例"
+            stripped_pre = ""
         growth = None if comparator else _ends_with_any(stripped_pre, _GROWTH_VERBS)
         build = None
         if comparator is None and growth is None:
@@ -718,6 +780,10 @@ def _qualified_from(qualifiers: list[int], scan: str, clause_start: int, positio
         if clause_start <= start < position and not any(ch in "、，,；;和及" for ch in scan[start:position]):
             return start
     return None
+
+
+def _sentence_start(scan: str, position: int) -> int:
+    return max(scan.rfind(stop, 0, position) for stop in "。！？!?\n") + 1
 
 
 def _at_clause_end(scan: str, position: int) -> bool:

@@ -1,0 +1,81 @@
+"""Numbers that are not targets: forecasts, conditions and scopes inside rules, permissions, definitions,
+ranges of a calculation rule, a project's size, a count of the document's own measures — and the target
+that sits beside them in the same shape. Sentences are written the way 通知, 意见 and news reports write them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plankg.loaders.indicators import IndicatorMatch, find_indicators
+
+
+def targets(sentence: str) -> list[IndicatorMatch]:
+    found = find_indicators(sentence, 0, len(sentence), default_year=2025)
+    for match in found:
+        assert sentence[match.span[0] : match.span[1]], "every span slices the sentence"
+    return found
+
+
+def described(sentence: str) -> list[tuple[str, float, str, str]]:
+    return [(m.name, m.value, m.unit, m.comparator) for m in targets(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a forecast: what someone expects, not what the plan sets
+        "这条电力输出大通道将于今年投运，届时每年外送电力预计超360亿千瓦时。",
+        "全年新增装机有望突破500万千瓦。",
+        # a condition or scope inside a rule
+        "入围生产企业在3家及以上的，采取招标采购的方式；入围生产企业为2家的，采取议价采购的方式。",
+        "对年营业收入超过1亿元的企业给予一次性奖励。",
+        "有条件的地方可对单户担保金额500万元及以下、平均担保费率不超过1%的担保业务给予适当补贴。",
+        "单户担保金额500万元以上的再担保业务，由基金按规定办理。",
+        # a permission a rule gives
+        "新设立有限责任制专利代理机构的，允许不超过五分之一的中国公民担任股东。",
+        # a definition
+        "日间手术是指患者在1日内入、出院完成的手术，因病情需要延期住院的，住院时间不超过48小时。",
+        # the bounds of a calculation rule's range
+        "约定采购量按照试点地区年度药品总用量的60%—70%估算。",
+        # a project's size
+        "其中超10亿美元项目50个、超50亿美元项目取得突破。",
+        # the document's own measures
+        "国务院决定将2016年实施的24项督查激励措施调整增加为30项督查激励措施。",
+    ],
+)
+def test_numbers_that_are_not_targets(sentence: str) -> None:
+    assert [(m.name, m.value, m.unit) for m in targets(sentence) if m.unit != "个"] == []
+
+
+def test_a_project_size_does_not_hide_the_project_count() -> None:
+    found = described("其中超10亿美元项目50个、超50亿美元项目取得突破。")
+    assert found == [("超10亿美元项目", 50, "个", "=")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a dated aim led by 预计 in its own clause is the plan's target, not a forecast
+        (
+            "预计到2022年，南昌数字经济增加值达到4000亿元。",
+            [("南昌数字经济增加值", 4000, "亿元", ">=")],
+        ),
+        # a bound on a share of a base: the comparator comes before the base noun
+        (
+            "医保基金在总额预算的基础上，按不低于采购金额的30%提前预付给医疗机构。",
+            [("提前预付给医疗机构占采购金额比例", 30, "%", ">=")],
+        ),
+        (
+            "单户担保金额500万元以上的再担保业务收费，原则上不高于承担风险责任的0.5%。",
+            [("担保业务收费占承担风险责任比例", 0.5, "%", "<=")],
+        ),
+        # a level followed by 的 that neither closes a condition nor sits in a 对… scope stays
+        (
+            "各地在继续巩固落实好高等职业教育生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。",
+            [("高等职业教育生均财政拨款水平", 12000, "元", ">=")],
+        ),
+    ],
+)
+def test_targets_beside_non_targets(sentence: str, expected: list[tuple[str, float, str, str]]) -> None:
+    assert described(sentence) == expected
