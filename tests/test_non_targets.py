@@ -79,3 +79,10 @@ def test_a_project_size_does_not_hide_the_project_count() -> None:
 )
 def test_targets_beside_non_targets(sentence: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert described(sentence) == expected
+
+
+def test_a_quoted_sentence_may_hold_a_target_a_quoted_name_does_not() -> None:
+    spoken = "“到2028年形成不少于100个数据空间解决方案和最佳实践，带动扩大基础设施建设投资。”副局长说。"
+    assert described(spoken) == [("数据空间解决方案和最佳实践", 100, "个", ">=")]
+    assert targets(spoken)[0].target_year == 2028
+    assert described("构建“1个中心+5个平台”体系，打造“双10”示范工程。") == []

@@ -264,8 +264,11 @@ _ADVERBS_BEFORE_NUMBER = (
     "年均",
     "平均",
 )
+# Quoted names ("1332"架构, 《中国制造2025》) hold no target; a quoted sentence (a speaker's words, with
+# its clauses) may: "到2028年形成不少于100个数据空间解决方案"，陈荣辉说.
 _PROTECT_RE = re.compile(
-    r"“[^“”\n]*”|\"[^\"\n]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n]*’|【[^【】\n]*】"
+    r"“[^“”\n，。；！？]*”|\"[^\"\n，。；！？]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n，。；！？]*’"
+    r"|【[^【】\n]*】"
 )
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
@@ -667,7 +670,10 @@ def find_indicators(
                 per = _PER_PERIOD_RE.search(stripped_pre)
                 name = f"{name}{per.group() if per else ''}{activity.group()}时间"
                 span_end = max(span_end, activity.end())
-        if name in _BUILD_VERBS and name_start > 0:
+        if name in _BUILD_VERBS and (counted := object_after(scan, suffix_end, len(scan)))[0]:
+            name = clean_name(counted[0]) or counted[0]  # 形成不少于100个数据空间解决方案: what is formed
+            span_end = max(span_end, counted[1])
+        elif name in _BUILD_VERBS and name_start > 0:
             name = named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
         elif (verb := _ends_with_any(name, _BUILD_VERBS)) and _at_clause_end(scan, suffix_end):
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
