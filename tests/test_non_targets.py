@@ -86,3 +86,37 @@ def test_a_quoted_sentence_may_hold_a_target_a_quoted_name_does_not() -> None:
     assert described(spoken) == [("数据空间解决方案和最佳实践", 100, "个", ">=")]
     assert targets(spoken)[0].target_year == 2028
     assert described("构建“1个中心+5个平台”体系，打造“双10”示范工程。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今后几年发生多次5―6级或6级以上地震的可能性较大，存在7级以上大震连发的可能。",
+        "1995年全球共发生7级以上地震18次。",
+        "形成2000亿级产业集群。",
+    ],
+)
+def test_forecasts_events_and_classes_in_magnitudes_are_not_targets(sentence: str) -> None:
+    assert [m for m in targets(sentence) if m.unit.endswith("级")] == []
+
+
+def test_a_capacity_to_withstand_a_magnitude_is_a_target() -> None:
+    sentence = "经过“九五”期间的努力，使首都圈率先具备抗御6级左右地震能力。"
+    assert described(sentence) == [("抗御地震能力", 6, "级", "=")]
+
+
+def test_travel_times_are_upper_bounds() -> None:
+    sentence = (
+        "展望2035年，“全国123出行交通圈”（都市区1小时通勤、城市群2小时通达、全国主要城市3小时覆盖）"
+        "和“全球123快货物流圈”（快货国内1天送达、周边国家2天送达）基本形成。"
+    )
+    assert described(sentence) == [
+        ("都市区通勤时间", 1, "小时", "<="),
+        ("城市群通达时间", 2, "小时", "<="),
+        ("主要城市覆盖时间", 3, "小时", "<="),
+        ("快货国内送达时间", 1, "天", "<="),
+        ("周边国家送达时间", 2, "天", "<="),
+    ]
+    assert {m.target_year for m in targets(sentence)} == {2035}
+    # a time limit with no reaching verb is not a travel time, nor a target
+    assert described("申请人应在收到通知后5个工作日内提交材料。") == []

@@ -34,6 +34,7 @@ from plankg.loaders.non_targets import (
     counts_own_measures,
     is_condition_or_scope,
     is_definition,
+    is_event_count,
     is_forecast,
     is_permission,
     is_project_size,
@@ -322,6 +323,10 @@ def _share_name(scan: str, clause_start: int, subject: str, after: int) -> str:
     return name
 
 
+TRAVEL_TIME_UNITS = ("小时", "个小时", "分钟", "天", "日")
+_REACH_AFTER_RE = re.compile(r"内?(通勤|通达|覆盖|送达|到达|抵达|直达|可达|畅达|互达)")
+_CAPACITY_AFTER_RE = re.compile(r"([^，,；;。：:\d]{1,10}能力)")
+_CAPACITY_VERB_RE = re.compile(r"具备|具有|形成|达到|提升|提高|增强")
 _PREPOSITION_END = ("在", "对", "向", "从", "于", "给", "按", "以", "每", "将", "把", "为")
 
 
@@ -463,6 +468,8 @@ def find_indicators(
             continue
         if unit and is_range_start(scan, unit_end):
             continue  # 60%—70%: a range, not a target
+        if unit.endswith("级") and unit != "级":
+            continue  # 2000亿级产业集群: a class, not a quantity
         # the clause the number sits in
         clause_start = n_start
         while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
@@ -505,8 +512,9 @@ def find_indicators(
             continue  # 超50亿美元项目取得突破: the amount sizes a project
         if (
             is_condition_or_scope(scan, suffix_end, pre)
-            or is_forecast(pre)
+            or is_forecast(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
             or is_permission(pre)
+            or is_event_count(pre)
             or is_definition(scan[_sentence_start(scan, n_start) : n_start])
         ):
             continue
@@ -602,6 +610,12 @@ def find_indicators(
             elif (qualified := _qualified_from(qualifiers, scan, clause_start, n_start)) is not None:
                 mode, comparator = "build", suffix_comparator or "="  # 超20亿元项目200个 counts such projects
                 verb_object_name, stripped_pre = scan[qualified:n_start], ""
+            elif unit in TRAVEL_TIME_UNITS and (reach := _REACH_AFTER_RE.match(scan, suffix_end)):
+                # 都市区1小时通勤, 快货国内1天送达: a travel time is an upper bound on reaching
+                comparator = "<="
+                subject = re.split(r"[（(“]", pre_name)[-1]
+                verb_object_name, stripped_pre = f"{clean_name(subject)}{reach.group(1)}时间", ""
+                suffix_end = reach.end()
             elif suffix_comparator:
                 comparator = suffix_comparator
             elif unit in STRONG_UNITS:
@@ -697,6 +711,10 @@ def find_indicators(
                 last = subjects[-1]
                 if len(name) <= 3 and len(last) >= len(name) + 3:  # 城镇和农村居民收入: 城镇居民收入
                     name += last[len(name) :]
+        if (capacity := _CAPACITY_AFTER_RE.match(scan, suffix_end)) and not verb_object_name:
+            # 具备抗御6级左右地震能力: the capacity to do what the verb before the number says
+            name = clean_name(_CAPACITY_VERB_RE.split(pre_name)[-1] + capacity.group(1)) or name
+            span_end = max(span_end, capacity.end())
         if not name:
             name = unit or token
         span_start = name_start
@@ -786,6 +804,13 @@ def _qualified_from(qualifiers: list[int], scan: str, clause_start: int, positio
         if clause_start <= start < position and not any(ch in "、，,；;和及" for ch in scan[start:position]):
             return start
     return None
+
+
+def _clause_end(scan: str, position: int) -> int:
+    end = position
+    while end < len(scan) and scan[end] not in CLAUSE_BREAK:
+        end += 1
+    return end
 
 
 def _sentence_start(scan: str, position: int) -> int:

@@ -1,11 +1,13 @@
 """Numbers a plan's text gives that are not targets it sets, told apart by the words around them.
 
 A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …; the same sentence shapes also carry
-- a forecast (届时每年外送电力预计超360亿千瓦时, 有望突破): what someone expects, not what the plan sets;
+- a forecast (届时每年外送电力预计超360亿千瓦时, 有望突破, …地震的可能性较大): what someone expects, not
+  what the plan sets;
 - a condition or scope inside a rule (入围生产企业在3家及以上的，采取招标采购; 对年营业收入超过1亿元的企业;
   单户担保金额500万元以上的再担保业务): the number picks out whom a rule applies to;
 - a permission or a cap a rule allows (允许不超过五分之一…担任股东);
 - a definition (日间手术是指…住院时间不超过48小时);
+- a count of events (1995年全球共发生7级以上地震);
 - a range of a calculation rule (按总用量的60%—70%估算);
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
 - a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施).
@@ -23,6 +25,8 @@ from plankg.loaders.indicator_names import CLAUSE_BREAK
 _FORECAST_RE = re.compile(
     r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|有望|可望|估计|预测|有可能|可能(?=[会将发达超突])"
 )
+_LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
+_EVENT_RE = re.compile(r"发生了?$")
 _PERMISSION_RE = re.compile(r"允许|准许|最多可")
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
 # 对年营业收入超过1亿元的企业, 针对…的: a scope preposition before the number (not 对标, 对接, 对外 …).
@@ -32,9 +36,14 @@ _PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外�
 _OWN_MEASURES = ("措施", "举措")
 
 
-def is_forecast(clause_before: str) -> bool:
-    """届时每年外送电力预计超360亿千瓦时: the clause before the number forecasts it."""
-    return _FORECAST_RE.search(clause_before) is not None
+def is_forecast(clause_before: str, clause_after: str = "") -> bool:
+    """届时每年外送电力预计超360亿千瓦时, 发生6级以上地震的可能性较大: the clause forecasts the number."""
+    return _FORECAST_RE.search(clause_before) is not None or _LIKELIHOOD_RE.search(clause_after) is not None
+
+
+def is_event_count(clause_before: str) -> bool:
+    """1995年全球共发生7级以上地震: a count of what happened, not a level to reach."""
+    return _EVENT_RE.search(clause_before) is not None
 
 
 def is_permission(clause_before: str) -> bool:
