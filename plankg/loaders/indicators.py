@@ -21,7 +21,7 @@ left out, takes its name from the clause before (经营收入年均增长12%，�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plankg.loaders.indicator_names import (
     CLAUSE_BREAK,
@@ -245,6 +245,8 @@ _BUILD_VERBS = tuple(
             "建有",
             "拥有",
             "达标",
+            "利用",  # 累计实际利用外资1000亿美元: an amount used over the period
+            "实际利用",
         ),
         key=len,
         reverse=True,
@@ -321,6 +323,15 @@ def _share_name(scan: str, clause_start: int, subject: str, after: int) -> str:
             end += 1
         name = clean_name(scan[after:end])
     return name
+
+
+_EACH_END_RE = re.compile(r"各(?:有|自)?$")
+
+
+def _listed(phrase: str) -> list[str]:
+    """The items of a list of subjects (经济开发区、高新技术产业开发区 → both), cleaned."""
+    items = [clean_name(item) for item in _LIST_SPLIT_RE.split(phrase)]
+    return [item for item in items if len(item) >= 2]
 
 
 TRAVEL_TIME_UNITS = ("小时", "个小时", "分钟", "天", "日")
@@ -485,6 +496,8 @@ def find_indicators(
         comparator: str | None = None
         mode = "comparator"
         verb_object_name = ""
+        each_of: list[str] = []  # 经济开发区、高新区各有2家…: the count holds for each of these
+        object_end = 0  # where a counted thing named after the number ends
         standard_object = ""
         baseline: float | None = None
         # suffix comparators: 以上, 以下, 左右 (after the unit and an optional （个）)
@@ -607,9 +620,16 @@ def find_indicators(
                 verb_object_name = (
                     obj.rsplit("的", 1)[1] if "的" in obj and len(obj.rsplit("的", 1)[1]) >= 2 else obj
                 )
+                if verb_object.group(1).endswith("利用"):  # 实际利用外资 is the measure, not 外资
+                    verb_object_name = verb_object.group(1) + verb_object_name
             elif (qualified := _qualified_from(qualifiers, scan, clause_start, n_start)) is not None:
                 mode, comparator = "build", suffix_comparator or "="  # 超20亿元项目200个 counts such projects
                 verb_object_name, stripped_pre = scan[qualified:n_start], ""
+            elif (each := _EACH_END_RE.search(pre)) and len(each_of := _listed(pre[: each.start()])) >= 2:
+                comparator, stripped_pre = suffix_comparator or "=", ""
+                counted, counted_end = object_after(scan, suffix_end, len(scan))
+                verb_object_name = clean_name(counted) or counted or unit
+                object_end = counted_end
             elif unit in TRAVEL_TIME_UNITS and (reach := _REACH_AFTER_RE.match(scan, suffix_end)):
                 # 都市区1小时通勤, 快货国内1天送达: a travel time is an upper bound on reaching
                 comparator = "<="
@@ -654,7 +674,7 @@ def find_indicators(
         clause_state[clause_start] = (comparator, mode)
         # the name: what is measured
         name = ""
-        span_end = suffix_end
+        span_end = max(suffix_end, object_end)
         if standard_object:
             verb_object_name = standard_object
             span_end = suffix_end + scan[suffix_end:].index(standard_object) + len(standard_object)
@@ -747,6 +767,9 @@ def find_indicators(
                 baseline_year=baseline_year(pre) if target_kind != "level" else None,
             )
         )
+        if each_of:  # one target per subject: 经济开发区进入全国前十强, 高新技术产业开发区进入全国前十强
+            shared = results.pop()
+            results.extend(replace(shared, name=f"{subject}{shared.name}") for subject in each_of)
     results.extend(_doubling_targets(scan, start, default_year, protected))
     results.sort(key=lambda r: r.number_start)
     return results
