@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from plankg.loaders import extract_text
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
 
 
@@ -120,3 +121,26 @@ def test_travel_times_are_upper_bounds() -> None:
     assert {m.target_year for m in targets(sentence)} == {2035}
     # a time limit with no reaching verb is not a travel time, nor a target
     assert described("申请人应在收到通知后5个工作日内提交材料。") == []
+
+
+def test_an_amount_used_and_a_count_for_each_listed_subject() -> None:
+    assert described("“十四五”期间，累计实际利用外资1000亿美元。") == [("实际利用外资", 1000, "亿美元", "=")]
+    assert described("经济开发区、高新技术产业开发区各有2家进入全国前十强。") == [
+        ("经济开发区进入全国前十强", 2, "家", "="),
+        ("高新技术产业开发区进入全国前十强", 2, "家", "="),
+    ]
+
+
+def test_a_goal_paragraph_keeps_setting_targets_after_its_goal_sentence() -> None:
+    text = (
+        "浙江省政府发文，进一步加强招商引资工作\n"
+        "为进一步提高招商引资工作水平，近日，省政府印发了《关于进一步加强招商引资工作的指导意见》。\n"
+        "目标是\n：\n● 平台能级实现新提升\n"
+        "“十四五”期间，自贸试验区走在全国前列，经济开发区、高新技术产业开发区各有2家进入全国前十强，"
+        "省级新区带动作用更加明显。经济开发区规上亩均税收达到37万元以上，规上工业增加值占全省比重超75%。\n"
+        "2021年，全省经济开发区规上亩均税收为32万元。\n"
+    )
+    found = {(i.name, i.value) for i in extract_text(text).indicators}
+    assert ("经济开发区规上亩均税收", 37) in found
+    assert ("规上工业增加值占全省比重", 75) in found
+    assert all(value != 32 for _, value in found), "a past figure in a later paragraph is not a target"
