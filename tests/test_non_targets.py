@@ -144,3 +144,21 @@ def test_a_goal_paragraph_keeps_setting_targets_after_its_goal_sentence() -> Non
     assert ("经济开发区规上亩均税收", 37) in found
     assert ("规上工业增加值占全省比重", 75) in found
     assert all(value != 32 for _, value in found), "a past figure in a later paragraph is not a target"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至2021年底，全市5G基站已达到3万个。",
+        "截至2021年底，全省数字经济增加值为3.5万亿元。",
+        "全市数字经济增加值已突破5000亿元。",
+        "行政机关应当自受理申请之日起20个工作日内作出决定。",
+    ],
+)
+def test_past_achievements_and_time_limits_are_not_targets(sentence: str) -> None:
+    assert described(sentence) == []
+
+
+def test_a_time_limit_set_as_a_target_stays() -> None:
+    sentence = "到2025年，企业开办时间压缩至1个工作日以内。"
+    assert described(sentence) == [("企业开办时间", 1, "个工作日", "<=")]

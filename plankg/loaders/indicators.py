@@ -36,6 +36,7 @@ from plankg.loaders.non_targets import (
     is_definition,
     is_event_count,
     is_forecast,
+    is_past,
     is_permission,
     is_project_size,
     is_range_start,
@@ -529,6 +530,7 @@ def find_indicators(
             or is_permission(pre)
             or is_event_count(pre)
             or is_definition(scan[_sentence_start(scan, n_start) : n_start])
+            or is_past(pre, scan[_sentence_start(scan, n_start) : n_start])
         ):
             continue
         if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):

@@ -8,6 +8,7 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a permission or a cap a rule allows (允许不超过五分之一…担任股东);
 - a definition (日间手术是指…住院时间不超过48小时);
 - a count of events (1995年全球共发生7级以上地震);
+- a past achievement (全市5G基站已达到3万个; 截至2021年底，…为3.5万亿元): what is already reached;
 - a range of a calculation rule (按总用量的60%—70%估算);
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
 - a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施).
@@ -27,6 +28,8 @@ _FORECAST_RE = re.compile(
 )
 _LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
 _EVENT_RE = re.compile(r"发生了?$")
+_ALREADY_RE = re.compile(r"(?<!不得)已(?!知|有的)")
+_AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 _PERMISSION_RE = re.compile(r"允许|准许|最多可")
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
 # 对年营业收入超过1亿元的企业, 针对…的: a scope preposition before the number (not 对标, 对接, 对外 …).
@@ -44,6 +47,11 @@ def is_forecast(clause_before: str, clause_after: str = "") -> bool:
 def is_event_count(clause_before: str) -> bool:
     """1995年全球共发生7级以上地震: a count of what happened, not a level to reach."""
     return _EVENT_RE.search(clause_before) is not None
+
+
+def is_past(clause_before: str, sentence_before: str) -> bool:
+    """全市5G基站已达到3万个, 截至2021年底…为3.5万亿元: a level already reached, not a target."""
+    return _ALREADY_RE.search(clause_before) is not None or _AS_OF_RE.search(sentence_before) is not None
 
 
 def is_permission(clause_before: str) -> bool:
