@@ -524,13 +524,14 @@ def find_indicators(
             continue
         if is_project_size(scan, suffix_end, normalize_unit(unit)[0] in COUNT_UNITS):
             continue  # 超50亿美元项目取得突破: the amount sizes a project
+        sentence_before = scan[_sentence_start(scan, clause_start) : n_start]
         if (
             is_condition_or_scope(scan, suffix_end, pre)
             or is_forecast(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
             or is_permission(pre)
             or is_event_count(pre)
-            or is_definition(scan[_sentence_start(scan, n_start) : n_start])
-            or is_past(pre, scan[_sentence_start(scan, n_start) : n_start])
+            or is_definition(sentence_before)
+            or is_past(pre, sentence_before)
         ):
             continue
         if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):
@@ -839,6 +840,7 @@ def _clause_end(scan: str, position: int) -> int:
 
 
 def _sentence_start(scan: str, position: int) -> int:
+    """Where the sentence holding `position` starts (the clauses before it, back to 。！？ or a line end)."""
     return max(scan.rfind(stop, 0, position) for stop in "。！？!?\n") + 1
 
 
