@@ -162,3 +162,7 @@ def test_past_achievements_and_time_limits_are_not_targets(sentence: str) -> Non
 def test_a_time_limit_set_as_a_target_stays() -> None:
     sentence = "到2025年，企业开办时间压缩至1个工作日以内。"
     assert described(sentence) == [("企业开办时间", 1, "个工作日", "<=")]
+
+
+def test_forecast_and_past_words_inside_a_measure_name_keep_the_target() -> None:
+    assert described("到2025年，灾害性天气预测准确率达到90%。") == [("灾害性天气预测准确率", 90, "%", ">=")]

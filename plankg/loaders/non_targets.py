@@ -24,11 +24,12 @@ from plankg.loaders.indicator_names import CLAUSE_BREAK
 # 预计超360亿千瓦时, 有望突破, 可能发生: the clause forecasts. "预计到2022年，…达到" is a plan's dated aim
 # (the forecast word leads the year, in a clause of its own), so 预计 right before a year is not one.
 _FORECAST_RE = re.compile(
-    r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|有望|可望|估计|预测|有可能|可能(?=[会将发达超突])"
+    r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|有望|可望|估计|预测(?![准精能预])|有可能|可能(?=[会将发达超突])"
 )
 _LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
 _EVENT_RE = re.compile(r"发生了?$")
-_ALREADY_RE = re.compile(r"(?<!不得)已(?!知|有的)")
+# 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
+_ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 _PERMISSION_RE = re.compile(r"允许|准许|最多可")
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
