@@ -152,6 +152,9 @@ def test_a_goal_paragraph_keeps_setting_targets_after_its_goal_sentence() -> Non
         "截至2021年底，全市5G基站已达到3万个。",
         "截至2021年底，全省数字经济增加值为3.5万亿元。",
         "全市数字经济增加值已突破5000亿元。",
+        "2021年，我国数字经济规模达到45.5万亿元，同比名义增长16.2%，占GDP比重达到39.8%。",
+        "全年全市规上工业增加值比上年增长8.5%。",
+        "“十三五”以来，全省累计建成5G基站12万个。",
         "行政机关应当自受理申请之日起20个工作日内作出决定。",
     ],
 )
@@ -166,3 +169,5 @@ def test_a_time_limit_set_as_a_target_stays() -> None:
 
 def test_forecast_and_past_words_inside_a_measure_name_keep_the_target() -> None:
     assert described("到2025年，灾害性天气预测准确率达到90%。") == [("灾害性天气预测准确率", 90, "%", ">=")]
+    # a change against a base year is a target, not last year's statistic
+    assert described("到2025年，单位GDP能耗比2020年下降13.5%。") == [("单位GDP能耗", 13.5, "%", "=")]

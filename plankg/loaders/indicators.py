@@ -531,7 +531,7 @@ def find_indicators(
             or is_permission(pre)
             or is_event_count(pre)
             or is_definition(sentence_before)
-            or is_past(pre, sentence_before)
+            or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
         ):
             continue
         if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):
@@ -837,6 +837,11 @@ def _clause_end(scan: str, position: int) -> int:
     while end < len(scan) and scan[end] not in CLAUSE_BREAK:
         end += 1
     return end
+
+
+def _sentence_end(scan: str, position: int) -> int:
+    ends = [end for stop in "。！？!?\n" if (end := scan.find(stop, position)) != -1]
+    return min(ends) if ends else len(scan)
 
 
 def _sentence_start(scan: str, position: int) -> int:

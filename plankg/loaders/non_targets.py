@@ -8,7 +8,8 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a permission or a cap a rule allows (允许不超过五分之一…担任股东);
 - a definition (日间手术是指…住院时间不超过48小时);
 - a count of events (1995年全球共发生7级以上地震);
-- a past achievement (全市5G基站已达到3万个; 截至2021年底，…为3.5万亿元): what is already reached;
+- a past achievement (全市5G基站已达到3万个; 截至2021年底，…为3.5万亿元; “十三五”以来…累计建成) or a
+  statistic of a past year (…达到45.5万亿元，同比增长16.2%; 比上年增长8.5%): what is already reached;
 - a range of a calculation rule (按总用量的60%—70%估算);
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
 - a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施).
@@ -30,6 +31,9 @@ _LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
 _EVENT_RE = re.compile(r"发生了?$")
 # 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
+# 同比, 比上年, 去年: a sentence reporting last year's statistics; 以来: what a past period achieved.
+_STATISTIC_RE = re.compile(r"同比|(?:比|较)(?:上年|去年|上年度)|去年|上年度")
+_SINCE_RE = re.compile(r"以来")
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 _PERMISSION_RE = re.compile(r"允许|准许|最多可")
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
@@ -50,9 +54,15 @@ def is_event_count(clause_before: str) -> bool:
     return _EVENT_RE.search(clause_before) is not None
 
 
-def is_past(clause_before: str, sentence_before: str) -> bool:
-    """全市5G基站已达到3万个, 截至2021年底…为3.5万亿元: a level already reached, not a target."""
-    return _ALREADY_RE.search(clause_before) is not None or _AS_OF_RE.search(sentence_before) is not None
+def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
+    """全市5G基站已达到3万个, 截至2021年底…为3.5万亿元, “十三五”以来累计建成…, …同比增长16.2%:
+    a level already reached or a past year's statistic, not a target."""
+    return (
+        _ALREADY_RE.search(clause_before) is not None
+        or _AS_OF_RE.search(sentence_before) is not None
+        or _SINCE_RE.search(sentence_before) is not None
+        or _STATISTIC_RE.search(sentence) is not None
+    )
 
 
 def is_permission(clause_before: str) -> bool:
