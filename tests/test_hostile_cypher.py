@@ -255,6 +255,16 @@ def test_file_network_setting_extension_and_transaction_statements_are_refused(
 # ---------------------------------------------------------------- memory and time
 
 
+def test_an_accumulator_that_doubles_its_value_is_refused(client: TestClient, seeded: GraphStore) -> None:
+    """reduce() can double a string forty times (a terabyte) before Neo4j's transaction memory sees it,
+    and the JVM dies: it is not on the allow-list, on either backend."""
+    before = state(seeded)
+    query = "RETURN size(reduce(s = 'ab', x IN range(1, 40) | s + s)) AS n"
+    assert_problem(post(client, query), REFUSED)
+    assert state(seeded) == before
+    assert_still_serving(client)
+
+
 def test_memory_bombs_are_stopped_and_the_server_keeps_its_memory(seeded: GraphStore) -> None:
     """The reported bombs on a 256 MiB cap: refused (422) or bounded by the engine (Neo4j evaluates
     size(range(…)) lazily), quickly, while the API process itself does not grow."""

@@ -191,6 +191,8 @@ READ_FUNCTIONS = frozenset(
         "list_any_value",
         "list_to_string",
         "list_has_all",
+        "list_filter",
+        "list_transform",
         "array_length",
         "array_contains",
         "string_split",
@@ -229,8 +231,9 @@ READ_FUNCTIONS = frozenset(
         "all",
         "any",
         "none",
+        # not reduce(): an accumulator that doubles a string or list each step outgrows any memory
+        # limit before the engine counts it (Neo4j's transaction memory does not track it)
         "single",
-        "reduce",
         "shortestpath",
         "allshortestpaths",
         "is_trail",
