@@ -46,10 +46,6 @@ class DagSegmenter:
         # document meets a few thousand): one lookup per step instead of a lookup and a log.
         self._scores: dict[str, float] = {}
 
-    def is_word(self, text: str) -> bool:
-        """A dictionary word (not merely the prefix of one)."""
-        return bool(self._freq.get(text))
-
     def dictionary_items(self) -> Iterable[tuple[str, int]]:
         """(word or prefix, frequency) of the dictionary; a frequency of 0 marks a mere prefix."""
         return self._freq.items()
