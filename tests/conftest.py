@@ -17,7 +17,6 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 from fastapi.testclient import TestClient
@@ -28,17 +27,9 @@ from plankg.pipeline import load_path
 from plankg.settings import Settings
 from tests.support.api import SEEDED_COUNTS, api_settings, reseed_if_changed, seed_neo4j
 from tests.support.corpus import SEED_DOCUMENT
-from tests.support.stores import BACKENDS, neo4j_settings, wipe
+from tests.support.stores import BACKENDS, neo4j_missing, neo4j_settings, wipe
 
 NEO4J_LOCK_WAIT_SECONDS = float(os.environ.get("PLANKG_TEST_NEO4J_LOCK_WAIT", "1800"))
-
-
-def _neo4j_missing(reason: str) -> NoReturn:
-    uri = neo4j_settings().neo4j_uri
-    message = f"Neo4j not reachable at {uri}; start it with: scripts/neo4j start ({reason})"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def _lock_database(uri: str) -> int:
@@ -73,7 +64,7 @@ def neo4j_store() -> Iterator[GraphStore]:
         try:
             store = open_store(settings)
         except StoreUnavailable as exc:
-            _neo4j_missing(str(exc))
+            neo4j_missing(str(exc))
         yield store
         store.close()
     finally:

@@ -18,6 +18,7 @@ import pytest
 from plankg.cli.errors import ExitCode
 from plankg.loaders.reading import SUPPORTED_EXTENSIONS
 from tests.support.corpus import REPO, SEED_DOCUMENT, SEED_NAME
+from tests.support.corpus_variants import DIGEST
 
 GOV_2019 = SEED_DOCUMENT.parent / "gov-2019"
 PLANKG = [sys.executable, "-c", "from plankg.cli import app; app()"]
@@ -110,8 +111,6 @@ def test_one_corrupt_file_does_not_stop_the_others(tmp_path: Path) -> None:
 
 
 def test_a_collision_is_refused_with_exit_4_and_replaced_on_request(tmp_path: Path) -> None:
-    from test_plan_identity import DIGEST
-
     digest = tmp_path / "qingdao-informatization-digest.txt"
     digest.write_text(DIGEST, encoding="utf-8")
     data = tmp_path / "data"

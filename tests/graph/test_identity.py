@@ -14,8 +14,7 @@ from plankg.loaders import extract_document
 from plankg.loaders.reading import SourceDocument
 from plankg.pipeline import load_path, load_source
 from tests.support.corpus import SEED_DOCUMENT, SEED_NAME
-
-SEED_TITLE = "青岛市信息化“十三五”发展规划（2016-2020年）"
+from tests.support.corpus_variants import DIGEST, SEED_TITLE
 
 # An action plan whose body cites the seed as issued (印发《…》): it is its own plan, not the seed.
 ACTION_PLAN = """青岛市智慧社区建设行动方案（2018-2020年）
@@ -28,18 +27,6 @@ ACTION_PLAN = """青岛市智慧社区建设行动方案（2018-2020年）
 三、保障措施
 加强组织领导，落实资金保障，开展考核评估。
 """
-
-# Another document carrying the seed's own title as its title line (a digest of the plan): it maps to
-# the seed's plan id, but it is not the seed's source.
-DIGEST = f"""{SEED_TITLE}
-（摘要）
-一、发展目标
-到2020年，建成全国领军的智慧城市，光纤宽带覆盖全部城乡家庭。
-二、重点任务
-（一）建设智慧社区。推进社区公共服务综合信息平台建设，实现社区服务一网通办。
-（二）发展电子政务。推进政务信息资源共享开放。
-"""
-
 
 SEED_TASK = "MATCH (t:Task) WHERE t.name = '推动民生信息普惠提质增效' RETURN t.id AS id"
 

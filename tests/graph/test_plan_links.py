@@ -132,10 +132,10 @@ def test_rdf_export_carries_plan_links_and_metadata_in_standard_terms(
     import pyshacl
     from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
     from rdflib.namespace import DCTERMS, PROV, SKOS
-    from test_rdf_mapping import shapes
 
     from plankg.rdf.export import FORMATS, export
     from plankg.rdf.mapping import RdfMapping
+    from tests.support.rdf import shapes
 
     eli = Namespace("http://data.europa.eu/eli/ontology#")
     old, national, new = (

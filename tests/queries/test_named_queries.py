@@ -21,7 +21,7 @@ from plankg.queries import QueryCatalog, QueryParameterError, UnknownQuery
 from plankg.settings import Settings
 from tests.support.corpus import SEED_DOCUMENT
 from tests.support.graphs import plan_graph
-from tests.support.stores import neo4j_settings, wipe
+from tests.support.stores import neo4j_missing, neo4j_settings, wipe
 
 # ---------------------------------------------------------------- both stores, same data
 
@@ -34,9 +34,7 @@ def stores(
     try:
         neo4j = open_store(neo4j_settings())
     except StoreUnavailable as exc:
-        from conftest import _neo4j_missing
-
-        _neo4j_missing(str(exc))
+        neo4j_missing(str(exc))
     embedded = open_store(Settings(store="embedded", data_dir=tmp_path_factory.mktemp("named-queries")))
     wipe(neo4j)
     try:

@@ -51,3 +51,17 @@ def write(tmp: Path, *variants: tuple[str, str]) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+SEED_TITLE = "青岛市信息化“十三五”发展规划（2016-2020年）"
+
+# Another document carrying the seed's own title as its title line (a digest of the plan): it maps to
+# the seed's plan id, but it is not the seed's source.
+DIGEST = f"""{SEED_TITLE}
+（摘要）
+一、发展目标
+到2020年，建成全国领军的智慧城市，光纤宽带覆盖全部城乡家庭。
+二、重点任务
+（一）建设智慧社区。推进社区公共服务综合信息平台建设，实现社区服务一网通办。
+（二）发展电子政务。推进政务信息资源共享开放。
+"""
