@@ -164,3 +164,20 @@ def test_an_empty_folder_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert_one_line_error(plankg(tmp_path / "data", "load", str(tmp_path / "empty")), ExitCode.BAD_INPUT,
                           "no supported documents")
+
+
+def test_every_command_says_bad_input_in_one_line_with_exit_2(tmp_path: Path) -> None:
+    """Across-plans, export and import commands print their errors the way load does (cli/errors.fail)."""
+    not_rdf = tmp_path / "notes.txt"
+    not_rdf.write_text("not RDF", encoding="utf-8")
+    commands = {
+        ("spread", "不存在的概念"): "不存在的概念",
+        ("relations", "plan-none"): "plan-none",
+        ("diff", "plan-old", "plan-new"): "plan-old",
+        ("export", "-f", "nope"): "nope",
+        ("export", "--plan", "plan-none"): "plan-none",
+        ("export", "-f", "csv"): "-o PATH",
+        ("import-rdf", str(not_rdf)): "notes.txt",
+    }
+    for command, named in commands.items():
+        assert_one_line_error(plankg(tmp_path / "data", *command), ExitCode.BAD_INPUT, named)
