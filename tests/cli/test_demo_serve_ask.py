@@ -76,7 +76,8 @@ def demo_loaded(environment: dict[str, str]) -> str:
 
 
 def test_help_names_values_without_type_tags(cli: Callable[..., Result]) -> None:
-    """Options show a metavar (--port PORT) or nothing (flags), never a <bool>/<str>/<int> tag."""
+    """Options show a metavar (--port PORT) or nothing (flags), arguments their metavar (CONCEPT, FILE):
+    never a <bool>/<str>/<int>/<list[Path]> tag."""
     commands = [command.name or command.callback.__name__ for command in app.registered_commands]
     assert {"demo", "serve", "load", "export"} <= set(commands)
     for command in commands:
@@ -84,6 +85,8 @@ def test_help_names_values_without_type_tags(cli: Callable[..., Result]) -> None
         options = [line for line in text.splitlines() if line.lstrip().startswith("-")]
         assert options, command
         assert not [line for line in options if "<" in line], (command, text)
+        arguments = text.partition("Arguments:")[2].partition("Options:")[0]
+        assert "<" not in arguments, (command, text)
 
 
 def test_the_shipped_seed_is_the_corpus_document() -> None:
