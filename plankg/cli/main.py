@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperArgument
 
@@ -15,7 +14,7 @@ class NamedArgument(TyperArgument):
     """A positional argument shown in --help by its metavar alone (CONCEPT, FILE), as options are:
     without the <str>/<list[Path]> tag Typer adds to arguments whatever their metavar."""
 
-    def display_type_rich(self, ctx: click.Context) -> str | None:
+    def display_type_rich(self, ctx: Any) -> str | None:  # Any: Typer 0.29 vendors its own click
         return None
 
 
