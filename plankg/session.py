@@ -22,9 +22,9 @@ from plankg.graph import GraphStore, open_store
 from plankg.graph.port import Counts
 from plankg.pipeline import LoadOutcome, load_paths
 from plankg.services import entities
-from plankg.services.concept_tasks import answer_concept_tasks
+from plankg.services.corpus import concept_tasks_across
+from plankg.services.corpus_models import ConceptTasksAcross
 from plankg.services.models import (
-    ConceptTasks,
     GoalDetail,
     GoalSummary,
     Indicator,
@@ -95,9 +95,22 @@ class KnowledgeGraph:
 
     # ---------------------------------------------------------------- the canonical question, search
 
-    def ask(self, concept: str, *, limit: int = 20, offset: int = 0) -> ConceptTasks:
-        """Which tasks carry out this concept (name, alternative name or id)? = GET /concepts/{name}/tasks"""
-        answer = answer_concept_tasks(self.store, concept, limit=limit, offset=offset)
+    def ask(
+        self,
+        concept: str,
+        *,
+        region: str | None = None,
+        level: str | None = None,
+        year: int | None = None,
+        plan: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> ConceptTasksAcross:
+        """Which tasks carry out this concept (name, alternative name or id), across plans, filtered by
+        region (sub-regions included), level, year and plan? = GET /concepts/{name}/tasks"""
+        answer = concept_tasks_across(
+            self.store, concept, region=region, level=level, year=year, plan=plan, limit=limit, offset=offset
+        )
         if answer is None:
             raise NotFound(f"no concept {concept!r}")
         return answer

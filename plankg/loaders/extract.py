@@ -285,7 +285,10 @@ def _indicators(
             containing = [(e - s, sid) for s, e, sid in nearby if s <= position < e]
             subject = min(containing)[1] if containing else None
             inside = subject is not None or items.holds(position)
-            if not inside and not targets.holds(position):
+            # a paragraph that states a goal goes on setting targets after it (…各有2家进入全国前十强。
+            # 经济开发区规上亩均税收达到37万元以上): a later sentence needs no cue of its own
+            goal_before = any(s < position and "-goal-" in sid for s, _, sid in nearby)
+            if not inside and not goal_before and not targets.holds(position):
                 sentence_start = max(text.rfind(ch, window_start, position) for ch in "。！？；") + 1
                 sentence_start = max(sentence_start, window_start)
                 if not _TARGET_CUE_RE.search(text, sentence_start, position + 1):

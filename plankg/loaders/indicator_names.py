@@ -41,6 +41,8 @@ def clean_name(name: str) -> str:
     "X占Y" shares are named "X占Y比例"."""
     name = _LONG_ASIDE_RE.sub("", name)
     name = name.strip(" \t\u3000，,、；;。：:（(")
+    if name.startswith(("“", '"')) and not any(quote in name[1:] for quote in '”"'):
+        name = name[1:]  # the opening quote of a quoted sentence: "到2028年形成…
     name = _NAME_LEAD_RE.sub("", name)
     name = _NAME_TAIL_RE.sub("", name)
     name = name.strip(" \t\u3000，,、；;。：:的")

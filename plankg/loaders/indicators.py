@@ -21,7 +21,7 @@ left out, takes its name from the clause before (经营收入年均增长12%，�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plankg.loaders.indicator_names import (
     CLAUSE_BREAK,
@@ -30,7 +30,19 @@ from plankg.loaders.indicator_names import (
     object_after,
     object_built_before,
 )
+from plankg.loaders.non_targets import (
+    counts_own_measures,
+    is_condition_or_scope,
+    is_definition,
+    is_event_count,
+    is_forecast,
+    is_past,
+    is_permission,
+    is_project_size,
+    is_range_start,
+)
 from plankg.loaders.quantities import (
+    COUNT_UNITS,
     FULLWIDTH_DIGIT_RE,
     FULLWIDTH_DIGITS,
     LATIN_UNITS,
@@ -234,6 +246,8 @@ _BUILD_VERBS = tuple(
             "建有",
             "拥有",
             "达标",
+            "利用",  # 累计实际利用外资1000亿美元: an amount used over the period
+            "实际利用",
         ),
         key=len,
         reverse=True,
@@ -254,8 +268,11 @@ _ADVERBS_BEFORE_NUMBER = (
     "年均",
     "平均",
 )
+# Quoted names ("1332"架构, 《中国制造2025》) hold no target; a quoted sentence (a speaker's words, with
+# its clauses) may: "到2028年形成不少于100个数据空间解决方案"，陈荣辉说.
 _PROTECT_RE = re.compile(
-    r"“[^“”\n]*”|\"[^\"\n]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n]*’|【[^【】\n]*】"
+    r"“[^“”\n，。；！？]*”|\"[^\"\n，。；！？]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n，。；！？]*’"
+    r"|【[^【】\n]*】"
 )
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
@@ -284,6 +301,44 @@ def _verb_object(pre: str) -> re.Match[str] | None:
     return match
 
 
+# 不高于承担风险责任的0.5%: a comparator, the base of a share, 的, then the share.
+_BASE_SHARE_RE = re.compile(
+    r"(不得低于|不得高于|不低于|不少于|不高于|不超过|低于|高于|超过|达到|占)([^，,；;。的]{2,14})的$"
+)
+_COMPARATOR_OF = dict(_PREFIX_COMPARATORS) | {"占": "="}
+_BASIS_LEAD_RE = re.compile(r"^(?:按照|按|依照|依|以)$")
+
+
+def _share_name(scan: str, clause_start: int, subject: str, after: int) -> str:
+    """What a share of a base measures: the subject before the comparator (再担保业务收费原则上不高于…),
+    else the subject of the clause before (…的再担保业务收费，原则上不高于…), or, after 按 (a basis),
+    what is done with the share (按不低于采购金额的30%提前预付给医疗机构 → 提前预付给医疗机构)."""
+    basis = _BASIS_LEAD_RE.match(subject.strip())
+    name = "" if basis else clean_name(subject)
+    if not name and not basis and clause_start > 1:
+        previous = re.split(r"[，,；;。：:\n]", scan[max(0, clause_start - 60) : clause_start - 1])[-1]
+        name = clean_name(previous.rsplit("的", 1)[-1])
+    if not name:
+        end = after
+        while end < len(scan) and scan[end] not in CLAUSE_BREAK:
+            end += 1
+        name = clean_name(scan[after:end])
+    return name
+
+
+_EACH_END_RE = re.compile(r"各(?:有|自)?$")
+
+
+def _listed(phrase: str) -> list[str]:
+    """The items of a list of subjects (经济开发区、高新技术产业开发区 → both), cleaned."""
+    items = [clean_name(item) for item in _LIST_SPLIT_RE.split(phrase)]
+    return [item for item in items if len(item) >= 2]
+
+
+TRAVEL_TIME_UNITS = ("小时", "个小时", "分钟", "天", "日")
+_REACH_AFTER_RE = re.compile(r"内?(通勤|通达|覆盖|送达|到达|抵达|直达|可达|畅达|互达)")
+_CAPACITY_AFTER_RE = re.compile(r"([^，,；;。：:\d]{1,10}能力)")
+_CAPACITY_VERB_RE = re.compile(r"具备|具有|形成|达到|提升|提高|增强")
 _PREPOSITION_END = ("在", "对", "向", "从", "于", "给", "按", "以", "每", "将", "把", "为")
 
 
@@ -423,6 +478,10 @@ def find_indicators(
             and scan[unit_end].isalnum()
         ):
             continue
+        if unit and is_range_start(scan, unit_end):
+            continue  # 60%—70%: a range, not a target
+        if unit.endswith("级") and unit != "级":
+            continue  # 2000亿级产业集群: a class, not a quantity
         # the clause the number sits in
         clause_start = n_start
         while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
@@ -438,6 +497,8 @@ def find_indicators(
         comparator: str | None = None
         mode = "comparator"
         verb_object_name = ""
+        each_of: list[str] = []  # 经济开发区、高新区各有2家…: the count holds for each of these
+        object_end = 0  # where a counted thing named after the number ends
         standard_object = ""
         baseline: float | None = None
         # suffix comparators: 以上, 以下, 左右 (after the unit and an optional （个）)
@@ -461,6 +522,20 @@ def find_indicators(
             bound = _ends_with_any(scan[clause_start:n_start], _PREFIX_WORDS)
             qualifiers.append(n_start - len(bound or ""))
             continue
+        if is_project_size(scan, suffix_end, normalize_unit(unit)[0] in COUNT_UNITS):
+            continue  # 超50亿美元项目取得突破: the amount sizes a project
+        sentence_before = scan[_sentence_start(scan, clause_start) : n_start]
+        if (
+            is_condition_or_scope(scan, suffix_end, pre)
+            or is_forecast(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
+            or is_permission(pre)
+            or is_event_count(pre)
+            or is_definition(sentence_before)
+            or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
+        ):
+            continue
+        if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):
+            continue  # 调整增加为30项督查激励措施: the document's own measures
         if scan.startswith("的", suffix_end):
             clause_end = suffix_end
             while clause_end < len(scan) and scan[clause_end] not in CLAUSE_BREAK:
@@ -492,6 +567,20 @@ def find_indicators(
             baseline = baseline_value
             comparator = "from_to"
             stripped_pre = pre_name[: from_to.start()]
+        if (
+            comparator is None
+            and suffix_comparator in (">=", "<=")
+            and scan.startswith("的", suffix_end)
+            and not _ends_with_any(stripped_pre.rstrip(), _BUILD_VERBS)
+        ):
+            continue  # 单户担保金额500万元以上的再担保业务: the bound picks out a class, it sets nothing
+        share = _BASE_SHARE_RE.search(pre_name) if comparator is None and unit in ("%", "％") else None
+        if share:  # 不高于承担风险责任的0.5%, 按不低于采购金额的30%: a bound on a share of a base
+            prefix_word = share.group(1)
+            comparator = _COMPARATOR_OF[prefix_word]
+            verb_object_name = _share_name(scan, clause_start, pre_name[: share.start()], suffix_end)
+            verb_object_name += f"占{share.group(2)}比例"
+            stripped_pre = ""
         growth = None if comparator else _ends_with_any(stripped_pre, _GROWTH_VERBS)
         build = None
         if comparator is None and growth is None:
@@ -534,9 +623,22 @@ def find_indicators(
                 verb_object_name = (
                     obj.rsplit("的", 1)[1] if "的" in obj and len(obj.rsplit("的", 1)[1]) >= 2 else obj
                 )
+                if verb_object.group(1).endswith("利用"):  # 实际利用外资 is the measure, not 外资
+                    verb_object_name = verb_object.group(1) + verb_object_name
             elif (qualified := _qualified_from(qualifiers, scan, clause_start, n_start)) is not None:
                 mode, comparator = "build", suffix_comparator or "="  # 超20亿元项目200个 counts such projects
                 verb_object_name, stripped_pre = scan[qualified:n_start], ""
+            elif (each := _EACH_END_RE.search(pre)) and len(each_of := _listed(pre[: each.start()])) >= 2:
+                comparator, stripped_pre = suffix_comparator or "=", ""
+                counted, counted_end = object_after(scan, suffix_end, len(scan))
+                verb_object_name = clean_name(counted) or counted or unit
+                object_end = counted_end
+            elif unit in TRAVEL_TIME_UNITS and (reach := _REACH_AFTER_RE.match(scan, suffix_end)):
+                # 都市区1小时通勤, 快货国内1天送达: a travel time is an upper bound on reaching
+                comparator = "<="
+                subject = re.split(r"[（(“]", pre_name)[-1]
+                verb_object_name, stripped_pre = f"{clean_name(subject)}{reach.group(1)}时间", ""
+                suffix_end = reach.end()
             elif suffix_comparator:
                 comparator = suffix_comparator
             elif unit in STRONG_UNITS:
@@ -575,7 +677,7 @@ def find_indicators(
         clause_state[clause_start] = (comparator, mode)
         # the name: what is measured
         name = ""
-        span_end = suffix_end
+        span_end = max(suffix_end, object_end)
         if standard_object:
             verb_object_name = standard_object
             span_end = suffix_end + scan[suffix_end:].index(standard_object) + len(standard_object)
@@ -605,7 +707,10 @@ def find_indicators(
                 per = _PER_PERIOD_RE.search(stripped_pre)
                 name = f"{name}{per.group() if per else ''}{activity.group()}时间"
                 span_end = max(span_end, activity.end())
-        if name in _BUILD_VERBS and name_start > 0:
+        if name in _BUILD_VERBS and (counted := object_after(scan, suffix_end, len(scan)))[0]:
+            name = clean_name(counted[0]) or counted[0]  # 形成不少于100个数据空间解决方案: what is formed
+            span_end = max(span_end, counted[1])
+        elif name in _BUILD_VERBS and name_start > 0:
             name = named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
         elif (verb := _ends_with_any(name, _BUILD_VERBS)) and _at_clause_end(scan, suffix_end):
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
@@ -629,6 +734,10 @@ def find_indicators(
                 last = subjects[-1]
                 if len(name) <= 3 and len(last) >= len(name) + 3:  # 城镇和农村居民收入: 城镇居民收入
                     name += last[len(name) :]
+        if (capacity := _CAPACITY_AFTER_RE.match(scan, suffix_end)) and not verb_object_name:
+            # 具备抗御6级左右地震能力: the capacity to do what the verb before the number says
+            name = clean_name(_CAPACITY_VERB_RE.split(pre_name)[-1] + capacity.group(1)) or name
+            span_end = max(span_end, capacity.end())
         if not name:
             name = unit or token
         span_start = name_start
@@ -661,6 +770,9 @@ def find_indicators(
                 baseline_year=baseline_year(pre) if target_kind != "level" else None,
             )
         )
+        if each_of:  # one target per subject: 经济开发区进入全国前十强, 高新技术产业开发区进入全国前十强
+            shared = results.pop()
+            results.extend(replace(shared, name=f"{subject}{shared.name}") for subject in each_of)
     results.extend(_doubling_targets(scan, start, default_year, protected))
     results.sort(key=lambda r: r.number_start)
     return results
@@ -718,6 +830,23 @@ def _qualified_from(qualifiers: list[int], scan: str, clause_start: int, positio
         if clause_start <= start < position and not any(ch in "、，,；;和及" for ch in scan[start:position]):
             return start
     return None
+
+
+def _clause_end(scan: str, position: int) -> int:
+    end = position
+    while end < len(scan) and scan[end] not in CLAUSE_BREAK:
+        end += 1
+    return end
+
+
+def _sentence_end(scan: str, position: int) -> int:
+    ends = [end for stop in "。！？!?\n" if (end := scan.find(stop, position)) != -1]
+    return min(ends) if ends else len(scan)
+
+
+def _sentence_start(scan: str, position: int) -> int:
+    """Where the sentence holding `position` starts (the clauses before it, back to 。！？ or a line end)."""
+    return max(scan.rfind(stop, 0, position) for stop in "。！？!?\n") + 1
 
 
 def _at_clause_end(scan: str, position: int) -> bool:

@@ -176,6 +176,7 @@ MEASURE_UNITS = (
     "瓦",
     "度",
     "倍",
+    "级",  # 抗御6级地震: a magnitude or grade (千亿级, 二级 are classes: see indicators.py)
     "分",
     "岁",
     "Mbps",

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from plankg.services.models import Concept, ConceptTaskItem, Evidence
+from plankg.services.tabular import Tabular
 
 
 class PlanPlace(BaseModel):
@@ -40,7 +41,7 @@ class ConceptTaskFacets(BaseModel):
     period: list[Facet]
 
 
-class ConceptTasksAcross(BaseModel):
+class ConceptTasksAcross(Tabular, BaseModel):
     concept: Concept
     items: list[ConceptTaskItem]
     total: int

@@ -35,7 +35,9 @@ def exported(seeded: GraphStore) -> tuple[GraphTables, Counts]:
 
 
 def table_counts(counts: Counts) -> dict[str, int]:
-    return {**counts.nodes, **counts.relationships}
+    """The store's counts per label and type, leaving out the zeros (an empty table has no rows to
+    compare; a backend may list a declared label with no node)."""
+    return nonempty({**counts.nodes, **counts.relationships})
 
 
 def nonempty(sizes: dict[str, int]) -> dict[str, int]:
@@ -204,10 +206,10 @@ def test_cli_writes_each_format_and_refuses_bad_input(
         sizes = {
             Path(n).stem: len(pd.read_csv(archive.open(n), encoding="utf-8-sig")) for n in archive.namelist()
         }
-    assert nonempty(sizes) == {**stats["nodes"], **stats["relationships"]}
+    assert nonempty(sizes) == nonempty({**stats["nodes"], **stats["relationships"]})
     result = runner.invoke(app, ["export", "-f", "xlsx", "-o", str(tmp_path / "g.xlsx")])
     assert result.exit_code == 0, result.output
-    assert openpyxl.load_workbook(tmp_path / "g.xlsx").sheetnames[0] == "Concept"
+    assert "Concept" in openpyxl.load_workbook(tmp_path / "g.xlsx").sheetnames
     result = runner.invoke(app, ["export", "-f", "graphml"])
     assert result.exit_code == 0 and result.stdout.startswith("<?xml")
     missing_output = runner.invoke(app, ["export", "-f", "parquet"])

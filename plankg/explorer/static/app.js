@@ -7,7 +7,7 @@ import {
 } from "./graph.js";
 
 const $ = (selector) => document.querySelector(selector);
-const RESULT_TYPES = ["Goal", "Direction", "Task", "Indicator", "Sector", "Concept", "Plan"];
+const RESULT_TYPES = ["Goal", "Direction", "Task", "Indicator", "Sector", "Concept", "Region", "Plan", "Citation"];
 const PLAN_LIMIT = 500; // nodes of the plan picture (GET /plans/{id}/graph keeps the plan's own first)
 const NEIGHBORHOOD_LIMIT = 150;
 const SEARCH_DELAY_MS = 220;

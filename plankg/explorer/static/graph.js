@@ -26,6 +26,8 @@ const NODE_STYLES = {
   Indicator: { fill: "#fff0dc", stroke: "#a85400", text: "#3d1f00", shape: "octagon" },
   Sector: { fill: "#eceff1", stroke: "#4f5f68", text: "#1c2428", shape: "parallelogram" },
   Concept: { fill: "#dff4f1", stroke: "#00695c", text: "#0b2b27", shape: "ellipse" },
+  Region: { fill: "#f6efe3", stroke: "#7a5c2e", text: "#2b1f0d", shape: "pill" },
+  Citation: { fill: "#f7f7f7", stroke: "#5f5f5f", text: "#1a1a1a", shape: "rect", dashed: true },
 };
 const EDGE_STYLES = {
   SUPPORTS: { color: "#1e7b34", width: 1.6 },
@@ -38,6 +40,12 @@ const EDGE_STYLES = {
   MENTIONS: { color: "#00695c", width: 0.8, dash: "2 3" },
   IN_SECTOR: { color: "#4f5f68", width: 0.8, dash: "2 3" },
   BROADER: { color: "#00695c", width: 0.8, dash: "6 3" },
+  IN_REGION: { color: "#7a5c2e", width: 0.8, dash: "2 3" },
+  WITHIN: { color: "#7a5c2e", width: 0.8, dash: "6 3" },
+  NAMES: { color: "#5f5f5f", width: 0.8, dash: "2 3" },
+  CITES: { color: "#1f3a5f", width: 1 },
+  IMPLEMENTS: { color: "#1f3a5f", width: 1.2 },
+  SUCCEEDS: { color: "#1f3a5f", width: 1, dash: "6 3" },
 };
 const UNKNOWN_NODE_STYLE = { fill: "#f4f4f4", stroke: "#555555", text: "#1a1a1a", shape: "rect" };
 const UNKNOWN_EDGE_STYLE = { color: "#777777", width: 0.8 };

@@ -1,0 +1,100 @@
+"""Numbers a plan's text gives that are not targets it sets, told apart by the words around them.
+
+A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …; the same sentence shapes also carry
+- a forecast (届时每年外送电力预计超360亿千瓦时, 有望突破, …地震的可能性较大): what someone expects, not
+  what the plan sets;
+- a condition or scope inside a rule (入围生产企业在3家及以上的，采取招标采购; 对年营业收入超过1亿元的企业;
+  单户担保金额500万元以上的再担保业务): the number picks out whom a rule applies to;
+- a permission or a cap a rule allows (允许不超过五分之一…担任股东);
+- a definition (日间手术是指…住院时间不超过48小时);
+- a count of events (1995年全球共发生7级以上地震);
+- a past achievement (全市5G基站已达到3万个; 截至2021年底，…为3.5万亿元; “十三五”以来…累计建成) or a
+  statistic of a past year (…达到45.5万亿元，同比增长16.2%; 比上年增长8.5%): what is already reached;
+- a range of a calculation rule (按总用量的60%—70%估算);
+- a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
+- a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施).
+Each check reads only the text around one number; indicators.py asks them before it keeps a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plankg.loaders.indicator_names import CLAUSE_BREAK
+
+# 预计超360亿千瓦时, 有望突破, 可能发生: the clause forecasts. "预计到2022年，…达到" is a plan's dated aim
+# (the forecast word leads the year, in a clause of its own), so 预计 right before a year is not one.
+_FORECAST_RE = re.compile(
+    r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|有望|可望|估计|预测(?![准精能预])|有可能|可能(?=[会将发达超突])"
+)
+_LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
+_EVENT_RE = re.compile(r"发生了?$")
+# 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
+_ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
+# 同比, 比上年, 去年: a sentence reporting last year's statistics; 以来: what a past period achieved.
+_STATISTIC_RE = re.compile(r"同比|(?:比|较)(?:上年|去年|上年度)|去年|上年度")
+_SINCE_RE = re.compile(r"以来")
+_AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
+_PERMISSION_RE = re.compile(r"允许|准许|最多可")
+_DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
+# 对年营业收入超过1亿元的企业, 针对…的: a scope preposition before the number (not 对标, 对接, 对外 …).
+_SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比象应称]))")
+_RANGE_AFTER_RE = re.compile(r"\s*[-—–―~～－]\s*\d")
+_PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外资|内资)?(?:项目|工程)")
+_OWN_MEASURES = ("措施", "举措")
+
+
+def is_forecast(clause_before: str, clause_after: str = "") -> bool:
+    """届时每年外送电力预计超360亿千瓦时, 发生6级以上地震的可能性较大: the clause forecasts the number."""
+    return _FORECAST_RE.search(clause_before) is not None or _LIKELIHOOD_RE.search(clause_after) is not None
+
+
+def is_event_count(clause_before: str) -> bool:
+    """1995年全球共发生7级以上地震: a count of what happened, not a level to reach."""
+    return _EVENT_RE.search(clause_before) is not None
+
+
+def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
+    """全市5G基站已达到3万个, 截至2021年底…为3.5万亿元, “十三五”以来累计建成…, …同比增长16.2%:
+    a level already reached or a past year's statistic, not a target."""
+    return (
+        _ALREADY_RE.search(clause_before) is not None
+        or _AS_OF_RE.search(sentence_before) is not None
+        or _SINCE_RE.search(sentence_before) is not None
+        or _STATISTIC_RE.search(sentence) is not None
+    )
+
+
+def is_permission(clause_before: str) -> bool:
+    """允许不超过五分之一…担任股东: a cap a rule allows, not a level to reach."""
+    return _PERMISSION_RE.search(clause_before) is not None
+
+
+def is_definition(sentence_before: str) -> bool:
+    """日间手术是指…住院时间不超过48小时: the sentence defines a term."""
+    return _DEFINITION_RE.search(sentence_before) is not None
+
+
+def is_range_start(text: str, unit_end: int) -> bool:
+    """60%—70%: the first bound of a range (the second is read as glued to its dash)."""
+    return _RANGE_AFTER_RE.match(text, unit_end) is not None
+
+
+def is_condition_or_scope(text: str, after: int, clause_before: str) -> bool:
+    """The number qualifies whom a rule applies to: "…在3家及以上的，" closes a condition clause;
+    "对…超过1亿元的企业" scopes a measure."""
+    if not text.startswith("的", after):
+        return False
+    closes = after + 1 >= len(text) or text[after + 1] in CLAUSE_BREAK
+    return closes or _SCOPE_RE.search(clause_before) is not None
+
+
+def is_project_size(text: str, after: int, unit_is_count: bool) -> bool:
+    """超50亿美元项目取得突破: an amount right before 项目/工程 sizes the project. (A count of projects,
+    建设5个重大项目, is a target.)"""
+    return not unit_is_count and _PROJECT_AFTER_RE.match(text, after) is not None
+
+
+def counts_own_measures(counted: str) -> bool:
+    """调整增加为30项督查激励措施: the document counts its own measures; that is not a target."""
+    return counted.endswith(_OWN_MEASURES)

@@ -1,0 +1,173 @@
+"""Numbers that are not targets: forecasts, conditions and scopes inside rules, permissions, definitions,
+ranges of a calculation rule, a project's size, a count of the document's own measures — and the target
+that sits beside them in the same shape. Sentences are written the way 通知, 意见 and news reports write them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plankg.loaders import extract_text
+from plankg.loaders.indicators import IndicatorMatch, find_indicators
+
+
+def targets(sentence: str) -> list[IndicatorMatch]:
+    found = find_indicators(sentence, 0, len(sentence), default_year=2025)
+    for match in found:
+        assert sentence[match.span[0] : match.span[1]], "every span slices the sentence"
+    return found
+
+
+def described(sentence: str) -> list[tuple[str, float, str, str]]:
+    return [(m.name, m.value, m.unit, m.comparator) for m in targets(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a forecast: what someone expects, not what the plan sets
+        "这条电力输出大通道将于今年投运，届时每年外送电力预计超360亿千瓦时。",
+        "全年新增装机有望突破500万千瓦。",
+        # a condition or scope inside a rule
+        "入围生产企业在3家及以上的，采取招标采购的方式；入围生产企业为2家的，采取议价采购的方式。",
+        "对年营业收入超过1亿元的企业给予一次性奖励。",
+        "有条件的地方可对单户担保金额500万元及以下、平均担保费率不超过1%的担保业务给予适当补贴。",
+        "单户担保金额500万元以上的再担保业务，由基金按规定办理。",
+        # a permission a rule gives
+        "新设立有限责任制专利代理机构的，允许不超过五分之一的中国公民担任股东。",
+        # a definition
+        "日间手术是指患者在1日内入、出院完成的手术，因病情需要延期住院的，住院时间不超过48小时。",
+        # the bounds of a calculation rule's range
+        "约定采购量按照试点地区年度药品总用量的60%—70%估算。",
+        # a project's size
+        "其中超10亿美元项目50个、超50亿美元项目取得突破。",
+        # the document's own measures
+        "国务院决定将2016年实施的24项督查激励措施调整增加为30项督查激励措施。",
+    ],
+)
+def test_numbers_that_are_not_targets(sentence: str) -> None:
+    assert [(m.name, m.value, m.unit) for m in targets(sentence) if m.unit != "个"] == []
+
+
+def test_a_project_size_does_not_hide_the_project_count() -> None:
+    found = described("其中超10亿美元项目50个、超50亿美元项目取得突破。")
+    assert found == [("超10亿美元项目", 50, "个", "=")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a dated aim led by 预计 in its own clause is the plan's target, not a forecast
+        (
+            "预计到2022年，南昌数字经济增加值达到4000亿元。",
+            [("南昌数字经济增加值", 4000, "亿元", ">=")],
+        ),
+        # a bound on a share of a base: the comparator comes before the base noun
+        (
+            "医保基金在总额预算的基础上，按不低于采购金额的30%提前预付给医疗机构。",
+            [("提前预付给医疗机构占采购金额比例", 30, "%", ">=")],
+        ),
+        (
+            "单户担保金额500万元以上的再担保业务收费，原则上不高于承担风险责任的0.5%。",
+            [("担保业务收费占承担风险责任比例", 0.5, "%", "<=")],
+        ),
+        # a level followed by 的 that neither closes a condition nor sits in a 对… scope stays
+        (
+            "各地在继续巩固落实好高等职业教育生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。",
+            [("高等职业教育生均财政拨款水平", 12000, "元", ">=")],
+        ),
+    ],
+)
+def test_targets_beside_non_targets(sentence: str, expected: list[tuple[str, float, str, str]]) -> None:
+    assert described(sentence) == expected
+
+
+def test_a_quoted_sentence_may_hold_a_target_a_quoted_name_does_not() -> None:
+    spoken = "“到2028年形成不少于100个数据空间解决方案和最佳实践，带动扩大基础设施建设投资。”副局长说。"
+    assert described(spoken) == [("数据空间解决方案和最佳实践", 100, "个", ">=")]
+    assert targets(spoken)[0].target_year == 2028
+    assert described("构建“1个中心+5个平台”体系，打造“双10”示范工程。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今后几年发生多次5―6级或6级以上地震的可能性较大，存在7级以上大震连发的可能。",
+        "1995年全球共发生7级以上地震18次。",
+        "形成2000亿级产业集群。",
+    ],
+)
+def test_forecasts_events_and_classes_in_magnitudes_are_not_targets(sentence: str) -> None:
+    assert [m for m in targets(sentence) if m.unit.endswith("级")] == []
+
+
+def test_a_capacity_to_withstand_a_magnitude_is_a_target() -> None:
+    sentence = "经过“九五”期间的努力，使首都圈率先具备抗御6级左右地震能力。"
+    assert described(sentence) == [("抗御地震能力", 6, "级", "=")]
+
+
+def test_travel_times_are_upper_bounds() -> None:
+    sentence = (
+        "展望2035年，“全国123出行交通圈”（都市区1小时通勤、城市群2小时通达、全国主要城市3小时覆盖）"
+        "和“全球123快货物流圈”（快货国内1天送达、周边国家2天送达）基本形成。"
+    )
+    assert described(sentence) == [
+        ("都市区通勤时间", 1, "小时", "<="),
+        ("城市群通达时间", 2, "小时", "<="),
+        ("主要城市覆盖时间", 3, "小时", "<="),
+        ("快货国内送达时间", 1, "天", "<="),
+        ("周边国家送达时间", 2, "天", "<="),
+    ]
+    assert {m.target_year for m in targets(sentence)} == {2035}
+    # a time limit with no reaching verb is not a travel time, nor a target
+    assert described("申请人应在收到通知后5个工作日内提交材料。") == []
+
+
+def test_an_amount_used_and_a_count_for_each_listed_subject() -> None:
+    assert described("“十四五”期间，累计实际利用外资1000亿美元。") == [("实际利用外资", 1000, "亿美元", "=")]
+    assert described("经济开发区、高新技术产业开发区各有2家进入全国前十强。") == [
+        ("经济开发区进入全国前十强", 2, "家", "="),
+        ("高新技术产业开发区进入全国前十强", 2, "家", "="),
+    ]
+
+
+def test_a_goal_paragraph_keeps_setting_targets_after_its_goal_sentence() -> None:
+    text = (
+        "浙江省政府发文，进一步加强招商引资工作\n"
+        "为进一步提高招商引资工作水平，近日，省政府印发了《关于进一步加强招商引资工作的指导意见》。\n"
+        "目标是\n：\n● 平台能级实现新提升\n"
+        "“十四五”期间，自贸试验区走在全国前列，经济开发区、高新技术产业开发区各有2家进入全国前十强，"
+        "省级新区带动作用更加明显。经济开发区规上亩均税收达到37万元以上，规上工业增加值占全省比重超75%。\n"
+        "2021年，全省经济开发区规上亩均税收为32万元。\n"
+    )
+    found = {(i.name, i.value) for i in extract_text(text).indicators}
+    assert ("经济开发区规上亩均税收", 37) in found
+    assert ("规上工业增加值占全省比重", 75) in found
+    assert all(value != 32 for _, value in found), "a past figure in a later paragraph is not a target"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至2021年底，全市5G基站已达到3万个。",
+        "截至2021年底，全省数字经济增加值为3.5万亿元。",
+        "全市数字经济增加值已突破5000亿元。",
+        "2021年，我国数字经济规模达到45.5万亿元，同比名义增长16.2%，占GDP比重达到39.8%。",
+        "全年全市规上工业增加值比上年增长8.5%。",
+        "“十三五”以来，全省累计建成5G基站12万个。",
+        "行政机关应当自受理申请之日起20个工作日内作出决定。",
+    ],
+)
+def test_past_achievements_and_time_limits_are_not_targets(sentence: str) -> None:
+    assert described(sentence) == []
+
+
+def test_a_time_limit_set_as_a_target_stays() -> None:
+    sentence = "到2025年，企业开办时间压缩至1个工作日以内。"
+    assert described(sentence) == [("企业开办时间", 1, "个工作日", "<=")]
+
+
+def test_forecast_and_past_words_inside_a_measure_name_keep_the_target() -> None:
+    assert described("到2025年，灾害性天气预测准确率达到90%。") == [("灾害性天气预测准确率", 90, "%", ">=")]
+    # a change against a base year is a target, not last year's statistic
+    assert described("到2025年，单位GDP能耗比2020年下降13.5%。") == [("单位GDP能耗", 13.5, "%", "=")]
