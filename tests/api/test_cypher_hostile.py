@@ -28,6 +28,7 @@ from plankg.api import create_app
 from plankg.graph import GraphStore
 from plankg.queries.catalog import describe, names, text
 from tests.support.api import api_settings, assert_problem
+from tests.support.corpus import REPO
 
 REFUSED = 403
 CPU_BOMB = (
@@ -452,5 +453,5 @@ def _rss_mb() -> float:
 
 
 def _repo_environment() -> dict[str, str]:
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(REPO)
     return {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
