@@ -52,7 +52,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.corpus import SEED_DOCUMENT as SEED  # noqa: E402  (the checkout's shared corpus)
+from tests.support.corpus import SEED_DOCUMENT as SEED  # noqa: E402  (the checkout's shared corpus)
 
 CONCEPT = "智慧社区"
 # In bulk_load.synthetic_documents' graphs: a concept each plan's tasks mention, and a task of a big plan.

@@ -37,7 +37,7 @@ from plankg.loaders.regions import divisions  # noqa: E402
 from plankg.services import corpus as across  # noqa: E402
 from plankg.services.search import search  # noqa: E402
 from plankg.settings import Settings  # noqa: E402
-from tests.corpus import CORPUS  # noqa: E402
+from tests.support.corpus import CORPUS  # noqa: E402
 
 TARGETS = {"load_docs_per_s": 20.0, "write_entities_per_s": 50_000.0, "p99_ms": 100.0}
 # Real plans whose text names their region at the head (青岛市…, 国家…): the region is swapped.

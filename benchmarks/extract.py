@@ -47,11 +47,11 @@ THINGS = ["智能工厂", "工业互联网平台", "数字化车间", "示范园
 
 
 def corpus_dir(explicit: str | None) -> Path:
-    """--corpus, else the checkout's shared corpus (tests/corpus.py)."""
+    """--corpus, else the checkout's shared corpus (tests/support/corpus.py)."""
     if explicit:
         return Path(explicit)
     sys.path.insert(0, str(REPO))
-    from tests.corpus import CORPUS
+    from tests.support.corpus import CORPUS
 
     return CORPUS
 

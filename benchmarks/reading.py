@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.corpus import SEED_DOCUMENT as SEED
+from tests.support.corpus import SEED_DOCUMENT as SEED
 
 LIMIT = 50 * 1024 * 1024
 TARGET_SECONDS = 5.0

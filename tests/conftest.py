@@ -4,46 +4,32 @@ Neo4j comes from PLANKG_NEO4J_URI/USER/PASSWORD (start one with `scripts/neo4j s
 reachable its tests are skipped, except under CI=true, where they fail: CI must test both backends.
 The Neo4j database is wiped before each test that uses it, so one test run owns it at a time: a second
 run on this machine against the same URI waits for the first (a lock file, see `neo4j_store`). Module-
-scoped seeded stores (tests/api_fixtures.py) are checked before each test and re-seeded when a wipe
+scoped seeded stores (`seeded` below) are checked before each test and re-seeded when a wipe
 in between emptied them (`seeded_data_is_intact`).
 """
 
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import re
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NoReturn
 
 import pytest
+from fastapi.testclient import TestClient
 
+from plankg.api import create_app
 from plankg.graph import GraphStore, StoreUnavailable, open_store
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.pipeline import load_path
 from plankg.settings import Settings
-
-REPO = Path(__file__).resolve().parent.parent
-SEED_NAME = "qingdao-informatization-13th-fyp.txt"
-
+from tests.support.api import SEEDED_COUNTS, api_settings, reseed_if_changed, seed_neo4j
+from tests.support.corpus import SEED_DOCUMENT
+from tests.support.stores import BACKENDS, neo4j_missing, neo4j_settings, wipe
 
 NEO4J_LOCK_WAIT_SECONDS = float(os.environ.get("PLANKG_TEST_NEO4J_LOCK_WAIT", "1800"))
-BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
-
-
-def neo4j_settings() -> Settings:
-    return Settings(store="neo4j")
-
-
-def _neo4j_missing(reason: str) -> NoReturn:
-    uri = neo4j_settings().neo4j_uri
-    message = f"Neo4j not reachable at {uri}; start it with: scripts/neo4j start ({reason})"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def _lock_database(uri: str) -> int:
@@ -78,16 +64,11 @@ def neo4j_store() -> Iterator[GraphStore]:
         try:
             store = open_store(settings)
         except StoreUnavailable as exc:
-            _neo4j_missing(str(exc))
+            neo4j_missing(str(exc))
         yield store
         store.close()
     finally:
         os.close(lock)  # closing the descriptor releases the lock
-
-
-def wipe(store: GraphStore) -> GraphStore:
-    store.execute_write("MATCH (n) DETACH DELETE n")  # type: ignore[attr-defined]
-    return store
 
 
 @pytest.fixture
@@ -113,133 +94,32 @@ def seeded_data_is_intact(request: pytest.FixtureRequest) -> None:
     no longer those loaded, so every test that asks for `seeded` gets the seed, whatever the order."""
     if "seeded" not in request.fixturenames:
         return
-    from api_fixtures import reseed_if_changed  # imports this module: load it only when needed
-
     reseed_if_changed(request.getfixturevalue("seeded"))
 
 
-# ---------------------------------------------------------------- hand-built plan graphs
+# ---------------------------------------------------------------- the seed plan behind the API
 
 
-def source_text(plan_id: str, version: int = 1) -> str:
-    return (
-        f"{plan_id} 版本{version}：“十三五”信息化规划。"
-        "发展目标：建成智慧青岛。主要任务：推进光纤到户，建设政务云。"
-    )
+# `seeded` holds the extracted seed document, once per backend and per test module (the extraction takes
+# seconds, so tests that only read share it); `client` is FastAPI's TestClient (real HTTP requests
+# through the ASGI app) over it.
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """The seed plan, extracted and loaded, on each backend (module scope: loaded once per module)."""
+    if request.param == "embedded":
+        data_dir: Path = tmp_path_factory.mktemp("api-embedded")
+        store = open_store(Settings(store="embedded", data_dir=data_dir))
+        load_path(store, SEED_DOCUMENT)
+        yield store
+        store.close()
+    else:
+        neo4j: GraphStore = request.getfixturevalue("neo4j_store")
+        seed_neo4j(neo4j)
+        yield neo4j
+        SEEDED_COUNTS.pop(id(neo4j), None)
 
 
-def plan_graph(
-    plan_id: str = "plan-qd",
-    *,
-    version: int = 1,
-    tasks: int = 3,
-    concept_id: str = "concept-broadband",
-    extra_nodes: list[GraphNode] | None = None,
-    extra_relationships: list[GraphRelationship] | None = None,
-) -> DocumentGraph:
-    """A small plan with every plan-owned label, a shared sector and concepts, and Chinese text.
-    `version` changes the source (so its sha256) and the task texts; `tasks` sets the task count."""
-    text = source_text(plan_id, version)
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    owned: dict[str, Any] = {"plan_id": plan_id, "doc_id": f"doc-{plan_id}"}
-    nodes = [
-        GraphNode(
-            label="Plan",
-            id=plan_id,
-            properties={
-                "name": f"青岛市“十三五”信息化规划（{plan_id}）",
-                "title": f"青岛市“十三五”信息化规划（{plan_id}）",
-                "region": "青岛市",
-                "period_start": 2016,
-                "period_end": 2020,
-                "issuer": "青岛市人民政府",
-                "edition": "十三五",
-                "source_path": f"corpus/{plan_id}.txt",
-                "source_text": text,
-                "doc_id": f"doc-{plan_id}",
-                "terms": ["青岛", "信息化", "规划"],
-            },
-        ),
-        GraphNode(
-            label="Goal",
-            id=f"{plan_id}-goal-1",
-            properties={**owned, "name": "建成智慧青岛", "text": "发展目标：建成智慧青岛。", "order": 1,
-                        "span_start": 20, "span_end": 32, "terms": ["智慧", "青岛"]},
-        ),
-        GraphNode(
-            label="Direction",
-            id=f"{plan_id}-direction-1",
-            properties={**owned, "name": "信息基础设施", "text": "主要任务", "order": 1},
-        ),
-        GraphNode(
-            label="Indicator",
-            id=f"{plan_id}-indicator-1",
-            properties={**owned, "name": "光纤到户用户数", "text": "光纤到户用户数达到200万户", "value": 200,
-                        "unit": "万户", "comparator": ">=", "target_year": 2020,
-                        "normalized_value": 2_000_000, "normalized_unit": "户"},
-        ),
-        GraphNode(
-            label="Sector",
-            id="sector-ict",
-            properties={
-                "name": "信息传输、软件和信息技术服务业",
-                "codes": ["GB:I"],
-                "alt_names": ["信息技术"],
-            },
-        ),
-        GraphNode(label="Concept", id=concept_id, properties={"name": "宽带", "candidate": False}),
-        GraphNode(
-            label="Concept",
-            id=f"concept-cand-{plan_id}",
-            properties={"name": f"候选概念{plan_id}", "candidate": True, "alt_names": ["新词"]},
-        ),
-    ]
-    relationships = [
-        _rel("HAS_GOAL", "Plan", plan_id, "Goal", f"{plan_id}-goal-1"),
-        _rel("HAS_DIRECTION", "Plan", plan_id, "Direction", f"{plan_id}-direction-1"),
-        _rel("MEASURES", "Indicator", f"{plan_id}-indicator-1", "Goal", f"{plan_id}-goal-1", score=1.0),
-        _rel("IN_SECTOR", "Goal", f"{plan_id}-goal-1", "Sector", "sector-ict", score=0.7, method="lexicon"),
-        _rel("BROADER", "Concept", f"concept-cand-{plan_id}", "Concept", concept_id, score=0.5),
-    ]
-    for index in range(1, tasks + 1):
-        task_id = f"{plan_id}-task-{index}"
-        nodes.append(
-            GraphNode(
-                label="Task",
-                id=task_id,
-                properties={**owned, "name": f"任务{index}：推进光纤到户", "order": index,
-                            "text": f"（{index}）推进光纤到户，建设政务云。版本{version}",
-                            "span_start": 40 + index, "span_end": 50 + index,
-                            "terms": ["光纤", "政务云", f"任务{index}"]},
-            )
-        )
-        relationships += [
-            _rel("HAS_TASK", "Plan", plan_id, "Task", task_id),
-            _rel("SUPPORTS", "Task", task_id, "Goal", f"{plan_id}-goal-1", score=0.8, method="structure",
-                 doc_id=f"doc-{plan_id}", span_start=40 + index, span_end=50 + index),
-            _rel("ALIGNS_WITH", "Task", task_id, "Direction", f"{plan_id}-direction-1", score=0.6),
-            _rel("MENTIONS", "Task", task_id, "Concept", concept_id, score=0.9, method="lexicon"),
-        ]
-        if index > 1:
-            relationships.append(_rel("PART_OF", "Task", task_id, "Task", f"{plan_id}-task-1", score=1.0))
-    relationships.append(
-        _rel("MENTIONS", "Task", f"{plan_id}-task-1", "Concept", f"concept-cand-{plan_id}", score=0.4)
-    )
-    return DocumentGraph(
-        plan_id=plan_id,
-        source_sha256=sha,
-        nodes=nodes + (extra_nodes or []),
-        relationships=relationships + (extra_relationships or []),
-    )
-
-
-def _rel(rel_type: str, source_label: str, source_id: str, target_label: str, target_id: str,
-         **properties: Any) -> GraphRelationship:
-    return GraphRelationship(
-        type=rel_type,
-        source_label=source_label,
-        source_id=source_id,
-        target_label=target_label,
-        target_id=target_id,
-        properties=properties,
-    )
+@pytest.fixture(scope="module")
+def client(seeded: GraphStore) -> Iterator[TestClient]:
+    with TestClient(create_app(api_settings(), store=seeded)) as test_client:
+        yield test_client

@@ -1,6 +1,6 @@
 """The OpenAPI document as committed in docs/openapi.json, generated from the app itself.
 
-`python3 scripts/openapi` rewrites the file; tests/test_openapi_clients.py fails when it drifts.
+`python3 scripts/openapi` rewrites the file; tests/clients/test_openapi_clients.py fails when it drifts.
 """
 
 from __future__ import annotations

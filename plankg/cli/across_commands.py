@@ -10,12 +10,12 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from plankg.cli.errors import ExitCode, fail
 from plankg.cli.main import app
 from plankg.cli.serve_commands import _open_store
 from plankg.settings import get_settings
 
 console = Console()
-err_console = Console(stderr=True)
 
 AsJson = Annotated[bool, typer.Option("--json", help="Print the same JSON as the API.")]
 RegionOption = Annotated[
@@ -25,11 +25,6 @@ RegionOption = Annotated[
 
 def _emit_json(answer: BaseModel) -> None:
     typer.echo(answer.model_dump_json(indent=2))
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[red]{message}[/red]")
-    return typer.Exit(code)
 
 
 @app.command()
@@ -46,9 +41,10 @@ def spread(
         try:
             answer = concept_plans(store, concept, region=region, limit=limit)
         except UnknownRegion as exc:
-            raise _fail(str(exc), 2) from None
+            raise fail(str(exc), ExitCode.BAD_INPUT) from None
     if answer is None:
-        raise _fail(f"no concept called {concept!r}")
+        hint = "`plankg query concepts_page` lists them"
+        raise fail(f"no concept called {concept!r}; {hint}", ExitCode.BAD_INPUT)
     if as_json:
         return _emit_json(answer)
     table = Table(title=f"{answer.concept.name}: first year per region")
@@ -81,7 +77,7 @@ def compare(
         try:
             answer = compare_indicators(store, measure, region=region, limit=200)
         except UnknownRegion as exc:
-            raise _fail(str(exc), 2) from None
+            raise fail(str(exc), ExitCode.BAD_INPUT) from None
     if as_json:
         return _emit_json(answer)
     title = answer.measure_name or measure
@@ -111,7 +107,7 @@ def diff(
     with _open_store(get_settings()) as store:
         answer = diff_plans(store, old, new)
     if answer is None:
-        raise _fail(f"no plan {old!r} or {new!r}; `plankg query plans` lists them")
+        raise fail(f"no plan {old!r} or {new!r}; `plankg query plans` lists them", ExitCode.BAD_INPUT)
     if as_json:
         return _emit_json(answer)
     table = Table(title=f"{answer.old.title} → {answer.new.title}: targets changed")
@@ -142,7 +138,7 @@ def relations(
     with _open_store(get_settings()) as store:
         answer = plan_relations(store, plan)
     if answer is None:
-        raise _fail(f"no plan {plan!r}")
+        raise fail(f"no plan {plan!r}; `plankg query plans` lists them", ExitCode.BAD_INPUT)
     if as_json:
         return _emit_json(answer)
     table = Table(title=answer.plan.title)

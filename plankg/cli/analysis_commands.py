@@ -7,12 +7,12 @@ import sys
 import time
 from pathlib import Path
 
-import typer
 from rich.console import Console
 
 from plankg import queries
 from plankg.analysis import writers
 from plankg.analysis.tables import read_graph_tables
+from plankg.cli.errors import ExitCode, fail
 from plankg.graph import open_store
 from plankg.settings import get_settings
 
@@ -20,23 +20,19 @@ err_console = Console(stderr=True)
 STREAMABLE = ("graphml", "gexf")  # one file: may go to stdout
 
 
-def _fail(message: str) -> typer.Exit:
-    err_console.print(f"[red]error:[/red] {message}")
-    return typer.Exit(2)
-
-
 def export_for_analysis(fmt: str, *, plan: str | None, output: Path | None) -> None:
     if output is None and fmt not in STREAMABLE:
-        raise _fail(f"the {fmt} export writes files: give -o PATH (csv: a folder or a .zip)")
+        hint = "give -o PATH (csv: a folder or a .zip)"
+        raise fail(f"the {fmt} export writes files: {hint}", ExitCode.BAD_INPUT)
     for module in ("pandas", "pyarrow", "openpyxl", "networkx"):
         try:
             writers.require(module, fmt)
         except writers.AnalysisExtraMissing as exc:
-            raise _fail(str(exc)) from exc
+            raise fail(str(exc), ExitCode.BAD_INPUT) from exc
     started = time.perf_counter()
     with open_store(get_settings()) as store:
         if plan and not any(row["id"] == plan for row in queries.run(store, "export_plan_versions", {})):
-            raise _fail(f"no plan with id {plan!r}")
+            raise fail(f"no plan with id {plan!r}; `plankg query plans` lists them", ExitCode.BAD_INPUT)
         tables = read_graph_tables(store, plan=plan)
     if output is None:
         writers.write_network(tables, fmt, sys.stdout.buffer)
@@ -45,7 +41,7 @@ def export_for_analysis(fmt: str, *, plan: str | None, output: Path | None) -> N
     try:
         written = writers.write(tables, fmt, output)
     except (FileExistsError, NotADirectoryError) as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc), ExitCode.BAD_INPUT) from exc
     size = sum(path.stat().st_size for path in written)
     rows = sum(len(table.rows) for table in tables.tables())
     err_console.print(

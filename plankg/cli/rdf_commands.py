@@ -61,13 +61,11 @@ def export_command(
     try:
         fmt = rdf_format(rdf)
     except ValueError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(str(exc), ExitCode.BAD_INPUT) from exc
     settings = get_settings()
     with open_store(settings) as store:
         if plan and not any(row["id"] == plan for row in queries.run(store, "export_plan_versions", {})):
-            err_console.print(f"[red]error:[/red] no plan with id {plan!r}")
-            raise typer.Exit(2)
+            raise fail(f"no plan with id {plan!r}; `plankg query plans` lists them", ExitCode.BAD_INPUT)
         chunks = export(store, RdfMapping(settings.base_iri), fmt, plan=plan)
         if output is None:
             _write(chunks, sys.stdout.buffer)
@@ -114,14 +112,12 @@ def import_rdf_command(
         try:
             rdflib_format = rdf_format(rdf).rdflib_format
         except ValueError as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from exc
+            raise fail(str(exc), ExitCode.BAD_INPUT) from exc
     try:
         # Every plan is read and checked before anything is written.
         graphs = read_rdf_export(file, rdf_format=rdflib_format, base_iri=base_iri)
     except RdfImportError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(str(exc), ExitCode.BAD_INPUT) from exc
     console = Console()
     with open_store(get_settings()) as store:
         for graph in graphs:

@@ -4,7 +4,7 @@
 and taking `max` over a generator of tuples for every character. `DagSegmenter` walks the same prefix
 dictionary (the tokenizer's FREQ, user words included) right to left once, scoring and choosing the
 route in the same loop, and returns plain (start, end, word, flag) tuples with offsets — the same
-words, the same part-of-speech flags and the same tie-breaking as jieba (tests/test_vocabulary.py
+words, the same part-of-speech flags and the same tie-breaking as jieba (tests/loaders/test_vocabulary.py
 compares the two on the corpus). It is 2–3× faster, and an extraction now needs it once per document
 instead of once per entity.
 
@@ -45,10 +45,6 @@ class DagSegmenter:
         # fragment → its score, filled as fragments are met (the dictionary has 500,000 prefixes; a
         # document meets a few thousand): one lookup per step instead of a lookup and a log.
         self._scores: dict[str, float] = {}
-
-    def is_word(self, text: str) -> bool:
-        """A dictionary word (not merely the prefix of one)."""
-        return bool(self._freq.get(text))
 
     def dictionary_items(self) -> Iterable[tuple[str, int]]:
         """(word or prefix, frequency) of the dictionary; a frequency of 0 marks a mere prefix."""

@@ -404,10 +404,6 @@ def segmenter() -> jieba.Tokenizer:
     return _segmenters()[0]
 
 
-def pos_segmenter() -> jieba.posseg.POSTokenizer:
-    return _segmenters()[1]
-
-
 # ---------------------------------------------------------------- candidate discovery
 
 

@@ -1,11 +1,13 @@
-"""Response and request bodies of the HTTP API (pydantic v2), with Chinese examples for the OpenAPI page.
+"""The answers of the service layer (pydantic v2), with Chinese examples for the OpenAPI page: the API
+returns them as they are, the Python API (plankg.connect) hands them to notebooks.
 
-Models mirror the named queries' columns; routes turn rows into these models and nothing else.
+Models mirror the named queries' columns. Bodies only HTTP has (uploads, POST /cypher, health) are in
+plankg/api/models.py.
 """
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -105,36 +107,6 @@ class PlanText(BaseModel):
             ]
         }
     )
-
-
-class PlanLoadResult(BaseModel):
-    """What POST /plans did: the plan as now stored, and whether anything was written."""
-
-    plan: PlanDetail
-    changed: bool = Field(description="False: the same document was already loaded; nothing was written.")
-    nodes: int
-    relationships: int
-    warnings: list[str] = Field(default_factory=list)
-
-
-class PlanFileResult(BaseModel):
-    """What POST /plans did with one of several uploaded files."""
-
-    filename: str
-    status: Literal["loaded", "unchanged", "skipped", "failed"]
-    reason: str = Field("", description="Why it was skipped or failed.")
-    plan_id: str | None = None
-    title: str | None = None
-    nodes: int = 0
-    relationships: int = 0
-    warnings: list[str] = Field(default_factory=list)
-
-
-class PlanLoadResults(BaseModel):
-    """What POST /plans did with several files: one result per file, in upload order, and the counts."""
-
-    items: list[PlanFileResult]
-    counts: dict[str, int] = Field(description="Files per status: loaded, unchanged, skipped, failed.")
 
 
 # ---------------------------------------------------------------- plan entities
@@ -629,43 +601,3 @@ class PlanPicture(Tabular, BaseModel):
             ]
         }
     )
-
-
-# ---------------------------------------------------------------- researcher's Cypher
-
-
-class CypherRequest(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "query": "MATCH (t:Task)-[:MENTIONS]->(c:Concept {name: $name}) RETURN t.name AS task",
-                    "parameters": {"name": "智慧社区"},
-                }
-            ]
-        },
-    )
-
-    query: str = Field(min_length=1, max_length=20_000, description="Read-only Cypher.")
-    parameters: dict[str, Any] = Field(default_factory=dict)
-
-
-class CypherResult(BaseModel):
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    truncated: bool = Field(description="true: the row limit cut the answer off.")
-    row_limit: int
-
-
-# ---------------------------------------------------------------- health
-
-
-class Health(BaseModel):
-    status: Literal["ok"]
-
-
-class Readiness(BaseModel):
-    status: Literal["ready"]
-    backend: str
-    schema_applied: bool

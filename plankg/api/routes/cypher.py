@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from plankg.api.deps import SettingsDep, StoreDep
-from plankg.services.models import CypherRequest, CypherResult
+from plankg.api.models import CypherRequest, CypherResult
 
 router = APIRouter(tags=["cypher"])
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from plankg.api.deps import StoreHolder
+from plankg.api.models import Health, Readiness
 from plankg.api.problems import ProblemError, problem_responses
 from plankg.graph.port import StoreError
-from plankg.services.models import Health, Readiness
 
 router = APIRouter(tags=["health"])
 

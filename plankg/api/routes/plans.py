@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from plankg.api.deps import ApiKeyDep, StoreDep, cached_json
+from plankg.api.models import PlanFileResult, PlanLoadResult, PlanLoadResults
 from plankg.api.problems import ProblemError, not_found, problem_responses
 from plankg.graph.port import GraphStore
 from plankg.pipeline import DocumentResult, Failure, Status, load_upload
@@ -17,9 +18,6 @@ from plankg.services import entities
 from plankg.services.models import (
     Page,
     PlanDetail,
-    PlanFileResult,
-    PlanLoadResult,
-    PlanLoadResults,
     PlanPicture,
     PlanSummary,
     PlanText,

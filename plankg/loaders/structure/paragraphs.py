@@ -36,10 +36,6 @@ class Paragraph:
     def title(self) -> str:
         return _slice(self, self.title_start, self.title_end)
 
-    @property
-    def body_text(self) -> str:
-        return "" if self.body_start is None else _slice(self, self.body_start, self.end)
-
 
 def _slice(par: Paragraph, start: int, end: int) -> str:
     return par.text[start - par.start : end - par.start]

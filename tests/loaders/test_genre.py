@@ -1,0 +1,199 @@
+"""Genre first: each rule of loaders/genre.py on a short text, then every real corpus document of the
+dev scope against tests/gold/real/genres.yaml; a not_a_plan yields nothing, is skipped by `plankg load`
+unless --force and refused by POST /plans (422 problem+json) unless force=true, on both backends."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner, Result
+
+from plankg.api import create_app
+from plankg.cli import app
+from plankg.graph import GraphStore, open_store
+from plankg.loaders import extract_path, extract_text
+from plankg.loaders.genre import classify_genre
+from plankg.pipeline import load_path
+from plankg.settings import get_settings
+from tests.support.api import API_KEY, api_settings, assert_problem
+from tests.support.corpus import REPO, corpus_dir
+
+REAL_GOLD = REPO / "tests" / "gold" / "real"
+NOT_A_PLAN = "gov-2019/gov14.txt"  # 国务院关于河北雄安新区总体规划（2018—2035年）的批复: an approval
+
+SHORT_TEXTS = [
+    (
+        "国务院办公厅关于加快发展体育竞赛表演产业的\n指导意见\n国办发〔2018〕121号\n一、总体要求\n",
+        "plan",
+        "指导意见",
+    ),
+    ("青岛市信息化“十三五”发展规划（2016-2020年）\n第一章 发展基础\n", "plan", "规划"),
+    (
+        "国务院关于印发国家职业教育改革实施方案的通知\n国发〔2019〕4号\n现将《方案》印发给你们。\n",
+        "plan",
+        "实施方案",
+    ),
+    ("国务院关于印发个人所得税专项附加扣除暂行办法的通知\n国发〔2018〕41号\n", "not_a_plan", "暂行办法"),
+    ("国务院办公厅转发民政部关于清理整顿社会团体意见的通知\n国办发〔1997〕11号\n", "plan", "意见"),
+    ("国务院办公厅转发国家教委关于扩大规模有关问题请示的通知\n国办发〔1996〕32号\n", "plan", "请示"),
+    ("国务院关于河北雄安新区总体规划（2018—2035年）的批复\n国函〔2018〕159号\n", "not_a_plan", "批复"),
+    ("国务院办公厅关于科技节水建议的复函国办函〔2005〕21号\n马万祺副主席：\n", "not_a_plan", "复函"),
+    ("国务院办公厅对全国政协十届四次会议\n第4626号提案的答复\n国办函〔2006〕82号\n", "not_a_plan", "答复"),
+    ("国务院关于2018年度\n国家科学技术奖励的决定\n国发〔2018〕44号\n", "not_a_plan", "决定"),
+    ("国务院办公厅关于调整国家教材委员会组成人员的通知\n国办发〔2018〕109号\n", "not_a_plan", "组成人员"),
+    ("国务院办公厅关于2020年部分节假日安排的通知\n国办发明电〔2019〕16号\n", "not_a_plan", "节假日"),
+    (
+        "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知\n国办发〔2019〕3号\n"
+        "一、摸底排查。\n二、分类治理。\n三、规范使用。\n四、加强监管。\n",
+        "plan",
+        "通知",
+    ),
+    (
+        "国务院办公厅关于加强调查工作的通知\n国办发〔1996〕25号\n一、统一管理。\n二、调查取证。\n",
+        "not_a_plan",
+        "通知",
+    ),
+    (
+        "国务院印发《“十四五”数字经济发展规划》\n新华社北京1月12日电 国务院日前印发《规划》。\n",
+        "plan_report",
+        "新华社北京1月12日电",
+    ),
+    (
+        "青岛规划：2020年建成全国领先智慧城市\n日前，青岛市政府办公厅印发《青岛市信息化发展规划》。\n",
+        "plan_report",
+        "日前，青岛市政府办公厅印发《",
+    ),
+    (
+        "营造繁荣活跃的数据产业生态\n保障企业用好数（政策解读）\n2024年，《行动计划》印发。\n",
+        "plan_interpretation",
+        "解读",
+    ),
+    (
+        "宁夏加快建设新型能源体系\n开年以来，工程建设现场一派繁忙。\n宁夏将以新能源全产业链发展为牵引，推进升级。\n",
+        "plan_report",
+        "将以新能源全产业链发展为牵引，推进",
+    ),
+    ("一则消息\n今天天气晴朗，公园里游人如织。\n", "not_a_plan", "一则消息"),
+]
+
+
+@pytest.mark.parametrize(("text", "genre", "cue"), SHORT_TEXTS, ids=[t[0][:14] for t in SHORT_TEXTS])
+def test_each_rule_on_a_short_text(text: str, genre: str, cue: str) -> None:
+    decision = classify_genre(text)
+    assert (decision.genre, decision.cue) == (genre, cue), decision.reason
+    start, end = decision.span
+    # the evidence points at the cue in the text (the title's cue may span a line break)
+    assert "".join(text[start:end].split()) == cue
+
+
+def _dev_genres() -> dict[str, str]:
+    genres = yaml.safe_load((REAL_GOLD / "genres.yaml").read_text(encoding="utf-8"))
+    frozen = set(yaml.safe_load((REAL_GOLD / "splits.yaml").read_text(encoding="utf-8"))["frozen"])
+    return {doc: genre for doc, genre in genres.items() if doc not in frozen}
+
+
+def test_genre_of_every_real_document_of_the_dev_scope() -> None:
+    genres = _dev_genres()
+    assert len(genres) >= 50
+    corpus = corpus_dir()
+    wrong = {}
+    for document, expected in genres.items():
+        decision = classify_genre((corpus / document).read_text(encoding="utf-8"))
+        if decision.genre != expected:
+            wrong[document] = f"{expected} expected, {decision.reason}"
+    assert len(wrong) <= len(genres) // 20, wrong  # at least 95 % right
+
+
+def test_a_document_that_is_not_a_plan_yields_nothing_but_its_genre() -> None:
+    path = corpus_dir() / NOT_A_PLAN
+    extraction = extract_path(path)
+    text = path.read_text(encoding="utf-8")
+    assert extraction.document.genre == "not_a_plan"
+    evidence = extraction.document.genre_evidence
+    assert evidence is not None and "批复" in evidence.cue
+    assert "".join(text[evidence.span[0] : evidence.span[1]].split()) == evidence.cue
+    assert not (extraction.goals or extraction.directions or extraction.tasks or extraction.indicators)
+    assert any("not a plan" in warning for warning in extraction.warnings)
+
+
+def test_a_plan_keeps_its_items_and_says_its_genre() -> None:
+    extraction = extract_text("关于推进智慧社区建设的实施意见\n一、主要目标\n到2022年，覆盖率达到80%以上。\n")
+    assert extraction.document.genre == "plan"
+    assert extraction.goals and extraction.indicators
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
+    for key in [key for key in os.environ if key.startswith("PLANKG_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("PLANKG_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PLANKG_STORE", "embedded")
+    monkeypatch.setenv("COLUMNS", "200")
+    get_settings.cache_clear()
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(app, list(args))
+
+    yield invoke
+    get_settings.cache_clear()
+
+
+def test_load_skips_a_document_that_is_not_a_plan_unless_forced(cli: Callable[..., Result]) -> None:
+    path = str(corpus_dir() / NOT_A_PLAN)
+    skipped = cli("load", path)
+    assert skipped.exit_code == 0, skipped.output
+    lines = [line for line in skipped.output.splitlines() if line.startswith("skipped:")]
+    assert len(lines) == 1 and "not a plan" in lines[0] and "批复" in lines[0] and "--force" in lines[0]
+    assert _plans_stored() == 0
+    forced = cli("load", "--force", path)
+    assert forced.exit_code == 0 and "loaded:" in forced.output, forced.output
+    assert _plans_stored() == 1
+
+
+def _plans_stored() -> int:
+    with open_store(get_settings()) as store:
+        return store.counts().nodes.get("Plan", 0)
+
+
+@pytest.fixture
+def client(store: GraphStore) -> Iterator[TestClient]:
+    with TestClient(create_app(api_settings(), store=store)) as test_client:
+        yield test_client
+
+
+def _upload(client: TestClient, path: Path, **params: str) -> object:
+    return client.post(
+        "/plans",
+        params=params,
+        files={"file": (path.name, path.read_bytes(), "text/plain")},
+        headers={"X-API-Key": API_KEY},
+    )
+
+
+def test_upload_of_a_document_that_is_not_a_plan_is_refused_unless_forced(
+    client: TestClient, store: GraphStore
+) -> None:
+    path = corpus_dir() / NOT_A_PLAN
+    before = store.counts()
+    problem = assert_problem(_upload(client, path), 422)  # type: ignore[arg-type]
+    assert problem["type"].endswith("not-a-plan") and "批复" in problem["detail"]
+    assert store.counts() == before
+    forced = _upload(client, path, force="true")
+    assert forced.status_code == 201, forced.text  # type: ignore[attr-defined]
+
+
+def test_the_genre_is_stored_on_the_plan(store: GraphStore) -> None:
+    seed = corpus_dir() / "qingdao-informatization-13th-fyp.txt"
+    outcome = load_path(store, seed)
+    rows = store.read(
+        "MATCH (p:Plan {id: $id}) RETURN p.genre AS genre, p.genre_evidence AS evidence",
+        {"id": outcome.plan_id},
+    )
+    assert rows[0]["genre"] == "plan_report"
+    assert "新华社" in rows[0]["evidence"] or "印发" in rows[0]["evidence"]

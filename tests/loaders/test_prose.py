@@ -1,0 +1,215 @@
+"""The prose reader: goals, tasks and directions told in running text (news reports, 解读)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plankg.loaders.extract import extract_path, extract_text
+from plankg.loaders.prose import fill_from_prose
+from plankg.loaders.structure import Item, Outline, parse_outline
+from tests.support.corpus import CORPUS
+
+NEWS_DIR = CORPUS / "news"
+FROZEN = {"cn_education_power_qa_2025.txt", "cn_ai_manufacturing_jiedu_2026.txt"}
+
+
+def read(text: str) -> Outline:
+    return fill_from_prose(parse_outline(text))
+
+
+def texts(text: str, items: list[Item]) -> list[str]:
+    return [text[item.span[0] : item.span[1]] for item in items]
+
+
+def names(text: str, items: list[Item]) -> list[str]:
+    return [text[item.name[0] : item.name[1]] for item in items]
+
+
+def test_goal_statement_starts_at_its_time_cue() -> None:
+    text = (
+        "省政府印发数字经济发展规划\n"
+        "《规划》明确坚持创新引领的原则。到2025年，全省数字经济增加值占GDP比重达到60%左右，数字基础设施更加完善。"
+        "展望2035年，数字经济发展水平位居全国前列。\n"
+    )
+    outline = read(text)
+    assert texts(text, outline.goals) == [
+        "到2025年，全省数字经济增加值占GDP比重达到60%左右，数字基础设施更加完善。",
+        "展望2035年，数字经济发展水平位居全国前列。",
+    ]
+
+
+def test_past_facts_are_not_goals() -> None:
+    text = (
+        "数字经济快速发展\n"
+        "2020年湖南数字经济规模达1.15万亿元，同比增长13.9%。近年来，长沙已建成一批数据中心。\n"
+    )
+    outline = read(text)
+    assert outline.goals == [] and outline.tasks == []
+
+
+def test_enumerated_tasks_are_named_by_their_lead_sentence() -> None:
+    text = (
+        "国务院印发规划\n"
+        "《规划》部署了三方面重点任务。一是优化升级数字基础设施。加快建设信息网络基础设施，推进云网协同和算网融合发展。"
+        "二是充分发挥数据要素作用。强化高质量数据要素供给，加快数据要素市场化流通。"
+        "三是加快推动数字产业化。增强关键技术创新能力，加快培育新业态新模式。围绕三大任务，《规划》明确了五个专项工程。\n"
+    )
+    outline = read(text)
+    assert names(text, outline.tasks) == [
+        "优化升级数字基础设施",
+        "充分发挥数据要素作用",
+        "加快推动数字产业化",
+    ]
+    last = outline.tasks[-1]
+    assert (
+        text[last.span[0] : last.span[1]]
+        == "加快推动数字产业化。增强关键技术创新能力，加快培育新业态新模式。"
+    )
+    assert names(text, outline.tasks[0].children) == [
+        "加快建设信息网络基础设施",
+        "推进云网协同和算网融合发展",
+    ]
+
+
+def test_enumerated_safeguards_are_not_tasks() -> None:
+    text = (
+        "国务院办公厅印发规划\n"
+        "《规划》从三方面做好实施，一是健全实施机制，做好重点任务分解。二是强化能力建设，加强人才队伍建设。"
+        "三是营造良好氛围，增进各方共识。\n"
+    )
+    assert read(text).tasks == []
+
+
+def test_aspect_series_names_each_task_by_its_aspect() -> None:
+    text = (
+        "国务院印发指导意见\n"
+        "《指导意见》明确了两方面重点任务。在构建开放共享的数据资源体系方面，创新数据管理机制，深化数据高效共享，"
+        "促进数据有序开发利用。在构建智能集约的平台支撑体系方面，强化政务云平台支撑能力，全面夯实数字政府建设根基。\n"
+    )
+    outline = read(text)
+    assert names(text, outline.tasks) == ["构建开放共享的数据资源体系", "构建智能集约的平台支撑体系"]
+    assert names(text, outline.tasks[0].children)[0] == "创新数据管理机制"
+
+
+def test_modal_task_statement_with_clauses_as_subtasks() -> None:
+    text = (
+        "省委召开会议\n会议指出，要加快推进数字产业化、产业数字化，着力完善数字经济发展生态和数字基础设施。\n"
+    )
+    outline = read(text)
+    assert texts(text, outline.tasks) == [
+        "加快推进数字产业化、产业数字化，着力完善数字经济发展生态和数字基础设施。"
+    ]
+    assert names(text, outline.tasks[0].children) == [
+        "加快推进数字产业化、产业数字化",
+        "着力完善数字经济发展生态和数字基础设施",
+    ]
+
+
+def test_guiding_thought_and_ba_construction_are_not_tasks() -> None:
+    text = (
+        "国务院印发规划\n"
+        "《规划》以习近平新时代中国特色社会主义思想为指导，加强数字基础设施建设，完善数字经济治理体系。"
+        "报告提出，将发展数字经济作为培育新动能的重要抓手。\n"
+    )
+    assert read(text).tasks == []
+
+
+def test_counted_list_gives_directions() -> None:
+    text = (
+        "信息消费扩大升级\n"
+        "方案明确了生活类、公共服务类、行业类、新型信息产品、支撑平台等5大信息消费重点领域。"
+        "南昌加快布局VR、软件和物联网三个数字经济重点领域。\n"
+    )
+    outline = read(text)
+    assert names(text, outline.directions) == [
+        "生活类",
+        "公共服务类",
+        "行业类",
+        "新型信息产品",
+        "支撑平台",
+        "VR",
+        "软件",
+        "物联网",
+    ]
+
+
+def test_count_that_disagrees_with_the_list_gives_no_directions() -> None:
+    text = "信息消费扩大升级\n方案明确了生活类、公共服务类、行业类等5大信息消费重点领域。\n"
+    assert read(text).directions == []
+
+
+def test_labelled_list_gives_directions() -> None:
+    text = "某市发布产业规划\n规划明确，重点方向：智能制造、工业互联网和数字贸易。\n"
+    assert names(text, read(text).directions) == ["智能制造", "工业互联网", "数字贸易"]
+
+
+def test_tasks_under_headings_after_a_task_lead() -> None:
+    text = (
+        "省政府发文加强招商引资\n"
+        "《意见》明确，要完成这些任务：\n"
+        "强化重大项目谋划\n"
+        "立足本地产业资源优势，筛选重点领域细分赛道。\n"
+        "创新精准招商方法\n"
+        "深化展会招商，积极承接重大展会溢出效应。\n"
+        "开展资本招商，更好发挥产业基金作用。\n"
+    )
+    outline = read(text)
+    assert names(text, outline.tasks) == ["强化重大项目谋划", "创新精准招商方法"]
+    assert texts(text, outline.tasks)[1].endswith("更好发挥产业基金作用。")
+
+
+def test_kicker_lines_are_tasks() -> None:
+    text = (
+        "宁夏加快建设新型能源体系\n"
+        "加大新能源资源开发力度，扩大新能源发展规模——\n"
+        "中卫市的光伏海年发电量可以满足150万个家庭的用电需求。\n"
+        "建设优势特色产业绿电园区，提升新能源利用占比——\n"
+        "园区企业今年使用绿电替代传统能源。\n"
+    )
+    assert names(text, read(text).tasks) == ["加大新能源资源开发力度", "建设优势特色产业绿电园区"]
+
+
+def test_structure_wins_where_it_exists() -> None:
+    text = (
+        "某市数字经济发展规划\n一、发展目标\n到2025年，数字经济规模达到1000亿元。\n"
+        "二、重点任务\n（一）建设数字基础设施。加快5G建设。\n"
+    )
+    structured = parse_outline(text)
+    assert structured.goals or structured.tasks
+    before = (list(structured.goals), list(structured.tasks), list(structured.directions))
+    after = fill_from_prose(structured)
+    assert (after.goals, after.tasks, after.directions) == before
+
+
+def test_report_extraction_keeps_exact_spans() -> None:
+    text = (
+        "国务院印发规划\n"
+        "《规划》确定的主要目标是，到2025年，综合交通运输基本实现一体化融合发展，智能化、绿色化取得实质性突破。"
+        "《规划》明确两个方面的主要任务。一是构建高质量综合立体交通网，勾画好交通工笔画。"
+        "二是坚持创新驱动发展，加快智能技术深度推广应用。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == [
+        "到2025年，综合交通运输基本实现一体化融合发展，智能化、绿色化取得实质性突破。"
+    ]
+    assert [t.name for t in extraction.tasks if t.parent is None] == [
+        "构建高质量综合立体交通网",
+        "坚持创新驱动发展",
+    ]
+    for record in (*extraction.goals, *extraction.tasks):
+        assert text[record.span[0] : record.span[1]] == record.text
+    assert not any("were recognised" in w for w in extraction.warnings)
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in sorted(NEWS_DIR.glob("*.txt")) if p.name not in FROZEN], ids=lambda p: p.stem
+)
+def test_real_reports_are_no_longer_empty(path: Path) -> None:
+    """Every real report in the corpus tells goals or tasks; each is read with a span that slices it."""
+    extraction = extract_path(path)
+    text = path.read_text(encoding="utf-8")
+    assert extraction.tasks
+    for record in (*extraction.goals, *extraction.directions, *extraction.tasks):
+        assert text[record.span[0] : record.span[1]] == record.text

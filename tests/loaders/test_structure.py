@@ -1,0 +1,160 @@
+"""Shapes of the outline, one per module of loaders/structure, on short texts written for the test and
+on real documents; and the extractor's cost growing linearly with the text."""
+
+from __future__ import annotations
+
+import time
+
+from plankg.loaders import extract_path, extract_text
+from plankg.loaders.spans import SpanSet, SpanSweep
+from plankg.loaders.structure import classify_title, parse_outline
+from plankg.loaders.structure.clauses import clauses, enumerations
+from plankg.loaders.structure.notices import is_furniture
+from plankg.loaders.structure.paragraphs import classify_paragraph, split_paragraphs
+from plankg.loaders.structure.punctuation import find_sentence_end
+from tests.support.corpus import corpus_dir
+
+
+def _names(text: str, items: list) -> list[str]:
+    return [text[item.name[0] : item.name[1]] for item in items]
+
+
+# ---------------------------------------------------------------- headings by meaning
+
+
+def test_goal_and_task_headings_by_meaning_at_any_level() -> None:
+    for title in ("主要目标", "发展目标", "工作目标", "试点目标", "总体目标", "预期目标"):
+        assert classify_title(title) == "goal", title
+    for title in ("重点任务", "主要任务", "重点工作", "主要举措"):
+        assert classify_title(title) == "task", title
+    assert classify_title("重点方向") == "direction"
+    assert classify_title("发展方向") == "direction"
+    assert classify_title("四大方向") == "direction"
+
+
+def test_principles_are_never_directions() -> None:
+    assert classify_title("基本原则") == "skip"
+    text = (
+        "关于推进某项工作的实施意见\n一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导。\n"
+        "（二）基本原则。坚持需求导向，突出重点。坚持统筹推进，分步实施。\n"
+        "（三）试点目标。到2020年，建成一批示范项目；形成可复制的经验。\n"
+        "二、重点任务\n（一）建设平台。建设统一平台。\n（二）完善制度。完善配套制度。\n"
+    )
+    outline = parse_outline(text)
+    assert outline.directions == []
+    assert _names(text, outline.goals) == ["建成一批示范项目", "形成可复制的经验"]
+    assert _names(text, outline.tasks) == ["建设平台", "完善制度"]
+
+
+def test_a_goal_section_inside_the_general_requirements_on_a_real_document() -> None:
+    """gov08: （一）目标任务 inside 一、总体思路和目标任务 lists four goals separated by ；."""
+    path = corpus_dir() / "gov-2019" / "gov08.txt"
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_path(path)
+    assert len(extraction.goals) == 4
+    assert all(goal.text in text and "；" not in goal.text for goal in extraction.goals)
+    assert "实现药价明显降低，减轻患者药费负担" in extraction.goals[0].text
+
+
+def test_no_directions_from_principles_on_real_documents() -> None:
+    """gov02 and gov04 state 基本原则 but name no directions."""
+    for name in ("gov02.txt", "gov04.txt"):
+        assert extract_path(corpus_dir() / "gov-2019" / name).directions == [], name
+
+
+def test_the_seed_keeps_its_counted_items() -> None:
+    extraction = extract_path(corpus_dir() / "qingdao-informatization-13th-fyp.txt")
+    top = [task for task in extraction.tasks if task.parent is None]
+    assert (len(extraction.goals), len(extraction.directions), len(top), len(extraction.indicators)) == (
+        5,
+        4,
+        8,
+        12,
+    )
+
+
+def test_a_heading_mentioning_an_issued_document_is_not_background() -> None:
+    """进一步做好已出台法规文件中相关规定的衔接 is work to do; 出台背景 / 起草说明 are background."""
+    assert classify_title("进一步做好已出台法规文件中相关规定的衔接") is None
+    assert classify_title("出台背景") == "skip"
+    assert classify_title("起草说明") == "skip"
+    # a background or safeguard heading starts or ends with its word; one that mentions it on the way,
+    # or inside a cited title, is work to do
+    assert classify_title("1996年我国地震活动情况和1997年及未来几年地震趋势") == "skip"
+    assert classify_title("做好改革组织实施工作") == "skip"
+    assert classify_title("鉴于华北地区面临的震情形势和首都圈地区的特殊重要性") is None
+    assert classify_title("各地区应按照《关于1994年地震趋势和防震减灾工作意见报告的通知》要求") is None
+    tasks = extract_path(corpus_dir() / "gov-2019" / "gov12.txt").tasks
+    assert "进一步做好已出台法规文件中相关规定的衔接" in [t.name for t in tasks if t.parent is None]
+
+
+def test_an_indicator_system_is_not_a_goal_section() -> None:
+    assert classify_title("指标体系") is None
+    assert classify_title("主要指标") == "goal"
+
+
+# ---------------------------------------------------------------- paragraphs, notices, clauses
+
+
+def test_paragraph_forms() -> None:
+    text = "（一）试点目标。到2020年，建成示范。\n基础支撑能级跃升。信息网络全面覆盖。\n国办发〔2019〕2号\n"
+    forms = []
+    for par in split_paragraphs(text):
+        classify_paragraph(par)
+        forms.append((par.form, par.title))
+    assert forms == [("headed", "试点目标"), ("lead", "基础支撑能级跃升"), ("meta", "")]
+    assert is_furniture("分享到：") and is_furniture("2019年1月1日") and not is_furniture("加快建设平台。")
+
+
+def test_clauses_and_enumerations() -> None:
+    text = "完善制度；（省发展改革委负责）；强化保障。"
+    assert [text[s:e] for s, e in clauses(text, 0, len(text))] == ["完善制度", "强化保障"]
+    par = split_paragraphs("一是夯实基础；二是培育产业；三是优化环境。")[0]
+    classify_paragraph(par)
+    assert len(enumerations(par.text, par)) == 3
+
+
+def test_sentence_end_is_bounded_without_copying() -> None:
+    text = "第一句。第二句。"
+    assert find_sentence_end(text, 0, end=3) == -1
+    assert find_sentence_end(text, 0, end=4) == 3
+    assert find_sentence_end("版本2.0发布。", 0) == 7  # "2.0" is a number, not a sentence end
+
+
+# ---------------------------------------------------------------- linear costs
+
+
+def test_span_lookups() -> None:
+    spans = SpanSet([(10, 20), (0, 5), (15, 40)])
+    assert [spans.holds(p) for p in (0, 5, 12, 39, 40)] == [True, False, True, True, False]
+    sweep = SpanSweep([(0, 100, "chapter"), (10, 20, "a"), (30, 40, "b")])
+    assert [v for _, _, v in sweep.overlapping(12, 15)] == ["chapter", "a"]
+    assert [v for _, _, v in sweep.overlapping(35, 36)] == ["chapter", "b"]
+
+
+def _corpus_text(chars: int) -> str:
+    documents = [path.read_text(encoding="utf-8") for path in sorted(corpus_dir().glob("*.txt"))]
+    text = ""
+    while len(text) < chars:
+        text += "\n".join(documents) + "\n"
+    return text[:chars]
+
+
+def _seconds(text: str) -> float:
+    """CPU seconds of this process: other work on a shared machine does not count."""
+    started = time.process_time()
+    extract_text(text)
+    return time.process_time() - started
+
+
+def test_extraction_time_grows_linearly_with_the_text() -> None:
+    """Four times the text takes well under sixteen times as long (a quadratic step would); lines and a
+    page flattened to a single line alike. benchmarks/extract_scaling.py measures 1–50 MiB."""
+    small = _corpus_text(200_000)  # beyond the sizes where per-plan bounds (link candidates) apply
+    large = _corpus_text(800_000)
+    extract_text(
+        small[:50_000]
+    )  # dictionaries loaded once, outside the timing (not `small`: its analysis is cached)
+    for layout in (lambda t: t, lambda t: t.replace("\n", "")):
+        ratio = _seconds(layout(large)) / _seconds(layout(small))
+        assert ratio < 8, ratio

@@ -1,0 +1,367 @@
+"""Indicator tables in every layout real pages give: one cell per line (gov.cn pages as text), cells
+separated by tabs or single spaces, HTML <table> and .docx tables. The same tables are typed out in each
+layout from one list of rows; each layout must give the same indicators, and none of the table's cells
+may become a goal, direction or task.
+
+The tables are the shapes of 十四五 plans: the national 纲要's 专栏1 (类别 merged down its group, 2020年 /
+2025年 / 年均/累计 / 属性, 〔〕 cumulative figures, 60.6* footnoted ones, words in value cells), a table
+whose 目标值 are written as changes (下降15%, 年均增长8% …), and a provincial 序号 / 指标名称 / 单位 /
+2020年 / 2025年 / 属性 table.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import docx
+import pytest
+from fastapi.testclient import TestClient
+
+from plankg.api import create_app
+from plankg.graph import GraphStore
+from plankg.loaders import extract_path, extract_text
+from plankg.loaders.reading import read_document
+from plankg.ontology.records import Extraction, IndicatorRecord
+from plankg.pipeline import load_path
+from plankg.rdf.mapping import PK
+from tests.support.api import api_settings
+from tests.support.rdf import export_graph, violations
+
+# ---------------------------------------------------------------- the tables
+
+NATIONAL_CAPTION = "专栏1 “十四五”时期经济社会发展主要指标"
+NATIONAL_HEADER = ["类别", "指标", "2020年", "2025年", "年均/累计", "属性"]
+NATIONAL_ROWS = [
+    ["经济发展", "1．国内生产总值（GDP）增长（%）", "2.3", "—", "保持在合理区间、各年度视情提出", "预期性"],
+    ["", "2．全员劳动生产率增长（%）", "2.5", "—", "高于GDP增长", "预期性"],
+    ["", "3．常住人口城镇化率（%）", "60.6*", "65", "—", "预期性"],
+    [
+        "创新驱动",
+        "4．全社会研发经费投入增长（%）",
+        "—",
+        "—",
+        ">7、力争投入强度高于“十三五”时期实际",
+        "预期性",
+    ],
+    ["", "5．每万人口高价值发明专利拥有量（件）", "6.3", "12", "—", "预期性"],
+    ["", "6．数字经济核心产业增加值占GDP比重（%）", "7.8", "10", "—", "预期性"],
+    ["民生福祉", "7．居民人均可支配收入增长（%）", "2.1", "—", "与GDP增长基本同步", "预期性"],
+    ["", "8．城镇调查失业率（%）", "5.2", "—", "<5.5", "预期性"],
+    ["", "9．劳动年龄人口平均受教育年限（年）", "10.8", "11.3", "—", "约束性"],
+    ["", "10．每千人口拥有执业（助理）医师数（人）", "2.9", "3.2", "—", "预期性"],
+    ["", "11．人均预期寿命（岁）", "77.3*", "—", "〔1〕", "预期性"],
+    ["绿色生态", "12．单位GDP能源消耗降低（%）", "—", "—", "〔13.5〕", "约束性"],
+    ["", "13．单位GDP二氧化碳排放降低（%）", "—", "—", "〔18〕", "约束性"],
+    ["", "14．森林覆盖率（%）", "23.2*", "24.1", "—", "约束性"],
+    ["安全保障", "15．粮食综合生产能力（亿吨）", "—", ">6.5", "—", "约束性"],
+]
+# (name, value, unit, comparator, kind, direction, baseline, attribute)
+NATIONAL_EXPECTED = [
+    ("常住人口城镇化率", 65, "%", "from_to", "level", "increase", 60.6, "expected"),
+    ("全社会研发经费投入", 7, "%", ">", "rate", "increase", None, "expected"),
+    ("每万人口高价值发明专利拥有量", 12, "件", "from_to", "level", "increase", 6.3, "expected"),
+    ("数字经济核心产业增加值占GDP比重", 10, "%", "from_to", "level", "increase", 7.8, "expected"),
+    ("城镇调查失业率", 5.5, "%", "<", "level", None, 5.2, "expected"),
+    ("劳动年龄人口平均受教育年限", 11.3, "年", "from_to", "level", "increase", 10.8, "binding"),
+    ("每千人口拥有执业（助理）医师数", 3.2, "人", "from_to", "level", "increase", 2.9, "expected"),
+    ("人均预期寿命", 1, "岁", "=", "change", None, None, "expected"),
+    ("单位GDP能源消耗", 13.5, "%", "=", "change", "decrease", None, "binding"),
+    ("单位GDP二氧化碳排放", 18, "%", "=", "change", "decrease", None, "binding"),
+    ("森林覆盖率", 24.1, "%", "from_to", "level", "increase", 23.2, "binding"),
+    ("粮食综合生产能力", 6.5, "亿吨", ">", "level", None, None, "binding"),
+]
+
+CHANGES_CAPTION = "专栏1 “十四五”时期主要指标"
+CHANGES_HEADER = ["序号", "指标", "属性", "目标值"]
+CHANGES_ROWS = [
+    ["1", "单位地区生产总值能耗", "约束性", "下降15%"],
+    ["2", "单位地区生产总值二氧化碳排放", "约束性", "降低20%"],
+    ["3", "数字经济核心产业增加值占地区生产总值比重", "预期性", "提高5个百分点"],
+    ["4", "地区生产总值", "预期性", "年均增长8%"],
+    ["5", "城乡居民人均可支配收入", "预期性", "比2020年翻一番"],
+    ["6", "城镇调查失业率", "预期性", "控制在5.5%以内"],
+    ["7", "细颗粒物（PM2.5）平均浓度", "约束性", "≤35微克/立方米"],
+    ["8", "亿元生产总值生产安全事故死亡率", "约束性", "＜0.05"],
+    ["9", "政务服务事项网上可办率（%）", "预期性", "≥95"],
+]
+CHANGES_EXPECTED = [
+    ("单位地区生产总值能耗", 15, "%", "=", "change", "decrease", None, "binding"),
+    ("单位地区生产总值二氧化碳排放", 20, "%", "=", "change", "decrease", None, "binding"),
+    ("数字经济核心产业增加值占地区生产总值比重", 5, "个百分点", "=", "change", "increase", None, "expected"),
+    ("地区生产总值", 8, "%", "=", "rate", "increase", None, "expected"),
+    ("城乡居民人均可支配收入", 1, "番", "=", "change", "increase", None, "expected"),
+    ("城镇调查失业率", 5.5, "%", "<=", "level", None, None, "expected"),
+    ("细颗粒物（PM2.5）平均浓度", 35, "微克/立方米", "<=", "level", None, None, "binding"),
+    ("亿元生产总值生产安全事故死亡率", 0.05, "", "<", "level", None, None, "binding"),
+    ("政务服务事项网上可办率", 95, "%", ">=", "level", None, None, "expected"),
+]
+
+PROVINCIAL_CAPTION = "表1 “十四五”时期数字经济发展主要指标"
+PROVINCIAL_HEADER = ["序号", "指标名称", "单位", "2020年", "2025年", "属性"]
+PROVINCIAL_ROWS = [
+    ["1", "数字经济增加值", "亿元", "3200", "6000", "预期性"],
+    ["2", "数字经济核心产业增加值占GDP比重", "%", "7.5", "10", "预期性"],
+    ["3", "5G基站数", "万个", "1.2", "6", "预期性"],
+    ["4", "千兆宽带用户数", "万户", "10", "100", "预期性"],
+    ["5", "政务服务事项网上可办率", "%", "90", "≥95", "约束性"],
+]
+PROVINCIAL_EXPECTED = [
+    ("数字经济增加值", 6000, "亿元", "from_to", "level", "increase", 3200, "expected"),
+    ("数字经济核心产业增加值占GDP比重", 10, "%", "from_to", "level", "increase", 7.5, "expected"),
+    ("5G基站数", 6, "万个", "from_to", "level", "increase", 1.2, "expected"),
+    ("千兆宽带用户数", 100, "万户", "from_to", "level", "increase", 10, "expected"),
+    ("政务服务事项网上可办率", 95, "%", ">=", "level", "increase", 90, "binding"),
+]
+
+TABLES = {
+    "national": (NATIONAL_CAPTION, NATIONAL_HEADER, NATIONAL_ROWS, NATIONAL_EXPECTED, 2025),
+    "changes": (CHANGES_CAPTION, CHANGES_HEADER, CHANGES_ROWS, CHANGES_EXPECTED, 2025),
+    "provincial": (PROVINCIAL_CAPTION, PROVINCIAL_HEADER, PROVINCIAL_ROWS, PROVINCIAL_EXPECTED, 2025),
+}
+
+BEFORE = (
+    "某省国民经济和社会发展第十四个五年规划纲要\n"
+    "第一章 发展目标\n"
+    "到2025年，全省经济实力、科技实力、综合竞争力显著增强，主要指标如下。\n"
+)
+AFTER = (
+    "注：①〔〕内为5年累计数。②带*的为2019年数据。\n"
+    "第二章 主要任务\n"
+    "一、建设现代产业体系\n"
+    "加快发展先进制造业，推动产业基础高级化、产业链现代化。\n"
+)
+
+
+# ---------------------------------------------------------------- the layouts
+
+
+def one_cell_per_line(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    """As gov.cn pages copy to text: every non-empty cell on its own line."""
+    cells = [caption, *header, *(cell for row in rows for cell in row if cell)]
+    return "\n".join(cells) + "\n"
+
+
+def tab_separated(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    return "\n".join([caption, "\t".join(header), *("\t".join(row) for row in rows)]) + "\n"
+
+
+def space_separated(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    """As a table pasted from a PDF: one plain space between cells, empty cells gone."""
+    return "\n".join([caption, " ".join(header), *(" ".join(c for c in row if c) for row in rows)]) + "\n"
+
+
+def html_page(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    """A gov.cn-like page: the first column merged down its group (rowspan), cells wrapped in <p>."""
+    out = [f"<p>{html.escape(line)}</p>" for line in BEFORE.splitlines()]
+    out.append(f"<p><strong>{html.escape(caption)}</strong></p><table border='1'><tbody>")
+    out.append("<tr>" + "".join(f"<td><p>{html.escape(c)}</p></td>" for c in header) + "</tr>")
+    for index, row in enumerate(rows):
+        cells = list(row)
+        first = ""
+        if header[0] == "类别":
+            if cells[0]:
+                span = 1 + next(
+                    (n for n, later in enumerate(rows[index + 1 :]) if later[0]), len(rows) - index - 1
+                )
+                first = f"<td rowspan='{span}'><p>{html.escape(cells[0])}</p></td>"
+            cells = cells[1:]
+        out.append(
+            "<tr>"
+            + first
+            + "".join(f"<td>\n  <p><span>{html.escape(c)}</span></p>\n</td>" for c in cells)
+            + "</tr>"
+        )
+    out.append("</tbody></table>")
+    out.extend(f"<p>{html.escape(line)}</p>" for line in AFTER.splitlines())
+    return (
+        "<html><head><meta charset='utf-8'><title>规划</title></head><body>" + "".join(out) + "</body></html>"
+    )
+
+
+def docx_file(path: Path, caption: str, header: list[str], rows: list[list[str]]) -> None:
+    """A Word document with the table; the 类别 column merged down each group."""
+    document = docx.Document()
+    for line in BEFORE.splitlines():
+        document.add_paragraph(line)
+    document.add_paragraph(caption)
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    for column, cell in enumerate(header):
+        table.cell(0, column).text = cell
+    group_start = None
+    for index, row in enumerate(rows, start=1):
+        for column, cell in enumerate(row):
+            if cell:
+                table.cell(index, column).text = cell
+        if header[0] == "类别":
+            if row[0]:
+                group_start = index
+            elif group_start is not None:
+                table.cell(group_start, 0).merge(table.cell(index, 0))
+    for line in AFTER.splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+TEXT_LAYOUTS = {"one_cell_per_line": one_cell_per_line, "tabs": tab_separated, "spaces": space_separated}
+
+
+def extraction_in(layout: str, table: str, tmp_path: Path) -> tuple[Extraction, str]:
+    caption, header, rows, _, _ = TABLES[table]
+    if layout in TEXT_LAYOUTS:
+        text = BEFORE + TEXT_LAYOUTS[layout](caption, header, rows) + AFTER
+        return extract_text(text, path=f"{table}.txt"), text
+    if layout == "html":
+        path = tmp_path / f"{table}.html"
+        path.write_text(html_page(caption, header, rows), encoding="utf-8")
+    else:
+        path = tmp_path / f"{table}.docx"
+        docx_file(path, caption, header, rows)
+    return extract_path(path), read_document(path).text
+
+
+def rows_of(indicators: list[IndicatorRecord]) -> list[tuple[object, ...]]:
+    return [
+        (i.name, i.value, i.unit, i.comparator, i.target_kind, i.direction, i.baseline, i.attribute)
+        for i in indicators
+    ]
+
+
+LAYOUTS = [*TEXT_LAYOUTS, "html", "docx"]
+
+
+# A space-separated copy of the national table loses its empty cells and words-only values, so its
+# rows cannot be matched to columns; PDFs of such tables are not read as tables (the other layouts are).
+READABLE = [
+    (layout, table) for layout in LAYOUTS for table in TABLES if (layout, table) != ("spaces", "national")
+]
+
+
+@pytest.mark.parametrize(("layout", "table"), READABLE)
+def test_every_layout_gives_the_rows_as_indicators(layout: str, table: str, tmp_path: Path) -> None:
+    extraction, text = extraction_in(layout, table, tmp_path)
+    expected = TABLES[table][3]
+    assert rows_of(extraction.indicators) == expected
+    for indicator in extraction.indicators:
+        assert text[indicator.span[0] : indicator.span[1]] == indicator.text
+        assert indicator.name.split("（")[0] in indicator.text
+        assert indicator.target_year == TABLES[table][4]
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_no_cell_of_a_table_becomes_a_goal_or_task(layout: str, table: str, tmp_path: Path) -> None:
+    extraction, _ = extraction_in(layout, table, tmp_path)
+    caption, header, rows, _, _ = TABLES[table]
+    cells = {caption, *header, *(cell for row in rows for cell in row if cell)}
+    items = [*extraction.goals, *extraction.directions, *extraction.tasks]
+    assert not [item.name for item in items if item.name in cells or item.text in cells]
+    # the text around the table still gives its goal and task
+    assert any(goal.text.startswith("到2025年，全省经济实力") for goal in extraction.goals)
+    assert any(task.name == "建设现代产业体系" for task in extraction.tasks)
+
+
+def test_the_baseline_year_of_a_table_change_is_its_base_column() -> None:
+    text = BEFORE + one_cell_per_line(NATIONAL_CAPTION, NATIONAL_HEADER, NATIONAL_ROWS) + AFTER
+    energy = next(i for i in extract_text(text).indicators if i.name == "单位GDP能源消耗")
+    assert (energy.baseline_year, energy.target_year) == (2020, 2025)
+
+
+def test_html_and_docx_keep_table_rows_as_tab_separated_lines(tmp_path: Path) -> None:
+    caption, header, rows, _, _ = TABLES["provincial"]
+    path = tmp_path / "p.html"
+    path.write_text(html_page(caption, header, rows), encoding="utf-8")
+    html_lines = read_document(path).text.split("\n")
+    docx_file(tmp_path / "p.docx", caption, header, rows)
+    docx_lines = read_document(tmp_path / "p.docx").text.split("\n")
+    for lines in (html_lines, docx_lines):
+        assert "\t".join(header) in lines
+        assert "\t".join(rows[0]) in lines
+
+
+def test_a_layout_table_of_long_cells_still_reads_as_lines(tmp_path: Path) -> None:
+    long_cell = "加快推进数字产业化和产业数字化，" * 8
+    page = f"<table><tr><td>{long_cell}</td><td>侧栏</td></tr></table>"
+    path = tmp_path / "layout.html"
+    path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    assert read_document(path).text.split("\n") == [long_cell, "侧栏"]
+
+
+# ---------------------------------------------------------------- store, API and RDF
+
+
+def test_kind_direction_and_attribute_reach_the_store_the_api_and_rdf(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    caption, header, rows, expected, _ = TABLES["changes"]
+    path = tmp_path / "changes.html"
+    path.write_text(html_page(caption, header, rows), encoding="utf-8")
+    load_path(store, path)
+    with TestClient(create_app(api_settings(), store=store)) as client:
+        binding = client.get("/indicators", params={"attribute": "binding", "limit": 200}).json()
+        assert sorted(i["name"] for i in binding["items"]) == sorted(
+            r[0] for r in expected if r[7] == "binding"
+        )
+        changes = client.get("/indicators", params={"kind": "change", "limit": 200}).json()["items"]
+        assert {(i["name"], i["direction"]) for i in changes} == {
+            (r[0], r[5]) for r in expected if r[4] == "change"
+        }
+        rate = client.get("/indicators", params={"kind": "rate"}).json()
+        assert [(i["name"], i["value"], i["unit"]) for i in rate["items"]] == [("地区生产总值", 8, "%")]
+        detail = client.get(f"/indicators/{rate['items'][0]['id']}").json()
+        assert (detail["target_kind"], detail["direction"], detail["attribute"]) == (
+            "rate",
+            "increase",
+            "expected",
+        )
+        assert client.get("/indicators", params={"kind": "size"}).status_code == 422
+    data = export_graph(store)
+    assert violations(data) == []
+    kinds = {str(o) for o in data.objects(None, PK.targetKind)}
+    attributes = {str(o) for o in data.objects(None, PK.indicatorAttribute)}
+    assert kinds == {"level", "change", "rate"} and attributes == {"binding", "expected"}
+
+
+# ---------------------------------------------------------------- boxes (专栏)
+
+BOXES = """某省“十四五”数字经济发展规划
+第一章 发展目标
+到2025年，数字经济核心产业增加值占地区生产总值比重达到10%。
+第二章 主要任务
+第一节 建设高速泛在的信息网络
+加快5G网络规模化部署，推进千兆光网建设，优化数据中心布局。
+专栏1 新型基础设施重点工程
+1．5G网络建设工程。新建5G基站5万个，实现城区和重点乡镇全覆盖。
+2．千兆光网工程。千兆宽带用户达到100万户。
+第二节 推进产业数字化转型
+实施制造业数字化转型行动，培育工业互联网平台。
+专栏2 产业数字化重点项目
+智能工厂建设项目：建成智能工厂50家、数字化车间200个。
+工业互联网平台培育项目：培育省级工业互联网平台20个。
+第三章 保障措施
+加强组织领导，完善工作机制。
+"""
+
+
+def test_box_projects_are_subtasks_of_their_task_and_their_numbers_indicators() -> None:
+    extraction = extract_text(BOXES)
+    tasks = {t.id: t for t in extraction.tasks}
+    parent_of = {t.name: tasks[t.parent].name if t.parent else None for t in extraction.tasks}
+    assert parent_of == {
+        "建设高速泛在的信息网络": None,
+        "5G网络建设工程": "建设高速泛在的信息网络",
+        "千兆光网工程": "建设高速泛在的信息网络",
+        "推进产业数字化转型": None,
+        "智能工厂建设项目": "推进产业数字化转型",
+        "工业互联网平台培育项目": "推进产业数字化转型",
+    }  # the captions (专栏1 …) are no tasks
+    measured = {
+        (i.name, i.value, i.unit): tasks[i.subject].name for i in extraction.indicators if i.subject in tasks
+    }
+    assert measured == {
+        ("5G基站", 5, "万个"): "5G网络建设工程",
+        ("千兆宽带用户", 100, "万户"): "千兆光网工程",
+        ("智能工厂", 50, "家"): "智能工厂建设项目",
+        ("数字化车间", 200, "个"): "智能工厂建设项目",
+        ("省级工业互联网平台", 20, "个"): "工业互联网平台培育项目",
+    }

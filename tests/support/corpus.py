@@ -1,0 +1,27 @@
+"""Where the shared corpus is: ../shared/corpus beside this checkout (CI clones the repository with
+shared/ next to it), or PLANKG_CORPUS_DIR. The one place tests and benchmarks find documents; no
+machine's absolute path. Tests and benchmarks import it as `tests.support.corpus`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]  # tests/support/corpus.py -> the checkout
+GOLD_DIR = REPO / "tests" / "gold"  # hand-written annotations, kept in the repository
+SEED_NAME = "qingdao-informatization-13th-fyp.txt"
+
+
+def corpus_dir() -> Path:
+    """PLANKG_CORPUS_DIR when set, else ../shared/corpus relative to the checkout."""
+    configured = os.environ.get("PLANKG_CORPUS_DIR")
+    corpus = Path(configured) if configured else REPO.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        raise FileNotFoundError(
+            f"the shared corpus is not at {corpus}: put shared/ beside the checkout or set PLANKG_CORPUS_DIR"
+        )
+    return corpus
+
+
+CORPUS = corpus_dir()
+SEED_DOCUMENT = CORPUS / SEED_NAME
