@@ -39,5 +39,5 @@ def test_notebook_runs_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert not [o for o in outputs if o.output_type == "error"]
     assert any("image/png" in o.get("data", {}) for o in outputs), "the chart was not drawn"
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    assert "ConceptTasks:" in html and "betweenness" in html
+    assert "ConceptTasksAcross:" in html and "betweenness" in html
     assert (tmp_path / "data").is_dir(), "the notebook wrote somewhere else than PLANKG_DATA_DIR"
