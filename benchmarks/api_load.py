@@ -292,7 +292,7 @@ def load_bulk_generator() -> Any:
 
 
 def generated_documents(entities: int, plans: int) -> list[Any]:
-    """DocumentGraphs of about `entities` nodes in all, from the bulk-load benchmark's generator."""
+    """PlanSubgraphs of about `entities` nodes in all, from the bulk-load benchmark's generator."""
     return list(load_bulk_generator().synthetic_documents(entities, plans))
 
 

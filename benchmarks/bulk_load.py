@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from plankg.graph import GraphStore, StoreUnavailable, open_store
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 from plankg.settings import Settings
 
 WORDS = ["信息化", "智慧城市", "宽带", "光纤", "政务云", "大数据", "物联网", "电子政务", "网络安全",
@@ -42,7 +42,7 @@ TARGETS = {"embedded_entities_per_s": 50_000, "neo4j_vs_baseline": 1.5}
 # ---------------------------------------------------------------- synthetic documents
 
 
-def synthetic_documents(entities: int, plans: int, seed: int = 7) -> list[DocumentGraph]:
+def synthetic_documents(entities: int, plans: int, seed: int = 7) -> list[PlanSubgraph]:
     """`plans` documents with `entities` nodes in all (shared concepts and sectors included,
     counted in each document that carries them) and about three links per node."""
     rng = random.Random(seed)
@@ -79,7 +79,7 @@ class _PlanBuilder:
 
 
 def synthetic_plan(plan_id: str, size: int, sectors: list[str], concepts: list[str],
-                   rng: random.Random, seed: int) -> DocumentGraph:
+                   rng: random.Random, seed: int) -> PlanSubgraph:
     """One plan: 5% goals, 5% directions, 10% indicators, the rest tasks, every shared node."""
     owned = size - len(sectors) - len(concepts) - 1
     goals, directions, indicators = max(1, owned // 20), max(1, owned // 20), max(1, owned // 10)
@@ -119,7 +119,7 @@ def synthetic_plan(plan_id: str, size: int, sectors: list[str], concepts: list[s
         build.nodes.append(GraphNode(label="Concept", id=concept_id, properties={
             "name": f"概念{i}", "candidate": False, "alt_names": rng.sample(WORDS, 2)}))
     sha = hashlib.sha256(f"{plan_id}-{seed}".encode()).hexdigest()
-    return DocumentGraph(plan_id=plan_id, source_sha256=sha, nodes=build.nodes, relationships=build.links)
+    return PlanSubgraph(plan_id=plan_id, source_sha256=sha, nodes=build.nodes, relationships=build.links)
 
 
 # ---------------------------------------------------------------- measuring
@@ -154,7 +154,7 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def load_all(store: GraphStore, documents: list[DocumentGraph], *, force: bool = False) -> dict[str, float]:
+def load_all(store: GraphStore, documents: list[PlanSubgraph], *, force: bool = False) -> dict[str, float]:
     listener = PhaseListener()
     writer_log = logging.getLogger("plankg.graph.writer")
     writer_log.addHandler(listener)
@@ -190,7 +190,7 @@ def report(name: str, figures: dict[str, float]) -> None:
 # ---------------------------------------------------------------- hand-written Neo4j baseline
 
 
-def baseline_neo4j(settings: Settings, documents: list[DocumentGraph], batch_size: int) -> dict[str, float]:
+def baseline_neo4j(settings: Settings, documents: list[PlanSubgraph], batch_size: int) -> dict[str, float]:
     """What a developer would write by hand: per label `UNWIND $rows AS row MERGE (n:L {id: row.id})
     SET n += row.props`, per link type two MATCHes and a MERGE, one transaction per document."""
     from neo4j import GraphDatabase

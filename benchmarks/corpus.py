@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from plankg.graph import GraphStore, StoreUnavailable, open_store  # noqa: E402
-from plankg.loaders import extract_document, to_document_graph  # noqa: E402
+from plankg.loaders import extract_document, to_plan_subgraph  # noqa: E402
 from plankg.loaders.reading import read_document  # noqa: E402
 from plankg.loaders.regions import divisions  # noqa: E402
 from plankg.services import corpus as across  # noqa: E402
@@ -106,7 +106,7 @@ def write_path_rate(store: GraphStore, paths: list[Path]) -> tuple[float, int]:
     graphs = []
     for path in paths:
         source = read_document(path)
-        graphs.append(to_document_graph(extract_document(source), source.text))
+        graphs.append(to_plan_subgraph(extract_document(source), source.text))
     entities = sum(len(g.nodes) for g in graphs)
     started = time.perf_counter()
     for graph in graphs:

@@ -1,7 +1,7 @@
 """Document → extraction → store: the load path shared by `plankg load`, `plankg demo` and POST /plans.
 
 Loaders never talk to a store; this glue module is the one place that hands an extracted
-DocumentGraph to a GraphStore. `load_many` is the many-document path: extraction in worker processes,
+PlanSubgraph to a GraphStore. `load_many` is the many-document path: extraction in worker processes,
 one transaction per document in the calling process, every document ending in one `DocumentResult`.
 """
 
@@ -20,8 +20,7 @@ from pathlib import Path
 
 from plankg import queries
 from plankg.graph.port import GraphStore, InvalidGraph, PlanCollision, StoreUnavailable
-from plankg.loaders import extract_document, to_document_graph
-from plankg.loaders.graph_builder import with_search_terms
+from plankg.loaders import extract_document, to_plan_subgraph
 from plankg.loaders.reading import (
     SUPPORTED_EXTENSIONS,
     DocumentReadError,
@@ -30,7 +29,8 @@ from plankg.loaders.reading import (
     read_bytes,
     read_document,
 )
-from plankg.ontology.records import DocumentGraph, Extraction
+from plankg.loaders.subgraph import with_search_terms
+from plankg.ontology.records import Extraction, PlanSubgraph
 from plankg.rdf.importer import load_rdf_file
 
 
@@ -64,7 +64,7 @@ class PreparedDocument:
     path: str
     plan_id: str
     title: str
-    graph: DocumentGraph | None
+    graph: PlanSubgraph | None
     warnings: list[str]
     skipped: str | None = None
 
@@ -79,7 +79,7 @@ def prepare_source(
         path=source.path,
         plan_id=extraction.plan.id,
         title=extraction.plan.title,
-        graph=None if reason is not None else to_document_graph(extraction, source.text),
+        graph=None if reason is not None else to_plan_subgraph(extraction, source.text),
         warnings=list(extraction.warnings),
         skipped=reason,
     )
@@ -385,8 +385,8 @@ def _worker_result(
 
 def read_rdf_export(
     path: Path | str, *, rdf_format: str | None = None, base_iri: str | None = None
-) -> list[DocumentGraph]:
-    """An RDF export read back into one DocumentGraph per plan (plankg.rdf.importer), each node's
+) -> list[PlanSubgraph]:
+    """An RDF export read back into one PlanSubgraph per plan (plankg.rdf.importer), each node's
     search terms recomputed as the loaders compute them (the export leaves that index out)."""
     return [
         graph.model_copy(update={"nodes": [with_search_terms(node) for node in graph.nodes]})

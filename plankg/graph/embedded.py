@@ -38,7 +38,7 @@ from plankg.graph.writer import (
     write_plan,
     write_prepared,
 )
-from plankg.ontology.records import DocumentGraph
+from plankg.ontology.records import PlanSubgraph
 from plankg.ontology.schema import load_schema
 
 NODE_ROWS = cypher.ColumnRows()
@@ -351,7 +351,7 @@ class EmbeddedStore(GraphStore):
             return result
 
     def write_document(
-        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+        self, graph: PlanSubgraph, *, force: bool = False, replace: bool = False
     ) -> WriteResult:
         prepared = prepare_graph(graph)
         plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)

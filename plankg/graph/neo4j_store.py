@@ -44,7 +44,7 @@ from plankg.graph.writer import (
     write_plan,
     write_prepared,
 )
-from plankg.ontology.records import DocumentGraph
+from plankg.ontology.records import PlanSubgraph
 from plankg.ontology.schema import load_schema
 from plankg.settings import Settings
 
@@ -150,7 +150,7 @@ class Neo4jStore(GraphStore):
     # ------------------------------------------------------------ writes
 
     def write_document(
-        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+        self, graph: PlanSubgraph, *, force: bool = False, replace: bool = False
     ) -> WriteResult:
         prepared = prepare_graph(graph)
         plan = write_plan(ROW_SOURCE, ROW_SOURCE)

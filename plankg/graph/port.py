@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from plankg.ontology.records import DocumentGraph
+from plankg.ontology.records import PlanSubgraph
 
 Row = dict[str, Any]
 
@@ -100,7 +100,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def write_document(
-        self, graph: DocumentGraph, *, force: bool = False, replace: bool = False
+        self, graph: PlanSubgraph, *, force: bool = False, replace: bool = False
     ) -> WriteResult:
         """Write one document's subgraph in one transaction, replacing the plan's previous subgraph.
         An unchanged document (same plan id and sha256) writes nothing unless force is set. A different

@@ -1,7 +1,7 @@
 """The one write algorithm both backends run inside their own transaction.
 
 A backend supplies a `Transaction` (run a statement, run a batch statement); this module turns a
-DocumentGraph into ordered, batched statements generated from the ontology and checks the outcome.
+PlanSubgraph into ordered, batched statements generated from the ontology and checks the outcome.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from plankg.graph import cypher
 from plankg.graph.identity import compare_sources
 from plankg.graph.plan_links import ResolveStatements, resolve_statements
 from plankg.graph.port import Counts, InvalidGraph, PlanCollision, Row, WriteResult
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 from plankg.ontology.schema import PropertySpec, load_schema
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def write_plan(
 
 @dataclass(frozen=True)
 class PreparedGraph:
-    """A validated DocumentGraph as rows per label and per (type, source label, target label, fresh)."""
+    """A validated PlanSubgraph as rows per label and per (type, source label, target label, fresh)."""
 
     plan_id: str
     source_sha256: str
@@ -112,7 +112,7 @@ class PreparedGraph:
         return sum(len(rows) for rows in self.relationship_rows.values())
 
 
-def prepare_graph(graph: DocumentGraph) -> PreparedGraph:
+def prepare_graph(graph: PlanSubgraph) -> PreparedGraph:
     """Validate against the ontology and lay the graph out as rows; raise InvalidGraph on bad input."""
     try:
         graph.validate_against_ontology()

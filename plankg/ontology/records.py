@@ -1,6 +1,6 @@
 """Pydantic records that cross rooms: what the extractor produces and what stores write.
 
-`Extraction` is the documented `plankg extract --json` shape. `DocumentGraph` is the store-neutral
+`Extraction` is the documented `plankg extract --json` shape. `PlanSubgraph` is the store-neutral
 subgraph of one document (nodes and relationships, as neo4j-graphrag's Neo4jGraph), validated
 against the ontology specs in schema.py.
 """
@@ -182,7 +182,7 @@ class GraphRelationship(BaseModel):
     properties: dict[str, PropertyValue] = Field(default_factory=dict)
 
 
-class DocumentGraph(BaseModel):
+class PlanSubgraph(BaseModel):
     """One document's subgraph: the unit a store writes atomically (replacing the plan's old one)."""
 
     plan_id: str

@@ -1,4 +1,4 @@
-"""RDF → DocumentGraphs: read a plankg export back (any of its four formats), one graph per plan, so
+"""RDF → PlanSubgraphs: read a plankg export back (any of its four formats), one graph per plan, so
 `plankg import-rdf` loads it into any store through the normal write path.
 
 The mapping is plankg.rdf.mapping read backwards. The base IRI is taken from the data (a
@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from rdflib import RDF, Graph
 
-from plankg.ontology.records import DocumentGraph, GraphRelationship
+from plankg.ontology.records import GraphRelationship, PlanSubgraph
 from plankg.ontology.schema import PK, load_schema
 from plankg.rdf.mapping import IRI_SAFE, RdfMapping, class_mappings
 
@@ -78,8 +78,8 @@ def infer_base_iri(graph: Graph) -> str:
     return bases.pop()
 
 
-def document_graphs(graph: Graph, base_iri: str | None = None) -> list[DocumentGraph]:
-    """One DocumentGraph per plan: its own nodes and links, and the shared concepts and sectors they
+def plan_subgraphs(graph: Graph, base_iri: str | None = None) -> list[PlanSubgraph]:
+    """One PlanSubgraph per plan: its own nodes and links, and the shared concepts and sectors they
     reach (with the BROADER links among them). Shared nodes no plan reaches go with the first plan."""
     try:
         mapping = RdfMapping(base_iri or infer_base_iri(graph))
@@ -132,7 +132,7 @@ def document_graphs(graph: Graph, base_iri: str | None = None) -> list[DocumentG
         if not isinstance(sha, str):
             raise RdfImportError(f"plan {plan_id} has no pk:sourceSha256")
         graphs.append(
-            DocumentGraph(
+            PlanSubgraph(
                 plan_id=plan_id,
                 source_sha256=sha,
                 nodes=[by_key[key] for key in sorted(keys)] + [by_key[key] for key in sorted(shared)],
@@ -159,9 +159,9 @@ def _reach(
 
 def load_rdf_file(
     path: Path | str, *, rdf_format: str | None = None, base_iri: str | None = None
-) -> list[DocumentGraph]:
-    """Read an RDF file into DocumentGraphs, each validated against the ontology."""
-    graphs = document_graphs(read_rdf(path, rdf_format), base_iri)
+) -> list[PlanSubgraph]:
+    """Read an RDF file into PlanSubgraphs, each validated against the ontology."""
+    graphs = plan_subgraphs(read_rdf(path, rdf_format), base_iri)
     for document in graphs:
         try:
             document.validate_against_ontology()

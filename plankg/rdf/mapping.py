@@ -39,7 +39,7 @@ from urllib.parse import quote, unquote
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship, PropertyValue
+from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph, PropertyValue
 from plankg.ontology.schema import PK, PropertySpec, load_schema, ontology_graph
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
@@ -430,7 +430,7 @@ class RdfMapping:
         self._evidence(out, link, properties)
         return out
 
-    def graph_triples(self, graph: DocumentGraph) -> Iterator[Triple]:
+    def graph_triples(self, graph: PlanSubgraph) -> Iterator[Triple]:
         codes: set[str] = set()
         for node in graph.nodes:
             yield from self.node_triples(node.label, {**node.properties, "id": node.id})

@@ -23,7 +23,7 @@ from plankg.graph import (
 )
 from plankg.graph.cypher import FULLTEXT_INDEX
 from plankg.graph.embedded import EmbeddedStore
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 from plankg.ontology.schema import load_schema
 from plankg.pipeline import load_path
 from plankg.settings import Settings
@@ -205,7 +205,7 @@ def test_replacing_a_plan_removes_stale_nodes(store: GraphStore) -> None:
     assert replaced == snapshot_of_fresh_load(store, smaller)
 
 
-def snapshot_of_fresh_load(store: GraphStore, graph: DocumentGraph) -> dict[str, Any]:
+def snapshot_of_fresh_load(store: GraphStore, graph: PlanSubgraph) -> dict[str, Any]:
     """What `graph` alone looks like, loaded into an empty store of the same backend."""
     if isinstance(store, EmbeddedStore):
         with EmbeddedStore(store.path.parent / "fresh.lbdb") as fresh:
@@ -284,7 +284,7 @@ def test_a_failing_write_leaves_the_store_as_it_was(store: GraphStore) -> None:
 
 def test_graphs_the_ontology_forbids_are_refused_before_writing(store: GraphStore) -> None:
     good = plan_graph()
-    def with_node(label: str, node_id: str, **properties: Any) -> DocumentGraph:
+    def with_node(label: str, node_id: str, **properties: Any) -> PlanSubgraph:
         extra = GraphNode(label=label, id=node_id, properties=properties)
         return good.model_copy(update={"nodes": [*good.nodes, extra]})
 

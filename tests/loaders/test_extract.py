@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plankg.loaders import DocumentReadError, extract_path, extract_text, to_document_graph
+from plankg.loaders import DocumentReadError, extract_path, extract_text, to_plan_subgraph
 from plankg.loaders.indicators import find_indicators
 from plankg.loaders.structure import chinese_to_number, heading_count
 from tests.support.corpus import GOLD_DIR, REPO, corpus_dir
@@ -67,10 +67,10 @@ def test_plan_id_survives_a_revision() -> None:
     assert [g.id for g in original.goals] == [g.id for g in revised.goals]
 
 
-def test_document_graph_passes_the_ontology(document: Path) -> None:
+def test_plan_subgraph_passes_the_ontology(document: Path) -> None:
     extraction = extract_path(document)
     text = document.read_text(encoding="utf-8")
-    graph = to_document_graph(extraction, text)
+    graph = to_plan_subgraph(extraction, text)
     labels = {n.label for n in graph.nodes}
     assert "Plan" in labels
     plan = next(n for n in graph.nodes if n.label == "Plan")

@@ -14,7 +14,7 @@ from typer.testing import CliRunner, Result
 
 from plankg.cli import app
 from plankg.graph import GraphStore, open_store
-from plankg.loaders import read_document, to_document_graph
+from plankg.loaders import read_document, to_plan_subgraph
 from plankg.loaders.extract import extract_text
 from plankg.pipeline import load_path, read_rdf_export
 from plankg.rdf import export as rdf_export
@@ -95,7 +95,7 @@ def test_seed_export_conforms_to_the_shapes(seeded: GraphStore) -> None:
 
 def test_shacl_reports_an_indicator_stored_without_value(store: GraphStore) -> None:
     source = read_document(SEED_DOCUMENT)
-    graph = to_document_graph(extract_text(source.text, path=source.path, sha256=source.sha256), source.text)
+    graph = to_plan_subgraph(extract_text(source.text, path=source.path, sha256=source.sha256), source.text)
     indicators = [n for n in graph.nodes if n.label == "Indicator"]
     assert indicators, "the seed has indicators"
     broken = indicators[0]

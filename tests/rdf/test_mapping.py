@@ -13,11 +13,11 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
-from plankg.ontology.records import DocumentGraph
+from plankg.ontology.records import PlanSubgraph
 from plankg.ontology.schema import load_schema
 from plankg.pipeline import read_rdf_export
 from plankg.rdf.export import FORMATS, ntriples_line, serialize, to_rdflib_graph
-from plankg.rdf.importer import document_graphs, infer_base_iri
+from plankg.rdf.importer import infer_base_iri, plan_subgraphs
 from plankg.rdf.mapping import PK, Lit, RdfMapping, class_mappings, jsonld_context, link_mappings
 from tests.support.rdf import BASE, shapes
 from tests.support.rdf_sample import DOC_ID, SOURCE_TEXT, covers_ontology, sample_graph
@@ -25,17 +25,17 @@ from tests.support.rdf_sample import DOC_ID, SOURCE_TEXT, covers_ontology, sampl
 PKSH = Namespace("https://w3id.org/plankg/shapes#")
 
 
-def export_bytes(graph: DocumentGraph, fmt: str, base: str = BASE) -> bytes:
+def export_bytes(graph: PlanSubgraph, fmt: str, base: str = BASE) -> bytes:
     mapping = RdfMapping(base)
     return b"".join(serialize(mapping.graph_triples(graph), FORMATS[fmt], mapping))
 
 
-def parsed(graph: DocumentGraph, fmt: str, base: str = BASE) -> Graph:
+def parsed(graph: PlanSubgraph, fmt: str, base: str = BASE) -> Graph:
     return Graph().parse(data=export_bytes(graph, fmt, base), format=FORMATS[fmt].rdflib_format)
 
 
 def comparable(
-    graph: DocumentGraph,
+    graph: PlanSubgraph,
 ) -> tuple[dict[tuple[str, str], dict[str, object]], dict[tuple[str, ...], dict]]:
     """Nodes and links by key; store-only search terms left out, lists as sorted (RDF values are sets)."""
     nodes = {
@@ -227,7 +227,7 @@ def test_shapes_cover_every_class_and_link_type() -> None:
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_rdf_reads_back_to_the_same_nodes_and_links(fmt: str) -> None:
     original = sample_graph()
-    (back,) = document_graphs(parsed(original, fmt))
+    (back,) = plan_subgraphs(parsed(original, fmt))
     assert back.plan_id == original.plan_id and back.source_sha256 == original.source_sha256
     assert comparable(back) == comparable(original)
     back.validate_against_ontology()
@@ -247,7 +247,7 @@ def test_another_base_iri_is_used_and_read_from_the_data() -> None:
     data = parsed(sample_graph(), "nt", base=base)
     assert all(str(s).startswith(base) for s in data.subjects())
     assert infer_base_iri(data) == base
-    (back,) = document_graphs(data)
+    (back,) = plan_subgraphs(data)
     assert comparable(back) == comparable(sample_graph())
 
 
@@ -255,7 +255,7 @@ def test_two_plans_sharing_concepts_split_into_one_graph_each() -> None:
     first, second = sample_graph("plan-a"), sample_graph("plan-b")
     mapping = RdfMapping(BASE)
     merged = to_rdflib_graph([*mapping.graph_triples(first), *mapping.graph_triples(second)])
-    graphs = {g.plan_id: g for g in document_graphs(merged)}
+    graphs = {g.plan_id: g for g in plan_subgraphs(merged)}
     assert set(graphs) == {"plan-a", "plan-b"}
     for plan_id, original in (("plan-a", first), ("plan-b", second)):
         assert comparable(graphs[plan_id]) == comparable(original)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 
 
 def source_text(plan_id: str, version: int = 1) -> str:
@@ -23,7 +23,7 @@ def plan_graph(
     concept_id: str = "concept-broadband",
     extra_nodes: list[GraphNode] | None = None,
     extra_relationships: list[GraphRelationship] | None = None,
-) -> DocumentGraph:
+) -> PlanSubgraph:
     """A small plan with every plan-owned label, a shared sector and concepts, and Chinese text.
     `version` changes the source (so its sha256) and the task texts; `tasks` sets the task count."""
     text = source_text(plan_id, version)
@@ -112,7 +112,7 @@ def plan_graph(
     relationships.append(
         _rel("MENTIONS", "Task", f"{plan_id}-task-1", "Concept", f"concept-cand-{plan_id}", score=0.4)
     )
-    return DocumentGraph(
+    return PlanSubgraph(
         plan_id=plan_id,
         source_sha256=sha,
         nodes=nodes + (extra_nodes or []),

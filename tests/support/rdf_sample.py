@@ -1,4 +1,4 @@
-"""Hand-built DocumentGraphs for the RDF tests that need no store: one of every node label and
+"""Hand-built PlanSubgraphs for the RDF tests that need no store: one of every node label and
 relationship type of the ontology, with awkward text (quotes, backslashes, newlines, controls)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from plankg.graph.plan_links import PLAN_LINK_TYPES
-from plankg.ontology.records import DocumentGraph, GraphNode, GraphRelationship
+from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 from plankg.ontology.schema import load_schema
 
 SOURCE_TEXT = (
@@ -23,7 +23,7 @@ def _span(fragment: str) -> dict[str, int | str]:
     return {"doc_id": DOC_ID, "span_start": start, "span_end": start + len(fragment)}
 
 
-def sample_graph(plan_id: str = PLAN_ID, *, with_value: bool = True) -> DocumentGraph:
+def sample_graph(plan_id: str = PLAN_ID, *, with_value: bool = True) -> PlanSubgraph:
     sha = hashlib.sha256(SOURCE_TEXT.encode()).hexdigest()
     owned = {"plan_id": plan_id}
     indicator: dict[str, object] = {
@@ -201,12 +201,12 @@ def sample_graph(plan_id: str = PLAN_ID, *, with_value: bool = True) -> Document
             "quoted-title",
         ),
     ]
-    graph = DocumentGraph(plan_id=plan_id, source_sha256=sha, nodes=nodes, relationships=relationships)
+    graph = PlanSubgraph(plan_id=plan_id, source_sha256=sha, nodes=nodes, relationships=relationships)
     graph.validate_against_ontology()
     return graph
 
 
-def covers_ontology(graph: DocumentGraph) -> bool:
+def covers_ontology(graph: PlanSubgraph) -> bool:
     """Every label and every link type a document holds; plan-to-plan links (CITES, IMPLEMENTS,
     SUCCEEDS) join two documents, so the store makes them (tests/graph/test_plan_links.py exports them)."""
     schema = load_schema()

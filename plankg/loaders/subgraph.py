@@ -1,4 +1,4 @@
-"""Extraction (+ its source text) → DocumentGraph: the store-neutral subgraph of one document.
+"""Extraction (+ its source text) → PlanSubgraph: the store-neutral subgraph of one document.
 
 Plan-owned nodes carry plan_id, doc_id, their evidence span and search terms; Sector and Concept nodes
 are shared vocabulary (no plan_id). Every relationship carries doc_id, span_start, span_end, score and
@@ -12,12 +12,12 @@ from itertools import pairwise
 from plankg.loaders.regions import chain, resolve_region
 from plankg.loaders.terms import search_terms
 from plankg.ontology.records import (
-    DocumentGraph,
     EntityRecord,
     Extraction,
     GraphNode,
     GraphRelationship,
     LinkRecord,
+    PlanSubgraph,
     PropertyValue,
 )
 from plankg.ontology.schema import load_schema
@@ -33,7 +33,7 @@ def region_id(code: str) -> str:
     return f"region-{code}"
 
 
-def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph:
+def to_plan_subgraph(extraction: Extraction, source_text: str) -> PlanSubgraph:
     """Build and validate the subgraph of one extracted document; raises ValueError on a bad span."""
     if len(source_text) != extraction.document.chars:
         raise ValueError(
@@ -257,7 +257,7 @@ def to_document_graph(extraction: Extraction, source_text: str) -> DocumentGraph
             method, score = (CANDIDATE_METHOD, 0.5) if concept.candidate else (SCHEME_METHOD, 1.0)
             rel("BROADER", concept.id, parent, mention_evidence[concept.id], score, method)
 
-    graph = DocumentGraph(
+    graph = PlanSubgraph(
         plan_id=plan.id,
         source_sha256=extraction.document.sha256,
         nodes=[with_search_terms(node) for node in nodes],
