@@ -70,7 +70,8 @@ _NOT_PLAN_SENTENCE_RE = re.compile(
     r"认为|记者"
 )
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
-_GOAL_LEAD_RE = re.compile(r"目标")
+# a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
+_GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
 _TASK_LEAD_RE = re.compile(r"任务|举措|措施|方面|重点|部署|工作")
 
 _YEAR = r"(?:19|20)\d{2}\s*年(?:底|末|前)?"
@@ -301,7 +302,13 @@ def _strip_means(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _Reader:
-    def __init__(self, text: str, paragraphs: list, skipped: Iterable[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        paragraphs: list,
+        skipped: Iterable[tuple[int, int]],
+        taken: Iterable[tuple[int, int]] = (),
+    ) -> None:
         self.text = text
         self.skipped = list(skipped)
         self.paragraphs = [
@@ -310,7 +317,8 @@ class _Reader:
             if p.form not in _NOT_TEXT_FORMS and not any(s <= p.start < e for s, e in self.skipped)
         ]
         self.items = ProseItems()
-        self.claimed: list[tuple[int, int]] = []  # spans already read as items
+        self.taken = list(taken)  # spans the structural reader already read items from
+        self.claimed: list[tuple[int, int]] = list(self.taken)  # spans already read as items
 
     def free(self, start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in self.claimed)
@@ -453,7 +461,7 @@ class _Reader:
         for par in self.paragraphs:
             for start, end in sentences(text, par.start, par.end):
                 found = self._counted_list(start, end) or self._labelled_list(start, end)
-                if found:
+                if found and not any(s < end and start < e for s, e in self.taken):
                     self.items.directions.extend(found)
 
     def _counted_list(self, start: int, end: int) -> list[Item]:
@@ -631,21 +639,43 @@ def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def read_prose(text: str, outline: Outline) -> ProseItems:
-    """The goals, directions and tasks told in the running text of the outline's paragraphs."""
-    return _Reader(text, outline.paragraphs, outline.skipped).read()
+def read_prose(text: str, outline: Outline, taken: Iterable[tuple[int, int]] = ()) -> ProseItems:
+    """The goals, directions and tasks told in the running text of the outline's paragraphs, outside
+    the `taken` spans."""
+    return _Reader(text, outline.paragraphs, outline.skipped, taken).read()
 
 
 NO_SECTIONS_WARNING = "no goal, direction or task sections were recognised"
+# Reports and interpretations often head their goals but tell their tasks in sentences (or the other
+# way round): there running text fills the kinds structure did not find. A plan's own text does not.
+PARTLY_PROSE_GENRES = ("plan_report", "plan_interpretation")
+_KINDS = ("goals", "directions", "tasks")
 
 
-def fill_from_prose(outline: Outline) -> Outline:
-    """Structure wins: only an outline in which no item was recognised is read as running text."""
-    if outline.goals or outline.directions or outline.tasks:
+def fill_from_prose(outline: Outline, genre: str) -> Outline:
+    """Structure wins: running text is read only for the kinds of item structure found none of —
+    all kinds in any genre, some kinds in a report or interpretation (outside what structure read)."""
+    missing = [kind for kind in _KINDS if not getattr(outline, kind)]
+    if not missing or (len(missing) < len(_KINDS) and genre not in PARTLY_PROSE_GENRES):
         return outline
-    found = read_prose(outline.text, outline)
-    if found.goals or found.directions or found.tasks:
-        outline.goals, outline.directions, outline.tasks = found.goals, found.directions, found.tasks
+    found = read_prose(outline.text, outline, _structure_spans(outline))
+    filled = [kind for kind in missing if getattr(found, kind)]
+    for kind in filled:
+        setattr(outline, kind, getattr(found, kind))
+    if not filled:
+        return outline
+    if len(missing) == len(_KINDS):
         outline.warnings = [w for w in outline.warnings if w != NO_SECTIONS_WARNING]
         outline.warnings.append("no goal, direction or task sections: items read from running text")
+    else:
+        sections = " or ".join(kind[:-1] for kind in filled)
+        outline.warnings.append(f"no {sections} section: {' and '.join(filled)} read from running text")
     return outline
+
+
+def _structure_spans(outline: Outline) -> list[tuple[int, int]]:
+    """The items structure found and the sections it read them from (a section it read nothing
+    from — 问：有哪些措施？ followed by answers in prose — stays open)."""
+    items = [item.span for kind in _KINDS for item in getattr(outline, kind)]
+    sections = [(s, e) for s, e in outline.target_sections if any(s <= i < e for i, _ in items)]
+    return items + sections

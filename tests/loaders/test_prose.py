@@ -15,8 +15,8 @@ NEWS_DIR = CORPUS / "news"
 FROZEN = {"cn_education_power_qa_2025.txt", "cn_ai_manufacturing_jiedu_2026.txt"}
 
 
-def read(text: str) -> Outline:
-    return fill_from_prose(parse_outline(text))
+def read(text: str, genre: str = "plan_report") -> Outline:
+    return fill_from_prose(parse_outline(text), genre)
 
 
 def texts(text: str, items: list[Item]) -> list[str]:
@@ -179,8 +179,80 @@ def test_structure_wins_where_it_exists() -> None:
     structured = parse_outline(text)
     assert structured.goals or structured.tasks
     before = (list(structured.goals), list(structured.tasks), list(structured.directions))
-    after = fill_from_prose(structured)
+    after = fill_from_prose(structured, "plan")
     assert (after.goals, after.tasks, after.directions) == before
+
+
+INTERPRETATION_WITH_GOALS = (
+    "住房和城乡建设部有关负责人解读《关于加快发展数字家庭的实施意见》\n"
+    "近日，住房和城乡建设部等16部门联合印发《关于加快发展数字家庭的实施意见》。\n"
+    "《实施意见》提出，到2025年，数字家庭基础设施更加完善，数字家庭服务供给明显增加。"
+    "到2035年，数字家庭产品和服务全面普及。\n"
+    "围绕上述目标，《实施意见》从三个方面作出部署。一是强化数字家庭基础设施建设，推进智能信息箱建设。"
+    "二是加快完善数字家庭标准体系，推动产品互联互通。三是积极拓展数字家庭服务领域，丰富社区服务内容。\n"
+)
+
+
+def test_interpretation_with_a_goal_paragraph_reads_its_tasks_from_prose() -> None:
+    text = INTERPRETATION_WITH_GOALS
+    structured = parse_outline(text)
+    goals_by_structure = list(structured.goals)
+    assert goals_by_structure and not structured.tasks
+    outline = fill_from_prose(structured, "plan_interpretation")
+    assert outline.goals == goals_by_structure  # structure's goals stay as they were
+    assert names(text, outline.tasks) == [
+        "强化数字家庭基础设施建设",
+        "加快完善数字家庭标准体系",
+        "积极拓展数字家庭服务领域",
+    ]
+    assert outline.warnings == ["no task section: tasks read from running text"]
+
+
+def test_a_plan_text_keeps_structure_alone() -> None:
+    structured = parse_outline(INTERPRETATION_WITH_GOALS)
+    assert structured.goals and not structured.tasks
+    assert fill_from_prose(structured, "plan").tasks == []
+
+
+def test_interpretation_with_numbered_tasks_reads_its_goals_from_prose() -> None:
+    text = (
+        "《数字乡村建设行动方案》解读\n"
+        "近日，农业农村部等部门印发《数字乡村建设行动方案》。"
+        "方案明确，到2026年，农村互联网普及率达到70%以上，数字乡村建设取得重要进展。\n"
+        "一、重点任务\n"
+        "（一）加快乡村信息基础设施建设。推进农村千兆光网建设。\n"
+        "（二）发展智慧农业。推动农业生产智能化。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.genre == "plan_interpretation"
+    assert [g.text for g in extraction.goals] == [
+        "到2026年，农村互联网普及率达到70%以上，数字乡村建设取得重要进展。"
+    ]
+    assert [t.name for t in extraction.tasks if t.parent is None] == [
+        "加快乡村信息基础设施建设",
+        "发展智慧农业",
+    ]
+
+
+def test_answers_of_a_press_interview_give_the_tasks_outside_structures_goals() -> None:
+    text = (
+        "工业和信息化部有关负责人就《智能家电产业发展行动方案》答记者问\n"
+        "问：《行动方案》提出了哪些目标？\n"
+        "答：《行动方案》提出，到2027年，智能家电产业规模超过1万亿元，培育10家以上领军企业。"
+        "要加快形成智能家电产业集群，建成一批公共服务平台。\n"
+        "问：下一步将采取哪些措施？\n"
+        "答：下一步，工业和信息化部将加快智能家电关键技术攻关，推动芯片、操作系统等核心部件突破。"
+        "同时，要加强标准体系建设，推进互联互通标准制定和实施。\n"
+    )
+    structured = parse_outline(text)
+    assert len(structured.goals) == 2 and not structured.tasks
+    outline = fill_from_prose(structured, "plan_interpretation")
+    # the 要加快形成… sentence structure read as a goal is not read again as a task
+    assert names(text, outline.tasks) == ["加快智能家电关键技术攻关", "加强标准体系建设"]
+    assert names(text, outline.tasks[0].children) == [
+        "加快智能家电关键技术攻关",
+        "推动芯片、操作系统等核心部件突破",
+    ]
 
 
 def test_report_extraction_keeps_exact_spans() -> None:
