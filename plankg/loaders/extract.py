@@ -95,7 +95,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         outline = dataclasses.replace(outline, goals=[], directions=[], tasks=[], tables=[], paragraphs=[])
         outline.warnings = [f"not a plan: {genre.reason}"]
     else:
-        outline = fill_from_prose(outline, genre.genre)  # running text where structure found nothing
+        outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
