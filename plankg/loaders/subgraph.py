@@ -8,6 +8,7 @@ method. The result is checked against the ontology before it is returned.
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from plankg.loaders.regions import chain, resolve_region
 from plankg.loaders.terms import search_terms
@@ -45,6 +46,10 @@ def to_plan_subgraph(extraction: Extraction, source_text: str) -> PlanSubgraph:
     nodes: list[GraphNode] = []
     relationships: list[GraphRelationship] = []
     label_of: dict[str, str] = {}
+
+    def provenance(span: tuple[int, int]) -> dict[str, Any]:
+        """What every plan-owned node keeps of where it came from: its plan, document and span."""
+        return {"plan_id": plan.id, "doc_id": doc_id, "span_start": span[0], "span_end": span[1]}
 
     def rel(
         rel_type: str, source: str, target: str, span: tuple[int, int], score: float, method: str
@@ -121,10 +126,7 @@ def to_plan_subgraph(extraction: Extraction, source_text: str) -> PlanSubgraph:
                     "text": source_text[citation.span[0] : citation.span[1]],
                     "title_key": citation.title_key,
                     "kind": citation.kind,
-                    "plan_id": plan.id,
-                    "doc_id": doc_id,
-                    "span_start": citation.span[0],
-                    "span_end": citation.span[1],
+                    **provenance(citation.span),
                 },
             )
         )
@@ -141,10 +143,7 @@ def to_plan_subgraph(extraction: Extraction, source_text: str) -> PlanSubgraph:
                     "name": record.name,
                     "text": record.text,
                     "order": record.order,
-                    "plan_id": plan.id,
-                    "doc_id": doc_id,
-                    "span_start": record.span[0],
-                    "span_end": record.span[1],
+                    **provenance(record.span),
                 },
             )
         )
@@ -184,10 +183,7 @@ def to_plan_subgraph(extraction: Extraction, source_text: str) -> PlanSubgraph:
                     "direction": indicator.direction,
                     "baseline_year": indicator.baseline_year,
                     "attribute": indicator.attribute,
-                    "plan_id": plan.id,
-                    "doc_id": doc_id,
-                    "span_start": indicator.span[0],
-                    "span_end": indicator.span[1],
+                    **provenance(indicator.span),
                 },
             )
         )
