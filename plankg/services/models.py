@@ -112,13 +112,19 @@ class PlanText(BaseModel):
 # ---------------------------------------------------------------- plan entities
 
 
-class EntitySummary(Tabular, BaseModel):
+class EntityFields(BaseModel):
+    """What every plan entity answers with: its id, name, text, plan, place in the document, evidence."""
+
     id: str
     name: str
     text: str | None = None
     plan_id: str | None = None
     order: int | None = None
     evidence: Evidence | None = None
+
+
+class EntitySummary(Tabular, EntityFields):
+    pass
 
 
 class LinkedEntity(BaseModel):
@@ -330,13 +336,8 @@ class Concept(BaseModel):
 Via = Literal["direct", "subtask", "narrower"]
 
 
-class TaskRef(BaseModel):
-    id: str
-    name: str
-    text: str | None = None
-    plan_id: str | None = None
-    order: int | None = None
-    evidence: Evidence | None = None
+class TaskRef(EntityFields):
+    pass
 
 
 class ConceptTaskItem(BaseModel):
