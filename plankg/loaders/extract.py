@@ -280,14 +280,16 @@ def _indicators(
             continue
         in_heading = headings.holds(par.start)
         nearby = subject_sweep.overlapping(par.start, par.end)
-        for window_start, match in _paragraph_indicators(text, par.start, par.end, period_end):
+        matches = list(_paragraph_indicators(text, par.start, par.end, period_end))
+        subject_at = _innermost_subjects(nearby, [match.number_start for _, match in matches])
+        first_goal = min((s for s, _, sid in nearby if "-goal-" in sid), default=None)
+        for window_start, match in matches:
             position = match.number_start
-            containing = [(e - s, sid) for s, e, sid in nearby if s <= position < e]
-            subject = min(containing)[1] if containing else None
+            subject = subject_at.get(position)
             inside = subject is not None or items.holds(position)
             # a paragraph that states a goal goes on setting targets after it (…各有2家进入全国前十强。
             # 经济开发区规上亩均税收达到37万元以上): a later sentence needs no cue of its own
-            goal_before = any(s < position and "-goal-" in sid for s, _, sid in nearby)
+            goal_before = first_goal is not None and first_goal < position
             if not inside and not goal_before and not targets.holds(position):
                 sentence_start = max(text.rfind(ch, window_start, position) for ch in "。！？；") + 1
                 sentence_start = max(sentence_start, window_start)
@@ -348,6 +350,18 @@ def _indicators(
 # A paragraph longer than this (a page flattened to one line) is read in windows ending at a sentence
 # end: a target's context is its own sentences, and reading stays linear in the text.
 INDICATOR_WINDOW_CHARS = 4000
+
+
+def _innermost_subjects(spans: list[tuple[int, int, str]], positions: list[int]) -> dict[int, str]:
+    """The shortest of `spans` holding each position, found by one forward sweep (a flattened page is
+    one paragraph holding every item: scanning them all per number would be quadratic)."""
+    sweep = SpanSweep(spans)
+    found: dict[int, str] = {}
+    for position in sorted(set(positions)):
+        holding = sweep.overlapping(position, position + 1)
+        if holding:
+            found[position] = min((e - s, sid) for s, e, sid in holding)[1]
+    return found
 
 
 def _paragraph_indicators(

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
 
 _CN_NUM = "一二三四五六七八九十两"
@@ -310,21 +311,21 @@ class _Reader:
         taken: Iterable[tuple[int, int]] = (),
     ) -> None:
         self.text = text
-        self.skipped = list(skipped)
+        skipped_spans = SpanSet(skipped)
         self.paragraphs = [
-            p
-            for p in paragraphs
-            if p.form not in _NOT_TEXT_FORMS and not any(s <= p.start < e for s, e in self.skipped)
+            p for p in paragraphs if p.form not in _NOT_TEXT_FORMS and not skipped_spans.holds(p.start)
         ]
         self.items = ProseItems()
-        self.taken = list(taken)  # spans the structural reader already read items from
-        self.claimed: list[tuple[int, int]] = list(self.taken)  # spans already read as items
+        taken = list(taken)
+        self.taken = GrowingSpans(taken)  # spans the structural reader already read items from
+        self.claimed = GrowingSpans(taken)  # spans already read as items, by either reader
 
     def free(self, start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in self.claimed)
+        return not self.claimed.overlaps(start, end)
 
     def claim(self, items: list[Item]) -> None:
-        self.claimed += [item.span for item in items]
+        for item in items:
+            self.claimed.add(*item.span)
 
     def read(self) -> ProseItems:
         self.inline_series()
@@ -352,7 +353,7 @@ class _Reader:
                     lead = self._previous_text(par)
                 kind = _series_kind(lead)
                 if kind is None:
-                    self.claimed.append((par.start, par.end))
+                    self.claimed.add(par.start, par.end)
                     continue
                 items = _series_items(text, openers, par.end, kind)
                 getattr(self.items, kind + "s").extend(items)
@@ -461,7 +462,7 @@ class _Reader:
         for par in self.paragraphs:
             for start, end in sentences(text, par.start, par.end):
                 found = self._counted_list(start, end) or self._labelled_list(start, end)
-                if found and not any(s < end and start < e for s, e in self.taken):
+                if found and not self.taken.overlaps(start, end):
                     self.items.directions.extend(found)
 
     def _counted_list(self, start: int, end: int) -> list[Item]:

@@ -60,9 +60,7 @@ def divisions() -> dict[str, Division]:
     with _table_path().open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             rows[row["adcode"][:6]] = row["name"]
-    table: dict[str, Division] = {
-        NATIONAL_CODE: Division(NATIONAL_CODE, NATIONAL_NAME, "national", None)
-    }
+    table: dict[str, Division] = {NATIONAL_CODE: Division(NATIONAL_CODE, NATIONAL_NAME, "national", None)}
     for code, name in rows.items():
         if name in _PLACEHOLDERS:
             continue

@@ -3,7 +3,7 @@ linear in the text when a document has thousands of sections and items."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
@@ -35,3 +35,31 @@ class SpanSweep:
             self._active.append(self._pending.pop())
         self._active = [span for span in self._active if span[1] > start]
         return [span for span in self._active if span[0] < end]
+
+
+class GrowingSpans:
+    """Spans added one by one, kept as a sorted union of disjoint runs: `overlaps(a, b)` asks whether
+    [a, b) meets any span added so far, in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        # runs touching [start, end) merge into one: first run ending at or after start, through the
+        # last run starting at or before end
+        first = bisect_left(self._ends, start)
+        last = bisect_right(self._starts, end)
+        if first < last:
+            start = min(start, self._starts[first])
+            end = max(end, self._ends[last - 1])
+        self._starts[first:last] = [start]
+        self._ends[first:last] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._ends, start + 1)  # first run ending after start
+        return index < len(self._starts) and self._starts[index] < end

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from plankg.loaders import extract_path, extract_text
-from plankg.loaders.spans import SpanSet, SpanSweep
+from plankg.loaders.spans import GrowingSpans, SpanSet, SpanSweep
 from plankg.loaders.structure import classify_title, parse_outline
 from plankg.loaders.structure.clauses import clauses, enumerations
 from plankg.loaders.structure.notices import is_furniture
@@ -130,6 +130,17 @@ def test_span_lookups() -> None:
     sweep = SpanSweep([(0, 100, "chapter"), (10, 20, "a"), (30, 40, "b")])
     assert [v for _, _, v in sweep.overlapping(12, 15)] == ["chapter", "a"]
     assert [v for _, _, v in sweep.overlapping(35, 36)] == ["chapter", "b"]
+    growing = GrowingSpans([(10, 20)])
+    growing.add(30, 40)
+    growing.add(18, 32)  # bridges both runs into one
+    growing.add(50, 50)  # empty: holds nothing
+    assert [growing.overlaps(a, b) for a, b in ((0, 10), (9, 11), (20, 30), (40, 50), (49, 51))] == [
+        False,
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def _corpus_text(chars: int) -> str:
