@@ -66,7 +66,8 @@ class Neo4jSchemaItem:
 
 
 def neo4j_schema(schema: OntologySchema) -> list[Neo4jSchemaItem]:
-    """A uniqueness constraint on id per label, lookup indexes on plan_id and name, one full-text index."""
+    """A uniqueness constraint on id per label, lookup indexes on plan_id, name and the keys that join
+    plans (title_key of plans and citations, series_key of plans), one full-text index."""
     items: list[Neo4jSchemaItem] = []
     for spec in schema.nodes.values():
         lower = spec.label.lower()
@@ -78,7 +79,7 @@ def neo4j_schema(schema: OntologySchema) -> list[Neo4jSchemaItem]:
                 f"CREATE CONSTRAINT plankg_{lower}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
             )
         )
-        for key in ("plan_id", "name"):
+        for key in ("plan_id", "name", "title_key", "series_key"):
             if key in spec.keys:
                 items.append(
                     Neo4jSchemaItem(
@@ -275,6 +276,26 @@ def node_upsert(spec: NodeSpec, source: RowSource) -> BatchStatement:
         "RETURN count(n) AS written"
     )
     return BatchStatement(cypher, columns, source)
+
+
+def node_create(spec: NodeSpec, source: RowSource) -> BatchStatement:
+    """CREATE with every property, for the plan-owned nodes of a plan new to the store: none of its ids
+    exists (the writer refuses ids another plan owns), so this is what MERGE would do, without a
+    lookup per row (Ladybug: ~1.3x less CPU than MERGE, measured)."""
+    columns = node_columns(spec)
+    props = ", ".join(f"{quote(c.key)}: {source.ref(columns, c.key)}" for c in columns)
+    cypher = (
+        f"{source.unwind(columns)} CREATE (n:{quote(spec.label)} {{{props}}}) RETURN count(n) AS written"
+    )
+    return BatchStatement(cypher, columns, source)
+
+
+def plan_fingerprints() -> str:
+    """The stored sha256 of those of some plan ids that are stored."""
+    return (
+        f"UNWIND $plan_ids AS wanted MATCH (p:{quote(PLAN_LABEL)} {{id: wanted}}) "
+        "RETURN p.id AS id, p.source_sha256 AS source_sha256"
+    )
 
 
 def relationship_upsert(

@@ -31,10 +31,13 @@ from plankg.graph.port import (
 from plankg.graph.query_worker import QueryWorkers
 from plankg.graph.values import plain_row
 from plankg.graph.writer import (
+    PreparedGraph,
     Transaction,
     count_all,
     prepare_graph,
     remove_plan,
+    write_documents,
+    write_new_batch,
     write_plan,
     write_prepared,
 )
@@ -361,6 +364,33 @@ class EmbeddedStore(GraphStore):
             )
         )
         return result
+
+    def write_documents(
+        self, graphs: Sequence[PlanSubgraph], *, force: bool = False, replace: bool = False
+    ) -> list[WriteResult | StoreError]:
+        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
+
+        def write_one(prepared: PreparedGraph) -> WriteResult:
+            result: WriteResult = self._in_transaction(
+                lambda tx: write_prepared(
+                    tx, plan, prepared, force=force, replace=replace, batch_size=self.batch_size
+                )
+            )
+            return result
+
+        def write_batch(prepared: list[PreparedGraph]) -> list[WriteResult]:
+            results: list[WriteResult] = self._in_transaction(
+                lambda tx: write_new_batch(tx, plan, prepared, batch_size=self.batch_size)
+            )
+            return results
+
+        return write_documents(
+            graphs, stored_plans=self._stored_plans, write_one=write_one, write_batch=write_batch
+        )
+
+    def _stored_plans(self, plan_ids: list[str]) -> set[str]:
+        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
+        return {row["id"] for row in self.read(plan.fingerprints, {"plan_ids": plan_ids})}
 
     def delete_plan(self, plan_id: str) -> bool:
         plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
