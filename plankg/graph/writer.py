@@ -28,7 +28,7 @@ from plankg.graph.port import (
     WriteResult,
 )
 from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
-from plankg.ontology.schema import PropertySpec, load_schema
+from plankg.ontology.schema import load_schema
 
 log = logging.getLogger(__name__)
 CITATION_LABEL = "Citation"
@@ -159,17 +159,16 @@ def prepare_graph(graph: PlanSubgraph) -> PreparedGraph:
             owned_ids[label].add(node_id)
         if label == cypher.PLAN_LABEL:
             values["source_sha256"] = graph.source_sha256
-        node_rows[label].append(tuple(_stored(prop, values.get(prop.key)) for prop in spec.properties))
+        node_rows[label].append(_row(_layout("node", label), values))
 
     relationships: dict[tuple[str, str, str, str, str], GraphRelationship] = {}
     for rel in graph.relationships:
         relationships[(rel.type, rel.source_label, rel.target_label, rel.source_id, rel.target_id)] = rel
     relationship_rows: dict[tuple[str, str, str, bool], list[tuple[Any, ...]]] = defaultdict(list)
     for (rel_type, source_label, target_label, source_id, target_id), rel in relationships.items():
-        props = schema.relationship(rel_type).properties
         fresh = source_id in owned_ids.get(source_label, ())
         relationship_rows[(rel_type, source_label, target_label, fresh)].append(
-            (source_id, target_id, *(_stored(prop, rel.properties.get(prop.key)) for prop in props))
+            (source_id, target_id, *_row(_layout("relationship", rel_type), rel.properties))
         )
     return PreparedGraph(
         plan_id=graph.plan_id,
@@ -183,14 +182,30 @@ def prepare_graph(graph: PlanSubgraph) -> PreparedGraph:
     )
 
 
-def _stored(prop: PropertySpec, value: Any) -> Any:
-    """The value as the store keeps it: a float property given as 200 is stored as 200.0 on both
-    backends (Neo4j would otherwise keep an integer where Ladybug keeps a DOUBLE)."""
-    if value is None:
-        return None
-    if prop.value_type == "float":
-        return [float(v) for v in value] if prop.multi_valued else float(value)
-    return value
+Layout = tuple[tuple[str, ...], tuple[tuple[int, bool], ...]]
+
+
+def _row(layout: Layout, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The values as the store keeps them, in the order of the ontology's properties: a float property
+    given as 200 is stored as 200.0 on both backends (Neo4j would otherwise keep an integer where
+    Ladybug keeps a DOUBLE)."""
+    keys, floats = layout
+    row = [values.get(key) for key in keys]
+    for at, multi in floats:
+        value = row[at]
+        if value is not None:
+            row[at] = [float(v) for v in value] if multi else float(value)
+    return tuple(row)
+
+
+@cache
+def _layout(kind: str, name: str) -> Layout:
+    """The property keys of a node label or relationship type, and (position, multi-valued) of its
+    float properties."""
+    schema = load_schema()
+    props = schema.node(name).properties if kind == "node" else schema.relationship(name).properties
+    floats = tuple((at, prop.multi_valued) for at, prop in enumerate(props) if prop.value_type == "float")
+    return tuple(prop.key for prop in props), floats
 
 
 def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
