@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import pyarrow as pa
+
 from plankg.ontology.schema import (
     NodeSpec,
     OntologySchema,
@@ -119,6 +121,9 @@ class Column:
 
 class RowSource(ABC):
     """How a batch of rows (tuples, one value per column) enters a statement."""
+
+    # Rows per statement when the source sets its own (else the store's batch size).
+    batch_rows: ClassVar[int | None] = None
 
     @abstractmethod
     def unwind(self, columns: Sequence[Column]) -> str:
@@ -232,6 +237,42 @@ class IndexedRows(ColumnRows):
             for number, row in enumerate(rows, start=1)
         ]
         return params
+
+
+_ARROW_TYPES: dict[ValueType, pa.DataType] = {
+    "string": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+}
+
+
+class ArrowRows(RowSource):
+    """LadybugDB, for CREATE: `LOAD FROM $rows`, the rows one typed Arrow table scanned by the
+    database, each column by its name. Values cross into the database as columns, not one Python
+    object at a time: CREATE of 10k nodes or links takes 2x less CPU than over UNWIND (measured).
+    Unlike COPY FROM, it is an ordinary statement of the transaction: Ladybug 0.22 rolls a COPY into
+    a non-empty table back wrongly (the next write stores the rolled-back rows, measured), a CREATE
+    fed by LOAD FROM correctly. Relationships keep their primary-key lookups of the end nodes."""
+
+    batch_rows = 50_000  # larger tables cost less per row; this bounds one table's memory
+
+    def unwind(self, columns: Sequence[Column]) -> str:
+        return "LOAD FROM $rows"
+
+    def ref(self, columns: Sequence[Column], key: str) -> str:
+        if not any(column.key == key for column in columns):
+            raise KeyError(key)
+        return quote(key)
+
+    def parameters(self, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
+        arrays = []
+        for index, column in enumerate(columns):
+            kind = _ARROW_TYPES[column.value_type]
+            arrays.append(
+                pa.array([row[index] for row in rows], type=pa.list_(kind) if column.multi_valued else kind)
+            )
+        return {"rows": pa.Table.from_arrays(arrays, names=[column.key for column in columns])}
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from plankg.graph.values import plain_row
 from plankg.graph.writer import (
     PreparedGraph,
     Transaction,
+    WritePlan,
     count_all,
     prepare_graph,
     remove_plan,
@@ -46,6 +47,7 @@ from plankg.ontology.schema import load_schema
 
 NODE_ROWS = cypher.ColumnRows()
 RELATIONSHIP_ROWS = cypher.IndexedRows()
+CREATE_ROWS = cypher.ArrowRows()
 # Checkpoint when the write-ahead log passes 256 MiB rather than Ladybug's default: loading 50k
 # entities in 5 documents took 18 s instead of 28 s (measured); the cost is a longer log replay
 # after a crash.
@@ -142,6 +144,11 @@ class _QueryGate:
                 self._condition.notify_all()
 
 
+def _write_plan() -> WritePlan:
+    """MERGE over typed columns, CREATE (a new plan's nodes, fresh links) over Arrow tables."""
+    return write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True, create_source=CREATE_ROWS)
+
+
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
@@ -176,7 +183,7 @@ class _ThreadConnection(Transaction):
 
     def run_batch(self, statement: cypher.BatchStatement, rows: Sequence[Sequence[Any]]) -> int:
         parameters = statement.parameters(rows)
-        if self._native is None:
+        if self._native is None or isinstance(statement.source, cypher.ArrowRows):
             return int(self.run(statement.cypher, parameters)[0]["written"])
         try:
             prepared = self._prepared.get(statement.cypher)
@@ -357,7 +364,7 @@ class EmbeddedStore(GraphStore):
         self, graph: PlanSubgraph, *, force: bool = False, replace: bool = False
     ) -> WriteResult:
         prepared = prepare_graph(graph)
-        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
+        plan = _write_plan()
         result: WriteResult = self._in_transaction(
             lambda tx: write_prepared(
                 tx, plan, prepared, force=force, replace=replace, batch_size=self.batch_size
@@ -368,7 +375,7 @@ class EmbeddedStore(GraphStore):
     def write_documents(
         self, graphs: Sequence[PlanSubgraph], *, force: bool = False, replace: bool = False
     ) -> list[WriteResult | StoreError]:
-        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
+        plan = _write_plan()
 
         def write_one(prepared: PreparedGraph) -> WriteResult:
             result: WriteResult = self._in_transaction(
@@ -389,11 +396,11 @@ class EmbeddedStore(GraphStore):
         )
 
     def _stored_plans(self, plan_ids: list[str]) -> set[str]:
-        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
+        plan = _write_plan()
         return {row["id"] for row in self.read(plan.fingerprints, {"plan_ids": plan_ids})}
 
     def delete_plan(self, plan_id: str) -> bool:
-        plan = write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True)
+        plan = _write_plan()
 
         def delete(tx: _ThreadConnection) -> bool:
             if not tx.run(plan.fingerprint, {"plan_id": plan_id}):

@@ -71,22 +71,28 @@ class WritePlan:
 
 @cache
 def write_plan(
-    node_source: cypher.RowSource, relationship_source: cypher.RowSource, *, create_fresh_links: bool = False
+    node_source: cypher.RowSource,
+    relationship_source: cypher.RowSource,
+    *,
+    create_fresh_links: bool = False,
+    create_source: cypher.RowSource | None = None,
 ) -> WritePlan:
     """The statements of one dialect. With `create_fresh_links`, fresh links are CREATEd (what MERGE
-    would do, as none can exist; much faster on Ladybug), the others MERGEd; else all are MERGEd."""
+    would do, as none can exist; much faster on Ladybug), the others MERGEd; else all are MERGEd.
+    `create_source` feeds the CREATE statements (a new plan's nodes, fresh links) when given."""
     schema = load_schema()
     owned = schema.plan_owned_labels
+    create_rows = create_source or node_source
     relationships: dict[tuple[str, str, str, bool], cypher.BatchStatement] = {}
     for spec in schema.relationships.values():
         for s, t in spec.pairs:
             merge = cypher.relationship_upsert(spec, s, t, relationship_source)
-            create = cypher.relationship_create(spec, s, t, relationship_source)
+            create = cypher.relationship_create(spec, s, t, create_source or relationship_source)
             relationships[(spec.type, s, t, False)] = merge
             relationships[(spec.type, s, t, True)] = create if create_fresh_links else merge
     return WritePlan(
         nodes={label: cypher.node_upsert(spec, node_source) for label, spec in schema.nodes.items()},
-        new_nodes={label: cypher.node_create(schema.node(label), node_source) for label in owned},
+        new_nodes={label: cypher.node_create(schema.node(label), create_rows) for label in owned},
         relationships=relationships,
         fingerprint=cypher.plan_fingerprint(),
         fingerprints=cypher.plan_fingerprints(),
@@ -354,7 +360,7 @@ def _write_rows(
             rows = _changed_nodes(tx, plan.stored_nodes[label], label, rows)
         elif new:
             statement = plan.new_nodes[label]
-        for batch in batches(rows, batch_size):
+        for batch in batches(rows, statement.source.batch_rows or batch_size):
             tx.run_batch(statement, batch)
     _log_phase("nodes", name, count, started)
 
@@ -363,8 +369,9 @@ def _write_rows(
     count = 0
     for key, rows in relationship_rows.items():
         count += len(rows)
-        for batch in batches(rows, batch_size):
-            written = tx.run_batch(plan.relationships[key], batch)
+        statement = plan.relationships[key]
+        for batch in batches(rows, statement.source.batch_rows or batch_size):
+            written = tx.run_batch(statement, batch)
             if written != len(batch):
                 raise InvalidGraph(
                     f"{len(batch) - written} {key[0]} links from {key[1]} to {key[2]} "
