@@ -47,7 +47,7 @@ from plankg.ontology.schema import load_schema
 
 NODE_ROWS = cypher.ColumnRows()
 RELATIONSHIP_ROWS = cypher.IndexedRows()
-CREATE_ROWS = cypher.ArrowRows()
+BULK_ROWS = cypher.ArrowRows()
 # Checkpoint when the write-ahead log passes 256 MiB rather than Ladybug's default: loading 50k
 # entities in 5 documents took 18 s instead of 28 s (measured); the cost is a longer log replay
 # after a crash.
@@ -145,8 +145,9 @@ class _QueryGate:
 
 
 def _write_plan() -> WritePlan:
-    """MERGE over typed columns, CREATE (a new plan's nodes, fresh links) over Arrow tables."""
-    return write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True, create_source=CREATE_ROWS)
+    """MERGE over typed columns; CREATE (a new plan's nodes, fresh links) too, or over Arrow tables
+    for large batches."""
+    return write_plan(NODE_ROWS, RELATIONSHIP_ROWS, create_fresh_links=True, bulk_source=BULK_ROWS)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -53,6 +53,10 @@ class WritePlan:
     nodes: dict[str, cypher.BatchStatement]
     # CREATE statements of the plan-owned labels, for plans new to the store (no id can exist yet).
     new_nodes: dict[str, cypher.BatchStatement]
+    # The same CREATEs (new plan's nodes by label, fresh links by key) fed by the backend's bulk row
+    # source, for batches of at least its `min_rows` rows; empty when it has none.
+    bulk_nodes: dict[str, cypher.BatchStatement]
+    bulk_links: dict[tuple[str, str, str, bool], cypher.BatchStatement]
     # (type, source label, target label, fresh): a fresh link starts at a plan-owned node of the
     # document, which this write created or stripped of its outgoing links: it cannot exist yet.
     relationships: dict[tuple[str, str, str, bool], cypher.BatchStatement]
@@ -75,24 +79,30 @@ def write_plan(
     relationship_source: cypher.RowSource,
     *,
     create_fresh_links: bool = False,
-    create_source: cypher.RowSource | None = None,
+    bulk_source: cypher.RowSource | None = None,
 ) -> WritePlan:
     """The statements of one dialect. With `create_fresh_links`, fresh links are CREATEd (what MERGE
     would do, as none can exist; much faster on Ladybug), the others MERGEd; else all are MERGEd.
-    `create_source` feeds the CREATE statements (a new plan's nodes, fresh links) when given."""
+    `bulk_source` feeds the same CREATEs for large batches (a new plan's nodes, fresh links)."""
     schema = load_schema()
     owned = schema.plan_owned_labels
-    create_rows = create_source or node_source
     relationships: dict[tuple[str, str, str, bool], cypher.BatchStatement] = {}
+    bulk_links: dict[tuple[str, str, str, bool], cypher.BatchStatement] = {}
     for spec in schema.relationships.values():
         for s, t in spec.pairs:
             merge = cypher.relationship_upsert(spec, s, t, relationship_source)
-            create = cypher.relationship_create(spec, s, t, create_source or relationship_source)
+            create = cypher.relationship_create(spec, s, t, relationship_source)
             relationships[(spec.type, s, t, False)] = merge
             relationships[(spec.type, s, t, True)] = create if create_fresh_links else merge
+            if bulk_source is not None and create_fresh_links:
+                bulk_links[(spec.type, s, t, True)] = cypher.relationship_create(spec, s, t, bulk_source)
     return WritePlan(
         nodes={label: cypher.node_upsert(spec, node_source) for label, spec in schema.nodes.items()},
-        new_nodes={label: cypher.node_create(schema.node(label), create_rows) for label in owned},
+        new_nodes={label: cypher.node_create(schema.node(label), node_source) for label in owned},
+        bulk_nodes={
+            label: cypher.node_create(schema.node(label), bulk_source) for label in owned
+        } if bulk_source is not None else {},
+        bulk_links=bulk_links,
         relationships=relationships,
         fingerprint=cypher.plan_fingerprint(),
         fingerprints=cypher.plan_fingerprints(),
@@ -359,7 +369,7 @@ def _write_rows(
         if label in plan.stored_nodes:
             rows = _changed_nodes(tx, plan.stored_nodes[label], label, rows)
         elif new:
-            statement = plan.new_nodes[label]
+            statement = _sized(plan.new_nodes[label], plan.bulk_nodes.get(label), len(rows))
         for batch in batches(rows, statement.source.batch_rows or batch_size):
             tx.run_batch(statement, batch)
     _log_phase("nodes", name, count, started)
@@ -369,7 +379,7 @@ def _write_rows(
     count = 0
     for key, rows in relationship_rows.items():
         count += len(rows)
-        statement = plan.relationships[key]
+        statement = _sized(plan.relationships[key], plan.bulk_links.get(key), len(rows))
         for batch in batches(rows, statement.source.batch_rows or batch_size):
             written = tx.run_batch(statement, batch)
             if written != len(batch):
@@ -378,6 +388,13 @@ def _write_rows(
                     "refer to nodes that do not exist"
                 )
     _log_phase("relationships", name, count, started)
+
+
+def _sized(
+    statement: cypher.BatchStatement, bulk: cypher.BatchStatement | None, rows: int
+) -> cypher.BatchStatement:
+    """The bulk form of a statement for enough rows to repay its higher cost per statement."""
+    return bulk if bulk is not None and rows >= bulk.source.min_rows else statement
 
 
 def _resolve_plan_links(

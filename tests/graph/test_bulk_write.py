@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from plankg.graph import GraphStore, InvalidGraph, WriteResult
+from plankg.graph.cypher import ArrowRows
 from plankg.graph.embedded import EmbeddedStore
 from plankg.graph.plan_links import resolve_statements
 from plankg.loaders.reading import read_document
@@ -34,12 +35,16 @@ def wipe_all(store: GraphStore) -> None:
     store.execute_write("MATCH (n) DETACH DELETE n")  # type: ignore[attr-defined]
 
 
-def varied_plans(count: int) -> list[PlanSubgraph]:
+# Tasks of a large plan: enough rows for the embedded store's bulk (Arrow) statements.
+LARGE = ArrowRows.min_rows + 50
+
+
+def varied_plans(count: int, tasks: int = 2) -> list[PlanSubgraph]:
     """Plans sharing a sector and a concept; each gives the shared concept other alt names (or none),
     so the batch must end where one-by-one writing ends: the last non-null value of each property."""
     graphs = []
     for number in range(count):
-        graph = plan_graph(f"plan-{number}", tasks=2 + number % 3)
+        graph = plan_graph(f"plan-{number}", tasks=tasks + number % 3)
         nodes = [
             GraphNode(
                 label=n.label, id=n.id,
@@ -57,10 +62,11 @@ def batch_messages(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if "new plans" in r.getMessage()]
 
 
+@pytest.mark.parametrize("tasks", [2, LARGE])
 def test_a_batch_of_new_plans_ends_as_writing_them_one_by_one(
-    store: GraphStore, caplog: pytest.LogCaptureFixture
+    store: GraphStore, caplog: pytest.LogCaptureFixture, tasks: int
 ) -> None:
-    graphs = varied_plans(6)
+    graphs = varied_plans(6, tasks)
     for graph in graphs:
         store.write_document(graph)
     one_by_one = snapshot(store)
@@ -83,7 +89,8 @@ def test_a_bad_document_in_a_batch_costs_only_itself(
     store: GraphStore, caplog: pytest.LogCaptureFixture
 ) -> None:
     store.write_document(plan_graph("plan-stored"))
-    broken = plan_graph("plan-broken", extra_relationships=[
+    # large: its tasks and their links go through the bulk statements, the broken link among them
+    broken = plan_graph("plan-broken", tasks=LARGE, extra_relationships=[
         GraphRelationship(type="PART_OF", source_label="Task", source_id="plan-broken-task-2",
                           target_label="Task", target_id="plan-broken-task-missing"),
     ])
@@ -130,8 +137,9 @@ def test_a_batch_and_one_by_one_make_the_same_plan_links(store: GraphStore, tmp_
 KILLED_WRITER = """
 import logging, os, signal, sys
 from pathlib import Path
+from plankg.graph.cypher import ArrowRows
 from plankg.graph.embedded import EmbeddedStore
-from tests.graph.test_bulk_write import varied_plans
+from tests.graph.test_bulk_write import LARGE, varied_plans
 
 class KillAfterNodes(logging.Handler):
     def emit(self, record):
@@ -142,7 +150,7 @@ log = logging.getLogger("plankg.graph.writer")
 log.setLevel(logging.DEBUG)
 log.addHandler(KillAfterNodes())
 store = EmbeddedStore(Path(sys.argv[1]))
-store.write_documents(varied_plans(8)[2:])
+store.write_documents(varied_plans(8, LARGE)[2:])
 """
 
 
@@ -150,7 +158,7 @@ def test_a_process_killed_mid_batch_leaves_the_store_as_it_was(tmp_path: Path) -
     path = tmp_path / "graph.lbdb"
     with EmbeddedStore(path) as store:
         store.apply_schema()
-        store.write_documents(varied_plans(2))
+        store.write_documents(varied_plans(2, LARGE))
         before = snapshot(store)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], env=env, cwd=REPO, check=False)
@@ -158,7 +166,7 @@ def test_a_process_killed_mid_batch_leaves_the_store_as_it_was(tmp_path: Path) -
     with EmbeddedStore(path) as store:
         assert snapshot(store) == before
         # and the store takes the same batch afterwards
-        outcomes = store.write_documents(varied_plans(8)[2:])
+        outcomes = store.write_documents(varied_plans(8, LARGE)[2:])
         assert all(isinstance(o, WriteResult) and o.changed for o in outcomes)
         assert store.counts().nodes["Plan"] == 8
 
