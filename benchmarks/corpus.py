@@ -107,10 +107,16 @@ def write_path_rates(store: GraphStore, paths: list[Path]) -> dict[str, tuple[fl
     empty embedded store by write_documents (runs of new plans share a transaction; embedded only: the
     Neo4j store holds the corpus the questions run on), then each rewritten by a forced write_document
     (the path of a changed plan)."""
-    graphs = []
+    graphs: dict[str, Any] = {}
     for path in paths:
         source = read_document(path)
-        graphs.append(to_plan_subgraph(extract_document(source), source.text))
+        graph = to_plan_subgraph(extract_document(source), source.text)
+        # a second document mapping to a plan id is refused as that plan's replacement (so by the load)
+        graphs.setdefault(graph.plan_id, graph)
+    return _rates(store, list(graphs.values()))
+
+
+def _rates(store: GraphStore, graphs: list[Any]) -> dict[str, tuple[float, float, int]]:
     rates = {}
     if store.backend == "embedded":
         with (
