@@ -36,7 +36,7 @@ from plankg.loaders.structure.items import (
 )
 from plankg.loaders.structure.paragraphs import Paragraph, classify_paragraph, split_paragraphs
 from plankg.loaders.structure.punctuation import CLAUSE_END, SENTENCE_END, trim
-from plankg.loaders.structure.reports import loose_paragraph_items, reported_goals
+from plankg.loaders.structure.reports import announced_goals, loose_paragraph_items, reported_goals
 from plankg.loaders.structure.sections import (
     Section,
     build_sections,
@@ -246,6 +246,8 @@ def parse_outline(text: str) -> Outline:
     builder.walk(root)
     if not builder.outline.goals:
         reported_goals(builder.outline)
+    if not builder.outline.goals:
+        announced_goals(builder.outline)
     outline = builder.outline
     outline.tables = tables
     if not (outline.goals or outline.directions or outline.tasks):
