@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from plankg.loaders.structure.clauses import (
     IDEOLOGY_RE,
+    INSTRUCTION_RE,
     PRINCIPLE_RE,
     REPORTING_LEAD_RE,
     SUMMARY_ENDINGS,
@@ -89,7 +90,12 @@ class _OutlineBuilder:
             return False
         if not (section.children or section.body or heading.body_start is not None):
             return False
-        return not has_labelled_descendant(section)
+        return not has_labelled_descendant(section) and not self.is_account(section)
+
+    def is_account(self, section: Section) -> bool:
+        """A numbered section that neither names an action nor gives one: an account of facts or an
+        analysis (关于1996年度地震重点危险区的判定; an annex listing what is measured), not a task."""
+        return INSTRUCTION_RE.search(self.text, section.start, section.end) is None
 
     def take(self, section: Section, kind: Kind) -> None:
         self.outline.target_sections.append((section.start, section.end))
