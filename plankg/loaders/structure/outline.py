@@ -89,7 +89,8 @@ class _OutlineBuilder:
         if heading is None or heading.style is None or heading.style == "bullet":
             return False
         if not (section.children or section.body or heading.body_start is not None):
-            return False
+            # a one-sentence measure with no body of its own (（四）对…的社会团体，予以合并。) is a task
+            return heading.text.endswith("。") and INSTRUCTION_RE.search(heading.text) is not None
         return not has_labelled_descendant(section) and not self.is_account(section)
 
     def is_account(self, section: Section) -> bool:
