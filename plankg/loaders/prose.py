@@ -86,6 +86,14 @@ _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟"
 )
+# A vision without a year: a future modal, then an end state to build (加快建设…新型能源体系, 打造…高地)
+_VISION_MODAL_RE = re.compile(r"将|要|力争|努力|致力于")
+_VISION_RE = re.compile(
+    r"(?:建设|建成|打造|构建|迈向|跻身|建设成为|打造成为)[^，,。；;]{2,30}?"
+    r"(?:体系|示范区|先行区|试验区|高地|强省|强市|强区|强国|中心|枢纽|样板|标杆|典范|格局)(?=[，,。；;！!]|$)"
+)
+# a report's closing paragraph: 站上新起点，…将… / 展望未来，… / 下一步，…
+_CLOSING_CUE_RE = re.compile(r"^\s*(?:站上新起点|站在新起点|展望未来|展望|下一步|今后|未来)")
 _CLAUSE_START = '，,；;：:。！？!?“"（('
 
 # Series openers: 一是 / 在…方面， / 围绕“…”，
@@ -334,6 +342,7 @@ class _Reader:
         self.kicker_tasks()
         self.directions()
         self.goal_statements()
+        self.vision_goals()
         self.task_statements()
         for kind in ("goals", "tasks"):
             getattr(self.items, kind).sort(key=lambda item: item.span[0])
@@ -505,6 +514,28 @@ class _Reader:
                     continue
                 item = _item("goal", text, cue, end)
                 if item.span[1] - item.span[0] >= 8:
+                    self.items.goals.append(item)
+                    self.claim([item])
+
+    def vision_goals(self) -> None:
+        """With no dated goal: the vision a report closes on (站上新起点，宁夏将…加快建设清洁低碳安全高效的
+        新型能源体系，高水平建设国家新能源综合示范区。), from its first end state to the sentence end, in
+        the last paragraph or one opened by a closing cue (展望未来, 下一步 …)."""
+        if self.items.goals or not self.paragraphs:
+            return
+        text = self.text
+        last = self.paragraphs[-1]
+        for par in self.paragraphs:
+            if par.form not in ("prose", "lead") or not (par is last or _CLOSING_CUE_RE.match(par.text)):
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                modal = _VISION_MODAL_RE.search(text, start, end)
+                vision = _VISION_RE.search(text, modal.end(), end) if modal else None
+                if vision is None or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
+                    continue
+                clause_start = max(text.rfind(ch, modal.end(), vision.start()) for ch in "，,；;") + 1
+                item = _item("goal", text, max(clause_start, modal.end()), end)
+                if self.free(*item.span):
                     self.items.goals.append(item)
                     self.claim([item])
 
