@@ -38,7 +38,6 @@ from plankg.loaders.non_targets import (
     is_event_count,
     is_forecast,
     is_past,
-    is_per_unit_minimum,
     is_permission,
     is_project_size,
     is_range_start,
@@ -535,7 +534,6 @@ def find_indicators(
             or is_definition(sentence_before)
             or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
             or is_baseline(scan, suffix_end)
-            or is_per_unit_minimum(pre)
         ):
             continue
         if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):

@@ -14,7 +14,6 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
 - a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施);
 - a level already reached that a measure builds on (在…生均财政拨款水平达到12000元的基础上);
-- a minimum each unit must provide (每个地（市、州、盟）原则上至少建设一所…): a norm of provision;
 - a threshold of eligibility: the numbers of a list of conditions (符合下列要求的社会团体予以保留：…有50个
   以上的成员…应有10万元以上资金), which tell who qualifies, not what the plan is to reach.
 Each check but the last reads only the text around one number; indicators.py asks them before it keeps a
@@ -50,8 +49,6 @@ _RANGE_AFTER_RE = re.compile(r"\s*[-—–―~～－]\s*\d")
 _PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外资|内资)?(?:项目|工程)")
 _OWN_MEASURES = ("措施", "举措")
 _BASELINE_AFTER_RE = re.compile(r"的?(?:水平)?的?基础上")
-# 每个地（市、州、盟）原则上至少建设一所, 每所学校不少于2名: what each unit must have at least
-_PER_UNIT_MINIMUM_RE = re.compile(r"每(?:个|所|家|名|位|户|一个)[^，,；;。]{0,20}(?:至少|不少于)")
 # the lead of a list of conditions: 符合下列要求的…, 应当具备下列条件：, 还应具备：
 _CONDITIONS_LEAD_RE = re.compile(
     r"(?:符合|具备|具有|满足)(?:以下|下列|如下)[^。；：:]{0,6}?(?:条件|要求|标准)|应(?:当)?具备(?:以下|下列)?(?:条件)?[：:]"
@@ -124,12 +121,6 @@ def counts_own_measures(counted: str) -> bool:
 def is_baseline(text: str, after: int) -> bool:
     """在…拨款水平达到12000元的基础上，逐步提高: the level a measure starts from, not its target."""
     return _BASELINE_AFTER_RE.match(text, after) is not None
-
-
-def is_per_unit_minimum(clause_before: str) -> bool:
-    """每个地（市、州、盟）原则上至少建设一所…学校: a minimum each unit provides, a norm rather than a
-    target of the plan as a whole."""
-    return _PER_UNIT_MINIMUM_RE.search(clause_before) is not None
 
 
 class _Numbered(Protocol):

@@ -42,9 +42,14 @@ _DIRECTIVE_OPENERS = (
     "加速|推动|推进|加快|加强|完善|健全|建立|构建|打造|培育|实施|深化|强化|优化|鼓励|支持|引导|探索|着力|开展|"
     "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实|严格|做好|抓好"
 )
+_NUMBERING = r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?[\s\u3000]*"
+# a heading that names an action (发展居家养老服务, 进一步加强…)
+ACTION_TITLE_RE = re.compile(
+    rf"^(?:关于)?(?:进一步|加快|大力|全面|积极|切实|着力|持续)?(?:{_INSTRUCTION_VERBS})(?=[^，,。]{{2}})"
+)  # the verb has an object: 持续发展 alone names a quality, not an action
 INSTRUCTION_RE = re.compile(
     rf"(?:要|应|应当|须|必须|需|需要|将|务必)[^，,。；;：:]{{0,8}}?(?:{_INSTRUCTION_VERBS})"
-    rf"|(?:^|(?<=[，,。；;：:\n]))[\s\u3000]*(?:{_DIRECTIVE_OPENERS})"
+    rf"|(?:^|(?<=[，,。；;：:\n]))[\s\u3000]*(?:{_NUMBERING})?(?:{_DIRECTIVE_OPENERS})"
     # a disposition or a ban a rule lays down
     r"|予以|给予|责令|不得|严禁|禁止|优先(?:安排|支持|列入|考虑|保障)"
     r"|由[^，,。；;]{1,20}?(?:负责|牵头|组织|根据|按照|对)"  # who carries it out

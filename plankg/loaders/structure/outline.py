@@ -11,6 +11,7 @@ paragraphs, or else the clauses (split on ；; 。) of its single paragraph; dee
 from __future__ import annotations
 
 from plankg.loaders.structure.clauses import (
+    ACTION_TITLE_RE,
     IDEOLOGY_RE,
     INSTRUCTION_RE,
     PRINCIPLE_RE,
@@ -94,9 +95,13 @@ class _OutlineBuilder:
         return not has_labelled_descendant(section) and not self.is_account(section)
 
     def is_account(self, section: Section) -> bool:
-        """A numbered section that neither names an action nor gives one: an account of facts or an
-        analysis (关于1996年度地震重点危险区的判定; an annex listing what is measured), not a task."""
-        return INSTRUCTION_RE.search(self.text, section.start, section.end) is None
+        """A numbered section that neither names an action in its title nor gives one in its text: an
+        account of facts or an analysis (关于1996年度地震重点危险区的判定; an annex listing what is
+        measured), not a task."""
+        return (
+            ACTION_TITLE_RE.match(section.title) is None
+            and INSTRUCTION_RE.search(self.text, section.start, section.end) is None
+        )
 
     def take(self, section: Section, kind: Kind) -> None:
         self.outline.target_sections.append((section.start, section.end))

@@ -66,9 +66,14 @@ def announced_goals(outline: Outline) -> None:
     subject to the end of its sentence."""
     text = outline.text
     taken = SpanSet(outline.skipped)
-    paragraphs = [p for p in outline.paragraphs if p.form in ("prose", "lead") and not taken.holds(p.start)]
+    paragraphs = [p for p in outline.paragraphs if not taken.holds(p.start)]
     for lead, follower in pairwise(paragraphs):
-        if len(lead.text) <= 80 and _GOAL_ANNOUNCED_RE.search(lead.text) and follower.style is None:
+        if (
+            lead.form in ("prose", "lead", "plain_heading")
+            and len(lead.text) <= 80
+            and _GOAL_ANNOUNCED_RE.search(lead.text)
+            and follower.form in ("prose", "lead")
+        ):
             for s, e in clauses(text, follower.start, follower.end, SENTENCE_END):
                 outline.goals.append(Item(kind="goal", name=trim(text, s, e), span=(s, e)))
             outline.target_sections.append((follower.start, follower.end))
@@ -76,6 +81,8 @@ def announced_goals(outline: Outline) -> None:
     for par in paragraphs:
         if par.style not in (None, "bullet"):
             break  # the preamble ends at the first numbered heading
+        if par.form not in ("prose", "lead"):
+            continue
         for s, e in clauses(text, par.start, par.end, SENTENCE_END):
             aim = _dated_aim(text, s, e)
             if aim is not None:
