@@ -70,6 +70,12 @@ _NOT_PLAN_SENTENCE_RE = re.compile(
     r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|近年|以来|目前|此前|早在|"
     r"认为|记者"
 )
+# what the environment will be like (competition, pressure, risks growing), or an outlook the speaker
+# asks to keep in view (我们也要看到…): a judgement of circumstances, not something the plan sets out to reach
+_SITUATION_RE = re.compile(
+    r"(?:竞争|形势|挑战|压力|风险|矛盾|不确定性|下行)[^，,。；;]{0,6}?(?:更加|日益|愈发|越来越|更为)?"
+    r"(?:激烈|严峻|复杂|突出|加大|增多|加剧)|(?:也要|必须|应当|应该|要)看到"
+)
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
 # a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
@@ -512,6 +518,8 @@ class _Reader:
                     continue
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
+                if _SITUATION_RE.search(text, start, end):
+                    continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
                 item = _item("goal", text, cue, end)
                 if item.span[1] - item.span[0] >= 8:
                     self.items.goals.append(item)

@@ -310,3 +310,14 @@ def test_a_vision_is_no_goal_beside_a_dated_one_nor_when_already_reached() -> No
         "某市数字经济发展成效显著\n目前，该市已建成国家数字经济创新发展试验区，将继续打造数字经济高地。\n"
     )
     assert read(reached).goals == []
+
+
+def test_an_outlook_on_the_environment_is_not_a_goal() -> None:
+    text = (
+        "有关负责人就行动方案答记者问\n"
+        "问：制定《方案》的总体考虑是什么？\n"
+        "答：力争到2027年，推动3万家以上企业完成智能化改造。同时，我们也要看到，到2030年前后全球竞争将更加激烈。\n"
+    )
+    assert texts(text, read(text, "plan_interpretation").goals) == [
+        "力争到2027年，推动3万家以上企业完成智能化改造。"
+    ]
