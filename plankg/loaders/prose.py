@@ -76,6 +76,10 @@ _SITUATION_RE = re.compile(
     r"(?:竞争|形势|挑战|压力|风险|矛盾|不确定性|下行)[^，,。；;]{0,6}?(?:更加|日益|愈发|越来越|更为)?"
     r"(?:激烈|严峻|复杂|突出|加大|增多|加剧)|(?:也要|必须|应当|应该|要)看到"
 )
+# 累计建成800多家: a tally of results so far (a dated target, 到2025年累计建成…, carries a goal cue)
+_TALLY_RE = re.compile(r"累计(?:建成|完成|实现|培育|引进|签约|落地|打造|认定|建设|开通|服务)")
+# 越来越多的城市, 不少地方: a trend among many subjects the document reports on
+_MULTITUDE_RE = re.compile(r"(?:越来越多的?|不少|许多|很多|众多|一些)(?:城市|地方|省份|地区|企业|国家)")
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
 # a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
@@ -575,7 +579,7 @@ class _Reader:
                 if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
                     continue
                 verb_at = self._task_start(start, end)
-                if verb_at is None:
+                if verb_at is None or self._reports_others(start, verb_at, end):
                     continue
                 item = task_item(text, verb_at, end, named_by_sentence=False)
                 # the actions the sentence lists: its ；-parts, else its clauses that are actions
@@ -587,6 +591,14 @@ class _Reader:
                 ]
                 self.items.tasks.append(item)
                 self.claim([item])
+
+    def _reports_others(self, start: int, verb_at: int, end: int) -> bool:
+        """A sentence about what others did or do: a tally of results (…累计建成800多家智能工厂) or a
+        trend among many (越来越多的城市提出要…) — an account, not a task the document sets."""
+        text = self.text
+        if _TALLY_RE.search(text, start, end) and _GOAL_CUE_RE.search(text, start, end) is None:
+            return True
+        return _MULTITUDE_RE.search(text, start, verb_at) is not None
 
     def _task_start(self, start: int, end: int) -> int | None:
         """Where the sentence's task starts (its action verb), or None when it states none."""

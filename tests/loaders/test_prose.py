@@ -321,3 +321,13 @@ def test_an_outlook_on_the_environment_is_not_a_goal() -> None:
     assert texts(text, read(text, "plan_interpretation").goals) == [
         "力争到2027年，推动3万家以上企业完成智能化改造。"
     ]
+
+
+def test_tallies_of_results_and_trends_among_many_are_not_tasks() -> None:
+    text = (
+        "中部城市竞逐数字经济\n"
+        "越来越多的城市提出要提升数字经济占GDP比重的份额。\n"
+        "此外，合肥加速推进产业数字化，以智能制造为方向，累计建成800多家智能工厂、数字化车间。\n"
+        "郑州将加快建设城市大脑，推动数据资源汇聚。\n"
+    )
+    assert names(text, read(text).tasks) == ["加快建设城市大脑"]
