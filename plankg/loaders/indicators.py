@@ -84,6 +84,10 @@ _NEGATED_BOUNDS = tuple(
         ("大于", "<="),
     )
 )
+# verbs of rising to a level, before 接近 (提升至接近70%)
+_RISE_TO_VERBS = (
+    "达到", "提升至", "提升到", "提高至", "提高到", "增长到", "增长至", "增加到", "增加至", "上升到", "上升至"
+)
 _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         (
@@ -150,6 +154,9 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
             ("保持", "="),
             ("约为", "="),
             ("总数", "="),
+            # 提升至接近70%: about the level, reached from below
+            ("接近", "="),
+            *((verb + "接近", "=") for verb in _RISE_TO_VERBS),
             *_NEGATED_BOUNDS,
             ("≥", ">="),
             ("≤", "<="),

@@ -73,6 +73,11 @@ def test_a_project_size_does_not_hide_the_project_count() -> None:
             "单户担保金额500万元以上的再担保业务收费，原则上不高于承担风险责任的0.5%。",
             [("担保业务收费占承担风险责任比例", 0.5, "%", "<=")],
         ),
+        # 提升至接近70%: about the level, the rise verb and 接近 are not part of the name
+        (
+            "到2027年，常住人口城镇化率提升至接近70%，户籍人口城镇化率明显提高。",
+            [("常住人口城镇化率", 70, "%", "=")],
+        ),
         # a level followed by 的 that neither closes a condition, sits in a 对… scope nor is a baseline stays
         (
             "到2025年，全省高等职业教育生均财政拨款水平达到15000元的水平。",

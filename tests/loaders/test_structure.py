@@ -230,3 +230,13 @@ def test_a_one_sentence_measure_without_a_body_is_a_task() -> None:
     names = _names(text, parse_outline(text).tasks)
     assert "对宗旨、业务范围相同相似的社会团体，予以合并" in names
     assert "社会团体的基本情况" not in names
+
+
+def test_an_answer_announcing_its_goals_is_not_one_and_stage_leads_are_not_names() -> None:
+    text = (
+        "有关负责同志就《关于推进新型城镇化的实施意见》答记者问\n"
+        "二、《实施意见》的主要目标是什么？\n"
+        "答：《实施意见》提出了两个阶段性目标。第一阶段，到2027年，常住人口城镇化率提升至接近70%。"
+        "第二阶段，到2035年，基本实现新型城镇化。\n"
+    )
+    assert _names(text, parse_outline(text).goals) == ["常住人口城镇化率提升至接近70%", "基本实现新型城镇化"]

@@ -172,6 +172,9 @@ class _OutlineBuilder:
                         continue
                     if kind != "goal" and (COUNT_RE.search(sentence) or sentence.endswith(SUMMARY_ENDINGS)):
                         continue  # "《规划》明确了八项重点任务" announces the items, is not one
+                    announces = sentence.endswith(SUMMARY_ENDINGS) and not TIME_LEAD_RE.match(sentence)
+                    if kind == "goal" and announces:
+                        continue  # "…提出了两个阶段性目标" announces the goals (到2025年，…如下 states one)
                     if kind == "direction":
                         sentences.append((s, e))
                         continue
