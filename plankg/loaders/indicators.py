@@ -40,6 +40,7 @@ from plankg.loaders.non_targets import (
     is_past,
     is_permission,
     is_project_size,
+    is_qualification,
     is_range_start,
 )
 from plankg.loaders.quantities import (
@@ -541,6 +542,7 @@ def find_indicators(
             or is_definition(sentence_before)
             or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
             or is_baseline(scan, suffix_end)
+            or is_qualification(pre)
         ):
             continue
         if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):

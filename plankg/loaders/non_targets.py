@@ -13,6 +13,8 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a range of a calculation rule (按总用量的60%—70%估算);
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
 - a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施);
+- a qualification asked of an applicant (注册资本不低于1000万元, 申请企业…, 年龄不超过35周岁): who may
+  apply, not what the plan is to reach;
 - a level already reached that a measure builds on (在…生均财政拨款水平达到12000元的基础上);
 - a threshold of eligibility: the numbers of a list of conditions (符合下列要求的社会团体予以保留：…有50个
   以上的成员…应有10万元以上资金), which tell who qualifies, not what the plan is to reach.
@@ -48,6 +50,8 @@ _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比�
 _RANGE_AFTER_RE = re.compile(r"\s*[-—–―~～－]\s*\d")
 _PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外资|内资)?(?:项目|工程)")
 _OWN_MEASURES = ("措施", "举措")
+# 注册资本不低于1000万元, 取得二级以上资质, 申报单位…, 年龄不超过35周岁: a qualification
+_QUALIFICATION_RE = re.compile(r"注册资本|资质|申请(?:企业|单位|人|者)|申报(?:企业|单位|主体)|年龄")
 _BASELINE_AFTER_RE = re.compile(r"的?(?:水平)?的?基础上")
 # the lead of a list of conditions: 符合下列要求的…, 应当具备下列条件：, 还应具备：
 _CONDITIONS_LEAD_RE = re.compile(
@@ -116,6 +120,12 @@ def is_project_size(text: str, after: int, unit_is_count: bool) -> bool:
 def counts_own_measures(counted: str) -> bool:
     """调整增加为30项督查激励措施: the document counts its own measures; that is not a target."""
     return counted.endswith(_OWN_MEASURES)
+
+
+def is_qualification(clause_before: str) -> bool:
+    """取得二级以上资质且注册资本不低于1000万元, 年龄一般不超过70周岁: what an applicant or office-holder
+    must meet, not a target."""
+    return _QUALIFICATION_RE.search(clause_before) is not None
 
 
 def is_baseline(text: str, after: int) -> bool:

@@ -43,6 +43,9 @@ def described(sentence: str) -> list[tuple[str, float, str, str]]:
         "其中超10亿美元项目50个、超50亿美元项目取得突破。",
         # the document's own measures
         "国务院决定将2016年实施的24项督查激励措施调整增加为30项督查激励措施。",
+        # a qualification asked of an applicant or an office-holder
+        "申报单位须取得二级以上资质且注册资本不低于1000万元。",
+        "秘书长以上负责人任期一般不超过两届，年龄一般不超过70周岁。",
         # a level already reached that a measure builds on
         "各地在继续巩固落实好高等职业教育生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。",
     ],
