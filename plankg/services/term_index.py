@@ -2,14 +2,15 @@
 looks its terms up instead of the store scanning every node's `terms` (a scan of 33k nodes took
 0.3–1 s at 886 plans on LadybugDB, its list columns are slow to read).
 
-The index follows the store by plan versions: before each lookup one cheap query lists every plan's id
-and source sha256 (`export_plan_versions`); plans added or replaced since are re-read
-(`search_terms_of_plans`), deleted ones dropped, and the nodes no plan owns (concepts, sectors,
-regions, which loads add and deletes clean up) re-read whenever any plan changed. So it stays right
-across processes and on both backends without a hook in the write path. The versions are read before
-the nodes: a write landing in between leaves the index one step behind, never ahead, and the next
-lookup catches up. A forced rewrite of an unchanged document (same sha256) is not re-read: the same
-document gives the same terms.
+The index follows the store by plan versions: before each lookup two cheap queries list every plan's
+id and source sha256 (`export_plan_versions`) and the node count of each label (`counts_by_label`);
+plans added or replaced since are re-read (`search_terms_of_plans`), deleted ones dropped, and the nodes
+no plan owns (concepts, sectors, regions, which loads add and deletes clean up) re-read whenever any
+plan changed. Counts that moved while no plan's version did (a forced rewrite that extracted
+differently, a store wiped and loaded again) make it read everything again. So it stays right across
+processes and on both backends without a hook in the write path. The versions are read before the
+nodes: a write landing in between leaves the index one step behind, never ahead, and the next lookup
+catches up. Not seen: a forced rewrite of an unchanged document that changes terms but no count.
 
 Candidates are chosen exactly as the `search` query chooses them (most distinct query terms matched,
 then fewest terms, then id; at most `limit`), and their names, texts and evidence are read by primary
@@ -92,20 +93,22 @@ class TermIndex:
         self._lock = threading.Lock()
         self._postings = _Postings()
         self._versions: dict[str, str | None] | None = None  # plan id -> sha256 as indexed; None: empty
+        self._counts: dict[str, int] = {}  # label -> nodes, as indexed
         self._slots: dict[str | None, list[int]] = {}  # plan id (None: shared nodes) -> its slots
 
     def refresh(self, store: GraphStore) -> None:
         """Bring the index up to the store's plans (see the module docstring)."""
         versions = {row["id"]: row.get("sha256") for row in read(store, "export_plan_versions")}
-        if versions == self._versions:
+        counts = {row["label"]: int(row["count"]) for row in read(store, "counts_by_label")}
+        if versions == self._versions and counts == self._counts:
             return
-        if self._versions is None:  # first use: one read of every node's terms
+        indexed = self._versions
+        if indexed is None or versions == indexed:  # first use, or a change no version shows: all
             self._postings, self._slots = _Postings(), {}
             self._add(read(store, "search_terms"))
             self._postings.rank()
-            self._versions = versions
+            self._versions, self._counts = versions, counts
             return
-        indexed = self._versions
         changed = sorted(p for p, sha in versions.items() if p not in indexed or indexed[p] != sha)
         for plan_id in [*changed, *(p for p in indexed if p not in versions), None]:
             self._postings.drop(self._slots.pop(plan_id, []))
@@ -115,7 +118,7 @@ class TermIndex:
         if self._postings.dead > len(self._postings.ids) // 2:
             self._postings = self._postings.compacted(self._slots)
         self._postings.rank()
-        self._versions = versions
+        self._versions, self._counts = versions, counts
 
     def _add(self, rows: list[Row]) -> None:
         for row in rows:
