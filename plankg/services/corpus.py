@@ -182,22 +182,10 @@ def concept_plans(
     for row in read(store, "concept_plan_mentions", id=concept.id):
         if row.get("plan_id") in wanted:
             by_plan[row["plan_id"]].append(row)
-    items = []
-    for plan_id, rows in by_plan.items():
-        first = min(rows, key=lambda r: (r.get("span_start") or 0, r.get("entity_id") or ""))
-        items.append(
-            ConceptPlan(
-                plan=places[plan_id],
-                mentions=len(rows),
-                first_evidence=evidence(first),
-                mentioned_by=first.get("entity_name"),
-                matched_concept=first.get("concept_name"),
-            )
-        )
-    items.sort(key=lambda i: (i.plan.year or 9999, i.plan.region_code or "", i.plan.id))
+    order = sorted(by_plan, key=lambda p: (places[p].year or 9999, places[p].region_code or "", p))
     regions: dict[str, list[PlanPlace]] = defaultdict(list)
-    for item in items:
-        regions[item.plan.region or NO_REGION].append(item.plan)
+    for plan_id in order:
+        regions[places[plan_id].region or NO_REGION].append(places[plan_id])
     by_region = [
         RegionFirstYear(
             region=region_name,
@@ -209,18 +197,37 @@ def concept_plans(
         for region_name, plans in regions.items()
     ]
     by_region.sort(key=lambda r: (r.first_year or 9999, r.region_code or "", r.region))
-    page = [  # the evidence text only for the page: it is cut from each plan's source
-        item.model_copy(update={"first_evidence": _text_evidence(store, item.plan.id, item.first_evidence)})
-        for item in items[offset : offset + limit]
-    ]
+    # each plan's first mention; names and evidence only for the page (mention_cards), the evidence
+    # text cut from the plan's source
+    firsts = {
+        plan_id: min(by_plan[plan_id], key=lambda r: (r.get("span_start") or 0, r.get("entity_id") or ""))
+        for plan_id in order[offset : offset + limit]
+    }
+    entity_ids = sorted({row["entity_id"] for row in firsts.values()})
+    cards = {
+        (row["entity_id"], row["concept_id"], row.get("span_start")): row
+        for row in (read(store, "mention_cards", id=concept.id, ids=entity_ids) if entity_ids else [])
+    }
+    page = []
+    for plan_id, first in firsts.items():
+        card = cards.get((first["entity_id"], first["concept_id"], first.get("span_start")), {})
+        page.append(
+            ConceptPlan(
+                plan=places[plan_id],
+                mentions=len(by_plan[plan_id]),
+                first_evidence=_text_evidence(store, plan_id, evidence(card)),
+                mentioned_by=card.get("entity_name"),
+                matched_concept=card.get("concept_name"),
+            )
+        )
     return ConceptPlans(
         concept=concept,
         items=page,
-        total=len(items),
+        total=len(order),
         limit=limit,
         offset=offset,
         by_region=by_region,
-        by_year=sorted(_facets(str(i.plan.year or NO_YEAR) for i in items), key=lambda f: f.value),
+        by_year=sorted(_facets(str(places[p].year or NO_YEAR) for p in order), key=lambda f: f.value),
     )
 
 
