@@ -2,7 +2,7 @@
 // answers: the nodes a search found, looked up by label and id (primary keys, not a scan): what
 //          plankg.services.search shows and ranks (name, text, plan, evidence)
 // params: plan_ids, goal_ids, direction_ids, task_ids, indicator_ids, citation_ids, concept_ids,
-//         sector_ids, region_ids (lists of strings: ids of nodes of that label; [''] = none)
+//         sector_ids, region_ids (list of strings each: ids of nodes of that label; [''] = none)
 // (plans, concepts, sectors and regions have no text property: null, as the scan of every node gives,
 //  typed as a string — LadybugDB's UNION refuses an untyped NULL beside a STRING column)
 UNWIND $goal_ids AS wanted
