@@ -174,11 +174,7 @@ class _ThreadConnection(Transaction):
                 extra.close()
             raise QueryFailed("only one statement may be run at a time")
         try:
-            columns = result.get_column_names()
-            rows = []
-            while result.has_next():
-                rows.append(plain_row(columns, result.get_next()))
-            return rows
+            return _rows(result)
         finally:
             result.close()
 
@@ -465,6 +461,25 @@ class EmbeddedStore(GraphStore):
             return self.read("RETURN 1 AS ok") == [{"ok": 1}]
         except StoreError:
             return False
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _rows(result: ladybug.QueryResult) -> list[Row]:
+    """A result's rows as plain dicts. Read through the pybind result (the wrapper's get_next costs
+    ~4 µs a row more) and converted (plain_row) only when a value is not a scalar already: reading
+    back was a third of a 1,400-row question at 886 plans."""
+    columns = result.get_column_names()
+    native = result._query_result
+    rows = []
+    while native.hasNext():
+        values = native.getNext()
+        if all(type(value) in _SCALARS for value in values):
+            rows.append(dict(zip(columns, values, strict=True)))
+        else:
+            rows.append(plain_row(columns, values))
+    return rows
 
 
 def _literal(table: str) -> str:

@@ -106,11 +106,24 @@ class RankedTask:
     mentions: int
 
 
+def _with_top(row: Row) -> Row:
+    """A concept_task_mentions row with its top-level task (task_id, plan_id, task_span_start): the
+    highest PART_OF step when there is one and no fifth, else the mentioning task itself. A
+    concept_tasks row names its top already."""
+    if "task_id" in row:
+        return row
+    if row.get("parent_id") is None or row.get("too_deep"):
+        top = (row["mention_id"], row.get("mention_plan_id"), row.get("span_start"))
+    else:
+        top = (row["parent_id"], row.get("parent_plan_id"), row.get("parent_span_start"))
+    return {**row, "task_id": top[0], "plan_id": top[1], "task_span_start": top[2]}
+
+
 def rank_mentions(rows: list[Row]) -> list[RankedTask]:
     """One entry per top-level task, best first: its best mention decides via and score. Reads only
-    the ranking columns (concept_task_mentions gives no more)."""
+    the ranking columns (concept_task_mentions' rows give the steps up, not the top: _with_top)."""
     by_task: dict[str, list[_Mention]] = {}
-    for row in rows:
+    for row in map(_with_top, rows):
         by_task.setdefault(row["task_id"], []).append(_mention(row))
     ranked: list[tuple[tuple[float, int, str, int, str], RankedTask]] = []
     for task_id, mentions in by_task.items():
