@@ -34,6 +34,7 @@ from plankg.services.corpus_models import (
     TargetChange,
 )
 from plankg.services.models import Evidence
+from plankg.services.places import places_of, plan_places
 from plankg.services.reads import evidence, read
 
 LEVELS = ("national", "province", "city", "district")
@@ -47,37 +48,6 @@ NARROW_PLANS = 64
 
 class UnknownRegion(ValueError):
     """A region filter that names no division."""
-
-
-def plan_places(store: GraphStore) -> dict[str, PlanPlace]:
-    return {row["plan_id"]: _place(row) for row in read(store, "plan_places")}
-
-
-def places_of(store: GraphStore, plan_ids: Iterable[str]) -> dict[str, PlanPlace]:
-    """plan_places for some plans only (looked up by id): the unknown ones are left out."""
-    wanted = sorted({plan_id for plan_id in plan_ids if plan_id})
-    if not wanted:
-        return {}
-    return {row["plan_id"]: _place(row) for row in read(store, "plan_places_of", plans=wanted)}
-
-
-def _place(row: Row) -> PlanPlace:
-    issue_year = int(row["issue_date"][:4]) if row.get("issue_date") else None
-    return PlanPlace(
-        id=row["plan_id"],
-        title=row.get("title") or row["plan_id"],
-        region=row.get("region_name") or row.get("region"),
-        region_code=row.get("region_code"),
-        level=row.get("region_level"),
-        period_start=row.get("period_start"),
-        period_end=row.get("period_end"),
-        issue_date=row.get("issue_date"),
-        edition=row.get("edition"),
-        doc_number=row.get("doc_number"),
-        issuer=row.get("issuer"),
-        topic=row.get("topic"),
-        year=row.get("period_start") or issue_year,
-    )
 
 
 def _period(place: PlanPlace) -> str:
@@ -178,11 +148,12 @@ def concept_plans(
         return None
     places = plan_places(store)
     wanted = plans_matching(store, places, region=region, level=level)
-    by_plan: dict[str, list[Row]] = defaultdict(list)
-    for row in read(store, "concept_plan_mentions", id=concept.id):
-        if row.get("plan_id") in wanted:
-            by_plan[row["plan_id"]].append(row)
-    order = sorted(by_plan, key=lambda p: (places[p].year or 9999, places[p].region_code or "", p))
+    mentions = {
+        row["plan_id"]: int(row["mentions"])
+        for row in read(store, "concept_plan_counts", id=concept.id)
+        if row.get("plan_id") in wanted
+    }
+    order = sorted(mentions, key=lambda p: (places[p].year or 9999, places[p].region_code or "", p))
     regions: dict[str, list[PlanPlace]] = defaultdict(list)
     for plan_id in order:
         regions[places[plan_id].region or NO_REGION].append(places[plan_id])
@@ -197,29 +168,27 @@ def concept_plans(
         for region_name, plans in regions.items()
     ]
     by_region.sort(key=lambda r: (r.first_year or 9999, r.region_code or "", r.region))
-    # each plan's first mention; names and evidence only for the page (mention_cards), the evidence
-    # text cut from the plan's source
+    # each page plan's first mention (least start, then entity, in the query's order), with names and
+    # evidence; the evidence text cut from the plan's source
+    page_plans = order[offset : offset + limit]
+    by_plan: dict[str, list[Row]] = defaultdict(list)
+    rows = read(store, "concept_plan_first_mentions", id=concept.id, plans=page_plans) if page_plans else []
+    for row in rows:
+        by_plan[row["plan_id"]].append(row)
     firsts = {
-        plan_id: min(by_plan[plan_id], key=lambda r: (r.get("span_start") or 0, r.get("entity_id") or ""))
-        for plan_id in order[offset : offset + limit]
+        plan_id: min(plan_rows, key=lambda r: (r.get("span_start") or 0, r.get("entity_id") or ""))
+        for plan_id, plan_rows in by_plan.items()
     }
-    entity_ids = sorted({row["entity_id"] for row in firsts.values()})
-    cards = {
-        (row["entity_id"], row["concept_id"], row.get("span_start")): row
-        for row in (read(store, "mention_cards", id=concept.id, ids=entity_ids) if entity_ids else [])
-    }
-    page = []
-    for plan_id, first in firsts.items():
-        card = cards.get((first["entity_id"], first["concept_id"], first.get("span_start")), {})
-        page.append(
-            ConceptPlan(
-                plan=places[plan_id],
-                mentions=len(by_plan[plan_id]),
-                first_evidence=_text_evidence(store, plan_id, evidence(card)),
-                mentioned_by=card.get("entity_name"),
-                matched_concept=card.get("concept_name"),
-            )
+    page = [
+        ConceptPlan(
+            plan=places[plan_id],
+            mentions=mentions[plan_id],
+            first_evidence=_text_evidence(store, plan_id, evidence(firsts.get(plan_id, {}))),
+            mentioned_by=firsts.get(plan_id, {}).get("entity_name"),
+            matched_concept=firsts.get(plan_id, {}).get("concept_name"),
         )
+        for plan_id in page_plans
+    ]
     return ConceptPlans(
         concept=concept,
         items=page,
