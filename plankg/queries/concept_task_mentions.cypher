@@ -1,25 +1,14 @@
 // name: concept_task_mentions
-// answers: concept_tasks without the texts, for ranking across plans: one row per mention of the
-//          concept (or a narrower one, BROADER*) by a task, with its highest task up to four PART_OF
-//          steps (the top-level task), plan, depth and score; the page's texts are read after ranking
-//          (task_cards)
+// answers: concept_tasks without texts and without the top-level task, for ranking across plans: one
+//          row per mention of the concept (or a narrower one, BROADER*) by a task, with the concept
+//          named, its depth and the score; plankg.services.plan_facts adds each mentioning task's plan,
+//          start and top-level task from the task tree it keeps (task_parents), and the page's texts
+//          are read after ranking (task_cards)
 // params: id (string: the asked concept's id)
-// (the top-level task is the last of at most four PART_OF steps up, one OPTIONAL MATCH per step —
-//  a task has one parent at most; a chain longer than four counts as no top: the task itself, as in
-//  concept_tasks. The rows give the highest of the steps (parent_*: coalesce, as each step needs the
-//  one before) and whether a fifth exists; plankg.services.concept_tasks.rank_mentions picks the top.
-//  A variable-length OPTIONAL MATCH cost LadybugDB 60-80 ms at 886 plans; choosing the top in CASE
-//  expressions here cost 35 ms, the raw steps 20 ms, measured)
+// (the top-level task found here by PART_OF steps cost LadybugDB 20-35 ms of 45 at 886 plans: five
+//  single OPTIONAL MATCH steps and their columns, or CASE expressions picking the top; a
+//  variable-length step 60-80 ms. These rows cost 8-10 ms, measured)
 MATCH path = (named:Concept)-[:BROADER*0..6]->(asked:Concept {id: $id})
 MATCH (m:Task)-[r:MENTIONS]->(named)
-OPTIONAL MATCH (m)-[:PART_OF]->(p1:Task)
-OPTIONAL MATCH (p1)-[:PART_OF]->(p2:Task)
-OPTIONAL MATCH (p2)-[:PART_OF]->(p3:Task)
-OPTIONAL MATCH (p3)-[:PART_OF]->(p4:Task)
-OPTIONAL MATCH (p4)-[:PART_OF]->(p5:Task)
-RETURN m.id AS mention_id, m.plan_id AS mention_plan_id, m.span_start AS span_start,
-       coalesce(p4.id, p3.id, p2.id, p1.id) AS parent_id,
-       coalesce(p4.plan_id, p3.plan_id, p2.plan_id, p1.plan_id) AS parent_plan_id,
-       coalesce(p4.span_start, p3.span_start, p2.span_start, p1.span_start) AS parent_span_start,
-       p5.id IS NOT NULL AS too_deep,
-       named.id AS concept_id, named.name AS concept_name, length(path) AS depth, r.score AS score
+RETURN m.id AS mention_id, named.id AS concept_id, named.name AS concept_name, length(path) AS depth,
+       r.score AS score

@@ -5,9 +5,10 @@ One query rather than steps composed here: on Neo4j it is 3–4× faster than th
 steps took, on LadybugDB about 2× slower (≈ 8 ms against 4 ms on the 55-document corpus); the answer
 cache hides both for repeated questions. Shared by GET /concepts/{name}/tasks and `plankg ask`.
 
-Across many plans (plankg.services.corpus) the rows come without texts (concept_task_mentions), are
-ranked the same way (`rank_mentions`), and only the page's tasks are read for their texts
-(`with_texts`): at 886 plans the texts of every mention were half the time of the question.
+Across many plans (plankg.services.corpus) the rows come without texts and without the top-level task
+(concept_task_mentions; the tops from the task tree plankg.services.plan_facts keeps), are ranked
+the same way (`rank_mentions`), and only the page's tasks are read for their texts (`with_texts`): at
+886 plans the texts of every mention were half the time of the question.
 """
 
 from __future__ import annotations
@@ -106,24 +107,11 @@ class RankedTask:
     mentions: int
 
 
-def _with_top(row: Row) -> Row:
-    """A concept_task_mentions row with its top-level task (task_id, plan_id, task_span_start): the
-    highest PART_OF step when there is one and no fifth, else the mentioning task itself. A
-    concept_tasks row names its top already."""
-    if "task_id" in row:
-        return row
-    if row.get("parent_id") is None or row.get("too_deep"):
-        top = (row["mention_id"], row.get("mention_plan_id"), row.get("span_start"))
-    else:
-        top = (row["parent_id"], row.get("parent_plan_id"), row.get("parent_span_start"))
-    return {**row, "task_id": top[0], "plan_id": top[1], "task_span_start": top[2]}
-
-
 def rank_mentions(rows: list[Row]) -> list[RankedTask]:
     """One entry per top-level task, best first: its best mention decides via and score. Reads only
-    the ranking columns (concept_task_mentions' rows give the steps up, not the top: _with_top)."""
+    the ranking columns (concept_task_mentions' rows with their tops: PlanFacts.with_tops)."""
     by_task: dict[str, list[_Mention]] = {}
-    for row in map(_with_top, rows):
+    for row in rows:
         by_task.setdefault(row["task_id"], []).append(_mention(row))
     ranked: list[tuple[tuple[float, int, str, int, str], RankedTask]] = []
     for task_id, mentions in by_task.items():

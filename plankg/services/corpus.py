@@ -34,16 +34,12 @@ from plankg.services.corpus_models import (
     TargetChange,
 )
 from plankg.services.models import Evidence
-from plankg.services.places import places_of, plan_places
+from plankg.services.plan_facts import places_of, plan_facts, plan_places
 from plankg.services.reads import evidence, read
 
 LEVELS = ("national", "province", "city", "district")
 NO_REGION = "未知"
 NO_YEAR = "none"
-# Up to this many plans the concept question asks the store for their mentions only; more, and it asks
-# for all and leaves the others out here: LadybugDB tests `plan_id IN $plans` row by row against the
-# list (440 plans: 2-3x the time of no filter at 886 plans, measured).
-NARROW_PLANS = 64
 
 
 class UnknownRegion(ValueError):
@@ -106,14 +102,16 @@ def concept_tasks_across(
     concept = resolve_concept(store, name)
     if concept is None:
         return None
-    places = plan_places(store)
+    facts = plan_facts(store)
+    places = facts.places
     wanted = plans_matching(store, places, region=region, level=level, year=year, plan=plan)
-    if not wanted:
-        rows = []
-    elif len(wanted) <= NARROW_PLANS:  # the store leaves the other plans' mentions out first
-        rows = read(store, "concept_task_mentions_in_plans", id=concept.id, plans=sorted(wanted))
-    else:
-        rows = read(store, "concept_task_mentions", id=concept.id)
+    # every mention read (a few ms more than a store-side `IN $plans`, which LadybugDB checks row by
+    # row against the list) and those outside the plans left out here
+    rows = [
+        row
+        for row in facts.with_tops(read(store, "concept_task_mentions", id=concept.id) if wanted else [])
+        if row["mention_plan_id"] in wanted
+    ]
     ranked = [entry for entry in rank_mentions(rows) if entry.best.row.get("plan_id") in wanted]
     matched = [places[entry.best.row["plan_id"]] for entry in ranked]
     page = with_texts(store, ranked[offset : offset + limit])
