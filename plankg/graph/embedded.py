@@ -463,7 +463,7 @@ class EmbeddedStore(GraphStore):
             return False
 
 
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def _rows(result: ladybug.QueryResult) -> list[Row]:
@@ -475,7 +475,7 @@ def _rows(result: ladybug.QueryResult) -> list[Row]:
     rows = []
     while native.hasNext():
         values = native.getNext()
-        if all(type(value) in _SCALARS for value in values):
+        if _SCALARS.issuperset(map(type, values)):
             rows.append(dict(zip(columns, values, strict=True)))
         else:
             rows.append(plain_row(columns, values))

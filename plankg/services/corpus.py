@@ -107,11 +107,7 @@ def concept_tasks_across(
     wanted = plans_matching(store, places, region=region, level=level, year=year, plan=plan)
     # every mention read (a few ms more than a store-side `IN $plans`, which LadybugDB checks row by
     # row against the list) and those outside the plans left out here
-    rows = [
-        row
-        for row in facts.with_tops(read(store, "concept_task_mentions", id=concept.id) if wanted else [])
-        if row["mention_plan_id"] in wanted
-    ]
+    rows = facts.with_tops(read(store, "concept_task_mentions", id=concept.id) if wanted else [], wanted)
     ranked = [entry for entry in rank_mentions(rows) if entry.best.row.get("plan_id") in wanted]
     matched = [places[entry.best.row["plan_id"]] for entry in ranked]
     page = with_texts(store, ranked[offset : offset + limit])

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
 
 from plankg.graph.port import GraphStore, Row
 from plankg.services.corpus_models import PlanPlace
@@ -62,10 +62,14 @@ class PlanFacts:
 
     places: dict[str, PlanPlace]
     tasks: dict[str, _Task]
+    _tops: dict[str, str] = field(default_factory=dict)  # found so far (the same whoever finds them)
 
     def top_of(self, task_id: str) -> str | None:
         """The task's top-level task (itself when it has no parent or is more than MAX_STEPS_UP steps
         down); None for a task the facts do not know (written since they were read)."""
+        found = self._tops.get(task_id)
+        if found is not None:
+            return found
         if task_id not in self.tasks:
             return None
         up = [task_id]
@@ -74,19 +78,24 @@ class PlanFacts:
             if parent is None or parent not in self.tasks:
                 break
             up.append(parent)
-        return task_id if len(up) > MAX_STEPS_UP + 1 else up[-1]
+        found = task_id if len(up) > MAX_STEPS_UP + 1 else up[-1]
+        self._tops[task_id] = found
+        return found
 
-    def with_tops(self, rows: Iterable[Row]) -> list[Row]:
+    def with_tops(self, rows: Iterable[Row], within: Container[str | None] | None = None) -> list[Row]:
         """concept_task_mentions rows with the mentioning task's start and plan (mention_plan_id), and
-        its top-level task: task_id, plan_id, task_span_start. Mentions by a task not known yet are
-        left out."""
+        its top-level task: task_id, plan_id, task_span_start; only mentions by tasks of the plans
+        `within`, if given. Mentions by a task not known yet are left out."""
         out = []
         for row in rows:
             mention_id = row["mention_id"]
+            mention = self.tasks.get(mention_id)
+            if mention is None or (within is not None and mention.plan_id not in within):
+                continue
             top_id = self.top_of(mention_id)
             if top_id is None:
                 continue
-            mention, top = self.tasks[mention_id], self.tasks[top_id]
+            top = self.tasks[top_id]
             out.append({
                 **row,
                 "span_start": mention.span_start,
