@@ -227,9 +227,8 @@ def compare_indicators(
     table: dict[str, dict[str, list[TargetCell]]] = defaultdict(lambda: defaultdict(list))
     region_of: dict[str, PlanPlace] = {}
     years: set[str] = set()
-    for row in rows:
-        if row["plan_id"] not in wanted:
-            continue
+    kept = [row for row in rows if row.get("plan_id") in wanted]
+    for row in sorted(kept, key=lambda r: _cell_order(r, places)):
         place = places[row["plan_id"]]
         key = place.region or NO_REGION
         region_of.setdefault(key, place)
@@ -271,6 +270,14 @@ def compare_indicators(
         limit=limit,
         offset=offset,
     )
+
+
+def _cell_order(row: Row, places: dict[str, PlanPlace]) -> tuple[Any, ...]:
+    """Indicators by division code, target year, plan, start and id, a missing code, year or start
+    last (as a Cypher ORDER BY has them)."""
+    code, year, start = places[row["plan_id"]].region_code, row.get("target_year"), row.get("span_start")
+    return (code is None, code or "", year is None, year or 0, row["plan_id"], start is None, start or 0,
+            row["id"])
 
 
 # ---------------------------------------------------------------- diff
