@@ -93,6 +93,19 @@ class DagSegmenter:
             out.append((cursor, len(text), text[cursor:], GAP_FLAG))
         return out
 
+    def words(self, block: str) -> list[str]:
+        """The words of jieba's route through `block` (any string): every character covered, single
+        characters not joined, no flags — what `jieba.Tokenizer.cut` builds on before its HMM step."""
+        ends = self._route(block)
+        out = []
+        index = 0
+        n = len(block)
+        while index < n:
+            end = ends[index]
+            out.append(block[index:end])
+            index = end
+        return out
+
     def _route(self, block: str) -> list[int]:
         """End offset of the best word starting at each position (jieba's `calc` over its `get_DAG`)."""
         n = len(block)
