@@ -16,6 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import islice
+from multiprocessing import forkserver
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from plankg import queries
@@ -305,10 +307,13 @@ def load_many(
     in the order given. One bad document never stops the rest; one that is not a plan is skipped
     unless `any_genre`."""
     names = [str(p) for p in paths]
+    workers = jobs or default_jobs()
+    if workers > 1 and len(names) > 1:
+        start_workers()  # warms up while the loaded documents are looked up
     loaded = loaded_sources(store)
     results: list[DocumentResult] = []
     options = _PrepareOptions(loaded=loaded, force=force, any_genre=any_genre, overrides_path=overrides_path)
-    for prepared in _prepared(names, jobs or default_jobs(), options):
+    for prepared in _prepared(names, workers, options):
         if isinstance(prepared, PreparedDocument):
             result = write_result(store, prepared, force=force, replace=replace)
         else:
@@ -317,6 +322,21 @@ def load_many(
         if on_result is not None:
             on_result(result)
     return results
+
+
+def start_workers() -> BaseContext:
+    """The context extraction workers start in, its forkserver started now (idempotent).
+
+    forkserver/spawn, not fork: the parent holds an open store and its threads. The forkserver warms
+    the extractor once (plankg.loaders.warm: seconds of dictionary loading) and the workers fork from
+    it warm. Starting it does not wait for the warm-up, so a caller that starts it before opening the
+    store overlaps the two (the first worker waits for the server to be ready)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["plankg.loaders.warm"])
+    forkserver.ensure_running()
+    return context
 
 
 @dataclass(frozen=True)
@@ -344,13 +364,7 @@ def _prepared(
         for path in paths:
             yield options.prepare(path)
         return
-    # forkserver/spawn, not fork: the parent holds an open store and its threads. The forkserver warms
-    # the extractor once (plankg.loaders.warm), and the workers fork from it warm.
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["plankg.loaders.warm"])
-    else:
-        context = multiprocessing.get_context("spawn")
+    context = start_workers()
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
         broken = False
 
