@@ -22,6 +22,7 @@ Terms are lower-cased (ASCII), full-width forms are folded (ＩＰｖ６ → ipv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from jieba import finalseg
@@ -66,18 +67,20 @@ def _guessed_words(run: str) -> tuple[str, ...]:
     return tuple(finalseg.cut(run))
 
 
-def _block_words(block: str) -> list[str]:
+FrequencyOf = Callable[[str], int | None]  # jieba's dictionary: a word's frequency, 0 for a prefix
+
+
+def _block_words(block: str, freq_get: FrequencyOf, route: Callable[[str], list[str]]) -> list[str]:
     """`jieba.Tokenizer.cut(block, HMM=True)`: the dictionary route, with each run of two or more
     single characters that is not itself a dictionary word handed to jieba's HMM (finalseg)."""
-    freq = segmenter().FREQ
     out: list[str] = []
     run_start = 0  # where the current run of single characters began
     index = 0
-    for word in dag_segmenter().words(block):
+    for word in route(block):
         if len(word) > 1:
             if index - run_start > 1:
                 run = block[run_start:index]
-                out.extend(run if freq.get(run) else _guessed_words(run))
+                out.extend(run if freq_get(run) else _guessed_words(run))
             elif index > run_start:
                 out.append(block[run_start])
             out.append(word)
@@ -87,19 +90,18 @@ def _block_words(block: str) -> list[str]:
             index += 1
     if index - run_start > 1:
         run = block[run_start:index]
-        out.extend(run if freq.get(run) else _guessed_words(run))
+        out.extend(run if freq_get(run) else _guessed_words(run))
     elif index > run_start:
         out.append(block[run_start])
     return out
 
 
-def _block_terms(block: str) -> list[str]:
+def _block_terms(block: str, freq_get: FrequencyOf, route: Callable[[str], list[str]]) -> list[str]:
     """Search-mode terms of one word block, in jieba's order: the 2- and 3-character dictionary words
     inside each longer word, then the word."""
-    freq_get = segmenter().FREQ.get
     out: list[str] = []
     append = out.append
-    for word in _block_words(block):
+    for word in _block_words(block, freq_get, route):
         n = len(word)
         if n > 2:
             for i in range(n - 1):
@@ -119,12 +121,13 @@ def search_terms(text: str) -> list[str]:
     if not text:
         return []
     folded = text.translate(_FOLD_WIDTH)
+    freq_get, route = segmenter().FREQ.get, dag_segmenter().words
     seen: dict[str, None] = {}
     cursor = 0
     for match in _WORD_BLOCK_RE.finditer(folded):
         if match.start() > cursor:
             _gap_terms(folded[cursor : match.start()], seen)
-        for term in _block_terms(match.group()):
+        for term in _block_terms(match.group(), freq_get, route):
             seen.setdefault(term, None)
         cursor = match.end()
     _gap_terms(folded[cursor:], seen)
