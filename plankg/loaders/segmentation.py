@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from math import log
 
 import jieba
-import jieba.posseg
 
 Token = tuple[int, int, str, str]  # (start, end, word, part-of-speech flag)
 
@@ -36,12 +35,13 @@ _NO_WORD = float("-inf")
 class DagSegmenter:
     """jieba's no-HMM accurate mode over a tokenizer's dictionary, with offsets and POS flags."""
 
-    def __init__(self, tokenizer: jieba.Tokenizer, pos_tokenizer: jieba.posseg.POSTokenizer) -> None:
+    def __init__(self, tokenizer: jieba.Tokenizer, tags: dict[str, str]) -> None:
+        """Over an initialised tokenizer, with `tags` the part-of-speech tag of each word (what
+        jieba.posseg.POSTokenizer(tokenizer).word_tag_tab holds, user words included)."""
         tokenizer.check_initialized()
-        pos_tokenizer.makesure_userdict_loaded()
         self._freq: dict[str, int] = tokenizer.FREQ
         self._log_total = log(tokenizer.total)
-        self._tags: dict[str, str] = pos_tokenizer.word_tag_tab
+        self._tags = tags
         # fragment → its score, filled as fragments are met (the dictionary has 500,000 prefixes; a
         # document meets a few thousand): one lookup per step instead of a lookup and a log.
         self._scores: dict[str, float] = {}
