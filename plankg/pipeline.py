@@ -328,13 +328,13 @@ def start_workers() -> BaseContext:
     """The context extraction workers start in, its forkserver started now (idempotent).
 
     forkserver/spawn, not fork: the parent holds an open store and its threads. The forkserver warms
-    the extractor once (plankg.loaders.warm: seconds of dictionary loading) and the workers fork from
-    it warm. Starting it does not wait for the warm-up, so a caller that starts it before opening the
+    the extractor once (plankg.loaders.warm: the dictionaries) and imports this module (what a worker
+    runs), and the workers fork from it warm. Starting it does not wait for the warm-up, so a caller that starts it before opening the
     store overlaps the two (the first worker waits for the server to be ready)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["plankg.loaders.warm"])
+    context.set_forkserver_preload(["plankg.loaders.warm", "plankg.pipeline"])
     forkserver.ensure_running()
     return context
 
