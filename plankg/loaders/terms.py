@@ -116,20 +116,34 @@ def _block_terms(block: str, freq_get: FrequencyOf, route: Callable[[str], list[
     return [term for term in map(str.lower, out) if term not in STOP_WORDS and term.strip(_BLOCK_PUNCTUATION)]
 
 
-def search_terms(text: str) -> list[str]:
-    """Index terms of `text`: search-mode words, lower-cased, no stop words, deduplicated."""
+TermCache = dict[str, list[str]]  # word block → its terms: one per document, shared by its nodes
+
+
+def search_terms(text: str, cache: TermCache | None = None) -> list[str]:
+    """Index terms of `text`: search-mode words, lower-cased, no stop words, deduplicated. Pass the
+    same `cache` for the texts of one document: a block met before (a task's name is the start of
+    its text, a parent's text holds its children's) is not segmented again."""
     if not text:
         return []
     folded = text.translate(_FOLD_WIDTH)
     freq_get, route = segmenter().FREQ.get, dag_segmenter().words
+    known: TermCache = {} if cache is None else cache
+    blocks_seen: set[str] = set()  # a block repeated in this text adds no term
     seen: dict[str, None] = {}
     cursor = 0
     for match in _WORD_BLOCK_RE.finditer(folded):
         if match.start() > cursor:
             _gap_terms(folded[cursor : match.start()], seen)
-        for term in _block_terms(match.group(), freq_get, route):
-            seen.setdefault(term, None)
         cursor = match.end()
+        block = match.group()
+        if block in blocks_seen:
+            continue
+        blocks_seen.add(block)
+        terms = known.get(block)
+        if terms is None:
+            terms = known[block] = _block_terms(block, freq_get, route)
+        for term in terms:
+            seen.setdefault(term, None)
     _gap_terms(folded[cursor:], seen)
     return list(seen)
 
