@@ -329,8 +329,8 @@ def start_workers() -> BaseContext:
 
     forkserver/spawn, not fork: the parent holds an open store and its threads. The forkserver warms
     the extractor once (plankg.loaders.warm: the dictionaries) and imports this module (what a worker
-    runs), and the workers fork from it warm. Starting it does not wait for the warm-up, so a caller that starts it before opening the
-    store overlaps the two (the first worker waits for the server to be ready)."""
+    runs), and the workers fork from it warm. Starting it does not wait for the warm-up, so a caller
+    that starts it before opening the store overlaps the two (the first worker waits for the server)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -356,6 +356,21 @@ class _PrepareOptions:
         )
 
 
+# The options of the run a worker process serves, set once when it starts (`_serve`): a task then
+# sends only a path, not the sha256 of every loaded plan.
+_worker_options: _PrepareOptions | None = None
+
+
+def _serve(options: _PrepareOptions) -> None:
+    global _worker_options
+    _worker_options = options
+
+
+def _prepare_in_worker(path: str) -> PreparedDocument | DocumentResult:
+    assert _worker_options is not None, "a worker prepares documents only after _serve"
+    return _worker_options.prepare(path)
+
+
 def _prepared(
     paths: list[str], jobs: int, options: _PrepareOptions
 ) -> Iterator[PreparedDocument | DocumentResult]:
@@ -365,14 +380,16 @@ def _prepared(
             yield options.prepare(path)
         return
     context = start_workers()
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(paths)), mp_context=context, initializer=_serve, initargs=(options,)
+    ) as pool:
         broken = False
 
         def submit(path: str) -> Future[PreparedDocument | DocumentResult] | None:
             nonlocal broken
             if not broken:
                 try:
-                    return pool.submit(options.prepare, path)
+                    return pool.submit(_prepare_in_worker, path)
                 except BrokenProcessPool:
                     broken = True
             return None  # the pool is broken: prepared here instead
