@@ -19,6 +19,7 @@ from plankg.loaders.genre import classify_genre
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
+from plankg.loaders.non_targets import condition_lists
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
 from plankg.loaders.prose import fill_from_prose
 from plankg.loaders.reading import SourceDocument, read_document
@@ -270,6 +271,7 @@ def _indicators(
     skipped = SpanSet(outline.skipped)
     targets = SpanSet(outline.target_sections)
     headings = SpanSet(outline.heading_spans)
+    conditions = SpanSet(condition_lists(outline.paragraphs))  # thresholds of eligibility, not targets
     items = SpanSet([(s, e) for s, e, _ in subjects] + [item.span for item in outline.directions])
     subject_sweep = SpanSweep(subjects)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
@@ -285,6 +287,8 @@ def _indicators(
         first_goal = min((s for s, _, sid in nearby if "-goal-" in sid), default=None)
         for window_start, match in matches:
             position = match.number_start
+            if conditions.holds(position):
+                continue
             subject = subject_at.get(position)
             inside = subject is not None or items.holds(position)
             # a paragraph that states a goal goes on setting targets after it (…各有2家进入全国前十强。

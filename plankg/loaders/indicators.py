@@ -32,6 +32,7 @@ from plankg.loaders.indicator_names import (
 )
 from plankg.loaders.non_targets import (
     counts_own_measures,
+    is_baseline,
     is_condition_or_scope,
     is_definition,
     is_event_count,
@@ -39,6 +40,7 @@ from plankg.loaders.non_targets import (
     is_past,
     is_permission,
     is_project_size,
+    is_qualification,
     is_range_start,
 )
 from plankg.loaders.quantities import (
@@ -82,6 +84,10 @@ _NEGATED_BOUNDS = tuple(
         ("多于", "<="),
         ("大于", "<="),
     )
+)
+# verbs of rising to a level, before 接近 (提升至接近70%)
+_RISE_TO_VERBS = (
+    "达到", "提升至", "提升到", "提高至", "提高到", "增长到", "增长至", "增加到", "增加至", "上升到", "上升至"
 )
 _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
     sorted(
@@ -149,6 +155,9 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
             ("保持", "="),
             ("约为", "="),
             ("总数", "="),
+            # 提升至接近70%: about the level, reached from below
+            ("接近", "="),
+            *((verb + "接近", "=") for verb in _RISE_TO_VERBS),
             *_NEGATED_BOUNDS,
             ("≥", ">="),
             ("≤", "<="),
@@ -532,6 +541,8 @@ def find_indicators(
             or is_event_count(pre)
             or is_definition(sentence_before)
             or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
+            or is_baseline(scan, suffix_end)
+            or is_qualification(pre)
         ):
             continue
         if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):

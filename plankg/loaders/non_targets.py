@@ -12,13 +12,21 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
   statistic of a past year (…达到45.5万亿元，同比增长16.2%; 比上年增长8.5%): what is already reached;
 - a range of a calculation rule (按总用量的60%—70%估算);
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
-- a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施).
-Each check reads only the text around one number; indicators.py asks them before it keeps a number.
+- a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施);
+- a qualification asked of an applicant (注册资本不低于1000万元, 申请企业…, 年龄不超过35周岁): who may
+  apply, not what the plan is to reach;
+- a level already reached that a measure builds on (在…生均财政拨款水平达到12000元的基础上);
+- a threshold of eligibility: the numbers of a list of conditions (符合下列要求的社会团体予以保留：…有50个
+  以上的成员…应有10万元以上资金), which tell who qualifies, not what the plan is to reach.
+Each check but the last reads only the text around one number; indicators.py asks them before it keeps a
+number. The conditions lists are found once per document (`condition_lists`) and looked up by position.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from plankg.loaders.indicator_names import CLAUSE_BREAK
 
@@ -42,6 +50,20 @@ _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比�
 _RANGE_AFTER_RE = re.compile(r"\s*[-—–―~～－]\s*\d")
 _PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外资|内资)?(?:项目|工程)")
 _OWN_MEASURES = ("措施", "举措")
+# 注册资本不低于1000万元, 取得二级以上资质, 申报单位…, 年龄不超过35周岁: a qualification
+_QUALIFICATION_RE = re.compile(r"注册资本|资质|申请(?:企业|单位|人|者)|申报(?:企业|单位|主体)|年龄")
+_BASELINE_AFTER_RE = re.compile(r"的?(?:水平)?的?基础上")
+# the lead of a list of conditions: 符合下列要求的…, 应当具备下列条件：, 还应具备：
+_CONDITIONS_LEAD_RE = re.compile(
+    r"(?:符合|具备|具有|满足)(?:以下|下列|如下)[^。；：:]{0,6}?(?:条件|要求|标准)|应(?:当)?具备(?:以下|下列)?(?:条件)?[：:]"
+)
+# numbering styles from the outermost level in (as paragraphs.py names them)
+_STYLE_RANK = {
+    style: rank
+    for rank, style in enumerate(
+        ("chapter", "section", "part", "cn", "cn_paren", "ar", "ar_paren", "ar_half", "circled", "bullet")
+    )
+}
 
 
 def is_forecast(clause_before: str, clause_after: str = "") -> bool:
@@ -98,3 +120,51 @@ def is_project_size(text: str, after: int, unit_is_count: bool) -> bool:
 def counts_own_measures(counted: str) -> bool:
     """调整增加为30项督查激励措施: the document counts its own measures; that is not a target."""
     return counted.endswith(_OWN_MEASURES)
+
+
+def is_qualification(clause_before: str) -> bool:
+    """取得二级以上资质且注册资本不低于1000万元, 年龄一般不超过70周岁: what an applicant or office-holder
+    must meet, not a target."""
+    return _QUALIFICATION_RE.search(clause_before) is not None
+
+
+def is_baseline(text: str, after: int) -> bool:
+    """在…拨款水平达到12000元的基础上，逐步提高: the level a measure starts from, not its target."""
+    return _BASELINE_AFTER_RE.match(text, after) is not None
+
+
+class _Numbered(Protocol):
+    start: int
+    end: int
+    text: str
+    style: str | None
+
+
+def condition_lists(paragraphs: Sequence[_Numbered]) -> list[tuple[int, int]]:
+    """The spans of the lists of conditions: from a lead (符合下列要求的社会团体予以保留。) over the items
+    that follow it, up to the next paragraph numbered at the lead's level or above (or, for an unnumbered
+    lead, up to the first paragraph that is not an item of the list)."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(paragraphs):
+        lead = paragraphs[index]
+        index += 1
+        if _CONDITIONS_LEAD_RE.search(lead.text) is None:
+            continue
+        lead_rank = _STYLE_RANK.get(lead.style or "")
+        end = lead.end
+        item_rank: int | None = None
+        while index < len(paragraphs):
+            par = paragraphs[index]
+            rank = _STYLE_RANK.get(par.style or "")
+            if lead_rank is not None:
+                if rank is not None and rank <= lead_rank:
+                    break
+            else:
+                if rank is None or (item_rank is not None and rank < item_rank):
+                    break
+                item_rank = rank if item_rank is None else item_rank
+            end = par.end
+            index += 1
+        spans.append((lead.start, end))
+    return spans

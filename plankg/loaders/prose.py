@@ -70,6 +70,16 @@ _NOT_PLAN_SENTENCE_RE = re.compile(
     r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|近年|以来|目前|此前|早在|"
     r"认为|记者"
 )
+# what the environment will be like (competition, pressure, risks growing), or an outlook the speaker
+# asks to keep in view (我们也要看到…): a judgement of circumstances, not something the plan sets out to reach
+_SITUATION_RE = re.compile(
+    r"(?:竞争|形势|挑战|压力|风险|矛盾|不确定性|下行)[^，,。；;]{0,6}?(?:更加|日益|愈发|越来越|更为)?"
+    r"(?:激烈|严峻|复杂|突出|加大|增多|加剧)|(?:也要|必须|应当|应该|要)看到"
+)
+# 累计建成800多家: a tally of results so far (a dated target, 到2025年累计建成…, carries a goal cue)
+_TALLY_RE = re.compile(r"累计(?:建成|完成|实现|培育|引进|签约|落地|打造|认定|建设|开通|服务)")
+# 越来越多的城市, 不少地方: a trend among many subjects the document reports on
+_MULTITUDE_RE = re.compile(r"(?:越来越多的?|不少|许多|很多|众多|一些)(?:城市|地方|省份|地区|企业|国家)")
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
 # a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
@@ -86,6 +96,14 @@ _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟"
 )
+# A vision without a year: a future modal, then an end state to build (加快建设…新型能源体系, 打造…高地)
+_VISION_MODAL_RE = re.compile(r"将|要|力争|努力|致力于")
+_VISION_RE = re.compile(
+    r"(?:建设|建成|打造|构建|迈向|跻身|建设成为|打造成为)[^，,。；;]{2,30}?"
+    r"(?:体系|示范区|先行区|试验区|高地|强省|强市|强区|强国|中心|枢纽|样板|标杆|典范|格局)(?=[，,。；;！!]|$)"
+)
+# a report's closing paragraph: 站上新起点，…将… / 展望未来，… / 下一步，…
+_CLOSING_CUE_RE = re.compile(r"^\s*(?:站上新起点|站在新起点|展望未来|展望|下一步|今后|未来)")
 _CLAUSE_START = '，,；;：:。！？!?“"（('
 
 # Series openers: 一是 / 在…方面， / 围绕“…”，
@@ -334,6 +352,7 @@ class _Reader:
         self.kicker_tasks()
         self.directions()
         self.goal_statements()
+        self.vision_goals()
         self.task_statements()
         for kind in ("goals", "tasks"):
             getattr(self.items, kind).sort(key=lambda item: item.span[0])
@@ -503,8 +522,32 @@ class _Reader:
                     continue
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
+                if _SITUATION_RE.search(text, start, end):
+                    continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
                 item = _item("goal", text, cue, end)
                 if item.span[1] - item.span[0] >= 8:
+                    self.items.goals.append(item)
+                    self.claim([item])
+
+    def vision_goals(self) -> None:
+        """With no dated goal: the vision a report closes on (站上新起点，宁夏将…加快建设清洁低碳安全高效的
+        新型能源体系，高水平建设国家新能源综合示范区。), from its first end state to the sentence end, in
+        the last paragraph or one opened by a closing cue (展望未来, 下一步 …)."""
+        if self.items.goals or not self.paragraphs:
+            return
+        text = self.text
+        last = self.paragraphs[-1]
+        for par in self.paragraphs:
+            if par.form not in ("prose", "lead") or not (par is last or _CLOSING_CUE_RE.match(par.text)):
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                modal = _VISION_MODAL_RE.search(text, start, end)
+                vision = _VISION_RE.search(text, modal.end(), end) if modal else None
+                if vision is None or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
+                    continue
+                clause_start = max(text.rfind(ch, modal.end(), vision.start()) for ch in "，,；;") + 1
+                item = _item("goal", text, max(clause_start, modal.end()), end)
+                if self.free(*item.span):
                     self.items.goals.append(item)
                     self.claim([item])
 
@@ -536,7 +579,7 @@ class _Reader:
                 if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
                     continue
                 verb_at = self._task_start(start, end)
-                if verb_at is None:
+                if verb_at is None or self._reports_others(start, verb_at, end):
                     continue
                 item = task_item(text, verb_at, end, named_by_sentence=False)
                 # the actions the sentence lists: its ；-parts, else its clauses that are actions
@@ -548,6 +591,14 @@ class _Reader:
                 ]
                 self.items.tasks.append(item)
                 self.claim([item])
+
+    def _reports_others(self, start: int, verb_at: int, end: int) -> bool:
+        """A sentence about what others did or do: a tally of results (…累计建成800多家智能工厂) or a
+        trend among many (越来越多的城市提出要…) — an account, not a task the document sets."""
+        text = self.text
+        if _TALLY_RE.search(text, start, end) and _GOAL_CUE_RE.search(text, start, end) is None:
+            return True
+        return _MULTITUDE_RE.search(text, start, verb_at) is not None
 
     def _task_start(self, start: int, end: int) -> int | None:
         """Where the sentence's task starts (its action verb), or None when it states none."""

@@ -4,6 +4,10 @@ query, concept_tasks (one row per mention), ranked and grouped here per top-leve
 One query rather than steps composed here: on Neo4j it is 3–4× faster than the three round trips the
 steps took, on LadybugDB about 2× slower (≈ 8 ms against 4 ms on the 55-document corpus); the answer
 cache hides both for repeated questions. Shared by GET /concepts/{name}/tasks and `plankg ask`.
+
+Across many plans (plankg.services.corpus) the rows come without texts (concept_task_mentions), are
+ranked the same way (`rank_mentions`), and only the page's tasks are read for their texts
+(`with_texts`): at 886 plans the texts of every mention were half the time of the question.
 """
 
 from __future__ import annotations
@@ -93,27 +97,28 @@ def _mentioning_task(row: Row) -> TaskRef:
     )
 
 
-def rank_concept_tasks(rows: list[Row]) -> list[ConceptTaskItem]:
-    """One item per top-level task: its best mention decides via, score and evidence."""
+@dataclass
+class RankedTask:
+    """One top-level task of a ranked answer: its best mention and how many mentions it has."""
+
+    task_id: str
+    best: _Mention
+    mentions: int
+
+
+def rank_mentions(rows: list[Row]) -> list[RankedTask]:
+    """One entry per top-level task, best first: its best mention decides via and score. Reads only
+    the ranking columns (concept_task_mentions gives no more)."""
     by_task: dict[str, list[_Mention]] = {}
     for row in rows:
         by_task.setdefault(row["task_id"], []).append(_mention(row))
-    items: list[tuple[tuple[float, int, str, int, str], ConceptTaskItem]] = []
+    ranked: list[tuple[tuple[float, int, str, int, str], RankedTask]] = []
     for task_id, mentions in by_task.items():
         best = max(
             mentions,
             key=lambda m: (m.relevance, m.via == "direct", -(m.row.get("span_start") or 0)),
         )
         row = best.row
-        item = ConceptTaskItem(
-            task=_top_task(row),
-            via=best.via,
-            score=best.relevance,
-            evidence=_mention_evidence(row),
-            mentioned_by=_mentioning_task(row) if row["mention_id"] != task_id else None,
-            matched_concept=row.get("concept_name") or row["concept_id"],
-            mentions=len(mentions),
-        )
         order_key = (
             -best.relevance,
             -len(mentions),
@@ -121,8 +126,50 @@ def rank_concept_tasks(rows: list[Row]) -> list[ConceptTaskItem]:
             int(row.get("task_span_start") or 0),
             task_id,
         )
-        items.append((order_key, item))
-    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+        ranked.append((order_key, RankedTask(task_id, best, len(mentions))))
+    return [entry for _, entry in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def task_item(entry: RankedTask) -> ConceptTaskItem:
+    """The answer item of a ranked task; its best mention's row must carry the texts (concept_tasks'
+    columns)."""
+    row = entry.best.row
+    return ConceptTaskItem(
+        task=_top_task(row),
+        via=entry.best.via,
+        score=entry.best.relevance,
+        evidence=_mention_evidence(row),
+        mentioned_by=_mentioning_task(row) if row["mention_id"] != entry.task_id else None,
+        matched_concept=row.get("concept_name") or row["concept_id"],
+        mentions=entry.mentions,
+    )
+
+
+def rank_concept_tasks(rows: list[Row]) -> list[ConceptTaskItem]:
+    """One item per top-level task: its best mention decides via, score and evidence."""
+    return [task_item(entry) for entry in rank_mentions(rows)]
+
+
+def with_texts(store: GraphStore, page: list[RankedTask]) -> list[ConceptTaskItem]:
+    """Items of ranked tasks whose rows came without texts (concept_task_mentions): the top and the
+    mentioning tasks of the page are read by id (task_cards) and put into their rows as concept_tasks
+    names them."""
+    ids = sorted({entry.task_id for entry in page} | {entry.best.row["mention_id"] for entry in page})
+    cards = {row["id"]: row for row in read(store, "task_cards", ids=ids)} if ids else {}
+    items = []
+    for entry in page:
+        row = entry.best.row
+        top, mention = cards.get(entry.task_id, {}), cards.get(row["mention_id"], {})
+        full = {
+            **row,
+            "task_name": top.get("name"), "task_text": top.get("text"), "task_order": top.get("order"),
+            "task_doc_id": top.get("doc_id"), "task_span_end": top.get("span_end"),
+            "mention_name": mention.get("name"), "mention_text": mention.get("text"),
+            "doc_id": mention.get("doc_id"), "span_end": mention.get("span_end"),
+        }
+        items.append(task_item(RankedTask(entry.task_id, _Mention(full, entry.best.via, entry.best.relevance),
+                                          entry.mentions)))
+    return items
 
 
 def answer_concept_tasks(store: GraphStore, name: str, *, limit: int, offset: int = 0) -> ConceptTasks | None:

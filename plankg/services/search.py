@@ -1,12 +1,15 @@
 """Full-text search over names and texts, Chinese-aware: the query is segmented like the index (the
-loaders' segmenter), the store matches terms (the `search` query), and the candidates are ranked here."""
+loaders' segmenter), the term index (plankg.services.term_index) finds the nodes holding its terms —
+the candidates the `search` query would give, without its scan of every node — and they are ranked
+here."""
 
 from __future__ import annotations
 
 from plankg.graph.port import GraphStore, Row
 from plankg.loaders.terms import query_terms
 from plankg.services.models import SearchHit, SearchResults
-from plankg.services.reads import evidence, read
+from plankg.services.reads import evidence
+from plankg.services.term_index import term_index
 
 # Candidates fetched from the store (best first) before ranking here; `total` counts at most this many.
 CANDIDATES = 500
@@ -48,7 +51,7 @@ def search(store: GraphStore, q: str, *, limit: int, offset: int = 0) -> SearchR
     terms = terms_of_query(query) if query else []
     if not terms:
         return SearchResults(query=q, terms=[], items=[], total=0, limit=limit, offset=offset)
-    found = read(store, "search", terms=terms, limit=CANDIDATES)
+    found = term_index(store).candidates(store, terms, CANDIDATES)
     scored = sorted(
         ((_score(query, terms, row), row) for row in found),
         key=lambda pair: (-pair[0], int(pair[1].get("term_count") or 0), pair[1]["id"]),

@@ -161,6 +161,24 @@ def test_corpus_view_by_region_and_year(corpus: Corpus) -> None:
     assert {p["id"] for p in shandong["plans"]} == {corpus.ids["qingdao-13th"], corpus.ids["济南-13th"]}
 
 
+def test_across_plans_ranks_like_the_canonical_question(corpus: Corpus) -> None:
+    """Across plans the concept question ranks rows without texts and reads the page's texts after:
+    the items are those the canonical question (concept_tasks, texts in every row) gives, in the same
+    order, for every concept a task of the corpus mentions."""
+    from plankg.queries import run
+    from plankg.services.concept_tasks import rank_concept_tasks, rank_mentions, with_texts
+
+    rows = corpus.store.read("MATCH (:Task)-[:MENTIONS]->(c:Concept) RETURN DISTINCT c.id AS id ORDER BY id")
+    assert len(rows) >= 5
+    subtasks = 0
+    for concept_id in (row["id"] for row in rows):
+        canonical = rank_concept_tasks(run(corpus.store, "concept_tasks", {"id": concept_id}))
+        ranked = rank_mentions(run(corpus.store, "concept_task_mentions", {"id": concept_id}))
+        assert canonical and with_texts(corpus.store, ranked) == canonical, concept_id
+        subtasks += sum(item.mentioned_by is not None for item in canonical)
+    assert subtasks > 0, "some mention is a sub-task's: the steps up PART_OF are exercised"
+
+
 def test_cli_answers_the_same_questions(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
     if corpus.data_dir is None:
         monkeypatch.setenv("PLANKG_STORE", "neo4j")  # URI and password as the test run's

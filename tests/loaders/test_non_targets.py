@@ -43,6 +43,11 @@ def described(sentence: str) -> list[tuple[str, float, str, str]]:
         "其中超10亿美元项目50个、超50亿美元项目取得突破。",
         # the document's own measures
         "国务院决定将2016年实施的24项督查激励措施调整增加为30项督查激励措施。",
+        # a qualification asked of an applicant or an office-holder
+        "申报单位须取得二级以上资质且注册资本不低于1000万元。",
+        "秘书长以上负责人任期一般不超过两届，年龄一般不超过70周岁。",
+        # a level already reached that a measure builds on
+        "各地在继续巩固落实好高等职业教育生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。",
     ],
 )
 def test_numbers_that_are_not_targets(sentence: str) -> None:
@@ -71,10 +76,15 @@ def test_a_project_size_does_not_hide_the_project_count() -> None:
             "单户担保金额500万元以上的再担保业务收费，原则上不高于承担风险责任的0.5%。",
             [("担保业务收费占承担风险责任比例", 0.5, "%", "<=")],
         ),
-        # a level followed by 的 that neither closes a condition nor sits in a 对… scope stays
+        # 提升至接近70%: about the level, the rise verb and 接近 are not part of the name
         (
-            "各地在继续巩固落实好高等职业教育生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。",
-            [("高等职业教育生均财政拨款水平", 12000, "元", ">=")],
+            "到2027年，常住人口城镇化率提升至接近70%，户籍人口城镇化率明显提高。",
+            [("常住人口城镇化率", 70, "%", "=")],
+        ),
+        # a level followed by 的 that neither closes a condition, sits in a 对… scope nor is a baseline stays
+        (
+            "到2025年，全省高等职业教育生均财政拨款水平达到15000元的水平。",
+            [("高等职业教育生均财政拨款水平", 15000, "元", ">=")],
         ),
     ],
 )
@@ -171,3 +181,19 @@ def test_forecast_and_past_words_inside_a_measure_name_keep_the_target() -> None
     assert described("到2025年，灾害性天气预测准确率达到90%。") == [("灾害性天气预测准确率", 90, "%", ">=")]
     # a change against a base year is a target, not last year's statistic
     assert described("到2025年，单位GDP能耗比2020年下降13.5%。") == [("单位GDP能耗", 13.5, "%", "=")]
+
+
+def test_thresholds_of_a_list_of_conditions_are_not_targets() -> None:
+    """符合下列要求的…予以保留: the numbers of the conditions tell who qualifies; the target after the list
+    (the next item at the lead's level) is still read."""
+    text = (
+        "关于清理整顿社会团体的意见\n"
+        "一、清理整顿工作的主要内容\n"
+        "（一）符合下列要求的社会团体予以保留。\n"
+        "1.有50个以上的成员。\n"
+        "2.全国性社会团体应有10万元以上资金，秘书长年龄一般不超过70周岁。\n"
+        "非法人社会团体还应有5000元以上的资金。\n"
+        "（二）到1998年，社会团体年检合格率要达到95%以上。\n"
+    )
+    found = [(i.name, i.value, i.unit) for i in extract_text(text).indicators]
+    assert found == [("社会团体年检合格率", 95, "%")]

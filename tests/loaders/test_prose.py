@@ -285,3 +285,49 @@ def test_real_reports_are_no_longer_empty(path: Path) -> None:
     assert extraction.tasks
     for record in (*extraction.goals, *extraction.directions, *extraction.tasks):
         assert text[record.span[0] : record.span[1]] == record.text
+
+
+def test_a_report_closing_on_a_vision_without_a_year_has_that_vision_as_its_goal() -> None:
+    text = (
+        "宁夏加快建设新型能源体系\n"
+        "加大新能源资源开发力度，扩大新能源发展规模——\n"
+        "腾格里沙漠边缘，光伏板首尾相连。今年将进一步丰富开发模式。\n"
+        "站上新起点，宁夏将以新能源全产业链发展为牵引，推进产业结构优化升级，"
+        "加快建设清洁低碳安全高效的新型能源体系，高水平建设国家新能源综合示范区。\n"
+    )
+    vision = "加快建设清洁低碳安全高效的新型能源体系，高水平建设国家新能源综合示范区。"
+    assert texts(text, read(text).goals) == [vision]
+
+
+def test_a_vision_is_no_goal_beside_a_dated_one_nor_when_already_reached() -> None:
+    dated = (
+        "某省推进数字经济发展\n"
+        "到2025年，全省数字经济增加值达到1万亿元。\n"
+        "下一步，该省将加快建设数字经济创新发展试验区。\n"
+    )
+    assert texts(dated, read(dated).goals) == ["到2025年，全省数字经济增加值达到1万亿元。"]
+    reached = (
+        "某市数字经济发展成效显著\n目前，该市已建成国家数字经济创新发展试验区，将继续打造数字经济高地。\n"
+    )
+    assert read(reached).goals == []
+
+
+def test_an_outlook_on_the_environment_is_not_a_goal() -> None:
+    text = (
+        "有关负责人就行动方案答记者问\n"
+        "问：制定《方案》的总体考虑是什么？\n"
+        "答：力争到2027年，推动3万家以上企业完成智能化改造。同时，我们也要看到，到2030年前后全球竞争将更加激烈。\n"
+    )
+    assert texts(text, read(text, "plan_interpretation").goals) == [
+        "力争到2027年，推动3万家以上企业完成智能化改造。"
+    ]
+
+
+def test_tallies_of_results_and_trends_among_many_are_not_tasks() -> None:
+    text = (
+        "中部城市竞逐数字经济\n"
+        "越来越多的城市提出要提升数字经济占GDP比重的份额。\n"
+        "此外，合肥加速推进产业数字化，以智能制造为方向，累计建成800多家智能工厂、数字化车间。\n"
+        "郑州将加快建设城市大脑，推动数据资源汇聚。\n"
+    )
+    assert names(text, read(text).tasks) == ["加快建设城市大脑"]

@@ -169,3 +169,74 @@ def test_extraction_time_grows_linearly_with_the_text() -> None:
     for layout in (lambda t: t, lambda t: t.replace("\n", "")):
         ratio = _seconds(layout(large)) / _seconds(layout(small))
         assert ratio < 8, ratio
+
+
+# ---------------------------------------------------------------- goals without a goal section
+
+
+def test_a_lead_announcing_the_goal_makes_the_next_paragraph_the_goal() -> None:
+    text = (
+        "关于加强防震减灾工作意见的报告\n"
+        "一、关于加强防震减灾工作的意见\n"
+        "针对上述地震形势，我局建议“九五”期间我国防震减灾工作的目标是：\n"
+        "首先使重点监视防御区的大中城市基本具备抗御6级左右地震的能力。\n"
+        "为此，应切实抓好以下几方面工作：\n"
+        "（一）加强地震监测系统的建设。\n"
+        "（二）进一步加强防震减灾立法工作。\n"
+    )
+    outline = parse_outline(text)
+    goal = "首先使重点监视防御区的大中城市基本具备抗御6级左右地震的能力"
+    assert [text[s:e] for s, e in (g.span for g in outline.goals)] == [goal]
+
+
+def test_a_dated_aim_of_the_preamble_is_a_goal_from_its_subject() -> None:
+    text = (
+        "关于内地西藏班扩大规模有关问题的请示\n"
+        "国务院：\n"
+        "为贯彻落实《意见》关于“长期坚持，适当扩大规模”的精神，内地西藏初中班从现有招生规模基础上，逐步扩大，"
+        "1998年达到2000人的规模。1995年共落实了165名扩招任务。现提出如下意见：\n"
+        "一、逐年扩招，分步实施\n"
+        "（一）从1996年开始逐年扩招，分3年落实。\n"
+        "（二）到2000年实现招生规模稳定。\n"  # a dated aim inside a measure stays with the measure
+    )
+    outline = parse_outline(text)
+    goal = "内地西藏初中班从现有招生规模基础上，逐步扩大，1998年达到2000人的规模"
+    assert [text[s:e] for s, e in (g.span for g in outline.goals)] == [goal]
+
+
+def test_a_numbered_section_that_gives_no_action_is_not_a_task() -> None:
+    text = (
+        "关于地震重点监视防御区的报告\n"
+        "一、关于重点监视防御区的确定\n"
+        "自70年代以来，我局每年都进行年度地震趋势会商。鉴此，我局确定了地震重点监视防御区。\n"
+        "二、关于年度地震重点危险区的判定\n"
+        "1995年我国共发生5级以上地震48次，显示了地震活动进一步增强的趋势。\n"
+        "三、加强防震减灾工作\n"
+        "要进一步加强地震监测系统和应急指挥系统的建设。\n"
+    )
+    assert _names(text, parse_outline(text).tasks) == ["加强防震减灾工作"]
+
+
+def test_a_one_sentence_measure_without_a_body_is_a_task() -> None:
+    text = (
+        "关于清理整顿社会团体的意见\n"
+        "三、清理整顿工作的主要内容\n"
+        "（一）对存在下列问题的社会团体要进行整改。\n"
+        "1.未依照章程开展业务活动的；\n"
+        "2.未按规定参加年检的。\n"
+        "（二）对宗旨、业务范围相同相似的社会团体，予以合并。\n"
+        "（三）社会团体的基本情况。\n"  # a one-line heading stating no action stays a heading
+    )
+    names = _names(text, parse_outline(text).tasks)
+    assert "对宗旨、业务范围相同相似的社会团体，予以合并" in names
+    assert "社会团体的基本情况" not in names
+
+
+def test_an_answer_announcing_its_goals_is_not_one_and_stage_leads_are_not_names() -> None:
+    text = (
+        "有关负责同志就《关于推进新型城镇化的实施意见》答记者问\n"
+        "二、《实施意见》的主要目标是什么？\n"
+        "答：《实施意见》提出了两个阶段性目标。第一阶段，到2027年，常住人口城镇化率提升至接近70%。"
+        "第二阶段，到2035年，基本实现新型城镇化。\n"
+    )
+    assert _names(text, parse_outline(text).goals) == ["常住人口城镇化率提升至接近70%", "基本实现新型城镇化"]

@@ -111,6 +111,11 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
         "terms": [samples["term"]] if narrow or param != "terms" else [""],
         "ids": [samples["plan"], samples["goal"], samples["task"], samples["concept"], samples["sector"]],
         "plans": [samples["plan"]],
+        # search_hits: one node of each label the samples have ([''] = none)
+        **{f"{label}_ids": [samples[label]] for label in ("plan", "goal", "direction", "task", "indicator",
+                                                          "concept", "sector")},
+        "citation_ids": [""],
+        "region_ids": [""],
     }
     if query == "search" and param == "terms":
         return [samples["term"], "信息化"]

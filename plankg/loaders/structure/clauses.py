@@ -21,7 +21,8 @@ _ENUM_RE = re.compile(
 PRINCIPLE_RE = re.compile(r"坚持(?!以习近平|以马克思)")
 IDEOLOGY_RE = re.compile(r"为指导|^(?:坚持|全面贯彻|深入贯彻|认真贯彻|高举|牢固树立|以习近平|深入学习)")
 TIME_LEAD_RE = re.compile(
-    r"^(?:到|至|经过|再用|力争|通过|用)[^，,]{0,16}(?:年|末|时间|期|底)[^，,]{0,4}[，,]"
+    r"^(?:(?:第[一二三四五六七八九十]+阶段|近期|中期|远期)[，,：:])?"  # 第一阶段，到2027年，…
+    r"(?:到|至|经过|再用|力争|通过|用)[^，,]{0,16}(?:年|末|时间|期|底)[^，,]{0,4}[，,]"
 )
 INLINE_KIND_RE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("goal", re.compile("目标")),
@@ -32,6 +33,31 @@ SUMMARY_ENDINGS = ("任务", "目标", "方向", "原则", "如下", "：", ":",
 REPORTING_LEAD_RE = re.compile(
     r"^(?:答[：:])?(?:《[^》]{1,30}》|[^，,。]{0,8}(?:规划|方案|意见|文件))(?:明确)?(?:提出|指出|明确|要求|强调)"
     r"(?:了)?[，,：:]?"
+)
+# An instruction: a modal before an action (要加强…, 应切实抓好…), or a clause that opens with one (推进…).
+_INSTRUCTION_VERBS = (
+    "推进|加快|推动|完善|着力|加强|实施|建设|培育|优化|深化|强化|提升|提高|健全|建立|构建|打造|发展|促进|扩大|"
+    "支持|鼓励|引导|开展|探索|落实|拓展|增强|营造|统筹|规范|保障|推广|巩固|发挥|加大|确保|抓好|做好|严格|组织|制定|进行|采取|实行|执行|办理|处理|查处|安排|纳入|列入|提供|给予|开通|设立|出台|监督|检查|审查|审核|协调|指导|配合|会同|协商|负责"
+)
+_DIRECTIVE_OPENERS = (
+    "加速|推动|推进|加快|加强|完善|健全|建立|构建|打造|培育|实施|深化|强化|优化|鼓励|支持|引导|探索|着力|开展|"
+    "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实|严格|做好|抓好"
+)
+_NUMBERING = r"[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?[\s\u3000]*"
+# a heading that names an action (发展居家养老服务, 进一步加强…)
+ACTION_TITLE_RE = re.compile(
+    rf"^(?:关于)?(?:进一步|加快|大力|全面|积极|切实|着力|持续)?(?:{_INSTRUCTION_VERBS})(?=[^，,。]{{2}})"
+)  # the verb has an object: 持续发展 alone names a quality, not an action
+INSTRUCTION_RE = re.compile(
+    rf"(?:要|应|应当|须|必须|需|需要|将|务必)[^，,。；;：:]{{0,8}}?(?:{_INSTRUCTION_VERBS})"
+    rf"|(?:^|(?<=[，,。；;：:\n]))[\s\u3000]*(?:{_NUMBERING})?(?:{_DIRECTIVE_OPENERS})"
+    # a disposition or a ban a rule lays down
+    r"|予以|给予|责令|不得|严禁|禁止|优先(?:安排|支持|列入|考虑|保障)"
+    r"|由[^，,。；;]{1,20}?(?:负责|牵头|组织|根据|按照|对)"  # who carries it out
+    # 对…的(省)，…: a rule for whom a condition holds
+    r"|(?:^|(?<=[。；;\n]))[\s\u3000]*(?:[一二三四五六七八九十]+、)?对[^。；;]{2,80}?的[^，,。；;]{0,12}[，,]"
+    r"|[（(][^（）()]{1,40}(?:负责|牵头)[）)]",  # a measure with the department responsible for it
+    re.M,
 )
 _RESPONSIBLE_RE = re.compile(r"^[（(][^（）()]*(?:负责|牵头|参与|配合)[^（）()]*[）)]$")
 

@@ -11,7 +11,9 @@ paragraphs, or else the clauses (split on ；; 。) of its single paragraph; dee
 from __future__ import annotations
 
 from plankg.loaders.structure.clauses import (
+    ACTION_TITLE_RE,
     IDEOLOGY_RE,
+    INSTRUCTION_RE,
     PRINCIPLE_RE,
     REPORTING_LEAD_RE,
     SUMMARY_ENDINGS,
@@ -36,7 +38,7 @@ from plankg.loaders.structure.items import (
 )
 from plankg.loaders.structure.paragraphs import Paragraph, classify_paragraph, split_paragraphs
 from plankg.loaders.structure.punctuation import CLAUSE_END, SENTENCE_END, trim
-from plankg.loaders.structure.reports import loose_paragraph_items, reported_goals
+from plankg.loaders.structure.reports import announced_goals, loose_paragraph_items, reported_goals
 from plankg.loaders.structure.sections import (
     Section,
     build_sections,
@@ -88,8 +90,18 @@ class _OutlineBuilder:
         if heading is None or heading.style is None or heading.style == "bullet":
             return False
         if not (section.children or section.body or heading.body_start is not None):
-            return False
-        return not has_labelled_descendant(section)
+            # a one-sentence measure with no body of its own (（四）对…的社会团体，予以合并。) is a task
+            return heading.text.endswith("。") and INSTRUCTION_RE.search(heading.text) is not None
+        return not has_labelled_descendant(section) and not self.is_account(section)
+
+    def is_account(self, section: Section) -> bool:
+        """A numbered section that neither names an action in its title nor gives one in its text: an
+        account of facts or an analysis (关于1996年度地震重点危险区的判定; an annex listing what is
+        measured), not a task."""
+        return (
+            ACTION_TITLE_RE.match(section.title) is None
+            and INSTRUCTION_RE.search(self.text, section.start, section.end) is None
+        )
 
     def take(self, section: Section, kind: Kind) -> None:
         self.outline.target_sections.append((section.start, section.end))
@@ -160,6 +172,9 @@ class _OutlineBuilder:
                         continue
                     if kind != "goal" and (COUNT_RE.search(sentence) or sentence.endswith(SUMMARY_ENDINGS)):
                         continue  # "《规划》明确了八项重点任务" announces the items, is not one
+                    announces = sentence.endswith(SUMMARY_ENDINGS) and not TIME_LEAD_RE.match(sentence)
+                    if kind == "goal" and announces:
+                        continue  # "…提出了两个阶段性目标" announces the goals (到2025年，…如下 states one)
                     if kind == "direction":
                         sentences.append((s, e))
                         continue
@@ -246,6 +261,8 @@ def parse_outline(text: str) -> Outline:
     builder.walk(root)
     if not builder.outline.goals:
         reported_goals(builder.outline)
+    if not builder.outline.goals:
+        announced_goals(builder.outline)
     outline = builder.outline
     outline.tables = tables
     if not (outline.goals or outline.directions or outline.tasks):

@@ -1,12 +1,16 @@
 """A news report's or an interpretation's loose paragraphs, outside any labelled section: a paragraph
 that lists items itself (《规划》提出三大目标：一是…；二是…), one that announces them
 (部署了四个方面的重点任务。) followed by 一是…/二是… paragraphs, and — when the document has no goal
-section at all — the first "《规划》提出，到2025年，…" paragraph, whose sentences are the goals."""
+section at all — the first "《规划》提出，到2025年，…" paragraph, whose sentences are the goals, a
+paragraph a lead announces as the goal (…工作的目标是：), or a dated aim stated in the preamble before
+the first numbered heading (…逐步扩大，1998年达到2000人的规模。)."""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from plankg.loaders.spans import SpanSet
 from plankg.loaders.structure.clauses import (
     INLINE_KIND_RE,
     REPORTING_LEAD_RE,
@@ -40,6 +44,67 @@ def reported_goals(outline: Outline) -> None:
         if outline.goals:
             outline.target_sections.append((par.start, par.end))
             return
+
+
+# "我局建议“九五”期间我国防震减灾工作的目标是：" — a short lead that announces the goal as what follows
+_GOAL_ANNOUNCED_RE = re.compile(r"(?<!上述)(?<!实现)目标(?:是|为|如下|主要是)?[：:]$")
+# a clause that opens with the year to reach ("1998年达到2000人的规模", "到2000年基本建成…")
+_DATED_AIM_RE = re.compile(
+    r"(?:(?:到|至|于|力争|争取|计划)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[，,]?\s*"
+    r"(?=(?:全面|基本|初步)?(?:达到|实现|建成|形成|完成|覆盖|普及))"
+)
+# clauses before the year that are not the aim's subject: a purpose or basis (为贯彻落实…的精神), quoted
+# text, a fact of the past
+_NOT_SUBJECT_RE = re.compile(r"^(?:为|根据|按照|依据|围绕|贯彻|遵照)|[”》]")
+_PAST_RE = re.compile(r"已|以来|截至|同比|去年|了")
+_MAX_SUBJECT_CLAUSES = 3
+
+
+def announced_goals(outline: Outline) -> None:
+    """When no section names the goals: the paragraph after a lead announcing the goal ("…的目标是："),
+    else the dated aims of the preamble (the text before the first numbered heading), each from its
+    subject to the end of its sentence."""
+    text = outline.text
+    taken = SpanSet(outline.skipped)
+    paragraphs = [p for p in outline.paragraphs if not taken.holds(p.start)]
+    for lead, follower in pairwise(paragraphs):
+        if (
+            lead.form in ("prose", "lead", "plain_heading")
+            and len(lead.text) <= 80
+            and _GOAL_ANNOUNCED_RE.search(lead.text)
+            and follower.form in ("prose", "lead")
+        ):
+            for s, e in clauses(text, follower.start, follower.end, SENTENCE_END):
+                outline.goals.append(Item(kind="goal", name=trim(text, s, e), span=(s, e)))
+            outline.target_sections.append((follower.start, follower.end))
+            return
+    for par in paragraphs:
+        if par.style not in (None, "bullet"):
+            break  # the preamble ends at the first numbered heading
+        if par.form not in ("prose", "lead"):
+            continue
+        for s, e in clauses(text, par.start, par.end, SENTENCE_END):
+            aim = _dated_aim(text, s, e)
+            if aim is not None:
+                outline.goals.append(Item(kind="goal", name=trim(text, *aim), span=aim))
+                outline.target_sections.append(aim)
+
+
+def _dated_aim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The aim of one sentence: the clause opening with its year and the clauses naming its subject
+    before it (not a purpose, basis or quotation), to the sentence end; None when it states none."""
+    cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "，,"]
+    for index, cut in enumerate(cuts):
+        if not _DATED_AIM_RE.match(text, cut) or _PAST_RE.search(text, cut, end):
+            continue
+        first = index
+        while first > 0 and index - first < _MAX_SUBJECT_CLAUSES:
+            before = text[cuts[first - 1] : cuts[first]]
+            if _NOT_SUBJECT_RE.search(before) or _PAST_RE.search(before):
+                break
+            first -= 1
+        return trim(text, cuts[first], end)
+    return None
 
 
 def loose_paragraph_items(outline: Outline, pars: list[Paragraph]) -> None:
