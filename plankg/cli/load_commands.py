@@ -58,7 +58,7 @@ def load(
             "-j",
             min=1,
             metavar="N",
-            help="Worker processes extracting documents (default: the CPU count).",
+            help="Worker processes extracting documents (default: the CPU count, 1 under 60 documents).",
         ),
     ] = None,
     force: Annotated[
@@ -88,7 +88,7 @@ def load(
     counts: Counter[Status] = Counter()
     results: list[DocumentResult] = []
     started = time.perf_counter()
-    jobs = jobs or default_jobs()
+    jobs = jobs or default_jobs(len(documents))
     if jobs > 1 and len(documents) > 1:
         start_workers()  # their warm-up overlaps opening the store
     with (
