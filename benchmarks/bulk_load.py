@@ -128,6 +128,7 @@ def synthetic_plan(plan_id: str, size: int, sectors: list[str], concepts: list[s
 @dataclass
 class PhaseTimes:
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    cpu_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -142,6 +143,7 @@ class PhaseListener(logging.Handler):
         phase = getattr(record, "phase", None)
         if phase:
             self.times.seconds[phase] += float(record.seconds)  # type: ignore[attr-defined]
+            self.times.cpu_seconds[phase] += float(record.cpu_seconds)  # type: ignore[attr-defined]
             self.times.rows[phase] += int(record.rows)  # type: ignore[attr-defined]
 
 
@@ -172,6 +174,9 @@ def load_all(store: GraphStore, documents: list[PlanSubgraph], *, force: bool = 
         "links": times.rows["relationships"],
         "entities_per_s": times.rows["nodes"] / times.seconds["nodes"],
         "links_per_s": times.rows["relationships"] / times.seconds["relationships"],
+        # per CPU second of this process: comparable on a shared machine, where wall time is not
+        "entities_per_cpu_s": times.rows["nodes"] / times.cpu_seconds["nodes"],
+        "links_per_cpu_s": times.rows["relationships"] / times.cpu_seconds["relationships"],
         "total_s": total,
         "cpu_s": cpu_seconds() - cpu_started,  # this process only: the embedded store, the Neo4j client
     }
@@ -182,7 +187,12 @@ def report(name: str, figures: dict[str, float]) -> None:
         f"{name:<28} {figures['entities']:>8,} entities {figures['entities_per_s']:>10,.0f}/s   "
         f"{figures['links']:>8,} links {figures['links_per_s']:>10,.0f}/s   "
         f"total {figures['total_s']:6.1f} s (client CPU {figures['cpu_s']:5.1f} s)   "
-        f"peak RSS {peak_rss_mib():,.0f} MiB",
+        + (
+            f"per CPU s {figures['entities_per_cpu_s']:,.0f} entities, "
+            f"{figures['links_per_cpu_s']:,.0f} links   "
+            if "entities_per_cpu_s" in figures else ""
+        )
+        + f"peak RSS {peak_rss_mib():,.0f} MiB",
         flush=True,
     )
 

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import pyarrow as pa
+
 from plankg.ontology.schema import (
     NodeSpec,
     OntologySchema,
@@ -66,7 +68,8 @@ class Neo4jSchemaItem:
 
 
 def neo4j_schema(schema: OntologySchema) -> list[Neo4jSchemaItem]:
-    """A uniqueness constraint on id per label, lookup indexes on plan_id and name, one full-text index."""
+    """A uniqueness constraint on id per label, lookup indexes on plan_id, name and the keys that join
+    plans (title_key of plans and citations, series_key of plans), one full-text index."""
     items: list[Neo4jSchemaItem] = []
     for spec in schema.nodes.values():
         lower = spec.label.lower()
@@ -78,7 +81,7 @@ def neo4j_schema(schema: OntologySchema) -> list[Neo4jSchemaItem]:
                 f"CREATE CONSTRAINT plankg_{lower}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
             )
         )
-        for key in ("plan_id", "name"):
+        for key in ("plan_id", "name", "title_key", "series_key"):
             if key in spec.keys:
                 items.append(
                     Neo4jSchemaItem(
@@ -118,6 +121,11 @@ class Column:
 
 class RowSource(ABC):
     """How a batch of rows (tuples, one value per column) enters a statement."""
+
+    # Rows per statement when the source sets its own (else the store's batch size).
+    batch_rows: ClassVar[int | None] = None
+    # Fewest rows worth a statement fed by this source, where the writer has another to choose.
+    min_rows: ClassVar[int] = 0
 
     @abstractmethod
     def unwind(self, columns: Sequence[Column]) -> str:
@@ -233,6 +241,46 @@ class IndexedRows(ColumnRows):
         return params
 
 
+_ARROW_TYPES: dict[ValueType, pa.DataType] = {
+    "string": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+}
+
+
+class ArrowRows(RowSource):
+    """LadybugDB, for CREATE: `LOAD FROM $rows`, the rows one typed Arrow table scanned by the
+    database, each column by its name. Values cross into the database as columns, not one Python
+    object at a time: CREATE of 10k nodes or links takes 2x less CPU than over UNWIND (measured), a
+    small batch more (see min_rows).
+    Unlike COPY FROM, it is an ordinary statement of the transaction: Ladybug 0.22 rolls a COPY into
+    a non-empty table back wrongly (the next write stores the rolled-back rows, measured), a CREATE
+    fed by LOAD FROM correctly. Relationships keep their primary-key lookups of the end nodes."""
+
+    batch_rows = 50_000  # larger tables cost less per row; this bounds one table's memory
+    # A LOAD FROM statement costs ~1.3 ms more than a prepared UNWIND and ~10 µs less per row
+    # (measured): below this, the UNWIND form is cheaper.
+    min_rows = 200
+
+    def unwind(self, columns: Sequence[Column]) -> str:
+        return "LOAD FROM $rows"
+
+    def ref(self, columns: Sequence[Column], key: str) -> str:
+        if not any(column.key == key for column in columns):
+            raise KeyError(key)
+        return quote(key)
+
+    def parameters(self, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
+        arrays = []
+        for index, column in enumerate(columns):
+            kind = _ARROW_TYPES[column.value_type]
+            arrays.append(
+                pa.array([row[index] for row in rows], type=pa.list_(kind) if column.multi_valued else kind)
+            )
+        return {"rows": pa.Table.from_arrays(arrays, names=[column.key for column in columns])}
+
+
 @dataclass(frozen=True)
 class BatchStatement:
     """A statement run once per batch; it returns one row `{written: <rows it merged>}`."""
@@ -275,6 +323,26 @@ def node_upsert(spec: NodeSpec, source: RowSource) -> BatchStatement:
         "RETURN count(n) AS written"
     )
     return BatchStatement(cypher, columns, source)
+
+
+def node_create(spec: NodeSpec, source: RowSource) -> BatchStatement:
+    """CREATE with every property, for the plan-owned nodes of a plan new to the store: none of its ids
+    exists (the writer refuses ids another plan owns), so this is what MERGE would do, without a
+    lookup per row (Ladybug: ~1.3x less CPU than MERGE, measured)."""
+    columns = node_columns(spec)
+    props = ", ".join(f"{quote(c.key)}: {source.ref(columns, c.key)}" for c in columns)
+    cypher = (
+        f"{source.unwind(columns)} CREATE (n:{quote(spec.label)} {{{props}}}) RETURN count(n) AS written"
+    )
+    return BatchStatement(cypher, columns, source)
+
+
+def plan_fingerprints() -> str:
+    """The stored sha256 of those of some plan ids that are stored."""
+    return (
+        f"UNWIND $plan_ids AS wanted MATCH (p:{quote(PLAN_LABEL)} {{id: wanted}}) "
+        "RETURN p.id AS id, p.source_sha256 AS source_sha256"
+    )
 
 
 def relationship_upsert(

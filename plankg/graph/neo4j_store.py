@@ -37,10 +37,13 @@ from plankg.graph.port import (
 )
 from plankg.graph.values import plain
 from plankg.graph.writer import (
+    PreparedGraph,
     Transaction,
     count_all,
     prepare_graph,
     remove_plan,
+    write_documents,
+    write_new_batch,
     write_plan,
     write_prepared,
 )
@@ -159,6 +162,33 @@ class Neo4jStore(GraphStore):
                 _Neo4jTransaction(tx), plan, prepared, force=force, replace=replace,
                 batch_size=self.batch_size,
             )
+        )
+
+    def write_documents(
+        self, graphs: Sequence[PlanSubgraph], *, force: bool = False, replace: bool = False
+    ) -> list[WriteResult | StoreError]:
+        plan = write_plan(ROW_SOURCE, ROW_SOURCE)
+
+        def write_one(prepared: PreparedGraph) -> WriteResult:
+            return self._write(
+                lambda tx: write_prepared(
+                    _Neo4jTransaction(tx), plan, prepared, force=force, replace=replace,
+                    batch_size=self.batch_size,
+                )
+            )
+
+        def write_batch(prepared: list[PreparedGraph]) -> list[WriteResult]:
+            return self._write(
+                lambda tx: write_new_batch(
+                    _Neo4jTransaction(tx), plan, prepared, batch_size=self.batch_size
+                )
+            )
+
+        def stored_plans(plan_ids: list[str]) -> set[str]:
+            return {row["id"] for row in self.read(plan.fingerprints, {"plan_ids": plan_ids})}
+
+        return write_documents(
+            graphs, stored_plans=stored_plans, write_one=write_one, write_batch=write_batch
         )
 
     def delete_plan(self, plan_id: str) -> bool:

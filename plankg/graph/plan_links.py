@@ -24,16 +24,20 @@ _CITATION_EVIDENCE = (
 
 
 def _cites(rel_type: str, kind_filter: str, anchor: str) -> str:
-    """Citations by the written plan (anchor 'source') or naming it (anchor 'target')."""
+    """Citations by the written plans (anchor 'source') or naming them (anchor 'target'). Each side is
+    found from the other by its title key, never by walking every plan's citations: on Neo4j through
+    the title_key indexes, on Ladybug (no secondary index) as one filtered column scan of Citation,
+    then a step back along NAMES from the citations that match."""
     if anchor == "source":
         head = (
-            "MATCH (p:Plan {id: $plan_id})-[:NAMES]->(c:Citation) "
+            "MATCH (p:Plan)-[:NAMES]->(c:Citation) WHERE p.id IN $plan_ids "
             "MATCH (q:Plan) WHERE q.title_key = c.title_key AND q.id <> p.id"
         )
     else:
         head = (
-            "MATCH (q:Plan {id: $plan_id}) "
-            "MATCH (p:Plan)-[:NAMES]->(c:Citation) WHERE c.title_key = q.title_key AND p.id <> q.id"
+            "MATCH (q:Plan) WHERE q.id IN $plan_ids "
+            "MATCH (c:Citation) WHERE c.title_key = q.title_key "
+            "MATCH (p:Plan)-[:NAMES]->(c) WHERE p.id <> q.id"
         )
     return (
         f"{head}{kind_filter} "
@@ -44,16 +48,16 @@ def _cites(rel_type: str, kind_filter: str, anchor: str) -> str:
 
 
 def _succeeds(anchor: str) -> str:
-    """The written plan succeeds the edition before it (anchor 'newer') or is succeeded by the one
-    after it (anchor 'older')."""
+    """The written plans succeed the edition before them (anchor 'newer') or are succeeded by the one
+    after them (anchor 'older')."""
     if anchor == "newer":
         head = (
-            "MATCH (n:Plan {id: $plan_id}) MATCH (o:Plan) "
+            "MATCH (n:Plan) WHERE n.id IN $plan_ids MATCH (o:Plan) "
             "WHERE o.series_key = n.series_key AND o.edition_rank = n.edition_rank - 1 AND o.id <> n.id"
         )
     else:
         head = (
-            "MATCH (o:Plan {id: $plan_id}) MATCH (n:Plan) "
+            "MATCH (o:Plan) WHERE o.id IN $plan_ids MATCH (n:Plan) "
             "WHERE n.series_key = o.series_key AND n.edition_rank = o.edition_rank + 1 AND o.id <> n.id"
         )
     return (
@@ -65,10 +69,11 @@ def _succeeds(anchor: str) -> str:
 
 @dataclass(frozen=True)
 class ResolveStatements:
-    """Run in this order with $plan_id after the plan's subgraph is written (its own outgoing links
-    were stripped with its old version; the incoming ones are dropped and made again). The writer
-    skips a group that cannot match: no incoming link of a plan new to the store, no own citation of
-    a document that names no title."""
+    """Run in this order with $plan_ids (the plans just written, one or a batch of new ones) after
+    their subgraphs are written (their own outgoing links were stripped with their old versions; the
+    incoming ones are dropped and made again). MERGE makes a link found from both ends once. The
+    writer skips a group that cannot match: no incoming link of a plan new to the store, no own
+    citation of documents that name no title."""
 
     drop_incoming: tuple[str, ...]
     own_citations: tuple[str, ...]
@@ -80,7 +85,8 @@ def resolve_statements() -> ResolveStatements:
     implements = " AND c.kind = 'implements'"
     return ResolveStatements(
         drop_incoming=tuple(
-            f"MATCH (:Plan)-[r:{t}]->(p:Plan {{id: $plan_id}}) DELETE r" for t in PLAN_LINK_TYPES
+            f"MATCH (:Plan)-[r:{t}]->(p:Plan) WHERE p.id IN $plan_ids DELETE r"
+            for t in PLAN_LINK_TYPES
         ),
         own_citations=(_cites("CITES", "", "source"), _cites("IMPLEMENTS", implements, "source")),
         citing_it=(_cites("CITES", "", "target"), _cites("IMPLEMENTS", implements, "target")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +106,20 @@ class GraphStore(ABC):
         An unchanged document (same plan id and sha256) writes nothing unless force is set. A different
         document (another file name, or a text far from the stored one) mapping to a stored plan's id
         raises PlanCollision unless replace is set."""
+
+    def write_documents(
+        self, graphs: Sequence[PlanSubgraph], *, force: bool = False, replace: bool = False
+    ) -> list[WriteResult | StoreError]:
+        """Write several documents, each atomically and as write_document one after another would; a
+        document refused (InvalidGraph, PlanCollision) has its error in its place of the answer, and
+        the others are written. Backends write runs of documents of new plans in one transaction."""
+        outcomes: list[WriteResult | StoreError] = []
+        for graph in graphs:
+            try:
+                outcomes.append(self.write_document(graph, force=force, replace=replace))
+            except (InvalidGraph, PlanCollision) as exc:
+                outcomes.append(exc)
+        return outcomes
 
     @abstractmethod
     def delete_plan(self, plan_id: str) -> bool:

@@ -10,7 +10,7 @@ import logging
 import time
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -18,9 +18,17 @@ from typing import Any, TypeVar
 from plankg.graph import cypher
 from plankg.graph.identity import compare_sources
 from plankg.graph.plan_links import ResolveStatements, resolve_statements
-from plankg.graph.port import Counts, InvalidGraph, PlanCollision, Row, WriteResult
+from plankg.graph.port import (
+    Counts,
+    InvalidGraph,
+    PlanCollision,
+    QueryFailed,
+    Row,
+    StoreError,
+    WriteResult,
+)
 from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
-from plankg.ontology.schema import PropertySpec, load_schema
+from plankg.ontology.schema import load_schema
 
 log = logging.getLogger(__name__)
 CITATION_LABEL = "Citation"
@@ -43,10 +51,17 @@ class WritePlan:
     """The statements of one backend dialect, generated once from the ontology."""
 
     nodes: dict[str, cypher.BatchStatement]
+    # CREATE statements of the plan-owned labels, for plans new to the store (no id can exist yet).
+    new_nodes: dict[str, cypher.BatchStatement]
+    # The same CREATEs (new plan's nodes by label, fresh links by key) fed by the backend's bulk row
+    # source, for batches of at least its `min_rows` rows; empty when it has none.
+    bulk_nodes: dict[str, cypher.BatchStatement]
+    bulk_links: dict[tuple[str, str, str, bool], cypher.BatchStatement]
     # (type, source label, target label, fresh): a fresh link starts at a plan-owned node of the
     # document, which this write created or stripped of its outgoing links: it cannot exist yet.
     relationships: dict[tuple[str, str, str, bool], cypher.BatchStatement]
     fingerprint: str
+    fingerprints: str
     source: str
     plan_node_ids: dict[str, str]
     delete_plan_links: tuple[str, ...]
@@ -60,23 +75,37 @@ class WritePlan:
 
 @cache
 def write_plan(
-    node_source: cypher.RowSource, relationship_source: cypher.RowSource, *, create_fresh_links: bool = False
+    node_source: cypher.RowSource,
+    relationship_source: cypher.RowSource,
+    *,
+    create_fresh_links: bool = False,
+    bulk_source: cypher.RowSource | None = None,
 ) -> WritePlan:
     """The statements of one dialect. With `create_fresh_links`, fresh links are CREATEd (what MERGE
-    would do, as none can exist; much faster on Ladybug), the others MERGEd; else all are MERGEd."""
+    would do, as none can exist; much faster on Ladybug), the others MERGEd; else all are MERGEd.
+    `bulk_source` feeds the same CREATEs for large batches (a new plan's nodes, fresh links)."""
     schema = load_schema()
     owned = schema.plan_owned_labels
     relationships: dict[tuple[str, str, str, bool], cypher.BatchStatement] = {}
+    bulk_links: dict[tuple[str, str, str, bool], cypher.BatchStatement] = {}
     for spec in schema.relationships.values():
         for s, t in spec.pairs:
             merge = cypher.relationship_upsert(spec, s, t, relationship_source)
             create = cypher.relationship_create(spec, s, t, relationship_source)
             relationships[(spec.type, s, t, False)] = merge
             relationships[(spec.type, s, t, True)] = create if create_fresh_links else merge
+            if bulk_source is not None and create_fresh_links:
+                bulk_links[(spec.type, s, t, True)] = cypher.relationship_create(spec, s, t, bulk_source)
     return WritePlan(
         nodes={label: cypher.node_upsert(spec, node_source) for label, spec in schema.nodes.items()},
+        new_nodes={label: cypher.node_create(schema.node(label), node_source) for label in owned},
+        bulk_nodes={
+            label: cypher.node_create(schema.node(label), bulk_source) for label in owned
+        } if bulk_source is not None else {},
+        bulk_links=bulk_links,
         relationships=relationships,
         fingerprint=cypher.plan_fingerprint(),
+        fingerprints=cypher.plan_fingerprints(),
         source=cypher.plan_source(),
         plan_node_ids={label: cypher.plan_node_ids(label) for label in owned},
         delete_plan_links=tuple(cypher.delete_plan_links(label) for label in owned),
@@ -146,17 +175,16 @@ def prepare_graph(graph: PlanSubgraph) -> PreparedGraph:
             owned_ids[label].add(node_id)
         if label == cypher.PLAN_LABEL:
             values["source_sha256"] = graph.source_sha256
-        node_rows[label].append(tuple(_stored(prop, values.get(prop.key)) for prop in spec.properties))
+        node_rows[label].append(_row(_layout("node", label), values))
 
     relationships: dict[tuple[str, str, str, str, str], GraphRelationship] = {}
     for rel in graph.relationships:
         relationships[(rel.type, rel.source_label, rel.target_label, rel.source_id, rel.target_id)] = rel
     relationship_rows: dict[tuple[str, str, str, bool], list[tuple[Any, ...]]] = defaultdict(list)
     for (rel_type, source_label, target_label, source_id, target_id), rel in relationships.items():
-        props = schema.relationship(rel_type).properties
         fresh = source_id in owned_ids.get(source_label, ())
         relationship_rows[(rel_type, source_label, target_label, fresh)].append(
-            (source_id, target_id, *(_stored(prop, rel.properties.get(prop.key)) for prop in props))
+            (source_id, target_id, *_row(_layout("relationship", rel_type), rel.properties))
         )
     return PreparedGraph(
         plan_id=graph.plan_id,
@@ -170,14 +198,30 @@ def prepare_graph(graph: PlanSubgraph) -> PreparedGraph:
     )
 
 
-def _stored(prop: PropertySpec, value: Any) -> Any:
-    """The value as the store keeps it: a float property given as 200 is stored as 200.0 on both
-    backends (Neo4j would otherwise keep an integer where Ladybug keeps a DOUBLE)."""
-    if value is None:
-        return None
-    if prop.value_type == "float":
-        return [float(v) for v in value] if prop.multi_valued else float(value)
-    return value
+Layout = tuple[tuple[str, ...], tuple[tuple[int, bool], ...]]
+
+
+def _row(layout: Layout, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The values as the store keeps them, in the order of the ontology's properties: a float property
+    given as 200 is stored as 200.0 on both backends (Neo4j would otherwise keep an integer where
+    Ladybug keeps a DOUBLE)."""
+    keys, floats = layout
+    row = [values.get(key) for key in keys]
+    for at, multi in floats:
+        value = row[at]
+        if value is not None:
+            row[at] = [float(v) for v in value] if multi else float(value)
+    return tuple(row)
+
+
+@cache
+def _layout(kind: str, name: str) -> Layout:
+    """The property keys of a node label or relationship type, and (position, multi-valued) of its
+    float properties."""
+    schema = load_schema()
+    props = schema.node(name).properties if kind == "node" else schema.relationship(name).properties
+    floats = tuple((at, prop.multi_valued) for at, prop in enumerate(props) if prop.value_type == "float")
+    return tuple(prop.key for prop in props), floats
 
 
 def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -195,43 +239,21 @@ def write_prepared(
     made to them survive); its other nodes and the links starting at its nodes go, and the
     document's links are written anew. Deleting all its nodes first would be simpler, but Neo4j
     then MERGEs the same ids 3-5x slower (measured: 19 s against 7.6 s for a 10k-entity plan).
+    A plan new to the store has its own nodes CREATEd: none of their ids can exist.
     """
     existing = tx.run(plan.fingerprint, {"plan_id": graph.plan_id})
     if existing and existing[0]["source_sha256"] == graph.source_sha256 and not force:
         return WriteResult(plan_id=graph.plan_id, changed=False)
     if existing and not replace:
         _refuse_another_source(tx, plan, graph)
-    _refuse_foreign_ids(tx, plan, graph)
+    _refuse_foreign_ids(tx, plan, [graph])
     if existing:
         _strip_old_version(tx, plan, graph, batch_size)
-
-    started = time.perf_counter()
-    for label, rows in graph.node_rows.items():
-        if label in plan.stored_nodes:
-            rows = _changed_nodes(tx, plan.stored_nodes[label], label, rows)
-        for batch in batches(rows, batch_size):
-            tx.run_batch(plan.nodes[label], batch)
-    _log_phase("nodes", graph.plan_id, graph.node_count, started)
-
-    started = time.perf_counter()
-    _check_outside_endpoints(tx, graph)
-    for key, rows in graph.relationship_rows.items():
-        for batch in batches(rows, batch_size):
-            written = tx.run_batch(plan.relationships[key], batch)
-            if written != len(batch):
-                raise InvalidGraph(
-                    f"{len(batch) - written} {key[0]} links from {key[1]} to {key[2]} "
-                    "refer to nodes that do not exist"
-                )
-    _log_phase("relationships", graph.plan_id, graph.relationship_count, started)
-    resolve = plan.resolve
-    for statement in (
-        *(resolve.drop_incoming if existing else ()),
-        *(resolve.own_citations if graph.owned_ids.get(CITATION_LABEL) else ()),
-        *resolve.citing_it,
-        *resolve.editions,
-    ):
-        tx.run(statement, {"plan_id": graph.plan_id})
+    _write_rows(
+        tx, plan, graph.plan_id, graph.node_rows, graph.relationship_rows, [graph],
+        new=not existing, batch_size=batch_size,
+    )
+    _resolve_plan_links(tx, plan, [graph], incoming=bool(existing))
     if existing:
         shared = {label for label, spec in load_schema().nodes.items() if not spec.plan_owned}
         keep = sorted({node_id for label, node_id in graph.node_ids if label in shared} | {""})
@@ -244,6 +266,151 @@ def write_prepared(
         relationships=graph.relationship_count,
         replaced=bool(existing),
     )
+
+
+class NotBatchable(Exception):
+    """A batch of new documents that must be written one by one instead: a plan of it is stored by
+    now, or its documents share ids or link to each other's nodes. Nothing was written."""
+
+
+def write_new_batch(
+    tx: Transaction, plan: WritePlan, graphs: Sequence[PreparedGraph], *, batch_size: int
+) -> list[WriteResult]:
+    """Write the documents of several plans new to the store inside `tx`, as one document's statements
+    over all their rows: the per-statement cost that dominates small plans is paid once per batch.
+    The outcome is what writing them one after another gives (shared nodes keep the last non-null
+    value, a shared link the last document's properties); anything that could make it differ raises
+    NotBatchable, any refusal InvalidGraph: the caller rolls back and writes them one by one."""
+    plan_ids = [graph.plan_id for graph in graphs]
+    if len(set(plan_ids)) != len(plan_ids) or tx.run(plan.fingerprints, {"plan_ids": plan_ids}):
+        raise NotBatchable("a plan of the batch is stored or comes twice")
+    owner: dict[tuple[str, str], int] = {}
+    for number, graph in enumerate(graphs):
+        for label, ids in graph.owned_ids.items():
+            for node_id in ids:
+                if owner.setdefault((label, node_id), number) != number:
+                    raise NotBatchable(f"{label} {node_id} is in two documents of the batch")
+    for number, graph in enumerate(graphs):
+        for (_type, source_label, target_label, _fresh), rows in graph.relationship_rows.items():
+            for row in rows:
+                if owner.get((source_label, row[0]), number) != number or owner.get(
+                    (target_label, row[1]), number
+                ) != number:
+                    raise NotBatchable("a document of the batch links to another one's node")
+    _refuse_foreign_ids(tx, plan, graphs)
+    node_rows, relationship_rows = _combined_rows(graphs)
+    _write_rows(
+        tx, plan, f"{len(graphs)} new plans", node_rows, relationship_rows, graphs,
+        new=True, batch_size=batch_size,
+    )
+    _resolve_plan_links(tx, plan, graphs, incoming=False)
+    return [
+        WriteResult(
+            plan_id=graph.plan_id, changed=True, nodes=graph.node_count,
+            relationships=graph.relationship_count,
+        )
+        for graph in graphs
+    ]
+
+
+def _combined_rows(
+    graphs: Sequence[PreparedGraph],
+) -> tuple[dict[str, list[tuple[Any, ...]]], dict[tuple[str, str, str, bool], list[tuple[Any, ...]]]]:
+    """The rows of several documents as one document's: plan-owned nodes and the links starting at them
+    side by side (their ids are disjoint); a shared node once, each property the last non-null value
+    the documents give it in order (what ON MATCH coalesce(new, stored) leaves after writing them one
+    by one); a link between shared nodes once, with the last document's properties (MERGE's SET)."""
+    schema = load_schema()
+    node_rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    shared: dict[str, dict[Any, tuple[Any, ...]]] = defaultdict(dict)
+    relationship_rows: dict[tuple[str, str, str, bool], list[tuple[Any, ...]]] = defaultdict(list)
+    merged_links: dict[tuple[str, str, str, bool], dict[tuple[Any, Any], tuple[Any, ...]]] = defaultdict(dict)
+    for graph in graphs:
+        for label, rows in graph.node_rows.items():
+            if schema.node(label).plan_owned:
+                node_rows[label].extend(rows)
+                continue
+            at_id = [prop.key for prop in schema.node(label).properties].index("id")
+            seen = shared[label]
+            for row in rows:
+                old = seen.get(row[at_id])
+                seen[row[at_id]] = row if old is None else tuple(
+                    old_value if value is None else value for value, old_value in zip(row, old, strict=True)
+                )
+        for key, rows in graph.relationship_rows.items():
+            if key[3]:
+                relationship_rows[key].extend(rows)
+            else:
+                merged_links[key].update({(row[0], row[1]): row for row in rows})
+    for label, by_id in shared.items():
+        node_rows[label] = list(by_id.values())
+    for key, by_ends in merged_links.items():
+        relationship_rows[key] = list(by_ends.values())
+    return dict(node_rows), dict(relationship_rows)
+
+
+def _write_rows(
+    tx: Transaction,
+    plan: WritePlan,
+    name: str,
+    node_rows: Mapping[str, list[tuple[Any, ...]]],
+    relationship_rows: Mapping[tuple[str, str, str, bool], list[tuple[Any, ...]]],
+    graphs: Sequence[PreparedGraph],
+    *,
+    new: bool,
+    batch_size: int,
+) -> None:
+    """Nodes (shared ones only when created or changed; a new plan's own ones CREATEd), then links."""
+    started = time.perf_counter(), time.process_time()
+    count = 0
+    for label, rows in node_rows.items():
+        count += len(rows)
+        statement = plan.nodes[label]
+        if label in plan.stored_nodes:
+            rows = _changed_nodes(tx, plan.stored_nodes[label], label, rows)
+        elif new:
+            statement = _sized(plan.new_nodes[label], plan.bulk_nodes.get(label), len(rows))
+        for batch in batches(rows, statement.source.batch_rows or batch_size):
+            tx.run_batch(statement, batch)
+    _log_phase("nodes", name, count, started)
+
+    started = time.perf_counter(), time.process_time()
+    _check_outside_endpoints(tx, graphs)
+    count = 0
+    for key, rows in relationship_rows.items():
+        count += len(rows)
+        statement = _sized(plan.relationships[key], plan.bulk_links.get(key), len(rows))
+        for batch in batches(rows, statement.source.batch_rows or batch_size):
+            written = tx.run_batch(statement, batch)
+            if written != len(batch):
+                raise InvalidGraph(
+                    f"{len(batch) - written} {key[0]} links from {key[1]} to {key[2]} "
+                    "refer to nodes that do not exist"
+                )
+    _log_phase("relationships", name, count, started)
+
+
+def _sized(
+    statement: cypher.BatchStatement, bulk: cypher.BatchStatement | None, rows: int
+) -> cypher.BatchStatement:
+    """The bulk form of a statement for enough rows to repay its higher cost per statement."""
+    return bulk if bulk is not None and rows >= bulk.source.min_rows else statement
+
+
+def _resolve_plan_links(
+    tx: Transaction, plan: WritePlan, graphs: Sequence[PreparedGraph], *, incoming: bool
+) -> None:
+    """Make the CITES, IMPLEMENTS and SUCCEEDS links of the plans written (plankg.graph.plan_links)."""
+    resolve = plan.resolve
+    cites = any(graph.owned_ids.get(CITATION_LABEL) for graph in graphs)
+    parameters = {"plan_ids": [graph.plan_id for graph in graphs]}
+    for statement in (
+        *(resolve.drop_incoming if incoming else ()),
+        *(resolve.own_citations if cites else ()),
+        *resolve.citing_it,
+        *resolve.editions,
+    ):
+        tx.run(statement, parameters)
 
 
 def _changed_nodes(
@@ -290,12 +457,14 @@ def remove_plan(tx: Transaction, plan: WritePlan, plan_id: str) -> None:
         tx.run(statement, {"keep": [""]})
 
 
-def _log_phase(phase: str, plan_id: str, rows: int, started: float) -> None:
-    """Debug timing of a write phase (benchmarks/bulk_load.py listens to these records)."""
-    seconds = time.perf_counter() - started
+def _log_phase(phase: str, plan_id: str, rows: int, started: tuple[float, float]) -> None:
+    """Debug timing of a write phase, wall and CPU seconds of this process (benchmarks/bulk_load.py
+    listens to these records)."""
+    seconds = time.perf_counter() - started[0]
+    cpu_seconds = time.process_time() - started[1]
     log.debug(
-        "plan %s: %d %s in %.3f s", plan_id, rows, phase, seconds,
-        extra={"phase": phase, "rows": rows, "seconds": seconds},
+        "plan %s: %d %s in %.3f s (%.3f s CPU)", plan_id, rows, phase, seconds, cpu_seconds,
+        extra={"phase": phase, "rows": rows, "seconds": seconds, "cpu_seconds": cpu_seconds},
     )
 
 
@@ -310,28 +479,33 @@ def _refuse_another_source(tx: Transaction, plan: WritePlan, graph: PreparedGrap
         raise PlanCollision(graph.plan_id, stored["source_path"], graph.source_path, comparison.describe())
 
 
-def _refuse_foreign_ids(tx: Transaction, plan: WritePlan, graph: PreparedGraph) -> None:
-    """A plan-owned id of the document that exists under another plan would be taken over by MERGE:
-    refuse the document instead."""
+def _refuse_foreign_ids(tx: Transaction, plan: WritePlan, graphs: Sequence[PreparedGraph]) -> None:
+    """A plan-owned id of a document that exists under another plan would be taken over by MERGE (or
+    doubled by CREATE): refuse the document instead."""
+    owners: dict[str, dict[str, str]] = defaultdict(dict)
+    for graph in graphs:
+        for label, ids in graph.owned_ids.items():
+            owners[label].update(dict.fromkeys(ids, graph.plan_id))
     taken: list[str] = []
-    for label, ids in sorted(graph.owned_ids.items()):
+    for label, ids in sorted(owners.items()):
         for batch in batches(sorted(ids), 50_000):
             rows = tx.run(cypher.existing_ids(label), {"ids": list(batch)})
-            foreign = [row for row in rows if row["plan_id"] != graph.plan_id]
+            foreign = [row for row in rows if row["plan_id"] != ids[row["id"]]]
             taken.extend(f"{label} {row['id']} (plan {row['plan_id']})" for row in foreign)
     if taken:
         shown = ", ".join(taken[:5]) + (" …" if len(taken) > 5 else "")
         raise InvalidGraph(f"{len(taken)} ids already belong to another plan: {shown}")
 
 
-def _check_outside_endpoints(tx: Transaction, graph: PreparedGraph) -> None:
+def _check_outside_endpoints(tx: Transaction, graphs: Sequence[PreparedGraph]) -> None:
     """Links may end at nodes already in the store (shared concepts, sectors); name any that are not."""
     wanted: dict[str, set[str]] = defaultdict(set)
-    for (_type, source_label, target_label, _fresh), rows in graph.relationship_rows.items():
-        for row in rows:
-            for label, node_id in ((source_label, row[0]), (target_label, row[1])):
-                if (label, node_id) not in graph.node_ids:
-                    wanted[label].add(node_id)
+    for graph in graphs:
+        for (_type, source_label, target_label, _fresh), rows in graph.relationship_rows.items():
+            for row in rows:
+                for label, node_id in ((source_label, row[0]), (target_label, row[1])):
+                    if (label, node_id) not in graph.node_ids:
+                        wanted[label].add(node_id)
     missing: list[str] = []
     for label, ids in sorted(wanted.items()):
         found = {row["id"] for row in tx.run(cypher.existing_ids(label), {"ids": sorted(ids)})}
@@ -350,3 +524,70 @@ def count_all(tx: Transaction) -> Counts:
             rel_type: tx.run(cypher.type_count(rel_type), {})[0]["count"] for rel_type in schema.relationships
         },
     )
+
+
+# Rows of one batch of new documents: ~25 small plans of the corpus, or a few large ones; bounded so
+# a batch's parameters stay small next to a document's own.
+NEW_BATCH_ROWS = 20_000
+
+
+def write_documents(
+    graphs: Sequence[PlanSubgraph],
+    *,
+    stored_plans: Callable[[list[str]], set[str]],
+    write_one: Callable[[PreparedGraph], WriteResult],
+    write_batch: Callable[[list[PreparedGraph]], list[WriteResult]],
+    batch_rows: int = NEW_BATCH_ROWS,
+) -> list[WriteResult | StoreError]:
+    """Write documents in order, each atomically, as if one by one: a run of documents whose plans are
+    not stored goes in one transaction (`write_batch`); a batch that fails is rolled back and its
+    documents written one by one (`write_one`), so one bad document never costs the others. A
+    document refused (InvalidGraph, PlanCollision) has its error in its place of the answer; any
+    other error stops the run."""
+    outcomes: list[WriteResult | StoreError | None] = [None] * len(graphs)
+    prepared: dict[int, PreparedGraph] = {}
+    for number, graph in enumerate(graphs):
+        try:
+            prepared[number] = prepare_graph(graph)
+        except InvalidGraph as exc:
+            outcomes[number] = exc
+    stored = stored_plans(sorted({graph.plan_id for graph in prepared.values()}))
+
+    def one(number: int) -> None:
+        try:
+            outcomes[number] = write_one(prepared[number])
+        except (InvalidGraph, PlanCollision) as exc:
+            outcomes[number] = exc
+
+    def flush(run: list[int]) -> None:
+        if len(run) > 1:
+            try:
+                for number, result in zip(run, write_batch([prepared[n] for n in run]), strict=True):
+                    outcomes[number] = result
+                return
+            except (NotBatchable, InvalidGraph, QueryFailed) as exc:
+                log.debug("batch of %d new plans written one by one: %s", len(run), exc)
+        for number in run:
+            one(number)
+
+    run: list[int] = []
+    in_run: set[str] = set()
+    rows = 0
+    for number, graph in sorted(prepared.items()):
+        size = graph.node_count + graph.relationship_count
+        if graph.plan_id in stored or graph.plan_id in in_run:
+            flush(run)
+            run, in_run, rows = [], set(), 0
+            one(number)
+            stored.add(graph.plan_id)
+            continue
+        if run and rows + size > batch_rows:
+            flush(run)
+            run, in_run, rows = [], set(), 0
+        run.append(number)
+        in_run.add(graph.plan_id)
+        rows += size
+    flush(run)
+    done = [outcome for outcome in outcomes if outcome is not None]
+    assert len(done) == len(graphs), "every document has an outcome"
+    return done

@@ -193,45 +193,50 @@ class PlanSubgraph(BaseModel):
     def validate_against_ontology(self) -> None:
         """Raise ValueError naming the first node or link the ontology does not allow."""
         schema = load_schema()
-        labels_by_id: dict[str, str] = {}
+        # Per label: its properties by key and the required ones (looked up once, not per node).
+        specs: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
         for node in self.nodes:
-            spec = schema.node(node.label)
-            unknown = set(node.properties) - set(spec.keys)
+            if node.label not in specs:
+                spec = schema.node(node.label)
+                by_key = {prop.key: prop for prop in spec.properties}
+                required = tuple(p.key for p in spec.properties if p.required and p.key != "id")
+                specs[node.label] = (by_key, required)
+            by_key, required = specs[node.label]
+            unknown = node.properties.keys() - by_key.keys()
             if unknown:
                 raise ValueError(f"{node.label} {node.id}: unknown properties {sorted(unknown)}")
-            for prop in spec.properties:
-                value = node.properties.get(prop.key)
-                if prop.required and value in (None, "") and prop.key != "id":
-                    raise ValueError(f"{node.label} {node.id}: {prop.key} is required")
-                _check_value(f"{node.label} {node.id}.{prop.key}", value, prop.value_type, prop.multi_valued)
+            for key in required:
+                if node.properties.get(key) in (None, ""):
+                    raise ValueError(f"{node.label} {node.id}: {key} is required")
+            for key, value in node.properties.items():
+                prop = by_key[key]
+                _check_value(node, key, value, prop.value_type, prop.multi_valued)
             if not node.id.isascii():
                 raise ValueError(f"{node.label} id {node.id!r} is not ASCII")
-            labels_by_id[node.id] = node.label
         for rel in self.relationships:
             spec_rel = schema.relationship(rel.type)
             if (rel.source_label, rel.target_label) not in spec_rel.pairs:
                 raise ValueError(f"{rel.type} may not join {rel.source_label} to {rel.target_label}")
-            unknown = set(rel.properties) - set(spec_rel.keys)
+            unknown = rel.properties.keys() - set(spec_rel.keys)
             if unknown:
                 where = f"{rel.type} {rel.source_id}->{rel.target_id}"
                 raise ValueError(f"{where}: unknown properties {sorted(unknown)}")
 
 
-def _check_value(where: str, value: Any, value_type: str, multi: bool) -> None:
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+}
+
+
+def _check_value(node: GraphNode, key: str, value: Any, value_type: str, multi: bool) -> None:
     if value is None:
         return
-    values = value if multi else [value]
     if multi and not isinstance(value, list):
-        raise ValueError(f"{where}: expected a list, got {type(value).__name__}")
-    python_types: dict[str, tuple[type, ...]] = {
-        "string": (str,),
-        "int": (int,),
-        "float": (int, float),
-        "bool": (bool,),
-    }
-    for item in values:
-        ok = isinstance(item, python_types[value_type])
-        if value_type in ("int", "float") and isinstance(item, bool):
-            ok = False
-        if not ok:
-            raise ValueError(f"{where}: {item!r} is not {value_type}")
+        raise ValueError(f"{node.label} {node.id}.{key}: expected a list, got {type(value).__name__}")
+    allowed = _PYTHON_TYPES[value_type]
+    for item in value if multi else (value,):
+        if not isinstance(item, allowed) or (value_type in ("int", "float") and isinstance(item, bool)):
+            raise ValueError(f"{node.label} {node.id}.{key}: {item!r} is not {value_type}")
