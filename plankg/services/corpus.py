@@ -173,11 +173,16 @@ def concept_plans(
         plan_id: min(plan_rows, key=lambda r: (r.get("span_start") or 0, r.get("entity_id") or ""))
         for plan_id, plan_rows in by_plan.items()
     }
+    found = {plan_id: evidence(first) for plan_id, first in firsts.items()}
+    # the sources in one round trip (one per plan took a Neo4j page ~35 ms)
+    with_spans = sorted(plan_id for plan_id, ev in found.items() if ev is not None and ev.span is not None)
+    text_rows = read(store, "plan_texts_of", plans=with_spans) if with_spans else []
+    texts = {row["id"]: row.get("text") for row in text_rows}
     page = [
         ConceptPlan(
             plan=places[plan_id],
             mentions=mentions[plan_id],
-            first_evidence=_text_evidence(store, plan_id, evidence(firsts.get(plan_id, {}))),
+            first_evidence=_text_evidence(texts.get(plan_id), found.get(plan_id)),
             mentioned_by=firsts.get(plan_id, {}).get("entity_name"),
             matched_concept=firsts.get(plan_id, {}).get("concept_name"),
         )
@@ -194,15 +199,11 @@ def concept_plans(
     )
 
 
-def _text_evidence(store: GraphStore, plan_id: str, found: Evidence | None) -> Evidence | None:
+def _text_evidence(source: str | None, found: Evidence | None) -> Evidence | None:
     """Evidence of a mention: its span, with the text cut from the plan's source."""
-    if found is None or found.span is None:
+    if found is None or found.span is None or not source:
         return found
-    text_rows = read(store, "plan_text", plan_id=plan_id)
-    source = text_rows[0].get("text") if text_rows else None
-    if source:
-        found = found.model_copy(update={"text": source[found.span[0] : found.span[1]]})
-    return found
+    return found.model_copy(update={"text": source[found.span[0] : found.span[1]]})
 
 
 def compare_indicators(
