@@ -276,7 +276,7 @@ def _indicators(
     subject_sweep = SpanSweep(subjects)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
-        if par.form in ("meta", "title", "table"):
+        if par.form in ("meta", "title", "table", "annex"):
             continue  # a table's numbers are read row by row below
         if skipped.holds(par.start):
             continue
@@ -322,7 +322,7 @@ def _indicators(
     ]
     records: list[IndicatorRecord] = []
     seen: set[str] = set()
-    for match, subject in kept:
+    for match, subject in _without_restatements(kept):
         key = f"{subject}|{match.name}|{match.value:g}|{match.span[0]}-{match.span[1]}"
         indicator_id = f"{plan_id}-ind-{short_hash(key, 8)}"
         if indicator_id in seen:
@@ -349,6 +349,30 @@ def _indicators(
             )
         )
     return records
+
+
+# Counters of people: 2000人 and 2000名 state the same count.
+_PERSON_UNITS = {"名": "人", "位": "人"}
+
+
+def _without_restatements(
+    found: list[tuple[IndicatorMatch, str | None]],
+) -> list[tuple[IndicatorMatch, str | None]]:
+    """A target stated twice (in the goal, then again in the task that carries it out: "1998年达到2000人的
+    规模" … "至1998年达到2000名的招生规模") is one indicator: the same value, target year, unit and kind,
+    one name inside the other. The first statement is kept. Lookup by key: linear in the matches."""
+    by_key: dict[tuple[object, ...], list[str]] = {}
+    kept: list[tuple[IndicatorMatch, str | None]] = []
+    for match, subject in found:
+        unit = _PERSON_UNITS.get(match.normalized_unit, match.normalized_unit)
+        key = (match.normalized_value, unit, match.target_year, match.target_kind, match.comparator)
+        name = normalize_name(match.name)
+        names = by_key.setdefault(key, [])
+        if name and any(name in other or other in name for other in names if other):
+            continue
+        names.append(name)
+        kept.append((match, subject))
+    return kept
 
 
 # A paragraph longer than this (a page flattened to one line) is read in windows ending at a sentence

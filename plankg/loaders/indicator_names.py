@@ -33,13 +33,15 @@ _LEADING_ACTION_RE = re.compile(r"^(?:接入|建成|培育|打造|完成|开展|
 # Hedges and scope adverbs inside a name (实践性教学课时原则上占总课时).
 _INNER_HEDGE_RE = re.compile(r"原则上|一般应|一般|力争|努力|基本上|总体上|至少")
 _LONG_ASIDE_RE = re.compile(r"[（(][^（）()]{4,}[）)]")  # an explanation in brackets, not 专业（群）
+# A reference in brackets (（见附表）, (见表1)) is no part of a name.
+_REFERENCE_ASIDE_RE = re.compile(r"[（(]\s*(?:详)?见[^（）()]{0,12}[）)]")
 
 
 def clean_name(name: str) -> str:
     """What is measured: the noun phrase before the comparator, without time and scope leads
     (到2020年, 全市, 累计, 力争 …), action verbs before it, hedges and bracketed explanations in it.
     "X占Y" shares are named "X占Y比例"."""
-    name = _LONG_ASIDE_RE.sub("", name)
+    name = _LONG_ASIDE_RE.sub("", _REFERENCE_ASIDE_RE.sub("", name))
     name = name.strip(" \t\u3000，,、；;。：:（(")
     if name.startswith(("“", '"')) and not any(quote in name[1:] for quote in '”"'):
         name = name[1:]  # the opening quote of a quoted sentence: "到2028年形成…

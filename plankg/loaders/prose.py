@@ -34,7 +34,7 @@ _SENTENCE_END = "。！？!?"
 _EDGE = " \t\u3000\xa0，,、：:；;。！？!?…"
 
 # Forms of paragraph that are not plan text (title, 文号 / dateline lines).
-_NOT_TEXT_FORMS = ("meta", "title")
+_NOT_TEXT_FORMS = ("meta", "title", "annex")
 
 _ACTION_VERBS = (
     "推进|加快|推动|完善|着力|加强|实施|建设|培育|优化|深化|强化|提升|提高|健全|建立|构建|打造|发展|"

@@ -240,3 +240,26 @@ def test_an_answer_announcing_its_goals_is_not_one_and_stage_leads_are_not_names
         "第二阶段，到2035年，基本实现新型城镇化。\n"
     )
     assert _names(text, parse_outline(text).goals) == ["常住人口城镇化率提升至接近70%", "基本实现新型城镇化"]
+
+
+def test_an_annex_defining_indicators_is_neither_tasks_nor_targets() -> None:
+    text = (
+        "关于加强三级公立医院绩效考核工作的意见\n"
+        "一、主要任务\n"
+        "（一）建立考核信息系统。各地要加快建立省级绩效考核信息系统。\n"
+        "（二）提高病案首页质量。各医院要加强病案首页质量控制。\n"
+        "附件\n"
+        "三级公立医院绩效考核指标\n"
+        "一级指标\n二级指标\n三级指标\n指标性质\n指标说明\n"
+        "一、医疗质量\n"
+        "（一）功能定位\n"
+        "1.门诊人次数与出院人次数比\n定量\n"
+        "计算方法：门诊患者人次数/同期出院患者人次数。指标来源：医院填报。\n"
+        "2.日间手术占择期手术比例\n定量\n"
+        "计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%。指标来源：医院填报。\n"
+        "3.出院患者手术占比\n定量\n"
+        "计算方法：出院患者手术台次数/同期出院患者总人次数×100%。指标来源：病案首页。\n"
+    )
+    extraction = extract_text(text)
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["建立考核信息系统", "提高病案首页质量"]
+    assert extraction.indicators == []

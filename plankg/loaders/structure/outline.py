@@ -10,6 +10,7 @@ paragraphs, or else the clauses (split on ；; 。) of its single paragraph; dee
 
 from __future__ import annotations
 
+from plankg.loaders.structure.annexes import mark_definition_annexes
 from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
     IDEOLOGY_RE,
@@ -255,6 +256,7 @@ def parse_outline(text: str) -> Outline:
     paragraphs = split_paragraphs(text)
     for par in paragraphs:
         classify_paragraph(par)
+    mark_definition_annexes(paragraphs)
     tables = find_tables(paragraphs)
     root, title = build_sections(paragraphs)
     builder = _OutlineBuilder(text, paragraphs, root, title)

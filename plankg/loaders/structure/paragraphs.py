@@ -24,7 +24,8 @@ class Paragraph:
     start: int
     end: int
     text: str
-    form: str = "prose"  # heading | headed | labelled | plain_heading | lead | prose | meta | title
+    # heading | headed | labelled | plain_heading | lead | prose | meta | title | table | annex
+    form: str = "prose"
     style: str | None = None  # numbering style of a numbered paragraph
     ordinal: int | None = None
     content_start: int = 0  # after the numbering marker
