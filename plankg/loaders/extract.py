@@ -232,7 +232,9 @@ def _tasks(items: Sequence[Item], text: str, prefix: str) -> list[TaskRecord]:
                 parent=None,
             )
         )
-        for sub_order, child in enumerate(item.children, start=1):
+        own = normalize_name(name)  # the first clause naming the task is no sub-task of it
+        children = [c for c in item.children if normalize_name(_name(text, c)) != own]
+        for sub_order, child in enumerate(children, start=1):
             child_name = _name(text, child)
             records.append(
                 TaskRecord(

@@ -245,11 +245,17 @@ def _ordinal_openers(text: str, start: int, end: int) -> list[_Opener]:
 
 def _aspect_openers(text: str, start: int, end: int) -> list[_Opener]:
     hits = [
-        _Opener(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), _aspect_name(m))
+        _Opener(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), _naming(_aspect_name(m)))
         for m in _ASPECT_RE.finditer(text, start, end)
         if _aspect_name(m) is not None
     ]
     return hits if len(hits) >= 2 else []
+
+
+def _naming(aspect: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An aspect of two characters or fewer (企业方面，…; 行业方面，…) is a topic, too bare to name what is
+    done: the item is named by its own first clause instead."""
+    return aspect if aspect is not None and aspect[1] - aspect[0] > 2 else None
 
 
 _VAGUE_ASPECT_RE = re.compile(r"^(?:另一|一|这|那|此|各|多|两|其他|另|某些|有些)$")
