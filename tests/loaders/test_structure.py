@@ -263,3 +263,22 @@ def test_an_annex_defining_indicators_is_neither_tasks_nor_targets() -> None:
     extraction = extract_text(text)
     assert [t.name for t in extraction.tasks if t.parent is None] == ["建立考核信息系统", "提高病案首页质量"]
     assert extraction.indicators == []
+
+
+def test_the_cases_a_measure_lists_are_not_its_sub_tasks() -> None:
+    text = (
+        "关于清理整顿社会团体的意见\n"
+        "三、清理整顿工作的主要内容\n"
+        "（一）对存在下列问题的社会团体要进行整改。\n"
+        "1.未依照章程开展业务活动的；\n"
+        "2.未按规定参加年检的。\n"
+        "（二）加强社会团体登记管理。\n"
+        "1.规范登记程序；\n"
+        "2.严格年检制度。\n"
+    )
+    outline = parse_outline(text)
+    assert [(_names(text, [t])[0], _names(text, t.children)) for t in outline.tasks] == [
+        ("对存在下列问题的社会团体要进行整改", []),
+        ("加强社会团体登记管理", ["规范登记程序", "严格年检制度"]),
+    ]
+    assert text[slice(*outline.tasks[0].span)].endswith("2.未按规定参加年检的。")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from plankg.loaders.structure.annexes import mark_definition_annexes
 from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
+    CASES_LEAD_RE,
     IDEOLOGY_RE,
     INSTRUCTION_RE,
     PRINCIPLE_RE,
@@ -197,6 +198,8 @@ class _OutlineBuilder:
         heading = section.heading
         assert heading is not None
         name = trim(self.text, heading.title_start, heading.title_end)
+        if CASES_LEAD_RE.search(self.text, *name):
+            return Item(kind="task", name=name, span=(heading.start, section.end))
         children: list[Item] = []
         for child in section.children:
             if child.label == "skip":
