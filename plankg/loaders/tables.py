@@ -23,6 +23,7 @@ tasks from them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -226,6 +227,99 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
             before[-1].form = "table"
     _mark_boxes(paragraphs)
     return tables
+
+
+# ---------------------------------------------------------------- lists of measures (序号 | 举措 | 内容)
+
+_MEASURE_COLUMN_RE = re.compile(r"举措|任务|措施|事项|项目|名称|内容|工作")
+_LIST_HEADER_CELL_MAX = 10
+_MAX_SERIAL_SKIP = 10  # rows a published list may leave out (（本文有删减）)
+
+
+def _serial(par: Paragraph) -> int | None:
+    found = _SERIAL_RE.match(par.text)
+    return int(found.group(1)) if found else None
+
+
+def merge_measure_lists(text: str, paragraphs: list[Paragraph]) -> None:
+    """A list of measures written one cell per line (序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围, then
+    1 / name / content / office / scope …, with group rows such as 一、知识产权保护方面 between them): each
+    row is one item. Its cells from the name on become one lead paragraph named by the name cell (so the
+    office and scope cells are no items of their own); the header and serial cells get form "table".
+    An indicator table's header (a value column: 2025年, 目标值) is left to `find_tables`."""
+    index = 0
+    while index < len(paragraphs):
+        if paragraphs[index].text not in _SERIAL_WORDS:
+            index += 1
+            continue
+        header_end = index + 1
+        while (
+            header_end < len(paragraphs)
+            and _serial(paragraphs[header_end]) is None
+            and len(re.sub(r"\s", "", paragraphs[header_end].text)) <= _LIST_HEADER_CELL_MAX
+            and not _CLAUSE_PUNCT_RE.search(paragraphs[header_end].text)
+        ):
+            header_end += 1
+        header = [re.sub(r"\s", "", p.text) for p in paragraphs[index:header_end]]
+        name_column = next((i for i, cell in enumerate(header) if _MEASURE_COLUMN_RE.search(cell)), None)
+        if len(header) < 3 or name_column is None or name_column == 0 or is_header(header):
+            index += 1
+            continue
+        rows = _measure_rows(paragraphs, header_end, len(header))
+        if len(rows) < 2:
+            index += 1
+            continue
+        for par in paragraphs[index:header_end]:
+            par.form = "table"
+        for serial_at, cells_end in reversed(rows):  # from the end: merging shifts what follows
+            paragraphs[serial_at].form = "table"
+            name_at = serial_at + name_column
+            if name_at >= cells_end:
+                continue
+            paragraphs[name_at:cells_end] = [_merged_row(text, paragraphs[name_at:cells_end])]
+        index = header_end
+
+
+def _measure_rows(paragraphs: list[Paragraph], start: int, width: int) -> list[tuple[int, int]]:
+    """(serial index, end index) of each row: a rising serial number (a list cut short skips some) and at
+    most width - 1 cells after it; group rows (一、…) may stand before a serial. The list ends where
+    neither follows a row."""
+    rows: list[tuple[int, int]] = []
+    cursor, last = start, 0
+    while cursor < len(paragraphs):
+        serial = _serial(paragraphs[cursor])
+        if serial is None or not last < serial <= last + _MAX_SERIAL_SKIP:
+            groups = cursor
+            while groups < len(paragraphs) and groups - cursor < 3 and paragraphs[groups].style is not None:
+                groups += 1  # group rows
+            following = _serial(paragraphs[groups]) if groups < len(paragraphs) else None
+            if groups == cursor or following is None or not last < following <= last + _MAX_SERIAL_SKIP:
+                break
+            cursor = groups
+            continue
+        end = cursor + 1
+        while end < len(paragraphs) and end - cursor < width and _serial(paragraphs[end]) != serial + 1:
+            end += 1
+        rows.append((cursor, end))
+        cursor, last = end, serial
+    return rows
+
+
+def _merged_row(text: str, cells: list[Paragraph]) -> Paragraph:
+    """One lead paragraph over a row's cells, named by the first."""
+    first, last = cells[0], cells[-1]
+    return dataclasses.replace(
+        first,
+        end=last.end,
+        text=text[first.start : last.end],
+        form="lead",
+        style=None,
+        ordinal=None,
+        content_start=first.start,
+        title_start=first.start,
+        title_end=first.end,
+        body_start=cells[1].start if len(cells) > 1 else None,
+    )
 
 
 # ---------------------------------------------------------------- boxes (专栏)

@@ -48,7 +48,7 @@ from plankg.loaders.structure.sections import (
     has_kind_descendant,
     has_labelled_descendant,
 )
-from plankg.loaders.tables import find_tables
+from plankg.loaders.tables import find_tables, merge_measure_lists
 
 
 class _OutlineBuilder:
@@ -260,6 +260,7 @@ def parse_outline(text: str) -> Outline:
     for par in paragraphs:
         classify_paragraph(par)
     mark_definition_annexes(paragraphs)
+    merge_measure_lists(text, paragraphs)
     tables = find_tables(paragraphs)
     root, title = build_sections(paragraphs)
     builder = _OutlineBuilder(text, paragraphs, root, title)
