@@ -53,6 +53,20 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    # a yearly schedule (rows by region, columns by year): only its total row holds the plan's targets
+    schedule: Schedule | None = None
+
+
+@dataclass
+class Schedule:
+    """What a yearly schedule's total row measures: the caption's subject, the words over the year
+    columns (分年度招生任务 → 招生任务), the unit (单位：人) and, per value column, its year (None: no year
+    column, e.g. 1995年招生人数 or 扩招)."""
+
+    subject: str
+    measure: str
+    unit: str
+    years: list[int | None]
 
 
 # ---------------------------------------------------------------- the header
@@ -215,7 +229,11 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
     tables: list[Table] = []
     index = 0
     while index < len(paragraphs):
-        found = _row_table(paragraphs, index) or _cell_table(paragraphs, index)
+        found = (
+            _row_table(paragraphs, index)
+            or _cell_table(paragraphs, index)
+            or _schedule_table(paragraphs, index)
+        )
         if found is None:
             index += 1
             continue
@@ -411,6 +429,117 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
     return table, cursor
 
 
+# ---------------------------------------------------------------- yearly schedules
+
+_BARE_YEAR_RE = re.compile(r"^(\d{4})\s*年?$")
+_SCHEDULE_NUMBER_RE = re.compile(r"^(\d+(?:\.\d+)?)(?:[（(][^（）()]{0,8}[）)])?$")  # 120（扩招）
+_TOTAL_WORDS = ("总计", "合计", "总数", "全国合计", "全国总计", "总量")
+_UNIT_LINE_RE = re.compile(r"^(?:计量)?单位[：:]\s*([^\s，。；]{1,6})$")
+_SCHEDULE_CAPTION_TAIL_RE = re.compile(r"(?:计划|安排|分解|任务|一览|情况|汇总)*表$")
+_YEARLY_WORDS_RE = re.compile(r"^(?:分年度|分年|年度|逐年|各年)")
+_SCHEDULE_HEADER_MAX = 16  # header cells and the first row's label: bounds the scan from each paragraph
+
+
+def _schedule_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | None:
+    """A yearly schedule written one cell per line (单位：人 / 省（市） / 1995年招生人数 / 扩招 / 分年度招生
+    任务 / 1996年 / 1997年 / 1998年, then 总计 / 1445 / 555 / 1600 / 1800 / 2000, then a row per region):
+    header cells, then rows of a label and numbers. A header cell standing over the year cells after it
+    (分年度招生任务) groups them and is no column. Only a table with a total row and year columns is one."""
+    header_end = index
+    while (
+        header_end < len(paragraphs)
+        and header_end - index <= _SCHEDULE_HEADER_MAX
+        and len(paragraphs[header_end].text) <= 16
+        and not _SCHEDULE_NUMBER_RE.match(paragraphs[header_end].text)
+        and not _SENTENCE_END_RE.search(paragraphs[header_end].text)
+    ):
+        header_end += 1
+    header = [p.text for p in paragraphs[index:header_end]]
+    if (
+        len(header) < 4
+        or len(header) > _SCHEDULE_HEADER_MAX
+        or _BARE_YEAR_RE.match(header[0])
+        or sum(1 for cell in header if _BARE_YEAR_RE.match(cell)) < 2
+    ):
+        return None
+    label_at = header_end - 1  # the last header-like cell is the first row's label (总计, 江苏)
+    header = header[:-1]
+    columns, measure = _schedule_columns(header[1:])
+    rows: list[list[Cell]] = []
+    cursor = label_at
+    while cursor < len(paragraphs) and _may_be_cell(paragraphs[cursor]):
+        par = paragraphs[cursor]
+        if _SCHEDULE_NUMBER_RE.match(par.text):
+            if not rows or len(rows[-1]) > len(columns):
+                break  # more numbers than columns: not this table
+            rows[-1].append(Cell(par.text, par.start, par.end))
+        else:
+            if rows and len(rows[-1]) == 1:
+                break  # a label with no numbers: the table is over
+            rows.append([Cell(par.text, par.start, par.end)])
+        cursor += 1
+    if len(rows) < 2 or any(len(row) != len(columns) + 1 for row in rows):
+        return None
+    if not any(row[0].text in _TOTAL_WORDS for row in rows):
+        return None
+    caption_at, unit = index - 1, ""
+    if caption_at >= 0 and (unit_line := _UNIT_LINE_RE.match(paragraphs[caption_at].text)):
+        unit, caption_at = unit_line.group(1), caption_at - 1
+    caption = paragraphs[caption_at].text if caption_at >= 0 else ""
+    caption = caption if len(caption) <= 40 else ""
+    subject = _SCHEDULE_CAPTION_TAIL_RE.sub("", caption)
+    for par in paragraphs[max(caption_at, 0) if caption else index : cursor]:
+        par.form = "table"
+    schedule = Schedule(subject=subject, measure=measure, unit=unit, years=columns)
+    table = Table(header=header, rows=rows, start=paragraphs[index].start, end=paragraphs[cursor - 1].end)
+    table.schedule = schedule
+    return table, cursor
+
+
+def _schedule_columns(cells: list[str]) -> tuple[list[int | None], str]:
+    """The year of each value column, and the words of a group cell over the years (分年度招生任务 →
+    招生任务), which is dropped from the columns."""
+    years: list[int | None] = []
+    measure = ""
+    for position, cell in enumerate(cells):
+        year = _BARE_YEAR_RE.match(cell)
+        if year:
+            years.append(int(year.group(1)))
+            continue
+        following = cells[position + 1 : position + 3]
+        if len(following) == 2 and all(_BARE_YEAR_RE.match(c) for c in following):
+            measure = _YEARLY_WORDS_RE.sub("", cell)  # a group cell over the year columns
+            continue
+        years.append(None)
+    return years, measure
+
+
+def _schedule_indicators(table: Table, schedule: Schedule) -> list[IndicatorMatch]:
+    """One target per year column, from the total row."""
+    total = next(row for row in table.rows if row[0].text in _TOTAL_WORDS)
+    results = []
+    norm_unit, factor = normalize_unit(schedule.unit)
+    for year, cell in zip(schedule.years, total[1:], strict=True):
+        number = _SCHEDULE_NUMBER_RE.match(cell.text)
+        if year is None or number is None:
+            continue
+        value = float(number.group(1))
+        results.append(
+            IndicatorMatch(
+                name=f"{schedule.subject}{year}年{schedule.measure}",
+                value=value,
+                unit=schedule.unit,
+                comparator="=",
+                span=(total[0].start, cell.end),
+                number_start=cell.start,
+                target_year=year,
+                normalized_value=value * factor,
+                normalized_unit=norm_unit,
+            )
+        )
+    return results
+
+
 _SERIAL_RE = re.compile(r"^(\d{1,2})[.．、]?$")
 _NUMBERED_NAME_RE = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
 _ATTRIBUTES = {
@@ -489,6 +618,8 @@ _GROWTH_NAME_RE = re.compile(r"(?:年均)?(?:增长|增速|增幅|提高|提升|
 
 def table_indicators(table: Table, text: str, *, default_year: int | None = None) -> list[IndicatorMatch]:
     """One indicator per data row that has a number in its target or change column."""
+    if table.schedule is not None:
+        return _schedule_indicators(table, table.schedule)
     columns = _column_roles(table.header, default_year)
     if columns.target is None and columns.change is None:
         return []
