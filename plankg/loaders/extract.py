@@ -304,7 +304,7 @@ def _indicators(
             found.append((match, subject, in_heading and not inside))
     paragraph_ends = [p.end for p in outline.paragraphs]
     table_sweep = SpanSweep(subjects)
-    tabled: set[int] = set()  # the matches read from tables
+    scheduled: set[int] = set()  # the matches read from yearly schedules
     for table in outline.tables:
         index = bisect_right(paragraph_ends, table.start)  # the paragraphs ending before the table
         while index > 0 and outline.paragraphs[index - 1].form == "table":
@@ -314,7 +314,8 @@ def _indicators(
             continue  # e.g. a 发展基础 table of achievements
         nearby = table_sweep.overlapping(table.start, table.end)
         for match in table_indicators(table, text, default_year=period_end):
-            tabled.add(id(match))
+            if table.schedule is not None:
+                scheduled.add(id(match))
             containing = [(e - s, sid) for s, e, sid in nearby if s <= match.span[0] and match.span[1] <= e]
             found.append((match, min(containing)[1] if containing else None, False))
     # a heading that restates a target of its section ("互联网用户数超千万") is not a second indicator
@@ -326,7 +327,7 @@ def _indicators(
     ]
     records: list[IndicatorRecord] = []
     seen: set[str] = set()
-    for match, subject in _without_restatements(kept, tabled):
+    for match, subject in _without_restatements(kept, scheduled):
         key = f"{subject}|{match.name}|{match.value:g}|{match.span[0]}-{match.span[1]}"
         indicator_id = f"{plan_id}-ind-{short_hash(key, 8)}"
         if indicator_id in seen:
@@ -360,37 +361,22 @@ _PERSON_UNITS = {"名": "人", "位": "人"}
 
 
 def _without_restatements(
-    found: list[tuple[IndicatorMatch, str | None]], tabled: set[int]
+    found: list[tuple[IndicatorMatch, str | None]], scheduled: set[int]
 ) -> list[tuple[IndicatorMatch, str | None]]:
-    """A target stated twice is one indicator: the same value, target year, unit and kind, and
-    - one name inside the other (in the goal, then in the task that carries it out: "1998年达到2000人的
-      规模" … "至1998年达到2000名的招生规模"): the first statement is kept;
-    - or one of them read from a table (the text's target, then the table's row or the annexed schedule's
-      total for that year): the table's, which names it and gives its baseline, in the text's place and
-      with its subject when the table has none.
-    Lookup by key: linear in the matches."""
-    by_key: dict[tuple[object, ...], list[tuple[str, bool, int]]] = {}
+    """A yearly schedule's total that the text states as a target (the same value, unit, target year and
+    kind: "1998年达到2000人的规模", then the annexed schedule's 1998 total of 2000) is no second indicator:
+    the schedule breaks the text's target down by year. (Every statement of the text is its own
+    indicator, measuring its own goal or task; so is an indicator table's row.) Lookup by key: linear."""
+    stated: set[tuple[object, ...]] = set()
     kept: list[tuple[IndicatorMatch, str | None]] = []
     for match, subject in found:
         unit = _PERSON_UNITS.get(match.normalized_unit or "", match.normalized_unit)
         key = (match.normalized_value, unit, match.target_year, match.target_kind)
-        name, from_table = normalize_name(match.name), id(match) in tabled
-        stated = by_key.setdefault(key, [])
-        same = None
-        if match.target_year is not None:
-            same = next(
-                (
-                    (other_from_table, at)
-                    for other, other_from_table, at in stated
-                    if (name and other and (name in other or other in name)) or from_table != other_from_table
-                ),
-                None,
-            )
-        if same is None:
-            stated.append((name, from_table, len(kept)))
-            kept.append((match, subject))
-        elif from_table and not same[0]:
-            kept[same[1]] = (match, subject or kept[same[1]][1])
+        if id(match) not in scheduled:
+            stated.add(key)
+        elif key in stated:
+            continue
+        kept.append((match, subject))
     return kept
 
 
