@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -227,12 +228,19 @@ def _may_be_cell(par: Paragraph) -> bool:
 def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
     """Every indicator table among the paragraphs; its paragraphs (and its caption) get form "table"."""
     tables: list[Table] = []
+    # where year cells (1996年) stand: a yearly schedule is looked for only where its header could hold two
+    years = [i for i, p in enumerate(paragraphs) if len(p.text) <= 6 and _BARE_YEAR_RE.match(p.text)]
     index = 0
     while index < len(paragraphs):
+        year_at = bisect_left(years, index)
         found = (
             _row_table(paragraphs, index)
             or _cell_table(paragraphs, index)
-            or _schedule_table(paragraphs, index)
+            or (
+                _schedule_table(paragraphs, index)
+                if year_at + 1 < len(years) and years[year_at + 1] <= index + _SCHEDULE_HEADER_MAX
+                else None
+            )
         )
         if found is None:
             index += 1
