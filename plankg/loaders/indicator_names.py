@@ -63,6 +63,44 @@ def clean_name(name: str) -> str:
     return name
 
 
+# Measure words that name nothing alone (达到2000人的规模: the scale of what?).
+_BARE_MEASURES = frozenset({"规模", "数量", "总量", "总数", "人数", "个数", "数目", "水平", "比例", "比重"})
+# A sentence's subject: its opening words, up to a preposition, a modal, a verb of change or a comma.
+_SUBJECT_RE = re.compile(
+    r"([\u4e00-\u9fff（）()A-Za-z]{2,16}?)(?=从|在|对于|将|要|已|把|被|由|向|以|到|至|逐步|力争|计划|共|[，,：:])"
+)
+_NOT_A_SUBJECT_RE = re.compile(
+    r"^(?:其中|同时|此外|目前|今年|明年|全年|届时|为此|为|对|在|据|经|按|根据|通过|围绕)"
+)
+
+
+def with_subject(name: str, text: str, sentence_start: int, position: int) -> str:
+    """A bare measure word (规模, 数量, 比例 …) named by the subject of its sentence, the first clause that
+    opens with one (clauses inside quotes or brackets are not the sentence's): "为贯彻落实…“…，适当扩大
+    规模”的精神，内地西藏初中班从现有招生规模基础上，逐步扩大，1998年达到2000人的规模" → 内地西藏初中班
+    规模. Unchanged when no clause before the number opens with a subject."""
+    if name not in _BARE_MEASURES:
+        return name
+    depth = 0
+    opens = True  # at the start of a clause of the sentence
+    for at in range(sentence_start, position):
+        char = text[at]
+        if opens and depth == 0:
+            subject = _SUBJECT_RE.match(text, at, position)
+            if subject is not None and not _NOT_A_SUBJECT_RE.match(subject.group(1)):
+                words = clean_name(subject.group(1))
+                if len(words) >= 2 and not words.endswith(name) and not _NOT_A_SUBJECT_RE.match(words):
+                    return words + name
+        opens = False
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(0, depth - 1)
+        elif char in "，," and depth == 0:
+            opens = True
+    return name
+
+
 def _cut_outside_brackets(name: str, keep: int) -> str:
     """The last `keep` characters of a long name, moved right past a bracket it would start inside."""
     cut = len(name) - keep

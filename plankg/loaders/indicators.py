@@ -29,6 +29,7 @@ from plankg.loaders.indicator_names import (
     named_before,
     object_after,
     object_built_before,
+    with_subject,
 )
 from plankg.loaders.non_targets import (
     counts_own_measures,
@@ -751,6 +752,7 @@ def find_indicators(
             span_end = max(span_end, capacity.end())
         if not name:
             name = unit or token
+        name = with_subject(name, scan, _sentence_start(scan, n_start), n_start)
         span_start = name_start
         while span_start < n_start and scan[span_start] in " \t\u3000、和及与":
             span_start += 1

@@ -234,6 +234,12 @@ def names_of(sentence: str) -> list[str]:
             ["信息服务业经营收入", "信息服务业经营收入"],
         ),
         ("在重点产业集群建设一批数字化转型促进中心，每个市州至少建设1个。", ["数字化转型促进中心"]),
+        # a bare measure word takes its sentence's subject; a quoted clause is not the sentence's
+        (
+            "为落实“长期坚持，适当扩大规模”的精神，内地西藏初中班从现有基础上逐步扩大，1998年达到2000人的规模。",
+            ["内地西藏初中班规模"],
+        ),
+        ("到2025年，培训规模达到10万人次。", ["培训规模"]),
     ],
 )
 def test_indicator_names_say_what_is_measured(sentence: str, names: list[str]) -> None:
