@@ -11,7 +11,8 @@ import re
 
 CLAUSE_BREAK = "，,；;。：:！？!?\n"
 _NAME_LEAD_RE = re.compile(
-    r"^(?:(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
+    r"^(?:(?:提出|明确|要求)?(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
+    r"未来[一二三四五六七八九十\d]{1,2}年(?:内)?|原则上|"
     r"[一二三四五六七八九十]是|力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本(?=[实建形完达覆消普满具])|"
     r"初步|累计|着力|进一步|"
     r"全面|大力|积极|每年|要|将|确保|使(?!用)|让(?!利)|共(?!享|建|同|青|有)|总计|合计|其中|并(?!网|购)|和(?!谐)|"
@@ -58,9 +59,16 @@ def clean_name(name: str) -> str:
         name = _INNER_HEDGE_RE.sub("", name)
         if not name.endswith(("比例", "比重", "份额", "比率", "率", "占比")):
             name += "比例"
-    if len(name) > 24:
-        name = _cut_outside_brackets(name, 24)
+    if len(name) > _NAME_MAX:
+        name = _cut_outside_brackets(name, _NAME_KEEP)
     return name
+
+
+# A name of up to _NAME_MAX characters stays whole (国家融资担保基金和银行业金融机构承担的风险责任比例); a
+# longer one keeps its last words, cut where a phrase starts (after 的, 、, 和 …), never inside a word.
+_NAME_KEEP = 24
+_NAME_MAX = 32
+_PHRASE_BREAK = "的、，,和及与"
 
 
 # Measure words that name nothing alone (达到2000人的规模: the scale of what?).
@@ -102,8 +110,11 @@ def with_subject(name: str, text: str, sentence_start: int, position: int) -> st
 
 
 def _cut_outside_brackets(name: str, keep: int) -> str:
-    """The last `keep` characters of a long name, moved right past a bracket it would start inside."""
+    """The last `keep` characters of a long name, moved right to where a phrase starts (if one does
+    before its last words) and past a bracket it would start inside."""
     cut = len(name) - keep
+    if name[cut - 1] not in _PHRASE_BREAK:
+        cut = next((at + 1 for at in range(cut, len(name) - 4) if name[at] in _PHRASE_BREAK), cut)
     depth = 0
     for char in name[:cut]:
         depth = depth + 1 if char in _OPENING else max(0, depth - 1) if char in _CLOSING else depth

@@ -302,6 +302,9 @@ _SCOPE_LEAD_RE = re.compile(
 )
 
 
+_BOUNDS = ("以下", "以上", "以内")
+
+
 def _verb_object(pre: str) -> re.Match[str] | None:
     """The build verb and its object when a clause is "verb + object + count" (累计建成5G基站1.5万个),
     also after a scope phrase (在交通等领域部署…)."""
@@ -498,7 +501,8 @@ def find_indicators(
             clause_start -= 1
         pre = scan[clause_start:n_start]
         cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
-        if cut != -1 and _COUNTED_BEFORE_RE.search(pre, 0, cut):
+        # 500万元及以下的占比: 及以下 bounds the number before, it does not list a second item
+        if cut != -1 and _COUNTED_BEFORE_RE.search(pre, 0, cut) and not pre.startswith(_BOUNDS, cut + 1):
             name_start = clause_start + cut + 1
         else:
             name_start = clause_start

@@ -240,6 +240,14 @@ def names_of(sentence: str) -> list[str]:
             ["内地西藏初中班规模"],
         ),
         ("到2025年，培训规模达到10万人次。", ["培训规模"]),
+        ("其中单户担保金额500万元及以下的占比不得低于50%。", ["单户担保金额500万元及以下的占比"]),
+        # a name a little over the usual length is not cut inside a word; hedges and leads are no part of it
+        (
+            "原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%。",
+            ["国家融资担保基金和银行业金融机构承担的风险责任比例"],
+        ),
+        ("省政府印发《行动计划》，提出到2020年数字经济总量占GDP比重达40%以上。", ["数字经济总量占GDP比重"]),
+        ("未来三年武汉全市数字经济增加值占GDP比重超过50%。", ["武汉全市数字经济增加值占GDP比重"]),
     ],
 )
 def test_indicator_names_say_what_is_measured(sentence: str, names: list[str]) -> None:
