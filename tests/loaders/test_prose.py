@@ -125,6 +125,21 @@ def test_a_list_bullet_is_no_part_of_an_item() -> None:
     assert text[slice(*trim(text, 0, len(text)))] == "依托自贸试验区等发展平台，推广产业链“链长制”"
 
 
+def test_a_task_is_named_by_its_action_not_by_the_scope_or_modal_before_it() -> None:
+    text = (
+        "国家数据局解读促进数据产业高质量发展的指导意见\n"
+        "在培育多元数据企业方面，国家数据局采取以下举措：\n"
+        "围绕“供得出”，要加快培育数据资源企业，支持企业依法依规开发利用数据。\n"
+        "围绕“用得好”，在“智改数转”、新兴产业发展等方面，培育一批数据应用企业，全面提升数据资源开发利用水平。\n"
+        "围绕“保安全”，适应数据流通发展新趋势，加快隐私计算等技术创新，培育一批新型数据安全企业。\n"
+    )
+    assert names(text, read(text, "plan_interpretation").tasks)[-3:] == [
+        "加快培育数据资源企业",
+        "培育一批数据应用企业",
+        "加快隐私计算等技术创新",
+    ]
+
+
 def test_modal_task_statement_with_clauses_as_subtasks() -> None:
     text = (
         "省委召开会议\n会议指出，要加快推进数字产业化、产业数字化，着力完善数字经济发展生态和数字基础设施。\n"
