@@ -15,7 +15,15 @@ from rich.table import Table
 from plankg.cli.errors import ExitCode, fail
 from plankg.cli.main import app
 from plankg.graph import open_store
-from plankg.pipeline import DocumentResult, Failure, Status, collect_paths, default_jobs, load_many
+from plankg.pipeline import (
+    DocumentResult,
+    Failure,
+    Status,
+    collect_paths,
+    default_jobs,
+    load_many,
+    start_workers,
+)
 from plankg.settings import get_settings
 
 # The exit code of a run where documents failed: that of their cause (the largest when they differ).
@@ -50,7 +58,7 @@ def load(
             "-j",
             min=1,
             metavar="N",
-            help="Worker processes extracting documents (default: the CPU count).",
+            help="Worker processes extracting documents (default: the CPU count, 1 under 60 documents).",
         ),
     ] = None,
     force: Annotated[
@@ -80,6 +88,9 @@ def load(
     counts: Counter[Status] = Counter()
     results: list[DocumentResult] = []
     started = time.perf_counter()
+    jobs = jobs or default_jobs(len(documents))
+    if jobs > 1 and len(documents) > 1:
+        start_workers()  # their warm-up overlaps opening the store
     with (
         open_store(settings) as store,
         Progress(
@@ -115,7 +126,7 @@ def load(
         load_many(
             store,
             documents,
-            jobs=jobs or default_jobs(),
+            jobs=jobs,
             force=force,
             any_genre=force,
             replace=replace,

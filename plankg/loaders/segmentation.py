@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from math import log
 
 import jieba
-import jieba.posseg
 
 Token = tuple[int, int, str, str]  # (start, end, word, part-of-speech flag)
 
@@ -36,12 +35,13 @@ _NO_WORD = float("-inf")
 class DagSegmenter:
     """jieba's no-HMM accurate mode over a tokenizer's dictionary, with offsets and POS flags."""
 
-    def __init__(self, tokenizer: jieba.Tokenizer, pos_tokenizer: jieba.posseg.POSTokenizer) -> None:
+    def __init__(self, tokenizer: jieba.Tokenizer, tags: dict[str, str]) -> None:
+        """Over an initialised tokenizer, with `tags` the part-of-speech tag of each word (what
+        jieba.posseg.POSTokenizer(tokenizer).word_tag_tab holds, user words included)."""
         tokenizer.check_initialized()
-        pos_tokenizer.makesure_userdict_loaded()
         self._freq: dict[str, int] = tokenizer.FREQ
         self._log_total = log(tokenizer.total)
-        self._tags: dict[str, str] = pos_tokenizer.word_tag_tab
+        self._tags = tags
         # fragment → its score, filled as fragments are met (the dictionary has 500,000 prefixes; a
         # document meets a few thousand): one lookup per step instead of a lookup and a log.
         self._scores: dict[str, float] = {}
@@ -91,6 +91,19 @@ class DagSegmenter:
             cursor = end
         if cursor < len(text):
             out.append((cursor, len(text), text[cursor:], GAP_FLAG))
+        return out
+
+    def words(self, block: str) -> list[str]:
+        """The words of jieba's route through `block` (any string): every character covered, single
+        characters not joined, no flags — what `jieba.Tokenizer.cut` builds on before its HMM step."""
+        ends = self._route(block)
+        out = []
+        index = 0
+        n = len(block)
+        while index < n:
+            end = ends[index]
+            out.append(block[index:end])
+            index = end
         return out
 
     def _route(self, block: str) -> list[int]:

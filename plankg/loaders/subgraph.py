@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from plankg.loaders.regions import chain, resolve_region
-from plankg.loaders.terms import search_terms
+from plankg.loaders.terms import TermCache, search_terms
 from plankg.ontology.records import (
     EntityRecord,
     Extraction,
@@ -253,10 +253,11 @@ def to_plan_subgraph(extraction: Extraction, source_text: str) -> PlanSubgraph:
             method, score = (CANDIDATE_METHOD, 0.5) if concept.candidate else (SCHEME_METHOD, 1.0)
             rel("BROADER", concept.id, parent, mention_evidence[concept.id], score, method)
 
+    term_cache: TermCache = {}  # the document's word blocks, segmented once for all its nodes
     graph = PlanSubgraph(
         plan_id=plan.id,
         source_sha256=extraction.document.sha256,
-        nodes=[with_search_terms(node) for node in nodes],
+        nodes=[with_search_terms(node, term_cache) for node in nodes],
         relationships=relationships,
     )
     graph.validate_against_ontology()
@@ -275,11 +276,12 @@ def search_terms_text(node: GraphNode) -> str:
     return f"{props.get('name') or ''} {props.get('text') or ''}"
 
 
-def with_search_terms(node: GraphNode) -> GraphNode:
-    """The node with its `terms` index filled (for labels whose schema has one)."""
+def with_search_terms(node: GraphNode, cache: TermCache | None = None) -> GraphNode:
+    """The node with its `terms` index filled (for labels whose schema has one); `cache` is shared by
+    the nodes of one document (`search_terms`)."""
     if "terms" not in load_schema().node(node.label).keys:
         return node
-    terms = search_terms(search_terms_text(node))
+    terms = search_terms(search_terms_text(node), cache)
     return node.model_copy(update={"properties": {**node.properties, "terms": terms}})
 
 

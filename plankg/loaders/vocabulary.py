@@ -26,16 +26,19 @@ import bisect
 import csv
 import hashlib
 import logging
+import marshal
+import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 import jieba
-import jieba.posseg
 import yaml
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -367,7 +370,7 @@ _JIEBA_LOCK = threading.Lock()
 USER_WORD_TAG = "nz"  # jieba's tag for proper nouns of a field: vocabulary words are nouns
 
 
-def _segmenters() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
+def _segmenters() -> tuple[jieba.Tokenizer, dict[str, str]]:
     with _JIEBA_LOCK:  # two first calls at once (API worker threads) must not build two tokenizers
         return _build_segmenters()
 
@@ -375,20 +378,62 @@ def _segmenters() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
 @cache
 def dag_segmenter() -> DagSegmenter:
     """The fast part-of-speech segmenter over the same dictionary (user words included)."""
-    tokenizer, pos_tokenizer = _segmenters()
+    tokenizer, tags = _segmenters()
     with _JIEBA_LOCK:
-        return DagSegmenter(tokenizer, pos_tokenizer)
+        return DagSegmenter(tokenizer, tags)
 
 
 @cache
-def _build_segmenters() -> tuple[jieba.Tokenizer, jieba.posseg.POSTokenizer]:
+def _build_segmenters() -> tuple[jieba.Tokenizer, dict[str, str]]:
+    """jieba's tokenizer with the vocabulary as user words, and every word's part-of-speech tag.
+
+    Building them costs ~1.3 s of CPU (jieba's dictionary, then jieba.posseg reading it again for the
+    tags), paid by every process that extracts; the result is kept in a cache file (as jieba keeps its
+    own dictionary) and read back in ~0.5 s. The file is named by everything it is built from: jieba's
+    version and dictionary file, and the user words."""
     jieba.setLogLevel(logging.WARNING)
+    words = sorted(user_dictionary())
     tokenizer = jieba.Tokenizer()
-    for label in sorted(user_dictionary()):
+    cached = _dictionary_cache(words)
+    try:
+        # loads(read_bytes()), not load(file): 0.45 s against 1.2 s for the same 16 MB
+        tokenizer.FREQ, tokenizer.total, tags = marshal.loads(cached.read_bytes())
+        tokenizer.initialized = True
+        return tokenizer, tags
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no cache yet (or a broken one): built and written below
+    from jieba.posseg import POSTokenizer  # here, not at the top: importing it loads jieba's tags (~0.3 s)
+
+    for label in words:
         # freq=None lets jieba pick a frequency just high enough to keep the label whole.
         tokenizer.add_word(label, tag=USER_WORD_TAG)
     tokenizer.initialize()  # loads jieba's dictionary (cached by jieba in the temp directory)
-    return tokenizer, jieba.posseg.POSTokenizer(tokenizer)
+    pos_tokenizer = POSTokenizer(tokenizer)
+    pos_tokenizer.makesure_userdict_loaded()
+    tags = pos_tokenizer.word_tag_tab
+    _write_atomically(cached, marshal.dumps((tokenizer.FREQ, tokenizer.total, tags)))
+    return tokenizer, tags
+
+
+def _dictionary_cache(words: list[str]) -> Path:
+    """The cache file of the tokenizer built from jieba's dictionary and these user words."""
+    dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    stat = dictionary.stat()
+    made_of = [jieba.__version__, str(dictionary), str(stat.st_size), str(stat.st_mtime_ns), USER_WORD_TAG]
+    key = hashlib.sha256("\n".join([*made_of, *words]).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"plankg-jieba-{key}.marshal"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (processes starting together may write it at once)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as handle:
+            written = Path(handle.name)
+            handle.write(data)
+        os.replace(written, path)
+    except OSError:  # a full or read-only temp directory: the next process builds the tokenizer again
+        if "written" in locals():
+            written.unlink(missing_ok=True)
 
 
 def user_dictionary() -> set[str]:

@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 
 from plankg.cli.errors import ExitCode
+from plankg.graph import open_store
 from plankg.loaders.reading import SUPPORTED_EXTENSIONS
-from tests.support.corpus import REPO, SEED_DOCUMENT, SEED_NAME
+from plankg.services.search import search
+from plankg.settings import Settings
+from tests.support.corpus import CORPUS, REPO, SEED_DOCUMENT, SEED_NAME
 from tests.support.corpus_variants import DIGEST
 
 GOV_2019 = SEED_DOCUMENT.parent / "gov-2019"
@@ -89,9 +92,44 @@ def test_a_real_folder_loads_in_parallel_and_a_second_run_changes_nothing(tmp_pa
 
     second = plankg(tmp_path, "load", str(GOV_2019), "--jobs", "2")
     again = summary_counts(second.stdout)
-    assert again == {"loaded": 0, "unchanged": counts["loaded"], "skipped": counts["skipped"],
-                     "failed": counts["failed"]}
+    assert again == {
+        "loaded": 0,
+        "unchanged": counts["loaded"],
+        "skipped": counts["skipped"],
+        "failed": counts["failed"],
+    }
     assert plan_count(tmp_path) == counts["loaded"]
+
+
+def test_parallel_extraction_writes_the_graph_one_process_writes(tmp_path: Path) -> None:
+    """--jobs 2 (workers forked warm from the forkserver, the run's options sent once per worker)
+    and --jobs 1 (all in this process) load real plans into the same graph: the same nodes with the
+    same search terms, and the same search answers on the seed."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    names = [
+        SEED_NAME,
+        "state-council-2019-4-vocational-education-reform.txt",
+        "news/cn_digital_economy_plan_2022.txt",
+        "news/cn_medical_insurance_plan_2021.txt",
+    ]
+    for name in names:
+        shutil.copy(CORPUS / name, folder / Path(name).name)
+    graphs, answers = [], []
+    for jobs in ("1", "2"):
+        data_dir = tmp_path / f"jobs-{jobs}"
+        done = plankg(data_dir, "load", str(folder), "--jobs", jobs)
+        assert done.returncode == ExitCode.OK, done.stdout + done.stderr
+        assert summary_counts(done.stdout)["loaded"] == len(names)
+        with open_store(Settings(store="embedded", data_dir=data_dir)) as store:
+            rows = store.read("MATCH (n) RETURN label(n) AS label, n.id AS id, n.terms AS terms")
+            graphs.append(sorted((r["label"], r["id"], tuple(r["terms"] or ())) for r in rows))
+            found = search(store, "智慧社区", limit=10)
+            answers.append([hit.id for hit in found.items])
+            assert found.items and "智慧社区" in (found.items[0].name or "") + (found.items[0].snippet or "")
+    assert graphs[0] == graphs[1] and len(graphs[0]) > 300
+    assert sum(1 for _label, _id, terms in graphs[0] if terms) > 200
+    assert answers[0] == answers[1]
 
 
 def test_one_corrupt_file_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -127,14 +165,23 @@ def test_a_collision_is_refused_with_exit_4_and_replaced_on_request(tmp_path: Pa
 def test_a_locked_store_is_one_line_and_exit_3_for_every_command(tmp_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_DATABASE, str(tmp_path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=environment(tmp_path),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment(tmp_path),
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        for command in (["load", str(SEED_DOCUMENT)], ["stats"], ["ask", "智慧社区"], ["export", "-f", "nt"],
-                        ["query", "plans"]):
-            assert_one_line_error(plankg(tmp_path, *command), ExitCode.STORE_UNAVAILABLE,
-                                  "store unavailable", "another process")
+        for command in (
+            ["load", str(SEED_DOCUMENT)],
+            ["stats"],
+            ["ask", "智慧社区"],
+            ["export", "-f", "nt"],
+            ["query", "plans"],
+        ):
+            assert_one_line_error(
+                plankg(tmp_path, *command), ExitCode.STORE_UNAVAILABLE, "store unavailable", "another process"
+            )
     finally:
         if holder.stdin is not None:
             holder.stdin.close()
@@ -145,8 +192,9 @@ def test_a_data_dir_that_cannot_be_a_directory_is_exit_3(tmp_path: Path) -> None
     occupied = tmp_path / "a-file"
     occupied.write_text("", encoding="utf-8")
     for command in (["load", str(SEED_DOCUMENT)], ["stats"]):
-        assert_one_line_error(plankg(occupied, *command), ExitCode.STORE_UNAVAILABLE, str(occupied),
-                              "PLANKG_DATA_DIR")
+        assert_one_line_error(
+            plankg(occupied, *command), ExitCode.STORE_UNAVAILABLE, str(occupied), "PLANKG_DATA_DIR"
+        )
 
 
 @pytest.mark.parametrize("name, reason", [("missing.txt", "no such file"), ("folder", "is a directory")])
@@ -162,8 +210,11 @@ def test_a_missing_path_or_a_directory_is_named_as_such(tmp_path: Path, name: st
 
 def test_an_empty_folder_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    assert_one_line_error(plankg(tmp_path / "data", "load", str(tmp_path / "empty")), ExitCode.BAD_INPUT,
-                          "no supported documents")
+    assert_one_line_error(
+        plankg(tmp_path / "data", "load", str(tmp_path / "empty")),
+        ExitCode.BAD_INPUT,
+        "no supported documents",
+    )
 
 
 def test_every_command_says_bad_input_in_one_line_with_exit_2(tmp_path: Path) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from plankg.loaders.extract import extract_path
+from plankg.loaders.segmentation import DagSegmenter
 from plankg.loaders.vocabulary import (
     CANDIDATE_ID_PREFIX,
+    _build_segmenters,
     all_concepts,
     all_sectors,
     candidate_id,
@@ -212,3 +215,26 @@ def test_concepts_match_every_extracted_entity_text(path: Path) -> None:
 def test_jieba_is_initialised_once_with_the_vocabulary() -> None:
     assert segmenter() is segmenter()
     assert "体育竞赛表演产业" in list(segmenter().cut("加快发展体育竞赛表演产业"))
+
+
+def test_the_built_tokenizer_is_kept_in_a_cache_file_and_read_back_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first process builds jieba's tokenizer with the vocabulary and the part-of-speech tags and
+    writes them to the temp directory; the next reads them back: the same dictionary, the same tags,
+    the same segmentation of a real plan, without importing jieba.posseg."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    built, built_tags = _build_segmenters.__wrapped__()
+    (written,) = tmp_path.glob("plankg-jieba-*.marshal")
+    read, read_tags = _build_segmenters.__wrapped__()
+    assert read.FREQ == built.FREQ and read.total == built.total and read_tags == built_tags
+    assert built_tags["体育竞赛表演产业"] == "nz" and built_tags["发展"] == "vn"
+    assert list(read.cut("加快发展体育竞赛表演产业")) == list(built.cut("加快发展体育竞赛表演产业"))
+    text = (corpus_dir() / "state-council-office-2018-121-sports-competition-industry.txt").read_text(
+        encoding="utf-8"
+    )
+    assert DagSegmenter(read, read_tags).tokens(text) == DagSegmenter(built, built_tags).tokens(text)
+    written.write_bytes(b"broken")  # a damaged cache file is rebuilt, not trusted
+    rebuilt, rebuilt_tags = _build_segmenters.__wrapped__()
+    assert rebuilt.FREQ == built.FREQ and rebuilt_tags == built_tags
+    assert written.stat().st_size > 1_000_000
