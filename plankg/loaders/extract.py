@@ -216,6 +216,14 @@ def _entities(items: Sequence[Item], text: str, prefix: str) -> list[EntityRecor
     return records
 
 
+# What a task's text says beside its sub-tasks: the deadline of the work above
+# (以上工作要在2019年2月底前完成), or a sentence announcing the measures that follow (抓好以下几方面工作).
+_NOT_A_SUB_TASK_RE = re.compile(
+    r"^(?:以上|上述|该项|此项|这项|前述)(?:各项)?工作[^，,。；;]{0,8}?(?:于|在)[^，,。；;]{0,14}(?:前|底|内)完成$"
+    r"|(?:以下|下列|如下)(?:几)?(?:个|项)?(?:方面)?(?:的)?(?:工作|措施|意见|任务|要求)$"
+)
+
+
 def _tasks(items: Sequence[Item], text: str, prefix: str) -> list[TaskRecord]:
     used: set[str] = set()
     records: list[TaskRecord] = []
@@ -233,7 +241,11 @@ def _tasks(items: Sequence[Item], text: str, prefix: str) -> list[TaskRecord]:
             )
         )
         own = normalize_name(name)  # the first clause naming the task is no sub-task of it
-        children = [c for c in item.children if normalize_name(_name(text, c)) != own]
+        children = [
+            c
+            for c in item.children
+            if normalize_name(said := _name(text, c)) != own and not _NOT_A_SUB_TASK_RE.search(said)
+        ]
         for sub_order, child in enumerate(children, start=1):
             child_name = _name(text, child)
             records.append(

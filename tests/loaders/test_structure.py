@@ -282,3 +282,34 @@ def test_the_cases_a_measure_lists_are_not_its_sub_tasks() -> None:
         ("加强社会团体登记管理", ["规范登记程序", "严格年检制度"]),
     ]
     assert text[slice(*outline.tasks[0].span)].endswith("2.未按规定参加年检的。")
+
+
+def test_a_deadline_or_an_announcement_is_no_sub_task() -> None:
+    text = (
+        "国务院办公厅关于抓好赋予科研机构和人员更大自主权有关文件贯彻落实工作的通知\n"
+        "一、制定政策落实的配套制度和具体实施办法\n"
+        "对已经出台的有关政策，各地区、各部门和各单位都要制定具体的实施办法，完善内部管理制度。"
+        "各单位要开展自查，及时报送情况。以上工作要在2019年2月底前完成。\n"
+        "二、加强防震减灾工作\n"
+        "为此，在地震重点监视防御区应切实抓好以下几方面工作：\n"
+        "（一）加强地震监测预报。\n"
+        "（二）提高城市抗震能力。\n"
+    )
+    subtasks = [t.name for t in extract_text(text).tasks if t.parent is not None]
+    assert "以上工作要在2019年2月底前完成" not in subtasks
+    assert not any("以下几方面工作" in name for name in subtasks)
+    assert "各单位要开展自查，及时报送情况" in subtasks
+
+
+def test_a_numbered_measure_is_named_after_its_purpose_clause() -> None:
+    text = (
+        "国务院办公厅关于进一步加强防震减灾工作的通知\n"
+        "一、加强防震减灾规划\n"
+        "（一）为使防震减灾工作与国民经济和社会发展相同步，防震减灾各个环节的工作和措施，要在中央和地方的"
+        "国民经济和社会发展规划中得到充分的体现。\n"
+        "（二）在符合国家口岸管理规定的前提下，优先审理重点地区的地震监测项目，加快建设覆盖全国的地震监测台网。\n"
+        "二、加强地震监测\n"
+        "（一）要加强地震监测台网建设。\n"
+    )
+    names = [t.name for t in extract_text(text).tasks if t.parent is not None]
+    assert names[:2] == ["防震减灾各个环节的工作和措施", "优先审理重点地区的地震监测项目"]

@@ -157,6 +157,9 @@ def classify_paragraph(par: Paragraph) -> None:
             return
         title_end, body_at = end
         par.title_end = par.content_start + title_end
+        setting = _SETTING_CLAUSE_RE.match(content, 0, title_end)
+        if setting and title_end - setting.end() >= 4:  # （二）为使…相同步，…要…: the purpose names nothing
+            par.title_start = par.content_start + setting.end()
         rest = content[body_at:].strip(STRIP)
         if not rest:
             par.form = "heading"
@@ -217,6 +220,13 @@ def classify_paragraph(par: Paragraph) -> None:
     par.form = "prose"
 
 
+# A numbered paragraph's first clause that gives the purpose or basis of its measure (为使…，为了…，根据…，
+# 在…前提下，): the name is the clause after it.
+_SETTING_CLAUSE_RE = re.compile(
+    r"(?:为了?|为使|为确保|按照|根据|依据)[^，,。；;：:]{2,40}[，,]|在[^，,。；;：:]{2,40}(?:前提下|基础上)[，,]"
+)
+
+
 def _title_end(content: str) -> tuple[int, int] | None:
     """(end of the heading words, start of the body) of a numbered paragraph; None for a bare heading."""
     colon = _HEAD_COLON_RE.match(content)
@@ -229,7 +239,8 @@ def _title_end(content: str) -> tuple[int, int] | None:
         end = len(content)
     sentence = content[:end]
     if len(sentence) > 40:
-        comma = _COMMA_RE.search(sentence)
+        setting = _SETTING_CLAUSE_RE.match(sentence)
+        comma = _COMMA_RE.search(sentence, setting.end() if setting else 0)
         if comma and comma.start() >= 4:
             return comma.start(), end + 1 if end < len(content) else end
     return end, end + 1
