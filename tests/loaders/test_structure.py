@@ -313,3 +313,18 @@ def test_a_numbered_measure_is_named_after_its_purpose_clause() -> None:
     )
     names = [t.name for t in extract_text(text).tasks if t.parent is not None]
     assert names[:2] == ["防震减灾各个环节的工作和措施", "优先审理重点地区的地震监测项目"]
+
+
+def test_a_scope_running_over_a_comma_names_the_measure_whole() -> None:
+    text = (
+        "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知\n"
+        "各省、自治区、直辖市人民政府：\n"
+        "经国务院同意，现将调整后的督查激励措施通知如下：\n"
+        "一、对深化商事制度改革成效显著的市（地、州、盟），优先纳入相关试点，推动降低企业制度性交易成本。"
+        "（市场监管总局负责）\n"
+        "二、对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市），在外贸转型升级基地培育中给予优先支持。"
+        "（商务部负责）\n"
+    )
+    names = _names(text, parse_outline(text).tasks)
+    assert "对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市）" in names
+    assert "对促进外贸、外资稳定增长" not in names

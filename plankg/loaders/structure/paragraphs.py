@@ -227,6 +227,11 @@ _SETTING_CLAUSE_RE = re.compile(
 )
 
 
+# A measure for whom a condition holds, its scope running over a comma: 对促进外贸、外资稳定增长，积极优化营商
+# 环境成效明显的省（区、市），给予…
+_SCOPE_RE = re.compile(r"对[^。；;：:的]{2,60}?[，,][^。；;：:，,]{2,60}?的[^。；;：:，,]{0,16}[，,]")
+
+
 def _title_end(content: str) -> tuple[int, int] | None:
     """(end of the heading words, start of the body) of a numbered paragraph; None for a bare heading."""
     colon = _HEAD_COLON_RE.match(content)
@@ -241,6 +246,9 @@ def _title_end(content: str) -> tuple[int, int] | None:
     if len(sentence) > 40:
         setting = _SETTING_CLAUSE_RE.match(sentence)
         comma = _COMMA_RE.search(sentence, setting.end() if setting else 0)
+        scope = _SCOPE_RE.match(sentence)
+        if scope and comma and "的" not in sentence[: comma.start()]:
+            comma = _COMMA_RE.search(sentence, scope.end() - 1)  # 对A，B…的省（区、市），: the whole scope
         if comma and comma.start() >= 4:
             return comma.start(), end + 1 if end < len(content) else end
     return end, end + 1
