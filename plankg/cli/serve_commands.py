@@ -19,7 +19,7 @@ from plankg.settings import Settings, get_settings
 
 SEED_NAME = "qingdao-informatization-13th-fyp.txt"
 CANONICAL_CONCEPT = "智慧社区"
-API_FACTORY = "plankg.api:create_app"
+API_FACTORY = "plankg.api.app:create_server_app"
 
 console = Console()
 
