@@ -635,10 +635,10 @@ def write_documents(
 
     run: list[int] = []
     rows = 0
-    for number, graph in sorted(prepared.items()):
-        holder = holders.get(graph.plan_id)
+    for number, document in sorted(prepared.items()):
+        holder = holders.get(document.plan_id)
         if holder is not None:
-            outcome = _decided_without_writing(graph, holder, force=force, replace=replace)
+            outcome = _decided_without_writing(document, holder, force=force, replace=replace)
             if outcome is not None and holder.provider is None:
                 outcomes[number] = outcome
                 continue
@@ -650,13 +650,13 @@ def write_documents(
             run, rows = [], 0
             one(number)
             continue
-        size = graph.node_count + graph.relationship_count
+        size = document.node_count + document.relationship_count
         if run and rows + size > batch_rows:
             flush(run)
             run, rows = [], 0
         run.append(number)
         rows += size
-        holders[graph.plan_id] = _held_by(graph, number)
+        holders[document.plan_id] = _held_by(document, number)
     flush(run)
     done = [outcome for outcome in outcomes if outcome is not None]
     assert len(done) == len(graphs), "every document has an outcome"
