@@ -216,6 +216,14 @@ def _entities(items: Sequence[Item], text: str, prefix: str) -> list[EntityRecor
     return records
 
 
+# What a task's text says beside its sub-tasks: the deadline of the work above
+# (以上工作要在2019年2月底前完成), or a sentence announcing the measures that follow (抓好以下几方面工作).
+_NOT_A_SUB_TASK_RE = re.compile(
+    r"^(?:以上|上述|该项|此项|这项|前述)(?:各项)?工作[^，,。；;]{0,8}?(?:于|在)[^，,。；;]{0,14}(?:前|底|内)完成$"
+    r"|(?:以下|下列|如下)(?:几)?(?:个|项)?(?:方面)?(?:的)?(?:工作|措施|意见|任务|要求)$"
+)
+
+
 def _tasks(items: Sequence[Item], text: str, prefix: str) -> list[TaskRecord]:
     used: set[str] = set()
     records: list[TaskRecord] = []
@@ -232,7 +240,13 @@ def _tasks(items: Sequence[Item], text: str, prefix: str) -> list[TaskRecord]:
                 parent=None,
             )
         )
-        for sub_order, child in enumerate(item.children, start=1):
+        own = normalize_name(name)  # the first clause naming the task is no sub-task of it
+        children = [
+            c
+            for c in item.children
+            if normalize_name(said := _name(text, c)) != own and not _NOT_A_SUB_TASK_RE.search(said)
+        ]
+        for sub_order, child in enumerate(children, start=1):
             child_name = _name(text, child)
             records.append(
                 TaskRecord(
@@ -276,7 +290,7 @@ def _indicators(
     subject_sweep = SpanSweep(subjects)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
-        if par.form in ("meta", "title", "table"):
+        if par.form in ("meta", "title", "table", "annex"):
             continue  # a table's numbers are read row by row below
         if skipped.holds(par.start):
             continue
@@ -302,6 +316,7 @@ def _indicators(
             found.append((match, subject, in_heading and not inside))
     paragraph_ends = [p.end for p in outline.paragraphs]
     table_sweep = SpanSweep(subjects)
+    scheduled: set[int] = set()  # the matches read from yearly schedules
     for table in outline.tables:
         index = bisect_right(paragraph_ends, table.start)  # the paragraphs ending before the table
         while index > 0 and outline.paragraphs[index - 1].form == "table":
@@ -311,6 +326,8 @@ def _indicators(
             continue  # e.g. a 发展基础 table of achievements
         nearby = table_sweep.overlapping(table.start, table.end)
         for match in table_indicators(table, text, default_year=period_end):
+            if table.schedule is not None:
+                scheduled.add(id(match))
             containing = [(e - s, sid) for s, e, sid in nearby if s <= match.span[0] and match.span[1] <= e]
             found.append((match, min(containing)[1] if containing else None, False))
     # a heading that restates a target of its section ("互联网用户数超千万") is not a second indicator
@@ -322,7 +339,7 @@ def _indicators(
     ]
     records: list[IndicatorRecord] = []
     seen: set[str] = set()
-    for match, subject in kept:
+    for match, subject in _without_restatements(kept, scheduled):
         key = f"{subject}|{match.name}|{match.value:g}|{match.span[0]}-{match.span[1]}"
         indicator_id = f"{plan_id}-ind-{short_hash(key, 8)}"
         if indicator_id in seen:
@@ -349,6 +366,30 @@ def _indicators(
             )
         )
     return records
+
+
+# Counters of people: 2000人 and 2000名 state the same count.
+_PERSON_UNITS = {"名": "人", "位": "人"}
+
+
+def _without_restatements(
+    found: list[tuple[IndicatorMatch, str | None]], scheduled: set[int]
+) -> list[tuple[IndicatorMatch, str | None]]:
+    """A yearly schedule's total that the text states as a target (the same value, unit, target year and
+    kind: "1998年达到2000人的规模", then the annexed schedule's 1998 total of 2000) is no second indicator:
+    the schedule breaks the text's target down by year. (Every statement of the text is its own
+    indicator, measuring its own goal or task; so is an indicator table's row.) Lookup by key: linear."""
+    stated: set[tuple[object, ...]] = set()
+    kept: list[tuple[IndicatorMatch, str | None]] = []
+    for match, subject in found:
+        unit = _PERSON_UNITS.get(match.normalized_unit or "", match.normalized_unit)
+        key = (match.normalized_value, unit, match.target_year, match.target_kind)
+        if id(match) not in scheduled:
+            stated.add(key)
+        elif key in stated:
+            continue
+        kept.append((match, subject))
+    return kept
 
 
 # A paragraph longer than this (a page flattened to one line) is read in windows ending at a sentence

@@ -11,7 +11,8 @@ import re
 
 CLAUSE_BREAK = "，,；;。：:！？!?\n"
 _NAME_LEAD_RE = re.compile(
-    r"^(?:(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
+    r"^(?:(?:提出|明确|要求)?(?:到|至|在|截至|力争|预计)?\s*\d{4}\s*年(?:底|末|前|内)?|到[“\"]?十[一二三四五]五[”\"]?(?:末|期末|时期)?|"
+    r"未来[一二三四五六七八九十\d]{1,2}年(?:内)?|原则上|"
     r"[一二三四五六七八九十]是|力争|努力|全市|全省|全区|全县|全国|我市|我省|我区|基本(?=[实建形完达覆消普满具])|"
     r"初步|累计|着力|进一步|"
     r"全面|大力|积极|每年|要|将|确保|使(?!用)|让(?!利)|共(?!享|建|同|青|有)|总计|合计|其中|并(?!网|购)|和(?!谐)|"
@@ -33,13 +34,15 @@ _LEADING_ACTION_RE = re.compile(r"^(?:接入|建成|培育|打造|完成|开展|
 # Hedges and scope adverbs inside a name (实践性教学课时原则上占总课时).
 _INNER_HEDGE_RE = re.compile(r"原则上|一般应|一般|力争|努力|基本上|总体上|至少")
 _LONG_ASIDE_RE = re.compile(r"[（(][^（）()]{4,}[）)]")  # an explanation in brackets, not 专业（群）
+# A reference in brackets (（见附表）, (见表1)) is no part of a name.
+_REFERENCE_ASIDE_RE = re.compile(r"[（(]\s*(?:详)?见[^（）()]{0,12}[）)]")
 
 
 def clean_name(name: str) -> str:
     """What is measured: the noun phrase before the comparator, without time and scope leads
     (到2020年, 全市, 累计, 力争 …), action verbs before it, hedges and bracketed explanations in it.
     "X占Y" shares are named "X占Y比例"."""
-    name = _LONG_ASIDE_RE.sub("", name)
+    name = _LONG_ASIDE_RE.sub("", _REFERENCE_ASIDE_RE.sub("", name))
     name = name.strip(" \t\u3000，,、；;。：:（(")
     if name.startswith(("“", '"')) and not any(quote in name[1:] for quote in '”"'):
         name = name[1:]  # the opening quote of a quoted sentence: "到2028年形成…
@@ -56,14 +59,62 @@ def clean_name(name: str) -> str:
         name = _INNER_HEDGE_RE.sub("", name)
         if not name.endswith(("比例", "比重", "份额", "比率", "率", "占比")):
             name += "比例"
-    if len(name) > 24:
-        name = _cut_outside_brackets(name, 24)
+    if len(name) > _NAME_MAX:
+        name = _cut_outside_brackets(name, _NAME_KEEP)
+    return name
+
+
+# A name of up to _NAME_MAX characters stays whole (国家融资担保基金和银行业金融机构承担的风险责任比例); a
+# longer one keeps its last words, cut where a phrase starts (after 的, 、, 和 …), never inside a word.
+_NAME_KEEP = 24
+_NAME_MAX = 32
+_PHRASE_BREAK = "的、，,和及与"
+
+
+# Measure words that name nothing alone (达到2000人的规模: the scale of what?).
+_BARE_MEASURES = frozenset({"规模", "数量", "总量", "总数", "人数", "个数", "数目", "水平", "比例", "比重"})
+# A sentence's subject: its opening words, up to a preposition, a modal, a verb of change or a comma.
+_SUBJECT_RE = re.compile(
+    r"([\u4e00-\u9fff（）()A-Za-z]{2,16}?)(?=从|在|对于|将|要|已|把|被|由|向|以|到|至|逐步|力争|计划|共|[，,：:])"
+)
+_NOT_A_SUBJECT_RE = re.compile(
+    r"^(?:其中|同时|此外|目前|今年|明年|全年|届时|为此|为|对|在|据|经|按|根据|通过|围绕)"
+)
+
+
+def with_subject(name: str, text: str, sentence_start: int, position: int) -> str:
+    """A bare measure word (规模, 数量, 比例 …) named by the subject of its sentence, the first clause that
+    opens with one (clauses inside quotes or brackets are not the sentence's): "为贯彻落实…“…，适当扩大
+    规模”的精神，内地西藏初中班从现有招生规模基础上，逐步扩大，1998年达到2000人的规模" → 内地西藏初中班
+    规模. Unchanged when no clause before the number opens with a subject."""
+    if name not in _BARE_MEASURES:
+        return name
+    depth = 0
+    opens = True  # at the start of a clause of the sentence
+    for at in range(sentence_start, position):
+        char = text[at]
+        if opens and depth == 0:
+            subject = _SUBJECT_RE.match(text, at, position)
+            if subject is not None and not _NOT_A_SUBJECT_RE.match(subject.group(1)):
+                words = clean_name(subject.group(1))
+                if len(words) >= 2 and not words.endswith(name) and not _NOT_A_SUBJECT_RE.match(words):
+                    return words + name
+        opens = False
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(0, depth - 1)
+        elif char in "，," and depth == 0:
+            opens = True
     return name
 
 
 def _cut_outside_brackets(name: str, keep: int) -> str:
-    """The last `keep` characters of a long name, moved right past a bracket it would start inside."""
+    """The last `keep` characters of a long name, moved right to where a phrase starts (if one does
+    before its last words) and past a bracket it would start inside."""
     cut = len(name) - keep
+    if name[cut - 1] not in _PHRASE_BREAK:
+        cut = next((at + 1 for at in range(cut, len(name) - 4) if name[at] in _PHRASE_BREAK), cut)
     depth = 0
     for char in name[:cut]:
         depth = depth + 1 if char in _OPENING else max(0, depth - 1) if char in _CLOSING else depth

@@ -29,6 +29,7 @@ from plankg.loaders.indicator_names import (
     named_before,
     object_after,
     object_built_before,
+    with_subject,
 )
 from plankg.loaders.non_targets import (
     counts_own_measures,
@@ -301,6 +302,9 @@ _SCOPE_LEAD_RE = re.compile(
 )
 
 
+_BOUNDS = ("以下", "以上", "以内")
+
+
 def _verb_object(pre: str) -> re.Match[str] | None:
     """The build verb and its object when a clause is "verb + object + count" (累计建成5G基站1.5万个),
     also after a scope phrase (在交通等领域部署…)."""
@@ -497,7 +501,8 @@ def find_indicators(
             clause_start -= 1
         pre = scan[clause_start:n_start]
         cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
-        if cut != -1 and _COUNTED_BEFORE_RE.search(pre, 0, cut):
+        # 500万元及以下的占比: 及以下 bounds the number before, it does not list a second item
+        if cut != -1 and _COUNTED_BEFORE_RE.search(pre, 0, cut) and not pre.startswith(_BOUNDS, cut + 1):
             name_start = clause_start + cut + 1
         else:
             name_start = clause_start
@@ -751,6 +756,7 @@ def find_indicators(
             span_end = max(span_end, capacity.end())
         if not name:
             name = unit or token
+        name = with_subject(name, scan, _sentence_start(scan, n_start), n_start)
         span_start = name_start
         while span_start < n_start and scan[span_start] in " \t\u3000、和及与":
             span_start += 1

@@ -34,7 +34,7 @@ _SENTENCE_END = "。！？!?"
 _EDGE = " \t\u3000\xa0，,、：:；;。！？!?…"
 
 # Forms of paragraph that are not plan text (title, 文号 / dateline lines).
-_NOT_TEXT_FORMS = ("meta", "title")
+_NOT_TEXT_FORMS = ("meta", "title", "annex")
 
 _ACTION_VERBS = (
     "推进|加快|推动|完善|着力|加强|实施|建设|培育|优化|深化|强化|提升|提高|健全|建立|构建|打造|发展|"
@@ -199,6 +199,21 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+# A clause that sets the scope, means or purpose of the action after it: 在…等方面, 适应…新趋势, 依托…
+# (围绕…, 面向… often carry the action itself: 围绕X开展深度合作).
+_SETTING_RE = re.compile(
+    r"(?:在[^，,。；;]{2,40}(?:方面|领域|过程中|基础上)[，,]|(?:适应|针对|按照|根据|立足|依托|为了)"
+    r"[^，,。；;]{2,40}[，,])"
+)
+_LEADING_MODAL_RE = re.compile(r"(?:还要|也要|要|还将|将)(?=[^，,。；;]{4})")
+
+
+def _without_modal(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name without the modal it opens with (要加快培育数据资源企业 → 加快培育数据资源企业)."""
+    modal = _LEADING_MODAL_RE.match(text, span[0], span[1])
+    return (modal.end(), span[1]) if modal and _TASK_VERB_RE.match(text, modal.end()) else span
+
+
 def task_item(text: str, start: int, end: int, *, named_by_sentence: bool = True) -> Item:
     """A task from text[start:end]: named by its lead sentence when that is short and the body follows
     ("优化升级数字基础设施。加快建设…"), else by its first clause; its other clauses are the sub-tasks."""
@@ -211,7 +226,9 @@ def task_item(text: str, start: int, end: int, *, named_by_sentence: bool = True
         rest = clauses(text, body_start, end)
     else:
         first, *rest = clauses(text, start, end) or [(start, end)]
-        name = first
+        if rest and _SETTING_RE.match(text, first[0]) and _SETTING_RE.match(text, rest[0][0]) is None:
+            first, *rest = rest  # 在…等方面，培育一批…: the scope or purpose leads, the action names it
+        name = _without_modal(text, first)
     children = [
         Item(kind="task", name=(s, e), span=(s, e), clause=True)
         for s, e in rest
@@ -245,11 +262,17 @@ def _ordinal_openers(text: str, start: int, end: int) -> list[_Opener]:
 
 def _aspect_openers(text: str, start: int, end: int) -> list[_Opener]:
     hits = [
-        _Opener(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), _aspect_name(m))
+        _Opener(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), _naming(_aspect_name(m)))
         for m in _ASPECT_RE.finditer(text, start, end)
         if _aspect_name(m) is not None
     ]
     return hits if len(hits) >= 2 else []
+
+
+def _naming(aspect: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An aspect of two characters or fewer (企业方面，…; 行业方面，…) is a topic, too bare to name what is
+    done: the item is named by its own first clause instead."""
+    return aspect if aspect is not None and aspect[1] - aspect[0] > 2 else None
 
 
 _VAGUE_ASPECT_RE = re.compile(r"^(?:另一|一|这|那|此|各|多|两|其他|另|某些|有些)$")

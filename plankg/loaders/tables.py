@@ -23,7 +23,9 @@ tasks from them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,6 +54,20 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    # a yearly schedule (rows by region, columns by year): only its total row holds the plan's targets
+    schedule: Schedule | None = None
+
+
+@dataclass
+class Schedule:
+    """What a yearly schedule's total row measures: the caption's subject, the words over the year
+    columns (分年度招生任务 → 招生任务), the unit (单位：人) and, per value column, its year (None: no year
+    column, e.g. 1995年招生人数 or 扩招)."""
+
+    subject: str
+    measure: str
+    unit: str
+    years: list[int | None]
 
 
 # ---------------------------------------------------------------- the header
@@ -212,9 +228,20 @@ def _may_be_cell(par: Paragraph) -> bool:
 def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
     """Every indicator table among the paragraphs; its paragraphs (and its caption) get form "table"."""
     tables: list[Table] = []
+    # where year cells (1996年) stand: a yearly schedule is looked for only where its header could hold two
+    years = [i for i, p in enumerate(paragraphs) if len(p.text) <= 6 and _BARE_YEAR_RE.match(p.text)]
     index = 0
     while index < len(paragraphs):
-        found = _row_table(paragraphs, index) or _cell_table(paragraphs, index)
+        year_at = bisect_left(years, index)
+        found = (
+            _row_table(paragraphs, index)
+            or _cell_table(paragraphs, index)
+            or (
+                _schedule_table(paragraphs, index)
+                if year_at + 1 < len(years) and years[year_at + 1] <= index + _SCHEDULE_HEADER_MAX
+                else None
+            )
+        )
         if found is None:
             index += 1
             continue
@@ -226,6 +253,99 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
             before[-1].form = "table"
     _mark_boxes(paragraphs)
     return tables
+
+
+# ---------------------------------------------------------------- lists of measures (序号 | 举措 | 内容)
+
+_MEASURE_COLUMN_RE = re.compile(r"举措|任务|措施|事项|项目|名称|内容|工作")
+_LIST_HEADER_CELL_MAX = 10
+_MAX_SERIAL_SKIP = 10  # rows a published list may leave out (（本文有删减）)
+
+
+def _serial(par: Paragraph) -> int | None:
+    found = _SERIAL_RE.match(par.text)
+    return int(found.group(1)) if found else None
+
+
+def merge_measure_lists(text: str, paragraphs: list[Paragraph]) -> None:
+    """A list of measures written one cell per line (序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围, then
+    1 / name / content / office / scope …, with group rows such as 一、知识产权保护方面 between them): each
+    row is one item. Its cells from the name on become one lead paragraph named by the name cell (so the
+    office and scope cells are no items of their own); the header and serial cells get form "table".
+    An indicator table's header (a value column: 2025年, 目标值) is left to `find_tables`."""
+    index = 0
+    while index < len(paragraphs):
+        if paragraphs[index].text not in _SERIAL_WORDS:
+            index += 1
+            continue
+        header_end = index + 1
+        while (
+            header_end < len(paragraphs)
+            and _serial(paragraphs[header_end]) is None
+            and len(re.sub(r"\s", "", paragraphs[header_end].text)) <= _LIST_HEADER_CELL_MAX
+            and not _CLAUSE_PUNCT_RE.search(paragraphs[header_end].text)
+        ):
+            header_end += 1
+        header = [re.sub(r"\s", "", p.text) for p in paragraphs[index:header_end]]
+        name_column = next((i for i, cell in enumerate(header) if _MEASURE_COLUMN_RE.search(cell)), None)
+        if len(header) < 3 or name_column is None or name_column == 0 or is_header(header):
+            index += 1
+            continue
+        rows = _measure_rows(paragraphs, header_end, len(header))
+        if len(rows) < 2:
+            index += 1
+            continue
+        for par in paragraphs[index:header_end]:
+            par.form = "table"
+        for serial_at, cells_end in reversed(rows):  # from the end: merging shifts what follows
+            paragraphs[serial_at].form = "table"
+            name_at = serial_at + name_column
+            if name_at >= cells_end:
+                continue
+            paragraphs[name_at:cells_end] = [_merged_row(text, paragraphs[name_at:cells_end])]
+        index = header_end
+
+
+def _measure_rows(paragraphs: list[Paragraph], start: int, width: int) -> list[tuple[int, int]]:
+    """(serial index, end index) of each row: a rising serial number (a list cut short skips some) and at
+    most width - 1 cells after it; group rows (一、…) may stand before a serial. The list ends where
+    neither follows a row."""
+    rows: list[tuple[int, int]] = []
+    cursor, last = start, 0
+    while cursor < len(paragraphs):
+        serial = _serial(paragraphs[cursor])
+        if serial is None or not last < serial <= last + _MAX_SERIAL_SKIP:
+            groups = cursor
+            while groups < len(paragraphs) and groups - cursor < 3 and paragraphs[groups].style is not None:
+                groups += 1  # group rows
+            following = _serial(paragraphs[groups]) if groups < len(paragraphs) else None
+            if groups == cursor or following is None or not last < following <= last + _MAX_SERIAL_SKIP:
+                break
+            cursor = groups
+            continue
+        end = cursor + 1
+        while end < len(paragraphs) and end - cursor < width and _serial(paragraphs[end]) != serial + 1:
+            end += 1
+        rows.append((cursor, end))
+        cursor, last = end, serial
+    return rows
+
+
+def _merged_row(text: str, cells: list[Paragraph]) -> Paragraph:
+    """One lead paragraph over a row's cells, named by the first."""
+    first, last = cells[0], cells[-1]
+    return dataclasses.replace(
+        first,
+        end=last.end,
+        text=text[first.start : last.end],
+        form="lead",
+        style=None,
+        ordinal=None,
+        content_start=first.start,
+        title_start=first.start,
+        title_end=first.end,
+        body_start=cells[1].start if len(cells) > 1 else None,
+    )
 
 
 # ---------------------------------------------------------------- boxes (专栏)
@@ -317,6 +437,117 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
     return table, cursor
 
 
+# ---------------------------------------------------------------- yearly schedules
+
+_BARE_YEAR_RE = re.compile(r"^(\d{4})\s*年?$")
+_SCHEDULE_NUMBER_RE = re.compile(r"^(\d+(?:\.\d+)?)(?:[（(][^（）()]{0,8}[）)])?$")  # 120（扩招）
+_TOTAL_WORDS = ("总计", "合计", "总数", "全国合计", "全国总计", "总量")
+_UNIT_LINE_RE = re.compile(r"^(?:计量)?单位[：:]\s*([^\s，。；]{1,6})$")
+_SCHEDULE_CAPTION_TAIL_RE = re.compile(r"(?:计划|安排|分解|任务|一览|情况|汇总)*表$")
+_YEARLY_WORDS_RE = re.compile(r"^(?:分年度|分年|年度|逐年|各年)")
+_SCHEDULE_HEADER_MAX = 16  # header cells and the first row's label: bounds the scan from each paragraph
+
+
+def _schedule_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | None:
+    """A yearly schedule written one cell per line (单位：人 / 省（市） / 1995年招生人数 / 扩招 / 分年度招生
+    任务 / 1996年 / 1997年 / 1998年, then 总计 / 1445 / 555 / 1600 / 1800 / 2000, then a row per region):
+    header cells, then rows of a label and numbers. A header cell standing over the year cells after it
+    (分年度招生任务) groups them and is no column. Only a table with a total row and year columns is one."""
+    header_end = index
+    while (
+        header_end < len(paragraphs)
+        and header_end - index <= _SCHEDULE_HEADER_MAX
+        and len(paragraphs[header_end].text) <= 16
+        and not _SCHEDULE_NUMBER_RE.match(paragraphs[header_end].text)
+        and not _SENTENCE_END_RE.search(paragraphs[header_end].text)
+    ):
+        header_end += 1
+    header = [p.text for p in paragraphs[index:header_end]]
+    if (
+        len(header) < 4
+        or len(header) > _SCHEDULE_HEADER_MAX
+        or _BARE_YEAR_RE.match(header[0])
+        or sum(1 for cell in header if _BARE_YEAR_RE.match(cell)) < 2
+    ):
+        return None
+    label_at = header_end - 1  # the last header-like cell is the first row's label (总计, 江苏)
+    header = header[:-1]
+    columns, measure = _schedule_columns(header[1:])
+    rows: list[list[Cell]] = []
+    cursor = label_at
+    while cursor < len(paragraphs) and _may_be_cell(paragraphs[cursor]):
+        par = paragraphs[cursor]
+        if _SCHEDULE_NUMBER_RE.match(par.text):
+            if not rows or len(rows[-1]) > len(columns):
+                break  # more numbers than columns: not this table
+            rows[-1].append(Cell(par.text, par.start, par.end))
+        else:
+            if rows and len(rows[-1]) == 1:
+                break  # a label with no numbers: the table is over
+            rows.append([Cell(par.text, par.start, par.end)])
+        cursor += 1
+    if len(rows) < 2 or any(len(row) != len(columns) + 1 for row in rows):
+        return None
+    if not any(row[0].text in _TOTAL_WORDS for row in rows):
+        return None
+    caption_at, unit = index - 1, ""
+    if caption_at >= 0 and (unit_line := _UNIT_LINE_RE.match(paragraphs[caption_at].text)):
+        unit, caption_at = unit_line.group(1), caption_at - 1
+    caption = paragraphs[caption_at].text if caption_at >= 0 else ""
+    caption = caption if len(caption) <= 40 else ""
+    subject = _SCHEDULE_CAPTION_TAIL_RE.sub("", caption)
+    for par in paragraphs[max(caption_at, 0) if caption else index : cursor]:
+        par.form = "table"
+    schedule = Schedule(subject=subject, measure=measure, unit=unit, years=columns)
+    table = Table(header=header, rows=rows, start=paragraphs[index].start, end=paragraphs[cursor - 1].end)
+    table.schedule = schedule
+    return table, cursor
+
+
+def _schedule_columns(cells: list[str]) -> tuple[list[int | None], str]:
+    """The year of each value column, and the words of a group cell over the years (分年度招生任务 →
+    招生任务), which is dropped from the columns."""
+    years: list[int | None] = []
+    measure = ""
+    for position, cell in enumerate(cells):
+        year = _BARE_YEAR_RE.match(cell)
+        if year:
+            years.append(int(year.group(1)))
+            continue
+        following = cells[position + 1 : position + 3]
+        if len(following) == 2 and all(_BARE_YEAR_RE.match(c) for c in following):
+            measure = _YEARLY_WORDS_RE.sub("", cell)  # a group cell over the year columns
+            continue
+        years.append(None)
+    return years, measure
+
+
+def _schedule_indicators(table: Table, schedule: Schedule) -> list[IndicatorMatch]:
+    """One target per year column, from the total row."""
+    total = next(row for row in table.rows if row[0].text in _TOTAL_WORDS)
+    results = []
+    norm_unit, factor = normalize_unit(schedule.unit)
+    for year, cell in zip(schedule.years, total[1:], strict=True):
+        number = _SCHEDULE_NUMBER_RE.match(cell.text)
+        if year is None or number is None:
+            continue
+        value = float(number.group(1))
+        results.append(
+            IndicatorMatch(
+                name=f"{schedule.subject}{year}年{schedule.measure}",
+                value=value,
+                unit=schedule.unit,
+                comparator="=",
+                span=(total[0].start, cell.end),
+                number_start=cell.start,
+                target_year=year,
+                normalized_value=value * factor,
+                normalized_unit=norm_unit,
+            )
+        )
+    return results
+
+
 _SERIAL_RE = re.compile(r"^(\d{1,2})[.．、]?$")
 _NUMBERED_NAME_RE = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
 _ATTRIBUTES = {
@@ -395,6 +626,8 @@ _GROWTH_NAME_RE = re.compile(r"(?:年均)?(?:增长|增速|增幅|提高|提升|
 
 def table_indicators(table: Table, text: str, *, default_year: int | None = None) -> list[IndicatorMatch]:
     """One indicator per data row that has a number in its target or change column."""
+    if table.schedule is not None:
+        return _schedule_indicators(table, table.schedule)
     columns = _column_roles(table.header, default_year)
     if columns.target is None and columns.change is None:
         return []

@@ -234,6 +234,20 @@ def names_of(sentence: str) -> list[str]:
             ["信息服务业经营收入", "信息服务业经营收入"],
         ),
         ("在重点产业集群建设一批数字化转型促进中心，每个市州至少建设1个。", ["数字化转型促进中心"]),
+        # a bare measure word takes its sentence's subject; a quoted clause is not the sentence's
+        (
+            "为落实“长期坚持，适当扩大规模”的精神，内地西藏初中班从现有基础上逐步扩大，1998年达到2000人的规模。",
+            ["内地西藏初中班规模"],
+        ),
+        ("到2025年，培训规模达到10万人次。", ["培训规模"]),
+        ("其中单户担保金额500万元及以下的占比不得低于50%。", ["单户担保金额500万元及以下的占比"]),
+        # a name a little over the usual length is not cut inside a word; hedges and leads are no part of it
+        (
+            "原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%。",
+            ["国家融资担保基金和银行业金融机构承担的风险责任比例"],
+        ),
+        ("省政府印发《行动计划》，提出到2020年数字经济总量占GDP比重达40%以上。", ["数字经济总量占GDP比重"]),
+        ("未来三年武汉全市数字经济增加值占GDP比重超过50%。", ["武汉全市数字经济增加值占GDP比重"]),
     ],
 )
 def test_indicator_names_say_what_is_measured(sentence: str, names: list[str]) -> None:
@@ -393,3 +407,14 @@ def test_questions_and_answers_of_a_press_interview() -> None:
         ("应用场景", 100),
     ]
     assert extraction.warnings == []
+
+
+def test_a_reference_to_an_annex_is_no_part_of_an_indicator_name() -> None:
+    text = (
+        "国务院办公厅转发国家教委关于内地西藏班扩大规模有关问题请示的通知\n"
+        "国务院：\n"
+        "内地西藏初中班从现有招生规模基础上逐步扩大。现提出如下意见：\n"
+        "一、逐年扩招，分步实施\n"
+        "（一）扩大内地西藏初中班招生规模，从1996年开始逐年扩招，至1998年达到2000名的招生规模（见附表）。\n"
+    )
+    assert [(i.name, i.value, i.unit) for i in extract_text(text).indicators] == [("招生规模", 2000, "名")]

@@ -9,6 +9,7 @@ import pytest
 from plankg.loaders.extract import extract_path, extract_text
 from plankg.loaders.prose import fill_from_prose
 from plankg.loaders.structure import Item, Outline, parse_outline
+from plankg.loaders.structure.punctuation import trim
 from tests.support.corpus import CORPUS
 
 NEWS_DIR = CORPUS / "news"
@@ -91,6 +92,52 @@ def test_aspect_series_names_each_task_by_its_aspect() -> None:
     outline = read(text)
     assert names(text, outline.tasks) == ["构建开放共享的数据资源体系", "构建智能集约的平台支撑体系"]
     assert names(text, outline.tasks[0].children)[0] == "创新数据管理机制"
+
+
+def test_a_bare_topic_does_not_name_the_task_its_first_clause_does() -> None:
+    text = (
+        "国家数据局解读可信数据空间发展行动计划\n"
+        "《行动计划》提出推进5类可信数据空间建设。其中，企业方面，重点支持大型企业建设可信数据空间；"
+        "行业方面，支持建设一批行业数据空间；城市方面，支持有条件的地方推进城市可信数据空间建设。\n"
+    )
+    assert names(text, read(text, "plan_interpretation").tasks) == [
+        "重点支持大型企业建设可信数据空间",
+        "支持建设一批行业数据空间",
+        "支持有条件的地方推进城市可信数据空间建设",
+    ]
+
+
+def test_no_sub_task_repeats_its_task() -> None:
+    text = (
+        "省政府办公厅印发关于加强招商引资工作的指导意见\n"
+        "《指导意见》明确了以下重点任务。\n"
+        "要建立一把手招商机制、重大项目招引协调机制，完善考评激励机制。\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t.name, t.parent is not None) for t in tasks] == [
+        ("建立一把手招商机制、重大项目招引协调机制", False),
+        ("完善考评激励机制", True),
+    ]
+
+
+def test_a_list_bullet_is_no_part_of_an_item() -> None:
+    text = "• 依托自贸试验区等发展平台，推广产业链“链长制”。"
+    assert text[slice(*trim(text, 0, len(text)))] == "依托自贸试验区等发展平台，推广产业链“链长制”"
+
+
+def test_a_task_is_named_by_its_action_not_by_the_scope_or_modal_before_it() -> None:
+    text = (
+        "国家数据局解读促进数据产业高质量发展的指导意见\n"
+        "在培育多元数据企业方面，国家数据局采取以下举措：\n"
+        "围绕“供得出”，要加快培育数据资源企业，支持企业依法依规开发利用数据。\n"
+        "围绕“用得好”，在“智改数转”、新兴产业发展等方面，培育一批数据应用企业，全面提升数据资源开发利用水平。\n"
+        "围绕“保安全”，适应数据流通发展新趋势，加快隐私计算等技术创新，培育一批新型数据安全企业。\n"
+    )
+    assert names(text, read(text, "plan_interpretation").tasks)[-3:] == [
+        "加快培育数据资源企业",
+        "培育一批数据应用企业",
+        "加快隐私计算等技术创新",
+    ]
 
 
 def test_modal_task_statement_with_clauses_as_subtasks() -> None:

@@ -240,3 +240,91 @@ def test_an_answer_announcing_its_goals_is_not_one_and_stage_leads_are_not_names
         "第二阶段，到2035年，基本实现新型城镇化。\n"
     )
     assert _names(text, parse_outline(text).goals) == ["常住人口城镇化率提升至接近70%", "基本实现新型城镇化"]
+
+
+def test_an_annex_defining_indicators_is_neither_tasks_nor_targets() -> None:
+    text = (
+        "关于加强三级公立医院绩效考核工作的意见\n"
+        "一、主要任务\n"
+        "（一）建立考核信息系统。各地要加快建立省级绩效考核信息系统。\n"
+        "（二）提高病案首页质量。各医院要加强病案首页质量控制。\n"
+        "附件\n"
+        "三级公立医院绩效考核指标\n"
+        "一级指标\n二级指标\n三级指标\n指标性质\n指标说明\n"
+        "一、医疗质量\n"
+        "（一）功能定位\n"
+        "1.门诊人次数与出院人次数比\n定量\n"
+        "计算方法：门诊患者人次数/同期出院患者人次数。指标来源：医院填报。\n"
+        "2.日间手术占择期手术比例\n定量\n"
+        "计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%。指标来源：医院填报。\n"
+        "3.出院患者手术占比\n定量\n"
+        "计算方法：出院患者手术台次数/同期出院患者总人次数×100%。指标来源：病案首页。\n"
+    )
+    extraction = extract_text(text)
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["建立考核信息系统", "提高病案首页质量"]
+    assert extraction.indicators == []
+
+
+def test_the_cases_a_measure_lists_are_not_its_sub_tasks() -> None:
+    text = (
+        "关于清理整顿社会团体的意见\n"
+        "三、清理整顿工作的主要内容\n"
+        "（一）对存在下列问题的社会团体要进行整改。\n"
+        "1.未依照章程开展业务活动的；\n"
+        "2.未按规定参加年检的。\n"
+        "（二）加强社会团体登记管理。\n"
+        "1.规范登记程序；\n"
+        "2.严格年检制度。\n"
+    )
+    outline = parse_outline(text)
+    assert [(_names(text, [t])[0], _names(text, t.children)) for t in outline.tasks] == [
+        ("对存在下列问题的社会团体要进行整改", []),
+        ("加强社会团体登记管理", ["规范登记程序", "严格年检制度"]),
+    ]
+    assert text[slice(*outline.tasks[0].span)].endswith("2.未按规定参加年检的。")
+
+
+def test_a_deadline_or_an_announcement_is_no_sub_task() -> None:
+    text = (
+        "国务院办公厅关于抓好赋予科研机构和人员更大自主权有关文件贯彻落实工作的通知\n"
+        "一、制定政策落实的配套制度和具体实施办法\n"
+        "对已经出台的有关政策，各地区、各部门和各单位都要制定具体的实施办法，完善内部管理制度。"
+        "各单位要开展自查，及时报送情况。以上工作要在2019年2月底前完成。\n"
+        "二、加强防震减灾工作\n"
+        "为此，在地震重点监视防御区应切实抓好以下几方面工作：\n"
+        "（一）加强地震监测预报。\n"
+        "（二）提高城市抗震能力。\n"
+    )
+    subtasks = [t.name for t in extract_text(text).tasks if t.parent is not None]
+    assert "以上工作要在2019年2月底前完成" not in subtasks
+    assert not any("以下几方面工作" in name for name in subtasks)
+    assert "各单位要开展自查，及时报送情况" in subtasks
+
+
+def test_a_numbered_measure_is_named_after_its_purpose_clause() -> None:
+    text = (
+        "国务院办公厅关于进一步加强防震减灾工作的通知\n"
+        "一、加强防震减灾规划\n"
+        "（一）为使防震减灾工作与国民经济和社会发展相同步，防震减灾各个环节的工作和措施，要在中央和地方的"
+        "国民经济和社会发展规划中得到充分的体现。\n"
+        "（二）在符合国家口岸管理规定的前提下，优先审理重点地区的地震监测项目，加快建设覆盖全国的地震监测台网。\n"
+        "二、加强地震监测\n"
+        "（一）要加强地震监测台网建设。\n"
+    )
+    names = [t.name for t in extract_text(text).tasks if t.parent is not None]
+    assert names[:2] == ["防震减灾各个环节的工作和措施", "优先审理重点地区的地震监测项目"]
+
+
+def test_a_scope_running_over_a_comma_names_the_measure_whole() -> None:
+    text = (
+        "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知\n"
+        "各省、自治区、直辖市人民政府：\n"
+        "经国务院同意，现将调整后的督查激励措施通知如下：\n"
+        "一、对深化商事制度改革成效显著的市（地、州、盟），优先纳入相关试点，推动降低企业制度性交易成本。"
+        "（市场监管总局负责）\n"
+        "二、对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市），在外贸转型升级基地培育中给予优先支持。"
+        "（商务部负责）\n"
+    )
+    names = _names(text, parse_outline(text).tasks)
+    assert "对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市）" in names
+    assert "对促进外贸、外资稳定增长" not in names

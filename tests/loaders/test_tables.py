@@ -365,3 +365,60 @@ def test_box_projects_are_subtasks_of_their_task_and_their_numbers_indicators() 
         ("数字化车间", 200, "个"): "智能工厂建设项目",
         ("省级工业互联网平台", 20, "个"): "工业互联网平台培育项目",
     }
+
+
+def test_a_list_of_measures_one_cell_per_line_gives_one_sub_task_per_row() -> None:
+    text = (
+        "国务院办公厅关于推广支持创新相关改革举措的通知\n"
+        "一、推广的改革举措（共3项）\n"
+        "（一）知识产权保护方面2项：知识产权案件“三合一”审判；专利保险机制。\n"
+        "（二）科技金融创新方面1项：区域性股权市场设置科技创新专板。\n"
+        "二、高度重视推广工作\n"
+        "各地区要把推广改革举措作为重要抓手，抓好落实。\n"
+        "三、认真抓好组织实施\n"
+        "各省（区、市）人民政府要把推广改革举措列入重要议事日程。\n"
+        "附件\n"
+        "支持创新相关改革举措推广清单\n"
+        "序号\n改革举措\n主 要 内 容\n指导部门\n推广范围\n"
+        "一、知识产权保护方面（共2项）\n"
+        "1\n知识产权案件“三合一”审判\n整合分散的审判资源，提高审判效率。\n最高人民法院\n全国\n"
+        "2\n专利保险机制\n开发专利保险产品，降低创新主体的侵权损失。\n国家知识产权局\n全国\n"
+        "二、科技金融创新方面（共1项）\n"
+        "5\n区域性股权市场设置科技创新专板\n要为科技型中小企业提供服务。\n中国证监会\n全国\n"  # 3, 4 left out
+    )
+    tasks = extract_text(text).tasks
+    groups = {t.id for t in tasks if t.name.endswith(("方面（共2项）", "方面（共1项）"))}
+    assert [t.name for t in tasks if t.parent in groups] == [
+        "知识产权案件“三合一”审判",
+        "专利保险机制",
+        "区域性股权市场设置科技创新专板",
+    ]
+    rows = [t for t in tasks if t.parent in groups]
+    assert rows[0].text == "知识产权案件“三合一”审判\n整合分散的审判资源，提高审判效率。\n最高人民法院\n全国"
+    assert not any(t.name in ("1", "2", "全国", "最高人民法院") for t in tasks)
+
+
+def test_an_annexed_yearly_schedule_gives_its_totals_by_year() -> None:
+    cells = (
+        "省（市）\n1995年招生人数\n扩招\n分年度招生任务\n1996年\n1997年\n1998年\n"
+        "总计\n1445\n555\n1600\n1800\n2000\n"
+        "江苏\n100\n100\n120\n140\n200\n"
+        "广东\n120（扩招）\n30\n120\n135\n150\n"
+    )
+    text = (
+        "国务院办公厅转发国家教委关于内地西藏班扩大规模有关问题请示的通知\n"
+        "国务院：\n"
+        "内地西藏初中班从现有招生规模基础上，逐步扩大，1998年达到2000人的规模。现提出如下意见：\n"
+        "一、逐年扩招，分步实施\n"
+        "（一）扩大内地西藏初中班招生规模，从1996年开始逐年扩招（见附表）。\n"
+        "二、加强领导，明确职责\n"
+        "（一）各有关省（市）人民政府要把援藏办学列入重要议事日程。\n"
+        "附：\n内地西藏初中班扩大招生计划表\n单位：人\n" + cells
+    )
+    extraction = extract_text(text)
+    found = sorted((i.target_year, i.value, i.unit) for i in extraction.indicators)
+    # the 1998 total restates the text's target: one indicator; 1445 (1995) and 555 are no targets
+    assert found == [(1996, 1600, "人"), (1997, 1800, "人"), (1998, 2000, "人")]
+    names = {i.target_year: i.name for i in extraction.indicators}
+    assert names[1996] == "内地西藏初中班扩大招生1996年招生任务"
+    assert not any(t.name in ("江苏", "总计", "1996年") for t in extraction.tasks)

@@ -59,6 +59,11 @@ INSTRUCTION_RE = re.compile(
     r"|[（(][^（）()]{1,40}(?:负责|牵头)[）)]",  # a measure with the department responsible for it
     re.M,
 )
+# A measure applied to the cases it lists (对存在下列问题的社会团体要进行整改：1.未依照章程开展业务活动的；…):
+# the listed cases say to whom it applies, they are not sub-tasks.
+CASES_LEAD_RE = re.compile(
+    r"(?:下列|以下|如下)[^。；：:，,]{0,4}?(?:问题|情形|情况|条件|要求|标准|行为|情节)"
+)
 _RESPONSIBLE_RE = re.compile(r"^[（(][^（）()]*(?:负责|牵头|参与|配合)[^（）()]*[）)]$")
 
 

@@ -10,8 +10,10 @@ paragraphs, or else the clauses (split on ；; 。) of its single paragraph; dee
 
 from __future__ import annotations
 
+from plankg.loaders.structure.annexes import mark_definition_annexes
 from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
+    CASES_LEAD_RE,
     IDEOLOGY_RE,
     INSTRUCTION_RE,
     PRINCIPLE_RE,
@@ -46,7 +48,7 @@ from plankg.loaders.structure.sections import (
     has_kind_descendant,
     has_labelled_descendant,
 )
-from plankg.loaders.tables import find_tables
+from plankg.loaders.tables import find_tables, merge_measure_lists
 
 
 class _OutlineBuilder:
@@ -196,6 +198,8 @@ class _OutlineBuilder:
         heading = section.heading
         assert heading is not None
         name = trim(self.text, heading.title_start, heading.title_end)
+        if CASES_LEAD_RE.search(self.text, *name):
+            return Item(kind="task", name=name, span=(heading.start, section.end))
         children: list[Item] = []
         for child in section.children:
             if child.label == "skip":
@@ -255,6 +259,8 @@ def parse_outline(text: str) -> Outline:
     paragraphs = split_paragraphs(text)
     for par in paragraphs:
         classify_paragraph(par)
+    mark_definition_annexes(paragraphs)
+    merge_measure_lists(text, paragraphs)
     tables = find_tables(paragraphs)
     root, title = build_sections(paragraphs)
     builder = _OutlineBuilder(text, paragraphs, root, title)

@@ -24,7 +24,8 @@ class Paragraph:
     start: int
     end: int
     text: str
-    form: str = "prose"  # heading | headed | labelled | plain_heading | lead | prose | meta | title
+    # heading | headed | labelled | plain_heading | lead | prose | meta | title | table | annex
+    form: str = "prose"
     style: str | None = None  # numbering style of a numbered paragraph
     ordinal: int | None = None
     content_start: int = 0  # after the numbering marker
@@ -156,6 +157,9 @@ def classify_paragraph(par: Paragraph) -> None:
             return
         title_end, body_at = end
         par.title_end = par.content_start + title_end
+        setting = _SETTING_CLAUSE_RE.match(content, 0, title_end)
+        if setting and title_end - setting.end() >= 4:  # （二）为使…相同步，…要…: the purpose names nothing
+            par.title_start = par.content_start + setting.end()
         rest = content[body_at:].strip(STRIP)
         if not rest:
             par.form = "heading"
@@ -216,6 +220,18 @@ def classify_paragraph(par: Paragraph) -> None:
     par.form = "prose"
 
 
+# A numbered paragraph's first clause that gives the purpose or basis of its measure (为使…，为了…，根据…，
+# 在…前提下，): the name is the clause after it.
+_SETTING_CLAUSE_RE = re.compile(
+    r"(?:为了?|为使|为确保|按照|根据|依据)[^，,。；;：:]{2,40}[，,]|在[^，,。；;：:]{2,40}(?:前提下|基础上)[，,]"
+)
+
+
+# A measure for whom a condition holds, its scope running over a comma: 对促进外贸、外资稳定增长，积极优化营商
+# 环境成效明显的省（区、市），给予…
+_SCOPE_RE = re.compile(r"对[^。；;：:的]{2,60}?[，,][^。；;：:，,]{2,60}?的[^。；;：:，,]{0,16}[，,]")
+
+
 def _title_end(content: str) -> tuple[int, int] | None:
     """(end of the heading words, start of the body) of a numbered paragraph; None for a bare heading."""
     colon = _HEAD_COLON_RE.match(content)
@@ -228,7 +244,11 @@ def _title_end(content: str) -> tuple[int, int] | None:
         end = len(content)
     sentence = content[:end]
     if len(sentence) > 40:
-        comma = _COMMA_RE.search(sentence)
+        setting = _SETTING_CLAUSE_RE.match(sentence)
+        comma = _COMMA_RE.search(sentence, setting.end() if setting else 0)
+        scope = _SCOPE_RE.match(sentence)
+        if scope and comma and "的" not in sentence[: comma.start()]:
+            comma = _COMMA_RE.search(sentence, scope.end() - 1)  # 对A，B…的省（区、市），: the whole scope
         if comma and comma.start() >= 4:
             return comma.start(), end + 1 if end < len(content) else end
     return end, end + 1

@@ -8,6 +8,8 @@ SENTENCE_END = "。！？!?"
 CLAUSE_END = "。！？!?；;"
 STRIP = " \t\u3000\xa0\ufeff\u200b"
 EDGE_PUNCT = STRIP + "，,、：:；;。！？!?…"
+# List bullets a line may open with (• 依托自贸试验区…): no part of an item's name or text.
+BULLETS = "•●▪◆■◇□★☆▶►"
 
 COLON_RE = re.compile(r"[：:]")
 QUOTES_SPACES_RE = re.compile(r"[\s\u3000“”\"]")
@@ -53,7 +55,7 @@ def is_cjk(ch: str) -> bool:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the spaces and punctuation at its edges."""
-    while start < end and text[start] in EDGE_PUNCT:
+    while start < end and (text[start] in EDGE_PUNCT or text[start] in BULLETS):
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1

@@ -71,7 +71,7 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
             par.form = "title"
             title_par = par
             continue
-        if par.form in ("meta", "table"):
+        if par.form in ("meta", "table", "annex"):
             if par.form == "meta" and DATE_LINE_RE.match(par.text) and _signed(paragraphs, index):
                 del stack[1:]  # a signature and its date close the text (a notice's, or the page's)
             continue

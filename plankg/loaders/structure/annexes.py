@@ -1,0 +1,34 @@
+"""Annexes that explain indicators (附件 三级公立医院绩效考核指标: 指标说明, 计算方法：…, 指标来源：…).
+
+An annex defining how each indicator is computed and where its data come from sets no goal, task or
+target: its numbered indicator names are not tasks and its formulas (…×100%) are not values. Such an
+annex runs from its marker line (附件, 附件2, 附：) to the next marker or the end of the text; it is one
+when at least three of its paragraphs open with a definition label. Its paragraphs get form "annex".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plankg.loaders.structure.paragraphs import Paragraph
+
+# A line that opens an annex: 附件, 附件2, 附件：, 附：, 附表1 (an annex title may follow on the same line).
+_ANNEX_MARKER_RE = re.compile(r"^附(?:件|表)?\s*[\d一二三四五六七八九十]*\s*[：:]?\s*$")
+_DEFINITION_RE = re.compile(
+    r"^(?:\d{1,3}\s*[.．、]\s*)?(?:计算方法|计算公式|指标来源|数据来源|指标解释|指标定义|指标说明|指标含义|统计口径|"
+    r"评价方法|考核方法|评分标准)\s*[：:]"
+)
+_MIN_DEFINITIONS = 3
+
+
+def mark_definition_annexes(paragraphs: list[Paragraph]) -> None:
+    """Give form "annex" to the paragraphs of every annex that defines indicators (module docstring)."""
+    markers = [i for i, par in enumerate(paragraphs) if _ANNEX_MARKER_RE.match(par.text)]
+    for at, start in enumerate(markers):
+        end = markers[at + 1] if at + 1 < len(markers) else len(paragraphs)
+        block = paragraphs[start:end]
+        if sum(1 for par in block if _DEFINITION_RE.match(par.text)) >= _MIN_DEFINITIONS:
+            for par in block:
+                par.form = "annex"
