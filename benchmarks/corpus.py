@@ -89,9 +89,11 @@ def build_corpus(out: Path, count: int, seed: int = 12) -> list[Path]:
     return paths
 
 
-def timed_load_cli(folder: Path, env: dict[str, str]) -> tuple[float, int]:
-    """`plankg load DIR` over the folder in one process; (seconds, child peak RSS in KiB). A document
-    refused as another one's plan (exit code 4: two places that shorten alike) leaves the rest loaded."""
+def timed_load_cli(folder: Path, env: dict[str, str]) -> tuple[float, float, int]:
+    """`plankg load DIR` over the folder in one process; (seconds, CPU seconds of it and its workers,
+    child peak RSS in KiB). A document refused as another one's plan (exit code 4: two places that
+    shorten alike) leaves the rest loaded."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", "from plankg.cli import app; app()", "load", str(folder)],
@@ -100,7 +102,9 @@ def timed_load_cli(folder: Path, env: dict[str, str]) -> tuple[float, int]:
     if done.returncode not in (0, 4):
         raise SystemExit(f"plankg load failed with exit code {done.returncode}")
     seconds = time.perf_counter() - started
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu_seconds, after.ru_maxrss
 
 
 def write_path_rates(store: GraphStore, paths: list[Path]) -> dict[str, tuple[float, float, int]]:
@@ -207,7 +211,7 @@ def run_backend(
               f"{sum(counts.nodes.values())} nodes; load average {os.getloadavg()[0]:.2f}")
         _print_figures(figures)
         return
-    seconds, child_kib = timed_load_cli(paths[0].parent, env)
+    seconds, cpu_seconds, child_kib = timed_load_cli(paths[0].parent, env)
     with open_store(settings) as store:
         counts = store.counts()
         rates = write_path_rates(store, paths[: min(args_write_docs, len(paths))])
@@ -219,7 +223,8 @@ def run_backend(
           f"{links.get('SUCCEEDS', 0)}, CITES {links.get('CITES', 0)}, "
           f"IMPLEMENTS {links.get('IMPLEMENTS', 0)})")
     print(f"plankg load end to end: {docs_per_s:6.1f} docs/s  (target ≥ {TARGETS['load_docs_per_s']:.0f}, "
-          f"embedded)  {seconds:.1f} s, child peak RSS {child_kib / 1024:.0f} MiB")
+          f"embedded)  {seconds:.1f} s, {cpu_seconds:.1f} CPU s, child peak RSS {child_kib / 1024:.0f} MiB; "
+          f"load average {os.getloadavg()[0]:.2f}")
     for name, (rate, cpu_rate, entities) in rates.items():
         print(f"write path, {name}: {rate:8.0f} entities/s, {cpu_rate:8.0f} per CPU s  "
               f"(target ≥ {TARGETS['write_entities_per_s']:.0f}, embedded)  over {entities} entities")

@@ -389,12 +389,9 @@ class EmbeddedStore(GraphStore):
             return results
 
         return write_documents(
-            graphs, stored_plans=self._stored_plans, write_one=write_one, write_batch=write_batch
+            graphs, plan=plan, read=self.read, write_one=write_one, write_batch=write_batch,
+            force=force, replace=replace,
         )
-
-    def _stored_plans(self, plan_ids: list[str]) -> set[str]:
-        plan = _write_plan()
-        return {row["id"] for row in self.read(plan.fingerprints, {"plan_ids": plan_ids})}
 
     def delete_plan(self, plan_id: str) -> bool:
         plan = _write_plan()

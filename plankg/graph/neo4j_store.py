@@ -184,11 +184,9 @@ class Neo4jStore(GraphStore):
                 )
             )
 
-        def stored_plans(plan_ids: list[str]) -> set[str]:
-            return {row["id"] for row in self.read(plan.fingerprints, {"plan_ids": plan_ids})}
-
         return write_documents(
-            graphs, stored_plans=stored_plans, write_one=write_one, write_batch=write_batch
+            graphs, plan=plan, read=self.read, write_one=write_one, write_batch=write_batch,
+            force=force, replace=replace,
         )
 
     def delete_plan(self, plan_id: str) -> bool:

@@ -531,19 +531,55 @@ def count_all(tx: Transaction) -> Counts:
 NEW_BATCH_ROWS = 20_000
 
 
+@dataclass(frozen=True)
+class _Holder:
+    """What a document of a plan id meets as the stored plan when its turn comes: the store's plan, or
+    a document earlier in the call (`provider`: its number while it waits in the unwritten run)."""
+
+    source_sha256: str | None
+    source: Callable[[], tuple[str | None, str | None]]  # (path, text), read only when needed
+    provider: int | None = None
+
+
+def _held_by(graph: PreparedGraph, provider: int | None = None) -> _Holder:
+    return _Holder(graph.source_sha256, lambda: (graph.source_path, graph.source_text), provider)
+
+
+def _decided_without_writing(
+    graph: PreparedGraph, holder: _Holder, *, force: bool, replace: bool
+) -> WriteResult | PlanCollision | None:
+    """The outcome of a document whose plan is held when nothing is to be written (write_prepared's
+    own checks, in its order): the same source again, or another document refused; None: it writes."""
+    if holder.source_sha256 == graph.source_sha256 and not force:
+        return WriteResult(plan_id=graph.plan_id, changed=False)
+    if replace:
+        return None
+    stored_path, stored_text = holder.source()
+    comparison = compare_sources(stored_path, stored_text, graph.source_path, graph.source_text)
+    if comparison.same_source:
+        return None
+    return PlanCollision(graph.plan_id, stored_path, graph.source_path, comparison.describe())
+
+
 def write_documents(
     graphs: Sequence[PlanSubgraph],
     *,
-    stored_plans: Callable[[list[str]], set[str]],
+    plan: WritePlan,
+    read: Callable[[str, Mapping[str, Any]], list[Row]],
     write_one: Callable[[PreparedGraph], WriteResult],
     write_batch: Callable[[list[PreparedGraph]], list[WriteResult]],
+    force: bool = False,
+    replace: bool = False,
     batch_rows: int = NEW_BATCH_ROWS,
 ) -> list[WriteResult | StoreError]:
     """Write documents in order, each atomically, as if one by one: a run of documents whose plans are
     not stored goes in one transaction (`write_batch`); a batch that fails is rolled back and its
     documents written one by one (`write_one`), so one bad document never costs the others. A
-    document refused (InvalidGraph, PlanCollision) has its error in its place of the answer; any
-    other error stops the run."""
+    document of a plan already held (stored, or earlier in the call) that writes nothing — the same
+    source again, another document refused — is decided up front and leaves the run whole: in a
+    store of many plans such documents are common, and each used to split a batch in two. A document
+    refused (InvalidGraph, PlanCollision) has its error in its place of the answer; any other error
+    stops the run."""
     outcomes: list[WriteResult | StoreError | None] = [None] * len(graphs)
     prepared: dict[int, PreparedGraph] = {}
     for number, graph in enumerate(graphs):
@@ -551,43 +587,87 @@ def write_documents(
             prepared[number] = prepare_graph(graph)
         except InvalidGraph as exc:
             outcomes[number] = exc
-    stored = stored_plans(sorted({graph.plan_id for graph in prepared.values()}))
+    plan_ids = sorted({graph.plan_id for graph in prepared.values()})
+    holders = {
+        row["id"]: _Holder(row["source_sha256"], _stored_source(read, plan, row["id"]))
+        for row in read(plan.fingerprints, {"plan_ids": plan_ids})
+    }
+    # A decision that depends on a document of the run being written: (its number, the provider's).
+    decided: dict[int, tuple[WriteResult | PlanCollision, int]] = {}
+
+    def settle(number: int) -> None:
+        """The document's plan is held by it once written; a provider refused holds nothing."""
+        graph = prepared[number]
+        if isinstance(outcomes[number], WriteResult):
+            holders[graph.plan_id] = _held_by(graph)
+        elif (holder := holders.get(graph.plan_id)) is not None and holder.provider == number:
+            del holders[graph.plan_id]
 
     def one(number: int) -> None:
         try:
             outcomes[number] = write_one(prepared[number])
         except (InvalidGraph, PlanCollision) as exc:
             outcomes[number] = exc
+        settle(number)
 
     def flush(run: list[int]) -> None:
-        if len(run) > 1:
+        writers = [number for number in run if number not in decided]
+        if len(writers) > 1:
             try:
-                for number, result in zip(run, write_batch([prepared[n] for n in run]), strict=True):
+                for number, result in zip(writers, write_batch([prepared[n] for n in writers]), strict=True):
                     outcomes[number] = result
+                    settle(number)
+                for number in run:
+                    if number in decided:
+                        outcomes[number] = decided.pop(number)[0]
                 return
             except (NotBatchable, InvalidGraph, QueryFailed) as exc:
-                log.debug("batch of %d new plans written one by one: %s", len(run), exc)
+                log.debug("batch of %d new plans written one by one: %s", len(writers), exc)
         for number in run:
-            one(number)
+            if number not in decided:
+                one(number)
+                continue
+            outcome, provider = decided.pop(number)
+            if isinstance(outcomes[provider], WriteResult):
+                outcomes[number] = outcome
+            else:  # the document it met was refused: its turn again, against the store
+                one(number)
 
     run: list[int] = []
-    in_run: set[str] = set()
     rows = 0
-    for number, graph in sorted(prepared.items()):
-        size = graph.node_count + graph.relationship_count
-        if graph.plan_id in stored or graph.plan_id in in_run:
+    for number, document in sorted(prepared.items()):
+        holder = holders.get(document.plan_id)
+        if holder is not None:
+            outcome = _decided_without_writing(document, holder, force=force, replace=replace)
+            if outcome is not None and holder.provider is None:
+                outcomes[number] = outcome
+                continue
+            if outcome is not None and holder.provider is not None:
+                decided[number] = (outcome, holder.provider)
+                run.append(number)
+                continue
             flush(run)
-            run, in_run, rows = [], set(), 0
+            run, rows = [], 0
             one(number)
-            stored.add(graph.plan_id)
             continue
+        size = document.node_count + document.relationship_count
         if run and rows + size > batch_rows:
             flush(run)
-            run, in_run, rows = [], set(), 0
+            run, rows = [], 0
         run.append(number)
-        in_run.add(graph.plan_id)
         rows += size
+        holders[document.plan_id] = _held_by(document, number)
     flush(run)
     done = [outcome for outcome in outcomes if outcome is not None]
     assert len(done) == len(graphs), "every document has an outcome"
     return done
+
+
+def _stored_source(
+    read: Callable[[str, Mapping[str, Any]], list[Row]], plan: WritePlan, plan_id: str
+) -> Callable[[], tuple[str | None, str | None]]:
+    def source() -> tuple[str | None, str | None]:
+        row = read(plan.source, {"plan_id": plan_id})[0]
+        return row["source_path"], row["source_text"]
+
+    return source

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from plankg.graph import GraphStore, InvalidGraph, WriteResult
+from plankg.graph import GraphStore, InvalidGraph, PlanCollision, StoreError, WriteResult
 from plankg.graph.cypher import ArrowRows
 from plankg.graph.embedded import EmbeddedStore
 from plankg.graph.plan_links import resolve_statements
@@ -132,6 +132,84 @@ def test_a_batch_and_one_by_one_make_the_same_plan_links(store: GraphStore, tmp_
     store.write_documents([g for g in graphs if g is not None])
     assert {kind: links(store, kind) for kind in kinds} == kinds
     assert snapshot(store) == expected
+
+
+def another_document(plan_id: str) -> PlanSubgraph:
+    """A different document (another file, another text) that maps to the plan id: refused."""
+    graph = plan_graph(plan_id, version=2)
+    nodes = [
+        GraphNode(label=n.label, id=n.id, properties={
+            **n.properties, "source_path": f"corpus/{plan_id}-summary.txt",
+            "source_text": "另一份文件的全文。" * 20,
+        }) if n.label == "Plan" else n
+        for n in graph.nodes
+    ]
+    return graph.model_copy(update={"nodes": nodes, "source_sha256": "f" * 64})
+
+
+def one_by_one(store: GraphStore, graphs: list[PlanSubgraph]) -> list[str]:
+    """Write each document on its own, as write_documents must end; the kinds of outcome."""
+    kinds = []
+    for graph in graphs:
+        try:
+            result = store.write_document(graph)
+            kinds.append("written" if result.changed else "unchanged")
+        except StoreError as exc:
+            kinds.append(type(exc).__name__)
+    return kinds
+
+
+def kinds_of(outcomes: list[WriteResult | StoreError]) -> list[str]:
+    return [
+        ("written" if o.changed else "unchanged") if isinstance(o, WriteResult) else type(o).__name__
+        for o in outcomes
+    ]
+
+
+def test_documents_of_held_plans_that_write_nothing_leave_the_batch_whole(
+    store: GraphStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The same document again and another document of a stored plan (or of a plan earlier in the
+    call) are decided without splitting the run of new plans: one transaction for the four new ones."""
+    new = varied_plans(4)
+    documents = [
+        new[0], plan_graph("plan-stored"), new[1], another_document("plan-stored"), new[2],
+        another_document("plan-1"), new[3], new[1],
+    ]
+    store.write_document(plan_graph("plan-stored"))
+    caplog.set_level(logging.DEBUG, logger="plankg.graph.writer")
+    outcomes = store.write_documents(documents)
+    assert any(m.startswith("plan 4 new plans:") for m in batch_messages(caplog))
+    assert not any("one by one" in m for m in batch_messages(caplog))
+    kinds = [
+        "written", "unchanged", "written", "PlanCollision", "written", "PlanCollision", "written", "unchanged"
+    ]
+    assert kinds_of(outcomes) == kinds
+    assert isinstance(outcomes[5], PlanCollision) and "plan-1-summary.txt" in str(outcomes[5])
+    written = snapshot(store)
+    wipe_all(store)
+    store.write_document(plan_graph("plan-stored"))
+    assert one_by_one(store, documents) == kinds
+    assert snapshot(store) == written
+
+
+def test_a_document_refused_against_a_batch_that_fails_gets_its_own_turn(store: GraphStore) -> None:
+    """Another document of a plan that an earlier one of the run would write: when that one is refused
+    (the batch fails and is written one by one), the later one is no longer a collision: it loads."""
+    broken = plan_graph("plan-b", extra_relationships=[
+        GraphRelationship(type="PART_OF", source_label="Task", source_id="plan-b-task-2",
+                          target_label="Task", target_id="plan-b-task-missing"),
+    ])
+    documents = [plan_graph("plan-a"), broken, another_document("plan-b"), plan_graph("plan-c")]
+    outcomes = store.write_documents(documents)
+    assert kinds_of(outcomes) == ["written", "InvalidGraph", "written", "written"]
+    written = snapshot(store)
+    wipe_all(store)
+    assert one_by_one(store, documents) == kinds_of(outcomes)
+    assert snapshot(store) == written
+    assert store.read("MATCH (p:Plan {id: 'plan-b'}) RETURN p.source_path AS path") == [
+        {"path": "corpus/plan-b-summary.txt"}
+    ]
 
 
 KILLED_WRITER = """
