@@ -23,16 +23,15 @@ from plankg.graph.plan_links import resolve_statements
 from plankg.loaders.reading import read_document
 from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 from plankg.pipeline import prepare_source
-from tests.graph.test_plan_links import links
-from tests.graph.test_store import snapshot
 from tests.support.corpus_variants import qingdao_13th, qingdao_14th, vocational, write
-from tests.support.graphs import plan_graph
+from tests.support.graphs import links, plan_graph, snapshot
+from tests.support.stores import wipe
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def wipe_all(store: GraphStore) -> None:
-    store.execute_write("MATCH (n) DETACH DELETE n")  # type: ignore[attr-defined]
+    wipe(store)
 
 
 # Tasks of a large plan: enough rows for the embedded store's bulk (Arrow) statements.
@@ -47,10 +46,12 @@ def varied_plans(count: int, tasks: int = 2) -> list[PlanSubgraph]:
         graph = plan_graph(f"plan-{number}", tasks=tasks + number % 3)
         nodes = [
             GraphNode(
-                label=n.label, id=n.id,
+                label=n.label,
+                id=n.id,
                 properties={**n.properties, "alt_names": [f"别名{number}"] if number % 2 else None},
             )
-            if n.id == "concept-broadband" else n
+            if n.id == "concept-broadband"
+            else n
             for n in graph.nodes
         ]
         graphs.append(graph.model_copy(update={"nodes": nodes}))
@@ -90,13 +91,25 @@ def test_a_bad_document_in_a_batch_costs_only_itself(
 ) -> None:
     store.write_document(plan_graph("plan-stored"))
     # large: its tasks and their links go through the bulk statements, the broken link among them
-    broken = plan_graph("plan-broken", tasks=LARGE, extra_relationships=[
-        GraphRelationship(type="PART_OF", source_label="Task", source_id="plan-broken-task-2",
-                          target_label="Task", target_id="plan-broken-task-missing"),
-    ])
-    intruder = plan_graph("plan-intruder", extra_nodes=[
-        GraphNode(label="Task", id="plan-stored-task-1", properties={"name": "冒名任务"}),
-    ])
+    broken = plan_graph(
+        "plan-broken",
+        tasks=LARGE,
+        extra_relationships=[
+            GraphRelationship(
+                type="PART_OF",
+                source_label="Task",
+                source_id="plan-broken-task-2",
+                target_label="Task",
+                target_id="plan-broken-task-missing",
+            ),
+        ],
+    )
+    intruder = plan_graph(
+        "plan-intruder",
+        extra_nodes=[
+            GraphNode(label="Task", id="plan-stored-task-1", properties={"name": "冒名任务"}),
+        ],
+    )
     good = [plan_graph("plan-a"), plan_graph("plan-b"), plan_graph("plan-c")]
     store.batch_size = 2  # type: ignore[attr-defined]  # the batch writes several statements before failing
     caplog.set_level(logging.DEBUG, logger="plankg.graph.writer")
@@ -107,7 +120,11 @@ def test_a_bad_document_in_a_batch_costs_only_itself(
     assert any("batch of 3 new plans written one by one" in m for m in batch_messages(caplog))
     assert any("batch of 2 new plans written one by one" in m for m in batch_messages(caplog))
     assert [type(o).__name__ for o in outcomes] == [
-        "WriteResult", "InvalidGraph", "WriteResult", "InvalidGraph", "WriteResult"
+        "WriteResult",
+        "InvalidGraph",
+        "WriteResult",
+        "InvalidGraph",
+        "WriteResult",
     ]
     assert "plan-broken-task-missing" in str(outcomes[1])
     assert "already belong to another plan" in str(outcomes[3])
@@ -138,10 +155,17 @@ def another_document(plan_id: str) -> PlanSubgraph:
     """A different document (another file, another text) that maps to the plan id: refused."""
     graph = plan_graph(plan_id, version=2)
     nodes = [
-        GraphNode(label=n.label, id=n.id, properties={
-            **n.properties, "source_path": f"corpus/{plan_id}-summary.txt",
-            "source_text": "另一份文件的全文。" * 20,
-        }) if n.label == "Plan" else n
+        GraphNode(
+            label=n.label,
+            id=n.id,
+            properties={
+                **n.properties,
+                "source_path": f"corpus/{plan_id}-summary.txt",
+                "source_text": "另一份文件的全文。" * 20,
+            },
+        )
+        if n.label == "Plan"
+        else n
         for n in graph.nodes
     ]
     return graph.model_copy(update={"nodes": nodes, "source_sha256": "f" * 64})
@@ -173,8 +197,14 @@ def test_documents_of_held_plans_that_write_nothing_leave_the_batch_whole(
     call) are decided without splitting the run of new plans: one transaction for the four new ones."""
     new = varied_plans(4)
     documents = [
-        new[0], plan_graph("plan-stored"), new[1], another_document("plan-stored"), new[2],
-        another_document("plan-1"), new[3], new[1],
+        new[0],
+        plan_graph("plan-stored"),
+        new[1],
+        another_document("plan-stored"),
+        new[2],
+        another_document("plan-1"),
+        new[3],
+        new[1],
     ]
     store.write_document(plan_graph("plan-stored"))
     caplog.set_level(logging.DEBUG, logger="plankg.graph.writer")
@@ -182,7 +212,14 @@ def test_documents_of_held_plans_that_write_nothing_leave_the_batch_whole(
     assert any(m.startswith("plan 4 new plans:") for m in batch_messages(caplog))
     assert not any("one by one" in m for m in batch_messages(caplog))
     kinds = [
-        "written", "unchanged", "written", "PlanCollision", "written", "PlanCollision", "written", "unchanged"
+        "written",
+        "unchanged",
+        "written",
+        "PlanCollision",
+        "written",
+        "PlanCollision",
+        "written",
+        "unchanged",
     ]
     assert kinds_of(outcomes) == kinds
     assert isinstance(outcomes[5], PlanCollision) and "plan-1-summary.txt" in str(outcomes[5])
@@ -196,10 +233,18 @@ def test_documents_of_held_plans_that_write_nothing_leave_the_batch_whole(
 def test_a_document_refused_against_a_batch_that_fails_gets_its_own_turn(store: GraphStore) -> None:
     """Another document of a plan that an earlier one of the run would write: when that one is refused
     (the batch fails and is written one by one), the later one is no longer a collision: it loads."""
-    broken = plan_graph("plan-b", extra_relationships=[
-        GraphRelationship(type="PART_OF", source_label="Task", source_id="plan-b-task-2",
-                          target_label="Task", target_id="plan-b-task-missing"),
-    ])
+    broken = plan_graph(
+        "plan-b",
+        extra_relationships=[
+            GraphRelationship(
+                type="PART_OF",
+                source_label="Task",
+                source_id="plan-b-task-2",
+                target_label="Task",
+                target_id="plan-b-task-missing",
+            ),
+        ],
+    )
     documents = [plan_graph("plan-a"), broken, another_document("plan-b"), plan_graph("plan-c")]
     outcomes = store.write_documents(documents)
     assert kinds_of(outcomes) == ["written", "InvalidGraph", "written", "written"]
@@ -268,15 +313,31 @@ def _db_hits(store: Any, plan_id: str) -> int:
 
 def citing(number: int, cited_key: str) -> PlanSubgraph:
     graph = plan_graph(f"citer-{number}", tasks=1)
-    citation = GraphNode(label="Citation", id=f"citer-{number}-citation-1", properties={
-        "plan_id": f"citer-{number}", "name": "某规划", "title_key": cited_key, "kind": "cites",
-        "span_start": 1, "span_end": 5,
-    })
-    names = GraphRelationship(type="NAMES", source_label="Plan", source_id=f"citer-{number}",
-                              target_label="Citation", target_id=citation.id)
-    return graph.model_copy(update={
-        "nodes": [*graph.nodes, citation], "relationships": [*graph.relationships, names],
-    })
+    citation = GraphNode(
+        label="Citation",
+        id=f"citer-{number}-citation-1",
+        properties={
+            "plan_id": f"citer-{number}",
+            "name": "某规划",
+            "title_key": cited_key,
+            "kind": "cites",
+            "span_start": 1,
+            "span_end": 5,
+        },
+    )
+    names = GraphRelationship(
+        type="NAMES",
+        source_label="Plan",
+        source_id=f"citer-{number}",
+        target_label="Citation",
+        target_id=citation.id,
+    )
+    return graph.model_copy(
+        update={
+            "nodes": [*graph.nodes, citation],
+            "relationships": [*graph.relationships, names],
+        }
+    )
 
 
 @pytest.mark.neo4j
@@ -285,10 +346,16 @@ def test_finding_the_citations_of_a_plan_is_an_index_lookup(neo4j_store: GraphSt
     wipe_all(neo4j_store)
     target = plan_graph("plan-cited")
     key = "target-title"
-    target = target.model_copy(update={"nodes": [
-        GraphNode(label=n.label, id=n.id, properties={**n.properties, "title_key": key})
-        if n.label == "Plan" else n for n in target.nodes
-    ]})
+    target = target.model_copy(
+        update={
+            "nodes": [
+                GraphNode(label=n.label, id=n.id, properties={**n.properties, "title_key": key})
+                if n.label == "Plan"
+                else n
+                for n in target.nodes
+            ]
+        }
+    )
     neo4j_store.write_documents([citing(0, key), *(citing(n, f"other-{n}") for n in range(1, 5))])
     neo4j_store.write_document(target)
     citer, cited = "青岛市“十三五”信息化规划（citer-0）", "青岛市“十三五”信息化规划（plan-cited）"

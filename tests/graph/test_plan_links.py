@@ -14,15 +14,7 @@ from plankg.loaders.reading import read_document
 from plankg.loaders.regions import chain, resolve_region
 from plankg.pipeline import load_path
 from tests.support.corpus_variants import other_city, qingdao_13th, qingdao_14th, vocational, write
-
-
-def links(store: GraphStore, rel_type: str) -> set[tuple[str, str, str]]:
-    rows = store.read(
-        f"MATCH (a:Plan)-[r:{rel_type}]->(b:Plan) "
-        "RETURN a.title AS a, b.title AS b, r.method AS method, r.doc_id AS doc, "
-        "r.span_start AS s, r.span_end AS e"
-    )
-    return {(row["a"], row["b"], row["method"]) for row in rows}
+from tests.support.graphs import links
 
 
 def titles(store: GraphStore) -> dict[str, str]:

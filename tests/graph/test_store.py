@@ -28,17 +28,8 @@ from plankg.ontology.schema import load_schema
 from plankg.pipeline import load_path
 from plankg.settings import Settings
 from tests.support.corpus import SEED_DOCUMENT
-from tests.support.graphs import plan_graph
-
-
-def snapshot(store: GraphStore) -> dict[str, Any]:
-    """Every node and relationship with all its properties, in a backend-neutral, ordered form."""
-    nodes = store.read("MATCH (n) RETURN n AS node")
-    rels = store.read("MATCH (a)-[r]->(b) RETURN a.id AS source, r AS rel, b.id AS target")
-    return {
-        "nodes": sorted(json.dumps(row["node"], sort_keys=True, ensure_ascii=False) for row in nodes),
-        "relationships": sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in rels),
-    }
+from tests.support.graphs import plan_graph, snapshot
+from tests.support.stores import wipe
 
 
 def node(store: GraphStore, node_id: str) -> dict[str, Any] | None:
@@ -83,8 +74,11 @@ def test_embedded_schema_comes_from_the_ontology(tmp_path: Path) -> None:
 @pytest.mark.neo4j
 def test_neo4j_schema_has_constraints_and_indexes(neo4j_store: GraphStore) -> None:
     constraints = neo4j_store.read("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties")
-    unique = {(row["labelsOrTypes"][0], tuple(row["properties"])) for row in constraints
-              if row["type"] == "UNIQUENESS"}
+    unique = {
+        (row["labelsOrTypes"][0], tuple(row["properties"]))
+        for row in constraints
+        if row["type"] == "UNIQUENESS"
+    }
     assert {(label, ("id",)) for label in load_schema().nodes} <= unique
     # Dropping one index makes the schema incomplete; applying it again restores it.
     neo4j_store.execute_write(f"DROP INDEX {FULLTEXT_INDEX}")  # type: ignore[attr-defined]
@@ -125,16 +119,20 @@ def test_write_then_reload_is_idempotent(store: GraphStore) -> None:
 
 def test_properties_round_trip_exactly(store: GraphStore) -> None:
     tricky = (
-        "“十三五”时期，全市（含崂山区）宽带≥200Mbps；"
-        "路径C:\\data\\x\t'单引号' \"双引号\"\n第二行　全角空格😀"
+        "“十三五”时期，全市（含崂山区）宽带≥200Mbps；路径C:\\data\\x\t'单引号' \"双引号\"\n第二行　全角空格😀"
     )
     graph = plan_graph(
         extra_nodes=[
             GraphNode(
                 label="Task",
                 id="plan-qd-task-tricky",
-                properties={"plan_id": "plan-qd", "name": "推进“互联网+政务服务”", "text": tricky,
-                            "order": 9, "terms": ["互联网+", "政务", ""]},
+                properties={
+                    "plan_id": "plan-qd",
+                    "name": "推进“互联网+政务服务”",
+                    "text": tricky,
+                    "order": 9,
+                    "terms": ["互联网+", "政务", ""],
+                },
             )
         ]
     )
@@ -157,8 +155,13 @@ def test_properties_round_trip_exactly(store: GraphStore) -> None:
     assert plan is not None and plan["source_text"] == graph.nodes[0].properties["source_text"]
     assert plan["source_sha256"] == graph.source_sha256
     sector = node(store, "sector-ict")
-    assert sector == {"_label": "Sector", "id": "sector-ict", "name": "信息传输、软件和信息技术服务业",
-                      "codes": ["GB:I"], "alt_names": ["信息技术"]}
+    assert sector == {
+        "_label": "Sector",
+        "id": "sector-ict",
+        "name": "信息传输、软件和信息技术服务业",
+        "codes": ["GB:I"],
+        "alt_names": ["信息技术"],
+    }
     link = store.read(
         "MATCH (t:Task {id: 'plan-qd-task-2'})-[r:SUPPORTS]->(g:Goal) RETURN r.score AS score, "
         "r.method AS method, r.doc_id AS doc_id, r.span_start AS span_start, r.span_end AS span_end"
@@ -169,20 +172,37 @@ def test_properties_round_trip_exactly(store: GraphStore) -> None:
 
 
 def test_absent_properties_are_null_and_empty_lists_stay_empty(store: GraphStore) -> None:
-    store.write_document(plan_graph(extra_nodes=[
-        GraphNode(label="Task", id="plan-qd-task-bare", properties={"name": "只有名称"}),
-        GraphNode(label="Task", id="plan-qd-task-empty", properties={"name": "空列表", "terms": []}),
-    ]))
-    assert node(store, "plan-qd-task-bare") == {"_label": "Task", "id": "plan-qd-task-bare",
-                                                "name": "只有名称", "plan_id": "plan-qd"}
+    store.write_document(
+        plan_graph(
+            extra_nodes=[
+                GraphNode(label="Task", id="plan-qd-task-bare", properties={"name": "只有名称"}),
+                GraphNode(label="Task", id="plan-qd-task-empty", properties={"name": "空列表", "terms": []}),
+            ]
+        )
+    )
+    assert node(store, "plan-qd-task-bare") == {
+        "_label": "Task",
+        "id": "plan-qd-task-bare",
+        "name": "只有名称",
+        "plan_id": "plan-qd",
+    }
     empty = node(store, "plan-qd-task-empty")
     assert empty is not None and empty["terms"] == []
     # A property the new version no longer has is removed, not left behind.
-    store.write_document(plan_graph(version=2, extra_nodes=[
-        GraphNode(label="Task", id="plan-qd-task-empty", properties={"name": "空列表"}),
-    ]))
-    assert node(store, "plan-qd-task-empty") == {"_label": "Task", "id": "plan-qd-task-empty",
-                                                 "name": "空列表", "plan_id": "plan-qd"}
+    store.write_document(
+        plan_graph(
+            version=2,
+            extra_nodes=[
+                GraphNode(label="Task", id="plan-qd-task-empty", properties={"name": "空列表"}),
+            ],
+        )
+    )
+    assert node(store, "plan-qd-task-empty") == {
+        "_label": "Task",
+        "id": "plan-qd-task-empty",
+        "name": "空列表",
+        "plan_id": "plan-qd",
+    }
     assert node(store, "plan-qd-task-bare") is None
 
 
@@ -212,7 +232,7 @@ def snapshot_of_fresh_load(store: GraphStore, graph: PlanSubgraph) -> dict[str, 
             fresh.apply_schema()
             fresh.write_document(graph)
             return snapshot(fresh)
-    store.execute_write("MATCH (n) DETACH DELETE n")  # type: ignore[attr-defined]
+    wipe(store)
     store.write_document(graph)
     return snapshot(store)
 
@@ -239,8 +259,14 @@ def test_shared_nodes_outlive_the_plans_that_link_them(store: GraphStore) -> Non
 
 def test_links_from_other_plans_survive_a_replacement_but_not_a_deletion(store: GraphStore) -> None:
     store.write_document(plan_graph("plan-a"))
-    cross_link = GraphRelationship(type="SUPPORTS", source_label="Task", source_id="plan-b-task-1",
-                                   target_label="Goal", target_id="plan-a-goal-1", properties={"score": 0.3})
+    cross_link = GraphRelationship(
+        type="SUPPORTS",
+        source_label="Task",
+        source_id="plan-b-task-1",
+        target_label="Goal",
+        target_id="plan-a-goal-1",
+        properties={"score": 0.3},
+    )
     store.write_document(plan_graph("plan-b", extra_relationships=[cross_link]))
     query = (
         "MATCH (t:Task)-[r:SUPPORTS]->(g:Goal {id: 'plan-a-goal-1'}) "
@@ -269,10 +295,19 @@ def test_a_failing_write_leaves_the_store_as_it_was(store: GraphStore) -> None:
     before = snapshot(store)
     counts = store.counts()
     # Version 2 replaces everything, then hits a link to a task that exists nowhere, mid-way.
-    broken = plan_graph(version=2, tasks=5, extra_relationships=[
-        GraphRelationship(type="PART_OF", source_label="Task", source_id="plan-qd-task-3",
-                          target_label="Task", target_id="plan-qd-task-missing"),
-    ])
+    broken = plan_graph(
+        version=2,
+        tasks=5,
+        extra_relationships=[
+            GraphRelationship(
+                type="PART_OF",
+                source_label="Task",
+                source_id="plan-qd-task-3",
+                target_label="Task",
+                target_id="plan-qd-task-missing",
+            ),
+        ],
+    )
     store.batch_size = 2  # type: ignore[attr-defined]  # several batches are written before the failure
     with pytest.raises(InvalidGraph, match="plan-qd-task-missing"):
         store.write_document(broken)
@@ -284,13 +319,17 @@ def test_a_failing_write_leaves_the_store_as_it_was(store: GraphStore) -> None:
 
 def test_graphs_the_ontology_forbids_are_refused_before_writing(store: GraphStore) -> None:
     good = plan_graph()
+
     def with_node(label: str, node_id: str, **properties: Any) -> PlanSubgraph:
         extra = GraphNode(label=label, id=node_id, properties=properties)
         return good.model_copy(update={"nodes": [*good.nodes, extra]})
 
     wrong_direction = GraphRelationship(
-        type="SUPPORTS", source_label="Goal", source_id="plan-qd-goal-1",
-        target_label="Task", target_id="plan-qd-task-1",
+        type="SUPPORTS",
+        source_label="Goal",
+        source_id="plan-qd-goal-1",
+        target_label="Task",
+        target_id="plan-qd-task-1",
     )
     cases = [
         with_node("Person", "p1"),  # a label the ontology lacks
@@ -316,7 +355,7 @@ def test_seed_document_loads_and_reloads_unchanged(store: GraphStore) -> None:
     # Evidence survives the store: each task's span indexes the stored source text.
     plan = store.read("MATCH (p:Plan) RETURN p.source_text AS text")[0]["text"]
     tasks = store.read("MATCH (t:Task) RETURN t.text AS text, t.span_start AS s, t.span_end AS e")
-    assert tasks and all(plan[row["s"]:row["e"]] == row["text"] for row in tasks)
+    assert tasks and all(plan[row["s"] : row["e"]] == row["text"] for row in tasks)
 
 
 # ---------------------------------------------------------------- researcher Cypher
@@ -426,11 +465,16 @@ def test_reads_from_many_threads_while_writing(store: GraphStore) -> None:
 def test_embedded_store_locked_by_another_process(tmp_path: Path) -> None:
     settings = Settings(store="embedded", data_dir=tmp_path)
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys; from plankg.graph import open_store; from plankg.settings import Settings; "
-         f"s = open_store(Settings(store='embedded', data_dir={str(tmp_path)!r})); "
-         "print('ready', flush=True); sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from plankg.graph import open_store; from plankg.settings import Settings; "
+            f"s = open_store(Settings(store='embedded', data_dir={str(tmp_path)!r})); "
+            "print('ready', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"

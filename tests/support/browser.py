@@ -21,8 +21,11 @@ WAIT_SECONDS = 20
 
 
 def _missing_browser() -> list[str]:
-    missing = [f"{path} (apt-get install chromium chromium-driver)" for path in (CHROMIUM, CHROMEDRIVER)
-               if not path.exists()]
+    missing = [
+        f"{path} (apt-get install chromium chromium-driver)"
+        for path in (CHROMIUM, CHROMEDRIVER)
+        if not path.exists()
+    ]
     try:
         import selenium  # noqa: F401
     except ImportError:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
+from plankg.graph import GraphStore
 from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 
 
@@ -50,8 +52,15 @@ def plan_graph(
         GraphNode(
             label="Goal",
             id=f"{plan_id}-goal-1",
-            properties={**owned, "name": "建成智慧青岛", "text": "发展目标：建成智慧青岛。", "order": 1,
-                        "span_start": 20, "span_end": 32, "terms": ["智慧", "青岛"]},
+            properties={
+                **owned,
+                "name": "建成智慧青岛",
+                "text": "发展目标：建成智慧青岛。",
+                "order": 1,
+                "span_start": 20,
+                "span_end": 32,
+                "terms": ["智慧", "青岛"],
+            },
         ),
         GraphNode(
             label="Direction",
@@ -61,9 +70,17 @@ def plan_graph(
         GraphNode(
             label="Indicator",
             id=f"{plan_id}-indicator-1",
-            properties={**owned, "name": "光纤到户用户数", "text": "光纤到户用户数达到200万户", "value": 200,
-                        "unit": "万户", "comparator": ">=", "target_year": 2020,
-                        "normalized_value": 2_000_000, "normalized_unit": "户"},
+            properties={
+                **owned,
+                "name": "光纤到户用户数",
+                "text": "光纤到户用户数达到200万户",
+                "value": 200,
+                "unit": "万户",
+                "comparator": ">=",
+                "target_year": 2020,
+                "normalized_value": 2_000_000,
+                "normalized_unit": "户",
+            },
         ),
         GraphNode(
             label="Sector",
@@ -94,16 +111,31 @@ def plan_graph(
             GraphNode(
                 label="Task",
                 id=task_id,
-                properties={**owned, "name": f"任务{index}：推进光纤到户", "order": index,
-                            "text": f"（{index}）推进光纤到户，建设政务云。版本{version}",
-                            "span_start": 40 + index, "span_end": 50 + index,
-                            "terms": ["光纤", "政务云", f"任务{index}"]},
+                properties={
+                    **owned,
+                    "name": f"任务{index}：推进光纤到户",
+                    "order": index,
+                    "text": f"（{index}）推进光纤到户，建设政务云。版本{version}",
+                    "span_start": 40 + index,
+                    "span_end": 50 + index,
+                    "terms": ["光纤", "政务云", f"任务{index}"],
+                },
             )
         )
         relationships += [
             _rel("HAS_TASK", "Plan", plan_id, "Task", task_id),
-            _rel("SUPPORTS", "Task", task_id, "Goal", f"{plan_id}-goal-1", score=0.8, method="structure",
-                 doc_id=f"doc-{plan_id}", span_start=40 + index, span_end=50 + index),
+            _rel(
+                "SUPPORTS",
+                "Task",
+                task_id,
+                "Goal",
+                f"{plan_id}-goal-1",
+                score=0.8,
+                method="structure",
+                doc_id=f"doc-{plan_id}",
+                span_start=40 + index,
+                span_end=50 + index,
+            ),
             _rel("ALIGNS_WITH", "Task", task_id, "Direction", f"{plan_id}-direction-1", score=0.6),
             _rel("MENTIONS", "Task", task_id, "Concept", concept_id, score=0.9, method="lexicon"),
         ]
@@ -120,8 +152,9 @@ def plan_graph(
     )
 
 
-def _rel(rel_type: str, source_label: str, source_id: str, target_label: str, target_id: str,
-         **properties: Any) -> GraphRelationship:
+def _rel(
+    rel_type: str, source_label: str, source_id: str, target_label: str, target_id: str, **properties: Any
+) -> GraphRelationship:
     return GraphRelationship(
         type=rel_type,
         source_label=source_label,
@@ -130,3 +163,21 @@ def _rel(rel_type: str, source_label: str, source_id: str, target_label: str, ta
         target_id=target_id,
         properties=properties,
     )
+
+
+def snapshot(store: GraphStore) -> dict[str, Any]:
+    """Every node and relationship with all its properties, in a backend-neutral, ordered form."""
+    nodes = store.read("MATCH (n) RETURN n AS node")
+    rels = store.read("MATCH (a)-[r]->(b) RETURN a.id AS source, r AS rel, b.id AS target")
+    return {
+        "nodes": sorted(json.dumps(row["node"], sort_keys=True, ensure_ascii=False) for row in nodes),
+        "relationships": sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in rels),
+    }
+
+
+def links(store: GraphStore, rel_type: str) -> set[tuple[str, str, str]]:
+    """(citing title, cited title, method) of every plan-to-plan link of one type."""
+    rows = store.read(
+        f"MATCH (a:Plan)-[r:{rel_type}]->(b:Plan) RETURN a.title AS a, b.title AS b, r.method AS method"
+    )
+    return {(row["a"], row["b"], row["method"]) for row in rows}
