@@ -140,10 +140,18 @@ def canonical(value: Any) -> Any:
     return value
 
 
+def _sorted(value: Any) -> Any:
+    if isinstance(value, list):
+        return sorted(value, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return value
+
+
 def ordered(name: str, backend: str, rows: list[dict[str, Any]]) -> list[Any]:
     rows = [{k: canonical(v) for k, v in row.items()} for row in rows]
     if "ORDER BY" in queries.text(name, backend).upper():
         return rows
+    if "COLLECT(" in queries.text(name, backend).upper():  # lists collected in no order: as sets
+        rows = [{k: _sorted(v) for k, v in row.items()} for row in rows]
     return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, ensure_ascii=False))
 
 
