@@ -69,7 +69,8 @@ class Neo4jSchemaItem:
 
 def neo4j_schema(schema: OntologySchema) -> list[Neo4jSchemaItem]:
     """A uniqueness constraint on id per label, lookup indexes on plan_id, name and the keys that join
-    plans (title_key of plans and citations, series_key of plans), one full-text index."""
+    plans (title_key of plans and citations, series_key of plans), the measure of indicators (the
+    indicator comparison), one full-text index."""
     items: list[Neo4jSchemaItem] = []
     for spec in schema.nodes.values():
         lower = spec.label.lower()
@@ -81,7 +82,7 @@ def neo4j_schema(schema: OntologySchema) -> list[Neo4jSchemaItem]:
                 f"CREATE CONSTRAINT plankg_{lower}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
             )
         )
-        for key in ("plan_id", "name", "title_key", "series_key"):
+        for key in ("plan_id", "name", "title_key", "series_key", "measure"):
             if key in spec.keys:
                 items.append(
                     Neo4jSchemaItem(

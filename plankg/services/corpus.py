@@ -35,7 +35,7 @@ from plankg.services.corpus_models import (
 )
 from plankg.services.models import Evidence
 from plankg.services.plan_facts import places_of, plan_facts, plan_places
-from plankg.services.reads import evidence, read
+from plankg.services.reads import evidence, read, read_collected
 
 LEVELS = ("national", "province", "city", "district")
 NO_REGION = "未知"
@@ -107,7 +107,8 @@ def concept_tasks_across(
     wanted = plans_matching(store, places, region=region, level=level, year=year, plan=plan)
     # every mention read and those outside the plans left out here: at 886 plans the mentions alone
     # cost ~10 ms, no more than a store-side `IN $plans` (LadybugDB checks each row against the list)
-    rows = facts.with_tops(read(store, "concept_task_mentions", id=concept.id) if wanted else [], wanted)
+    mentions = read_collected(store, "concept_task_mentions", "mentions", id=concept.id) if wanted else []
+    rows = facts.with_tops(mentions, wanted)
     ranked = [entry for entry in rank_mentions(rows) if entry.best.row.get("plan_id") in wanted]
     matched = [places[entry.best.row["plan_id"]] for entry in ranked]
     page = with_texts(store, ranked[offset : offset + limit])

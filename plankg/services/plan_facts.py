@@ -5,7 +5,7 @@ mentions need no PART_OF steps in the store to find their top-level tasks: at 88
 places cost 10-20 ms of every concept question, the steps up 20-35 ms of the year question.
 
 The facts follow the store as the term index does (plankg.services.term_index): before each use two
-cheap queries list every plan's id and source sha256 (`export_plan_versions`) and the node count of
+cheap queries list every plan's id and source sha256 (plankg.services.store_version) and the node count of
 each label (`counts_by_label`). When either moved the places are read again (`plan_places`), and the
 tasks of plans added or replaced are (`task_parents_of_plans`), deleted plans' dropped; counts that
 moved while no plan's version did make it read every task again (`task_parents`). So they stay right
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from plankg.graph.port import GraphStore, Row
 from plankg.services.corpus_models import PlanPlace
 from plankg.services.reads import read
+from plankg.services.store_version import store_version
 
 # A top-level task is found at most this many PART_OF steps up; from a task further down the task
 # itself counts as its top (as the concept_tasks query has it)
@@ -122,8 +123,8 @@ class _Facts:
 
     def current(self, store: GraphStore) -> PlanFacts:
         with self.lock:
-            versions = {row["id"]: row.get("sha256") for row in read(store, "export_plan_versions")}
-            counts = {row["label"]: int(row["count"]) for row in read(store, "counts_by_label")}
+            now = store_version(store)
+            versions, counts = now.versions, now.counts
             if versions == self.versions and counts == self.counts:
                 return self.facts
             places = {row["plan_id"]: _place(row) for row in read(store, "plan_places")}

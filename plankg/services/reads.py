@@ -20,6 +20,12 @@ def read(store: GraphStore, query_name: str, /, **params: Any) -> list[Row]:
     return queries.run(store, query_name, params)
 
 
+def read_collected(store: GraphStore, query_name: str, column: str, /, **params: Any) -> list[Row]:
+    """The rows a named query returns collected as a list of maps in one row's `column`."""
+    rows = read(store, query_name, **params)
+    return list(rows[0][column]) if rows else []
+
+
 def total(store: GraphStore, query_name: str, /, **params: Any) -> int:
     rows = read(store, query_name, **params)
     return int(rows[0]["total"]) if rows else 0

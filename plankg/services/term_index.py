@@ -3,7 +3,7 @@ looks its terms up instead of the store scanning every node's `terms` (a scan of
 0.3–1 s at 886 plans on LadybugDB, its list columns are slow to read).
 
 The index follows the store by plan versions: before each lookup two cheap queries list every plan's
-id and source sha256 (`export_plan_versions`) and the node count of each label (`counts_by_label`);
+id and source sha256 (plankg.services.store_version) and the node count of each label (`counts_by_label`);
 plans added or replaced since are re-read (`search_terms_of_plans`), deleted ones dropped, and the nodes
 no plan owns (concepts, sectors, regions, which loads add and deletes clean up) re-read whenever any
 plan changed. Counts that moved while no plan's version did (a forced rewrite that extracted
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from plankg.graph.port import GraphStore, Row
 from plankg.services.reads import read
+from plankg.services.store_version import store_version
 
 _NONE = [""]  # an empty id list for search_hits: LadybugDB cannot type an empty list
 
@@ -98,8 +99,8 @@ class TermIndex:
 
     def refresh(self, store: GraphStore) -> None:
         """Bring the index up to the store's plans (see the module docstring)."""
-        versions = {row["id"]: row.get("sha256") for row in read(store, "export_plan_versions")}
-        counts = {row["label"]: int(row["count"]) for row in read(store, "counts_by_label")}
+        now = store_version(store)
+        versions, counts = now.versions, now.counts
         if versions == self._versions and counts == self._counts:
             return
         indexed = self._versions

@@ -175,7 +175,7 @@ def test_across_plans_ranks_like_the_canonical_question(corpus: Corpus) -> None:
     subtasks = 0
     for concept_id in (row["id"] for row in rows):
         canonical = rank_concept_tasks(run(corpus.store, "concept_tasks", {"id": concept_id}))
-        mentions = run(corpus.store, "concept_task_mentions", {"id": concept_id})
+        mentions = run(corpus.store, "concept_task_mentions", {"id": concept_id})[0]["mentions"]
         ranked = rank_mentions(plan_facts(corpus.store).with_tops(mentions))
         assert canonical and with_texts(corpus.store, ranked) == canonical, concept_id
         subtasks += sum(item.mentioned_by is not None for item in canonical)

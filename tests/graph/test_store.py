@@ -80,6 +80,10 @@ def test_neo4j_schema_has_constraints_and_indexes(neo4j_store: GraphStore) -> No
         if row["type"] == "UNIQUENESS"
     }
     assert {(label, ("id",)) for label in load_schema().nodes} <= unique
+    indexes = neo4j_store.read("SHOW INDEXES YIELD type, labelsOrTypes, properties WHERE type = 'RANGE'")
+    # the indicator comparison looks indicators up by measure
+    ranged = {(row["labelsOrTypes"][0], tuple(row["properties"])) for row in indexes}
+    assert ("Indicator", ("measure",)) in ranged
     # Dropping one index makes the schema incomplete; applying it again restores it.
     neo4j_store.execute_write(f"DROP INDEX {FULLTEXT_INDEX}")  # type: ignore[attr-defined]
     assert not neo4j_store.schema_applied()

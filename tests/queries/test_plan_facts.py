@@ -9,7 +9,7 @@ from plankg.graph import GraphStore
 from plankg.ontology.records import GraphNode, GraphRelationship
 from plankg.pipeline import load_path
 from plankg.services.plan_facts import _Facts, plan_facts
-from plankg.services.reads import read
+from plankg.services.reads import read, read_collected
 from tests.support.corpus import SEED_DOCUMENT
 from tests.support.graphs import plan_graph
 
@@ -47,7 +47,7 @@ def _assert_facts_are_the_store(store: GraphStore) -> None:
         assert {r["mention_id"]: r["task_id"] for r in rows} == {
             r["mention_id"]: kept.top_of(r["mention_id"]) for r in rows
         }, concept_id
-        mentions = kept.with_tops(read(store, "concept_task_mentions", id=concept_id))
+        mentions = kept.with_tops(read_collected(store, "concept_task_mentions", "mentions", id=concept_id))
 
         def tops(found: list[dict[str, object]]) -> list[tuple[object, ...]]:
             return sorted((r["mention_id"], r["task_id"], r["plan_id"], r["task_span_start"]) for r in found)
