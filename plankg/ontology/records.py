@@ -204,10 +204,16 @@ class PlanSubgraph(BaseModel):
                     raise ValueError(f"{node.label} {node.id}: {key} is required")
             for key, value in properties.items():
                 exact, value_type, multi = by_key[key]
-                # the common case (a value of exactly an allowed type) decided here; the rest
-                # (lists, bools where numbers go, subclasses) by _check_value
-                if value is not None and type(value) not in exact:
-                    _check_value(node, key, value, value_type, multi)
+                # the common case (values of exactly an allowed type) decided here; the rest (bools
+                # where numbers go, subclasses, errors) by _check_value
+                if value is None:
+                    continue
+                if multi:
+                    if type(value) is list and exact.issuperset(map(type, value)):
+                        continue
+                elif type(value) in exact:
+                    continue
+                _check_value(node, key, value, value_type, multi)
             if not node.id.isascii():
                 raise ValueError(f"{node.label} id {node.id!r} is not ASCII")
         for rel in self.relationships:
@@ -230,12 +236,12 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 
 @cache
 def _node_checks(label: str) -> tuple[dict[str, tuple[frozenset[type], str, bool]], tuple[str, ...]]:
-    """A label's properties by key as (the exact Python types a single value may have without
-    further checks, value type, multi-valued), and its required keys; looked up once per label."""
+    """A label's properties by key as (the exact Python types a value, or each item of a list, may
+    have without further checks; value type; multi-valued), and its required keys."""
     spec = load_schema().node(label)
     by_key = {
         prop.key: (
-            frozenset() if prop.multi_valued else frozenset(_PYTHON_TYPES[prop.value_type]),
+            frozenset(_PYTHON_TYPES[prop.value_type]),
             prop.value_type,
             prop.multi_valued,
         )
