@@ -7,6 +7,7 @@ against the ontology specs in schema.py.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -192,32 +193,34 @@ class PlanSubgraph(BaseModel):
 
     def validate_against_ontology(self) -> None:
         """Raise ValueError naming the first node or link the ontology does not allow."""
-        schema = load_schema()
-        # Per label: its properties by key and the required ones (looked up once, not per node).
-        specs: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
         for node in self.nodes:
-            if node.label not in specs:
-                spec = schema.node(node.label)
-                by_key = {prop.key: prop for prop in spec.properties}
-                required = tuple(p.key for p in spec.properties if p.required and p.key != "id")
-                specs[node.label] = (by_key, required)
-            by_key, required = specs[node.label]
-            unknown = node.properties.keys() - by_key.keys()
+            by_key, required = _node_checks(node.label)
+            properties = node.properties
+            unknown = properties.keys() - by_key.keys()
             if unknown:
                 raise ValueError(f"{node.label} {node.id}: unknown properties {sorted(unknown)}")
             for key in required:
-                if node.properties.get(key) in (None, ""):
+                if properties.get(key) in (None, ""):
                     raise ValueError(f"{node.label} {node.id}: {key} is required")
-            for key, value in node.properties.items():
-                prop = by_key[key]
-                _check_value(node, key, value, prop.value_type, prop.multi_valued)
+            for key, value in properties.items():
+                exact, value_type, multi = by_key[key]
+                # the common case (values of exactly an allowed type) decided here; the rest (bools
+                # where numbers go, subclasses, errors) by _check_value
+                if value is None:
+                    continue
+                if multi:
+                    if type(value) is list and exact.issuperset(map(type, value)):
+                        continue
+                elif type(value) in exact:
+                    continue
+                _check_value(node, key, value, value_type, multi)
             if not node.id.isascii():
                 raise ValueError(f"{node.label} id {node.id!r} is not ASCII")
         for rel in self.relationships:
-            spec_rel = schema.relationship(rel.type)
-            if (rel.source_label, rel.target_label) not in spec_rel.pairs:
+            pairs, keys = _relationship_checks(rel.type)
+            if (rel.source_label, rel.target_label) not in pairs:
                 raise ValueError(f"{rel.type} may not join {rel.source_label} to {rel.target_label}")
-            unknown = rel.properties.keys() - set(spec_rel.keys)
+            unknown = rel.properties.keys() - keys
             if unknown:
                 where = f"{rel.type} {rel.source_id}->{rel.target_id}"
                 raise ValueError(f"{where}: unknown properties {sorted(unknown)}")
@@ -229,6 +232,29 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "float": (int, float),
     "bool": (bool,),
 }
+
+
+@cache
+def _node_checks(label: str) -> tuple[dict[str, tuple[frozenset[type], str, bool]], tuple[str, ...]]:
+    """A label's properties by key as (the exact Python types a value, or each item of a list, may
+    have without further checks; value type; multi-valued), and its required keys."""
+    spec = load_schema().node(label)
+    by_key = {
+        prop.key: (
+            frozenset(_PYTHON_TYPES[prop.value_type]),
+            prop.value_type,
+            prop.multi_valued,
+        )
+        for prop in spec.properties
+    }
+    required = tuple(p.key for p in spec.properties if p.required and p.key != "id")
+    return by_key, required
+
+
+@cache
+def _relationship_checks(rel_type: str) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    spec = load_schema().relationship(rel_type)
+    return frozenset(spec.pairs), frozenset(spec.keys)
 
 
 def _check_value(node: GraphNode, key: str, value: Any, value_type: str, multi: bool) -> None:
