@@ -34,8 +34,22 @@ from plankg.graph import GraphStore, StoreUnavailable, open_store
 from plankg.ontology.records import GraphNode, GraphRelationship, PlanSubgraph
 from plankg.settings import Settings
 
-WORDS = ["信息化", "智慧城市", "宽带", "光纤", "政务云", "大数据", "物联网", "电子政务", "网络安全",
-         "数据共享", "产业", "创新", "应用", "平台"]
+WORDS = [
+    "信息化",
+    "智慧城市",
+    "宽带",
+    "光纤",
+    "政务云",
+    "大数据",
+    "物联网",
+    "电子政务",
+    "网络安全",
+    "数据共享",
+    "产业",
+    "创新",
+    "应用",
+    "平台",
+]
 TARGETS = {"embedded_entities_per_s": 50_000, "neo4j_vs_baseline": 1.5}
 
 
@@ -61,39 +75,71 @@ class _PlanBuilder:
     def entity(self, label: str, node_id: str, **extra: Any) -> tuple[str, str]:
         words = self.rng.sample(WORDS, 5)
         start = self.rng.randrange(0, 5000)
-        self.nodes.append(GraphNode(label=label, id=node_id, properties={
-            "plan_id": self.plan_id, "doc_id": f"doc-{self.plan_id}", "name": "".join(words[:2]),
-            "text": "，".join(words) + "。" + "".join(self.rng.choices(WORDS, k=8)),
-            "span_start": start, "span_end": start + 40, "terms": words, **extra,
-        }))
+        self.nodes.append(
+            GraphNode(
+                label=label,
+                id=node_id,
+                properties={
+                    "plan_id": self.plan_id,
+                    "doc_id": f"doc-{self.plan_id}",
+                    "name": "".join(words[:2]),
+                    "text": "，".join(words) + "。" + "".join(self.rng.choices(WORDS, k=8)),
+                    "span_start": start,
+                    "span_end": start + 40,
+                    "terms": words,
+                    **extra,
+                },
+            )
+        )
         return (label, node_id)
 
     def link(self, rel_type: str, source: tuple[str, str], target: tuple[str, str]) -> None:
-        self.links.append(GraphRelationship(
-            type=rel_type, source_label=source[0], source_id=source[1],
-            target_label=target[0], target_id=target[1],
-            properties={"score": round(self.rng.random(), 3), "method": "bench",
-                        "doc_id": f"doc-{self.plan_id}", "span_start": self.rng.randrange(5000),
-                        "span_end": self.rng.randrange(5000, 6000)},
-        ))
+        self.links.append(
+            GraphRelationship(
+                type=rel_type,
+                source_label=source[0],
+                source_id=source[1],
+                target_label=target[0],
+                target_id=target[1],
+                properties={
+                    "score": round(self.rng.random(), 3),
+                    "method": "bench",
+                    "doc_id": f"doc-{self.plan_id}",
+                    "span_start": self.rng.randrange(5000),
+                    "span_end": self.rng.randrange(5000, 6000),
+                },
+            )
+        )
 
 
-def synthetic_plan(plan_id: str, size: int, sectors: list[str], concepts: list[str],
-                   rng: random.Random, seed: int) -> PlanSubgraph:
+def synthetic_plan(
+    plan_id: str, size: int, sectors: list[str], concepts: list[str], rng: random.Random, seed: int
+) -> PlanSubgraph:
     """One plan: 5% goals, 5% directions, 10% indicators, the rest tasks, every shared node."""
     owned = size - len(sectors) - len(concepts) - 1
     goals, directions, indicators = max(1, owned // 20), max(1, owned // 20), max(1, owned // 10)
     tasks = owned - goals - directions - indicators
     build = _PlanBuilder(plan_id, rng)
-    build.nodes.append(GraphNode(label="Plan", id=plan_id, properties={
-        "name": f"规划{plan_id}", "title": f"某市“十四五”信息化规划（{plan_id}）", "region": "某市",
-        "period_start": 2021, "period_end": 2025, "edition": "十四五",
-        "source_text": "".join(rng.choices(WORDS, k=2000)),
-    }))
+    build.nodes.append(
+        GraphNode(
+            label="Plan",
+            id=plan_id,
+            properties={
+                "name": f"规划{plan_id}",
+                "title": f"某市“十四五”信息化规划（{plan_id}）",
+                "region": "某市",
+                "period_start": 2021,
+                "period_end": 2025,
+                "edition": "十四五",
+                "source_text": "".join(rng.choices(WORDS, k=2000)),
+            },
+        )
+    )
     plan = ("Plan", plan_id)
     goal_refs = [build.entity("Goal", f"{plan_id}-goal-{i}", order=i + 1) for i in range(goals)]
-    direction_refs = [build.entity("Direction", f"{plan_id}-direction-{i}", order=i + 1)
-                      for i in range(directions)]
+    direction_refs = [
+        build.entity("Direction", f"{plan_id}-direction-{i}", order=i + 1) for i in range(directions)
+    ]
     for ref in goal_refs:
         build.link("HAS_GOAL", plan, ref)
     for ref in direction_refs:
@@ -107,17 +153,32 @@ def synthetic_plan(plan_id: str, size: int, sectors: list[str], concepts: list[s
         build.link("MENTIONS", task, ("Concept", rng.choice(concepts)))
         build.link("IN_SECTOR", task, ("Sector", rng.choice(sectors)))
     for i in range(indicators):
-        indicator = build.entity("Indicator", f"{plan_id}-indicator-{i}",
-                                 value=float(rng.randrange(1, 500)), unit="万户", comparator=">=")
+        indicator = build.entity(
+            "Indicator",
+            f"{plan_id}-indicator-{i}",
+            value=float(rng.randrange(1, 500)),
+            unit="万户",
+            comparator=">=",
+        )
         build.link("MEASURES", indicator, rng.choice(goal_refs))
         build.link("IN_SECTOR", indicator, ("Sector", rng.choice(sectors)))
         build.link("ALIGNS_WITH", rng.choice(task_refs), rng.choice(direction_refs))
     for i, sector_id in enumerate(sectors):
-        build.nodes.append(GraphNode(label="Sector", id=sector_id, properties={
-            "name": f"领域{i}", "codes": [f"GB:{i}"], "alt_names": [f"行业{i}"]}))
+        build.nodes.append(
+            GraphNode(
+                label="Sector",
+                id=sector_id,
+                properties={"name": f"领域{i}", "codes": [f"GB:{i}"], "alt_names": [f"行业{i}"]},
+            )
+        )
     for i, concept_id in enumerate(concepts):
-        build.nodes.append(GraphNode(label="Concept", id=concept_id, properties={
-            "name": f"概念{i}", "candidate": False, "alt_names": rng.sample(WORDS, 2)}))
+        build.nodes.append(
+            GraphNode(
+                label="Concept",
+                id=concept_id,
+                properties={"name": f"概念{i}", "candidate": False, "alt_names": rng.sample(WORDS, 2)},
+            )
+        )
     sha = hashlib.sha256(f"{plan_id}-{seed}".encode()).hexdigest()
     return PlanSubgraph(plan_id=plan_id, source_sha256=sha, nodes=build.nodes, relationships=build.links)
 
@@ -190,7 +251,8 @@ def report(name: str, figures: dict[str, float]) -> None:
         + (
             f"per CPU s {figures['entities_per_cpu_s']:,.0f} entities, "
             f"{figures['links_per_cpu_s']:,.0f} links   "
-            if "entities_per_cpu_s" in figures else ""
+            if "entities_per_cpu_s" in figures
+            else ""
         )
         + f"peak RSS {peak_rss_mib():,.0f} MiB",
         flush=True,
@@ -205,8 +267,11 @@ def baseline_neo4j(settings: Settings, documents: list[PlanSubgraph], batch_size
     SET n += row.props`, per link type two MATCHes and a MERGE, one transaction per document."""
     from neo4j import GraphDatabase
 
-    driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password),
-                                  notifications_min_severity="OFF")
+    driver = GraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password),
+        notifications_min_severity="OFF",
+    )
     node_seconds = link_seconds = 0.0
     entities = links = 0
     started, cpu_started = time.perf_counter(), cpu_seconds()
@@ -218,20 +283,26 @@ def baseline_neo4j(settings: Settings, documents: list[PlanSubgraph], batch_size
             by_pair: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
             for rel in document.relationships:
                 by_pair[(rel.type, rel.source_label, rel.target_label)].append(
-                    {"a": rel.source_id, "b": rel.target_id, "props": dict(rel.properties)})
+                    {"a": rel.source_id, "b": rel.target_id, "props": dict(rel.properties)}
+                )
 
             def work(tx: Any, by_label: Any = by_label, by_pair: Any = by_pair) -> tuple[float, float]:
                 t0 = time.perf_counter()
                 for label, rows in by_label.items():
                     for i in range(0, len(rows), batch_size):
-                        tx.run(f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n += row.props",
-                               rows=rows[i:i + batch_size]).consume()
+                        tx.run(
+                            f"UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n += row.props",
+                            rows=rows[i : i + batch_size],
+                        ).consume()
                 t1 = time.perf_counter()
                 for (rel_type, source, target), rows in by_pair.items():
                     for i in range(0, len(rows), batch_size):
-                        tx.run(f"UNWIND $rows AS row MATCH (a:`{source}` {{id: row.a}}) "
-                               f"MATCH (b:`{target}` {{id: row.b}}) MERGE (a)-[r:`{rel_type}`]->(b) "
-                               "SET r += row.props", rows=rows[i:i + batch_size]).consume()
+                        tx.run(
+                            f"UNWIND $rows AS row MATCH (a:`{source}` {{id: row.a}}) "
+                            f"MATCH (b:`{target}` {{id: row.b}}) MERGE (a)-[r:`{rel_type}`]->(b) "
+                            "SET r += row.props",
+                            rows=rows[i : i + batch_size],
+                        ).consume()
                 return t1 - t0, time.perf_counter() - t1
 
             with driver.session(database=settings.neo4j_database) as session:
@@ -242,9 +313,14 @@ def baseline_neo4j(settings: Settings, documents: list[PlanSubgraph], batch_size
             links += len(document.relationships)
     finally:
         driver.close()
-    return {"entities": entities, "links": links, "entities_per_s": entities / node_seconds,
-            "links_per_s": links / link_seconds, "total_s": time.perf_counter() - started,
-            "cpu_s": cpu_seconds() - cpu_started}
+    return {
+        "entities": entities,
+        "links": links,
+        "entities_per_s": entities / node_seconds,
+        "links_per_s": links / link_seconds,
+        "total_s": time.perf_counter() - started,
+        "cpu_s": cpu_seconds() - cpu_started,
+    }
 
 
 def wipe_neo4j(store: GraphStore) -> None:
@@ -275,8 +351,9 @@ def main(argv: list[str] | None = None) -> int:
         len({(r.type, r.source_label, r.source_id, r.target_label, r.target_id) for r in d.relationships})
         for d in documents
     )
-    print(f"{len(documents)} documents, {nodes:,} entities, {links:,} links; "
-          f"peak RSS {peak_rss_mib():,.0f} MiB")
+    print(
+        f"{len(documents)} documents, {nodes:,} entities, {links:,} links; peak RSS {peak_rss_mib():,.0f} MiB"
+    )
 
     def run(name: str, store: GraphStore, extra: Callable[[], None] | None = None) -> dict[str, float]:
         if args.batch_size:
@@ -298,8 +375,10 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 store.close()
         ok = embedded["entities_per_s"] >= TARGETS["embedded_entities_per_s"]
-        print(f"target embedded >= {TARGETS['embedded_entities_per_s']:,} entities/s: "
-              f"{'met' if ok else 'MISSED'}")
+        print(
+            f"target embedded >= {TARGETS['embedded_entities_per_s']:,} entities/s: "
+            f"{'met' if ok else 'MISSED'}"
+        )
 
     if args.no_neo4j:
         return 0
@@ -331,8 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("entities_per_s", "links_per_s"):
         ratio = baseline[key] / plankg_figures[key]
         verdict = "met" if ratio <= TARGETS["neo4j_vs_baseline"] else "MISSED"
-        print(f"neo4j {key.replace('_per_s', '')}: baseline/plankg = {ratio:.2f}x "
-              f"(target <= {TARGETS['neo4j_vs_baseline']}x): {verdict}")
+        print(
+            f"neo4j {key.replace('_per_s', '')}: baseline/plankg = {ratio:.2f}x "
+            f"(target <= {TARGETS['neo4j_vs_baseline']}x): {verdict}"
+        )
     return 0
 
 

@@ -97,7 +97,9 @@ def timed_load_cli(folder: Path, env: dict[str, str]) -> tuple[float, float, int
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", "from plankg.cli import app; app()", "load", str(folder)],
-        env=env, stdout=subprocess.DEVNULL, check=False,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        check=False,
     )
     if done.returncode not in (0, 4):
         raise SystemExit(f"plankg load failed with exit code {done.returncode}")
@@ -150,16 +152,20 @@ def percentiles(store: GraphStore, runs: int) -> dict[str, tuple[float, float]]:
     regions = ["山东", "广东", "浙江", "四川", "江苏", "青岛", "成都"]
     questions: dict[str, Callable[[], Any]] = {
         "concept tasks, region filter + facets": lambda: across.concept_tasks_across(
-            store, "智慧社区", region=rng.choice(regions), limit=20),
+            store, "智慧社区", region=rng.choice(regions), limit=20
+        ),
         "concept tasks, year filter": lambda: across.concept_tasks_across(
-            store, "大数据", year=2023, limit=20),
+            store, "大数据", year=2023, limit=20
+        ),
         "concept plans (spread)": lambda: across.concept_plans(store, rng.choice(["智慧社区", "大数据"])),
         "indicator compare": lambda: across.compare_indicators(
-            store, rng.choice(["网办率", "互联网用户数", "高水平职业院校", "体育产业总规模"])),
+            store, rng.choice(["网办率", "互联网用户数", "高水平职业院校", "体育产业总规模"])
+        ),
         "plan diff": lambda: across.diff_plans(store, rng.choice(ids), rng.choice(ids)),
         "plan relations": lambda: across.plan_relations(store, rng.choice(ids)),
         "search (uncached)": lambda: search(
-            store, rng.choice(["智慧社区", "数字经济", "政务服务网上可办率"]), limit=20),
+            store, rng.choice(["智慧社区", "数字经济", "政务服务网上可办率"]), limit=20
+        ),
     }
     # the term index is built once per process (a read of every node's terms), then only follows
     # changed plans: built here, as a server builds it on its first search, before the clock starts;
@@ -207,8 +213,10 @@ def run_backend(
         with open_store(settings) as store:
             counts = store.counts()
             figures = percentiles(store, runs)
-        print(f"\n== {backend}: reused store, {counts.nodes.get('Plan', 0)} plans, "
-              f"{sum(counts.nodes.values())} nodes; load average {os.getloadavg()[0]:.2f}")
+        print(
+            f"\n== {backend}: reused store, {counts.nodes.get('Plan', 0)} plans, "
+            f"{sum(counts.nodes.values())} nodes; load average {os.getloadavg()[0]:.2f}"
+        )
         _print_figures(figures)
         return
     seconds, cpu_seconds, child_kib = timed_load_cli(paths[0].parent, env)
@@ -218,16 +226,22 @@ def run_backend(
         figures = percentiles(store, runs)
     docs_per_s = len(paths) / seconds
     links = counts.relationships
-    print(f"\n== {backend}: {len(paths)} documents, {counts.nodes.get('Plan', 0)} plans, "
-          f"{sum(counts.nodes.values())} nodes, {sum(links.values())} links (SUCCEEDS "
-          f"{links.get('SUCCEEDS', 0)}, CITES {links.get('CITES', 0)}, "
-          f"IMPLEMENTS {links.get('IMPLEMENTS', 0)})")
-    print(f"plankg load end to end: {docs_per_s:6.1f} docs/s  (target ≥ {TARGETS['load_docs_per_s']:.0f}, "
-          f"embedded)  {seconds:.1f} s, {cpu_seconds:.1f} CPU s, child peak RSS {child_kib / 1024:.0f} MiB; "
-          f"load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"\n== {backend}: {len(paths)} documents, {counts.nodes.get('Plan', 0)} plans, "
+        f"{sum(counts.nodes.values())} nodes, {sum(links.values())} links (SUCCEEDS "
+        f"{links.get('SUCCEEDS', 0)}, CITES {links.get('CITES', 0)}, "
+        f"IMPLEMENTS {links.get('IMPLEMENTS', 0)})"
+    )
+    print(
+        f"plankg load end to end: {docs_per_s:6.1f} docs/s  (target ≥ {TARGETS['load_docs_per_s']:.0f}, "
+        f"embedded)  {seconds:.1f} s, {cpu_seconds:.1f} CPU s, child peak RSS {child_kib / 1024:.0f} MiB; "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
     for name, (rate, cpu_rate, entities) in rates.items():
-        print(f"write path, {name}: {rate:8.0f} entities/s, {cpu_rate:8.0f} per CPU s  "
-              f"(target ≥ {TARGETS['write_entities_per_s']:.0f}, embedded)  over {entities} entities")
+        print(
+            f"write path, {name}: {rate:8.0f} entities/s, {cpu_rate:8.0f} per CPU s  "
+            f"(target ≥ {TARGETS['write_entities_per_s']:.0f}, embedded)  over {entities} entities"
+        )
     _print_figures(figures)
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
@@ -235,8 +249,10 @@ def run_backend(
 def _print_figures(figures: dict[str, tuple[float, float]]) -> None:
     for name, (p50, p99) in figures.items():
         mark = "ok" if p99 < TARGETS["p99_ms"] else "MISSED"
-        print(f"  {name:40s} p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  "
-              f"(target p99 < {TARGETS['p99_ms']:.0f}) {mark}")
+        print(
+            f"  {name:40s} p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  "
+            f"(target p99 < {TARGETS['p99_ms']:.0f}) {mark}"
+        )
     print(f"load average (1 min): {os.getloadavg()[0]:.2f}")
 
 
@@ -249,7 +265,9 @@ def main() -> None:
     parser.add_argument("--write-docs", type=int, default=200, help="documents rewritten, timing writes")
     parser.add_argument("--backend", choices=["embedded", "neo4j", "both"], default="both")
     parser.add_argument(
-        "--store", type=Path, default=None,
+        "--store",
+        type=Path,
+        default=None,
         help="keep the documents and the embedded store in this directory; when it holds them already "
         "(an earlier run with --store), time the questions only, against the stored corpus",
     )
@@ -272,8 +290,10 @@ def main() -> None:
 def _built(workdir: Path, count: int) -> list[Path]:
     (workdir / "docs").mkdir(exist_ok=True)
     paths = build_corpus(workdir / "docs", count)
-    print(f"corpus: {len(paths)} documents from {len(BASES)} real plans, "
-          f"{sum(p.stat().st_size for p in paths) / 1e6:.1f} MB")
+    print(
+        f"corpus: {len(paths)} documents from {len(BASES)} real plans, "
+        f"{sum(p.stat().st_size for p in paths) / 1e6:.1f} MB"
+    )
     return paths
 
 

@@ -109,12 +109,16 @@ def write_prepared(
             relationships=0,
             skipped=prepared.skipped,
         )
-    result = store.write_document(prepared.graph, force=force, replace=replace)
+    return _outcome(prepared, store.write_document(prepared.graph, force=force, replace=replace))
+
+
+def _outcome(prepared: PreparedDocument, written: WriteResult) -> LoadOutcome:
+    assert prepared.graph is not None
     return LoadOutcome(
         path=prepared.path,
-        plan_id=result.plan_id,
+        plan_id=written.plan_id,
         title=prepared.title,
-        changed=result.changed,
+        changed=written.changed,
         nodes=len(prepared.graph.nodes),
         relationships=len(prepared.graph.relationships),
         warnings=prepared.warnings,
@@ -388,19 +392,8 @@ def _written(prepared: PreparedDocument, written: WriteResult | StoreError) -> D
         return DocumentResult(prepared.path, Status.FAILED, written.refusal, Failure.COLLISION)
     if isinstance(written, StoreError):
         return DocumentResult(prepared.path, Status.FAILED, str(written), Failure.INVALID)
-    assert prepared.graph is not None
-    outcome = LoadOutcome(
-        path=prepared.path,
-        plan_id=written.plan_id,
-        title=prepared.title,
-        changed=written.changed,
-        nodes=len(prepared.graph.nodes),
-        relationships=len(prepared.graph.relationships),
-        warnings=prepared.warnings,
-    )
-    return DocumentResult(
-        prepared.path, Status.LOADED if written.changed else Status.UNCHANGED, outcome=outcome
-    )
+    status = Status.LOADED if written.changed else Status.UNCHANGED
+    return DocumentResult(prepared.path, status, outcome=_outcome(prepared, written))
 
 
 def start_workers() -> BaseContext:

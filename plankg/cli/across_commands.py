@@ -58,8 +58,13 @@ def spread(
         plans.add_column(column, overflow="fold")
     for item in answer.items:
         first = item.first_evidence
-        plans.add_row(str(item.plan.year or ""), item.plan.region or "", item.plan.title, str(item.mentions),
-                      (first.text or "") if first else "")
+        plans.add_row(
+            str(item.plan.year or ""),
+            item.plan.region or "",
+            item.plan.title,
+            str(item.mentions),
+            (first.text or "") if first else "",
+        )
     console.print(plans)
     return None
 
@@ -115,11 +120,17 @@ def diff(
         table.add_column(column, overflow="fold")
     for change in answer.targets_changed:
         o, n = change.old_target, change.new_target
-        table.add_row(change.name, f"{o.comparator} {o.value:g}{o.unit} ({o.target_year})",
-                      f"{n.comparator} {n.value:g}{n.unit} ({n.target_year})", ", ".join(change.changed))
+        table.add_row(
+            change.name,
+            f"{o.comparator} {o.value:g}{o.unit} ({o.target_year})",
+            f"{n.comparator} {n.value:g}{n.unit} ({n.target_year})",
+            ", ".join(change.changed),
+        )
     console.print(table)
-    console.print(f"added {len(answer.added)}, dropped {len(answer.dropped)}, kept {answer.kept}, "
-                  f"targets only moved in year {answer.targets_moved}")
+    console.print(
+        f"added {len(answer.added)}, dropped {len(answer.dropped)}, kept {answer.kept}, "
+        f"targets only moved in year {answer.targets_moved}"
+    )
     for entity in answer.added:
         console.print(f"  + {entity.kind}: {entity.name}")
     for entity in answer.dropped:
@@ -145,8 +156,11 @@ def relations(
     for column in ("relation", "plan", "evidence span"):
         table.add_column(column, overflow="fold")
     groups = {
-        "cites": answer.cites, "implements": answer.implements, "succeeds": answer.succeeds,
-        "cited by": answer.cited_by, "implemented by": answer.implemented_by,
+        "cites": answer.cites,
+        "implements": answer.implements,
+        "succeeds": answer.succeeds,
+        "cited by": answer.cited_by,
+        "implemented by": answer.implemented_by,
         "succeeded by": answer.succeeded_by,
     }
     for label, links in groups.items():

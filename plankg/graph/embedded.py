@@ -389,8 +389,13 @@ class EmbeddedStore(GraphStore):
             return results
 
         return write_documents(
-            graphs, plan=plan, read=self.read, write_one=write_one, write_batch=write_batch,
-            force=force, replace=replace,
+            graphs,
+            plan=plan,
+            read=self.read,
+            write_one=write_one,
+            write_batch=write_batch,
+            force=force,
+            replace=replace,
         )
 
     def delete_plan(self, plan_id: str) -> bool:

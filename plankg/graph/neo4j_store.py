@@ -159,7 +159,11 @@ class Neo4jStore(GraphStore):
         plan = write_plan(ROW_SOURCE, ROW_SOURCE)
         return self._write(
             lambda tx: write_prepared(
-                _Neo4jTransaction(tx), plan, prepared, force=force, replace=replace,
+                _Neo4jTransaction(tx),
+                plan,
+                prepared,
+                force=force,
+                replace=replace,
                 batch_size=self.batch_size,
             )
         )
@@ -172,21 +176,28 @@ class Neo4jStore(GraphStore):
         def write_one(prepared: PreparedGraph) -> WriteResult:
             return self._write(
                 lambda tx: write_prepared(
-                    _Neo4jTransaction(tx), plan, prepared, force=force, replace=replace,
+                    _Neo4jTransaction(tx),
+                    plan,
+                    prepared,
+                    force=force,
+                    replace=replace,
                     batch_size=self.batch_size,
                 )
             )
 
         def write_batch(prepared: list[PreparedGraph]) -> list[WriteResult]:
             return self._write(
-                lambda tx: write_new_batch(
-                    _Neo4jTransaction(tx), plan, prepared, batch_size=self.batch_size
-                )
+                lambda tx: write_new_batch(_Neo4jTransaction(tx), plan, prepared, batch_size=self.batch_size)
             )
 
         return write_documents(
-            graphs, plan=plan, read=self.read, write_one=write_one, write_batch=write_batch,
-            force=force, replace=replace,
+            graphs,
+            plan=plan,
+            read=self.read,
+            write_one=write_one,
+            write_batch=write_batch,
+            force=force,
+            replace=replace,
         )
 
     def delete_plan(self, plan_id: str) -> bool:

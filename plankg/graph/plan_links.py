@@ -85,8 +85,7 @@ def resolve_statements() -> ResolveStatements:
     implements = " AND c.kind = 'implements'"
     return ResolveStatements(
         drop_incoming=tuple(
-            f"MATCH (:Plan)-[r:{t}]->(p:Plan) WHERE p.id IN $plan_ids DELETE r"
-            for t in PLAN_LINK_TYPES
+            f"MATCH (:Plan)-[r:{t}]->(p:Plan) WHERE p.id IN $plan_ids DELETE r" for t in PLAN_LINK_TYPES
         ),
         own_citations=(_cites("CITES", "", "source"), _cites("IMPLEMENTS", implements, "source")),
         citing_it=(_cites("CITES", "", "target"), _cites("IMPLEMENTS", implements, "target")),

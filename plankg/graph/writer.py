@@ -101,9 +101,9 @@ def write_plan(
     return WritePlan(
         nodes={label: cypher.node_upsert(spec, node_source) for label, spec in schema.nodes.items()},
         new_nodes={label: cypher.node_create(schema.node(label), node_source) for label in owned},
-        bulk_nodes={
-            label: cypher.node_create(schema.node(label), bulk_source) for label in owned
-        } if bulk_source is not None else {},
+        bulk_nodes={label: cypher.node_create(schema.node(label), bulk_source) for label in owned}
+        if bulk_source is not None
+        else {},
         bulk_links=bulk_links,
         relationships=relationships,
         fingerprint=cypher.plan_fingerprint(),
@@ -262,7 +262,12 @@ def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 
 def write_prepared(
-    tx: Transaction, plan: WritePlan, graph: PreparedGraph, *, force: bool, batch_size: int,
+    tx: Transaction,
+    plan: WritePlan,
+    graph: PreparedGraph,
+    *,
+    force: bool,
+    batch_size: int,
     replace: bool = False,
 ) -> WriteResult:
     """Replace the plan's subgraph with `graph` inside `tx`; raise (so the caller rolls back) on failure.
@@ -282,8 +287,14 @@ def write_prepared(
     if existing:
         _strip_old_version(tx, plan, graph, batch_size)
     _write_rows(
-        tx, plan, graph.plan_id, graph.node_rows, graph.relationship_rows, [graph],
-        new=not existing, batch_size=batch_size,
+        tx,
+        plan,
+        graph.plan_id,
+        graph.node_rows,
+        graph.relationship_rows,
+        [graph],
+        new=not existing,
+        batch_size=batch_size,
     )
     _resolve_plan_links(tx, plan, [graph], incoming=bool(existing))
     if existing:
@@ -325,20 +336,29 @@ def write_new_batch(
     for number, graph in enumerate(graphs):
         for (_type, source_label, target_label, _fresh), rows in graph.relationship_rows.items():
             for row in rows:
-                if owner.get((source_label, row[0]), number) != number or owner.get(
-                    (target_label, row[1]), number
-                ) != number:
+                if (
+                    owner.get((source_label, row[0]), number) != number
+                    or owner.get((target_label, row[1]), number) != number
+                ):
                     raise NotBatchable("a document of the batch links to another one's node")
     _refuse_foreign_ids(tx, plan, graphs)
     node_rows, relationship_rows = _combined_rows(graphs)
     _write_rows(
-        tx, plan, f"{len(graphs)} new plans", node_rows, relationship_rows, graphs,
-        new=True, batch_size=batch_size,
+        tx,
+        plan,
+        f"{len(graphs)} new plans",
+        node_rows,
+        relationship_rows,
+        graphs,
+        new=True,
+        batch_size=batch_size,
     )
     _resolve_plan_links(tx, plan, graphs, incoming=False)
     return [
         WriteResult(
-            plan_id=graph.plan_id, changed=True, nodes=graph.node_count,
+            plan_id=graph.plan_id,
+            changed=True,
+            nodes=graph.node_count,
             relationships=graph.relationship_count,
         )
         for graph in graphs
@@ -366,8 +386,13 @@ def _combined_rows(
             seen = shared[label]
             for row in rows:
                 old = seen.get(row[at_id])
-                seen[row[at_id]] = row if old is None else tuple(
-                    old_value if value is None else value for value, old_value in zip(row, old, strict=True)
+                seen[row[at_id]] = (
+                    row
+                    if old is None
+                    else tuple(
+                        old_value if value is None else value
+                        for value, old_value in zip(row, old, strict=True)
+                    )
                 )
         for key, rows in graph.relationship_rows.items():
             if key[3]:
@@ -495,7 +520,12 @@ def _log_phase(phase: str, plan_id: str, rows: int, started: tuple[float, float]
     seconds = time.perf_counter() - started[0]
     cpu_seconds = time.process_time() - started[1]
     log.debug(
-        "plan %s: %d %s in %.3f s (%.3f s CPU)", plan_id, rows, phase, seconds, cpu_seconds,
+        "plan %s: %d %s in %.3f s (%.3f s CPU)",
+        plan_id,
+        rows,
+        phase,
+        seconds,
+        cpu_seconds,
         extra={"phase": phase, "rows": rows, "seconds": seconds, "cpu_seconds": cpu_seconds},
     )
 
@@ -595,6 +625,22 @@ def _decided_without_writing(
     return PlanCollision(graph.plan_id, stored_path, graph.source_path, comparison.describe())
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while documents become rows and statements: the rows are tuples
+    of plain values (no cycles), but tens of thousands of them set off full collections, each a scan
+    of every object of the process (the documents themselves): ~20 % of the CPU of writing 198
+    corpus plans (measured). Turned back on if it was on; a thread that finds it off leaves it so."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def write_documents(
     graphs: Sequence[PlanSubgraph],
     *,
@@ -614,40 +660,6 @@ def write_documents(
     store of many plans such documents are common, and each used to split a batch in two. A document
     refused (InvalidGraph, PlanCollision) has its error in its place of the answer; any other error
     stops the run."""
-    with _collector_paused():
-        return _write_documents(
-            graphs, plan=plan, read=read, write_one=write_one, write_batch=write_batch, force=force,
-            replace=replace, batch_rows=batch_rows,
-        )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while documents become rows and statements: the rows are tuples
-    of plain values (no cycles), but tens of thousands of them set off full collections, each a scan
-    of every object of the process (the documents themselves): ~20 % of the CPU of writing 198
-    corpus plans (measured). Turned back on if it was on; a thread that finds it off leaves it so."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _write_documents(
-    graphs: Sequence[PlanSubgraph],
-    *,
-    plan: WritePlan,
-    read: Callable[[str, Mapping[str, Any]], list[Row]],
-    write_one: Callable[[PreparedGraph], WriteResult],
-    write_batch: Callable[[list[PreparedGraph]], list[WriteResult]],
-    force: bool = False,
-    replace: bool = False,
-    batch_rows: int = NEW_BATCH_ROWS,
-) -> list[WriteResult | StoreError]:
-    """Write documents with the collector paused (write_documents)."""
     outcomes: list[WriteResult | StoreError | None] = [None] * len(graphs)
     prepared: dict[int, PreparedGraph] = {}
     for number, graph in enumerate(graphs):

@@ -88,7 +88,17 @@ _NEGATED_BOUNDS = tuple(
 )
 # verbs of rising to a level, before 接近 (提升至接近70%)
 _RISE_TO_VERBS = (
-    "达到", "提升至", "提升到", "提高至", "提高到", "增长到", "增长至", "增加到", "增加至", "上升到", "上升至"
+    "达到",
+    "提升至",
+    "提升到",
+    "提高至",
+    "提高到",
+    "增长到",
+    "增长至",
+    "增加到",
+    "增加至",
+    "上升到",
+    "上升至",
 )
 _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
     sorted(

@@ -122,8 +122,6 @@ class ConceptRecord(BaseModel):
     candidate: bool = False
 
 
-
-
 def _link_type(value: str) -> str:
     if value not in load_schema().relationships:
         known = ", ".join(sorted(load_schema().relationships))

@@ -1,7 +1,6 @@
 """The query catalog: reads the .cypher files of plankg/queries and their headers (see the package
 docstring for the header format)."""
 
-
 from __future__ import annotations
 
 import re
@@ -16,6 +15,7 @@ from plankg.graph.port import GraphStore, Row
 
 GENERIC = ""  # the backend key of a file that runs everywhere
 BACKENDS = ("embedded", "neo4j")
+
 
 class UnknownQuery(KeyError):
     """No named query (or no variant for this backend) by that name."""

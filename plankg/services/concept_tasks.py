@@ -163,13 +163,23 @@ def with_texts(store: GraphStore, page: list[RankedTask]) -> list[ConceptTaskIte
         top, mention = cards.get(entry.task_id, {}), cards.get(row["mention_id"], {})
         full = {
             **row,
-            "task_name": top.get("name"), "task_text": top.get("text"), "task_order": top.get("order"),
-            "task_doc_id": top.get("doc_id"), "task_span_end": top.get("span_end"),
-            "mention_name": mention.get("name"), "mention_text": mention.get("text"),
-            "doc_id": mention.get("doc_id"), "span_end": mention.get("span_end"),
+            "task_name": top.get("name"),
+            "task_text": top.get("text"),
+            "task_order": top.get("order"),
+            "task_doc_id": top.get("doc_id"),
+            "task_span_end": top.get("span_end"),
+            "mention_name": mention.get("name"),
+            "mention_text": mention.get("text"),
+            "doc_id": mention.get("doc_id"),
+            "span_end": mention.get("span_end"),
         }
-        items.append(task_item(RankedTask(entry.task_id, _Mention(full, entry.best.via, entry.best.relevance),
-                                          entry.mentions)))
+        items.append(
+            task_item(
+                RankedTask(
+                    entry.task_id, _Mention(full, entry.best.via, entry.best.relevance), entry.mentions
+                )
+            )
+        )
     return items
 
 

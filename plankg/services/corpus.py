@@ -278,8 +278,16 @@ def _cell_order(row: Row, places: dict[str, PlanPlace]) -> tuple[Any, ...]:
     """Indicators by division code, target year, plan, start and id, a missing code, year or start
     last (as a Cypher ORDER BY has them)."""
     code, year, start = places[row["plan_id"]].region_code, row.get("target_year"), row.get("span_start")
-    return (code is None, code or "", year is None, year or 0, row["plan_id"], start is None, start or 0,
-            row["id"])
+    return (
+        code is None,
+        code or "",
+        year is None,
+        year or 0,
+        row["plan_id"],
+        start is None,
+        start or 0,
+        row["id"],
+    )
 
 
 # ---------------------------------------------------------------- diff
@@ -312,6 +320,7 @@ def _pair_targets(
 ) -> tuple[list[tuple[Row, Row]], list[Row], list[Row]]:
     """Indicators of two plans paired by name; among those of one name, first those written in the same
     unit, then the rest in document order. Returns (pairs, only in old, only in new)."""
+
     def groups(rows: list[Row]) -> dict[str, list[Row]]:
         out: dict[str, list[Row]] = defaultdict(list)
         for row in sorted(rows, key=lambda r: (r.get("span_start") or 0, r["id"])):
@@ -402,7 +411,7 @@ def diff_plans(store: GraphStore, old_id: str, new_id: str) -> PlanDiff | None:
             )
         elif before.target_year != after.target_year:
             moved += 1
-    changes.sort(key=lambda c: (c.new.evidence.span[0] if c.new.evidence and c.new.evidence.span else 0))
+    changes.sort(key=lambda c: c.new.evidence.span[0] if c.new.evidence and c.new.evidence.span else 0)
     kept = len(old_st.keys() & new_st.keys()) + len(pairs)
     return PlanDiff(
         old=places[old_id],
@@ -433,8 +442,12 @@ def plan_relations(store: GraphStore, plan_id: str) -> PlanRelations | None:
             )
         )
     for links in groups.values():
-        links.sort(key=lambda link: (link.evidence.span[0] if link.evidence and link.evidence.span else 0,
-                                     link.plan_id))
+        links.sort(
+            key=lambda link: (
+                link.evidence.span[0] if link.evidence and link.evidence.span else 0,
+                link.plan_id,
+            )
+        )
     citations: dict[str, CitedTitle] = {}
     for row in read(store, "plan_citations", plan=plan_id):
         cited = citations.setdefault(

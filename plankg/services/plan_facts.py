@@ -93,14 +93,16 @@ class PlanFacts:
             top_id = self.top_of(mention_id)
             if top_id is None:
                 continue
-            out.append({
-                **row,
-                "span_start": self.task_start[mention_id],
-                "mention_plan_id": self.task_plan[mention_id],
-                "task_id": top_id,
-                "plan_id": self.task_plan[top_id],
-                "task_span_start": self.task_start[top_id],
-            })
+            out.append(
+                {
+                    **row,
+                    "span_start": self.task_start[mention_id],
+                    "mention_plan_id": self.task_plan[mention_id],
+                    "task_id": top_id,
+                    "plan_id": self.task_plan[top_id],
+                    "task_span_start": self.task_start[top_id],
+                }
+            )
         return out
 
 

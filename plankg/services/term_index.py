@@ -143,8 +143,12 @@ class TermIndex:
             best = [slot_at[key % span] for key in heapq.nsmallest(limit, keys)]
             sets = {term: set(postings.by_term.get(term, ())) for term in terms}
             found = [
-                (postings.labels[s], postings.ids[s], [t for t in terms if s in sets[t]],
-                 postings.term_counts[s])
+                (
+                    postings.labels[s],
+                    postings.ids[s],
+                    [t for t in terms if s in sets[t]],
+                    postings.term_counts[s],
+                )
                 for s in best
             ]
         wanted: dict[str, list[str]] = defaultdict(list)

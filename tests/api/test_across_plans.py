@@ -101,8 +101,11 @@ def test_indicator_comparison_puts_the_same_measure_side_by_side(corpus: Corpus)
         row["region"]: {year: [cell["value"] for cell in cells] for year, cells in row["by_year"].items()}
         for row in answer["rows"]
     }
-    assert table == {"青岛市": {"2020": [90.0], "2025": [98.0]}, "济南市": {"2020": [90.0]},
-                     "杭州市": {"2020": [90.0]}}
+    assert table == {
+        "青岛市": {"2020": [90.0], "2025": [98.0]},
+        "济南市": {"2020": [90.0]},
+        "杭州市": {"2020": [90.0]},
+    }
     for row in answer["rows"]:
         for cells in row["by_year"].values():
             for cell in cells:

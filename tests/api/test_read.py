@@ -351,8 +351,12 @@ def test_plan_text_is_the_document_every_span_indexes(client: TestClient) -> Non
 def _owned_nodes(client: TestClient, plan_id: str) -> dict[str, dict[str, Any]]:
     """The plan's own nodes as the list endpoints give them, by id."""
     nodes = {}
-    for path, kind in (("/goals", "Goal"), ("/directions", "Direction"), ("/tasks", "Task"),
-                       ("/indicators", "Indicator")):
+    for path, kind in (
+        ("/goals", "Goal"),
+        ("/directions", "Direction"),
+        ("/tasks", "Task"),
+        ("/indicators", "Indicator"),
+    ):
         for item in all_items(client, path, plan=plan_id):
             nodes[item["id"]] = {**item, "type": kind}
     return nodes

@@ -37,12 +37,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("across-page")
     paths = write(tmp, qingdao_13th(), qingdao_14th(), other_city("济南"), other_city("杭州"), vocational())
     env = {**os.environ, "PLANKG_STORE": "embedded", "PLANKG_DATA_DIR": str(tmp / "db")}
-    loaded = subprocess.run([*plankg_command(), "load", *map(str, paths)], env=env, capture_output=True,
-                            text=True, timeout=600)
+    loaded = subprocess.run(
+        [*plankg_command(), "load", *map(str, paths)], env=env, capture_output=True, text=True, timeout=600
+    )
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
     port = free_port()
-    process = subprocess.Popen([*plankg_command(), "serve", "--host", "127.0.0.1", "--port", str(port),
-                                "--log-level", "warning"], env=env)
+    process = subprocess.Popen(
+        [*plankg_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        env=env,
+    )
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
     try:
         deadline = time.monotonic() + 60
@@ -78,7 +81,9 @@ def _rows(driver: Any, table: str) -> list[list[str]]:
 
 
 def test_corpus_spread_comparison_and_diff_views(
-    browser: Any, server: Server, downloads: Path,
+    browser: Any,
+    server: Server,
+    downloads: Path,
 ) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
@@ -104,10 +109,14 @@ def test_corpus_spread_comparison_and_diff_views(
     _wait(browser, lambda b: csv_path.is_file() and csv_path.stat().st_size > 0)
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
     assert sorted((r["region"], r["target_year"], r["value"]) for r in rows if r["region"] == "青岛市") == [
-        ("青岛市", "2020", "90"), ("青岛市", "2025", "98")]
+        ("青岛市", "2020", "90"),
+        ("青岛市", "2025", "98"),
+    ]
 
-    titles = {o.text.split(" (")[0]: o.get_attribute("value")
-              for o in browser.find_elements(By.CSS_SELECTOR, "#diff-old option")}
+    titles = {
+        o.text.split(" (")[0]: o.get_attribute("value")
+        for o in browser.find_elements(By.CSS_SELECTOR, "#diff-old option")
+    }
     old = next(v for t, v in titles.items() if t.startswith("青岛") and "十三五" in t)
     new = next(v for t, v in titles.items() if t.startswith("青岛") and "十四五" in t)
     Select(browser.find_element(By.ID, "diff-old")).select_by_value(old)

@@ -55,8 +55,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log_path = data_dir / "serve.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [*plankg_command(), "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"],
+            [
+                *plankg_command(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -376,8 +384,11 @@ def test_plan_picture_draws_every_goal_direction_task_and_indicator(browser: Any
     assert {node.get_attribute("data-id") for node in css(browser, "#graph .node")} == {
         node["data"]["id"] for node in elements["nodes"]
     }
-    supports = {edge["data"]["id"]: edge["data"]["score"] for edge in elements["edges"]
-                if edge["data"]["label"] == "SUPPORTS"}
+    supports = {
+        edge["data"]["id"]: edge["data"]["score"]
+        for edge in elements["edges"]
+        if edge["data"]["label"] == "SUPPORTS"
+    }
     assert supports
     drawn_supports = css(browser, '#graph .edge[data-type="SUPPORTS"]')
     assert {edge.get_attribute("data-id") for edge in drawn_supports} == set(supports)
@@ -469,8 +480,11 @@ def readme_window(browser: Any) -> Iterator[None]:
 def test_clicking_a_task_highlights_its_evidence_in_the_source(browser: Any, server: Server) -> None:
     open_page(browser, server)
     plan_id = server.plan_id()
-    task_id = next(t["id"] for t in server.get("/tasks", plan=plan_id, limit=200)["items"]
-                   if t["name"] == SUPPORTING_TASK)
+    task_id = next(
+        t["id"]
+        for t in server.get("/tasks", plan=plan_id, limit=200)["items"]
+        if t["name"] == SUPPORTING_TASK
+    )
     task = server.get(f"/tasks/{task_id}")
     start, end = task["evidence"]["span"]
     source = server.source_text(plan_id)
@@ -555,8 +569,11 @@ def test_neighbourhood_view_of_a_node_at_each_depth(browser: Any, server: Server
 
     open_page(browser, server)
     search(browser, SUPPORTING_TASK)
-    hit = next(h for h in server.get("/search", q=SUPPORTING_TASK, limit=50)["items"]
-               if h["type"] == "Task" and h["name"] == SUPPORTING_TASK)
+    hit = next(
+        h
+        for h in server.get("/search", q=SUPPORTING_TASK, limit=50)["items"]
+        if h["type"] == "Task" and h["name"] == SUPPORTING_TASK
+    )
     one(browser, f'.result[data-id="{hit["id"]}"]').click()
     wait_for(browser, lambda d: css(d, "#show-neighborhood"), "the neighbourhood controls")
     depth_select = Select(one(browser, "#neighborhood-depth"))
@@ -567,8 +584,10 @@ def test_neighbourhood_view_of_a_node_at_each_depth(browser: Any, server: Server
         elements = server.get(f"/graph/neighborhood/{hit['id']}", depth=depth, limit=150)["elements"]
         wait_for(
             browser,
-            lambda d, e=elements: d.find_element("id", "graph").get_attribute("data-view") == "neighborhood"
-            and len(css(d, "#graph .node")) == len(e["nodes"]),
+            lambda d, e=elements: (
+                d.find_element("id", "graph").get_attribute("data-view") == "neighborhood"
+                and len(css(d, "#graph .node")) == len(e["nodes"])
+            ),
             f"the depth-{depth} neighbourhood",
         )
         assert {n.get_attribute("data-id") for n in css(browser, "#graph .node")} == {
@@ -684,8 +703,14 @@ def test_indicator_and_sector_panels_read_their_own_endpoints(browser: Any, serv
     busiest = max(sector_ids, key=lambda sector_id: sectors[sector_id]["members"])
     detail = server.get(f"/sectors/{busiest}", limit=200)
     click_node(browser, busiest)
-    wait_for(browser, lambda d: d.find_element("id", "detail").get_attribute("data-id") == busiest
-             and css(d, "#detail-body .links"), "the sector's members")
+    wait_for(
+        browser,
+        lambda d: (
+            d.find_element("id", "detail").get_attribute("data-id") == busiest
+            and css(d, "#detail-body .links")
+        ),
+        "the sector's members",
+    )
     body = one(browser, "#detail-body").text
     for member in detail["goals"] + detail["tasks"] + detail["indicators"]:
         assert member["name"] in body
@@ -785,8 +810,10 @@ def test_api_docs_work_with_the_network_blocked(browser: Any, server: Server) ->
         browser.get(server.base_url + "/docs")
         wait_for(browser, lambda d: len(css(d, ".opblock")) >= len(operations), "Swagger UI's operations")
         shown = {
-            (block.find_element("css selector", ".opblock-summary-method").text,
-             block.find_element("css selector", ".opblock-summary-path").get_attribute("data-path"))
+            (
+                block.find_element("css selector", ".opblock-summary-method").text,
+                block.find_element("css selector", ".opblock-summary-path").get_attribute("data-path"),
+            )
             for block in css(browser, ".opblock")
         }
         assert set(operations) <= shown

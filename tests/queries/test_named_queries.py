@@ -80,8 +80,10 @@ def samples(stores: tuple[GraphStore, GraphStore]) -> dict[str, Any]:
         "indicator": first("MATCH (i:Indicator) RETURN i.id AS v ORDER BY v LIMIT 1"),
         "unit": first("MATCH (i:Indicator) RETURN i.unit AS v ORDER BY v LIMIT 1"),
         "doc_id": first(f"MATCH (p:Plan) WHERE p.id = '{plan}' RETURN p.doc_id AS v"),
-        "code": first("MATCH (:Task)-[:IN_SECTOR]->(s:Sector) WHERE size(s.codes) > 0 "
-                      "RETURN s.codes[1] AS v ORDER BY s.id LIMIT 1"),
+        "code": first(
+            "MATCH (:Task)-[:IN_SECTOR]->(s:Sector) WHERE size(s.codes) > 0 "
+            "RETURN s.codes[1] AS v ORDER BY s.id LIMIT 1"
+        ),
         "term": first(
             f"MATCH (t:Task) WHERE t.plan_id = '{plan}' AND size(t.terms) > 0 "
             "RETURN t.terms[1] AS v ORDER BY t.id LIMIT 1"
@@ -89,15 +91,32 @@ def samples(stores: tuple[GraphStore, GraphStore]) -> dict[str, Any]:
     }
 
 
-_ID_BY_PREFIX = {"goal": "goal", "task": "task", "direction": "direction", "concept": "concept",
-                 "plan": "plan", "sector": "sector", "indicator": "indicator", "node": "task"}
+_ID_BY_PREFIX = {
+    "goal": "goal",
+    "task": "task",
+    "direction": "direction",
+    "concept": "concept",
+    "plan": "plan",
+    "sector": "sector",
+    "indicator": "indicator",
+    "node": "task",
+}
 
 
 def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool) -> Any:
     """A value for one parameter; `narrow` fills filters that accept '' (= no filter) for real."""
-    filters = {"plan": samples["plan"], "goal": samples["goal"], "direction": samples["direction"],
-               "sector": samples["sector"], "concept": samples["concept"], "unit": samples["unit"],
-               "candidate": "false", "q": samples["term"], "kind": "level", "attribute": "binding"}
+    filters = {
+        "plan": samples["plan"],
+        "goal": samples["goal"],
+        "direction": samples["direction"],
+        "sector": samples["sector"],
+        "concept": samples["concept"],
+        "unit": samples["unit"],
+        "candidate": "false",
+        "q": samples["term"],
+        "kind": "level",
+        "attribute": "binding",
+    }
     if param in filters:
         return filters[param] if narrow else ""
     fixed: dict[str, Any] = {
@@ -114,8 +133,10 @@ def example_value(query: str, param: str, samples: dict[str, Any], narrow: bool)
         "ids": [samples["plan"], samples["goal"], samples["task"], samples["concept"], samples["sector"]],
         "plans": [samples["plan"]],
         # search_hits: one node of each label the samples have ([''] = none)
-        **{f"{label}_ids": [samples[label]] for label in ("plan", "goal", "direction", "task", "indicator",
-                                                          "concept", "sector")},
+        **{
+            f"{label}_ids": [samples[label]]
+            for label in ("plan", "goal", "direction", "task", "indicator", "concept", "sector")
+        },
         "citation_ids": [""],
         "region_ids": [""],
     }
@@ -170,8 +191,9 @@ def test_query_gives_the_same_rows_on_both_backends(
 
 
 @pytest.mark.neo4j
-def test_generic_queries_answer_with_real_rows(stores: tuple[GraphStore, GraphStore],
-                                               samples: dict[str, Any]) -> None:
+def test_generic_queries_answer_with_real_rows(
+    stores: tuple[GraphStore, GraphStore], samples: dict[str, Any]
+) -> None:
     for store in stores:
         plans = queries.run(store, "plans")
         assert {"plan-a", "plan-b", samples["plan"]} <= {row["id"] for row in plans}
@@ -181,11 +203,22 @@ def test_generic_queries_answer_with_real_rows(stores: tuple[GraphStore, GraphSt
         assert [(row["title"], row["period_start"]) for row in plan] == expected
         assert queries.run(store, "plan_by_id", {"plan_id": "plan-none"}) == []
         node = queries.run(store, "node_by_id", {"id": "plan-b-task-5"})
-        assert node == [{"node": {
-            "_label": "Task", "id": "plan-b-task-5", "plan_id": "plan-b", "doc_id": "doc-plan-b",
-            "name": "任务5：推进光纤到户", "order": 5, "text": "（5）推进光纤到户，建设政务云。版本1",
-            "span_start": 45, "span_end": 55, "terms": ["光纤", "政务云", "任务5"],
-        }}]
+        assert node == [
+            {
+                "node": {
+                    "_label": "Task",
+                    "id": "plan-b-task-5",
+                    "plan_id": "plan-b",
+                    "doc_id": "doc-plan-b",
+                    "name": "任务5：推进光纤到户",
+                    "order": 5,
+                    "text": "（5）推进光纤到户，建设政务云。版本1",
+                    "span_start": 45,
+                    "span_end": 55,
+                    "terms": ["光纤", "政务云", "任务5"],
+                }
+            }
+        ]
         counts = store.counts()
         by_label = {row["label"]: row["count"] for row in queries.run(store, "counts_by_label")}
         assert by_label == {label: n for label, n in counts.nodes.items() if n}
@@ -249,8 +282,12 @@ def test_header_format(tmp_path: Path) -> None:
     info = catalog.describe("page")
     assert info.answers == "which tasks match, one page at a time"
     assert [(p.name, p.type, p.required) for p in info.params] == [
-        ("plan", "string", True), ("goal", "string", True), ("terms", "list", True),
-        ("limit", "int", True), ("verbose", "bool", False), ("anything", "", True),
+        ("plan", "string", True),
+        ("goal", "string", True),
+        ("terms", "list", True),
+        ("limit", "int", True),
+        ("verbose", "bool", False),
+        ("anything", "", True),
     ]
     assert info.notes == ("(a free note)",)
     assert "t.id + ''" in catalog.text("page", "neo4j")

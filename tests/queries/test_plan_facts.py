@@ -21,16 +21,42 @@ def _chain(plan_id: str) -> tuple[list[GraphNode], list[GraphRelationship]]:
     nodes, links = [], []
     for depth in range(1, CHAIN + 1):
         task_id = f"{plan_id}-chain-{depth}"
-        nodes.append(GraphNode(label="Task", id=task_id, properties={
-            "plan_id": plan_id, "doc_id": f"doc-{plan_id}", "name": f"链{depth}", "text": f"链{depth}宽带",
-            "order": depth, "span_start": 100 + depth, "span_end": 110 + depth}))
-        links.append(GraphRelationship(type="MENTIONS", source_label="Task", source_id=task_id,
-                                       target_label="Concept", target_id="concept-broadband",
-                                       properties={"score": 0.9, "method": "lexicon"}))
+        nodes.append(
+            GraphNode(
+                label="Task",
+                id=task_id,
+                properties={
+                    "plan_id": plan_id,
+                    "doc_id": f"doc-{plan_id}",
+                    "name": f"链{depth}",
+                    "text": f"链{depth}宽带",
+                    "order": depth,
+                    "span_start": 100 + depth,
+                    "span_end": 110 + depth,
+                },
+            )
+        )
+        links.append(
+            GraphRelationship(
+                type="MENTIONS",
+                source_label="Task",
+                source_id=task_id,
+                target_label="Concept",
+                target_id="concept-broadband",
+                properties={"score": 0.9, "method": "lexicon"},
+            )
+        )
         if depth > 1:
-            links.append(GraphRelationship(type="PART_OF", source_label="Task", source_id=task_id,
-                                           target_label="Task", target_id=f"{plan_id}-chain-{depth - 1}",
-                                           properties={"score": 1.0}))
+            links.append(
+                GraphRelationship(
+                    type="PART_OF",
+                    source_label="Task",
+                    source_id=task_id,
+                    target_label="Task",
+                    target_id=f"{plan_id}-chain-{depth - 1}",
+                    properties={"score": 1.0},
+                )
+            )
     return nodes, links
 
 
@@ -38,8 +64,11 @@ def _assert_facts_are_the_store(store: GraphStore) -> None:
     kept = plan_facts(store)
     fresh = _Facts().current(store)
     assert kept.places == fresh.places
-    assert (kept.task_plan, kept.task_start, kept.task_parent) == \
-        (fresh.task_plan, fresh.task_start, fresh.task_parent)
+    assert (kept.task_plan, kept.task_start, kept.task_parent) == (
+        fresh.task_plan,
+        fresh.task_start,
+        fresh.task_parent,
+    )
     concepts = {row["id"] for row in store.read("MATCH (:Task)-[:MENTIONS]->(c:Concept) RETURN c.id AS id")}
     assert concepts
     for concept_id in concepts:
@@ -64,7 +93,11 @@ def test_facts_follow_loads_replacements_and_deletions(store: GraphStore) -> Non
     facts = plan_facts(store)
     # the chain: up to four steps up the top is c1, further down each task is its own
     assert [facts.top_of(f"plan-a-chain-{d}") for d in range(1, CHAIN + 1)] == [
-        "plan-a-chain-1", *["plan-a-chain-1"] * 4, "plan-a-chain-6", "plan-a-chain-7"]
+        "plan-a-chain-1",
+        *["plan-a-chain-1"] * 4,
+        "plan-a-chain-6",
+        "plan-a-chain-7",
+    ]
     assert facts.places["plan-a"].region == "青岛市"
 
     # replaced by another version (another sha256) without the chain

@@ -15,8 +15,15 @@ from plankg.services.term_index import term_index
 from tests.support.corpus import SEED_DOCUMENT
 from tests.support.graphs import plan_graph
 
-QUERIES = ["光纤", "政务云 任务2", "智慧社区", "信息化规划", "青岛 宽带", "改版",
-           "建设 信息基础设施 光纤 智慧"]
+QUERIES = [
+    "光纤",
+    "政务云 任务2",
+    "智慧社区",
+    "信息化规划",
+    "青岛 宽带",
+    "改版",
+    "建设 信息基础设施 光纤 智慧",
+]
 
 
 def _revised_goal(plan_id: str, term: str) -> GraphNode:
@@ -24,8 +31,16 @@ def _revised_goal(plan_id: str, term: str) -> GraphNode:
     return GraphNode(
         label="Goal",
         id=f"{plan_id}-goal-revised",
-        properties={"plan_id": plan_id, "doc_id": f"doc-{plan_id}", "name": f"{term}目标",
-                    "text": f"{term}。", "order": 2, "span_start": 60, "span_end": 64, "terms": [term]},
+        properties={
+            "plan_id": plan_id,
+            "doc_id": f"doc-{plan_id}",
+            "name": f"{term}目标",
+            "text": f"{term}。",
+            "order": 2,
+            "span_start": 60,
+            "span_end": 64,
+            "terms": [term],
+        },
     )
 
 

@@ -229,8 +229,14 @@ def test_an_unknown_iri_is_a_quick_404_without_building_the_graph(store: GraphSt
         assert app_client.get(f"/id/task/{task}").status_code == 200
         store.write_document(plan_graph("plan-b"))  # a change: the old way rebuilt the whole graph now
         started = time.monotonic()
-        for path in ("/id/task/no-such-task", "/id/goal/" + task, "/id/document/no-such-doc",
-                     "/id/link/supports/task/x/goal/y", "/id/codelist/cofog/99.9", "/id/nothing/at-all"):
+        for path in (
+            "/id/task/no-such-task",
+            "/id/goal/" + task,
+            "/id/document/no-such-doc",
+            "/id/link/supports/task/x/goal/y",
+            "/id/codelist/cofog/99.9",
+            "/id/nothing/at-all",
+        ):
             assert_problem(app_client.get(path), 404)
         assert time.monotonic() - started < 2.0
         assert getattr(app_client.app.state, "sparql_service", None) is None  # no graph was built

@@ -62,8 +62,12 @@ class Corpus(BaseModel):
 
 @router.get("/corpus", summary="The loaded plans by region and year (filter by region, level, year)")
 def corpus_view(
-    store: StoreDep, region: Region = None, level: Level = None, year: Year = None,
-    limit: Limit = 200, offset: Offset = 0,
+    store: StoreDep,
+    region: Region = None,
+    level: Level = None,
+    year: Year = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> Corpus:
     places = corpus.plan_places(store)
     try:
@@ -95,9 +99,15 @@ def corpus_view(
     "included), level, year and plan, with counts per region, level and period over all matches.",
 )
 async def concept_tasks(
-    request: Request, store: StoreDep, name: ConceptName,
-    region: Region = None, level: Level = None, year: Year = None, plan: Plan = None,
-    limit: Limit = 20, offset: Offset = 0,
+    request: Request,
+    store: StoreDep,
+    name: ConceptName,
+    region: Region = None,
+    level: Level = None,
+    year: Year = None,
+    plan: Plan = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Response:
     def answer() -> ConceptTasksAcross:
         try:
@@ -120,8 +130,13 @@ async def concept_tasks(
     summary="Which plans mention this concept, where and when (first year per region)",
 )
 async def concept_plans(
-    request: Request, store: StoreDep, name: ConceptName, region: Region = None, level: Level = None,
-    limit: Limit = 20, offset: Offset = 0,
+    request: Request,
+    store: StoreDep,
+    name: ConceptName,
+    region: Region = None,
+    level: Level = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Response:
     def answer() -> ConceptPlans:
         try:
@@ -144,7 +159,10 @@ async def concept_plans(
 def compare_indicators(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=100, examples=["政务服务网上可办率"])],
-    region: Region = None, level: Level = None, limit: Limit = 50, offset: Offset = 0,
+    region: Region = None,
+    level: Level = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> IndicatorComparison:
     try:
         return corpus.compare_indicators(store, q, region=region, level=level, limit=limit, offset=offset)

@@ -276,7 +276,13 @@ def sparql_get(
     + " POST either application/x-www-form-urlencoded with `query`, or application/sparql-query.",
     response_class=Response,
     responses={
-        200: {"content": _SPARQL_RESULT_CONTENT}, 400: {}, 403: {}, 406: {}, 415: {}, 422: {}, 504: {}
+        200: {"content": _SPARQL_RESULT_CONTENT},
+        400: {},
+        403: {},
+        406: {},
+        415: {},
+        422: {},
+        504: {},
     },
 )
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
