@@ -23,6 +23,7 @@ spans up instead of segmenting every entity text again.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
 import hashlib
 import logging
@@ -397,7 +398,10 @@ def _build_segmenters() -> tuple[jieba.Tokenizer, dict[str, str]]:
     cached = _dictionary_cache(words)
     try:
         # loads(read_bytes()), not load(file): 0.45 s against 1.2 s for the same 16 MB
-        tokenizer.FREQ, tokenizer.total, tags = marshal.loads(cached.read_bytes())
+        freq, total, tags = marshal.loads(cached.read_bytes())
+        if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)):
+            raise ValueError("not a tokenizer cache")
+        tokenizer.FREQ, tokenizer.total = freq, total
         tokenizer.initialized = True
         return tokenizer, tags
     except (OSError, EOFError, ValueError, TypeError):
@@ -421,7 +425,16 @@ def _dictionary_cache(words: list[str]) -> Path:
     stat = dictionary.stat()
     made_of = [jieba.__version__, str(dictionary), str(stat.st_size), str(stat.st_mtime_ns), USER_WORD_TAG]
     key = hashlib.sha256("\n".join([*made_of, *words]).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"plankg-jieba-{key}.marshal"
+    return _cache_dir() / f"jieba-{key}.marshal"
+
+
+def _cache_dir() -> Path:
+    """This user's own cache folder (created private): not the shared temp directory, where another
+    user could plant a file under the predictable name and so change what every document yields."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plankg"
+    with contextlib.suppress(OSError):  # no writable home: the tokenizer is built in each process
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -431,7 +444,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
             written = Path(handle.name)
             handle.write(data)
         os.replace(written, path)
-    except OSError:  # a full or read-only temp directory: the next process builds the tokenizer again
+    except OSError:  # a full or read-only cache folder: the next process builds the tokenizer again
         if "written" in locals():
             written.unlink(missing_ok=True)
 

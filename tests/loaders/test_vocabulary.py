@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import marshal
 import re
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -221,11 +221,13 @@ def test_the_built_tokenizer_is_kept_in_a_cache_file_and_read_back_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first process builds jieba's tokenizer with the vocabulary and the part-of-speech tags and
-    writes them to the temp directory; the next reads them back: the same dictionary, the same tags,
-    the same segmentation of a real plan, without importing jieba.posseg."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    writes them to the user's own cache folder (private, not the shared temp directory); the next
+    reads them back: the same dictionary, the same tags, the same segmentation of a real plan, without
+    importing jieba.posseg."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built, built_tags = _build_segmenters.__wrapped__()
-    (written,) = tmp_path.glob("plankg-jieba-*.marshal")
+    (written,) = (tmp_path / "plankg").glob("jieba-*.marshal")
+    assert (tmp_path / "plankg").stat().st_mode & 0o077 == 0
     read, read_tags = _build_segmenters.__wrapped__()
     assert read.FREQ == built.FREQ and read.total == built.total and read_tags == built_tags
     assert built_tags["体育竞赛表演产业"] == "nz" and built_tags["发展"] == "vn"
@@ -235,6 +237,9 @@ def test_the_built_tokenizer_is_kept_in_a_cache_file_and_read_back_the_same(
     )
     assert DagSegmenter(read, read_tags).tokens(text) == DagSegmenter(built, built_tags).tokens(text)
     written.write_bytes(b"broken")  # a damaged cache file is rebuilt, not trusted
+    rebuilt, _ = _build_segmenters.__wrapped__()
+    assert rebuilt.FREQ == built.FREQ
+    written.write_bytes(marshal.dumps(("not", "a", "tokenizer")))  # nor one of another shape
     rebuilt, rebuilt_tags = _build_segmenters.__wrapped__()
     assert rebuilt.FREQ == built.FREQ and rebuilt_tags == built_tags
     assert written.stat().st_size > 1_000_000
