@@ -368,22 +368,23 @@ def write_results(
 ) -> list[DocumentResult]:
     """Results in order for documents already decided (DocumentResult) and prepared ones, the graphs
     of the latter written by one `write_documents` call; a store that becomes unreachable stops the run."""
-    to_write = [d for d in documents if isinstance(d, PreparedDocument) and d.graph is not None]
+    graphs = {d.path: d.graph for d in documents if isinstance(d, PreparedDocument) and d.graph is not None}
+    by_path: dict[str, WriteResult | StoreError] = {}
     try:
-        written = store.write_documents([d.graph for d in to_write if d.graph], force=force, replace=replace)
+        written = store.write_documents(list(graphs.values()), force=force, replace=replace)
+        by_path = dict(zip(graphs, written, strict=True))
     except StoreUnavailable:
         raise
     except Exception:  # a bug in the batch path: each document again on its own, with its own result
-        written = None
-    by_path = dict(zip((d.path for d in to_write), written or [], strict=False))
+        pass
     results = []
     for document in documents:
         if isinstance(document, DocumentResult):
             results.append(document)
-        elif written is None or document.path not in by_path:
-            results.append(write_result(store, document, force=force, replace=replace))
-        else:
+        elif document.path in by_path:
             results.append(_written(document, by_path[document.path]))
+        else:  # skipped (no graph), or the batch path failed
+            results.append(write_result(store, document, force=force, replace=replace))
     return results
 
 
