@@ -40,7 +40,8 @@ _ACTION_VERBS = (
     "推进|加快|推动|完善|着力|加强|实施|建设|培育|优化|深化|强化|提升|提高|健全|建立|构建|打造|发展|"
     "促进|扩大|支持|鼓励|引导|开展|探索|创新|落实|壮大|布局|夯实|拓展|增强|营造|引进|招引|统筹|"
     "规范|保障|推广|巩固|筑牢|发挥|聚焦|围绕|依托|加大|争创|建成|形成|实现|确保|做强|做优|做大|加速|筛选|谋划|"
-    "瞄准|办好|搭建|吸引|撬动|研发|成立|开发|招引|深入|全面"
+    "瞄准|办好|搭建|吸引|撬动|研发|成立|开发|招引|深入|全面|打通|畅通|简化|制定|出台|编制|启动|培养|推行|"
+    "用好|设立|改善|改进|减轻|降低|放宽|加紧|普及|组织"
 )
 _TASK_VERB_RE = re.compile(
     rf"(?:进一步|继续|全力|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
@@ -107,9 +108,23 @@ _CLOSING_CUE_RE = re.compile(r"^\s*(?:站上新起点|站在新起点|展望未�
 _CLAUSE_START = '，,；;：:。！？!?“"（('
 
 # Series openers: 一是 / 在…方面， / 围绕“…”，
+# 一是… or 第一，… / 其一，… (the numeral is group 1 or 2)
 _ORDINAL_RE = re.compile(
-    rf"(?:^|(?<=[{re.escape(_CLAUSE_START)}]))\s*([{_CN_NUM}]{{1,3}})是(?=[^，,。]{{2}})", re.M
+    rf"(?:^|(?<=[{re.escape(_CLAUSE_START)}]))\s*(?:([{_CN_NUM}]{{1,3}})是(?=[^，,。]{{2}})"
+    rf"|[第其]([{_CN_NUM}]{{1,3}})[，,、：:](?=[^，,。]{{2}}))",
+    re.M,
 )
+
+
+def _ordinal(match: re.Match[str]) -> int | None:
+    """The number of an ordinal opener (一是 → 1, 第三， → 3)."""
+    return count_value(match.group(1) or match.group(2))
+
+
+def _marker_start(match: re.Match[str]) -> int:
+    return match.start(1) if match.group(1) else match.start(2) - 1
+
+
 _ASPECT_RE = re.compile(
     r"(?:^|(?<=[。；;]))\s*在((?:(?!方面)[^。；，,]){2,40})方面[，,]"
     r"|(?:^|(?<=[。；;，,]))\s*(?:而)?((?:(?!方面)[^。；，,在]){2,8})方面[，,]",
@@ -230,9 +245,9 @@ def task_item(text: str, start: int, end: int, *, named_by_sentence: bool = True
             first, *rest = rest  # 在…等方面，培育一批…: the scope or purpose leads, the action names it
         name = _without_modal(text, first)
     children = [
-        Item(kind="task", name=(s, e), span=(s, e), clause=True)
+        Item(kind="task", name=_without_modal(text, (s, e)), span=(s, e), clause=True)
         for s, e in rest
-        if _is_task_clause(text, s, e) or body_start != start
+        if _is_task_clause(text, *_without_modal(text, (s, e))) or body_start != start
     ]
     if len(children) < 2 and body_start == start:
         children = []
@@ -253,9 +268,9 @@ def _ordinal_openers(text: str, start: int, end: int) -> list[_Opener]:
     hits: list[_Opener] = []
     expected = 1
     for match in _ORDINAL_RE.finditer(text, start, end):
-        if count_value(match.group(1)) != expected:
+        if _ordinal(match) != expected:
             continue
-        hits.append(_Opener(match.start(1), match.end()))
+        hits.append(_Opener(_marker_start(match), match.end()))
         expected += 1
     return hits if len(hits) >= 2 else []
 
@@ -337,7 +352,10 @@ def _series_items(text: str, openers: list[_Opener], end: int, kind: str) -> lis
 
 
 def _strip_means(text: str, start: int, end: int) -> tuple[int, int]:
-    return (start + 2, end) if text.startswith("通过", start) else (start, end)
+    """A sub-task named without the means or modal it opens with (通过A / 要A → A)."""
+    if text.startswith("通过", start):
+        return start + 2, end
+    return _without_modal(text, (start, end))
 
 
 # ---------------------------------------------------------------- the reader
@@ -432,8 +450,8 @@ class _Reader:
         if match and _aspect_name(match) is not None:
             return _Opener(par.start, match.end(), _aspect_name(match))
         match = _ORDINAL_RE.match(text, par.start, par.end)
-        if match and count_value(match.group(1)) is not None:
-            return _Opener(match.start(1), match.end())
+        if match and _ordinal(match) is not None:
+            return _Opener(_marker_start(match), match.end())
         return None
 
     # -- a lead that announces tasks, then short headings each with its paragraphs:
@@ -610,7 +628,9 @@ class _Reader:
                 if len(parts) < 2:
                     parts = [c for c in clauses(text, verb_at, end) if _is_task_clause(text, *c)]
                 item.children = [
-                    Item(kind="task", name=c, span=c, clause=True) for c in parts if len(parts) >= 2
+                    Item(kind="task", name=_without_modal(text, c), span=c, clause=True)
+                    for c in parts
+                    if len(parts) >= 2
                 ]
                 self.items.tasks.append(item)
                 self.claim([item])
@@ -729,23 +749,46 @@ _KINDS = ("goals", "directions", "tasks")
 
 def fill_from_prose(outline: Outline, genre: str) -> Outline:
     """Structure wins: running text is read only for the kinds of item structure found none of —
-    all kinds in any genre, some kinds in a report or interpretation (outside what structure read)."""
+    all kinds in any genre, some kinds in a report or interpretation (outside what structure read) —
+    and for the answers to questions that name no kind (如何增强职业教育认可度？), which hold their
+    items in running text whatever structure found elsewhere."""
     missing = [kind for kind in _KINDS if not getattr(outline, kind)]
-    if not missing or (len(missing) < len(_KINDS) and genre not in PARTLY_PROSE_GENRES):
-        return outline
+    if missing and (len(missing) == len(_KINDS) or genre in PARTLY_PROSE_GENRES):
+        missing = _fill_missing(outline, missing)
+    if outline.answers:
+        _fill_answers(outline, [kind for kind in _KINDS if kind not in missing])
+    return outline
+
+
+def _fill_missing(outline: Outline, missing: list[str]) -> list[str]:
+    """Fills the missing kinds from the whole running text; the kinds it filled."""
     found = read_prose(outline.text, outline, _structure_spans(outline))
     filled = [kind for kind in missing if getattr(found, kind)]
     for kind in filled:
         setattr(outline, kind, getattr(found, kind))
     if not filled:
-        return outline
+        return filled
     if len(missing) == len(_KINDS):
         outline.warnings = [w for w in outline.warnings if w != NO_SECTIONS_WARNING]
         outline.warnings.append("no goal, direction or task sections: items read from running text")
     else:
         sections = " or ".join(kind[:-1] for kind in filled)
         outline.warnings.append(f"no {sections} section: {' and '.join(filled)} read from running text")
-    return outline
+    return filled
+
+
+def _fill_answers(outline: Outline, kinds: list[str]) -> None:
+    """Items of these kinds told in the answers to unlabelled questions, nothing outside them."""
+    outside: list[tuple[int, int]] = []
+    at = 0
+    for start, end in sorted(outline.answers):
+        outside.append((at, start))
+        at = max(at, end)
+    outside.append((at, len(outline.text)))
+    found = read_prose(outline.text, outline, _structure_spans(outline) + outside)
+    for kind in kinds:
+        items = getattr(outline, kind) + getattr(found, kind)
+        setattr(outline, kind, sorted(items, key=lambda item: item.span[0]))
 
 
 def _structure_spans(outline: Outline) -> list[tuple[int, int]]:

@@ -378,3 +378,46 @@ def test_tallies_of_results_and_trends_among_many_are_not_tasks() -> None:
         "郑州将加快建设城市大脑，推动数据资源汇聚。\n"
     )
     assert names(text, read(text).tasks) == ["加快建设城市大脑"]
+
+
+QUESTIONS_UNLABELLED = (
+    "有关负责人就《关于加快发展职业教育的实施意见》答记者问\n"
+    "1.《实施意见》提出了哪些目标？\n"
+    "《实施意见》提出，到2025年，现代职业教育体系基本建成。\n"
+    "2.在提升办学能力方面有哪些措施？\n"
+    "一是加强教师队伍建设，完善教师培训体系。二是推进产教融合，支持企业参与专业建设。\n"
+    "3.如何增强职业教育认可度？\n"
+    "《实施意见》要求，要打通职业学校学生升学通道，完善考试制度；要提高技术技能人才待遇。\n"
+)
+
+
+def test_a_question_naming_no_kind_is_no_task_its_answer_is_read_as_prose() -> None:
+    text = QUESTIONS_UNLABELLED
+    outline = read(text, "plan_interpretation")
+    task_names = names(text, outline.tasks)
+    assert not any("如何" in name or "？" in name for name in task_names)
+    assert task_names == ["加强教师队伍建设", "推进产教融合", "打通职业学校学生升学通道"]
+    # the answer's ；-parts are the sub-tasks, named without their modal
+    assert names(text, outline.tasks[-1].children) == [
+        "打通职业学校学生升学通道，完善考试制度",
+        "提高技术技能人才待遇",
+    ]
+
+
+def test_a_plan_without_questions_reads_no_answers() -> None:
+    text = "一、重点任务\n（一）加快建设。推进光网建设。\n（二）发展智慧农业。推动农业生产智能化。\n"
+    assert parse_outline(text).answers == []
+
+
+def test_first_second_third_open_a_series_like_yishi() -> None:
+    text = (
+        "记者：在推动中小企业数字化转型方面有哪些考虑？\n"
+        "负责同志：我们将从三方面发力。第一，开展中小企业数字化转型城市试点，每年遴选一批试点城市。"
+        "第二，推广低成本的数字化解决方案。第三，培育一批专业化的数字化转型服务商。\n"
+    )
+    outline = read(text, "plan_interpretation")
+    assert names(text, outline.tasks) == [
+        "开展中小企业数字化转型城市试点",
+        "推广低成本的数字化解决方案",
+        "培育一批专业化的数字化转型服务商",
+    ]

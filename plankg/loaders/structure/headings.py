@@ -154,6 +154,11 @@ def heading_count(title: str) -> tuple[int, Kind] | None:
     return count, kind  # type: ignore[return-value]
 
 
+def is_question(heading: str) -> bool:
+    """A 解读's question heading line (问：…？, 4.如何增强职业教育认可度？): it asks, it names no item."""
+    return _ASK_PREFIX_RE.match(heading) is not None or heading.rstrip().endswith(("？", "?"))
+
+
 def is_pure_label(title: str) -> bool:
     """A heading that is nothing but a label (重点任务, 实现五大目标), not an item named with one."""
     return _LABEL_RE.match(QUOTES_SPACES_RE.sub("", main_title(title))) is not None

@@ -40,6 +40,7 @@ class Outline:
     skipped: list[tuple[int, int]] = field(default_factory=list)  # sections that hold no items
     target_sections: list[tuple[int, int]] = field(default_factory=list)  # goal/direction/task sections
     heading_spans: list[tuple[int, int]] = field(default_factory=list)  # headings that are not items
+    answers: list[tuple[int, int]] = field(default_factory=list)  # answers to unlabelled questions
     tables: list[Table] = field(default_factory=list)
 
 

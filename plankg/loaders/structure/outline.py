@@ -29,6 +29,7 @@ from plankg.loaders.structure.headings import (
     fallback_kind,
     heading_count,
     is_pure_label,
+    is_question,
 )
 from plankg.loaders.structure.items import (
     PLURAL,
@@ -75,6 +76,11 @@ class _OutlineBuilder:
             kind = fallback_kind(section.title)
             if kind:
                 self.take(section, kind)
+            return
+        if section.heading is not None and label is None and is_question(section.heading.text):
+            # 如何增强职业教育认可度？ names no task: its answer is running text, read as such
+            self.outline.heading_spans.append((section.heading.start, section.heading.end))
+            self.outline.answers.append((section.heading.end, section.end))
             return
         if section.heading is not None and label is None and self.is_default_task(section):
             self.outline.target_sections.append((section.start, section.end))
