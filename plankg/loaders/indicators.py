@@ -43,6 +43,7 @@ from plankg.loaders.non_targets import (
     is_project_size,
     is_qualification,
     is_range_start,
+    is_support_granted,
 )
 from plankg.loaders.quantities import (
     COUNT_UNITS,
@@ -558,6 +559,7 @@ def find_indicators(
             or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
             or is_baseline(scan, suffix_end)
             or is_qualification(pre)
+            or is_support_granted(pre, scan, suffix_end)
         ):
             continue
         if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):

@@ -16,6 +16,8 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a qualification asked of an applicant (注册资本不低于1000万元, 申请企业…, 年龄不超过35周岁): who may
   apply, not what the plan is to reach;
 - a level already reached that a measure builds on (在…生均财政拨款水平达到12000元的基础上);
+- support a measure grants per case (按新增研发投入的10%给予补助, 单个企业最高不超过200万元, 给予一次性奖励
+  300万元, 贷款贴息比例为50%): what a beneficiary receives, not a level the plan is to reach;
 - a threshold of eligibility: the numbers of a list of conditions (符合下列要求的社会团体予以保留：…有50个
   以上的成员…应有10万元以上资金), which tell who qualifies, not what the plan is to reach.
 Each check but the last reads only the text around one number; indicators.py asks them before it keeps a
@@ -52,6 +54,16 @@ _PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外�
 _OWN_MEASURES = ("措施", "举措")
 # 注册资本不低于1000万元, 取得二级以上资质, 申报单位…, 年龄不超过35周岁: a qualification
 _QUALIFICATION_RE = re.compile(r"注册资本|资质|申请(?:企业|单位|人|者)|申报(?:企业|单位|主体)|年龄")
+# support granted: the grant named before the number (给予…奖励, 贴息比例为, 补贴标准) or right after it
+# (10%给予补助, 300万元的奖励), or a cap per beneficiary (单个企业最高, 每人最高)
+_GRANT_WORDS = "补助|补贴|奖励|奖补|资助|贴息|扶持资金|补偿"
+_GRANT_BEFORE_RE = re.compile(
+    rf"给予|予以|(?:{_GRANT_WORDS})(?:比例|标准|金额|资金|额度)?(?:为|按|达|最高|不超过)?$"
+)
+_GRANT_AFTER_RE = re.compile(rf"\s*(?:的)?(?:给予|予以|一次性)?(?:{_GRANT_WORDS})")
+_PER_BENEFICIARY_RE = re.compile(
+    r"(?:单个|每个|每家|每户|每人|单户|单项|单笔|单一|每项|每名)[^，,。；;]{0,12}?(?:最高|最多|不超过|给予)"
+)
 _BASELINE_AFTER_RE = re.compile(r"的?(?:水平)?的?基础上")
 # the lead of a list of conditions: 符合下列要求的…, 应当具备下列条件：, 还应具备：
 _CONDITIONS_LEAD_RE = re.compile(
@@ -126,6 +138,16 @@ def is_qualification(clause_before: str) -> bool:
     """取得二级以上资质且注册资本不低于1000万元, 年龄一般不超过70周岁: what an applicant or office-holder
     must meet, not a target."""
     return _QUALIFICATION_RE.search(clause_before) is not None
+
+
+def is_support_granted(clause_before: str, text: str, after: int) -> bool:
+    """按新增研发投入的10%给予补助, 单个企业最高不超过200万元, 给予每人最高50万元安家补贴: what a measure
+    grants a beneficiary, not a target."""
+    return (
+        _GRANT_BEFORE_RE.search(clause_before) is not None
+        or _GRANT_AFTER_RE.match(text, after) is not None
+        or _PER_BENEFICIARY_RE.search(clause_before) is not None
+    )
 
 
 def is_baseline(text: str, after: int) -> bool:

@@ -197,3 +197,21 @@ def test_thresholds_of_a_list_of_conditions_are_not_targets() -> None:
     )
     found = [(i.name, i.value, i.unit) for i in extract_text(text).indicators]
     assert found == [("社会团体年检合格率", 95, "%")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对年度研发投入增长的企业，按其新增研发投入的10%给予补助，单个企业最高不超过200万元。",
+        "对新认定的国家级企业技术中心，给予一次性奖励300万元。",
+        "对引进的高层次人才，给予每人最高50万元安家补贴。",
+        "对符合条件的科技贷款，贷款贴息比例为50%。",
+    ],
+)
+def test_support_a_measure_grants_is_not_a_target(sentence: str) -> None:
+    assert targets(sentence) == []
+
+
+def test_a_target_beside_support_granted_stays() -> None:
+    sentence = "对新开办企业给予一次性奖励5万元，企业开办时间压缩至1个工作日以内。"
+    assert described(sentence) == [("企业开办时间", 1.0, "个工作日", "<=")]
