@@ -12,7 +12,10 @@ for tuning); dev = every other document with a gold file (derived, so gold added
 every gold document. Genre and not_a_plan figures cover the corpus documents of the split: frozen / fresh =
 their listed documents, dev = all the others.
 
-Usage: python benchmarks/extract_accuracy.py [--split dev|fresh|frozen|all] [--json]
+external = real documents from outside the corpus (tests/gold/external/docs, found in public repositories),
+gold written from their text before the extractor ever ran on them; their genres are in their gold files.
+
+Usage: python benchmarks/extract_accuracy.py [--split dev|fresh|frozen|all|external] [--json]
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ SHARED = REPO.parent / "shared"  # ../shared beside the checkout, never an absol
 CORPUS = SHARED / "corpus"
 SCORER = SHARED / "tools" / "score_region.py"
 GOLD_DIR = REPO / "tests" / "gold" / "real"
+# real documents from outside the corpus (public repositories), gold written before any extractor run
+EXTERNAL_DIR = REPO / "tests" / "gold" / "external"
 TARGET = 0.90
 SCORED_KINDS = ("goals", "tasks", "directions", "indicators")
 ITEM_KINDS = ("goals", "tasks", "indicators", "directions")
@@ -75,23 +80,32 @@ def in_split(document: str, split: str, listed: dict[str, str]) -> bool:
     return split == "all" or listed.get(document, "dev") == split
 
 
-def extract(document: str, cache: dict[str, dict | str]) -> dict | str:
-    """The `plankg extract --json` object of a corpus document, or the error text when extraction fails."""
+def external_gold() -> tuple[dict[str, Path], dict[str, str]]:
+    """The external documents (docs/<slug>.txt) -> their gold files, and -> their gold genres."""
+    files = {f"{path.stem}.txt": path for path in sorted(EXTERNAL_DIR.glob("*.json"))}
+    genres = {doc: json.loads(path.read_text(encoding="utf-8"))["genre"] for doc, path in files.items()}
+    return files, genres
+
+
+def extract(document: str, cache: dict[str, dict | str], root: Path = CORPUS) -> dict | str:
+    """The `plankg extract --json` object of a document, or the error text when extraction fails."""
     if document not in cache:
         try:
-            cache[document] = json.loads(extraction_json(extract_document(CORPUS / document)))
+            cache[document] = json.loads(extraction_json(extract_document(root / document)))
         except Exception as error:  # a crash is a result to report, not a reason to stop the run
             cache[document] = f"{type(error).__name__}: {error}"
     return cache[document]
 
 
-def score_document(document: str, gold_path: Path, extraction: dict | str, workdir: Path) -> DocumentScore:
+def score_document(
+    document: str, gold_path: Path, extraction: dict | str, workdir: Path, root: Path = CORPUS
+) -> DocumentScore:
     if isinstance(extraction, str):
         return DocumentScore(document, 0.0, error=extraction)
     predicted_path = workdir / "extraction.json"
     predicted_path.write_text(json.dumps(extraction, ensure_ascii=False), encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, str(SCORER), str(predicted_path), str(gold_path), str(CORPUS / document)],
+        [sys.executable, str(SCORER), str(predicted_path), str(gold_path), str(root / document)],
         capture_output=True,
         text=True,
         check=False,
@@ -120,17 +134,22 @@ def item_count(extraction: dict | str) -> int | None:
 
 
 def evaluate(split: str) -> dict:
-    listed = listed_splits()
-    genres: dict[str, str] = yaml.safe_load((GOLD_DIR / "genres.yaml").read_text(encoding="utf-8")) or {}
+    if split == "external":
+        golds, genres = external_gold()
+        root, listed = EXTERNAL_DIR / "docs", {doc: "external" for doc in golds}
+    else:
+        golds, root, listed = gold_files(), CORPUS, listed_splits()
+        genres = yaml.safe_load((GOLD_DIR / "genres.yaml").read_text(encoding="utf-8")) or {}
     cache: dict[str, dict | str] = {}
     scores: list[DocumentScore] = []
     with tempfile.TemporaryDirectory() as workdir:
-        for document, gold_path in gold_files().items():
+        for document, gold_path in golds.items():
             if in_split(document, split, listed):
-                scores.append(score_document(document, gold_path, extract(document, cache), Path(workdir)))
+                extraction = extract(document, cache, root)
+                scores.append(score_document(document, gold_path, extraction, Path(workdir), root))
 
     scope = [doc for doc in genres if in_split(doc, split, listed)]
-    extractions = {doc: extract(doc, cache) for doc in scope}
+    extractions = {doc: extract(doc, cache, root) for doc in scope}
     emitted = {
         doc: e["document"]["genre"]
         for doc, e in extractions.items()
@@ -198,7 +217,7 @@ def print_report(summary: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "fresh", "frozen", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "fresh", "frozen", "all", "external"), default="dev")
     parser.add_argument("--json", action="store_true", help="print a machine-readable summary")
     args = parser.parse_args()
     summary = evaluate(args.split)

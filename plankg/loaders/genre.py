@@ -12,7 +12,8 @@ and a few cues of its body, in this order:
        有关事项/问题; else a plan when its body gives several numbered parts (tasks to carry out);
   3. a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report;
   4. a question-and-answer body (问：…, 负责人…答记者问) → plan_interpretation;
-  5. anything else: a report on a plan when it states targets, names a plan or says what work a
+  5. a body in a plan's own voice (现提出如下意见, 特制定本方案, 编制本规划) → plan, its title line missing;
+  6. anything else: a report on a plan when it states targets, names a plan or says what work a
      government will carry out (将…推进/加快/建设); else not_a_plan.
 A not_a_plan document yields no goals, directions, tasks or indicators.
 """
@@ -88,6 +89,11 @@ _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:�
 _TARGET_RE = re.compile(
     r"到\s*20\d\d\s*年|目标|《[^》]{2,60}(?:规划|方案|意见|计划|纲要)[^》]{0,12}》|"
     r"(?:将|要|力争)[^。；]{0,16}?(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到)"
+)
+# A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)
+_OWN_VOICE_RE = re.compile(
+    r"(?:现|特)(?:就[^。]{0,40})?提出(?:以下|如下)(?:意见|措施|实施意见)"
+    r"|(?:特|现)?(?:制定|编制)本(?:规划|方案|计划|意见|措施)"
 )
 _BODY_CUE_PARAGRAPHS = 6  # a news page's byline and lead are in its first paragraphs
 
@@ -235,6 +241,9 @@ def classify_genre(text: str) -> GenreDecision:
             first.text[:20],
             (body_start + first.start, body_start + min(first.end, first.start + 20)),
         )
+    own_voice = _OWN_VOICE_RE.search(text, 0, body_start + 3000)
+    if own_voice is not None:
+        return _body_decision("plan", "the text speaks as the plan itself", own_voice)
     target = _TARGET_RE.search(text, body_start)
     if target is not None:
         return _body_decision("plan_report", "an article on the targets or work a government sets", target)

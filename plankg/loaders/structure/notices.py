@@ -1,5 +1,6 @@
 """A notice's and a web page's furniture: document number, date line, issuing organisation, salutation,
-(此件公开发布), and the page's chrome and byline (分享到, 相关链接, 主办, 网站标识码, 责任编辑 …).
+(此件公开发布), a task's note of who carries it out or by when ((责任单位：区建管委), 牵头单位：…),
+and the page's chrome and byline (分享到, 相关链接, 主办, 网站标识码, 责任编辑 …).
 None of it is text of the plan; a signature with its date (落款) closes the sections before it."""
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ ORG_LINE_RE = re.compile(
 )
 _SALUTATION_RE = re.compile(r"^各.{2,80}[：:]$")
 _PUBLIC_NOTE_RE = re.compile(r"^[（(](?:此件|本件).{0,10}[）)]$")
+# who carries a task out and by when, on a line of its own: (责任单位：区发展改革委、区建管委)
+_DUTY_NOTE_RE = re.compile(
+    r"^[（(【]?\s*(?:责任单位|牵头单位|配合单位|参与单位|主责单位|责任部门|牵头部门|配合部门|责任主体|"
+    r"实施主体|完成时限|时间节点|完成时间)\s*[：:][^。]*[）)】]?$"
+)
 # A web page's furniture around the text, and a news page's byline: never part of the plan.
 _PAGE_CHROME_RE = re.compile(
     r"^[（(【\[]?\s*(?:分享到|相关链接|相关文件|相关阅读|相关新闻|附件下载|主办单位|主办|承办|协办|网站标识码|"
@@ -33,6 +39,7 @@ def is_furniture(text: str) -> bool:
         _DOC_NUMBER_RE.match(text)
         or DATE_LINE_RE.match(text)
         or _PUBLIC_NOTE_RE.match(text)
+        or _DUTY_NOTE_RE.match(text)
         or _PAGE_CHROME_RE.match(text)
         or (
             _SALUTATION_RE.match(text)

@@ -53,6 +53,8 @@ _DATED_AIM_RE = re.compile(
     r"(?:(?:到|至|于|力争|争取|计划)\s*)?(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[，,]?\s*"
     r"(?=(?:全面|基本|初步)?(?:达到|实现|建成|形成|完成|覆盖|普及))"
 )
+# in a plan's preamble (numbered parts follow), a clause led by "到2025年，" states an aim whatever its verb
+_YEAR_LEAD_RE = re.compile(r"(?:力争|争取)?到\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[，,]")
 # clauses before the year that are not the aim's subject: a purpose or basis (为贯彻落实…的精神), quoted
 # text, a fact of the past
 _NOT_SUBJECT_RE = re.compile(r"^(?:为|根据|按照|依据|围绕|贯彻|遵照)|[”》]")
@@ -78,24 +80,26 @@ def announced_goals(outline: Outline) -> None:
                 outline.goals.append(Item(kind="goal", name=trim(text, s, e), span=(s, e)))
             outline.target_sections.append((follower.start, follower.end))
             return
+    numbered = any(par.style not in (None, "bullet") for par in paragraphs)
     for par in paragraphs:
         if par.style not in (None, "bullet"):
             break  # the preamble ends at the first numbered heading
         if par.form not in ("prose", "lead"):
             continue
         for s, e in clauses(text, par.start, par.end, SENTENCE_END):
-            aim = _dated_aim(text, s, e)
+            aim = _dated_aim(text, s, e, year_lead=numbered)
             if aim is not None:
                 outline.goals.append(Item(kind="goal", name=trim(text, *aim), span=aim))
                 outline.target_sections.append(aim)
 
 
-def _dated_aim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _dated_aim(text: str, start: int, end: int, *, year_lead: bool) -> tuple[int, int] | None:
     """The aim of one sentence: the clause opening with its year and the clauses naming its subject
     before it (not a purpose, basis or quotation), to the sentence end; None when it states none."""
     cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "，,"]
     for index, cut in enumerate(cuts):
-        if not _DATED_AIM_RE.match(text, cut) or _PAST_RE.search(text, cut, end):
+        dated = _DATED_AIM_RE.match(text, cut) or (year_lead and _YEAR_LEAD_RE.match(text, cut))
+        if not dated or _PAST_RE.search(text, cut, end):
             continue
         first = index
         while first > 0 and index - first < _MAX_SUBJECT_CLAUSES:
