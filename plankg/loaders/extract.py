@@ -42,7 +42,8 @@ from plankg.ontology.records import (
 STRUCTURE_METHOD = "structure"
 LEXICON_METHOD = "lexicon"
 _TARGET_CUE_RE = re.compile(
-    r"到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|力争|目标|预计|将|规划期末|十[三四五]五(?:末|期末)"
+    r"到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|力争|目标|预计|将|规划期末|十[三四五]五(?:末|期末)|"
+    r"(?:方案|规划|意见|计划|工程|行动|任务)(?:还|也|进一步)?(?:明确|提出)"  # …工程明确，…下降13.5%
 )
 
 
@@ -309,7 +310,8 @@ def _indicators(
             # 经济开发区规上亩均税收达到37万元以上): a later sentence needs no cue of its own
             goal_before = first_goal is not None and first_goal < position
             if not inside and not goal_before and not targets.holds(position):
-                sentence_start = max(text.rfind(ch, window_start, position) for ch in "。！？；") + 1
+                # the sentence's time cue holds for all its ；-clauses (到2025年，…；完成5.3亿吨…改造)
+                sentence_start = max(text.rfind(ch, window_start, position) for ch in "。！？") + 1
                 sentence_start = max(sentence_start, window_start)
                 if not _TARGET_CUE_RE.search(text, sentence_start, position + 1):
                     continue

@@ -10,7 +10,8 @@ and a few cues of its body, in this order:
        (X a plan, or a forwarded 意见/报告/请示 to be carried out) or not (X a 规定, 办法, 预案 …);
      - any other 通知 is not a plan when it appoints, lists members, sets holidays or settles
        有关事项/问题; else a plan when its body gives several numbered parts (tasks to carry out);
-  3. a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report;
+  3. a news title on the release of rules (印发《…条例》) → not_a_plan;
+     a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report;
   4. a question-and-answer body (问：…, 负责人…答记者问) → plan_interpretation;
   5. a body in a plan's own voice (现提出如下意见, 特制定本方案, 编制本规划) → plan, its title line missing;
   6. anything else: a report on a plan when it states targets, names a plan or says what work a
@@ -205,6 +206,20 @@ def _official_type(title: _Title) -> GenreDecision | None:
     return _decision("not_a_plan", f"the title names a {word}", title, start, end)
 
 
+_CITED_RE = re.compile(r"《([^》]{2,80})》")
+
+
+def _released_rules(title: _Title) -> GenreDecision | None:
+    """A news title on the release of rules (印发《生态环境保护督察工作条例》): no plan is released."""
+    for cited in _CITED_RE.finditer(title.compact):
+        inner = _TRAILING_BRACKETS_RE.sub("", cited.group(1))
+        rule = _RULE_TYPE_RE.search(inner)
+        if rule is not None and _PLAN_TYPE_RE.search(inner) is None:
+            s, e = cited.start(1) + rule.start(), cited.start(1) + rule.end()
+            return _decision("not_a_plan", "the report is on the release of rules, not a plan", title, s, e)
+    return None
+
+
 def classify_genre(text: str) -> GenreDecision:
     """The document's genre and the cue that decided it (see the module's rules)."""
     title = _title(text)
@@ -218,6 +233,10 @@ def classify_genre(text: str) -> GenreDecision:
     official = None if news_title and not wrapper else _official_type(title)
     if official is not None:
         return official
+    if news_title is not None:
+        released = _released_rules(title)
+        if released is not None:
+            return released
     body_start = title.end
     head_paragraphs = split_paragraphs(text[body_start : body_start + 3000])[:_BODY_CUE_PARAGRAPHS]
     for par in head_paragraphs:

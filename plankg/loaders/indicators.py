@@ -805,6 +805,52 @@ def find_indicators(
             results.extend(replace(shared, name=f"{subject}{shared.name}") for subject in each_of)
     results.extend(_doubling_targets(scan, start, default_year, protected))
     results.sort(key=lambda r: r.number_start)
+    return _respective_targets(scan, start, results)
+
+
+_RESPECTIVELY_RE = re.compile(r"分别")
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
+# where the measure shared by every subject of the list starts, in its last member
+# (挥发性有机物|排放总量比2020年: 排放总量 is measured for 化学需氧量, 氨氮, … too)
+_SHARED_MEASURE_RE = re.compile(
+    r"排放总量|排放量|总量|产量|产值|比重|比例|占比|增加值|能耗|用水量|消耗|规模|数量|覆盖率|利用率|"
+    r"普及率|(?:比|较)(?:19|20)\d{2}年"
+)
+
+
+def _respective_targets(scan: str, start: int, results: list[IndicatorMatch]) -> list[IndicatorMatch]:
+    """A、B、C…分别下降8%、8%、10%: one target per listed subject, in order, the measure and the kind of
+    target shared (化学需氧量排放总量比2020年 下降 8 %, 氨氮排放总量比2020年 下降 8 % …)."""
+    for marker in _RESPECTIVELY_RE.finditer(scan):
+        clause_start = max(scan.rfind(ch, 0, marker.start()) for ch in "，,。；;：:！？\n") + 1
+        clause_end = min(
+            (i for i in (scan.find(ch, marker.end()) for ch in "，,。；;！？\n") if i != -1),
+            default=len(scan),
+        )
+        values = [
+            (index, r)
+            for index, r in enumerate(results)
+            if marker.end() <= r.number_start - start < clause_end
+        ]
+        subjects = [part.strip() for part in _LIST_SPLIT_RE.split(scan[clause_start : marker.start()])]
+        if len(values) < 2 or len(subjects) != len(values) or not all(subjects):
+            continue
+        shared = _SHARED_MEASURE_RE.search(subjects[-1], 1)
+        cut = shared.start() if shared else None
+        if cut is None and len(subjects[-1]) > len(subjects[0]) + 2:
+            cut = len(subjects[0])  # 城镇和农村居民人均可支配收入: the members are as long as the first
+        measure = subjects[-1][cut:] if cut is not None else ""
+        if cut is not None:
+            subjects[-1] = subjects[-1][:cut]
+        first = values[0][1]
+        for (index, result), subject in zip(values, subjects, strict=True):
+            results[index] = replace(
+                result,
+                name=f"{subject}{measure}",
+                target_kind=first.target_kind,
+                direction=first.direction,
+                baseline_year=first.baseline_year,
+            )
     return results
 
 

@@ -75,7 +75,9 @@ _NOT_PLAN_SENTENCE_RE = re.compile(
 # asks to keep in view (我们也要看到…): a judgement of circumstances, not something the plan sets out to reach
 _SITUATION_RE = re.compile(
     r"(?:竞争|形势|挑战|压力|风险|矛盾|不确定性|下行)[^，,。；;]{0,6}?(?:更加|日益|愈发|越来越|更为)?"
-    r"(?:激烈|严峻|复杂|突出|加大|增多|加剧)|(?:也要|必须|应当|应该|要)看到"
+    r"(?:激烈|严峻|复杂|突出|加大|增多|加剧)|(?:也要|必须|应当|应该|要)看到|"
+    # the period one is in (…进入了…的关键时期): where things stand, not where the plan is to take them
+    r"进入了?[^。；;]{0,60}(?:时期|阶段|窗口期|关键期)[。！!]?$"
 )
 # 累计建成800多家: a tally of results so far (a dated target, 到2025年累计建成…, carries a goal cue)
 _TALLY_RE = re.compile(r"累计(?:建成|完成|实现|培育|引进|签约|落地|打造|认定|建设|开通|服务)")
@@ -139,6 +141,25 @@ _DIRECTION_TAIL_RE = re.compile(
 _DIRECTION_HEAD_RE = re.compile(
     rf"(?:([{_CN_NUM}\d]{{1,3}})\s*大\s*)?(?:重点领域|发展方向|重点方向|主攻方向)(?:是|为|包括|主要有|[：:])[，,]?"
 )
+# A counted list of tasks: "十大重点工程，分别为：A、B、…" (the list after its count) and
+# "从A、B、…等八个方面健全…" / "A、B、C等三项重点任务" (the list before its count)
+_TASK_NOUNS = "重点工程|重大工程|工程|重点任务|主要任务|任务|专项行动|行动|重点举措|举措|重大项目"
+_TASK_HEAD_RE = re.compile(
+    rf"([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)?\s*[^，。；、：:]{{0,10}}?(?:{_TASK_NOUNS})"
+    r"[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|"
+    rf"([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)?\s*[^，。；、：:]{{0,10}}?(?:{_TASK_NOUNS})[：:]"
+)
+_TASK_TAIL_RE = re.compile(
+    rf"等\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)\s*(?:方面|[^，。；、]{{0,8}}?(?:{_TASK_NOUNS}))"
+)
+
+_EXAMPLE_RE = re.compile(r"\s*(?:比如|例如|再如|又如|譬如)")
+# an end state: 更加健全, 显著提升, 基本达到, 取得显著成效
+_STATE_RE = re.compile(
+    r"(?:更加|更为|明显|显著|大幅|基本|全面|进一步|持续|稳步)(?:健全|完善|提升|提高|增强|改善|优化|达到|形成|建立|成熟|普及)"
+    r"|取得(?:显著|明显|重大|重要|积极)?(?:成效|进展|突破)"
+)
+_LIST_PREPOSITION_RE = re.compile(r"(?:《[^》]{1,40}》)?(?:还|也|主要)?(?:从|在|围绕|包括|涵盖|涉及)")
 
 
 @dataclass
@@ -387,6 +408,7 @@ class _Reader:
             self.claimed.add(*item.span)
 
     def read(self) -> ProseItems:
+        self.counted_tasks()
         self.inline_series()
         self.paragraph_series()
         self.headed_tasks()
@@ -538,6 +560,43 @@ class _Reader:
                 return [Item(kind="direction", name=n, span=n) for n in names]
         return []
 
+    # -- counted lists of tasks: 部署十大重点工程，分别为：A、B… / 从A、B…等八个方面健全…
+    def counted_tasks(self) -> None:
+        text = self.text
+        for par in self.paragraphs:
+            for start, end in sentences(text, par.start, par.end):
+                if not self.free(start, end):
+                    continue
+                items = self._task_list_after(start, end) or self._task_list_before(start, end)
+                if items:
+                    self.items.tasks.extend(items)
+                    self.claim(items)
+
+    def _task_list_after(self, start: int, end: int) -> list[Item]:
+        text = self.text
+        match = _TASK_HEAD_RE.search(text, start, end)
+        if match is None:
+            return []
+        stop = next((i for i in range(match.end(), end) if text[i] in "。；;"), end)
+        names = _list_items(text, match.end(), stop)
+        count = count_value(match.group(1) or match.group(2))
+        if len(names) < 2 or count != len(names):
+            return []
+        return [Item(kind="task", name=n, span=n) for n in names]
+
+    def _task_list_before(self, start: int, end: int) -> list[Item]:
+        text = self.text
+        for match in _TASK_TAIL_RE.finditer(text, start, end):
+            list_start = max(text.rfind(ch, start, match.start()) for ch in "，,：:；;（(") + 1
+            list_start = max(list_start, start)
+            names = _list_items(text, list_start, match.start())
+            if names and count_value(match.group(1)) == len(names) >= 2:
+                lead = _LIST_PREPOSITION_RE.match(text, *names[0])
+                if lead is not None:  # 从优化完善能耗双控制度、…: the preposition, not the action
+                    names[0] = (lead.end(), names[0][1])
+                return [Item(kind="task", name=n, span=n) for n in names]
+        return []
+
     def _labelled_list(self, start: int, end: int) -> list[Item]:
         """ "重点领域：A、B、C" (a count, when given, must agree)."""
         text = self.text
@@ -557,9 +616,15 @@ class _Reader:
         for par in self.paragraphs:
             if par.form not in ("prose", "lead", "labelled", "headed"):
                 continue  # a heading restates its paragraph
+            example = False  # 比如，X工程明确，到2025年…: a task's own targets, not the plan's goals
+            after_goal = False
             for start, end in sentences(text, par.start, par.end):
+                example = example or _EXAMPLE_RE.match(text, start) is not None
                 cue = self._goal_cue(start, end)
-                if cue is None or not self.free(cue, end):
+                if cue is None and after_goal and self._goal_continues(start, end):
+                    cue = trim(text, start, end)[0]  # …下降13.5%。政策机制更加健全，…: the goal goes on
+                after_goal = False
+                if example or cue is None or not self.free(cue, end):
                     continue
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
@@ -569,6 +634,18 @@ class _Reader:
                 if item.span[1] - item.span[0] >= 8:
                     self.items.goals.append(item)
                     self.claim([item])
+                    after_goal = True
+
+    def _goal_continues(self, start: int, end: int) -> bool:
+        """A sentence right after a goal statement that states further end states in the same breath
+        (…机制更加健全，…取得显著成效。), with no time cue, modal or fact of its own."""
+        text = self.text
+        return (
+            _STATE_RE.search(text, start, end) is not None
+            and _MODAL_RE.search(text, start, end) is None
+            and _NOT_PLAN_SENTENCE_RE.search(text, start, end) is None
+            and _SITUATION_RE.search(text, start, end) is None
+        )
 
     def vision_goals(self) -> None:
         """With no dated goal: the vision a report closes on (站上新起点，宁夏将…加快建设清洁低碳安全高效的
@@ -622,6 +699,9 @@ class _Reader:
                 verb_at = self._task_start(start, end)
                 if verb_at is None or self._reports_others(start, verb_at, end):
                     continue
+                verb = _TASK_VERB_RE.match(text, verb_at)
+                if verb is not None and text.startswith("的", verb.end()):
+                    continue  # 明确了要开展的各项工作: the work named, not a task
                 item = task_item(text, verb_at, end, named_by_sentence=False)
                 # the actions the sentence lists: its ；-parts, else its clauses that are actions
                 parts = clauses(text, verb_at, end, marks="；;")

@@ -197,3 +197,23 @@ def test_the_genre_is_stored_on_the_plan(store: GraphStore) -> None:
     )
     assert rows[0]["genre"] == "plan_report"
     assert "新华社" in rows[0]["evidence"] or "印发" in rows[0]["evidence"]
+
+
+def test_a_report_on_released_rules_is_not_a_plan() -> None:
+    text = (
+        "中共中央国务院印发《生态环境保护督察工作条例》\n"
+        "新华社北京5月12日电  近日，中共中央、国务院印发《生态环境保护督察工作条例》，并发出通知。\n"
+        "通知要求，各地区各部门要认真遵照执行，推进生态环境保护督察工作。\n"
+    )
+    decision = classify_genre(text)
+    assert decision.genre == "not_a_plan"
+    assert decision.cue == "条例"
+
+
+def test_a_body_in_a_plans_own_voice_is_a_plan_without_its_title() -> None:
+    text = (
+        "2015年，中央一号文件提出要加快发展草牧业。为加快推进草牧业发展，现提出以下意见。\n"
+        "一、总体要求\n（一）主要目标\n到2020年，人工种草保留面积达到3.5亿亩。\n"
+        "二、保障措施\n（一）切实加强组织领导。各级农牧部门要加强领导。\n"
+    )
+    assert classify_genre(text).genre == "plan"

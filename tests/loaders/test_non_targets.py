@@ -215,3 +215,15 @@ def test_support_a_measure_grants_is_not_a_target(sentence: str) -> None:
 def test_a_target_beside_support_granted_stays() -> None:
     sentence = "对新开办企业给予一次性奖励5万元，企业开办时间压缩至1个工作日以内。"
     assert described(sentence) == [("企业开办时间", 1.0, "个工作日", "<=")]
+
+
+def test_respective_targets_give_one_indicator_per_subject() -> None:
+    sentence = "到2025年，化学需氧量、氨氮、氮氧化物排放总量比2020年分别下降8%、8%、10%以上。"
+    found = targets(sentence)
+    assert [(m.name, m.value, m.comparator, m.target_kind, m.direction) for m in found] == [
+        ("化学需氧量排放总量比2020年", 8.0, "=", "change", "decrease"),
+        ("氨氮排放总量比2020年", 8.0, "=", "change", "decrease"),
+        ("氮氧化物排放总量比2020年", 10.0, ">=", "change", "decrease"),
+    ]
+    income = "城镇和农村居民人均可支配收入分别达到5万元和2万元。"
+    assert [m.name for m in targets(income)] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]

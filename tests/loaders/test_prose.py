@@ -272,8 +272,9 @@ def test_interpretation_with_numbered_tasks_reads_its_goals_from_prose() -> None
     )
     extraction = extract_text(text)
     assert extraction.document.genre == "plan_interpretation"
-    assert [g.text for g in extraction.goals] == [
-        "到2026年，农村互联网普及率达到70%以上，数字乡村建设取得重要进展。"
+    # the aim the lead states, from its year on (the report's "方案明确，" is not part of it)
+    assert [g.text.rstrip("。") for g in extraction.goals] == [
+        "到2026年，农村互联网普及率达到70%以上，数字乡村建设取得重要进展"
     ]
     assert [t.name for t in extraction.tasks if t.parent is None] == [
         "加快乡村信息基础设施建设",
@@ -421,3 +422,37 @@ def test_first_second_third_open_a_series_like_yishi() -> None:
         "推广低成本的数字化解决方案",
         "培育一批专业化的数字化转型服务商",
     ]
+
+
+def test_a_counted_list_of_projects_gives_one_task_each() -> None:
+    text = (
+        "《方案》部署开展节能减排三大重点工程，分别为：重点行业绿色升级工程、园区节能环保提升工程、"
+        "城镇绿色节能改造工程。《方案》从优化完善能耗双控制度、健全法规标准等两个方面健全政策机制。\n"
+    )
+    outline = read(text)
+    assert names(text, outline.tasks) == [
+        "重点行业绿色升级工程",
+        "园区节能环保提升工程",
+        "城镇绿色节能改造工程",
+        "优化完善能耗双控制度",
+        "健全法规标准",
+    ]
+
+
+def test_a_task_examples_targets_and_the_period_one_is_in_are_no_goals() -> None:
+    text = (
+        "《方案》提出，到2025年，全国单位国内生产总值能源消耗比2020年下降13.5%。"
+        "节能减排政策机制更加健全，经济社会发展绿色转型取得显著成效。\n"
+        "比如，重点行业绿色升级工程明确，到2025年，完成5.3亿吨钢铁产能超低排放改造。\n"
+        "“十四五”期间，我国生态文明建设进入了推动减污降碳协同增效的关键时期。\n"
+    )
+    outline = read(text)
+    assert [goal.rstrip("。") for goal in texts(text, outline.goals)] == [
+        "到2025年，全国单位国内生产总值能源消耗比2020年下降13.5%",
+        "节能减排政策机制更加健全，经济社会发展绿色转型取得显著成效",
+    ]
+
+
+def test_work_named_by_a_modal_is_no_task() -> None:
+    text = "《方案》明确了要开展的各项工作，同时对每项重点工程提出了目标要求。\n"
+    assert read(text).tasks == []

@@ -57,7 +57,9 @@ _DATED_AIM_RE = re.compile(
 _YEAR_LEAD_RE = re.compile(r"(?:力争|争取)?到\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[，,]")
 # clauses before the year that are not the aim's subject: a purpose or basis (为贯彻落实…的精神), quoted
 # text, a fact of the past
-_NOT_SUBJECT_RE = re.compile(r"^(?:为|根据|按照|依据|围绕|贯彻|遵照)|[”》]")
+_NOT_SUBJECT_RE = re.compile(
+    r"^(?:为|根据|按照|依据|围绕|贯彻|遵照)|[”》]|(?:明确|提出|指出|要求|强调|表示|介绍)[，,]?$"  # 方案明确，
+)
 _PAST_RE = re.compile(r"已|以来|截至|同比|去年|了")
 _MAX_SUBJECT_CLAUSES = 3
 
