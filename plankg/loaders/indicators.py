@@ -563,7 +563,7 @@ def find_indicators(
             or is_support_granted(pre, scan, suffix_end)
         ):
             continue
-        if unit in ("项", "条") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):
+        if unit in ("项", "条", "个") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):
             continue  # 调整增加为30项督查激励措施: the document's own measures
         if scan.startswith("的", suffix_end):
             clause_end = suffix_end

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
+from plankg.loaders.structure.clauses import SCOPE_ONLY_RE
 
 _CN_NUM = "一二三四五六七八九十两"
 _CN_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
@@ -93,7 +94,10 @@ _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期�
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
-    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?)"
+    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
+    # 经过3至5年持续努力 / 用5年左右时间: the span of time the aim is to be reached in
+    rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?的?"
+    r"(?:持续|不懈|艰苦|接续)?(?:努力|时间|奋斗))"
 )
 _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
@@ -241,7 +245,10 @@ _SETTING_RE = re.compile(
     r"(?:在[^，,。；;]{2,40}(?:方面|领域|过程中|基础上)[，,]|(?:适应|针对|按照|根据|立足|依托|为了)"
     r"[^，,。；;]{2,40}[，,])"
 )
-_LEADING_MODAL_RE = re.compile(r"(?:还要|也要|要|还将|将)(?=[^，,。；;]{4})")
+_LEADING_MODAL_RE = re.compile(
+    # 提出推进… reports the action
+    r"(?:还要|也要|要|还将|将|(?:分类|明确|还|也|并)?提出|明确)(?=[^，,。；;]{4})"
+)
 
 
 def _without_modal(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -268,7 +275,8 @@ def task_item(text: str, start: int, end: int, *, named_by_sentence: bool = True
     children = [
         Item(kind="task", name=_without_modal(text, (s, e)), span=(s, e), clause=True)
         for s, e in rest
-        if _is_task_clause(text, *_without_modal(text, (s, e))) or body_start != start
+        if (_is_task_clause(text, *_without_modal(text, (s, e))) or body_start != start)
+        and not SCOPE_ONLY_RE.match(text, s)
     ]
     if len(children) < 2 and body_start == start:
         children = []
@@ -363,7 +371,7 @@ def _series_items(text: str, openers: list[_Opener], end: int, kind: str) -> lis
                 children=[
                     Item(kind="task", name=c, span=c, clause=True)
                     for c in (_strip_means(text, s, e) for s, e in body)
-                    if c[1] - c[0] >= 4
+                    if c[1] - c[0] >= 4 and not SCOPE_ONLY_RE.match(text, c[0])
                 ],
             )
             if len(item.children) < 2:

@@ -227,3 +227,8 @@ def test_respective_targets_give_one_indicator_per_subject() -> None:
     ]
     income = "城镇和农村居民人均可支配收入分别达到5万元和2万元。"
     assert [m.name for m in targets(income)] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_count_of_the_documents_own_parts_is_not_a_target() -> None:
+    assert targets("《意见》主体共7个部分20个条目，从五个方面提出20项举措。") == []
+    assert described("推进34条滨水沿路生态廊道建设。") == [("滨水沿路生态廊道建设", 34.0, "条", "=")]

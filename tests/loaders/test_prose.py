@@ -456,3 +456,30 @@ def test_a_task_examples_targets_and_the_period_one_is_in_are_no_goals() -> None
 def test_work_named_by_a_modal_is_no_task() -> None:
     text = "《方案》明确了要开展的各项工作，同时对每项重点工程提出了目标要求。\n"
     assert read(text).tasks == []
+
+
+def test_a_press_interview_skips_its_background_answer_and_names_sub_tasks_by_their_action() -> None:
+    text = (
+        "有关负责人就《意见》答记者问\n"
+        "记者：《意见》出台的背景是什么？\n"
+        "答：当前，迫切需要着力破解供需适配等方面问题。\n"
+        "记者：《意见》的主要内容是什么？\n"
+        "答：关于工作目标，提出经过3至5年持续努力，基本建立覆盖全员、功能完备的服务体系。\n"
+        "记者：《意见》在健全求职招聘体系方面有哪些新举措？\n"
+        "答：《意见》推出系列新举措。\n"
+        "一是推进重点领域人才服务。针对国家重大战略等需求，提出提供多元化精准化就业服务。"
+        "一方面，提出统筹招聘时间安排。\n"
+        "二是发挥多元主体作用。围绕拓宽就业渠道，提出支持民营企业稳岗拓岗。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text.rstrip("。") for g in extraction.goals] == [
+        "经过3至5年持续努力，基本建立覆盖全员、功能完备的服务体系"
+    ]
+    assert not any("破解供需适配" in t.name for t in extraction.tasks)  # the background's answer
+    by_parent: dict[str | None, list[str]] = {}
+    for task in extraction.tasks:
+        by_parent.setdefault(task.parent, []).append(task.name)
+    assert by_parent[None] == ["推进重点领域人才服务", "发挥多元主体作用"]
+    assert sorted(name for parent, names in by_parent.items() if parent for name in names) == sorted(
+        ["提供多元化精准化就业服务", "统筹招聘时间安排", "支持民营企业稳岗拓岗"]
+    )

@@ -19,6 +19,28 @@ _ENUM_RE = re.compile(
     rf"[（(]([{CN_ORD}]+)[）)])"
 )
 PRINCIPLE_RE = re.compile(r"坚持(?!以习近平|以马克思)")
+# a clause that only sets the scope or purpose of the next (针对国家重大战略等需求，提出…) or marks a part
+# of a pair (一方面，…): it names no action of its own
+SCOPE_ONLY_RE = re.compile(r"[\s\u3000]*(?:关于|对于|针对|着眼|围绕|面向|为了|一方面|另一方面)")
+# the words that report an action rather than name it: 提出推进… / 要加快… / 明确…
+_REPORTED_ACTION_RE = re.compile(
+    r"(?:还要|也要|要|还将|将|(?:分类|明确|还|也|并)?提出|明确)(?=[^，,。；;]{4})"
+)
+
+
+def action_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sub-task's name: its action, past a leading scope clause and the words reporting it
+    (着眼促进岗位资源共享，提出建设一批…就业市场 → 建设一批…就业市场)."""
+    if SCOPE_ONLY_RE.match(text, start):
+        comma = find_sentence_end(text, start, "，,", end)
+        if comma != -1 and end - comma > 4:
+            start = comma + 1
+    reported = _REPORTED_ACTION_RE.match(text, start, end)
+    if reported is not None:
+        start = reported.end()
+    return trim(text, start, end)
+
+
 IDEOLOGY_RE = re.compile(r"为指导|^(?:坚持|全面贯彻|深入贯彻|认真贯彻|高举|牢固树立|以习近平|深入学习)")
 TIME_LEAD_RE = re.compile(
     r"^(?:(?:第[一二三四五六七八九十]+阶段|近期|中期|远期)[，,：:])?"  # 第一阶段，到2027年，…

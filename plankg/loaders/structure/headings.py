@@ -85,7 +85,7 @@ def main_title(title: str) -> str:
     return head or title.strip(EDGE_PUNCT)
 
 
-_ASK_PREFIX_RE = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+\s*[、.．]?\s*)?(?:问|提问|Q)\s*[：:]\s*")
+_ASK_PREFIX_RE = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+\s*[、.．]?\s*)?(?:问|提问|Q|记者)\s*[：:]\s*")
 _QUESTION_RE = re.compile(r"[？?]$|哪些|什么|如何|怎样|怎么|为何|为什么|是否|几个方面|哪几")
 # What a question heading asks about, in order: the first that fits says what its answer holds.
 _QUESTION_KINDS: tuple[tuple[Label, re.Pattern[str]], ...] = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from plankg.loaders.structure.clauses import PRINCIPLE_RE, clauses, enumerations
+from plankg.loaders.structure.clauses import PRINCIPLE_RE, SCOPE_ONLY_RE, action_name, clauses, enumerations
 from plankg.loaders.structure.headings import Kind
 from plankg.loaders.structure.punctuation import CLAUSE_END, find_sentence_end, trim
 
@@ -75,10 +75,16 @@ def paragraph_item(text: str, par: Paragraph, kind: Kind, split: bool = True) ->
             children = [enum_item(text, c, e, "task") for _, c, e in enum]
         else:
             children = [
-                Item(kind="task", name=span, span=span, clause=True)
+                Item(kind="task", name=action_name(text, *span), span=span, clause=True)
                 for span in clauses(text, par.body_start, par.end)
+                if not _scope_alone(text, *span)
             ]
     return Item(kind=kind, name=name, span=(par.start, par.end), children=children)
+
+
+def _scope_alone(text: str, start: int, end: int) -> bool:
+    """一方面 / 针对国家重大战略等需求 on its own: a clause naming no action."""
+    return SCOPE_ONLY_RE.match(text, start) is not None and action_name(text, start, end)[0] == start
 
 
 def enum_item(text: str, content_start: int, end: int, kind: Kind) -> Item:

@@ -108,7 +108,7 @@ _DISCOURSE_START = (
     "本",
 )
 _QUESTION_LINE_RE = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?(?:问|提问|Q)\s*[：:][^。；;]{2,60}[？?]$"
+    r"^(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?(?:问|提问|Q|记者)\s*[：:][^。；;]{2,60}[？?]$"
 )
 INLINE_ORDINAL_RE = re.compile(rf"^(?:[{CN_ORD}]+是|[第其][{CN_ORD}]+[，,、：:])")
 _LABEL_TEXT_RE = re.compile(r"^([^\s，。；：:,;《》“”\"'（）()、]{2,14})[：:]")
