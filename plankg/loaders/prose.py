@@ -56,8 +56,12 @@ _MODAL_RE = re.compile(
 _BA_RE = re.compile(r"将[^，。；,;]{1,30}?(?:作为|列为|纳入|视为|分为|转化为|应用于|打造成|建成为)")
 # 《意见》还提出，鼓励… / 报告提出，… : the document's own words reported
 _REPORTED_RE = re.compile(
-    r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知)(?:还|也|同时|进一步)?(?:提出|明确|要求|强调|指出)(?:了)?[，,：:]"
+    r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知)(?:还|也|同时|进一步)?(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
 )
+# 比如，提出促进… / 针对老年人提出支持…: the document's measure reported by a verb of saying
+_SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?(?=[^，,。；;]{4})")
+# 以促进消费扩量、提质、升级为目标: the aim the speaker names (not 以…为目标导向)
+_AIM_NAMED_RE = re.compile(r"以[^，,。；;]{2,40}?为(?:主要|总|工作)?目标(?!导向)")
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
 _INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
 _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
@@ -629,6 +633,9 @@ class _Reader:
             for start, end in sentences(text, par.start, par.end):
                 example = example or _EXAMPLE_RE.match(text, start) is not None
                 cue = self._goal_cue(start, end)
+                named = _AIM_NAMED_RE.search(text, start, end)
+                if cue is None and named is not None:
+                    cue = named.start()  # 我们以促进消费扩量、提质、升级为目标，…
                 if cue is None and after_goal and self._goal_continues(start, end):
                     cue = trim(text, start, end)[0]  # …下降13.5%。政策机制更加健全，…: the goal goes on
                 after_goal = False
@@ -749,6 +756,9 @@ class _Reader:
         reported = _REPORTED_RE.search(text, start, end)
         if reported and _TASK_VERB_RE.match(text, reported.end()) and self._goal_cue(start, end) is None:
             return reported.end()
+        for says in _SAYS_ACTION_RE.finditer(text, start, min(end, start + 40)):
+            if _TASK_VERB_RE.match(text, says.end()) and self._goal_cue(start, end) is None:
+                return says.end()  # 比如，提出促进工资性收入合理增长
         head = trim(text, start, end)[0]
         definition = _COPULA_RE.search(text, head, end)  # 推进政务公开…是一项基本制度: a statement
         if (_INTENT_RE.match(text, head) or _DIRECTIVE_RE.match(text, head)) and definition is None:

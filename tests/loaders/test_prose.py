@@ -100,7 +100,9 @@ def test_a_bare_topic_does_not_name_the_task_its_first_clause_does() -> None:
         "《行动计划》提出推进5类可信数据空间建设。其中，企业方面，重点支持大型企业建设可信数据空间；"
         "行业方面，支持建设一批行业数据空间；城市方面，支持有条件的地方推进城市可信数据空间建设。\n"
     )
+    # the measure the document is reported to set comes first, then the aspects, each named by its action
     assert names(text, read(text, "plan_interpretation").tasks) == [
+        "推进5类可信数据空间建设",
         "重点支持大型企业建设可信数据空间",
         "支持建设一批行业数据空间",
         "支持有条件的地方推进城市可信数据空间建设",
@@ -483,3 +485,17 @@ def test_a_press_interview_skips_its_background_answer_and_names_sub_tasks_by_th
     assert sorted(name for parent, names in by_parent.items() if parent for name in names) == sorted(
         ["提供多元化精准化就业服务", "统筹招聘时间安排", "支持民营企业稳岗拓岗"]
     )
+
+
+def test_a_reports_named_aim_and_measures_reported_by_a_verb_of_saying() -> None:
+    text = (
+        "全方位扩大商品和服务消费\n"
+        "“我们以促进消费扩量、提质、升级为目标，全方位扩大商品和服务消费。”李春临介绍。\n"
+        "供需两端综合发力。《方案》在需求侧加大政策力度。比如，提出促进工资性收入合理增长，包括延续实施稳岗返还政策。"
+        "针对老年人提出支持地方整体推进多层建筑加装电梯。\n"
+    )
+    outline = read(text)
+    assert [goal.startswith("以促进消费扩量") for goal in texts(text, outline.goals)] == [True]
+    task_names = names(text, outline.tasks)
+    assert "促进工资性收入合理增长" in task_names
+    assert "支持地方整体推进多层建筑加装电梯" in task_names
