@@ -317,6 +317,10 @@ _SCOPE_LEAD_RE = re.compile(
 _BOUNDS = ("以下", "以上", "以内")
 
 
+# “20”是指新建特色园20座: a quoted figure of the plan's target formula (“1+20+30+100”) spelled out
+_FIGURE_LEAD_RE = re.compile(r"[“\"‘][\d+.．]+[”\"’]是?指")
+
+
 def _verb_object(pre: str) -> re.Match[str] | None:
     """The build verb and its object when a clause is "verb + object + count" (累计建成5G基站1.5万个),
     also after a scope phrase (在交通等领域部署…)."""
@@ -511,6 +515,9 @@ def find_indicators(
         clause_start = n_start
         while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
             clause_start -= 1
+        figure = _FIGURE_LEAD_RE.match(scan, clause_start, n_start)
+        if figure is not None:  # “20”是指新建特色园20座: the clause proper starts after the figure
+            clause_start = figure.end()
         pre = scan[clause_start:n_start]
         cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
         # 500万元及以下的占比: 及以下 bounds the number before, it does not list a second item
@@ -629,12 +636,16 @@ def find_indicators(
             comparator = "="
             mode = "growth"
         elif comparator is None:
-            inherited = clause_state.get(clause_start)
+            continued = _list_continued(scan, clause_start, clause_state)
+            inherited = clause_state.get(clause_start) or continued
             if inherited and not stripped_pre.strip("、和及与并 "):
                 comparator, mode = inherited
             elif (  # a later item of a list: 建成工厂200家、车间1000个 / 基站达到5万个、千兆用户100万户
                 inherited
-                and pre_name != scan[clause_start:n_start]
+                and (
+                    pre_name != scan[clause_start:n_start]
+                    or (continued is not None and _verb_object(pre_name) is None)  # its own verb decides
+                )
                 and 2 <= len(pre_name.strip()) <= 20
                 and not _ends_with_any(pre_name, _BUILD_VERBS)
                 and _at_clause_end(scan, suffix_end)
@@ -808,6 +819,22 @@ def find_indicators(
     return _respective_targets(scan, start, results)
 
 
+def _list_continued(
+    scan: str, clause_start: int, clause_state: dict[int, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """A list of targets that goes on after ；(新增点位30个，总计达60个；特色道路10条，…): the clause
+    after the ；keeps the verb of the sentence's last target."""
+    if clause_start == 0 or scan[clause_start - 1] not in "；;":
+        return None
+    before = [k for k in clause_state if k < clause_start]
+    if not before:
+        return None
+    last = max(before)
+    if any(ch in scan[last:clause_start] for ch in "。！？!?\n"):
+        return None
+    return clause_state[last]
+
+
 _RESPECTIVELY_RE = re.compile(r"分别")
 _LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
 # where the measure shared by every subject of the list starts, in its last member
@@ -926,8 +953,12 @@ def _sentence_start(scan: str, position: int) -> int:
 
 
 def _at_clause_end(scan: str, position: int) -> bool:
-    """The count closes its clause or its item of a list (…200家、数字化车间1000个)."""
+    """The count closes its clause or its item of a list (…200家、数字化车间1000个), a note in brackets
+    aside (特色园20座（区域面积1000平米以上）)."""
     rest = scan[position : position + 1]
+    if rest in ("（", "("):
+        close = scan.find("）" if rest == "（" else ")", position)
+        rest = scan[close + 1 : close + 2] if close != -1 else rest
     return not rest or rest in CLAUSE_BREAK or rest in "）)、"
 
 

@@ -104,9 +104,17 @@ def is_permission(clause_before: str) -> bool:
     return _PERMISSION_RE.search(clause_before) is not None
 
 
+# “20”是指新建特色园20座: a quoted figure of the plan's target formula (“1+20+30+100”) spelled out
+_FIGURE_DEFINED_RE = re.compile(r"[“\"‘][\d+.．]+[”\"’]$")
+
+
 def is_definition(sentence_before: str) -> bool:
-    """日间手术是指…住院时间不超过48小时: the sentence defines a term."""
-    return _DEFINITION_RE.search(sentence_before) is not None
+    """日间手术是指…住院时间不超过48小时: the sentence defines a term (not a quoted figure of a target:
+    “20”是指新建…特色园20座)."""
+    definitions = list(_DEFINITION_RE.finditer(sentence_before))
+    if not definitions:
+        return False
+    return _FIGURE_DEFINED_RE.search(sentence_before, 0, definitions[-1].start()) is None
 
 
 def is_range_start(text: str, unit_end: int) -> bool:

@@ -232,3 +232,28 @@ def test_respective_targets_give_one_indicator_per_subject() -> None:
 def test_a_count_of_the_documents_own_parts_is_not_a_target() -> None:
     assert targets("《意见》主体共7个部分20个条目，从五个方面提出20项举措。") == []
     assert described("推进34条滨水沿路生态廊道建设。") == [("滨水沿路生态廊道建设", 34.0, "条", "=")]
+
+
+def test_a_list_of_targets_goes_on_after_a_semicolon() -> None:
+    sentence = "新增栽植及观赏点位30个，总计达60个；特色道路10条，总计达20条；特色园5座，总计达10座。"
+    assert [(m.name, m.value, m.unit) for m in targets(sentence)] == [
+        ("栽植及观赏点位", 30.0, "个"),
+        ("栽植及观赏点位", 60.0, "个"),
+        ("特色道路", 10.0, "条"),
+        ("特色道路", 20.0, "条"),
+        ("特色园", 5.0, "座"),
+        ("特色园", 10.0, "座"),
+    ]
+
+
+def test_the_figures_of_a_target_formula_spelled_out_are_targets() -> None:
+    sentence = (
+        "完成“1+20+30”的任务。其中，“20”是指新建、改建以白玉兰为主的特色园20座（区域面积1000平米以上），"
+        "“30”是指在本市街头等区域新增白玉兰特色道路30条。"
+    )
+    assert [(m.name, m.value, m.unit) for m in targets(sentence)] == [
+        ("特色园", 20.0, "座"),
+        ("白玉兰特色道路", 30.0, "条"),
+    ]
+    # a definition of a term still sets no target
+    assert targets("日间手术是指患者在1日内入、出院完成的手术，住院时间不超过48小时。") == []
