@@ -12,10 +12,11 @@ for tuning); dev = every other document with a gold file (derived, so gold added
 every gold document. Genre and not_a_plan figures cover the corpus documents of the split: frozen / fresh =
 their listed documents, dev = all the others.
 
-external = real documents from outside the corpus (tests/gold/external/docs, found in public repositories),
-gold written from their text before the extractor ever ran on them; their genres are in their gold files.
+external / holdout = real documents from outside the corpus (tests/gold/<split>/docs, found in public
+repositories), gold written from their text before the extractor ever ran on them; their genres are in their
+gold files. external was scored once, then developed on; holdout is scored once, at the end.
 
-Usage: python benchmarks/extract_accuracy.py [--split dev|fresh|frozen|all|external] [--json]
+Usage: python benchmarks/extract_accuracy.py [--split dev|fresh|frozen|all|external|holdout] [--json]
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ SHARED = REPO.parent / "shared"  # ../shared beside the checkout, never an absol
 CORPUS = SHARED / "corpus"
 SCORER = SHARED / "tools" / "score_region.py"
 GOLD_DIR = REPO / "tests" / "gold" / "real"
-# real documents from outside the corpus (public repositories), gold written before any extractor run
-EXTERNAL_DIR = REPO / "tests" / "gold" / "external"
+# real documents from outside the corpus (public repositories), gold written before any extractor run:
+# external = developed on after its first scoring; holdout = scored once, at the end
+OUTSIDE_DIRS = {name: REPO / "tests" / "gold" / name for name in ("external", "holdout")}
 TARGET = 0.90
 SCORED_KINDS = ("goals", "tasks", "directions", "indicators")
 ITEM_KINDS = ("goals", "tasks", "indicators", "directions")
@@ -80,9 +82,9 @@ def in_split(document: str, split: str, listed: dict[str, str]) -> bool:
     return split == "all" or listed.get(document, "dev") == split
 
 
-def external_gold() -> tuple[dict[str, Path], dict[str, str]]:
-    """The external documents (docs/<slug>.txt) -> their gold files, and -> their gold genres."""
-    files = {f"{path.stem}.txt": path for path in sorted(EXTERNAL_DIR.glob("*.json"))}
+def outside_gold(folder: Path) -> tuple[dict[str, Path], dict[str, str]]:
+    """The documents of an outside folder (docs/<slug>.txt) -> their gold files, and -> their genres."""
+    files = {f"{path.stem}.txt": path for path in sorted(folder.glob("*.json"))}
     genres = {doc: json.loads(path.read_text(encoding="utf-8"))["genre"] for doc, path in files.items()}
     return files, genres
 
@@ -134,9 +136,9 @@ def item_count(extraction: dict | str) -> int | None:
 
 
 def evaluate(split: str) -> dict:
-    if split == "external":
-        golds, genres = external_gold()
-        root, listed = EXTERNAL_DIR / "docs", {doc: "external" for doc in golds}
+    if split in OUTSIDE_DIRS:
+        golds, genres = outside_gold(OUTSIDE_DIRS[split])
+        root, listed = OUTSIDE_DIRS[split] / "docs", {doc: split for doc in golds}
     else:
         golds, root, listed = gold_files(), CORPUS, listed_splits()
         genres = yaml.safe_load((GOLD_DIR / "genres.yaml").read_text(encoding="utf-8")) or {}
@@ -217,7 +219,7 @@ def print_report(summary: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "fresh", "frozen", "all", "external"), default="dev")
+    parser.add_argument("--split", choices=("dev", "fresh", "frozen", "all", *OUTSIDE_DIRS), default="dev")
     parser.add_argument("--json", action="store_true", help="print a machine-readable summary")
     args = parser.parse_args()
     summary = evaluate(args.split)
