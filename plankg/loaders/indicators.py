@@ -603,6 +603,16 @@ def find_indicators(
             baseline = baseline_value
             comparator = "from_to"
             stripped_pre = pre_name[: from_to.start()]
+        reaching = (
+            _SHARE_REACHING_RE.match(scan, suffix_end, _clause_end(scan, suffix_end))
+            if unit in ("%", "％") and comparator is None
+            else None
+        )
+        if reaching is not None:
+            # 建成区40%以上的面积达到海绵城市建设目标要求: the share of the area that reaches a standard
+            comparator = suffix_comparator or "="
+            verb_object_name = f"{clean_name(pre_name)}{reaching.group(1)}{reaching.group(2)}的比例"
+            stripped_pre, object_end = "", reaching.end()
         if (
             comparator is None
             and suffix_comparator in (">=", "<=")
@@ -817,6 +827,12 @@ def find_indicators(
     results.extend(_doubling_targets(scan, start, default_year, protected))
     results.sort(key=lambda r: r.number_start)
     return _respective_targets(scan, start, results)
+
+
+# N%以上的面积达到…要求: a share of something (面积, 人口, 企业 …) that reaches a standard
+_SHARE_REACHING_RE = re.compile(
+    r"的?([^\s，,。；;的]{1,6}?)((?:达到|实现|完成|符合|具备|满足)[^，,。；;]{2,30})"
+)
 
 
 def _list_continued(

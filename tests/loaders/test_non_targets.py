@@ -257,3 +257,8 @@ def test_the_figures_of_a_target_formula_spelled_out_are_targets() -> None:
     ]
     # a definition of a term still sets no target
     assert targets("日间手术是指患者在1日内入、出院完成的手术，住院时间不超过48小时。") == []
+
+
+def test_the_share_of_an_area_that_reaches_a_standard_is_a_target() -> None:
+    sentence = "到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求。"
+    assert described(sentence) == [("本市建成区面积达到海绵城市建设目标要求的比例", 40.0, "%", ">=")]

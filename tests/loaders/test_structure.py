@@ -328,3 +328,33 @@ def test_a_scope_running_over_a_comma_names_the_measure_whole() -> None:
     names = _names(text, parse_outline(text).tasks)
     assert "对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市）" in names
     assert "对促进外贸、外资稳定增长" not in names
+
+
+def test_a_goal_section_keeps_an_aim_stated_after_principles() -> None:
+    text = (
+        "关于推进海绵城市建设的实施意见\n"
+        "一、工作目标\n"
+        "坚持安全为重、生态优先，系统化全域推进海绵城市建设，实现水安全韧性增强、水环境质量提升的目标。\n"
+        "到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求。\n"
+        "二、重点任务\n（一）加强规划引领。编制海绵城市专项规划。\n（二）推进项目建设。建设一批示范项目。\n"
+    )
+    goals = [g.text for g in extract_text(text).goals]
+    assert len(goals) == 2 and goals[0].startswith("坚持安全为重") and goals[1].startswith("到2025年底")
+
+
+def test_a_preamble_aim_led_by_its_year_and_duty_notes_that_are_no_tasks() -> None:
+    text = (
+        "黄浦区可再生能源发展行动方案\n"
+        "为扎实推进可再生能源建设工作，制定本行动方案。到2025年，可再生能源利用水平不断提高。"
+        "到2030年前基本建成绿色低碳发展核心引领区。\n"
+        "一、主要任务\n"
+        "（一）全面实施“光伏+”专项工程\n分行业、分领域推进光伏建设。\n（责任单位：区发展改革委、区建管委）\n"
+        "（二）加快既有建筑光伏项目建设\n开展建筑楼宇可再生能源开发潜力调查。\n（责任单位：区国资委）\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text.rstrip("。") for g in extraction.goals] == [
+        "到2025年，可再生能源利用水平不断提高",
+        "到2030年前基本建成绿色低碳发展核心引领区",
+    ]
+    assert not any("责任单位" in t.name for t in extraction.tasks)
+    assert is_furniture("（责任单位：区发展改革委、区建管委）")

@@ -19,6 +19,8 @@ _ENUM_RE = re.compile(
     rf"[（(]([{CN_ORD}]+)[）)])"
 )
 PRINCIPLE_RE = re.compile(r"坚持(?!以习近平|以马克思)")
+# a sentence that closes on the aim it names (…，实现水安全韧性增强、水环境质量提升的目标。)
+AIM_END_RE = re.compile(r"(?:实现|达到|完成)[^。；;]{2,80}?(?:的|等)?(?:总体|发展|工作)?目标[。；;]?$")
 # a clause that only sets the scope or purpose of the next (针对国家重大战略等需求，提出…) or marks a part
 # of a pair (一方面，…): it names no action of its own
 SCOPE_ONLY_RE = re.compile(r"[\s\u3000]*(?:关于|对于|针对|着眼|围绕|面向|为了|一方面|另一方面)")

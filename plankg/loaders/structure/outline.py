@@ -13,6 +13,7 @@ from __future__ import annotations
 from plankg.loaders.structure.annexes import mark_definition_annexes
 from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
+    AIM_END_RE,
     CASES_LEAD_RE,
     IDEOLOGY_RE,
     INSTRUCTION_RE,
@@ -176,11 +177,16 @@ class _OutlineBuilder:
                     if not sentence or (
                         IDEOLOGY_RE.search(sentence)
                         and not (kind == "direction" and PRINCIPLE_RE.match(sentence))
+                        and not (kind == "goal" and AIM_END_RE.search(sentence))
                     ):
-                        continue
+                        continue  # (坚持安全为重…，实现水安全韧性增强…的目标 states the aim all the same)
                     if kind != "goal" and (COUNT_RE.search(sentence) or sentence.endswith(SUMMARY_ENDINGS)):
                         continue  # "《规划》明确了八项重点任务" announces the items, is not one
-                    announces = sentence.endswith(SUMMARY_ENDINGS) and not TIME_LEAD_RE.match(sentence)
+                    announces = (
+                        sentence.endswith(SUMMARY_ENDINGS)
+                        and not TIME_LEAD_RE.match(sentence)
+                        and not AIM_END_RE.search(sentence)  # …实现水安全韧性增强…的目标 states it
+                    )
                     if kind == "goal" and announces:
                         continue  # "…提出了两个阶段性目标" announces the goals (到2025年，…如下 states one)
                     if kind == "direction":
