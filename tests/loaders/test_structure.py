@@ -358,3 +358,20 @@ def test_a_preamble_aim_led_by_its_year_and_duty_notes_that_are_no_tasks() -> No
     ]
     assert not any("责任单位" in t.name for t in extraction.tasks)
     assert is_furniture("（责任单位：区发展改革委、区建管委）")
+
+
+def test_a_technical_annex_holds_no_tasks_or_targets() -> None:
+    text = (
+        "上海市花白玉兰推广应用三年行动计划\n"
+        "一、主要任务\n（一）加大白玉兰推广应用力度\n新增白玉兰特色道路30条。\n"
+        "（二）加强白玉兰养管技术培训\n培养一批白玉兰栽植养护专技人员。\n"
+        "附件2\n白玉兰栽植和养护技术要求\n"
+        "一、苗木要求\n苗木的选择关系到栽植成活率，要选择生长健壮的苗木。\n"
+        "二、栽植要求\n1.抬高地形。栽植穴底面距离地下水位≥50 cm，需抬高地形。\n"
+    )
+    extraction = extract_text(text)
+    assert [t.name for t in extraction.tasks if t.parent is None] == [
+        "加大白玉兰推广应用力度",
+        "加强白玉兰养管技术培训",
+    ]
+    assert [(i.value, i.unit) for i in extraction.indicators] == [(30.0, "条")]

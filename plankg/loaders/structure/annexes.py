@@ -1,9 +1,13 @@
-"""Annexes that explain indicators (附件 三级公立医院绩效考核指标: 指标说明, 计算方法：…, 指标来源：…).
+"""Annexes that explain indicators (附件 三级公立医院绩效考核指标: 指标说明, 计算方法：…, 指标来源：…) or
+lay down technical requirements (附件2 白玉兰栽植和养护技术要求: 苗木要求, 栽植要求 …).
 
 An annex defining how each indicator is computed and where its data come from sets no goal, task or
-target: its numbered indicator names are not tasks and its formulas (…×100%) are not values. Such an
-annex runs from its marker line (附件, 附件2, 附：) to the next marker or the end of the text; it is one
-when at least three of its paragraphs open with a definition label. Its paragraphs get form "annex".
+target: its numbered indicator names are not tasks and its formulas (…×100%) are not values. Nor does a
+technical standard: its numbered requirements (栽植穴底面距离地下水位≥50 cm) are how work is done, not
+measures or targets of the plan. Such an annex runs from its marker line (附件, 附件2, 附：) to the next
+marker or the end of the text; it is one when at least three of its paragraphs open with a definition
+label, or when its title (the line after the marker) names technical requirements. Its paragraphs get
+form "annex".
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ _DEFINITION_RE = re.compile(
     r"评价方法|考核方法|评分标准)\s*[：:]"
 )
 _MIN_DEFINITIONS = 3
+# the title of a technical annex: 白玉兰栽植和养护技术要求, 建设技术导则, 操作规程, 评分细则
+_TECHNICAL_TITLE_RE = re.compile(
+    r"(?:技术要求|技术规范|技术导则|技术标准|技术指南|技术规程|操作规程|操作指南|评分细则|评分标准|验收标准|建设标准)$"
+)
 
 
 def mark_definition_annexes(paragraphs: list[Paragraph]) -> None:
@@ -29,6 +37,8 @@ def mark_definition_annexes(paragraphs: list[Paragraph]) -> None:
     for at, start in enumerate(markers):
         end = markers[at + 1] if at + 1 < len(markers) else len(paragraphs)
         block = paragraphs[start:end]
-        if sum(1 for par in block if _DEFINITION_RE.match(par.text)) >= _MIN_DEFINITIONS:
+        title = block[1].text.strip() if len(block) > 1 else ""
+        technical = _TECHNICAL_TITLE_RE.search(title) is not None and len(title) <= 40
+        if technical or sum(1 for par in block if _DEFINITION_RE.match(par.text)) >= _MIN_DEFINITIONS:
             for par in block:
                 par.form = "annex"
