@@ -50,7 +50,12 @@ _TASK_VERB_RE = re.compile(
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
 _MODAL_RE = re.compile(
     r"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)"
-    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS}))"
+    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS})"
+    # 将与各部门稳步推进…, 将会同有关部门加快…: the partners, then the action
+    rf"|(?:与|会同|联合|同)[^，,。；;]{{1,12}}?(?:稳步|加快|积极|持续|共同|一道)?(?:{_ACTION_VERBS}))"
+)
+_PARTNERS_RE = re.compile(
+    rf"(?:与|会同|联合|同)[^，,。；;]{{1,12}}?(?=(?:稳步|加快|积极|持续|共同|一道)?(?:{_ACTION_VERBS}))"
 )
 # 将X作为Y / 将X分为…: 将 marks the object here, not the future
 _BA_RE = re.compile(r"将[^，。；,;]{1,30}?(?:作为|列为|纳入|视为|分为|转化为|应用于|打造成|建成为)")
@@ -59,7 +64,7 @@ _REPORTED_RE = re.compile(
     r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知)(?:还|也|同时|进一步)?(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
 )
 # 比如，提出促进… / 针对老年人提出支持…: the document's measure reported by a verb of saying
-_SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?(?=[^，,。；;]{4})")
+_SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?“?(?=[^，,。；;]{4})")
 # 以促进消费扩量、提质、升级为目标: the aim the speaker names (not 以…为目标导向)
 _AIM_NAMED_RE = re.compile(r"以[^，,。；;]{2,40}?为(?:主要|总|工作)?目标(?!导向)")
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
@@ -748,6 +753,9 @@ class _Reader:
             and (text[modal.start() - 1] in _CLAUSE_START or _subject_before(text, start, modal.start()))
         ):
             verb_at = modal.end()
+            partners = _PARTNERS_RE.match(text, verb_at, end)
+            if partners is not None:  # 将会同有关部门加快…: named by the action, not the partners
+                verb_at = partners.end()
             if not _TASK_VERB_RE.match(text, verb_at):  # 将分类施策，推进…
                 verb_at = next(
                     (s for s, _ in clauses(text, verb_at, end) if _TASK_VERB_RE.match(text, s)), verb_at
@@ -756,7 +764,7 @@ class _Reader:
         reported = _REPORTED_RE.search(text, start, end)
         if reported and _TASK_VERB_RE.match(text, reported.end()) and self._goal_cue(start, end) is None:
             return reported.end()
-        for says in _SAYS_ACTION_RE.finditer(text, start, min(end, start + 40)):
+        for says in _SAYS_ACTION_RE.finditer(text, start, end):
             if _TASK_VERB_RE.match(text, says.end()) and self._goal_cue(start, end) is None:
                 return says.end()  # 比如，提出促进工资性收入合理增长
         head = trim(text, start, end)[0]

@@ -499,3 +499,14 @@ def test_a_reports_named_aim_and_measures_reported_by_a_verb_of_saying() -> None
     task_names = names(text, outline.tasks)
     assert "促进工资性收入合理增长" in task_names
     assert "支持地方整体推进多层建筑加装电梯" in task_names
+
+
+def test_actions_with_partners_and_quoted_measures_are_tasks() -> None:
+    text = (
+        "全方位扩大商品和服务消费\n"
+        "下一步，国家发展改革委将会同有关部门加快形成促进消费增长的强大合力。"
+        "《方案》在城乡居民增收促进行动中提出“实施中小微企业就业支持计划”“促进重点群体就业”等举措。\n"
+    )
+    task_names = names(text, read(text).tasks)
+    assert any(name.startswith("加快形成促进消费增长的强大合力") for name in task_names)
+    assert any(name.startswith("实施中小微企业就业支持计划") for name in task_names)
