@@ -11,9 +11,11 @@ and a few cues of its body, in this order:
      - any other 通知 is not a plan when it appoints, lists members, sets holidays or settles
        有关事项/问题; else a plan when its body gives several numbered parts (tasks to carry out);
   3. a news title on the release of rules (印发《…条例》) → not_a_plan;
-     a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report;
+     a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report
+     when it names a plan or a dated target somewhere, else not_a_plan (news on no plan);
   4. a question-and-answer body (问：…, 负责人…答记者问) → plan_interpretation;
-  5. a body in a plan's own voice (现提出如下意见, 特制定本方案, 编制本规划) → plan, its title line missing;
+  5. a body of numbered articles (第一条, 第二条 …) → not_a_plan;
+     a body in a plan's own voice (现提出如下意见, 特制定本方案, 编制本规划) → plan, its title line missing;
   6. anything else: a report on a plan when it states targets, names a plan or says what work a
      government will carry out (将…推进/加快/建设); else not_a_plan.
 A not_a_plan document yields no goals, directions, tasks or indicators.
@@ -91,10 +93,19 @@ _TARGET_RE = re.compile(
     r"到\s*20\d\d\s*年|目标|《[^》]{2,60}(?:规划|方案|意见|计划|纲要)[^》]{0,12}》|"
     r"(?:将|要|力争)[^。；]{0,16}?(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到)"
 )
+# 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
+_ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
+_ARTICLES_FOR_RULES = 3
 # A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)
 _OWN_VOICE_RE = re.compile(
     r"(?:现|特)(?:就[^。]{0,40})?提出(?:以下|如下)(?:意见|措施|实施意见)"
     r"|(?:特|现)?(?:制定|编制)本(?:规划|方案|计划|意见|措施)"
+)
+# what a report on a plan names somewhere: the plan (《…方案》, 规划, 行动计划 …) or a dated target
+_PLAN_MENTION_RE = re.compile(
+    r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|指引|战略|行动)[^》]{0,12}》|"
+    r"规划|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|实施意见|若干措施|政策措施|专项行动|"
+    r"(?:到|力争|争取)\s*20\d\d\s*年"
 )
 _BODY_CUE_PARAGRAPHS = 6  # a news page's byline and lead are in its first paragraphs
 
@@ -242,6 +253,8 @@ def classify_genre(text: str) -> GenreDecision:
     for par in head_paragraphs:
         news = _NEWS_BODY_RE.search(text, body_start + par.start, body_start + par.end)
         if news is not None:
+            if _PLAN_MENTION_RE.search(text) is None:
+                return _body_decision("not_a_plan", "a news report on no plan", news)
             return _body_decision("plan_report", "a news report's byline or lead", news)
     if news_title is not None:
         return _decision("plan_report", "the title reports a plan's release", title, *news_title.span())
@@ -259,6 +272,16 @@ def classify_genre(text: str) -> GenreDecision:
             "questions and answers on a plan",
             first.text[:20],
             (body_start + first.start, body_start + min(first.end, first.start + 20)),
+        )
+    articles = [p for p in split_paragraphs(text[body_start:]) if _ARTICLE_RE.match(p.text)]
+    if len(articles) >= _ARTICLES_FOR_RULES:
+        first = articles[0]
+        span = (
+            body_start + first.start,
+            body_start + first.start + len(_ARTICLE_RE.match(first.text).group()),
+        )
+        return GenreDecision(
+            "not_a_plan", "a body of numbered articles (rules)", text[span[0] : span[1]], span
         )
     own_voice = _OWN_VOICE_RE.search(text, 0, body_start + 3000)
     if own_voice is not None:

@@ -217,3 +217,27 @@ def test_a_body_in_a_plans_own_voice_is_a_plan_without_its_title() -> None:
         "二、保障措施\n（一）切实加强组织领导。各级农牧部门要加强领导。\n"
     )
     assert classify_genre(text).genre == "plan"
+
+
+def test_news_on_no_plan_is_not_a_plan() -> None:
+    statistics = (
+        "国家统计局发布2024年国民经济数据\n"
+        "新华社北京1月17日电 国家统计局17日发布数据，2024年国内生产总值比上年增长5.0%。"
+        "全年粮食产量达到1.4万亿斤，比上年增加221亿斤。\n"
+    )
+    assert classify_genre(statistics).genre == "not_a_plan"
+    report = statistics.replace(
+        "国家统计局17日发布数据", "国务院印发《质量强国建设纲要》，提出到2025年质量整体水平进一步全面提高"
+    )
+    assert classify_genre(report).genre == "plan_report"
+
+
+def test_a_body_of_numbered_articles_without_its_title_is_not_a_plan() -> None:
+    text = (
+        "第一条 为了规范交通行业突发事件信息报告工作，制定本规定。\n"
+        "第二条 本规定适用于本市交通行业生产安全突发事件的信息报告，目标是提高报告时效。\n"
+        "第三条 事发单位应当在事件发生后30分钟内向主管部门报告。\n"
+        "第四条 主管部门将加快推进信息报告系统建设。\n"
+    )
+    decision = classify_genre(text)
+    assert decision.genre == "not_a_plan" and decision.cue == "第一条"
