@@ -240,4 +240,4 @@ def test_a_body_of_numbered_articles_without_its_title_is_not_a_plan() -> None:
         "第四条 主管部门将加快推进信息报告系统建设。\n"
     )
     decision = classify_genre(text)
-    assert decision.genre == "not_a_plan" and decision.cue == "第一条"
+    assert decision.genre == "not_a_plan" and decision.rule == "a body of numbered articles (rules)"
