@@ -73,7 +73,10 @@ _RULE_TYPE_RE = re.compile(rf"(?:{_RULE_TYPES})$")
 _TRAILING_BRACKETS_RE = re.compile(r"(?:[（(][^（）()]*[）)]|[”\"》])+$")
 # A wrapper: 关于印发《X》的通知, 转发…关于X的通知, 印发X的函.
 _CARRIER_RE = re.compile(r"(?:印发|转发|颁发|颁布|发布)(.+?)的(?:通知|函)$")
+_NOTICE_SUBJECT_RE = re.compile(r"关于(.+?)的通知$")
 _NOT_A_PLAN_NOTICE_RE = re.compile(
+    # calls for applications or nominations (…项目申报的通知, 征集, 评选, 推荐): a procedure, not a plan
+    r"申报|征集|评选|遴选|推荐|报名|公示|备案|年检|"
     r"组成人员|人员组成|成员调整|任免|任命|免去|职务|放假|节假日|假日|调休|有关事项|几个问题|有关问题|表扬|通报|"
     r"嘉奖|奖励|悼念|讣告|更正|废止|停止执行|宣布失效"
 )
@@ -201,6 +204,13 @@ def _official_type(title: _Title) -> GenreDecision | None:
                 return _decision("plan", "the notice forwards a report to be carried out", title, s, e)
         if word == "函":
             return _decision("not_a_plan", "the title names a 函", title, start, end)
+        subject = _NOTICE_SUBJECT_RE.search(head)
+        if subject is not None:  # 关于本市…运价浮动实施规则的通知: a notice of rules is rules
+            inner = _TRAILING_BRACKETS_RE.sub("", subject.group(1))
+            rule = _RULE_TYPE_RE.search(inner)
+            if rule is not None and _PLAN_TYPE_RE.search(inner) is None:
+                s, e = subject.start(1) + rule.start(), subject.start(1) + rule.end()
+                return _decision("not_a_plan", "the notice lays down rules, not a plan", title, s, e)
         not_a_plan = _NOT_A_PLAN_NOTICE_RE.search(head)
         if not_a_plan is not None:
             return _decision(

@@ -241,3 +241,18 @@ def test_a_body_of_numbered_articles_without_its_title_is_not_a_plan() -> None:
     )
     decision = classify_genre(text)
     assert decision.genre == "not_a_plan" and decision.rule == "a body of numbered articles (rules)"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "上海市交通委员会关于开展2023年上海市促进现代航运服务业创新项目申报的通知",
+        "上海市交通委员会、上海市发展和改革委员会关于本市市域巡游出租汽车运价浮动实施规则的通知",
+    ],
+)
+def test_calls_for_applications_and_notices_of_rules_are_not_plans(title: str) -> None:
+    body = (
+        "各相关单位：\n一、总体要求\n加快推进工作。\n二、申报条件\n注册资本不低于1000万元。\n"
+        "三、工作安排\n4月底前完成。\n四、其他\n请按时报送。\n"
+    )
+    assert classify_genre(f"{title}\n{body}").genre == "not_a_plan"
