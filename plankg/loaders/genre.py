@@ -86,6 +86,8 @@ _NUMBERED_PART_RE = re.compile(
 _NUMBERED_PARTS_FOR_A_PLAN = 4  # a notice that lays out work gives several numbered parts
 
 _NEWS_TITLE_RE = re.compile(r"(?:印发|发布|出台|出炉|公布|推出|解读)[了]?[《“\"]")
+# 国办印发促进残疾人就业三年行动方案: a headline on a release (an official title says 关于印发…的通知)
+_HEADLINE_RELEASE_RE = re.compile(r"^(?!.*关于).{2,12}?(?:印发|出台|出炉|发布|公布)")
 _NEWS_BODY_RE = re.compile(
     r"新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)|记者\s*[\u4e00-\u9fff]{2,4}|"
     r"(?:日前|近日|近期|今天|今日|\d{1,2}月\d{1,2}日)[，,]?[^。；]{0,40}(?:印发|发布|出台|公布)(?:了)?[《“]"
@@ -247,7 +249,7 @@ def classify_genre(text: str) -> GenreDecision:
     interpretation = _INTERPRETATION_RE.search(title.compact)
     if interpretation is not None:
         return _decision("plan_interpretation", "the title says it interprets", title, *interpretation.span())
-    news_title = _NEWS_TITLE_RE.search(title.compact)
+    news_title = _NEWS_TITLE_RE.search(title.compact) or _HEADLINE_RELEASE_RE.search(title.compact)
     wrapper = re.search(
         r"(?:通知|函)$", title.compact
     )  # 关于印发《…》的通知 is official, 国务院印发《…》 news

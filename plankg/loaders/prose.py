@@ -112,6 +112,12 @@ _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟"
 )
+# a report's release sentence (国务院办公厅印发《…》) and the purpose it gives the plan (，以… / ，旨在…)
+_RELEASE_RE = re.compile(r"(?:印发|出台|发布|公布|推出)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?")
+_PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
+_RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
+_IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
+_RELEASED_BY_RE = re.compile(r"日前|近日|近期|今天|今日|\d+月\d+日|印发|出台|发布|国务院|办公厅|部门")
 # A vision without a year: a future modal, then an end state to build (加快建设…新型能源体系, 打造…高地)
 _VISION_MODAL_RE = re.compile(r"将|要|力争|努力|致力于")
 _VISION_RE = re.compile(
@@ -433,6 +439,7 @@ class _Reader:
         self.directions()
         self.goal_statements()
         self.vision_goals()
+        self.purpose_goals()
         self.task_statements()
         for kind in ("goals", "tasks"):
             getattr(self.items, kind).sort(key=lambda item: item.span[0])
@@ -688,6 +695,45 @@ class _Reader:
                 if self.free(*item.span):
                     self.items.goals.append(item)
                     self.claim([item])
+
+    def purpose_goals(self) -> None:
+        """With no goal stated otherwise: the purpose a report gives the plan where it announces its
+        release (…印发《促进残疾人就业三年行动方案》（以下简称《行动方案》），以持续提升…，促进残疾人实现
+        较为充分较高质量的就业。), from the purpose word to the sentence end."""
+        if self.items.goals:
+            return
+        text = self.text
+        for par in self.paragraphs[:_RELEASE_PARAGRAPHS]:
+            for start, end in sentences(text, par.start, par.end):
+                release = _RELEASE_RE.search(text, start, end)
+                if release is None:
+                    continue
+                purpose = _PURPOSE_RE.search(text, release.end(), end)
+                span = (purpose.end(), end) if purpose else self._purpose_before(start, release.start())
+                if span is None:
+                    continue
+                item = _item("goal", text, *span)
+                if item.span[1] - item.span[0] >= 8 and self.free(*item.span):
+                    self.items.goals.append(item)
+                    self.claim([item])
+                return
+
+    def _purpose_before(self, start: int, release: int) -> tuple[int, int] | None:
+        """为贯彻落实…，推动做好…“五篇大文章”，加快建设金融强国，日前，国务院办公厅印发《…》: the aims between
+        the guiding clause and who released the plan when."""
+        text = self.text
+        lead = re.match(r"[^，,。]{0,30}?(?:^|\s|电|讯)为了?", text[start:release])  # 新华社…电  为…
+        if lead is None:
+            return None
+        parts = clauses(text, start + lead.end(), release, "，,；;")
+        aims = [
+            (s, e)
+            for s, e in parts
+            if not _IDEOLOGY_CLAUSE_RE.search(text, s, e) and not _RELEASED_BY_RE.search(text, s, e)
+        ]
+        if not aims:
+            return None
+        return aims[0][0], aims[-1][1]
 
     def _goal_cue(self, start: int, end: int) -> int | None:
         """Where the goal starts: the first time cue at a clause start followed by a target predicate."""

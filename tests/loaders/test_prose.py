@@ -510,3 +510,26 @@ def test_actions_with_partners_and_quoted_measures_are_tasks() -> None:
     task_names = names(text, read(text).tasks)
     assert any(name.startswith("加快形成促进消费增长的强大合力") for name in task_names)
     assert any(name.startswith("实施中小微企业就业支持计划") for name in task_names)
+
+
+def test_a_reports_release_sentence_gives_the_plans_purpose_as_its_goal() -> None:
+    after = (
+        "国办印发促进残疾人就业三年行动方案\n"
+        "新华社北京6月30日电  日前，国务院办公厅印发《促进残疾人就业三年行动方案（2025—2027年）》"
+        "（以下简称《行动方案》），以持续提升残疾人公共服务质量，促进残疾人实现较为充分较高质量的就业。\n"
+        "《行动方案》提出，实施残疾人就业服务提升行动。\n"
+    )
+    extraction = extract_text(after)
+    assert extraction.document.genre == "plan_report"  # a headline on a release, not the plan itself
+    assert [g.text.rstrip("。") for g in extraction.goals] == [
+        "持续提升残疾人公共服务质量，促进残疾人实现较为充分较高质量的就业"
+    ]
+    before = (
+        "国务院办公厅印发《关于做好金融“五篇大文章”的指导意见》\n"
+        "新华社北京3月5日电  为贯彻落实党中央、国务院决策部署，推动做好科技金融、绿色金融“五篇大文章”，"
+        "加快建设金融强国，日前，国务院办公厅印发《关于做好金融“五篇大文章”的指导意见》，提出相关意见。\n"
+        "《指导意见》提出，提升金融机构服务能力和支持强度。\n"
+    )
+    assert [g.text for g in extract_text(before).goals] == [
+        "推动做好科技金融、绿色金融“五篇大文章”，加快建设金融强国"
+    ]
