@@ -42,7 +42,7 @@ _ACTION_VERBS = (
     "促进|扩大|支持|鼓励|引导|开展|探索|创新|落实|壮大|布局|夯实|拓展|增强|营造|引进|招引|统筹|"
     "规范|保障|推广|巩固|筑牢|发挥|聚焦|围绕|依托|加大|争创|建成|形成|实现|确保|做强|做优|做大|加速|筛选|谋划|"
     "瞄准|办好|搭建|吸引|撬动|研发|成立|开发|招引|深入|全面|打通|畅通|简化|制定|出台|编制|启动|培养|推行|"
-    "用好|设立|改善|改进|减轻|降低|放宽|加紧|普及|组织"
+    "用好|设立|改善|改进|减轻|降低|放宽|加紧|普及|组织|增设|新增|设置|取消|调整"
 )
 _TASK_VERB_RE = re.compile(
     rf"(?:进一步|继续|全力|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
@@ -61,8 +61,10 @@ _PARTNERS_RE = re.compile(
 _BA_RE = re.compile(r"将[^，。；,;]{1,30}?(?:作为|列为|纳入|视为|分为|转化为|应用于|打造成|建成为)")
 # 《意见》还提出，鼓励… / 报告提出，… : the document's own words reported
 _REPORTED_RE = re.compile(
-    r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知)(?:还|也|同时|进一步)?(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
+    r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知|措施|计划|纲要|指引)(?:还|也|同时|进一步|特别|专门)?"
+    r"(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
 )
+_CONTEXT_CITED_RE = re.compile(r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》")
 # 比如，提出促进… / 针对老年人提出支持…: the document's measure reported by a verb of saying
 _SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?“?(?=[^，,。；;]{4})")
 # 以促进消费扩量、提质、升级为目标: the aim the speaker names (not 以…为目标导向)
@@ -808,6 +810,8 @@ class _Reader:
                 )
             return verb_at
         reported = _REPORTED_RE.search(text, start, end)
+        if reported and _CONTEXT_CITED_RE.search(text, start, reported.end()):
+            return None  # 《政府工作报告》提出，制定创新药目录: the context a report gives, not the plan
         if reported and _TASK_VERB_RE.match(text, reported.end()) and self._goal_cue(start, end) is None:
             return reported.end()
         for says in _SAYS_ACTION_RE.finditer(text, start, end):

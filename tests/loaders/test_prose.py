@@ -533,3 +533,16 @@ def test_a_reports_release_sentence_gives_the_plans_purpose_as_its_goal() -> Non
     assert [g.text for g in extract_text(before).goals] == [
         "推动做好科技金融、绿色金融“五篇大文章”，加快建设金融强国"
     ]
+
+
+def test_measures_reported_by_their_short_name_and_context_that_is_no_task() -> None:
+    text = (
+        "十六条新措施助力创新药加速跑（政策解读）\n"
+        "今年的《政府工作报告》提出，制定创新药目录，支持创新药发展。\n"
+        "措施特别提出，提高创新药多元支付能力，鼓励商业健康保险将创新药纳入保障范围。\n"
+        "措施明确增设商业健康保险创新药品目录。\n"
+    )
+    task_names = names(text, read(text, "plan_interpretation").tasks)
+    assert not any(name.startswith("制定创新药目录") for name in task_names)
+    assert any(name.startswith("提高创新药多元支付能力") for name in task_names)
+    assert any(name.startswith("增设商业健康保险创新药品目录") for name in task_names)
