@@ -50,7 +50,7 @@ _TASK_VERB_RE = re.compile(
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
 _MODAL_RE = re.compile(
     r"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)"
-    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS})"
+    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快|持续|不断|积极|稳步|加速|深入|切实)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS})"
     # 将与各部门稳步推进…, 将会同有关部门加快…: the partners, then the action
     rf"|(?:与|会同|联合|同)[^，,。；;]{{1,12}}?(?:稳步|加快|积极|持续|共同|一道)?(?:{_ACTION_VERBS}))"
 )
@@ -64,6 +64,10 @@ _REPORTED_RE = re.compile(
     r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知|措施|计划|纲要|指引)(?:还|也|同时|进一步|特别|专门)?"
     r"(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
 )
+# 持续推动…的目标实现 / 确保实现上述目标: reaching the goals set, no task of its own
+_REACHING_TARGETS_RE = re.compile(
+    r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
+)
 _CONTEXT_CITED_RE = re.compile(r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》")
 # 比如，提出促进… / 针对老年人提出支持…: the document's measure reported by a verb of saying
 _SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?“?(?=[^，,。；;]{4})")
@@ -75,7 +79,7 @@ _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
 # verbs that open an instruction when they open a sentence
 _DIRECTIVE_RE = re.compile(
     "加速|推动|推进|加快|加强|完善|健全|建立|构建|打造|培育|实施|深化|强化|优化|鼓励|支持|引导|探索|着力|开展|"
-    "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实"
+    "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实|充分(?:利用|发挥|调动|运用)|增加|加大|大力|积极|深入|切实"
 )
 _NOT_PLAN_SENTENCE_RE = re.compile(
     r"为指导|习近平|贯彻|精神|原则|[？?]|"  # guiding thought, principles, questions
@@ -770,6 +774,8 @@ class _Reader:
                 verb = _TASK_VERB_RE.match(text, verb_at)
                 if verb is not None and text.startswith("的", verb.end()):
                     continue  # 明确了要开展的各项工作: the work named, not a task
+                if _REACHING_TARGETS_RE.search(text, verb_at, end):
+                    continue  # 持续推动…的目标实现: reaching the goals set, no task of its own
                 item = task_item(text, verb_at, end, named_by_sentence=False)
                 # the actions the sentence lists: its ；-parts, else its clauses that are actions
                 parts = clauses(text, verb_at, end, marks="；;")

@@ -546,3 +546,16 @@ def test_measures_reported_by_their_short_name_and_context_that_is_no_task() -> 
     assert not any(name.startswith("制定创新药目录") for name in task_names)
     assert any(name.startswith("提高创新药多元支付能力") for name in task_names)
     assert any(name.startswith("增设商业健康保险创新药品目录") for name in task_names)
+
+
+def test_report_sentences_with_an_adverb_before_the_action_are_tasks() -> None:
+    text = (
+        "美丽广西建设三年行动计划实施\n"
+        "行动计划明确，广西将持续推动城市生态修复和功能完善，建成优美城乡人居环境。"
+        "充分利用大数据、人工智能等技术，加快推进“数字化+专业”建设。"
+        "武汉将持续推动数字经济的目标实现。\n"
+    )
+    task_names = names(text, read(text).tasks)
+    assert any(name.startswith("持续推动城市生态修复和功能完善") for name in task_names)
+    assert any(name.startswith("充分利用大数据") for name in task_names)
+    assert not any("目标实现" in name for name in task_names)
