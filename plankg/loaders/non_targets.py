@@ -42,7 +42,8 @@ _EVENT_RE = re.compile(r"发生了?$")
 # 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
 # 同比, 比上年, 去年: a sentence reporting last year's statistics; 以来: what a past period achieved.
-_STATISTIC_RE = re.compile(r"同比|(?:比|较)(?:上年|去年|上年度)|去年|上年度")
+# (同比2022年增长30%: a change against a named base year is how a plan sets a target)
+_STATISTIC_RE = re.compile(r"同比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度")
 _SINCE_RE = re.compile(r"以来")
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 _PERMISSION_RE = re.compile(r"允许|准许|最多可")

@@ -24,7 +24,7 @@ _FALL_WORDS = ("下降", "降低", "减少", "缩减", "压缩", "压减", "缩�
 # (比2020年增长, 比上年增长 are changes against a baseline year, not rates.)
 _RATE_LEAD_RE = re.compile(r"(?:年均|年平均|平均每年|每年|逐年|平均|(?<![\d上去前同本当今明])年)\s*$")
 # 比2020年 / 较2020年底 / 与2020年相比: the baseline year of a change.
-BASELINE_YEAR_RE = re.compile(r"(?:比|较|相比|相较于?|与|同)\s*(\d{4})\s*年(?:底|末)?(?:相比|比)?")
+BASELINE_YEAR_RE = re.compile(r"(?:同比|比|较|相比|相较于?|与|同)\s*(\d{4})\s*年(?:底|末)?(?:相比|比)?")
 # 翻一番 / 翻两番 / 翻番: the measure doubles (N times).
 DOUBLING_RE = re.compile(r"翻(?:([一二两三四1-4])番|番)")
 _DOUBLING_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}

@@ -262,3 +262,11 @@ def test_the_figures_of_a_target_formula_spelled_out_are_targets() -> None:
 def test_the_share_of_an_area_that_reaches_a_standard_is_a_target() -> None:
     sentence = "到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求。"
     assert described(sentence) == [("本市建成区面积达到海绵城市建设目标要求的比例", 40.0, "%", ">=")]
+
+
+def test_a_change_against_a_named_base_year_is_a_target_a_years_statistic_is_not() -> None:
+    found = targets("2023年，国际集装箱靠港船舶岸电使用量同比2022年增长30%。")
+    assert [(m.name, m.value, m.target_kind, m.baseline_year) for m in found] == [
+        ("国际集装箱靠港船舶岸电使用量", 30.0, "change", 2022)
+    ]
+    assert targets("全年完成45.5万亿元，同比增长16.2%。") == []
