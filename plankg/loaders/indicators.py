@@ -507,6 +507,8 @@ def find_indicators(
             and scan[unit_end].isalnum()
         ):
             continue
+        if results and _in_note_after(scan, n_start, results[-1].span[1] - start):
+            continue  # 特色园20座（区域面积1000平米以上）: the note sizes what was counted, it sets nothing
         if unit and is_range_start(scan, unit_end):
             continue  # 60%—70%: a range, not a target
         if unit.endswith("级") and unit != "级":
@@ -833,6 +835,13 @@ def find_indicators(
 _SHARE_REACHING_RE = re.compile(
     r"的?([^\s，,。；;的]{1,6}?)((?:达到|实现|完成|符合|具备|满足)[^，,。；;]{2,30})"
 )
+
+
+def _in_note_after(scan: str, position: int, previous_end: int) -> bool:
+    """The number sits in a bracketed note that opens right after the previous target."""
+    opening = max(scan.rfind("（", 0, position), scan.rfind("(", 0, position))
+    closing = max(scan.rfind("）", 0, position), scan.rfind(")", 0, position))
+    return opening > closing and 0 <= opening - previous_end <= 1
 
 
 def _list_continued(

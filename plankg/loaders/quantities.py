@@ -161,6 +161,7 @@ MEASURE_UNITS = (
     "平方公里",
     "平方千米",
     "平方米",
+    "平米",  # 80万平米: the everyday short form of 平方米
     "立方米",
     "微克",
     "毫克",
@@ -265,8 +266,12 @@ def parse_unit(text: str, pos: int) -> tuple[str, float, int]:
 
 
 def normalize_unit(unit: str) -> tuple[str, float]:
-    """万户 → ("户", 1e4); 亿元 → ("元", 1e8); % → ("%", 1)."""
+    """万户 → ("户", 1e4); 亿元 → ("元", 1e8); % → ("%", 1); 万平米 → ("平方米", 1e4)."""
     for magnitude, factor in MAGNITUDES:
         if unit.startswith(magnitude) and unit not in BASE_UNITS:
-            return unit[len(magnitude) :], factor
-    return unit, 1.0
+            base = unit[len(magnitude) :]
+            return _SAME_UNIT.get(base, base), factor
+    return _SAME_UNIT.get(unit, unit), 1.0
+
+
+_SAME_UNIT = {"平米": "平方米"}  # one name per unit, so that values compare across plans

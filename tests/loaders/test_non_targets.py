@@ -270,3 +270,11 @@ def test_a_change_against_a_named_base_year_is_a_target_a_years_statistic_is_not
         ("国际集装箱靠港船舶岸电使用量", 30.0, "change", 2022)
     ]
     assert targets("全年完成45.5万亿元，同比增长16.2%。") == []
+
+
+def test_square_metres_in_short_and_a_note_sizing_a_count() -> None:
+    found = targets("每年完成80万平米屋面及相关设施改造。")
+    assert [(m.value, m.unit, m.normalized_unit, m.normalized_value) for m in found] == [
+        (80.0, "万平米", "平方米", 800000.0)
+    ]
+    assert [(m.value, m.unit) for m in targets("新建特色园20座（区域面积1000平米以上）。")] == [(20.0, "座")]
