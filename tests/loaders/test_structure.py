@@ -375,3 +375,21 @@ def test_a_technical_annex_holds_no_tasks_or_targets() -> None:
         "加强白玉兰养管技术培训",
     ]
     assert [(i.value, i.unit) for i in extraction.indicators] == [(30.0, "条")]
+
+
+def test_sub_sections_headed_by_end_states_under_a_goals_heading_are_goals() -> None:
+    text = (
+        "“十五五”时期经济社会发展的主要目标\n"
+        "一、深刻领会“十五五”时期经济社会发展主要目标的科学内涵\n"
+        "（一）高质量发展取得显著成效。经济保持合理增长。\n"
+        "（二）科技自立自强水平大幅提高。创新能力显著增强。\n"
+        "（三）国家安全屏障更加巩固。国家安全体系更加健全。\n"
+        "二、重点任务\n（一）加快建设现代化产业体系。推进新型工业化。\n（二）深化改革。完善市场体系。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.name for g in extraction.goals] == [
+        "高质量发展取得显著成效",
+        "科技自立自强水平大幅提高",
+        "国家安全屏障更加巩固",
+    ]
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["加快建设现代化产业体系", "深化改革"]

@@ -19,6 +19,13 @@ _ENUM_RE = re.compile(
     rf"[（(]([{CN_ORD}]+)[）)])"
 )
 PRINCIPLE_RE = re.compile(r"坚持(?!以习近平|以马克思)")
+# a heading that names an end state to reach, not an action (高质量发展取得显著成效, 社会文明程度明显提升,
+# 国家安全屏障更加巩固, 美丽中国建设取得新的重大进展)
+END_STATE_TITLE_RE = re.compile(
+    r"(?:取得|实现|迈出|迈上)[^，。；]{0,6}(?:成效|突破|进展|步伐|台阶)|"
+    r"(?:大幅|明显|显著|不断|持续|稳步|进一步|全面)(?:提高|提升|增强|改善|优化|巩固|完善)|"
+    r"更加[^，。；]{1,4}|(?:基本|全面|初步)(?:建成|形成|实现)[^，。；]{0,10}$"
+)
 # a sentence that closes on the aim it names (…，实现水安全韧性增强、水环境质量提升的目标。)
 AIM_END_RE = re.compile(r"(?:实现|达到|完成)[^。；;]{2,80}?(?:的|等)?(?:总体|发展|工作)?目标[。；;]?$")
 # a clause that only sets the scope or purpose of the next (针对国家重大战略等需求，提出…) or marks a part

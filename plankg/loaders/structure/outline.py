@@ -15,6 +15,7 @@ from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
     AIM_END_RE,
     CASES_LEAD_RE,
+    END_STATE_TITLE_RE,
     IDEOLOGY_RE,
     INSTRUCTION_RE,
     PRINCIPLE_RE,
@@ -83,6 +84,9 @@ class _OutlineBuilder:
             self.outline.heading_spans.append((section.heading.start, section.heading.end))
             self.outline.answers.append((section.heading.end, section.end))
             return
+        if section.heading is not None and label is None and self.states_goals(section):
+            self.take(section, "goal")
+            return
         if section.heading is not None and label is None and self.is_default_task(section):
             self.outline.target_sections.append((section.start, section.end))
             self.outline.tasks.append(self.task_item(section))
@@ -93,6 +97,16 @@ class _OutlineBuilder:
             loose_paragraph_items(self.outline, pars)
         for child in section.children:
             self.walk(child)
+
+    def states_goals(self, section: Section) -> bool:
+        """A section whose sub-sections are each headed by an end state to reach (（一）高质量发展取得显著
+        成效。（二）科技自立自强水平大幅提高。…) under a heading that speaks of goals: they are the goals."""
+        children = [c for c in section.children if c.heading is not None]
+        return (
+            len(children) >= 3
+            and "目标" in section.title
+            and all(END_STATE_TITLE_RE.search(c.title) for c in children)
+        )
 
     def is_default_task(self, section: Section) -> bool:
         heading = section.heading
