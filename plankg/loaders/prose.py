@@ -663,11 +663,21 @@ class _Reader:
                     continue
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
-                item = _item("goal", text, cue, end)
-                if item.span[1] - item.span[0] >= 8:
-                    self.items.goals.append(item)
-                    self.claim([item])
-                    after_goal = True
+                for goal_start, goal_end in self._dated_parts(cue, end):
+                    item = _item("goal", text, goal_start, goal_end)
+                    if item.span[1] - item.span[0] >= 8:
+                        self.items.goals.append(item)
+                        self.claim([item])
+                        after_goal = True
+
+    def _dated_parts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """A goal sentence cut where a ；-clause opens with a new time cue (到2027年，…；到2035年，…)."""
+        text = self.text
+        cuts = [start]
+        for part_start, _ in clauses(text, start, end, "；;")[1:]:
+            if _GOAL_CUE_RE.match(text, part_start):
+                cuts.append(part_start)
+        return [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
 
     def _goal_continues(self, start: int, end: int) -> bool:
         """A sentence right after a goal statement that states further end states in the same breath

@@ -559,3 +559,14 @@ def test_report_sentences_with_an_adverb_before_the_action_are_tasks() -> None:
     assert any(name.startswith("持续推动城市生态修复和功能完善") for name in task_names)
     assert any(name.startswith("充分利用大数据") for name in task_names)
     assert not any("目标实现" in name for name in task_names)
+
+
+def test_a_goal_sentence_with_two_dates_gives_two_goals_named_without_their_dates() -> None:
+    text = (
+        "甘肃优化职业教育专业布局\n"
+        "方案明确，到2027年，甘肃省职业院校专业优化调整比例不低于30%，基本形成相匹配的专业结构；"
+        "到2035年，全省95%以上职业教育专业与产业转型升级高度适配。\n"
+    )
+    outline = read(text)
+    assert [t.startswith(("到2027年", "到2035年")) for t in texts(text, outline.goals)] == [True, True]
+    assert names(text, outline.goals)[0].startswith("甘肃省职业院校专业优化调整比例")

@@ -35,15 +35,25 @@ def reported_goals(outline: Outline) -> None:
         report = REPORTING_LEAD_RE.match(par.text)
         if report is None or not TIME_LEAD_RE.match(par.text[report.end() :].lstrip(STRIP)):
             continue
-        for s, e in clauses(outline.text, par.start + report.end(), par.end, SENTENCE_END):
-            time_lead = TIME_LEAD_RE.match(outline.text, s)
-            name_start = time_lead.end() if time_lead else s
+        for s, e in _dated_parts(outline.text, par.start + report.end(), par.end):
+            time_lead = TIME_LEAD_RE.match(outline.text[s:e])  # (^ holds only at a slice's start)
+            name_start = s + time_lead.end() if time_lead else s
             if e - name_start >= 4:
                 name = trim(outline.text, name_start, e)
                 outline.goals.append(Item(kind="goal", name=name, span=(s, e)))
         if outline.goals:
             outline.target_sections.append((par.start, par.end))
             return
+
+
+def _dated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end], each cut again where a ；-clause opens with a new time cue
+    (到2027年，…；到2035年，…: two goals)."""
+    parts: list[tuple[int, int]] = []
+    for s, e in clauses(text, start, end, SENTENCE_END):
+        cuts = [s] + [cs for cs, ce in clauses(text, s, e, "；;")[1:] if TIME_LEAD_RE.match(text[cs:ce])]
+        parts += [trim(text, a, b) for a, b in zip(cuts, [*cuts[1:], e], strict=True)]
+    return parts
 
 
 # "我局建议“九五”期间我国防震减灾工作的目标是：" — a short lead that announces the goal as what follows
