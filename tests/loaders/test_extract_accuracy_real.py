@@ -1,9 +1,12 @@
-"""Accuracy of the extractor on real documents (dev split of tests/gold/real), as a gate.
+"""Accuracy of the extractor on real documents (dev split of tests/gold/real, and the external documents
+of tests/gold/external), as a gate.
 
-Runs benchmarks/extract_accuracy.py --split dev --json exactly as a developer would and holds the figures to
-the project's targets: mean per-document min-F1 (score_region.py) >= TARGET, no goals, tasks, indicators or
-directions extracted from documents that are not plans, and - once the extraction emits document.genre -
-genre accuracy >= GENRE_TARGET. The frozen split is never scored here.
+Runs benchmarks/extract_accuracy.py --split dev|external --json exactly as a developer would and holds
+the figures to the project's targets: mean per-document min-F1 (score_region.py) >= TARGET on dev
+(>= EXTERNAL_FLOOR on the external documents, found outside the corpus and scored before any tuning at
+0.52: the floor keeps what was reached since), no goals, tasks, indicators or directions extracted from
+documents that are not plans, and genre accuracy >= GENRE_TARGET. The frozen and holdout splits are
+never scored here.
 """
 
 from __future__ import annotations
@@ -18,14 +21,14 @@ import pytest
 from tests.support.corpus import REPO
 
 TARGET = 0.90
+EXTERNAL_FLOOR = 0.85
 GENRE_TARGET = 0.9
 
 
-@pytest.fixture(scope="module")
-def dev_summary() -> dict:
+def summary_of(split: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     run = subprocess.run(
-        [sys.executable, "benchmarks/extract_accuracy.py", "--split", "dev", "--json"],
+        [sys.executable, "benchmarks/extract_accuracy.py", "--split", split, "--json"],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -34,8 +37,18 @@ def dev_summary() -> dict:
     )
     assert run.returncode == 0, run.stderr
     summary = json.loads(run.stdout)
-    assert summary["split"] == "dev" and summary["documents"], "the dev split has no gold documents"
+    assert summary["split"] == split and summary["documents"], f"the {split} split has no gold documents"
     return summary
+
+
+@pytest.fixture(scope="module")
+def dev_summary() -> dict:
+    return summary_of("dev")
+
+
+@pytest.fixture(scope="module")
+def external_summary() -> dict:
+    return summary_of("external")
 
 
 def test_mean_dev_min_f1_reaches_target(dev_summary: dict) -> None:
@@ -53,3 +66,11 @@ def test_genre_accuracy_when_emitted(dev_summary: dict) -> None:
     genre = dev_summary["genre"]
     if genre["emitted"]:
         assert genre["accuracy"] >= GENRE_TARGET, genre["wrong"]
+
+
+def test_external_documents_keep_their_floor_and_non_plans_stay_silent(external_summary: dict) -> None:
+    per_document = {row["document"]: row["min_f1"] for row in external_summary["documents"]}
+    assert external_summary["mean_min_f1"] >= EXTERNAL_FLOOR, per_document
+    counts = external_summary["not_a_plan_items"]
+    assert counts and {doc: n for doc, n in counts.items() if n != 0} == {}
+    assert external_summary["genre"]["accuracy"] >= GENRE_TARGET, external_summary["genre"]["wrong"]
