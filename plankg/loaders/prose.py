@@ -65,6 +65,7 @@ _REPORTED_RE = re.compile(
     r"(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
 )
 # 持续推动…的目标实现 / 确保实现上述目标: reaching the goals set, no task of its own
+_DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实现|形成)")
 _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
 )
@@ -122,6 +123,10 @@ _GOAL_PREDICATE_RE = re.compile(
 _RELEASE_RE = re.compile(r"(?:印发|出台|发布|公布|推出)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?")
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
+# 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
+_STRIVE_RE = re.compile(
+    r"(?:力争|争取|努力)(?:为|在|使|让|把)?[^。；;]{0,40}?(?:作出|实现|建成|成为|形成|打造成|迈上|走在前列|走在全国前列)"
+)
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
 _RELEASED_BY_RE = re.compile(r"日前|近日|近期|今天|今日|\d+月\d+日|印发|出台|发布|国务院|办公厅|部门")
 # A vision without a year: a future modal, then an end state to build (加快建设…新型能源体系, 打造…高地)
@@ -446,6 +451,7 @@ class _Reader:
         self.goal_statements()
         self.vision_goals()
         self.purpose_goals()
+        self.aim_goals()
         self.task_statements()
         for kind in ("goals", "tasks"):
             getattr(self.items, kind).sort(key=lambda item: item.span[0])
@@ -661,6 +667,8 @@ class _Reader:
                     continue
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
+                if _DONE_RE.search(text, start, end):
+                    continue  # 到2024年，…已经达到232个: reached, not to reach
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
                 for goal_start, goal_end in self._dated_parts(cue, end):
@@ -733,6 +741,26 @@ class _Reader:
                     self.items.goals.append(item)
                     self.claim([item])
                 return
+
+    def aim_goals(self) -> None:
+        """With no goal stated otherwise: the first aim the text strives for without a year (力争为转变
+        发展方式…作出新的示范; 努力建成…), from its clause to the sentence end."""
+        if self.items.goals:
+            return
+        text = self.text
+        for par in self.paragraphs:
+            if par.form not in ("prose", "lead"):
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                aim = _STRIVE_RE.search(text, start, end)
+                if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
+                    continue
+                clause_start = max(text.rfind(ch, start, aim.start()) for ch in "，,；;“") + 1
+                item = _item("goal", text, max(clause_start, start), end)
+                if self.free(*item.span):
+                    self.items.goals.append(item)
+                    self.claim([item])
+                    return
 
     def _purpose_before(self, start: int, release: int) -> tuple[int, int] | None:
         """为贯彻落实…，推动做好…“五篇大文章”，加快建设金融强国，日前，国务院办公厅印发《…》: the aims between

@@ -570,3 +570,14 @@ def test_a_goal_sentence_with_two_dates_gives_two_goals_named_without_their_date
     outline = read(text)
     assert [t.startswith(("到2027年", "到2035年")) for t in texts(text, outline.goals)] == [True, True]
     assert names(text, outline.goals)[0].startswith("甘肃省职业院校专业优化调整比例")
+
+
+def test_an_aim_strived_for_without_a_year_is_the_goal_a_reached_level_is_not() -> None:
+    text = (
+        "深化国家级经开区改革创新（权威发布）\n"
+        "到2024年，国家级经济技术开发区已经达到232个，创造地区生产总值达16.9万亿元。\n"
+        "《工作方案》共提出四个方面16项政策举措，把经开区工作放到大局中去谋划，力争为扩大高水平对外开放作出新的示范。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == ["力争为扩大高水平对外开放作出新的示范。"]
+    assert extraction.indicators == []

@@ -393,3 +393,14 @@ def test_sub_sections_headed_by_end_states_under_a_goals_heading_are_goals() -> 
         "国家安全屏障更加巩固",
     ]
     assert [t.name for t in extraction.tasks if t.parent is None] == ["加快建设现代化产业体系", "深化改革"]
+
+
+def test_duties_and_procedures_hold_no_tasks() -> None:
+    text = (
+        "普陀区海绵城市建设实施方案\n"
+        "一、重点任务\n（一）推进海绵城市项目建设。建设一批海绵型公园。\n（二）加强运维管理。落实设施养护。\n"
+        "二、管控流程\n（一）规划阶段\n组织修编海绵城市建设规划。\n"
+        "三、职责分工\n（一）区建管委\n牵头协调督促本区海绵城市建设工作落实。\n"
+    )
+    extraction = extract_text(text)
+    assert [t.name for t in extraction.tasks if t.parent is None] == ["推进海绵城市项目建设", "加强运维管理"]
