@@ -808,7 +808,7 @@ def find_indicators(
             )
         results.append(
             IndicatorMatch(
-                name=name,
+                name=name.strip("、，,；; "),  # 新增、改造…: never a list's joint
                 value=value,
                 unit=unit,
                 comparator=comparator,

@@ -49,7 +49,7 @@ _TASK_VERB_RE = re.compile(
 )
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
 _MODAL_RE = re.compile(
-    r"(?<![主重必需])(?:还要|也要|要|还将|将|须|必须|需要|计划)"
+    r"(?<![主重必需响反供适理顺])(?:还要|也要|要|还将|将|须|必须|需要|计划|应当|应)"
     rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快|持续|不断|积极|稳步|加速|深入|切实)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS})"
     # 将与各部门稳步推进…, 将会同有关部门加快…: the partners, then the action
     rf"|(?:与|会同|联合|同)[^，,。；;]{{1,12}}?(?:稳步|加快|积极|持续|共同|一道)?(?:{_ACTION_VERBS}))"
@@ -105,7 +105,9 @@ _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
 _TASK_LEAD_RE = re.compile(r"任务|举措|措施|方面|重点|部署|工作")
 
-_YEAR = r"(?:19|20)\d{2}\s*年(?:底|末|前)?"
+_YEAR = (
+    r"(?:(?:19|20)\d{2}\s*年|今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"  # 到今年9月底
+)
 _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
@@ -225,8 +227,20 @@ _SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_E
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of text[start:end], each with its terminal mark (a closing quote after it stays out)."""
-    return [m.span() for m in _SENTENCE_RE.finditer(text, start, end) if m.group().strip(_EDGE)]
+    """Sentences of text[start:end], each with its terminal mark (a closing quote after it stays out) and
+    without a news dateline it opens with (本报北京6月3日电 （记者韩鑫）…: who wrote it, not what it says)."""
+    found = []
+    for match in _SENTENCE_RE.finditer(text, start, end):
+        if not match.group().strip(_EDGE):
+            continue
+        dateline = _DATELINE_RE.match(text, match.start(), match.end())
+        found.append((dateline.end(), match.end()) if dateline else match.span())
+    return found
+
+
+_DATELINE_RE = re.compile(
+    r"\s*(?:本报|新华社|中新社|人民网|新华网|央视网|中新网)[^，。；]{0,16}?电\s*(?:[（(][^）)]{0,24}[）)])?\s*"
+)
 
 
 def clauses(text: str, start: int, end: int, marks: str = "，,；;。！？!?") -> list[tuple[int, int]]:

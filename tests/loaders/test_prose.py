@@ -581,3 +581,17 @@ def test_an_aim_strived_for_without_a_year_is_the_goal_a_reached_level_is_not() 
     extraction = extract_text(text)
     assert [g.text for g in extraction.goals] == ["力争为扩大高水平对外开放作出新的示范。"]
     assert extraction.indicators == []
+
+
+def test_a_dateline_is_no_part_of_a_sentence_and_this_years_deadline_is_a_time_cue() -> None:
+    text = (
+        "到明年四月底，新增改造超千个“司机之家”\n"
+        "本报北京6月3日电  （记者韩鑫）交通运输部联合全国总工会印发《关于开展“司机之家”提升行动的通知》"
+        "提出，"
+        "到今年9月底，对现有“司机之家”进行改造提升，有序推进新增“司机之家”建设。\n"
+        "推出规范化服务方面，“司机之家”应提升基本服务规范化水平，为货车司机提供免费服务。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.goals[0].text.startswith("到今年9月底，对现有“司机之家”进行改造提升")
+    assert "提升基本服务规范化水平" in [t.name for t in extraction.tasks]
+    assert not any("记者" in g.text for g in extraction.goals)
