@@ -528,7 +528,6 @@ def find_indicators(
         else:
             name_start = clause_start
         pre_name = scan[name_start:n_start].rstrip(" ")
-        respective = pre.find("分别")  # 5G基站、千兆用户分别达到3万个、100万户: names in order
         comparator: str | None = None
         mode = "comparator"
         verb_object_name = ""
@@ -777,15 +776,6 @@ def find_indicators(
                 name = name.split("占", 1)[0]  # X占GDP比重达到50%，年均增长30%: X grows, not its share
         if name.startswith("占") and results and "。" not in scan[results[-1].number_start - start : n_start]:
             name = results[-1].name + name  # 增加值突破7000亿元，占全市GDP比重达到30%
-        if respective != -1:
-            subjects = [clean_name(x) for x in _LIST_SPLIT_RE.split(pre[:respective])]
-            subjects = [x for x in subjects if x]
-            order = sum(1 for r in results if r.number_start - start >= clause_start + respective)
-            if len(subjects) >= 2 and order < len(subjects):
-                name = subjects[order]
-                last = subjects[-1]
-                if len(name) <= 3 and len(last) >= len(name) + 3:  # 城镇和农村居民收入: 城镇居民收入
-                    name += last[len(name) :]
         if (capacity := _CAPACITY_AFTER_RE.match(scan, suffix_end)) and not verb_object_name:
             # 具备抗御6级左右地震能力: the capacity to do what the verb before the number says
             name = clean_name(_CAPACITY_VERB_RE.split(pre_name)[-1] + capacity.group(1)) or name
@@ -861,7 +851,6 @@ def _list_continued(
 
 
 _RESPECTIVELY_RE = re.compile(r"分别")
-_LIST_SPLIT_RE = re.compile(r"、|和|及|与|以及")
 # where the measure shared by every subject of the list starts, in its last member
 # (挥发性有机物|排放总量比2020年: 排放总量 is measured for 化学需氧量, 氨氮, … too)
 _SHARED_MEASURE_RE = re.compile(
