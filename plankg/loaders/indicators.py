@@ -775,7 +775,9 @@ def find_indicators(
             if mode == "growth" and "占" in name[1:]:
                 name = name.split("占", 1)[0]  # X占GDP比重达到50%，年均增长30%: X grows, not its share
         if name.startswith("占") and results and "。" not in scan[results[-1].number_start - start : n_start]:
-            name = results[-1].name + name  # 增加值突破7000亿元，占全市GDP比重达到30%
+            # 增加值突破7000亿元，占全市GDP比重达到30%; …电量占总发电量的比例不低于60%，占总用电量的比例…
+            name = results[-1].name.split("占", 1)[0] + name
+        name = _FROM_YEAR_TAIL_RE.sub("", name) or name  # 比例由2025年不低于30%逐年提升至2030年(不低于35%)
         if (capacity := _CAPACITY_AFTER_RE.match(scan, suffix_end)) and not verb_object_name:
             # 具备抗御6级左右地震能力: the capacity to do what the verb before the number says
             name = clean_name(_CAPACITY_VERB_RE.split(pre_name)[-1] + capacity.group(1)) or name
@@ -825,6 +827,9 @@ def find_indicators(
 _SHARE_REACHING_RE = re.compile(
     r"的?([^\s，,。；;的]{1,6}?)((?:达到|实现|完成|符合|具备|满足)[^，,。；;]{2,30})"
 )
+
+
+_FROM_YEAR_TAIL_RE = re.compile(r"由\s*\d{4}\s*年.*$")
 
 
 def _in_note_after(scan: str, position: int, previous_end: int) -> bool:

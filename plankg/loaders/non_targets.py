@@ -62,7 +62,9 @@ _GRANT_WORDS = "补助|补贴|奖励|奖补|资助|贴息|扶持资金|补偿"
 _GRANT_BEFORE_RE = re.compile(
     rf"给予|予以|(?:{_GRANT_WORDS})(?:比例|标准|金额|资金|额度)?(?:为|按|达|最高|不超过)?$"
 )
-_GRANT_AFTER_RE = re.compile(rf"\s*(?:的)?(?:给予|予以|一次性)?(?:{_GRANT_WORDS})")
+_GRANT_AFTER_RE = re.compile(
+    rf"\s*(?:的)?(?:比例)?(?:给予|予以|一次性|进行)?(?:{_GRANT_WORDS}|支持)"  # 按总投资5%的比例进行支持
+)
 _PER_BENEFICIARY_RE = re.compile(
     r"(?:单个|每个|每家|每户|每人|单户|单项|单笔|单一|每项|每名)[^，,。；;]{0,12}?(?:最高|最多|不超过|给予)"
 )

@@ -65,6 +65,8 @@ _REPORTED_RE = re.compile(
     r"(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
 )
 # 持续推动…的目标实现 / 确保实现上述目标: reaching the goals set, no task of its own
+# how an aim is pursued, not part of it: …为目标，按照安全优先…原则建设运行…项目
+_MANNER_RE = re.compile(r"\s*(?:按照|依照|遵循|坚持|通过)")
 _DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实现|形成)")
 _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
@@ -122,7 +124,13 @@ _GOAL_PREDICATE_RE = re.compile(
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟"
 )
 # a report's release sentence (国务院办公厅印发《…》) and the purpose it gives the plan (，以… / ，旨在…)
-_RELEASE_RE = re.compile(r"(?:印发|出台|发布|公布|推出)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?")
+_RELEASE_RE = re.compile(
+    r"(?:印发|出台|发布|公布|推出)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?"
+    # 《…》已于日前发布
+    r"|《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?[^，。；]{0,8}(?:印发|出台|发布|公布|实施)"
+)
+# the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
+_CLOSING_PURPOSE_RE = re.compile(r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力)")
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
@@ -671,9 +679,21 @@ class _Reader:
             for start, end in sentences(text, par.start, par.end):
                 example = example or _EXAMPLE_RE.match(text, start) is not None
                 cue = self._goal_cue(start, end)
-                named = _AIM_NAMED_RE.search(text, start, end)
-                if cue is None and named is not None:
-                    cue = named.start()  # 我们以促进消费扩量、提质、升级为目标，…
+                named = _AIM_NAMED_RE.search(text, start, end) if cue is None else None
+                if named is not None:
+                    # 我们以促进消费扩量、提质、升级为目标，…: the aim named is the goal, to the sentence end
+                    # or to a clause saying how it is pursued (…，按照…原则建设…)
+                    aim_end = next(
+                        (cs for cs, _ in clauses(text, named.end(), end) if _MANNER_RE.match(text, cs)), end
+                    )
+                    aim = trim(text, named.start(), aim_end)
+                    guided = _NOT_PLAN_SENTENCE_RE.search(text, start, aim[1])  # (以…为指导，…为目标)
+                    if self.free(*aim) and not example and not guided:
+                        item = _item("goal", text, *aim)
+                        self.items.goals.append(item)
+                        self.claim([item])
+                    after_goal = False
+                    continue
                 if cue is None and after_goal and self._goal_continues(start, end):
                     cue = trim(text, start, end)[0]  # …下降13.5%。政策机制更加健全，…: the goal goes on
                 after_goal = False
@@ -747,7 +767,12 @@ class _Reader:
                 if release is None:
                     continue
                 purpose = _PURPOSE_RE.search(text, release.end(), end)
-                span = (purpose.end(), end) if purpose else self._purpose_before(start, release.start())
+                span = (
+                    (purpose.end(), end)
+                    if purpose
+                    else self._purpose_before(start, release.start())
+                    or self._closing_purpose(release.end(), end)
+                )
                 if span is None:
                     continue
                 item = _item("goal", text, *span)
@@ -775,6 +800,15 @@ class _Reader:
                     self.items.goals.append(item)
                     self.claim([item])
                     return
+
+    def _closing_purpose(self, after: int, end: int) -> tuple[int, int] | None:
+        """…出台《…》，提出实施…计划，综合运用…政策，促进高质量充分就业。: the release sentence's last
+        clause, when it says what the plan is for (推动/促进/助力 …) after what the plan does."""
+        parts = clauses(self.text, after, end, "，,；;")
+        if len(parts) < 2:
+            return None
+        last = parts[-1]
+        return last if _CLOSING_PURPOSE_RE.match(self.text, last[0]) else None
 
     def _purpose_before(self, start: int, release: int) -> tuple[int, int] | None:
         """为贯彻落实…，推动做好…“五篇大文章”，加快建设金融强国，日前，国务院办公厅印发《…》: the aims between
@@ -870,8 +904,18 @@ class _Reader:
         reported = _REPORTED_RE.search(text, start, end)
         if reported and _CONTEXT_CITED_RE.search(text, start, reported.end()):
             return None  # 《政府工作报告》提出，制定创新药目录: the context a report gives, not the plan
-        if reported and _TASK_VERB_RE.match(text, reported.end()) and self._goal_cue(start, end) is None:
-            return reported.end()
+        if reported and self._goal_cue(start, end) is None:
+            if _TASK_VERB_RE.match(text, reported.end()):
+                return reported.end()
+            # 意见提出，通过经济结构调整不断提高…，加快推进…: the action after the means (not after a
+            # framing: 将发展数字经济作为…抓手，…)
+            if _BA_RE.match(text, reported.end()):
+                return None
+            acting = next(
+                (cs for cs, _ in clauses(text, reported.end(), end) if _TASK_VERB_RE.match(text, cs)), None
+            )
+            if acting is not None:
+                return acting
         for says in _SAYS_ACTION_RE.finditer(text, start, end):
             if _TASK_VERB_RE.match(text, says.end()) and self._goal_cue(start, end) is None:
                 return says.end()  # 比如，提出促进工资性收入合理增长

@@ -595,3 +595,15 @@ def test_a_dateline_is_no_part_of_a_sentence_and_this_years_deadline_is_a_time_c
     assert extraction.goals[0].text.startswith("到今年9月底，对现有“司机之家”进行改造提升")
     assert "提升基本服务规范化水平" in [t.name for t in extraction.tasks]
     assert not any("记者" in g.text for g in extraction.goals)
+
+
+def test_a_named_aim_stops_before_how_it_is_pursued_and_a_framing_is_no_task() -> None:
+    text = (
+        "有序推动绿电直连发展\n"
+        "本报北京5月31日电  （记者丁怡婷）国家发展改革委发布《关于有序推动绿电直连发展有关事项的通知》，"
+        "提出以满足企业绿色用能需求、提升新能源就近就地消纳水平为目标，按照安全优先原则建设运行绿电直连项目。\n"
+        "《南昌市数字经济发展三年行动计划》提出，将发展数字经济作为新动能培育的重要抓手，推动全市高质量发展。\n"
+    )
+    outline = read(text)
+    assert texts(text, outline.goals) == ["以满足企业绿色用能需求、提升新能源就近就地消纳水平为目标"]
+    assert not any(name.startswith("推动全市高质量发展") for name in names(text, outline.tasks))
