@@ -109,7 +109,8 @@ _OWN_VOICE_RE = re.compile(
 # what a report on a plan names somewhere: the plan (《…方案》, 规划, 行动计划 …) or a dated target
 _PLAN_MENTION_RE = re.compile(
     r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|指引|战略|行动|政策|通知)[^》]{0,12}》|"
-    r"规划|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|实施意见|若干措施|政策措施|专项行动|"
+    r"规划|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|实施意见|若干措施|政策措施|专项行动|政策文件|"
+    r"[\d一二三四五六七八九十]+(?:条|项)(?:具体|政策)?(?:措施|举措)|"
     r"(?:到|力争|争取)\s*20\d\d\s*年"
 )
 _BODY_CUE_PARAGRAPHS = 6  # a news page's byline and lead are in its first paragraphs

@@ -36,6 +36,7 @@ from plankg.loaders.non_targets import (
     is_baseline,
     is_condition_or_scope,
     is_definition,
+    is_estimate_or_statistic,
     is_event_count,
     is_forecast,
     is_past,
@@ -565,6 +566,7 @@ def find_indicators(
             or is_permission(pre)
             or is_event_count(pre)
             or is_definition(sentence_before)
+            or is_estimate_or_statistic(sentence_before)
             or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
             or is_baseline(scan, suffix_end)
             or is_qualification(pre)

@@ -8,6 +8,7 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a permission or a cap a rule allows (允许不超过五分之一…担任股东);
 - a definition (日间手术是指…住院时间不超过48小时);
 - a count of events (1995年全球共发生7级以上地震);
+- a calculation or a statistic a sentence reports (据测算，…将带动GDP增长0.2%; 据统计，…普及率达84.9%);
 - a past achievement (全市5G基站已达到3万个; 截至2021年底，…为3.5万亿元; “十三五”以来…累计建成) or a
   statistic of a past year (…达到45.5万亿元，同比增长16.2%; 比上年增长8.5%): what is already reached;
 - a range of a calculation rule (按总用量的60%—70%估算);
@@ -38,6 +39,7 @@ _FORECAST_RE = re.compile(
     r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|有望|可望|估计|预测(?![准精能预])|有可能|可能(?=[会将发达超突])"
 )
 _LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
+_ESTIMATE_RE = re.compile(r"据(?:测算|估算|估计|预测|统计|初步统计|不完全统计)|经测算")
 _EVENT_RE = re.compile(r"发生了?$")
 # 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
@@ -90,6 +92,12 @@ def is_forecast(clause_before: str, clause_after: str = "") -> bool:
 def is_event_count(clause_before: str) -> bool:
     """1995年全球共发生7级以上地震: a count of what happened, not a level to reach."""
     return _EVENT_RE.search(clause_before) is not None
+
+
+def is_estimate_or_statistic(sentence_before: str) -> bool:
+    """据测算，数据流动量每增加10%，将带动GDP增长0.2%; 据统计，…普及率达84.9%: the sentence reports a
+    calculation or a statistic, not a target."""
+    return _ESTIMATE_RE.search(sentence_before) is not None
 
 
 def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:

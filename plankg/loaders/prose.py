@@ -115,6 +115,7 @@ _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
+    r"|(?<=提出|明确)今年(?!以来)"  # 《若干措施》提出今年支持1.5万户以上…
     # 经过3至5年持续努力 / 用5年左右时间: the span of time the aim is to be reached in
     rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?的?"
     r"(?:持续|不懈|艰苦|接续)?(?:努力|时间|奋斗))"
@@ -128,6 +129,8 @@ _RELEASE_RE = re.compile(
     r"(?:印发|出台|发布|公布|推出)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?"
     # 《…》已于日前发布
     r"|《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?[^，。；]{0,8}(?:印发|出台|发布|公布|实施)"
+    # 出台构建省内外就业公共服务“一张网”的政策文件: a release without a quoted title
+    r"|(?:印发|出台|发布)[^，。；《]{0,40}(?:政策文件|实施方案|行动方案|工作方案|若干措施|实施意见|行动计划)"
 )
 # the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
 _CLOSING_PURPOSE_RE = re.compile(r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力)")
@@ -814,7 +817,7 @@ class _Reader:
         """为贯彻落实…，推动做好…“五篇大文章”，加快建设金融强国，日前，国务院办公厅印发《…》: the aims between
         the guiding clause and who released the plan when."""
         text = self.text
-        lead = re.match(r"[^，,。]{0,30}?(?:^|\s|电|讯)为了?", text[start:release])  # 新华社…电  为…
+        lead = re.match(r"[^，,。]{0,30}?(?:^|\s|电|讯|[：:])为了?", text[start:release])  # 新华社…电  为…
         if lead is None:
             return None
         parts = clauses(text, start + lead.end(), release, "，,；;")
@@ -890,7 +893,11 @@ class _Reader:
         if (
             modal is not None
             and not _BA_RE.match(text, modal.end() - 1)
-            and (text[modal.start() - 1] in _CLAUSE_START or _subject_before(text, start, modal.start()))
+            and (
+                modal.start() == start  # 要加强省外就业公共服务。: the sentence opens with the modal
+                or text[modal.start() - 1] in _CLAUSE_START
+                or _subject_before(text, start, modal.start())
+            )
         ):
             verb_at = modal.end()
             partners = _PARTNERS_RE.match(text, verb_at, end)

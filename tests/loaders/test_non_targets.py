@@ -278,3 +278,8 @@ def test_square_metres_in_short_and_a_note_sizing_a_count() -> None:
         (80.0, "万平米", "平方米", 800000.0)
     ]
     assert [(m.value, m.unit) for m in targets("新建特色园20座（区域面积1000平米以上）。")] == [(20.0, "座")]
+
+
+def test_estimates_and_statistics_a_sentence_reports_are_not_targets() -> None:
+    assert targets("据测算，数据流动量每增加10%，将带动GDP增长0.2%。") == []
+    assert targets("据统计，2024年底轻工业企业数字化研发设计工具普及率达84.9%。") == []

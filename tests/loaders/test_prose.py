@@ -607,3 +607,20 @@ def test_a_named_aim_stops_before_how_it_is_pursued_and_a_framing_is_no_task() -
     outline = read(text)
     assert texts(text, outline.goals) == ["以满足企业绿色用能需求、提升新能源就近就地消纳水平为目标"]
     assert not any(name.startswith("推动全市高质量发展") for name in names(text, outline.tasks))
+
+
+def test_a_report_on_a_policy_document_without_a_quoted_title() -> None:
+    text = (
+        "贵州出台15条措施构建就业公共服务“一张网”\n"
+        "本报贵阳2月18日电  （记者程焕）记者从贵州省人社厅获悉：为进一步完善全省就业公共服务体系，"
+        "贵州省近日出台构建省内外就业公共服务“一张网”的政策文件，明确15条具体措施。\n"
+        "要加强省外就业公共服务。通过访企拓岗、联合招聘等，深化东西部劳务协作。\n"
+        "要优化省内就业公共服务。联合各类企事业单位共建“家门口”就业服务网点。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.genre == "plan_report"
+    assert [g.text for g in extraction.goals] == ["进一步完善全省就业公共服务体系"]
+    assert [t.name for t in extraction.tasks if t.parent is None][:2] == [
+        "加强省外就业公共服务",
+        "优化省内就业公共服务",
+    ]
