@@ -72,6 +72,11 @@ _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
 )
 _CONTEXT_CITED_RE = re.compile(r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》")
+# 《若干措施》支持社会餐饮企业… / 政策支持开展…试点: the document itself as the actor of a measure
+_DOCUMENT_ACTS_RE = re.compile(
+    r"(?:》|规划|方案|意见|措施|政策|通知)(?:还|也|进一步|同时)?"
+    r"(?=支持|鼓励|引导|推动|推进|加快|实施|建立|完善|强化|明确要求|要求)"
+)
 # 比如，提出促进… / 针对老年人提出支持…: the document's measure reported by a verb of saying
 _SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?“?(?=[^，,。；;]{4})")
 # 以促进消费扩量、提质、升级为目标: the aim the speaker names (not 以…为目标导向)
@@ -923,6 +928,9 @@ class _Reader:
             )
             if acting is not None:
                 return acting
+        acts = _DOCUMENT_ACTS_RE.search(text, start, end)
+        if acts is not None and self._goal_cue(start, end) is None:
+            return acts.end()  # 为推动…，《若干措施》支持社会餐饮企业…: the document as the actor
         for says in _SAYS_ACTION_RE.finditer(text, start, end):
             if _TASK_VERB_RE.match(text, says.end()) and self._goal_cue(start, end) is None:
                 return says.end()  # 比如，提出促进工资性收入合理增长

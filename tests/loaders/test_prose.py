@@ -624,3 +624,12 @@ def test_a_report_on_a_policy_document_without_a_quoted_title() -> None:
         "加强省外就业公共服务",
         "优化省内就业公共服务",
     ]
+
+
+def test_the_document_as_the_actor_of_a_measure() -> None:
+    text = (
+        "江西出台措施促进养老服务和老年健康消费\n"
+        "为推动养老服务供需适配，《若干措施》支持社会餐饮企业依托现有各类养老服务机构开展助餐服务，"
+        "引导养老机构将专业化服务向居家和社区延伸。\n"
+    )
+    assert names(text, read(text).tasks)[0] == "支持社会餐饮企业依托现有各类养老服务机构开展助餐服务"
