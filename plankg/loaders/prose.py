@@ -72,6 +72,7 @@ _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
 )
 _CONTEXT_CITED_RE = re.compile(r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》")
+_FOCUS_NAMED_RE = re.compile(r"以([^，,。；;]{2,30}?)为(?:改革|工作|主要)?(?:重点|突破口)")
 # 《若干措施》支持社会餐饮企业… / 政策支持开展…试点: the document itself as the actor of a measure
 _DOCUMENT_ACTS_RE = re.compile(
     r"(?:》|规划|方案|意见|措施|政策|通知)(?:还|也|进一步|同时)?"
@@ -928,6 +929,9 @@ class _Reader:
             )
             if acting is not None:
                 return acting
+        focus = _FOCUS_NAMED_RE.search(text, start, end)
+        if focus is not None and _TASK_VERB_RE.match(text, focus.start(1)):
+            return focus.start(1)  # 《意见》以推动3类养老服务贯通协调为改革重点: the focus is a task
         acts = _DOCUMENT_ACTS_RE.search(text, start, end)
         if acts is not None and self._goal_cue(start, end) is None:
             return acts.end()  # 为推动…，《若干措施》支持社会餐饮企业…: the document as the actor

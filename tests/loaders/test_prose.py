@@ -633,3 +633,8 @@ def test_the_document_as_the_actor_of_a_measure() -> None:
         "引导养老机构将专业化服务向居家和社区延伸。\n"
     )
     assert names(text, read(text).tasks)[0] == "支持社会餐饮企业依托现有各类养老服务机构开展助餐服务"
+
+
+def test_the_focus_a_document_names_is_a_task() -> None:
+    text = "稳稳兜住老年人的养老服务需求\n《意见》以推动3类养老服务贯通协调为改革重点，明确各类服务功能。\n"
+    assert names(text, read(text).tasks)[0].startswith("推动3类养老服务贯通协调")
