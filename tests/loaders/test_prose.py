@@ -638,3 +638,16 @@ def test_the_document_as_the_actor_of_a_measure() -> None:
 def test_the_focus_a_document_names_is_a_task() -> None:
     text = "稳稳兜住老年人的养老服务需求\n《意见》以推动3类养老服务贯通协调为改革重点，明确各类服务功能。\n"
     assert names(text, read(text).tasks)[0].startswith("推动3类养老服务贯通协调")
+
+
+def test_a_question_on_goals_and_approach_holds_the_goals() -> None:
+    text = (
+        "分阶段科学谋划推进农业强国建设（政策解读）\n"
+        "问：《规划》编制的主要思路是什么？在总体目标设定上有哪些考虑？\n"
+        "答：《规划》着眼三个时间节点，提出分阶段目标。明确到2027年农业强国建设取得明显进展，"
+        "粮食综合生产能力达到1.4万亿斤。到2035年农业强国建设取得显著成效。\n"
+        "问：《规划》部署了哪些重点任务？\n答：一是全方位夯实粮食安全根基。二是推进农业科技装备创新。\n"
+    )
+    extraction = extract_text(text)
+    assert any(g.text.startswith("到2035年农业强国建设取得显著成效") for g in extraction.goals)
+    assert [(i.value, i.unit, i.normalized_unit) for i in extraction.indicators] == [(1.4, "万亿斤", "斤")]
