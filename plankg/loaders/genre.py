@@ -113,6 +113,9 @@ _PLAN_MENTION_RE = re.compile(
     r"[\d一二三四五六七八九十]+(?:条|项)(?:具体|政策)?(?:措施|举措)|"
     r"(?:到|力争|争取)\s*20\d\d\s*年"
 )
+_CARRIES_TEXT_RE = re.compile(
+    r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施)[^》]{0,12}》(?:主要内容|全文)如下"
+)
 _BODY_CUE_PARAGRAPHS = 6  # a news page's byline and lead are in its first paragraphs
 
 
@@ -268,6 +271,9 @@ def classify_genre(text: str) -> GenreDecision:
         if news is not None:
             if _PLAN_MENTION_RE.search(text) is None:
                 return _body_decision("not_a_plan", "a news report on no plan", news)
+            carried = _CARRIES_TEXT_RE.search(text, body_start, body_start + 1500)
+            if carried is not None:  # 新华社…电 …印发了《…规划》… 《…》主要内容如下。: the plan's own text
+                return _body_decision("plan", "a news page carrying the plan's text", carried)
             return _body_decision("plan_report", "a news report's byline or lead", news)
     if news_title is not None:
         return _decision("plan_report", "the title reports a plan's release", title, *news_title.span())

@@ -248,6 +248,8 @@ _BUILD_VERBS = tuple(
             "培植",
             "新开",
             "整治",
+            "修缮",  # 保护修缮15幢历史风貌建筑
+            "修复",
             "治理",
             "植树",
             "造林",
@@ -573,7 +575,10 @@ def find_indicators(
             or is_support_granted(pre, scan, suffix_end)
         ):
             continue
-        if unit in ("项", "条", "个") and counts_own_measures(object_after(scan, suffix_end, len(scan))[0]):
+        if unit in ("项", "条", "个") and (
+            counts_own_measures(object_after(scan, suffix_end, len(scan))[0])
+            or counts_own_measures(scan[suffix_end : suffix_end + 4].split("的", 1)[0])
+        ):
             continue  # 调整增加为30项督查激励措施: the document's own measures
         if scan.startswith("的", suffix_end):
             clause_end = suffix_end

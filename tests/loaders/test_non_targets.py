@@ -283,3 +283,8 @@ def test_square_metres_in_short_and_a_note_sizing_a_count() -> None:
 def test_estimates_and_statistics_a_sentence_reports_are_not_targets() -> None:
     assert targets("据测算，数据流动量每增加10%，将带动GDP增长0.2%。") == []
     assert targets("据统计，2024年底轻工业企业数字化研发设计工具普及率达84.9%。") == []
+
+
+def test_counts_of_indicators_and_repairs_counted() -> None:
+    assert targets("市级新增34个指标的同时，崇明区新增6个特色指标。") == []
+    assert described("保护修缮15幢历史风貌建筑。") == [("历史风貌建筑", 15.0, "幢", "=")]

@@ -404,3 +404,21 @@ def test_duties_and_procedures_hold_no_tasks() -> None:
     )
     extraction = extract_text(text)
     assert [t.name for t in extraction.tasks if t.parent is None] == ["推进海绵城市项目建设", "加强运维管理"]
+
+
+def test_a_goal_label_with_its_copula_and_a_news_page_carrying_a_plans_text() -> None:
+    text = (
+        "中共中央国务院印发《乡村全面振兴规划（2024—2027年）》\n"
+        "新华社北京1月22日电  近日，中共中央、国务院印发了《乡村全面振兴规划（2024—2027年）》。\n"
+        "《乡村全面振兴规划（2024—2027年）》主要内容如下。\n"
+        "一、总体要求\n坚持以习近平新时代中国特色社会主义思想为指导。\n"
+        "主要目标是：到2027年，乡村全面振兴取得实质性进展。到2035年，农业现代化基本实现。\n"
+        "二、加快现代农业建设\n（一）提升粮食综合生产能力。实施新一轮千亿斤粮食产能提升行动。\n"
+        "（二）强化农业科技支撑。推进农业关键核心技术攻关。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.genre == "plan"
+    assert [g.text.rstrip("。") for g in extraction.goals] == [
+        "到2027年，乡村全面振兴取得实质性进展",
+        "到2035年，农业现代化基本实现",
+    ]

@@ -82,9 +82,11 @@ def main_title(title: str) -> str:
     a question's "问：" is not the heading."""
     title = _ASK_PREFIX_RE.sub("", title)
     head = COLON_RE.split(title, maxsplit=1)[0].strip(EDGE_PUNCT)
+    head = _COPULA_TAIL_RE.sub("", head) or head  # 主要目标是：… is labelled as 主要目标：…
     return head or title.strip(EDGE_PUNCT)
 
 
+_COPULA_TAIL_RE = re.compile(r"(?<=目标|任务|方向|重点)(?:是|为)$")
 _ASK_PREFIX_RE = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+\s*[、.．]?\s*)?(?:问|提问|Q|记者)\s*[：:]\s*")
 _QUESTION_RE = re.compile(r"[？?]$|哪些|什么|如何|怎样|怎么|为何|为什么|是否|几个方面|哪几")
 # What a question heading asks about, in order: the first that fits says what its answer holds.
