@@ -39,7 +39,9 @@ _FORECAST_RE = re.compile(
     r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|有望|可望|估计|预测(?![准精能预])|有可能|可能(?=[会将发达超突])"
 )
 _LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
-_ESTIMATE_RE = re.compile(r"据(?:测算|估算|估计|预测|统计|初步统计|不完全统计)|经测算")
+_ESTIMATE_RE = re.compile(
+    r"据(?:测算|估算|估计|预测|统计|初步统计|不完全统计)|经测算|数据显示|统计显示|数据表明|监测显示"
+)
 _EVENT_RE = re.compile(r"发生了?$")
 # 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")

@@ -94,6 +94,7 @@ _NOT_PLAN_SENTENCE_RE = re.compile(
     r"为指导|习近平|贯彻|精神|原则|[？?]|"  # guiding thought, principles, questions
     # facts of the past
     r"已经|已(?:累计|建成|形成|实现)|相继|截至|去年|上半年|同比|近年|以来|目前|此前|早在|"
+    r"数据显示|统计显示|数据表明|据统计|"  # a statistic reported
     r"认为|记者"
 )
 # what the environment will be like (competition, pressure, risks growing), or an outlook the speaker

@@ -288,3 +288,10 @@ def test_estimates_and_statistics_a_sentence_reports_are_not_targets() -> None:
 def test_counts_of_indicators_and_repairs_counted() -> None:
     assert targets("市级新增34个指标的同时，崇明区新增6个特色指标。") == []
     assert described("保护修缮15幢历史风貌建筑。") == [("历史风貌建筑", 15.0, "幢", "=")]
+
+
+def test_a_statistic_that_data_show_is_not_a_target() -> None:
+    sentence = (
+        "商务部数据显示，“十三五”时期我国服务业吸收外资年均增长4.4%，占比从2015年的69.8%提高至2020年的78.5%。"
+    )
+    assert targets(sentence) == []
