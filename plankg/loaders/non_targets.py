@@ -51,7 +51,8 @@ _ALREADY_DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实�
 _STATISTIC_RE = re.compile(r"同比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度")
 _SINCE_RE = re.compile(r"以来")
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
-_PERMISSION_RE = re.compile(r"允许|准许|最多可")
+# 允许…不超过, 最多可…; a cap a rule allows raised (占用地面积的比例上限由7%提高到15%)
+_PERMISSION_RE = re.compile(r"允许|准许|最多可|上限")
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
 # 对年营业收入超过1亿元的企业, 针对…的: a scope preposition before the number (not 对标, 对接, 对外 …).
 _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比象应称]))")

@@ -397,6 +397,14 @@ def _series_kind(lead: str) -> str | None:
     return "task"
 
 
+def _dated_series(text: str, openers: list[_Opener], kind: str | None) -> str | None:
+    """一是到2025年，…；二是到2035年，…: items that each open with the date they are to be reached by are
+    goals, whatever the lead called them (分两个时间段来落实上述目标：)."""
+    if kind == "task" and all(_GOAL_CUE_RE.match(text, opener.content) for opener in openers):
+        return "goal"
+    return kind
+
+
 def _last_item_end(text: str, opener: _Opener, end: int, sizes: list[int]) -> int:
     """The last item of a series runs as many sentences as the items before it (when they agree),
     so a closing remark of the paragraph ("围绕八大任务，…") is not part of it."""
@@ -501,7 +509,7 @@ class _Reader:
                 lead = text[lead_start : openers[0].at]
                 if lead_start == openers[0].at:  # the series opens the paragraph: its lead is before
                     lead = self._previous_text(par)
-                kind = _series_kind(lead)
+                kind = _dated_series(text, openers, _series_kind(lead))
                 if kind is None:
                     self.claimed.add(par.start, par.end)
                     continue
@@ -524,7 +532,9 @@ class _Reader:
                 continue
             ordinal_run = len(run) >= 2 and run[0][1].name is None and _ORDINAL_RE.match(run[0][0].text)
             if len(run) >= 3 or ordinal_run:
-                kind = _series_kind(self._previous_text(run[0][0]))
+                kind = _dated_series(
+                    text, [op for _, op in run], _series_kind(self._previous_text(run[0][0]))
+                )
                 if kind is not None:
                     items = [_series_items(text, [op], p.end, kind)[0] for p, op in run]
                     getattr(self.items, kind + "s").extend(items)

@@ -295,3 +295,10 @@ def test_a_statistic_that_data_show_is_not_a_target() -> None:
         "商务部数据显示，“十三五”时期我国服务业吸收外资年均增长4.4%，占比从2015年的69.8%提高至2020年的78.5%。"
     )
     assert targets(sentence) == []
+
+
+def test_a_cap_a_rule_allows_is_not_a_target() -> None:
+    assert (
+        targets("配套设施用地面积占项目总用地面积的比例上限由7%提高到15%，建筑面积占比上限相应提高到30%。")
+        == []
+    )

@@ -651,3 +651,15 @@ def test_a_question_on_goals_and_approach_holds_the_goals() -> None:
     extraction = extract_text(text)
     assert any(g.text.startswith("到2035年农业强国建设取得显著成效") for g in extraction.goals)
     assert [(i.value, i.unit, i.normalized_unit) for i in extraction.indicators] == [(1.4, "万亿斤", "斤")]
+
+
+def test_a_series_of_dated_items_is_goals_whatever_its_lead_calls_them() -> None:
+    text = (
+        "浙江方案出炉\n"
+        "《指导意见》提到，将分两个时间段来落实上述目标：\n"
+        "一是到2025年，住房保障体系基本完善，租购并举的住房制度基本建立。\n"
+        "二是到2035年，住房保障体系成熟定型，基本实现“住有所居”。\n"
+    )
+    outline = read(text)
+    assert [t[:7] for t in texts(text, outline.goals)] == ["到2025年，", "到2035年，"]
+    assert outline.tasks == []
