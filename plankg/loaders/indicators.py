@@ -575,6 +575,8 @@ def find_indicators(
             or is_support_granted(pre, scan, suffix_end)
         ):
             continue
+        if unit in ("项", "条", "个") and _ASPECTS_BEFORE_RE.search(pre):
+            continue  # 9个方面34项: the document's own measures, counted by aspect
         if unit in ("项", "条", "个") and (
             counts_own_measures(object_after(scan, suffix_end, len(scan))[0])
             or counts_own_measures(scan[suffix_end : suffix_end + 4].split("的", 1)[0])
@@ -836,6 +838,7 @@ _SHARE_REACHING_RE = re.compile(
 )
 
 
+_ASPECTS_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十]+个?方面的?$")
 _FROM_YEAR_TAIL_RE = re.compile(r"由\s*\d{4}\s*年.*$")
 
 

@@ -59,7 +59,7 @@ _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比�
 _RANGE_AFTER_RE = re.compile(r"\s*[-—–―~～－]\s*\d")
 _PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外资|内资)?(?:项目|工程)")
 # the document's own parts
-_OWN_MEASURES = ("措施", "举措", "条目", "部分", "章", "篇", "条款", "方面", "指标")
+_OWN_MEASURES = ("措施", "举措", "条目", "部分", "章", "篇", "条款", "方面", "指标", "步骤", "阶段")
 # 注册资本不低于1000万元, 取得二级以上资质, 申报单位…, 年龄不超过35周岁: a qualification
 _QUALIFICATION_RE = re.compile(r"注册资本|资质|申请(?:企业|单位|人|者)|申报(?:企业|单位|主体)|年龄")
 # support granted: the grant named before the number (给予…奖励, 贴息比例为, 补贴标准) or right after it
@@ -72,7 +72,7 @@ _GRANT_AFTER_RE = re.compile(
     rf"\s*(?:的)?(?:比例)?(?:给予|予以|一次性|进行)?(?:{_GRANT_WORDS}|支持)"  # 按总投资5%的比例进行支持
 )
 _PER_BENEFICIARY_RE = re.compile(
-    r"(?:单个|每个|每家|每户|每人|单户|单项|单笔|单一|每项|每名)[^，,。；;]{0,12}?(?:最高|最多|不超过|给予)"
+    r"(?:单个|每个|每家|每户|每人|每位|单户|单项|单笔|单一|每项|每名)[^，,。；;]{0,12}?(?:最高|最多|不超过|给予)"
 )
 _BASELINE_AFTER_RE = re.compile(r"的?(?:水平)?的?基础上")
 # the lead of a list of conditions: 符合下列要求的…, 应当具备下列条件：, 还应具备：

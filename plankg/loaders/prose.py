@@ -114,12 +114,14 @@ _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
 _TASK_LEAD_RE = re.compile(r"任务|举措|措施|方面|重点|部署|工作")
 
-_YEAR = (
-    r"(?:(?:19|20)\d{2}\s*年|今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"  # 到今年9月底
-)
+_YEAR = r"(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"
+# 到今年9月底 / 到明年四月底: a deadline in the report's own year (于今年投运 is a date, not an aim)
+_NEAR_DEADLINE = r"(?:今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"
 _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
+    rf"|到\s*{_NEAR_DEADLINE}"
+    rf"|(?<=将)在\s*{_YEAR}"  # “无废城市”将在2025年实现…
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
     r"|(?<=提出|明确)今年(?!以来)"  # 《若干措施》提出今年支持1.5万户以上…
@@ -855,7 +857,7 @@ class _Reader:
             if (
                 at > start
                 and text[at - 1] not in _CLAUSE_START
-                and not re.search(r"(?:提出|明确|是|为|要|计划|预计|力争)$", text[max(start, at - 4) : at])
+                and not re.search(r"(?:提出|明确|是|为|要|将|计划|预计|力争)$", text[max(start, at - 4) : at])
             ):
                 continue
             if _GOAL_PREDICATE_RE.search(text, match.end(), end):

@@ -663,3 +663,21 @@ def test_a_series_of_dated_items_is_goals_whatever_its_lead_calls_them() -> None
     outline = read(text)
     assert [t[:7] for t in texts(text, outline.goals)] == ["到2025年，", "到2035年，"]
     assert outline.tasks == []
+
+
+def test_a_question_on_goals_and_tasks_is_read_as_running_text_and_a_future_date_is_a_cue() -> None:
+    text = (
+        "扎实推动乡村全面振兴——国家发展改革委负责人答记者问\n"
+        "问：《规划》提出了哪些目标任务？\n"
+        "答：《规划》明确，到2027年，乡村全面振兴取得实质性进展。《规划》部署了9个方面34项重点任务。"
+        "一是优化城乡发展格局。二是加快现代农业建设。三是推动乡村产业高质量发展。\n"
+        "下一步，“无废城市”将在2025年实现固体废物产生强度较快下降。这条大通道将于今年投运。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text[:6] for g in extraction.goals] == ["到2027年", "在2025年"]
+    assert [t.name for t in extraction.tasks] == [
+        "优化城乡发展格局",
+        "加快现代农业建设",
+        "推动乡村产业高质量发展",
+    ]
+    assert extraction.indicators == []  # 9个方面34项 counts the plan's own tasks

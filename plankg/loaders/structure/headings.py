@@ -107,7 +107,9 @@ _QUESTION_KINDS: tuple[tuple[Label, re.Pattern[str]], ...] = (
 def _question_label(compact: str) -> Label | None:
     asked = re.sub(r"《[^》]*》", "", compact)
     if re.search("目标|指标", asked):
-        return "goal"  # 主要思路是什么？在总体目标设定上有哪些考虑？: the goals are in the answer
+        # 主要思路是什么？在总体目标设定上有哪些考虑？: the goals are in the answer; 提出了哪些目标任务？
+        # asks for both: its answer is read as running text
+        return None if re.search("任务|举措|措施|部署", asked) else "goal"
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(asked):
             return kind

@@ -36,14 +36,19 @@ def reported_goals(outline: Outline) -> None:
         if report is None or not TIME_LEAD_RE.match(par.text[report.end() :].lstrip(STRIP)):
             continue
         for s, e in _dated_parts(outline.text, par.start + report.end(), par.end):
+            if _TASKS_TOLD_RE.search(outline.text, s, e):
+                break  # 《规划》部署了…重点任务。一是…: the goals end where the tasks are told
             time_lead = TIME_LEAD_RE.match(outline.text[s:e])  # (^ holds only at a slice's start)
             name_start = s + time_lead.end() if time_lead else s
             if e - name_start >= 4:
                 name = trim(outline.text, name_start, e)
                 outline.goals.append(Item(kind="goal", name=name, span=(s, e)))
-        if outline.goals:
-            outline.target_sections.append((par.start, par.end))
+        if outline.goals:  # the goal sentences read, the rest of the paragraph left to the prose reader
+            outline.target_sections.append((outline.goals[0].span[0], outline.goals[-1].span[1]))
             return
+
+
+_TASKS_TOLD_RE = re.compile(r"任务|举措|措施|部署|^\s*[一二三四五六七八九十]是")
 
 
 def _dated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
