@@ -4,9 +4,9 @@ of tests/gold/external), as a gate.
 Runs benchmarks/extract_accuracy.py --split dev|external --json exactly as a developer would and holds
 the figures to the project's targets: mean per-document min-F1 (score_region.py) >= TARGET on dev
 (>= EXTERNAL_FLOOR on the external documents, found outside the corpus and scored before any tuning at
-0.52: the floor keeps what was reached since), no goals, tasks, indicators or directions extracted from
-documents that are not plans, and genre accuracy >= GENRE_TARGET. The frozen and holdout splits are
-never scored here.
+0.46: the floor keeps what was reached since), no goals, tasks, indicators or directions extracted from
+documents that are not plans, and genre accuracy >= GENRE_TARGET. The holdout documents (scored once
+before any tuning at 0.44, developed on since) keep HOLDOUT_FLOOR. The frozen split is never scored here.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from tests.support.corpus import REPO
 
 TARGET = 0.90
 EXTERNAL_FLOOR = 0.85
+HOLDOUT_FLOOR = 0.70  # scored once before any tuning at 0.44, developed on since (see README)
 GENRE_TARGET = 0.9
 
 
@@ -51,6 +52,11 @@ def external_summary() -> dict:
     return summary_of("external")
 
 
+@pytest.fixture(scope="module")
+def holdout_summary() -> dict:
+    return summary_of("holdout")
+
+
 def test_mean_dev_min_f1_reaches_target(dev_summary: dict) -> None:
     per_document = {row["document"]: row["min_f1"] for row in dev_summary["documents"]}
     assert dev_summary["mean_min_f1"] >= TARGET, per_document
@@ -74,3 +80,10 @@ def test_external_documents_keep_their_floor_and_non_plans_stay_silent(external_
     counts = external_summary["not_a_plan_items"]
     assert counts and {doc: n for doc, n in counts.items() if n != 0} == {}
     assert external_summary["genre"]["accuracy"] >= GENRE_TARGET, external_summary["genre"]["wrong"]
+
+
+def test_holdout_documents_keep_their_floor_and_non_plans_stay_silent(holdout_summary: dict) -> None:
+    per_document = {row["document"]: row["min_f1"] for row in holdout_summary["documents"]}
+    assert holdout_summary["mean_min_f1"] >= HOLDOUT_FLOOR, per_document
+    counts = holdout_summary["not_a_plan_items"]
+    assert counts and {doc: n for doc, n in counts.items() if n != 0} == {}
