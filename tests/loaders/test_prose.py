@@ -681,3 +681,12 @@ def test_a_question_on_goals_and_tasks_is_read_as_running_text_and_a_future_date
         "推动乡村产业高质量发展",
     ]
     assert extraction.indicators == []  # 9个方面34项 counts the plan's own tasks
+
+
+def test_summing_up_with_partners_is_a_task() -> None:
+    text = (
+        "100个“无废城市”要来了\n"
+        "生态环境部固体废物与化学品司负责人表示，生态环境部将会同有关部门系统总结成效和经验，"
+        "把行之有效的创新举措制度化，加强经验模式推广应用。\n"
+    )
+    assert names(text, read(text).tasks)[0].startswith("系统总结成效和经验")
