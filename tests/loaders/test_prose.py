@@ -689,4 +689,4 @@ def test_summing_up_with_partners_is_a_task() -> None:
         "生态环境部固体废物与化学品司负责人表示，生态环境部将会同有关部门系统总结成效和经验，"
         "把行之有效的创新举措制度化，加强经验模式推广应用。\n"
     )
-    assert names(text, read(text).tasks)[0].startswith("系统总结成效和经验")
+    assert "总结成效和经验" in names(text, read(text).tasks)[0]
