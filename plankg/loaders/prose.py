@@ -142,7 +142,7 @@ _RELEASE_RE = re.compile(
     r"|(?:印发|出台|发布)[^，。；《]{0,40}(?:政策文件|实施方案|行动方案|工作方案|若干措施|实施意见|行动计划)"
 )
 # the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
-_CLOSING_PURPOSE_RE = re.compile(r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力)")
+_CLOSING_PURPOSE_RE = re.compile(r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力|保障|确保)")
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year

@@ -256,3 +256,12 @@ def test_calls_for_applications_and_notices_of_rules_are_not_plans(title: str) -
         "三、工作安排\n4月底前完成。\n四、其他\n请按时报送。\n"
     )
     assert classify_genre(f"{title}\n{body}").genre == "not_a_plan"
+
+
+def test_news_on_a_notice_released_without_its_title_is_a_report() -> None:
+    text = (
+        "服务中小企业“劳模工匠助企行”全面实施\n"
+        "本报北京7月17日电  （记者易舒冉）全国总工会、工业和信息化部日前联合印发通知，于7月17日起全面实施"
+        "“劳模工匠助企行”。各级工会将组织劳模工匠组建技术服务队。\n"
+    )
+    assert classify_genre(text).genre == "plan_report"

@@ -690,3 +690,14 @@ def test_summing_up_with_partners_is_a_task() -> None:
         "把行之有效的创新举措制度化，加强经验模式推广应用。\n"
     )
     assert "总结成效和经验" in names(text, read(text).tasks)[0]
+
+
+def test_the_release_sentence_closing_on_what_it_secures_gives_the_goal() -> None:
+    text = (
+        "广西推出计划保障青年群体就业创业\n"
+        "本报南宁7月8日电  （记者张云河）近日，广西联合印发《关于做好2025年高校毕业生等青年就业工作的通知》，"
+        "明确推出“才聚广西”等就业计划，保障2025年高校毕业生等青年群体就业创业。\n"
+    )
+    assert [g.text.rstrip("。") for g in extract_text(text).goals] == [
+        "保障2025年高校毕业生等青年群体就业创业"
+    ]
