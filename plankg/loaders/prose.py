@@ -25,9 +25,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from plankg.loaders.non_targets import ALREADY_DONE_RE
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
-from plankg.loaders.structure.clauses import SCOPE_ONLY_RE
+from plankg.loaders.structure.clauses import REPORTED_ACTION_RE, SCOPE_ONLY_RE
 
 _CN_NUM = "一二三四五六七八九十两"
 _CN_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
@@ -67,7 +68,6 @@ _REPORTED_RE = re.compile(
 # 持续推动…的目标实现 / 确保实现上述目标: reaching the goals set, no task of its own
 # how an aim is pursued, not part of it: …为目标，按照安全优先…原则建设运行…项目
 _MANNER_RE = re.compile(r"\s*(?:按照|依照|遵循|坚持|通过)")
-_DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实现|形成)")
 _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
 )
@@ -305,15 +305,11 @@ _SETTING_RE = re.compile(
     r"(?:在[^，,。；;]{2,40}(?:方面|领域|过程中|基础上)[，,]|(?:适应|针对|按照|根据|立足|依托|为了)"
     r"[^，,。；;]{2,40}[，,])"
 )
-_LEADING_MODAL_RE = re.compile(
-    # 提出推进… reports the action
-    r"(?:还要|也要|要|还将|将|(?:分类|明确|还|也|并)?提出|明确)(?=[^，,。；;]{4})"
-)
 
 
 def _without_modal(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A name without the modal it opens with (要加快培育数据资源企业 → 加快培育数据资源企业)."""
-    modal = _LEADING_MODAL_RE.match(text, span[0], span[1])
+    modal = REPORTED_ACTION_RE.match(text, span[0], span[1])
     return (modal.end(), span[1]) if modal and _TASK_VERB_RE.match(text, modal.end()) else span
 
 
@@ -723,7 +719,7 @@ class _Reader:
                     continue
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
-                if _DONE_RE.search(text, start, end):
+                if ALREADY_DONE_RE.search(text, start, end):
                     continue  # 到2024年，…已经达到232个: reached, not to reach
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim

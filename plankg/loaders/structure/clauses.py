@@ -32,7 +32,7 @@ AIM_END_RE = re.compile(r"(?:实现|达到|完成)[^。；;]{2,80}?(?:的|等)?(
 # of a pair (一方面，…): it names no action of its own
 SCOPE_ONLY_RE = re.compile(r"[\s\u3000]*(?:关于|对于|针对|着眼|围绕|面向|为了|一方面|另一方面)")
 # the words that report an action rather than name it: 提出推进… / 要加快… / 明确…
-_REPORTED_ACTION_RE = re.compile(
+REPORTED_ACTION_RE = re.compile(
     r"(?:还要|也要|要|还将|将|(?:分类|明确|还|也|并)?提出|明确)(?=[^，,。；;]{4})"
 )
 
@@ -44,7 +44,7 @@ def action_name(text: str, start: int, end: int) -> tuple[int, int]:
         comma = find_sentence_end(text, start, "，,", end)
         if comma != -1 and end - comma > 4:
             start = comma + 1
-    reported = _REPORTED_ACTION_RE.match(text, start, end)
+    reported = REPORTED_ACTION_RE.match(text, start, end)
     if reported is not None:
         start = reported.end()
     return trim(text, start, end)
