@@ -49,15 +49,16 @@ _TASK_VERB_RE = re.compile(
     rf"(?:进一步|继续|全力|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
 )
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
-_MODAL_RE = re.compile(
-    r"(?<![主重必需响反供适理顺])(?:还要|也要|要|还将|将|须|必须|需要|计划|应当|应)"
-    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快|持续|不断|积极|稳步|加速|深入|切实)?(?:{_ACTION_VERBS})|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS})"
-    # 将与各部门稳步推进…, 将会同有关部门加快…: the partners, then the action
-    rf"|(?:与|会同|联合|同)[^，,。；;]{{1,12}}?(?:稳步|加快|积极|持续|共同|一道)?(?:{_ACTION_VERBS}))"
-)
-_PARTNERS_RE = re.compile(
+# 将与各部门稳步推进…, 将会同有关部门加快…: the partners, then the action
+_PARTNERS = (
     rf"(?:与|会同|联合|同)[^，,。；;]{{1,12}}?(?=(?:稳步|加快|积极|持续|共同|一道)?(?:{_ACTION_VERBS}))"
 )
+_MODAL_RE = re.compile(
+    r"(?<![主重必需响反供适理顺])(?:还要|也要|要|还将|将|须|必须|需要|计划|应当|应)"
+    rf"(?=(?:进一步|继续|重点|全力|大力|着力|加快|持续|不断|积极|稳步|加速|深入|切实)?(?:{_ACTION_VERBS})"
+    rf"|[^，。；]{{0,6}}[，,](?:{_ACTION_VERBS})|{_PARTNERS})"
+)
+_PARTNERS_RE = re.compile(_PARTNERS)
 # 将X作为Y / 将X分为…: 将 marks the object here, not the future
 _BA_RE = re.compile(r"将[^，。；,;]{1,30}?(?:作为|列为|纳入|视为|分为|转化为|应用于|打造成|建成为)")
 # 《意见》还提出，鼓励… / 报告提出，… : the document's own words reported
@@ -65,9 +66,9 @@ _REPORTED_RE = re.compile(
     r"(?:《[^》]{1,40}》|规划|方案|意见|报告|文件|通知|措施|计划|纲要|指引)(?:还|也|同时|进一步|特别|专门)?"
     r"(?:提出|提到|明确|要求|强调|指出)(?:了)?[，,：:]"
 )
-# 持续推动…的目标实现 / 确保实现上述目标: reaching the goals set, no task of its own
 # how an aim is pursued, not part of it: …为目标，按照安全优先…原则建设运行…项目
 _MANNER_RE = re.compile(r"\s*(?:按照|依照|遵循|坚持|通过)")
+# 持续推动…的目标实现 / 确保实现上述目标: reaching the goals set, no task of its own
 _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
 )
@@ -198,8 +199,7 @@ _DIRECTION_HEAD_RE = re.compile(
 _TASK_NOUNS = "重点工程|重大工程|工程|重点任务|主要任务|任务|专项行动|行动|重点举措|举措|重大项目"
 _TASK_HEAD_RE = re.compile(
     rf"([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)?\s*[^，。；、：:]{{0,10}}?(?:{_TASK_NOUNS})"
-    r"[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|"
-    rf"([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)?\s*[^，。；、：:]{{0,10}}?(?:{_TASK_NOUNS})[：:]"
+    r"(?:[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|[：:])"
 )
 _TASK_TAIL_RE = re.compile(
     rf"等\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)\s*(?:方面|[^，。；、]{{0,8}}?(?:{_TASK_NOUNS}))"
@@ -625,16 +625,10 @@ class _Reader:
 
     def _counted_list(self, start: int, end: int) -> list[Item]:
         """ "A、B、C等3大重点领域": the list just before its count."""
-        text = self.text
-        for match in _DIRECTION_TAIL_RE.finditer(text, start, end):
-            count = count_value(match.group(1))
-            list_start = max(text.rfind(ch, start, match.start()) for ch in "，,：:；;（(") + 1
-            list_start = max(list_start, start)
-            names = _list_items(text, list_start, match.start())
-            if names and count == len(names) >= 2:
-                names[0] = _strip_list_lead(text, *names[0])
-                return [Item(kind="direction", name=n, span=n) for n in names]
-        return []
+        names = _list_before_count(self.text, _DIRECTION_TAIL_RE, start, end)
+        if names:
+            names[0] = _strip_list_lead(self.text, *names[0])
+        return [Item(kind="direction", name=n, span=n) for n in names]
 
     # -- counted lists of tasks: 部署十大重点工程，分别为：A、B… / 从A、B…等八个方面健全…
     def counted_tasks(self) -> None:
@@ -655,23 +649,17 @@ class _Reader:
             return []
         stop = next((i for i in range(match.end(), end) if text[i] in "。；;"), end)
         names = _list_items(text, match.end(), stop)
-        count = count_value(match.group(1) or match.group(2))
+        count = count_value(match.group(1))
         if len(names) < 2 or count != len(names):
             return []
         return [Item(kind="task", name=n, span=n) for n in names]
 
     def _task_list_before(self, start: int, end: int) -> list[Item]:
-        text = self.text
-        for match in _TASK_TAIL_RE.finditer(text, start, end):
-            list_start = max(text.rfind(ch, start, match.start()) for ch in "，,：:；;（(") + 1
-            list_start = max(list_start, start)
-            names = _list_items(text, list_start, match.start())
-            if names and count_value(match.group(1)) == len(names) >= 2:
-                lead = _LIST_PREPOSITION_RE.match(text, *names[0])
-                if lead is not None:  # 从优化完善能耗双控制度、…: the preposition, not the action
-                    names[0] = (lead.end(), names[0][1])
-                return [Item(kind="task", name=n, span=n) for n in names]
-        return []
+        names = _list_before_count(self.text, _TASK_TAIL_RE, start, end)
+        lead = _LIST_PREPOSITION_RE.match(self.text, *names[0]) if names else None
+        if lead is not None:  # 从优化完善能耗双控制度、…: the preposition, not the action
+            names[0] = (lead.end(), names[0][1])
+        return [Item(kind="task", name=n, span=n) for n in names]
 
     def _labelled_list(self, start: int, end: int) -> list[Item]:
         """ "重点领域：A、B、C" (a count, when given, must agree)."""
@@ -1007,6 +995,17 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if any(pe - ps < 1 or pe - ps > 20 for ps, pe in out):
         return []
     return out
+
+
+def _list_before_count(text: str, count_re: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The members of the first list in text[start:end] closed by a count that agrees with it
+    (A、B、C等3大重点领域; 从A、B等两个方面), or none."""
+    for match in count_re.finditer(text, start, end):
+        list_start = max(start, max(text.rfind(ch, start, match.start()) for ch in "，,：:；;（(") + 1)
+        names = _list_items(text, list_start, match.start())
+        if names and count_value(match.group(1)) == len(names) >= 2:
+            return names
+    return []
 
 
 def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
