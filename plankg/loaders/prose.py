@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from plankg.loaders.non_targets import ALREADY_DONE_RE
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
-from plankg.loaders.structure.clauses import REPORTED_ACTION_RE, SCOPE_ONLY_RE
+from plankg.loaders.structure.clauses import REPORTED_ACTION_RE, SCOPE_ONLY_RE, dated_parts
 
 _CN_NUM = "一二三四五六七八九十两"
 _CN_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
@@ -711,21 +711,12 @@ class _Reader:
                     continue  # 到2024年，…已经达到232个: reached, not to reach
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
-                for goal_start, goal_end in self._dated_parts(cue, end):
+                for goal_start, goal_end in dated_parts(text, cue, end, _GOAL_CUE_RE):
                     item = _item("goal", text, goal_start, goal_end)
                     if item.span[1] - item.span[0] >= 8:
                         self.items.goals.append(item)
                         self.claim([item])
                         after_goal = True
-
-    def _dated_parts(self, start: int, end: int) -> list[tuple[int, int]]:
-        """A goal sentence cut where a ；-clause opens with a new time cue (到2027年，…；到2035年，…)."""
-        text = self.text
-        cuts = [start]
-        for part_start, _ in clauses(text, start, end, "；;")[1:]:
-            if _GOAL_CUE_RE.match(text, part_start):
-                cuts.append(part_start)
-        return [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
 
     def _goal_continues(self, start: int, end: int) -> bool:
         """A sentence right after a goal statement that states further end states in the same breath

@@ -37,6 +37,13 @@ REPORTED_ACTION_RE = re.compile(
 )
 
 
+def dated_parts(text: str, start: int, end: int, opens_dated: re.Pattern[str]) -> list[tuple[int, int]]:
+    """text[start:end] (one sentence) cut where a ；-clause opens with a new time cue, as `opens_dated`
+    matches it at the clause's start (到2027年，…；到2035年，…: two aims)."""
+    cuts = [start] + [cs for cs, ce in clauses(text, start, end, "；;")[1:] if opens_dated.match(text[cs:ce])]
+    return list(zip(cuts, [*cuts[1:], end], strict=True))
+
+
 def action_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A sub-task's name: its action, past a leading scope clause and the words reporting it
     (着眼促进岗位资源共享，提出建设一批…就业市场 → 建设一批…就业市场)."""

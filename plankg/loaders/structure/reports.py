@@ -16,6 +16,7 @@ from plankg.loaders.structure.clauses import (
     REPORTING_LEAD_RE,
     TIME_LEAD_RE,
     clauses,
+    dated_parts,
     enumerations,
 )
 from plankg.loaders.structure.headings import Kind, heading_count
@@ -35,7 +36,11 @@ def reported_goals(outline: Outline) -> None:
         report = REPORTING_LEAD_RE.match(par.text)
         if report is None or not TIME_LEAD_RE.match(par.text[report.end() :].lstrip(STRIP)):
             continue
-        for s, e in _dated_parts(outline.text, par.start + report.end(), par.end):
+        sentence_parts = (
+            dated_parts(outline.text, s, e, TIME_LEAD_RE)
+            for s, e in clauses(outline.text, par.start + report.end(), par.end, SENTENCE_END)
+        )
+        for s, e in (trim(outline.text, *part) for parts in sentence_parts for part in parts):
             if _TASKS_TOLD_RE.search(outline.text, s, e):
                 break  # 《规划》部署了…重点任务。一是…: the goals end where the tasks are told
             time_lead = TIME_LEAD_RE.match(outline.text[s:e])  # (^ holds only at a slice's start)
@@ -49,16 +54,6 @@ def reported_goals(outline: Outline) -> None:
 
 
 _TASKS_TOLD_RE = re.compile(r"任务|举措|措施|部署|^\s*[一二三四五六七八九十]是")
-
-
-def _dated_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of text[start:end], each cut again where a ；-clause opens with a new time cue
-    (到2027年，…；到2035年，…: two goals)."""
-    parts: list[tuple[int, int]] = []
-    for s, e in clauses(text, start, end, SENTENCE_END):
-        cuts = [s] + [cs for cs, ce in clauses(text, s, e, "；;")[1:] if TIME_LEAD_RE.match(text[cs:ce])]
-        parts += [trim(text, a, b) for a, b in zip(cuts, [*cuts[1:], e], strict=True)]
-    return parts
 
 
 # "我局建议“九五”期间我国防震减灾工作的目标是：" — a short lead that announces the goal as what follows
