@@ -21,6 +21,7 @@ left out, takes its name from the clause before (经营收入年均增长12%，�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from plankg.loaders.indicator_names import (
@@ -865,6 +866,7 @@ def _list_continued(
 
 
 _RESPECTIVELY_RE = re.compile(r"分别")
+_RESPECTIVE_REACH = 200  # characters a respective list and its values span at most
 # where the measure shared by every subject of the list starts, in its last member
 # (挥发性有机物|排放总量比2020年: 排放总量 is measured for 化学需氧量, 氨氮, … too)
 _SHARED_MEASURE_RE = re.compile(
@@ -876,17 +878,19 @@ _SHARED_MEASURE_RE = re.compile(
 def _respective_targets(scan: str, start: int, results: list[IndicatorMatch]) -> list[IndicatorMatch]:
     """A、B、C…分别下降8%、8%、10%: one target per listed subject, in order, the measure and the kind of
     target shared (化学需氧量排放总量比2020年 下降 8 %, 氨氮排放总量比2020年 下降 8 % …)."""
+    starts = [r.number_start - start for r in results]  # sorted: results are in text order
     for marker in _RESPECTIVELY_RE.finditer(scan):
-        clause_start = max(scan.rfind(ch, 0, marker.start()) for ch in "，,。；;：:！？\n") + 1
+        # the clause around 分别, looked for within a bounded reach (linear however many markers)
+        reach_start = max(0, marker.start() - _RESPECTIVE_REACH)
+        clause_start = max(scan.rfind(ch, reach_start, marker.start()) for ch in "，,。；;：:！？\n") + 1
+        clause_start = max(clause_start, reach_start)
+        reach_end = min(len(scan), marker.end() + _RESPECTIVE_REACH)
         clause_end = min(
-            (i for i in (scan.find(ch, marker.end()) for ch in "，,。；;！？\n") if i != -1),
-            default=len(scan),
+            (i for i in (scan.find(ch, marker.end(), reach_end) for ch in "，,。；;！？\n") if i != -1),
+            default=reach_end,
         )
-        values = [
-            (index, r)
-            for index, r in enumerate(results)
-            if marker.end() <= r.number_start - start < clause_end
-        ]
+        first_index, stop_index = bisect_left(starts, marker.end()), bisect_left(starts, clause_end)
+        values = [(index, results[index]) for index in range(first_index, stop_index)]
         subjects = [part.strip() for part in _LIST_SPLIT_RE.split(scan[clause_start : marker.start()])]
         if len(values) < 2 or len(subjects) != len(values) or not all(subjects):
             continue
