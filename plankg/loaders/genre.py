@@ -279,13 +279,14 @@ def classify_genre(text: str) -> GenreDecision:
             return _body_decision("plan_report", "a news report's byline or lead", news)
     if news_title is not None:
         return _decision("plan_report", "the title reports a plan's release", title, *news_title.span())
+    body = split_paragraphs(text[body_start:])  # read once for the body cues below
     type_match = _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", title.compact))
     if type_match is not None and type_match.group() in ("通知", "报告"):
-        numbered = [p for p in split_paragraphs(text[body_start:]) if _NUMBERED_PART_RE.match(p.text)]
+        numbered = [p for p in body if _NUMBERED_PART_RE.match(p.text)]
         if len(numbered) >= _NUMBERED_PARTS_FOR_A_PLAN:
             return _decision("plan", "the notice lays out numbered parts of work", title, *type_match.span())
         return _decision("not_a_plan", "the notice lays out no work in parts", title, *type_match.span())
-    qa = [p for p in split_paragraphs(text[body_start:]) if _QA_LINE_RE.search(p.text)]
+    qa = [p for p in body if _QA_LINE_RE.search(p.text)]
     if len(qa) >= 2:
         first = qa[0]
         return GenreDecision(
@@ -294,16 +295,11 @@ def classify_genre(text: str) -> GenreDecision:
             first.text[:20],
             (body_start + first.start, body_start + min(first.end, first.start + 20)),
         )
-    articles = [p for p in split_paragraphs(text[body_start:]) if _ARTICLE_RE.match(p.text)]
+    articles = [(p, m) for p in body if (m := _ARTICLE_RE.match(p.text))]
     if len(articles) >= _ARTICLES_FOR_RULES:
-        first = articles[0]
-        span = (
-            body_start + first.start,
-            body_start + first.start + len(_ARTICLE_RE.match(first.text).group()),
-        )
-        return GenreDecision(
-            "not_a_plan", "a body of numbered articles (rules)", text[span[0] : span[1]], span
-        )
+        first, article = articles[0]
+        span = (body_start + first.start, body_start + first.start + article.end())
+        return GenreDecision("not_a_plan", "a body of numbered articles (rules)", article.group(), span)
     own_voice = _OWN_VOICE_RE.search(text, 0, body_start + 3000)
     if own_voice is not None:
         return _body_decision("plan", "the text speaks as the plan itself", own_voice)
