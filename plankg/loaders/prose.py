@@ -898,33 +898,30 @@ class _Reader:
             if partners is not None:  # 将会同有关部门加快…: named by the action, not the partners
                 verb_at = partners.end()
             if not _TASK_VERB_RE.match(text, verb_at):  # 将分类施策，推进…
-                verb_at = next(
-                    (s for s, _ in clauses(text, verb_at, end) if _TASK_VERB_RE.match(text, s)), verb_at
-                )
+                verb_at = _first_action_clause(text, verb_at, end) or verb_at
             return verb_at
         reported = _REPORTED_RE.search(text, start, end)
         if reported and _CONTEXT_CITED_RE.search(text, start, reported.end()):
             return None  # 《政府工作报告》提出，制定创新药目录: the context a report gives, not the plan
-        if reported and self._goal_cue(start, end) is None:
+        dated = self._goal_cue(start, end) is not None  # a sentence with a time cue states a goal
+        if reported and not dated:
             if _TASK_VERB_RE.match(text, reported.end()):
                 return reported.end()
             # 意见提出，通过经济结构调整不断提高…，加快推进…: the action after the means (not after a
             # framing: 将发展数字经济作为…抓手，…)
             if _BA_RE.match(text, reported.end()):
                 return None
-            acting = next(
-                (cs for cs, _ in clauses(text, reported.end(), end) if _TASK_VERB_RE.match(text, cs)), None
-            )
+            acting = _first_action_clause(text, reported.end(), end)
             if acting is not None:
                 return acting
         focus = _FOCUS_NAMED_RE.search(text, start, end)
         if focus is not None and _TASK_VERB_RE.match(text, focus.start(1)):
             return focus.start(1)  # 《意见》以推动3类养老服务贯通协调为改革重点: the focus is a task
         acts = _DOCUMENT_ACTS_RE.search(text, start, end)
-        if acts is not None and self._goal_cue(start, end) is None:
+        if acts is not None and not dated:
             return acts.end()  # 为推动…，《若干措施》支持社会餐饮企业…: the document as the actor
         for says in _SAYS_ACTION_RE.finditer(text, start, end):
-            if _TASK_VERB_RE.match(text, says.end()) and self._goal_cue(start, end) is None:
+            if _TASK_VERB_RE.match(text, says.end()) and not dated:
                 return says.end()  # 比如，提出促进工资性收入合理增长
         head = trim(text, start, end)[0]
         definition = _COPULA_RE.search(text, head, end)  # 推进政务公开…是一项基本制度: a statement
@@ -936,6 +933,11 @@ class _Reader:
         if intent and near and not purpose and _subject_before(text, start, intent.start()):
             return intent.start()
         return None
+
+
+def _first_action_clause(text: str, start: int, end: int) -> int | None:
+    """Where the first clause of text[start:end] that opens with an action starts."""
+    return next((s for s, _ in clauses(text, start, end) if _TASK_VERB_RE.match(text, s)), None)
 
 
 _HEADED_LEAD_RE = re.compile(r"任务|举措|措施|重点工作")
