@@ -32,6 +32,7 @@ from plankg.loaders.indicator_names import (
     object_built_before,
     with_subject,
 )
+from plankg.loaders.metadata import EDITION_PERIODS
 from plankg.loaders.non_targets import (
     counts_own_measures,
     is_baseline,
@@ -302,6 +303,8 @@ _PROTECT_RE = re.compile(
 )
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
+# “十四五”期间 / 十四五末: a target for the period is due at its last year
+_EDITION_DUE_RE = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|末|期末|规划期)(?!以来)")
 # Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
 # 使用), so those only go before what makes them adverbs or conjunctions.
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
@@ -996,6 +999,9 @@ def _at_clause_end(scan: str, position: int) -> bool:
 
 def _target_year(scan: str, position: int) -> int | None:
     best = None
+    best_at = -1
+    for match in _EDITION_DUE_RE.finditer(scan, 0, position):
+        best, best_at = EDITION_PERIODS[match.group(1)][1], match.start()
     for match in _YEAR_RE.finditer(scan, 0, position):
         before = scan[max(0, match.start() - 2) : match.start()]
         after = scan[match.end() : match.end() + 2]
@@ -1003,7 +1009,7 @@ def _target_year(scan: str, position: int) -> int | None:
             ("开始", "起", "以来", "来", "相比", "底相比", "末相比")
         ):
             continue
-        if scan[match.end() - 1 : match.end()].strip().isdigit():
+        if scan[match.end() - 1 : match.end()].strip().isdigit() or match.start() < best_at:
             continue
         best = int(match.group(1))
     return best

@@ -151,6 +151,9 @@ _STRIVE_RE = re.compile(
     r"(?:力争|争取|努力)(?:为|在|使|让|把)?[^。；;]{0,40}?(?:作出|实现|建成|成为|形成|打造成|迈上|走在前列|走在全国前列)"
 )
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
+# a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
+_GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")
+_GUIDE_CLAUSE_RE = re.compile(r"贯彻|落实|精神|为指导|践行|坚持|思想|理念|统筹发展和安全|稳中求进|高举")
 _RELEASED_BY_RE = re.compile(r"日前|近日|近期|今天|今日|\d+月\d+日|印发|出台|发布|国务院|办公厅|部门")
 # A vision without a year: a future modal, then an end state to build (加快建设…新型能源体系, 打造…高地)
 _VISION_MODAL_RE = re.compile(r"将|要|力争|努力|致力于")
@@ -489,6 +492,7 @@ class _Reader:
         self.goal_statements()
         self.vision_goals()
         self.purpose_goals()
+        self.guided_goals()
         self.aim_goals()
         self.task_statements()
         for kind in ("goals", "tasks"):
@@ -777,6 +781,30 @@ class _Reader:
                     self.items.goals.append(item)
                     self.claim([item])
                 return
+
+    def guided_goals(self) -> None:
+        """With no goal stated otherwise: the aims a report's guiding-thought sentence ends on (《意见》强调，
+        要坚持以…为指导，深入贯彻…精神，践行…思想，进一步发挥…作用，…，助力高质量发展。), from the first
+        clause past the ideology to the sentence end."""
+        if self.items.goals:
+            return
+        text = self.text
+        for par in self.paragraphs[: _RELEASE_PARAGRAPHS + 2]:
+            if par.form not in ("prose", "lead"):
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                guide = _GUIDE_RE.search(text, start, end)
+                if guide is None:
+                    continue
+                parts = clauses(text, guide.end(), end, "，,；;")
+                aims = [i for i, (s, e) in enumerate(parts) if not _GUIDE_CLAUSE_RE.search(text, s, e)]
+                if len(parts) - (aims[0] if aims else len(parts)) < 2:
+                    continue  # one clause left is a slogan, not the aims
+                item = _item("goal", text, parts[aims[0]][0], end)
+                if self.free(*item.span):
+                    self.items.goals.append(item)
+                    self.claim([item])
+                    return
 
     def aim_goals(self) -> None:
         """With no goal stated otherwise: the first aim the text strives for without a year (力争为转变

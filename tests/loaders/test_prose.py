@@ -701,3 +701,20 @@ def test_the_release_sentence_closing_on_what_it_secures_gives_the_goal() -> Non
     assert [g.text.rstrip("。") for g in extract_text(text).goals] == [
         "保障2025年高校毕业生等青年群体就业创业"
     ]
+
+
+def test_a_reports_guiding_thought_sentence_ends_on_the_aims_that_are_its_goal() -> None:
+    text = (
+        "国办印发意见 健全“高效办成一件事”重点事项常态化推进机制\n"
+        "新华社北京7月8日电  日前，国务院办公厅印发《关于健全“高效办成一件事”重点事项常态化推进机制的意见》，"
+        "对进一步优化政务服务作出部署。\n"
+        "《意见》强调，要坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，"
+        "践行以人民为中心的发展思想，进一步发挥“高效办成一件事”牵引作用，推动重点事项清单管理和常态化实施，"
+        "助力高质量发展。\n"
+        "《意见》提出4个方面的重点任务。一是加强重点事项清单管理。二是健全常态化推进机制。\n"
+    )
+    assert [g.text for g in extract_text(text).goals] == [
+        "进一步发挥“高效办成一件事”牵引作用，推动重点事项清单管理和常态化实施，助力高质量发展。"
+    ]
+    slogan = text.replace("，推动重点事项清单管理和常态化实施，助力高质量发展", "")
+    assert extract_text(slogan).goals == []  # one clause past the ideology is a slogan, no aims

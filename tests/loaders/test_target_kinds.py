@@ -96,6 +96,13 @@ def test_the_baseline_year_of_a_change_is_not_its_target_year() -> None:
     assert (without_target.baseline_year, without_target.target_year) == (2020, 2025)  # the plan's end
 
 
+def test_a_target_for_a_five_year_period_is_due_at_its_last_year() -> None:
+    match = only("“十四五”期间，新增保障性租赁住房供应套数占新增住房供应套数的比例力争达到30%以上。")
+    assert (match.value, match.target_year) == (30, 2025)
+    assert only("十三五末，全省森林覆盖率达到40%。").target_year == 2020
+    assert only("“十四五”期间，到2027年全省森林覆盖率达到40%。").target_year == 2027  # a year named after it
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "value", "factor", "comparator"),
     [
