@@ -136,7 +136,7 @@ _GOAL_PREDICATE_RE = re.compile(
 )
 # a report's release sentence (国务院办公厅印发《…》) and the purpose it gives the plan (，以… / ，旨在…)
 _RELEASE_RE = re.compile(
-    r"(?:印发|出台|发布|公布|推出)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?"
+    r"(?:印发|出台|发布|公布|推出|制定|编制)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?"
     # 《…》已于日前发布
     r"|《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?[^，。；]{0,8}(?:印发|出台|发布|公布|实施)"
     # 出台构建省内外就业公共服务“一张网”的政策文件: a release without a quoted title
@@ -149,7 +149,11 @@ _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
 _STRIVE_RE = re.compile(
     r"(?:力争|争取|努力)(?:为|在|使|让|把)?[^。；;]{0,40}?(?:作出|实现|建成|成为|形成|打造成|迈上|走在前列|走在全国前列)"
+    # 力争推动百个以上城市联动、…、提供百万个以上就业岗位: quantities strived for
+    r"|(?P<quantities>(?:力争|争取)[^。；;]{0,60}?(?:\d|[十百千万])[^。；;，,、]{0,4}?(?:以上|不少于|不低于|左右))"
 )
+# 方案明确，… / 会议要求，…: who says it, before the aim it reports
+_SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,12}(?:明确|提出|要求|强调|指出)[，,：:]")
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
 # a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
 _GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")
@@ -820,6 +824,9 @@ class _Reader:
                 if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
                     continue
                 clause_start = max(text.rfind(ch, start, aim.start()) for ch in "，,；;“") + 1
+                if aim.group("quantities"):  # 此次行动…，聚焦…，力争…提供百万个以上岗位: the whole sentence aims
+                    lead = _SAYS_LEAD_RE.match(text, trim(text, start, end)[0], aim.start())
+                    clause_start = lead.end() if lead else start
                 item = _item("goal", text, max(clause_start, start), end)
                 if self.free(*item.span):
                     self.items.goals.append(item)

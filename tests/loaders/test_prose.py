@@ -718,3 +718,38 @@ def test_a_reports_guiding_thought_sentence_ends_on_the_aims_that_are_its_goal()
     ]
     slogan = text.replace("，推动重点事项清单管理和常态化实施，助力高质量发展", "")
     assert extract_text(slogan).goals == []  # one clause past the ideology is a slogan, no aims
+
+
+def test_quantities_a_report_strives_for_make_its_goal_sentence() -> None:
+    text = (
+        "二〇二五年度“百城千校万企”促就业行动部署\n"
+        "本报武汉4月1日电  全国工商联、教育部1日在武汉举办促就业行动动员部署会。\n"
+        "此次行动持续全年，聚焦扩大高校毕业生就业岗位规模，力争推动百个以上城市联动、覆盖千所以上高校、"
+        "提供百万个以上就业岗位。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == [
+        "此次行动持续全年，聚焦扩大高校毕业生就业岗位规模，力争推动百个以上城市联动、覆盖千所以上高校、"
+        "提供百万个以上就业岗位。"
+    ]
+    assert [(i.name, i.value, i.unit) for i in extraction.indicators] == [
+        ("城市联动", 100, "个"),
+        ("高校", 1000, "所"),
+        ("就业岗位", 1000000, "个"),
+    ]
+
+
+def test_a_plan_drawn_up_for_a_purpose_and_the_breakdown_of_a_target() -> None:
+    text = (
+        "福建今年试点打造一批“好房子”项目\n"
+        "本报福州6月2日电  （记者钟自炜）记者从福建省住房和城乡建设厅获悉：为加快推进“好房子”建设，"
+        "助力构建房地产发展新模式，福建省住房和城乡建设厅等10部门联合制定了《福建省推进“好房子”建设行动方案》。\n"
+        "方案明确，2025年，全省将试点打造“好房子”项目。其中，新建商品房“好房子”试点不少于20个，"
+        "保障性住房试点不少于6个。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == ["加快推进“好房子”建设，助力构建房地产发展新模式"]
+    assert [(i.name, i.value, i.target_year) for i in extraction.indicators] == [
+        ("新建商品房“好房子”试点", 20, 2025),
+        ("保障性住房试点", 6, 2025),
+    ]
