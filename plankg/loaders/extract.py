@@ -318,8 +318,8 @@ def _indicators(
                 sentence_start = max(sentence_start, window_start)
                 if _BREAKDOWN_RE.match(text, sentence_start) and sentence_start - 1 > window_start:
                     # 其中，…不少于20个: a breakdown of the sentence before, under its cue
-                    sentence_start = max(text.rfind(ch, window_start, sentence_start - 1) for ch in "。！？") + 1
-                    sentence_start = max(sentence_start, window_start)
+                    before = max(text.rfind(ch, window_start, sentence_start - 1) for ch in "。！？")
+                    sentence_start = max(before + 1, window_start)
                 if not _TARGET_CUE_RE.search(text, sentence_start, position + 1):
                     continue
             found.append((match, subject, in_heading and not inside))

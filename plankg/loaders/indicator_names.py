@@ -171,7 +171,9 @@ _OBJECT_STOP_RE = re.compile(
 )
 
 
-_COUNTED_ITEM_RE = re.compile(r"[^、，,。；;：:]{0,6}?(?:\d|[一二两三四五六七八九十百千万]+(?:[个所家条项座万亿]|多|余))")
+_COUNTED_ITEM_RE = re.compile(
+    r"[^、，,。；;：:]{0,6}?(?:\d|[一二两三四五六七八九十百千万]+(?:[个所家条项座万亿]|多|余))"
+)
 
 
 def object_after(text: str, start: int, limit: int) -> tuple[str, int]:

@@ -824,7 +824,7 @@ class _Reader:
                 if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
                     continue
                 clause_start = max(text.rfind(ch, start, aim.start()) for ch in "，,；;“") + 1
-                if aim.group("quantities"):  # 此次行动…，聚焦…，力争…提供百万个以上岗位: the whole sentence aims
+                if aim.group("quantities"):  # 此次行动…，聚焦…，力争…百万个以上: the whole sentence aims
                     lead = _SAYS_LEAD_RE.match(text, trim(text, start, end)[0], aim.start())
                     clause_start = lead.end() if lead else start
                 item = _item("goal", text, max(clause_start, start), end)
