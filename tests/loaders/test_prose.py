@@ -753,3 +753,27 @@ def test_a_plan_drawn_up_for_a_purpose_and_the_breakdown_of_a_target() -> None:
         ("新建商品房“好房子”试点", 20, 2025),
         ("保障性住房试点", 6, 2025),
     ]
+
+
+def test_a_release_followed_only_by_its_aims_and_a_plan_that_declares_its_goal_and_builds() -> None:
+    released = (
+        "鼓励外商投资企业境内再投资\n"
+        "本报北京7月18日电  （记者刘志强）近日，国家发展改革委等七部门联合印发了"
+        "《关于实施鼓励外商投资企业境内再投资若干措施的通知》，深化外商投资促进体制机制改革，更大力度吸引和利用外资。\n"
+        "通知明确，强化项目服务保障。\n"
+    )
+    assert [g.text for g in extract_text(released).goals] == [
+        "深化外商投资促进体制机制改革，更大力度吸引和利用外资。"
+    ]
+    declared = (
+        "江苏编制海洋经济和海岸带空间规划\n"
+        "本报南京2月23日电  日前，江苏省政府办公厅发布《江苏省海岸带及海洋空间规划》（以下简称《规划》）。\n"
+        "据介绍，《规划》全力构建海洋保护利用新格局，系统谋划构建海岸带地区“三纵三横”总体格局。\n"
+        "《规划》系统谋划海洋发展保护总体目标，提出构建形成“空间布局协调有序、生态环境显著改善”的总体目标，"
+        "并明确了两类约束性指标。\n"
+    )
+    extraction = extract_text(declared)
+    assert [g.text for g in extraction.goals] == [
+        "提出构建形成“空间布局协调有序、生态环境显著改善”的总体目标"
+    ]
+    assert next(t.name for t in extraction.tasks if t.parent is None).startswith("全力构建海洋保护利用新格局")
