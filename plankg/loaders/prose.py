@@ -1087,6 +1087,8 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
     missing = [kind for kind in _KINDS if not getattr(outline, kind)]
     if missing and (len(missing) == len(_KINDS) or genre in PARTLY_PROSE_GENRES):
         missing = _fill_missing(outline, missing)
+    elif "goals" in missing and genre == "plan":
+        _fill_guided_goals(outline)
     if outline.answers:
         _fill_answers(outline, [kind for kind in _KINDS if kind not in missing])
     return outline
@@ -1107,6 +1109,13 @@ def _fill_missing(outline: Outline, missing: list[str]) -> list[str]:
         sections = " or ".join(kind[:-1] for kind in filled)
         outline.warnings.append(f"no {sections} section: {' and '.join(filled)} read from running text")
     return filled
+
+
+def _fill_guided_goals(outline: Outline) -> None:
+    """A plan with no goal section or statement: the aims its guiding-thought sentence ends on."""
+    reader = _Reader(outline.text, outline.paragraphs, outline.skipped, _structure_spans(outline))
+    reader.guided_goals()
+    outline.goals = reader.items.goals
 
 
 def _fill_answers(outline: Outline, kinds: list[str]) -> None:

@@ -777,3 +777,20 @@ def test_a_release_followed_only_by_its_aims_and_a_plan_that_declares_its_goal_a
         "提出构建形成“空间布局协调有序、生态环境显著改善”的总体目标"
     ]
     assert next(t.name for t in extraction.tasks if t.parent is None).startswith("全力构建海洋保护利用新格局")
+
+
+def test_a_plan_with_no_goal_section_has_the_aims_its_guiding_thought_ends_on() -> None:
+    text = (
+        "中共中央国务院关于进一步深化农村改革 扎实推进乡村全面振兴的意见\n"
+        "（二〇二五年一月一日）\n"
+        "做好2025年“三农”工作，要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，"
+        "确保国家粮食安全，确保不发生规模性返贫致贫，为推进中国式现代化提供基础支撑。\n"
+        "一、持续增强粮食等重要农产品供给保障能力\n"
+        "（一）确保粮食稳产丰产。稳定粮食播种面积，主攻单产和品质提升。\n"
+        "（二）加强耕地建设和保护。严格耕地总量管控。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.genre == "plan"
+    assert [g.text for g in extraction.goals] == [
+        "确保国家粮食安全，确保不发生规模性返贫致贫，为推进中国式现代化提供基础支撑。"
+    ]
