@@ -47,6 +47,8 @@ _TARGET_CUE_RE = re.compile(
     r"(?:方案|规划|意见|计划|工程|行动|任务|通知|措施|政策)(?:还|也|进一步)?(?:明确|提出|要求)"
 )
 
+_BREAKDOWN_RE = re.compile(r"\s*其中[，,：:]")
+
 
 def short_hash(text: str, length: int) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
@@ -314,6 +316,10 @@ def _indicators(
                 # the sentence's time cue holds for all its ；-clauses (到2025年，…；完成5.3亿吨…改造)
                 sentence_start = max(text.rfind(ch, window_start, position) for ch in "。！？") + 1
                 sentence_start = max(sentence_start, window_start)
+                if _BREAKDOWN_RE.match(text, sentence_start) and sentence_start - 1 > window_start:
+                    # 其中，…不少于20个: a breakdown of the sentence before, under its cue
+                    before = max(text.rfind(ch, window_start, sentence_start - 1) for ch in "。！？")
+                    sentence_start = max(before + 1, window_start)
                 if not _TARGET_CUE_RE.search(text, sentence_start, position + 1):
                     continue
             found.append((match, subject, in_heading and not inside))

@@ -113,7 +113,9 @@ _PLAN_MENTION_RE = re.compile(
     r"[\d一二三四五六七八九十]+(?:条|项)(?:具体|政策)?(?:措施|举措)|"
     # 联合印发通知，于7月17日起全面实施…
     r"(?:印发|出台)(?:了)?[^，。；]{0,12}(?:通知|方案|意见|计划|措施|政策)|"
-    r"(?:到|力争|争取)\s*20\d\d\s*年"
+    r"(?:到|力争|争取)\s*20\d\d\s*年|"
+    # a campaign under its name (“百城千校万企”促就业行动), quantities it strives for (力争…提供百万个以上)
+    r"“[^”]{2,20}”[^，。；“”]{0,8}行动|(?:力争|争取)[^。；]{0,60}?(?:以上|不少于|不低于|达到|超过)"
 )
 _CARRIES_TEXT_RE = re.compile(
     r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施)[^》]{0,12}》(?:主要内容|全文)如下"
@@ -249,6 +251,22 @@ def _released_rules(title: _Title) -> GenreDecision | None:
     return None
 
 
+# A newspaper's byline (新华社北京…电, 本报南京…电, 《人民日报》（…第 12 版）): what follows is news,
+# whatever the headline's last word (…空间规划, …支持措施) says
+_BYLINE_RE = re.compile(
+    r"\s*(?:新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)"
+    r"|《[^》]{2,8}报》\s*[（(][^）)]{4,30}版\s*[）)])"
+)
+
+
+def _byline(text: str, body_start: int) -> re.Match[str] | None:
+    for par in split_paragraphs(text[body_start : body_start + 1500])[:_BODY_CUE_PARAGRAPHS]:
+        match = _BYLINE_RE.match(text, body_start + par.start, body_start + par.end)
+        if match is not None:
+            return match
+    return None
+
+
 def classify_genre(text: str) -> GenreDecision:
     """The document's genre and the cue that decided it (see the module's rules)."""
     title = _title(text)
@@ -260,6 +278,10 @@ def classify_genre(text: str) -> GenreDecision:
         r"(?:通知|函)$", title.compact
     )  # 关于印发《…》的通知 is official, 国务院印发《…》 news
     official = None if news_title and not wrapper else _official_type(title)
+    if official is not None and official.genre == "plan":
+        byline = _byline(text, title.end)
+        if byline is not None and _OWN_VOICE_RE.search(text, 0, title.end + 3000) is None:
+            official = None  # 江苏编制…空间规划 over 本报南京…电: a headline, not the plan's title
     if official is not None:
         return official
     if news_title is not None:

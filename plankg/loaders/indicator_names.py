@@ -171,6 +171,11 @@ _OBJECT_STOP_RE = re.compile(
 )
 
 
+_COUNTED_ITEM_RE = re.compile(
+    r"[^、，,。；;：:]{0,6}?(?:\d|[一二两三四五六七八九十百千万]+(?:[个所家条项座万亿]|多|余))"
+)
+
+
 def object_after(text: str, start: int, limit: int) -> tuple[str, int]:
     """The thing counted after a unit ("5个全国领先、行业主导的互联网工业平台" → 互联网工业平台)."""
     end = start
@@ -181,6 +186,9 @@ def object_after(text: str, start: int, limit: int) -> tuple[str, int]:
             and end + 1 < limit
             and (text[end + 1].isdigit() or text[end + 1] in "一二两三四五六七八九十")
         ):
+            break
+        # …and before the next item of a list that counts each ("城市联动、覆盖千所以上高校")
+        if text[end] == "、" and _COUNTED_ITEM_RE.match(text, end + 1, min(limit, end + 10)):
             break
         # …and before what is done with it: "10个左右技术技能人才紧缺领域大力开展职业培训"
         if end - start >= 2 and _OBJECT_STOP_RE.match(text, end):

@@ -275,6 +275,7 @@ _BUILD_VERBS = tuple(
             "达标",
             "利用",  # 累计实际利用外资1000亿美元: an amount used over the period
             "实际利用",
+            "提供",  # 提供百万个以上就业岗位: the count is of what is provided
         ),
         key=len,
         reverse=True,

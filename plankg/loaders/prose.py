@@ -77,12 +77,17 @@ _FOCUS_NAMED_RE = re.compile(r"以([^，,。；;]{2,30}?)为(?:改革|工作|主
 # 《若干措施》支持社会餐饮企业… / 政策支持开展…试点: the document itself as the actor of a measure
 _DOCUMENT_ACTS_RE = re.compile(
     r"(?:》|规划|方案|意见|措施|政策|通知)(?:还|也|进一步|同时)?"
-    r"(?=支持|鼓励|引导|推动|推进|加快|实施|建立|完善|强化|明确要求|要求)"
+    r"(?=(?:全力|着力|大力|系统|统筹|积极)?(?:支持|鼓励|引导|推动|推进|加快|实施|建立|完善|强化|构建|打造|布局)"
+    r"|明确要求|要求)"
 )
 # 比如，提出促进… / 针对老年人提出支持…: the document's measure reported by a verb of saying
 _SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?“?(?=[^，,。；;]{4})")
 # 以促进消费扩量、提质、升级为目标: the aim the speaker names (not 以…为目标导向)
 _AIM_NAMED_RE = re.compile(r"以[^，,。；;]{2,40}?为(?:主要|总|工作)?目标(?!导向)")
+# 提出构建形成“空间布局协调有序、…”的总体目标: an aim the plan declares by name
+_AIM_DECLARED_RE = re.compile(
+    r"(?:提出|明确|确定)(?:了)?[^。；;]{4,80}?的(?:总体|主要|发展|工作|战略|奋斗)目标"
+)
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
 _INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
 _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
@@ -136,7 +141,7 @@ _GOAL_PREDICATE_RE = re.compile(
 )
 # a report's release sentence (国务院办公厅印发《…》) and the purpose it gives the plan (，以… / ，旨在…)
 _RELEASE_RE = re.compile(
-    r"(?:印发|出台|发布|公布|推出)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?"
+    r"(?:印发|出台|发布|公布|推出|制定|编制)(?:了)?《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?"
     # 《…》已于日前发布
     r"|《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?[^，。；]{0,8}(?:印发|出台|发布|公布|实施)"
     # 出台构建省内外就业公共服务“一张网”的政策文件: a release without a quoted title
@@ -144,12 +149,21 @@ _RELEASE_RE = re.compile(
 )
 # the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
 _CLOSING_PURPOSE_RE = re.compile(r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力|保障|确保)")
+# the release's next clause opening with an aim (深化…, 更大力度…, 进一步优化…), not with what the plan holds
+_PURPOSE_TAIL_RE = re.compile(
+    r"(?:进一步|更大力度|更好|更加|全面)?(?:深化|推动|促进|助力|加快|推进|提升|实现|着力|保障|确保|加强|完善|优化|"
+    r"强化|扩大|稳定|激发|增强|释放|激活)"
+)
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
 _STRIVE_RE = re.compile(
     r"(?:力争|争取|努力)(?:为|在|使|让|把)?[^。；;]{0,40}?(?:作出|实现|建成|成为|形成|打造成|迈上|走在前列|走在全国前列)"
+    # 力争推动百个以上城市联动、…、提供百万个以上就业岗位: quantities strived for
+    r"|(?P<quantities>(?:力争|争取)[^。；;]{0,60}?(?:\d|[十百千万])[^。；;，,、]{0,4}?(?:以上|不少于|不低于|左右))"
 )
+# 方案明确，… / 会议要求，…: who says it, before the aim it reports
+_SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,12}(?:明确|提出|要求|强调|指出)[，,：:]")
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
 # a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
 _GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")
@@ -690,6 +704,13 @@ class _Reader:
                 example = example or _EXAMPLE_RE.match(text, start) is not None
                 cue = self._goal_cue(start, end)
                 named = _AIM_NAMED_RE.search(text, start, end) if cue is None else None
+                declared = _AIM_DECLARED_RE.search(text, start, end) if cue is None and not named else None
+                if declared is not None and not example and self.free(*declared.span()):
+                    # 提出构建形成“…”的总体目标: the aim the plan declares, up to the word 目标
+                    item = _item("goal", text, *declared.span())
+                    self.items.goals.append(item)
+                    self.claim([item])
+                    continue
                 if named is not None:
                     # 我们以促进消费扩量、提质、升级为目标，…: the aim named is the goal, to the sentence end
                     # or to a clause saying how it is pursued (…，按照…原则建设…)
@@ -820,6 +841,9 @@ class _Reader:
                 if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
                     continue
                 clause_start = max(text.rfind(ch, start, aim.start()) for ch in "，,；;“") + 1
+                if aim.group("quantities"):  # 此次行动…，聚焦…，力争…百万个以上: the whole sentence aims
+                    lead = _SAYS_LEAD_RE.match(text, trim(text, start, end)[0], aim.start())
+                    clause_start = lead.end() if lead else start
                 item = _item("goal", text, max(clause_start, start), end)
                 if self.free(*item.span):
                     self.items.goals.append(item)
@@ -830,6 +854,8 @@ class _Reader:
         """…出台《…》，提出实施…计划，综合运用…政策，促进高质量充分就业。: the release sentence's last
         clause, when it says what the plan is for (推动/促进/助力 …) after what the plan does."""
         parts = clauses(self.text, after, end, "，,；;")
+        if parts and _PURPOSE_TAIL_RE.match(self.text, parts[0][0]):
+            return parts[0][0], end  # …印发了《…》，深化…，更大力度吸引…外资。: all it says is what for
         if len(parts) < 2:
             return None
         last = parts[-1]

@@ -79,6 +79,23 @@ SHORT_TEXTS = [
         "将以新能源全产业链发展为牵引，推进",
     ),
     ("一则消息\n今天天气晴朗，公园里游人如织。\n", "not_a_plan", "一则消息"),
+    (  # a headline ending in a plan's type word, over a newspaper's byline: news on the plan
+        "江苏编制海洋经济和海岸带空间规划\n《人民日报》（2025年02月24日第 12 版）\n"
+        "本报南京2月23日电  （记者姚雪青）日前，江苏省政府办公厅发布《江苏省海岸带及海洋空间规划》。\n",
+        "plan_report",
+        "本报南京2月23日电",
+    ),
+    (  # a plan printed by a newspaper speaks as the plan itself
+        "国务院关于推进数字乡村建设的意见\n新华社北京2月23日电\n为推进数字乡村建设，现提出如下意见。\n",
+        "plan",
+        "意见",
+    ),
+    (  # a campaign under its name and the quantities it strives for: no plan title, still work set out
+        "百城千校万企促就业行动部署\n本报武汉4月1日电  全国工商联等举办“百城千校万企”促就业行动动员会。"
+        "力争提供百万个以上就业岗位。\n",
+        "plan_report",
+        "本报武汉4月1日电",
+    ),
 ]
 
 

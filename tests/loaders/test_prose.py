@@ -718,3 +718,62 @@ def test_a_reports_guiding_thought_sentence_ends_on_the_aims_that_are_its_goal()
     ]
     slogan = text.replace("，推动重点事项清单管理和常态化实施，助力高质量发展", "")
     assert extract_text(slogan).goals == []  # one clause past the ideology is a slogan, no aims
+
+
+def test_quantities_a_report_strives_for_make_its_goal_sentence() -> None:
+    text = (
+        "二〇二五年度“百城千校万企”促就业行动部署\n"
+        "本报武汉4月1日电  全国工商联、教育部1日在武汉举办促就业行动动员部署会。\n"
+        "此次行动持续全年，聚焦扩大高校毕业生就业岗位规模，力争推动百个以上城市联动、覆盖千所以上高校、"
+        "提供百万个以上就业岗位。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == [
+        "此次行动持续全年，聚焦扩大高校毕业生就业岗位规模，力争推动百个以上城市联动、覆盖千所以上高校、"
+        "提供百万个以上就业岗位。"
+    ]
+    assert [(i.name, i.value, i.unit) for i in extraction.indicators] == [
+        ("城市联动", 100, "个"),
+        ("高校", 1000, "所"),
+        ("就业岗位", 1000000, "个"),
+    ]
+
+
+def test_a_plan_drawn_up_for_a_purpose_and_the_breakdown_of_a_target() -> None:
+    text = (
+        "福建今年试点打造一批“好房子”项目\n"
+        "本报福州6月2日电  （记者钟自炜）记者从福建省住房和城乡建设厅获悉：为加快推进“好房子”建设，"
+        "助力构建房地产发展新模式，福建省住房和城乡建设厅等10部门联合制定了《福建省推进“好房子”建设行动方案》。\n"
+        "方案明确，2025年，全省将试点打造“好房子”项目。其中，新建商品房“好房子”试点不少于20个，"
+        "保障性住房试点不少于6个。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == ["加快推进“好房子”建设，助力构建房地产发展新模式"]
+    assert [(i.name, i.value, i.target_year) for i in extraction.indicators] == [
+        ("新建商品房“好房子”试点", 20, 2025),
+        ("保障性住房试点", 6, 2025),
+    ]
+
+
+def test_a_release_followed_only_by_its_aims_and_a_plan_that_declares_its_goal_and_builds() -> None:
+    released = (
+        "鼓励外商投资企业境内再投资\n"
+        "本报北京7月18日电  （记者刘志强）近日，国家发展改革委等七部门联合印发了"
+        "《关于实施鼓励外商投资企业境内再投资若干措施的通知》，深化外商投资促进体制机制改革，更大力度吸引和利用外资。\n"
+        "通知明确，强化项目服务保障。\n"
+    )
+    assert [g.text for g in extract_text(released).goals] == [
+        "深化外商投资促进体制机制改革，更大力度吸引和利用外资。"
+    ]
+    declared = (
+        "江苏编制海洋经济和海岸带空间规划\n"
+        "本报南京2月23日电  日前，江苏省政府办公厅发布《江苏省海岸带及海洋空间规划》（以下简称《规划》）。\n"
+        "据介绍，《规划》全力构建海洋保护利用新格局，系统谋划构建海岸带地区“三纵三横”总体格局。\n"
+        "《规划》系统谋划海洋发展保护总体目标，提出构建形成“空间布局协调有序、生态环境显著改善”的总体目标，"
+        "并明确了两类约束性指标。\n"
+    )
+    extraction = extract_text(declared)
+    assert [g.text for g in extraction.goals] == [
+        "提出构建形成“空间布局协调有序、生态环境显著改善”的总体目标"
+    ]
+    assert next(t.name for t in extraction.tasks if t.parent is None).startswith("全力构建海洋保护利用新格局")
