@@ -22,6 +22,7 @@ from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.non_targets import condition_lists
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
 from plankg.loaders.prose import fill_from_prose
+from plankg.loaders.quantities import canonical_unit
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
 from plankg.loaders.structure import Item, Outline, parse_outline
@@ -351,6 +352,8 @@ def _indicators(
     for match, subject in _without_restatements(kept, scheduled):
         key = f"{subject}|{match.name}|{match.value:g}|{match.span[0]}-{match.span[1]}"
         indicator_id = f"{plan_id}-ind-{short_hash(key, 8)}"
+        if indicator_id in seen:  # a table row with the same value for two years (100% in 2025 and 2035)
+            indicator_id = f"{plan_id}-ind-{short_hash(f'{key}|{match.target_year}', 8)}"
         if indicator_id in seen:
             continue
         seen.add(indicator_id)
@@ -359,7 +362,7 @@ def _indicators(
                 id=indicator_id,
                 name=match.name,
                 value=match.value,
-                unit=match.unit,
+                unit=canonical_unit(match.unit),
                 comparator=match.comparator,  # type: ignore[arg-type]
                 baseline=match.baseline,
                 target_year=match.target_year,

@@ -275,4 +275,10 @@ def normalize_unit(unit: str) -> tuple[str, float]:
     return _SAME_UNIT.get(unit, unit), 1.0
 
 
-_SAME_UNIT = {"平米": "平方米"}  # one name per unit, so that values compare across plans
+_SAME_UNIT = {"平米": "平方米", "％": "%"}  # one name per unit, so that values compare across plans
+_FULL_WIDTH_UNIT = {"％": "%"}
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    """The unit as written, in half-width (１５％ and 15% are the same percent)."""
+    return _FULL_WIDTH_UNIT.get(unit, unit) if unit else unit

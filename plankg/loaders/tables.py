@@ -109,6 +109,8 @@ class _Columns:
     target_year: int | None = None
     baseline_year: int | None = None
     change_is_yearly: bool = False
+    # every target column, by year (目标值（2025年） | 目标值（2035年）): each row sets a target per column
+    targets: list[tuple[int, int | None]] = field(default_factory=list)
 
 
 def _column_roles(header: list[str], default_year: int | None) -> _Columns:
@@ -154,6 +156,11 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
     if columns.target_year is None:
         later = [y for y in years if columns.baseline_year is None or y > columns.baseline_year]
         columns.target_year = max(later) if later else default_year
+    dated = sorted((year, index) for index, year, role in values if role == "target" and year is not None)
+    if len({year for year, _ in dated}) == len(dated) >= 2 and dated[-1][1] == columns.target:
+        columns.targets = [(index, year) for year, index in dated]
+    else:
+        columns.targets = [(columns.target, columns.target_year)] if columns.target is not None else []
     return columns
 
 
@@ -414,12 +421,27 @@ def _row_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | N
     return table, index
 
 
+_QUALIFIER_CELL_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
+
+
+def _rejoined_header(cells: list[str]) -> list[str]:
+    """Header cells a page wrapped onto two lines, joined again: 基准值 / （2020年） → 基准值（2020年）,
+    指标 / 属性 → 指标属性 (a bracketed qualifier or 属性 alone heads no column of its own)."""
+    joined: list[str] = []
+    for cell in cells:
+        if joined and (_QUALIFIER_CELL_RE.match(cell) or (cell == "属性" and joined[-1] == "指标")):
+            joined[-1] += cell
+        else:
+            joined.append(cell)
+    return joined
+
+
 def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | None:
     """A table written one cell per line, starting at paragraphs[index] if a header starts there."""
     header_end = index
     while header_end < len(paragraphs) and _HEADER_CELL_RE.match(paragraphs[header_end].text):
         header_end += 1
-    header = [p.text for p in paragraphs[index:header_end]]
+    header = _rejoined_header([p.text for p in paragraphs[index:header_end]])
     if header_end - index < 3 or not is_header(header):
         return None
     table = Table(header=header, start=paragraphs[index].start, end=paragraphs[header_end - 1].end)
@@ -433,8 +455,32 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
         stream.append(Cell(par.text, par.start, par.end))
         table.end = par.end
         cursor += 1
-    table.rows = _cut_rows(stream, _column_roles(header, None))
+    table.rows = [_rejoined_row(row, len(header)) for row in _cut_rows(stream, _column_roles(header, None))]
     return table, cursor
+
+
+def _rejoined_row(row: list[Cell], width: int) -> list[Cell]:
+    """A row with more cells than the header, where the page wrapped a cell: a unit under its number
+    (120.14 / 平方公里) or a bracketed note under its name (供水水质综合合格率 / （国标GB5749-2006）)."""
+    if len(row) <= width:
+        return row
+    joined: list[Cell] = []
+    for cell in row:
+        previous = joined[-1] if joined else None
+        wrapped = previous is not None and (
+            (_is_unit(cell.text) and _VALUE_RE.match(previous.text) is not None)
+            or (
+                _QUALIFIER_CELL_RE.match(cell.text) is not None
+                and _VALUE_RE.match(cell.text.strip("（）()")) is None
+                and re.search("[\u4e00-\u9fff]", previous.text) is not None
+                and not _has_number(previous.text)
+            )
+        )
+        if wrapped and previous is not None:
+            joined[-1] = Cell(previous.text + cell.text, previous.start, cell.end)
+        else:
+            joined.append(cell)
+    return joined if len(joined) == width else row
 
 
 # ---------------------------------------------------------------- yearly schedules
@@ -601,6 +647,7 @@ _VALUE_RE = re.compile(
     r"(?P<open>[〔\[［])?(?P<number>-?\d+(?:\.\d+)?)(?P<close>[〕\]］])?\s*(?P<percent>%|％|‰)?\s*\*?"
     r"(?P<suffix>以上|以下|以内|左右)?(?:$|[、，,；;（(])"
 )
+_UNIT_TAIL_RE = re.compile(r"^(.*?\d)\s*([^\d\s%％‰（）()]{1,6})$")
 _EMPTY = {"", "—", "-", "－", "——", "/", "／", "…", "无", "暂无"}
 _SYMBOLS = {
     "≥": ">=",
@@ -633,7 +680,15 @@ def table_indicators(table: Table, text: str, *, default_year: int | None = None
         return []
     results: list[IndicatorMatch] = []
     for row in table.rows:
-        match = _row_indicator(_aligned(row, columns), columns, text)
+        aligned = _aligned(row, columns)
+        for target in columns.targets[:-1]:  # the earlier dated targets: no change column stands in
+            cell = _cell(aligned, target[0])
+            if cell is not None and cell.text not in _EMPTY and _has_number(cell.text):
+                earlier = dataclasses.replace(columns, target=target[0], target_year=target[1])
+                match = _row_indicator(aligned, earlier, text)
+                if match is not None:
+                    results.append(match)
+        match = _row_indicator(aligned, columns, text)
         if match is not None:
             results.append(match)
     return results
@@ -711,7 +766,11 @@ def _row_indicator(row: list[Cell | None], columns: _Columns, text: str) -> Indi
     cells = [c for c in row if c is not None and c.text]
     span = (min(name_cell.start, cells[0].start), max(c.end for c in cells))
     target_year = columns.target_year
-    bare = _VALUE_RE.match(value_cell.text)
+    value_text = value_cell.text
+    written_unit = _UNIT_TAIL_RE.match(value_text)  # 128.92平方公里: a unit written in the value cell
+    if written_unit is not None and _is_unit(written_unit.group(2)):
+        value_text, unit = written_unit.group(1), unit or written_unit.group(2)
+    bare = _VALUE_RE.match(value_text)
     if bare is None:  # a target in words: 下降15%, 年均增长8%, 控制在5.5%以内
         found = find_indicators(text, value_cell.start, value_cell.end, default_year=target_year)
         if not found:

@@ -422,3 +422,64 @@ def test_an_annexed_yearly_schedule_gives_its_totals_by_year() -> None:
     names = {i.target_year: i.name for i in extraction.indicators}
     assert names[1996] == "内地西藏初中班扩大招生1996年招生任务"
     assert not any(t.name in ("江苏", "总计", "1996年") for t in extraction.tasks)
+
+
+def test_a_wrapped_one_cell_per_line_table_with_two_target_years() -> None:
+    # as a district plan's page gives it: header cells and some row cells wrapped onto two lines
+    text = (
+        "崇明区水务“十四五”规划\n二、发展目标\n2.主要指标\n"
+        + "\n".join(
+            [
+                "序号",
+                "指标名称",
+                "指标",
+                "属性",
+                "基准值",
+                "（2020年）",
+                "目标值",
+                "（2025年）",
+                "目标值",
+                "（2035年）",
+                "1",
+                "主海塘达标率",
+                "预期性",
+                "46％",
+                "≥73％",
+                "100％",
+                "2",
+                "河湖水面积",
+                "约束性",
+                "120.14",
+                "平方公里",
+                "128.92",
+                "平方公里",
+                "148.37",
+                "平方公里",
+                "3",
+                "供水水质综合合格率",
+                "（国标GB5749-2006）",
+                "约束性",
+                "≥95％",
+                "≥99％",
+                "100％",
+                "4",
+                "水务基础信息采集率",
+                "预期性",
+                "/",
+                "100％",
+                "100％",
+            ]
+        )
+        + "\n三、主要任务\n（一）强化防洪除涝体系建设。\n"
+    )
+    rows = [(i.name, i.value, i.unit, i.target_year, i.attribute) for i in extract_text(text).indicators]
+    assert rows == [
+        ("主海塘达标率", 73, "%", 2025, "expected"),
+        ("主海塘达标率", 100, "%", 2035, "expected"),
+        ("河湖水面积", 128.92, "平方公里", 2025, "binding"),
+        ("河湖水面积", 148.37, "平方公里", 2035, "binding"),
+        ("供水水质综合合格率（国标GB5749-2006）", 99, "%", 2025, "binding"),
+        ("供水水质综合合格率（国标GB5749-2006）", 100, "%", 2035, "binding"),
+        ("水务基础信息采集率", 100, "%", 2025, "expected"),
+        ("水务基础信息采集率", 100, "%", 2035, "expected"),
+    ]
