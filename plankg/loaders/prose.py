@@ -48,6 +48,7 @@ _ACTION_VERBS = (
 _TASK_VERB_RE = re.compile(
     rf"(?:进一步|继续|全力|大力|全面|积极|持续|加快|着力|重点|稳步|有序|切实|不断)?(?:{_ACTION_VERBS})"
 )
+_LEAD_ACTION_RE = re.compile(rf"\s*(?:{_TASK_VERB_RE.pattern}|严格|严把|严肃)[^，,。；;]{{2,}}?。")
 # A modal that puts a verb in the plan's future: 要加快…, 将分类施策，推进…, 计划依托….
 # 将与各部门稳步推进…, 将会同有关部门加快…: the partners, then the action
 _PARTNERS = (
@@ -72,7 +73,7 @@ _MANNER_RE = re.compile(r"\s*(?:按照|依照|遵循|坚持|通过)")
 _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
 )
-_CONTEXT_CITED_RE = re.compile(r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》")
+_CONTEXT_CITED_RE = re.compile(r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》|(?:全会|大会)《[^》]*》")
 _FOCUS_NAMED_RE = re.compile(r"以([^，,。；;]{2,30}?)为(?:改革|工作|主要)?(?:重点|突破口)")
 # 《若干措施》支持社会餐饮企业… / 政策支持开展…试点: the document itself as the actor of a measure
 _DOCUMENT_ACTS_RE = re.compile(
@@ -88,6 +89,8 @@ _AIM_NAMED_RE = re.compile(r"以[^，,。；;]{2,40}?为(?:主要|总|工作)?�
 _AIM_DECLARED_RE = re.compile(
     r"(?:提出|明确|确定)(?:了)?[^。；;]{4,80}?的(?:总体|主要|发展|工作|战略|奋斗)目标"
 )
+# 改革旨在… / 《方案》旨在…: the plan or reform as the subject of its aim (not 片区，旨在打造…, a task's aim)
+_PLAN_AIMS_RE = re.compile(r"(?:改革|方案|规划|意见|通知|政策|措施|》|文件|计划|行动)[^，,。；;]{0,4}旨在")
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
 _INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
 _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
@@ -163,7 +166,7 @@ _STRIVE_RE = re.compile(
     r"|(?P<quantities>(?:力争|争取)[^。；;]{0,60}?(?:\d|[十百千万])[^。；;，,、]{0,4}?(?:以上|不少于|不低于|左右))"
 )
 # 方案明确，… / 会议要求，…: who says it, before the aim it reports
-_SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,12}(?:明确|提出|要求|强调|指出)[，,：:]")
+_SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,30}(?:明确|提出|要求|强调|指出|介绍|表示)[，,：:]")
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
 # a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
 _GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")
@@ -501,6 +504,7 @@ class _Reader:
         self.inline_series()
         self.paragraph_series()
         self.headed_tasks()
+        self.lead_tasks()
         self.kicker_tasks()
         self.directions()
         self.goal_statements()
@@ -509,6 +513,8 @@ class _Reader:
         self.guided_goals()
         self.aim_goals()
         self.task_statements()
+        # a fragment left by a cut (…落实《意见》要求。) names no measure
+        self.items.tasks = [t for t in self.items.tasks if sum(map(_is_cjk, _span_text(self.text, t))) >= 4]
         for kind in ("goals", "tasks"):
             getattr(self.items, kind).sort(key=lambda item: item.span[0])
         return self.items
@@ -612,6 +618,24 @@ class _Reader:
                 if "方向" in heading.text:  # 明确重点招商方向: its clauses are the named directions
                     self.items.directions.extend(Item(kind="direction", name=c, span=c) for c in parts)
 
+    # -- paragraphs led by a short action sentence, in a run: "调整完善占用耕地补偿制度。《通知》提出，…"
+    def lead_tasks(self) -> None:
+        text = self.text
+        led = []
+        for par in self.paragraphs:
+            lead_end = text.find("。", par.start, par.end)
+            if par.form != "lead" or lead_end == -1 or not self.free(par.start, par.end):
+                continue
+            if _LEAD_ACTION_RE.match(text, par.start) and lead_end - par.start <= 24:
+                led.append((par, lead_end))
+        if len(led) < 2:
+            return  # one such paragraph may be a remark; a run of them is a list of measures
+        for par, lead_end in led:
+            name, span = trim(text, par.start, lead_end), trim(text, par.start, par.end)
+            item = Item(kind="task", name=name, span=span)
+            self.items.tasks.append(item)
+            self.claim([item])
+
     # -- kicker lines: "加大新能源资源开发力度，扩大新能源发展规模——", "——加快…"
     def kicker_tasks(self) -> None:
         text = self.text
@@ -704,10 +728,9 @@ class _Reader:
                 example = example or _EXAMPLE_RE.match(text, start) is not None
                 cue = self._goal_cue(start, end)
                 named = _AIM_NAMED_RE.search(text, start, end) if cue is None else None
-                declared = _AIM_DECLARED_RE.search(text, start, end) if cue is None and not named else None
-                if declared is not None and not example and self.free(*declared.span()):
-                    # 提出构建形成“…”的总体目标: the aim the plan declares, up to the word 目标
-                    item = _item("goal", text, *declared.span())
+                declared = self._declared_aim(start, end) if cue is None and not named else None
+                if declared is not None and not example and self.free(*declared):
+                    item = _item("goal", text, *declared)
                     self.items.goals.append(item)
                     self.claim([item])
                     continue
@@ -742,6 +765,19 @@ class _Reader:
                         self.items.goals.append(item)
                         self.claim([item])
                         after_goal = True
+
+    def _declared_aim(self, start: int, end: int) -> tuple[int, int] | None:
+        """提出构建形成“…”的总体目标: the aim declared, up to the word 目标; 改革旨在建立…，…。: the sentence
+        in which the plan or reform itself is what aims (after who says it)."""
+        text = self.text
+        declared = _AIM_DECLARED_RE.search(text, start, end)
+        if declared is not None:
+            return declared.span()
+        if _PLAN_AIMS_RE.search(text, start, end) is None:
+            return None
+        first = trim(text, start, end)[0]
+        lead = _SAYS_LEAD_RE.match(text, first, end)
+        return (lead.end() if lead else first), end
 
     def _goal_continues(self, start: int, end: int) -> bool:
         """A sentence right after a goal statement that states further end states in the same breath
@@ -995,6 +1031,10 @@ def _first_action_clause(text: str, start: int, end: int) -> int | None:
 
 
 _HEADED_LEAD_RE = re.compile(r"任务|举措|措施|重点工作")
+
+
+def _span_text(text: str, item: Item) -> str:
+    return text[item.span[0] : item.span[1]]
 
 
 def _is_cjk(ch: str) -> bool:

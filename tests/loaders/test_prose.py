@@ -794,3 +794,23 @@ def test_a_plan_with_no_goal_section_has_the_aims_its_guiding_thought_ends_on() 
     assert [g.text for g in extraction.goals] == [
         "确保国家粮食安全，确保不发生规模性返贫致贫，为推进中国式现代化提供基础支撑。"
     ]
+
+
+def test_an_interpretations_run_of_action_led_paragraphs_and_the_aim_of_the_reform() -> None:
+    text = (
+        "“占优补优”，改革完善耕地占补平衡管理（政策解读）\n"
+        "党的二十届三中全会《决定》明确，改革完善耕地占补平衡制度，完善补充耕地质量验收机制。\n"
+        "自然资源部有关负责人介绍，改革旨在建立以省域耕地总量动态平衡为核心的占补平衡新机制，守住耕地保护红线。\n"
+        "调整完善占用耕地补偿制度。《通知》提出，各类占用耕地行为导致耕地减少的，均应落实耕地占补平衡。\n"
+        "严格补充耕地指标调剂。《通知》明确，跨地市调剂补充的，原则上应为省级以上重大建设项目。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == [
+        "改革旨在建立以省域耕地总量动态平衡为核心的占补平衡新机制，守住耕地保护红线。"
+    ]
+    assert [(t.name, t.text.split("。")[1][:4]) for t in extraction.tasks] == [
+        ("调整完善占用耕地补偿制度", "《通知》"),
+        ("严格补充耕地指标调剂", "《通知》"),
+    ]  # each the whole paragraph; the plenum's 《决定》 is context, not this plan's measure
+    one = text.replace("严格补充耕地指标调剂。", "")
+    assert "调整完善占用耕地补偿制度" not in [t.name for t in extract_text(one).tasks]  # a run, not a remark
