@@ -148,10 +148,12 @@ _RELEASE_RE = re.compile(
     # 《…》已于日前发布
     r"|《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?[^，。；]{0,8}(?:印发|出台|发布|公布|实施)"
     # 出台构建省内外就业公共服务“一张网”的政策文件: a release without a quoted title
-    r"|(?:印发|出台|发布)[^，。；《]{0,40}(?:政策文件|实施方案|行动方案|工作方案|若干措施|实施意见|行动计划)"
+    r"|(?:印发|出台|发布)[^，。；《]{0,40}(?:政策文件|实施方案|行动方案|工作方案|若干措施|实施意见|行动计划|的通知)"
 )
 # the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
-_CLOSING_PURPOSE_RE = re.compile(r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力|保障|确保)")
+_CLOSING_PURPOSE_RE = re.compile(
+    r"(?:全力|切实|更好|进一步|有效|有力)?(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力|保障|确保)"
+)
 # the release's next clause opening with an aim (深化…, 更大力度…, 进一步优化…), not with what the plan holds
 _PURPOSE_TAIL_RE = re.compile(
     r"(?:进一步|更大力度|更好|更加|全面)?(?:深化|推动|促进|助力|加快|推进|提升|实现|着力|保障|确保|加强|完善|优化|"
@@ -228,6 +230,7 @@ _TASK_HEAD_RE = re.compile(
     rf"([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)?\s*[^，。；、：:]{{0,10}}?(?:{_TASK_NOUNS})"
     r"(?:[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|[：:])"
 )
+_TASKS_LABEL_RE = re.compile(r"(?:任务|举措|措施|重点工作)(?:是|为|包括|主要有|有)?[：:]")
 _TASK_TAIL_RE = re.compile(
     rf"等\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)\s*(?:方面|[^，。；、]{{0,8}}?(?:{_TASK_NOUNS}))"
 )
@@ -686,7 +689,11 @@ class _Reader:
             for start, end in sentences(text, par.start, par.end):
                 if not self.free(start, end):
                     continue
-                items = self._task_list_after(start, end) or self._task_list_before(start, end)
+                items = (
+                    self._task_list_after(start, end)
+                    or self._task_list_before(start, end)
+                    or self._task_list_labelled(start, end)
+                )
                 if items:
                     self.items.tasks.extend(items)
                     self.claim(items)
@@ -702,6 +709,18 @@ class _Reader:
         if len(names) < 2 or count != len(names):
             return []
         return [Item(kind="task", name=n, span=n) for n in names]
+
+    def _task_list_labelled(self, start: int, end: int) -> list[Item]:
+        """…明确了养老金融发展的重要任务：提升…；丰富…；加大…。: the measures a colon opens, one per ；."""
+        text = self.text
+        label = _TASKS_LABEL_RE.search(text, start, end)
+        if label is None:
+            return []
+        parts = clauses(text, label.end(), end, "；;。")
+        acting = [p for p in parts if _TASK_VERB_RE.match(text, p[0])]
+        if len(parts) < 3 or 2 * len(acting) < len(parts):
+            return []
+        return [Item(kind="task", name=p, span=p) for p in parts]
 
     def _task_list_before(self, start: int, end: int) -> list[Item]:
         names = _list_before_count(self.text, _TASK_TAIL_RE, start, end)

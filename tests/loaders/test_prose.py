@@ -858,3 +858,28 @@ def test_dated_aims_of_reports_past_results_means_and_questions_quoting_the_plan
     assert [g.text for g in extract_text(means).goals] == [
         "全力打造各展其能的全球高端人才集聚地，充分发挥人才的引领驱动作用。"
     ]
+
+
+def test_measures_a_colon_opens_one_per_semicolon_and_a_notice_released_with_its_aim() -> None:
+    listed = (
+        "广州出台措施发展养老金融\n"
+        "本报广州5月19日电  14日，广州市委金融办等部门发布《广州市关于促进养老金融高质量发展若干措施》。\n"
+        "若干措施明确了养老金融发展的重要任务：提升对多层次养老保险体系建设的金融服务；丰富养老保险第三支柱"
+        "金融产品供给；加大养老产业发展融资支持；综合衔接协同各项支持政策。\n"
+    )
+    assert [t.name for t in extract_text(listed).tasks] == [
+        "提升对多层次养老保险体系建设的金融服务",
+        "丰富养老保险第三支柱金融产品供给",
+        "加大养老产业发展融资支持",
+        "综合衔接协同各项支持政策",
+    ]
+    notice = (
+        "进一步做好住宅老旧电梯更新\n"
+        "本报北京6月11日电 （记者林丽鹂）市场监管总局办公厅日前发布"
+        "关于进一步做好住宅老旧电梯更新有关工作的通知，"
+        "要求做好住宅老旧电梯更新工作，全力保障居民安全、便利乘梯。\n"
+        "统筹安全性与经济性，切实保障电梯质量安全性能。各地市场监管部门要督促电梯制造单位落实生产主体责任。\n"
+    )
+    extraction = extract_text(notice)
+    assert extraction.document.genre == "plan_report"
+    assert [g.text for g in extraction.goals] == ["全力保障居民安全、便利乘梯"]
