@@ -135,12 +135,12 @@ _GOAL_CUE_RE = re.compile(
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
     r"|(?<=提出|明确)今年(?!以来)"  # 《若干措施》提出今年支持1.5万户以上…
     # 经过3至5年持续努力 / 用5年左右时间: the span of time the aim is to be reached in
-    rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?的?"
-    r"(?:持续|不懈|艰苦|接续)?(?:努力|时间|奋斗))"
+    rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?"
+    r"(?:的?(?:持续|不懈|艰苦|接续)?(?:努力|时间|奋斗)|(?=[，,])))"  # 经过5年左右，推动…
 )
 _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
-    r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟"
+    r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟|普遍建立|全面建立"
 )
 # a report's release sentence (国务院办公厅印发《…》) and the purpose it gives the plan (，以… / ，旨在…)
 _RELEASE_RE = re.compile(
@@ -159,6 +159,8 @@ _PURPOSE_TAIL_RE = re.compile(
 )
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
+_DONE_RE = re.compile(r"(?:取得|实现|完成|形成|建成|达到|超过|突破)了")
+_STRIVE_DATED_RE = re.compile(rf"(?<=[，,；;])\s*(?:力争|争取)\s*(?:到|至|于|在)\s*(?:{_YEAR}|{_PERIOD})")
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
 _STRIVE_RE = re.compile(
     r"(?:力争|争取|努力)(?:为|在|使|让|把)?[^。；;]{0,40}?(?:作出|实现|建成|成为|形成|打造成|迈上|走在前列|走在全国前列)"
@@ -168,6 +170,11 @@ _STRIVE_RE = re.compile(
 # 方案明确，… / 会议要求，…: who says it, before the aim it reports
 _SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,30}(?:明确|提出|要求|强调|指出|介绍|表示)[，,：:]")
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
+# a plan's preamble saying it is drawn up: 特制定本行动计划 / 制订本实施方案 / 现提出实施意见如下
+_DRAWN_UP_RE = re.compile(
+    r"(?:制定|制订|编制|出台)(?:了)?本|提出[^。；;，,]{0,8}(?:如下|以下)|(?:如下|以下)(?:意见|措施)"
+)
+_PREAMBLE_PARAGRAPHS = 12  # the cover notice, its date and addressees, the plan's title, then the preamble
 # a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
 _GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")
 _GUIDE_CLAUSE_RE = re.compile(r"贯彻|落实|精神|为指导|践行|坚持|思想|理念|统筹发展和安全|稳中求进|高举")
@@ -755,8 +762,8 @@ class _Reader:
                     continue
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
-                if ALREADY_DONE_RE.search(text, start, end):
-                    continue  # 到2024年，…已经达到232个: reached, not to reach
+                if ALREADY_DONE_RE.search(text, start, end) or _DONE_RE.search(text, start, end):
+                    continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
                 for goal_start, goal_end in dated_parts(text, cue, end, _GOAL_CUE_RE):
@@ -839,6 +846,24 @@ class _Reader:
                     self.claim([item])
                 return
 
+    def preamble_goals(self) -> None:
+        """为贯彻落实…，加快…，有效缓解…，结合本市实际，现提出实施意见如下：: the sentence in which a plan's
+        preamble says what it is drawn up for, from 为 to its end."""
+        text = self.text
+        for par in self.paragraphs[:_PREAMBLE_PARAGRAPHS]:
+            if par.form == "heading":
+                return  # past the preamble
+            if par.form != "prose":
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                first = trim(text, start, end)[0]
+                if text.startswith(("为", "为了"), first) and _DRAWN_UP_RE.search(text, first, end):
+                    item = _item("goal", text, first, end)
+                    if self.free(*item.span):
+                        self.items.goals.append(item)
+                        self.claim([item])
+                    return
+
     def guided_goals(self) -> None:
         """With no goal stated otherwise: the aims a report's guiding-thought sentence ends on (《意见》强调，
         要坚持以…为指导，深入贯彻…精神，践行…思想，进一步发挥…作用，…，助力高质量发展。), from the first
@@ -890,6 +915,9 @@ class _Reader:
         """…出台《…》，提出实施…计划，综合运用…政策，促进高质量充分就业。: the release sentence's last
         clause, when it says what the plan is for (推动/促进/助力 …) after what the plan does."""
         parts = clauses(self.text, after, end, "，,；;")
+        means = next((i for i, (s, e) in enumerate(parts) if "通过" in self.text[s:e]), None)
+        if means is not None and means + 1 < len(parts):
+            return parts[means + 1][0], end  # 提出将通过实施…“四大行动”，全力打造…，充分发挥…: past the means
         if parts and _PURPOSE_TAIL_RE.match(self.text, parts[0][0]):
             return parts[0][0], end  # …印发了《…》，深化…，更大力度吸引…外资。: all it says is what for
         if len(parts) < 2:
@@ -929,6 +957,10 @@ class _Reader:
                 # 目标是，到2025年… starts at the year; 目标是 itself is not the goal
                 if re.match(r"(?:主要|发展|总体|工作)?目标", text[at:]):
                     at = match.end()
+                elif re.fullmatch(_PERIOD, match.group(0).strip()):
+                    # “十五五”时期，…将加力建设…，力争到“十五五”末初步建成…: the aim is what is strived for
+                    strived = _STRIVE_DATED_RE.search(text, match.end(), end)
+                    at = strived.start() if strived else at
                 return at
         return None
 
@@ -1128,7 +1160,7 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
     if missing and (len(missing) == len(_KINDS) or genre in PARTLY_PROSE_GENRES):
         missing = _fill_missing(outline, missing)
     elif "goals" in missing and genre == "plan":
-        _fill_guided_goals(outline)
+        _fill_plan_aims(outline)
     if outline.answers:
         _fill_answers(outline, [kind for kind in _KINDS if kind not in missing])
     return outline
@@ -1151,9 +1183,11 @@ def _fill_missing(outline: Outline, missing: list[str]) -> list[str]:
     return filled
 
 
-def _fill_guided_goals(outline: Outline) -> None:
-    """A plan with no goal section or statement: the aims its guiding-thought sentence ends on."""
+def _fill_plan_aims(outline: Outline) -> None:
+    """A plan with no goal section or statement: what its preamble says it is drawn up for (为…，…，
+    制定本方案。), else the aims its guiding-thought sentence ends on."""
     reader = _Reader(outline.text, outline.paragraphs, outline.skipped, _structure_spans(outline))
+    reader.preamble_goals()
     reader.guided_goals()
     outline.goals = reader.items.goals
 

@@ -814,3 +814,47 @@ def test_an_interpretations_run_of_action_led_paragraphs_and_the_aim_of_the_refo
     ]  # each the whole paragraph; the plenum's 《决定》 is context, not this plan's measure
     one = text.replace("严格补充耕地指标调剂。", "")
     assert "调整完善占用耕地补偿制度" not in [t.name for t in extract_text(one).tasks]  # a run, not a remark
+
+
+def test_a_plans_preamble_purpose_is_its_goal_when_it_states_no_other() -> None:
+    text = (
+        "上海市CIM底座建设三年行动计划（2025-2027年）\n"
+        "为深入贯彻落实《关于推进新型城市基础设施建设打造韧性城市的意见》，加快推进上海市CIM底座建设，"
+        "构建基于住建行业的专业级城市空间底座，特制定本行动计划。\n"
+        "一、建立数字基座，夯实CIM底座数据底板\n"
+        "（一）建立“数字工程”基座。系统归集行业侧的企业、人员、项目等要素信息。\n"
+        "（二）建立“数字房屋”基座。汇聚房屋全生命周期数据。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.genre == "plan"
+    assert [g.text for g in extraction.goals] == [
+        "为深入贯彻落实《关于推进新型城市基础设施建设打造韧性城市的意见》，加快推进上海市CIM底座建设，"
+        "构建基于住建行业的专业级城市空间底座，特制定本行动计划。"
+    ]
+
+
+def test_dated_aims_of_reports_past_results_means_and_questions_quoting_the_plan() -> None:
+    text = (
+        "推动能源基础设施绿色智能融合发展（延伸阅读）\n"
+        "“十四五”时期，国家能源局推动能源基础设施转型，取得了积极成效。"
+        "“十五五”时期，国家能源局将加力建设新型能源基础设施，力争到“十五五”末初步建成清洁低碳安全高效的新型能源体系。\n"
+    )
+    assert [g.text for g in extract_text(text).goals] == [
+        "力争到“十五五”末初步建成清洁低碳安全高效的新型能源体系。"
+    ]
+    quoted = (
+        "完善中国特色现代企业制度（政策解读）\n"
+        "问：《意见》提出，经过5年左右，推动具备条件的企业普遍建立中国特色现代企业制度。请问国有企业如何推进？\n"
+        "答：国务院国资委将指导企业完善公司治理。\n"
+    )
+    assert [g.text for g in extract_text(quoted).goals] == [
+        "经过5年左右，推动具备条件的企业普遍建立中国特色现代企业制度。"
+    ]
+    means = (
+        "湖北发布战略人才“十百千万”行动方案\n"
+        "本报武汉3月26日电  近日，《湖北省战略人才力量“十百千万”行动方案》发布，提出将通过实施“四大行动”，"
+        "全力打造各展其能的全球高端人才集聚地，充分发挥人才的引领驱动作用。\n"
+    )
+    assert [g.text for g in extract_text(means).goals] == [
+        "全力打造各展其能的全球高端人才集聚地，充分发挥人才的引领驱动作用。"
+    ]
