@@ -35,6 +35,8 @@ def described(sentence: str) -> list[tuple[str, float, str, str]]:
         "单户担保金额500万元以上的再担保业务，由基金按规定办理。",
         # a permission a rule gives
         "新设立有限责任制专利代理机构的，允许不超过五分之一的中国公民担任股东。",
+        # a ban on an act, bounded by the number
+        "保障性租赁住房不得预收超过3个月的租金。",
         # a definition
         "日间手术是指患者在1日内入、出院完成的手术，因病情需要延期住院的，住院时间不超过48小时。",
         # the bounds of a calculation rule's range
