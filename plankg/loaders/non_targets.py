@@ -45,6 +45,7 @@ _ESTIMATE_RE = re.compile(
 _EVENT_RE = re.compile(r"发生了?$")
 # 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
+_TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 ALREADY_DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实现|形成)")
 # 同比, 比上年, 去年: a sentence reporting last year's statistics; 以来: what a past period achieved.
 # (同比2022年增长30%: a change against a named base year is how a plan sets a target)
@@ -112,6 +113,8 @@ def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
         _ALREADY_RE.search(clause_before) is not None
         # 开发区已经达到232个，创造地区生产总值达16.9万亿元: the sentence tells what has been reached
         or ALREADY_DONE_RE.search(sentence_before) is not None
+        # 累计举办了45场专题活动，发布供需对接清单超1万项: a tally of what was done
+        or _TALLIED_RE.search(sentence_before) is not None
         or _AS_OF_RE.search(sentence_before) is not None
         or _SINCE_RE.search(sentence_before) is not None
         or _STATISTIC_RE.search(sentence) is not None

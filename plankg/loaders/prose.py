@@ -90,7 +90,11 @@ _AIM_DECLARED_RE = re.compile(
     r"(?:提出|明确|确定)(?:了)?[^。；;]{4,80}?的(?:总体|主要|发展|工作|战略|奋斗)目标"
 )
 # 改革旨在… / 《方案》旨在…: the plan or reform as the subject of its aim (not 片区，旨在打造…, a task's aim)
-_PLAN_AIMS_RE = re.compile(r"(?:改革|方案|规划|意见|通知|政策|措施|》|文件|计划|行动)[^，,。；;]{0,4}旨在")
+_PLAN_AIMS_RE = re.compile(
+    r"(?:改革|方案|规划|意见|通知|政策|措施|》|文件|计划|行动)[^，,。；;]{0,4}旨在"
+    # 制定出台意见的主要目的是…
+    r"|(?:方案|规划|意见|通知|政策|措施|》|文件|计划)的(?:主要)?目的(?:是|在于|就是)"
+)
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
 _INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
 _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
@@ -170,7 +174,7 @@ _STRIVE_RE = re.compile(
     r"|(?P<quantities>(?:力争|争取)[^。；;]{0,60}?(?:\d|[十百千万])[^。；;，,、]{0,4}?(?:以上|不少于|不低于|左右))"
 )
 # 方案明确，… / 会议要求，…: who says it, before the aim it reports
-_SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,30}(?:明确|提出|要求|强调|指出|介绍|表示)[，,：:]")
+_SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,30}(?:明确|提出|要求|强调|指出|介绍|表示|说|称)[，,：:]")
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
 # a plan's preamble saying it is drawn up: 特制定本行动计划 / 制订本实施方案 / 现提出实施意见如下
 _DRAWN_UP_RE = re.compile(

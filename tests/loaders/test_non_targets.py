@@ -35,6 +35,8 @@ def described(sentence: str) -> list[tuple[str, float, str, str]]:
         "单户担保金额500万元以上的再担保业务，由基金按规定办理。",
         # a permission a rule gives
         "新设立有限责任制专利代理机构的，允许不超过五分之一的中国公民担任股东。",
+        # a tally of what was done
+        "中央企业累计举办了45场专题活动，发布供需对接清单超1万项。",
         # a ban on an act, bounded by the number
         "保障性租赁住房不得预收超过3个月的租金。",
         # a definition

@@ -883,3 +883,16 @@ def test_measures_a_colon_opens_one_per_semicolon_and_a_notice_released_with_its
     extraction = extract_text(notice)
     assert extraction.document.genre == "plan_report"
     assert [g.text for g in extraction.goals] == ["全力保障居民安全、便利乘梯"]
+
+
+def test_the_main_purpose_a_briefing_gives_the_plan_is_its_goal() -> None:
+    text = (
+        "打造新技术新产品产业化“加速器”（权威发布）\n"
+        "本报北京11月10日电  国务院新闻办公室10日举行政策例行吹风会。\n"
+        "国家发展改革委副主任说，制定出台意见的主要目的是通过场景培育和开放，拓宽拓深市场准入，"
+        "加快形成推动经济高质量发展的新引擎。\n"
+        "下一步，将加强协同，分批次推出应用场景清单。\n"
+    )
+    assert [g.text for g in extract_text(text).goals] == [
+        "制定出台意见的主要目的是通过场景培育和开放，拓宽拓深市场准入，加快形成推动经济高质量发展的新引擎。"
+    ]
