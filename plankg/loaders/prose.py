@@ -73,7 +73,10 @@ _MANNER_RE = re.compile(r"\s*(?:按照|依照|遵循|坚持|通过)")
 _REACHING_TARGETS_RE = re.compile(
     r"目标(?:的)?实现|实现(?:上述|这些|各项|既定)目标|目标任务(?:的)?(?:完成|落实)"
 )
-_CONTEXT_CITED_RE = re.compile(r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》|(?:全会|大会)《[^》]*》")
+# (and “十五五”规划建议提出，…: the party's recommendations a plan follows)
+_CONTEXT_CITED_RE = re.compile(
+    r"《[^》]*(?:政府工作报告|讲话|重要指示)[^》]*》|(?:全会|大会)《[^》]*》|规划建议"
+)
 _FOCUS_NAMED_RE = re.compile(r"以([^，,。；;]{2,30}?)为(?:改革|工作|主要)?(?:重点|突破口)")
 # 《若干措施》支持社会餐饮企业… / 政策支持开展…试点: the document itself as the actor of a measure
 _DOCUMENT_ACTS_RE = re.compile(
