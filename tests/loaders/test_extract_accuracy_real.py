@@ -6,7 +6,9 @@ the figures to the project's targets: mean per-document min-F1 (score_region.py)
 (>= EXTERNAL_FLOOR on the external documents, found outside the corpus and scored before any tuning at
 0.46: the floor keeps what was reached since), no goals, tasks, indicators or directions extracted from
 documents that are not plans, and genre accuracy >= GENRE_TARGET. The holdout documents (scored once
-before any tuning at 0.44, developed on since) keep HOLDOUT_FLOOR. The frozen split is never scored here.
+before any tuning at 0.44, developed on since) keep HOLDOUT_FLOOR; the later batches of documents from
+outside the corpus (final, blind, last: each scored once before any tuning on it, developed on since)
+keep their floors in OUTSIDE_FLOORS. The frozen split and the sealed batch are never scored here.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ TARGET = 0.90
 EXTERNAL_FLOOR = 0.85
 HOLDOUT_FLOOR = 0.70  # scored once before any tuning at 0.44, developed on since (see README)
 GENRE_TARGET = 0.9
+# floors of the later batches (first scored, before any tuning on them: final 0.59, blind 0.45, last 0.34).
+# Every non-plan of these stays silent but one in `last` (a 解读 of a notice setting a procurement
+# standard, read as an interpretation of a plan).
+OUTSIDE_FLOORS = {"final": 0.75, "blind": 0.80, "last": 0.57}
 
 
 def summary_of(split: str) -> dict:
@@ -87,3 +93,12 @@ def test_holdout_documents_keep_their_floor_and_non_plans_stay_silent(holdout_su
     assert holdout_summary["mean_min_f1"] >= HOLDOUT_FLOOR, per_document
     counts = holdout_summary["not_a_plan_items"]
     assert counts and {doc: n for doc, n in counts.items() if n != 0} == {}
+
+
+@pytest.mark.parametrize("split", sorted(OUTSIDE_FLOORS))
+def test_later_outside_batches_keep_their_floors(split: str) -> None:
+    summary = summary_of(split)
+    per_document = {row["document"]: row["min_f1"] for row in summary["documents"]}
+    assert summary["mean_min_f1"] >= OUTSIDE_FLOORS[split], per_document
+    loud = {doc: n for doc, n in summary["not_a_plan_items"].items() if n != 0}
+    assert len(loud) <= (1 if split == "last" else 0), loud
