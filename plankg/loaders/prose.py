@@ -235,9 +235,12 @@ _DIRECTION_HEAD_RE = re.compile(
 _TASK_NOUNS = "重点工程|重大工程|工程|重点任务|主要任务|任务|专项行动|行动|重点举措|举措|重大项目"
 _TASK_HEAD_RE = re.compile(
     rf"([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)?\s*[^，。；、：:]{{0,10}}?(?:{_TASK_NOUNS})"
-    r"(?:[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|[：:])"
+    # 将通过六大行动推进数字赋能，包括A、B…: what the actions do may come before the list
+    r"(?:[^，。；、：:]{0,12}?[，,]\s*(?:包括|主要包括)[：:，,]?"
+    r"|[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|[：:])"
 )
 _TASKS_LABEL_RE = re.compile(r"(?:任务|举措|措施|重点工作)(?:是|为|包括|主要有|有)?[：:]")
+_LIST_TAIL_RE = re.compile(r"等(?:方面|领域|内容|工作|任务)$")
 _TASK_TAIL_RE = re.compile(
     rf"等\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)\s*(?:方面|[^，。；、]{{0,8}}?(?:{_TASK_NOUNS}))"
 )
@@ -715,6 +718,10 @@ class _Reader:
         count = count_value(match.group(1))
         if len(names) < 2 or count != len(names):
             return []
+        last_start, last_end = names[-1]
+        tail = _LIST_TAIL_RE.search(text, last_start, last_end)  # …国际合作等方面: the list's closing word
+        if tail is not None and tail.start() - last_start >= 2:
+            names[-1] = (last_start, tail.start())
         return [Item(kind="task", name=n, span=n) for n in names]
 
     def _task_list_labelled(self, start: int, end: int) -> list[Item]:

@@ -896,3 +896,17 @@ def test_the_main_purpose_a_briefing_gives_the_plan_is_its_goal() -> None:
     assert [g.text for g in extract_text(text).goals] == [
         "制定出台意见的主要目的是通过场景培育和开放，拓宽拓深市场准入，加快形成推动经济高质量发展的新引擎。"
     ]
+
+
+def test_a_counted_list_of_actions_named_after_what_they_do() -> None:
+    text = (
+        "教育部实施教师数字素养提升行动\n"
+        "本报北京7月9日电  教育部办公厅近日印发《关于组织实施数字化赋能教师发展行动的通知》。\n"
+        "根据通知，将通过三大行动推进数字赋能，包括教师数字素养提升、数字赋能教育教学改革、"
+        "数字教育教师国际合作等方面。\n"
+    )
+    assert [t.name for t in extract_text(text).tasks] == [
+        "教师数字素养提升",
+        "数字赋能教育教学改革",
+        "数字教育教师国际合作",
+    ]
