@@ -141,6 +141,7 @@ _GOAL_CUE_RE = re.compile(
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
     r"|(?<=提出|明确)今年(?!以来)"  # 《若干措施》提出今年支持1.5万户以上…
+    r"|每年(?=[^，,。；;]{0,6}\d)"  # 每年组织3万人次劳模工匠参与，服务2万家企业: a yearly quantity
     # 经过3至5年持续努力 / 用5年左右时间: the span of time the aim is to be reached in
     rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?"
     r"(?:的?(?:持续|不懈|艰苦|接续)?(?:努力|时间|奋斗)|(?=[，,])))"  # 经过5年左右，推动…
@@ -1004,6 +1005,10 @@ class _Reader:
             if par.form not in ("prose", "lead", "labelled", "headed"):
                 continue
             for start, end in sentences(text, par.start, par.end):
+                claimed = self.claimed.first_start(start, end)
+                if claimed is not None and claimed - start >= 8 and self.items.goals:
+                    # …组建技术服务队，开展技术服务等，每年组织3万人次…参与: the measure before the aim read
+                    end = claimed
                 if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
                     continue
                 verb_at = self._task_start(start, end)

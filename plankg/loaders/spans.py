@@ -63,3 +63,10 @@ class GrowingSpans:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect_left(self._ends, start + 1)  # first run ending after start
         return index < len(self._starts) and self._starts[index] < end
+
+    def first_start(self, start: int, end: int) -> int | None:
+        """Where the first span meeting [start, end) begins (at `start` if one runs into it), or None."""
+        index = bisect_left(self._ends, start + 1)
+        if index < len(self._starts) and self._starts[index] < end:
+            return max(start, self._starts[index])
+        return None

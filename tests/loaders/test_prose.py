@@ -910,3 +910,19 @@ def test_a_counted_list_of_actions_named_after_what_they_do() -> None:
         "数字赋能教育教学改革",
         "数字教育教师国际合作",
     ]
+
+
+def test_yearly_quantities_are_the_goal_and_the_measure_before_them_a_task() -> None:
+    text = (
+        "服务中小企业“劳模工匠助企行”全面实施\n"
+        "本报北京7月17日电  （记者易舒冉）全国总工会、工业和信息化部日前联合印发通知，于7月17日起全面实施"
+        "“劳模工匠助企行”。各级工会将组织劳模工匠组建技术服务队，面向中小企业开展技术服务、技术攻关等，"
+        "每年组织3万人次劳模工匠参与，服务2万家企业，提升30万人次职工技能水平。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == [
+        "每年组织3万人次劳模工匠参与，服务2万家企业，提升30万人次职工技能水平。"
+    ]
+    assert [t.text for t in extraction.tasks if t.parent is None] == [
+        "组织劳模工匠组建技术服务队，面向中小企业开展技术服务、技术攻关等"
+    ]
