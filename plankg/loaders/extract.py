@@ -327,6 +327,7 @@ def _indicators(
     paragraph_ends = [p.end for p in outline.paragraphs]
     table_sweep = SpanSweep(subjects)
     scheduled: set[int] = set()  # the matches read from yearly schedules
+    tabled: set[int] = set()  # the matches read from any table
     for table in outline.tables:
         index = bisect_right(paragraph_ends, table.start)  # the paragraphs ending before the table
         while index > 0 and outline.paragraphs[index - 1].form == "table":
@@ -336,6 +337,7 @@ def _indicators(
             continue  # e.g. a 发展基础 table of achievements
         nearby = table_sweep.overlapping(table.start, table.end)
         for match in table_indicators(table, text, default_year=period_end):
+            tabled.add(id(match))
             if table.schedule is not None:
                 scheduled.add(id(match))
             containing = [(e - s, sid) for s, e, sid in nearby if s <= match.span[0] and match.span[1] <= e]
@@ -349,7 +351,7 @@ def _indicators(
     ]
     records: list[IndicatorRecord] = []
     seen: set[str] = set()
-    for match, subject in _without_restatements(kept, scheduled):
+    for match, subject in _without_restatements(kept, scheduled, tabled):
         key = f"{subject}|{match.name}|{match.value:g}|{match.span[0]}-{match.span[1]}"
         indicator_id = f"{plan_id}-ind-{short_hash(key, 8)}"
         if indicator_id in seen:  # a table row with the same value for two years (100% in 2025 and 2035)
@@ -385,23 +387,33 @@ _PERSON_UNITS = {"名": "人", "位": "人"}
 
 
 def _without_restatements(
-    found: list[tuple[IndicatorMatch, str | None]], scheduled: set[int]
+    found: list[tuple[IndicatorMatch, str | None]], scheduled: set[int], tabled: set[int]
 ) -> list[tuple[IndicatorMatch, str | None]]:
-    """A yearly schedule's total that the text states as a target (the same value, unit, target year and
-    kind: "1998年达到2000人的规模", then the annexed schedule's 1998 total of 2000) is no second indicator:
-    the schedule breaks the text's target down by year. (Every statement of the text is its own
-    indicator, measuring its own goal or task; so is an indicator table's row.) Lookup by key: linear."""
-    stated: set[tuple[object, ...]] = set()
+    """A target the text states again is no second indicator: a yearly schedule's total that the text
+    states as a target (the same value, unit, target year and kind: "1998年达到2000人的规模", then the
+    annexed schedule's 1998 total of 2000), or a goal's target restated by the task that pursues it
+    (the same key and one name holding the other: 绿色生态城区示范项目 in 主要目标, again in 重点任务).
+    An indicator table's rows stay, one per row and year. Lookup by key: linear."""
+    stated: dict[tuple[object, ...], list[str]] = {}
     kept: list[tuple[IndicatorMatch, str | None]] = []
     for match, subject in found:
         unit = _PERSON_UNITS.get(match.normalized_unit or "", match.normalized_unit)
         key = (match.normalized_value, unit, match.target_year, match.target_kind)
-        if id(match) not in scheduled:
-            stated.add(key)
-        elif key in stated:
+        names = stated.get(key)
+        restated = id(match) not in tabled and any(_alike(match.name, n) for n in names or ())
+        if names is not None and (id(match) in scheduled or restated):
             continue
+        if id(match) not in scheduled:
+            stated.setdefault(key, []).append(match.name)
         kept.append((match, subject))
     return kept
+
+
+def _alike(name: str, other: str) -> bool:
+    """Two names of one measure: one holds the other (碳排放量 / 本市建筑领域碳排放量). Names that only share
+    words (化学需氧量排放总量 / 氨氮排放总量) measure different things."""
+    shorter, longer = sorted((name, other), key=len)
+    return len(shorter) >= 4 and shorter in longer
 
 
 # A paragraph longer than this (a page flattened to one line) is read in windows ending at a sentence

@@ -418,3 +418,16 @@ def test_a_reference_to_an_annex_is_no_part_of_an_indicator_name() -> None:
         "（一）扩大内地西藏初中班招生规模，从1996年开始逐年扩招，至1998年达到2000名的招生规模（见附表）。\n"
     )
     assert [(i.name, i.value, i.unit) for i in extract_text(text).indicators] == [("招生规模", 2000, "名")]
+
+
+def test_a_goals_target_restated_by_its_task_is_one_indicator() -> None:
+    text = (
+        "上海市绿色建筑“十四五”规划\n"
+        "二、发展目标\n"
+        "至2025年，创建绿色生态城区项目25项以上，化学需氧量排放总量下降8%，氨氮排放总量下降8%。\n"
+        "三、主要任务\n"
+        "（一）推进绿色生态城区建设。全面推进试点项目落地，至2025年本市创建绿色生态城区项目25项以上。\n"
+    )
+    found = [(i.name, i.value) for i in extract_text(text).indicators]
+    assert found.count(("绿色生态城区项目", 25)) == 1  # stated in the goals, restated by the task
+    assert ("化学需氧量排放总量", 8) in found and ("氨氮排放总量", 8) in found  # one value, two measures
