@@ -308,6 +308,7 @@ _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
 _EDITION_DUE_RE = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|末|期末|规划期)(?!以来)")
 # Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
 # 使用), so those only go before what makes them adverbs or conjunctions.
+_RISE_LEAD_RE = re.compile(r"\s*(?:提高|提升|增加|扩大|扩容|扩充|降低|减少|压缩|缩短)(?:至|到)")
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
 _VERB_OBJECT_RE = re.compile(
     r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
@@ -522,9 +523,7 @@ def find_indicators(
         if unit.endswith("级") and unit != "级":
             continue  # 2000亿级产业集群: a class, not a quantity
         # the clause the number sits in
-        clause_start = n_start
-        while clause_start > 0 and scan[clause_start - 1] not in CLAUSE_BREAK:
-            clause_start -= 1
+        clause_start = _clause_start(scan, n_start)
         figure = _FIGURE_LEAD_RE.match(scan, clause_start, n_start)
         if figure is not None:  # “20”是指新建特色园20座: the clause proper starts after the figure
             clause_start = figure.end()
@@ -575,7 +574,7 @@ def find_indicators(
             or is_definition(sentence_before)
             or is_estimate_or_statistic(sentence_before)
             or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
-            or is_baseline(scan, suffix_end)
+            or is_baseline(scan, suffix_end, pre)
             or is_qualification(pre)
             or is_support_granted(pre, scan, suffix_end)
         ):
@@ -796,6 +795,13 @@ def find_indicators(
             # 具备抗御6级左右地震能力: the capacity to do what the verb before the number says
             name = clean_name(_CAPACITY_VERB_RE.split(pre_name)[-1] + capacity.group(1)) or name
             span_end = max(span_end, capacity.end())
+        rise = _RISE_LEAD_RE.match(pre)
+        if rise is not None and clause_start > 0:
+            # 将…专项从每年培养20人，扩容至每年培养150人: what rises is named before 从, a clause back
+            previous = scan[_clause_start(scan, clause_start - 1) : clause_start - 1]
+            source = re.search(r"(?:从|由)", previous)
+            if source is not None and clean_name(previous[: source.start()]):
+                name = clean_name(previous[: source.start()])
         if not name:
             name = unit or token
         name = with_subject(name, scan, _sentence_start(scan, n_start), n_start)
@@ -969,6 +975,13 @@ def _qualified_from(qualifiers: list[int], scan: str, clause_start: int, positio
         if clause_start <= start < position and not any(ch in "、，,；;和及" for ch in scan[start:position]):
             return start
     return None
+
+
+def _clause_start(scan: str, position: int) -> int:
+    start = position
+    while start > 0 and scan[start - 1] not in CLAUSE_BREAK:
+        start -= 1
+    return start
 
 
 def _clause_end(scan: str, position: int) -> int:

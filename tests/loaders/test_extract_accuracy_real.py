@@ -29,7 +29,7 @@ GENRE_TARGET = 0.9
 # floors of the later batches (first scored, before any tuning on them: final 0.59, blind 0.45, last 0.34).
 # Every non-plan of these stays silent but one in `last` (a 解读 of a notice setting a procurement
 # standard, read as an interpretation of a plan).
-OUTSIDE_FLOORS = {"final": 0.75, "blind": 0.80, "last": 0.57}
+OUTSIDE_FLOORS = {"final": 0.80, "blind": 0.85, "last": 0.60}
 
 
 def summary_of(split: str) -> dict:

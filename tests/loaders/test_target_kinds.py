@@ -173,3 +173,10 @@ def test_a_fraction_is_a_share_and_an_amount_before_a_count_qualifies_it() -> No
         ("超20亿元项目", 200, "个", "="),
         ("超50亿元项目", 100, "个", "="),
     ]
+
+
+def test_a_level_raised_from_one_clause_to_the_next_is_one_target_named_before_from() -> None:
+    sentence = "将省级卓越工程师专项从每年培养20人，扩容至每年培养150人，支持开展工程技术项目研究。"
+    assert [(m.name, m.value, m.unit) for m in find_indicators(sentence, 0, len(sentence))] == [
+        ("省级卓越工程师专项", 150, "人")
+    ]
