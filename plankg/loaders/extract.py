@@ -397,16 +397,20 @@ def _without_restatements(
     stated: dict[tuple[object, ...], list[str]] = {}
     kept: list[tuple[IndicatorMatch, str | None]] = []
     for match, subject in found:
-        unit = _PERSON_UNITS.get(match.normalized_unit or "", match.normalized_unit)
-        key = (match.normalized_value, unit, match.target_year, match.target_kind)
+        key = _restatement_key(match)
         names = stated.get(key)
         restated = id(match) not in tabled and any(_alike(match.name, n) for n in names or ())
         if names is not None and (id(match) in scheduled or restated):
             continue
-        if id(match) not in scheduled:
+        if id(match) not in scheduled and id(match) not in tabled:
             stated.setdefault(key, []).append(match.name)
         kept.append((match, subject))
     return kept
+
+
+def _restatement_key(match: IndicatorMatch) -> tuple[object, ...]:
+    unit = _PERSON_UNITS.get(match.normalized_unit or "", match.normalized_unit)
+    return (match.normalized_value, unit, match.target_year, match.target_kind)
 
 
 def _alike(name: str, other: str) -> bool:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
+from plankg.loaders.metadata import EDITION_PERIODS
 from plankg.loaders.quantities import normalize_unit, parse_unit
 from plankg.loaders.target_kinds import level_direction, verb_direction
 
@@ -78,17 +79,18 @@ _NAME_WORDS = ("指标名称", "二级指标", "主要指标", "具体指标", "
 _UNIT_WORDS = ("单位", "计量单位")
 _ATTRIBUTE_WORDS = ("指标属性", "属性", "性质")
 _NOTE_WORDS = ("备注", "说明")
-_BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际", "现值")
+_BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际", "现值", "完成")
 _CHANGE_WORDS = ("年均", "累计", "增速", "增幅", "增长")
 _TARGET_WORDS = ("目标", "预期", "规划")
 _YEAR_RE = re.compile(r"(\d{4})")
+_EDITION_RE = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期末|末)?")  # “十五五”目标值: due in 2030
 _YEAR_WORD_RE = re.compile(r"\d{4}\s*年?(?:底|末)?")
 # A header cell of a one-cell-per-line table: a column word, a year (2020年, （2025年）), or both.
 _HEADER_CELL_RE = re.compile(
-    r"^[（(]?(?:\d{4}\s*年?(?:底|末)?)?[）)]?(?:"
+    r"^[（(]?(?:\d{4}\s*年?(?:底|末)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期末|末)?)?[）)]?(?:"
     r"序号|编号|类别|类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|主要指标|具体指标|指标项|名称|项目|"
     r"单位|计量单位|属性|指标属性|性质|备注|说明|"
-    r"[年均累计增速增长幅值/、／（）()]+|(?:规划)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数"
+    r"[年均累计增速增长幅值/、／（）()]+|(?:规划)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数|完成值?"
     r")?[（(]?(?:\d{4}\s*年?)?[）)]?$"
 )
 
@@ -119,8 +121,11 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
     for index, cell in enumerate(header):
         bare = re.sub(r"[\s（）()]", "", cell)
         year_match = _YEAR_RE.search(bare)
+        edition = _EDITION_RE.search(bare)
         year = int(year_match.group(1)) if year_match else None
-        words = _YEAR_WORD_RE.sub("", bare)
+        if year is None and edition is not None:
+            year = EDITION_PERIODS[edition.group(1)][1]
+        words = _EDITION_RE.sub("", _YEAR_WORD_RE.sub("", bare))
         if words in _SERIAL_WORDS:
             columns.serial = index
         elif words in _CATEGORY_WORDS and columns.category is None and year is None:
@@ -191,7 +196,10 @@ _AFTER_TABLE_RE = re.compile(
     r"^(?:注[：:①1]|说明[：:]|资料来源|数据来源|专栏|附?表\s*[\d一二三四五六七八九十]|第[一二三四五六七八九十\d]+[章节篇]"
     r"|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
-_CAPTION_RE = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]*|专栏\s*[\d一二三四五六七八九十]*)|指标")
+_CAPTION_RE = re.compile(
+    r"^(?:附?表\s*[\d一二三四五六七八九十]*|专栏\s*[\d一二三四五六七八九十]*)|指标"
+    r"|^[^。；;，,]{0,20}指标(?:一览)?表$"  # 主要指标表
+)
 
 
 def _cells(par: Paragraph, splitter: re.Pattern[str]) -> list[Cell]:
@@ -230,6 +238,22 @@ def _may_be_cell(par: Paragraph) -> bool:
         and not _AFTER_TABLE_RE.match(text)
         and len(_CLAUSE_PUNCT_RE.findall(text)) <= 1
     )
+
+
+def _may_be_wordy_cell(paragraphs: list[Paragraph], index: int) -> bool:
+    """A target written out in a cell (至2026年底，全面启动…；2027年全面完成…), read as a cell when the table
+    goes on after it: not a sentence closed by 。, and the next line a cell again."""
+    text = paragraphs[index].text
+    return (
+        len(text) <= _WORDY_CELL_MAX
+        and not text.endswith("。")
+        and not _AFTER_TABLE_RE.match(text)
+        and index + 1 < len(paragraphs)
+        and _may_be_cell(paragraphs[index + 1])
+    )
+
+
+_WORDY_CELL_MAX = 80
 
 
 def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
@@ -422,14 +446,20 @@ def _row_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | N
 
 
 _QUALIFIER_CELL_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
+_VALUE_WORD_RE = re.compile(r"^(?:完成|目标|预期|基期|现状|基准|实际)值?$")
 
 
 def _rejoined_header(cells: list[str]) -> list[str]:
     """Header cells a page wrapped onto two lines, joined again: 基准值 / （2020年） → 基准值（2020年）,
-    指标 / 属性 → 指标属性 (a bracketed qualifier or 属性 alone heads no column of its own)."""
+    指标 / 属性 → 指标属性, “十五五” / 目标值 → “十五五”目标值 (a bracketed qualifier, 属性 alone or a value
+    word under its period heads no column of its own)."""
     joined: list[str] = []
     for cell in cells:
-        if joined and (_QUALIFIER_CELL_RE.match(cell) or (cell == "属性" and joined[-1] == "指标")):
+        previous = joined[-1] if joined else ""
+        edition_over_value = _VALUE_WORD_RE.match(cell) and _EDITION_RE.fullmatch(previous)
+        if joined and (
+            _QUALIFIER_CELL_RE.match(cell) or (cell == "属性" and joined[-1] == "指标") or edition_over_value
+        ):
             joined[-1] += cell
         else:
             joined.append(cell)
@@ -449,7 +479,9 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
         par.form = "table"
     cursor = header_end
     stream: list[Cell] = []
-    while cursor < len(paragraphs) and _may_be_cell(paragraphs[cursor]):
+    while cursor < len(paragraphs) and (
+        _may_be_cell(paragraphs[cursor]) or _may_be_wordy_cell(paragraphs, cursor)
+    ):
         par = paragraphs[cursor]
         par.form = "table"
         stream.append(Cell(par.text, par.start, par.end))

@@ -483,3 +483,52 @@ def test_a_wrapped_one_cell_per_line_table_with_two_target_years() -> None:
         ("水务基础信息采集率", 100, "%", 2025, "expected"),
         ("水务基础信息采集率", 100, "%", 2035, "expected"),
     ]
+
+
+def test_a_table_headed_by_periods_with_a_target_written_out_in_a_cell() -> None:
+    # as a district's 十五五 plan gives it: “十五五” / 目标值 wrapped, a category line, a worded target
+    cells = [
+        "主要指标表",
+        "类别",
+        "序号",
+        "一级指标",
+        "二级指标",
+        "单位",
+        "属性",
+        "“十四五”",
+        "完成值",
+        "“十五五”",
+        "目标值",
+        "建设全龄友好宜居城区",
+        "1",
+        "推进老旧小区整治改造",
+        "老旧小区整治改造面积",
+        "万平方米",
+        "预期性",
+        "240",
+        "300",
+        "2",
+        "推进城中村改造",
+        "推动城中村改造项目数量",
+        "个",
+        "约束性",
+        "启动8个城中村整体改造项目",
+        "至2026年底，全面启动城中村整体改造项目，全面完成整治提升；2027年全面完成前期改造",
+        "3",
+        "修复城市生态系统",
+        "人均公园绿地面积",
+        "平方米",
+        "约束性",
+        "11.1",
+        "11.5",
+    ]
+    text = (
+        "闵行区城市更新“十五五”规划\n二、规划目标\n"
+        + "\n".join(cells)
+        + "\n三、重点任务\n（一）推进旧区改造。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.goals == []  # neither the caption nor a cell is a goal
+    rows = [(i.name, i.value, i.unit, i.target_year, i.baseline) for i in extraction.indicators]
+    assert ("老旧小区整治改造面积", 300, "万平方米", 2030, 240) in rows
+    assert ("人均公园绿地面积", 11.5, "平方米", 2030, 11.1) in rows
