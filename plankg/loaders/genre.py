@@ -89,7 +89,8 @@ _NEWS_TITLE_RE = re.compile(r"(?:印发|发布|出台|出炉|公布|推出|解�
 # 国办印发促进残疾人就业三年行动方案: a headline on a release (an official title says 关于印发…的通知)
 _HEADLINE_RELEASE_RE = re.compile(r"^(?!.*关于).{2,12}?(?:印发|出台|出炉|发布|公布)")
 _NEWS_BODY_RE = re.compile(
-    r"新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)|记者\s*[\u4e00-\u9fff]{2,4}|"
+    r"新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)"
+    r"|记者(?!见面|会|招待|提问|问|采访)\s*[\u4e00-\u9fff]{2,4}|《[^》]{2,8}报》\s*[（(][^）)]{4,30}版\s*[）)]|"
     r"(?:日前|近日|近期|今天|今日|\d{1,2}月\d{1,2}日)[，,]?[^。；]{0,40}(?:印发|发布|出台|公布)(?:了)?[《“]"
 )
 _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:答记者问|回答|答问)|答记者问")
@@ -109,7 +110,9 @@ _OWN_VOICE_RE = re.compile(
 # what a report on a plan names somewhere: the plan (《…方案》, 规划, 行动计划 …) or a dated target
 _PLAN_MENTION_RE = re.compile(
     r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|指引|战略|行动|政策|通知)[^》]{0,12}》|"
-    r"规划|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|实施意见|若干措施|政策措施|专项行动|政策文件|"
+    # (a bare 规划 is also a trade: 规划设计研究院, 规划师, 国土空间规划中应用…)
+    r"(?:发展|专项|总体|五年|十[一二三四五六]五)规划|规划纲要|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|"
+    r"实施意见|若干措施|政策措施|专项行动|政策文件|"
     r"[\d一二三四五六七八九十]+(?:条|项)(?:具体|政策)?(?:措施|举措)|"
     # 联合印发通知，于7月17日起全面实施…
     r"(?:印发|出台)(?:了)?[^，。；]{0,12}(?:通知|方案|意见|计划|措施|政策)|"
@@ -274,7 +277,10 @@ def classify_genre(text: str) -> GenreDecision:
     title = _title(text)
     interpretation = _INTERPRETATION_RE.search(title.compact)
     if interpretation is not None:
-        return _decision("plan_interpretation", "the title says it interprets", title, *interpretation.span())
+        # 就《实施弹性退休制度暂行办法》答记者问: an interpretation of rules interprets no plan
+        return _released_rules(title) or _decision(
+            "plan_interpretation", "the title says it interprets", title, *interpretation.span()
+        )
     news_title = _NEWS_TITLE_RE.search(title.compact) or _HEADLINE_RELEASE_RE.search(title.compact)
     wrapper = re.search(
         r"(?:通知|函)$", title.compact
