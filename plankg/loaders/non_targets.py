@@ -45,6 +45,8 @@ _ESTIMATE_RE = re.compile(
 _EVENT_RE = re.compile(r"发生了?$")
 # 已 before a verb of reaching (已达到, 已突破, 已建成, 已累计): done, not to do.
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
+# 如今，余杭区累计引进…，人才总量突破45万: the state things are in now
+_NOW_RE = re.compile(r"\s*(?:如今|现如今|眼下|当前|目前|现在)[，,]")
 _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 ALREADY_DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实现|形成)")
 # 同比, 比上年, 去年: a sentence reporting last year's statistics; 以来: what a past period achieved.
@@ -117,6 +119,7 @@ def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
         or _TALLIED_RE.search(sentence_before) is not None
         or _AS_OF_RE.search(sentence_before) is not None
         or _SINCE_RE.search(sentence_before) is not None
+        or _NOW_RE.match(sentence_before) is not None
         or _STATISTIC_RE.search(sentence) is not None
     )
 

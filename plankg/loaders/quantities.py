@@ -236,7 +236,7 @@ UNIT_STARTS = re.escape("".join(sorted({u[0] for u in BASE_UNITS} | {m[0] for m,
 # (一批, 统一, 进一步 are words; a bare digit needs a unit to count anything).
 NUMBER_RE = re.compile(
     r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]{2,}|[十百千万亿]"
-    rf"|[零〇一二两三四五六七八九](?=\s*[{UNIT_STARTS}])"
+    rf"|[一二两三四五六七八九](?=\s*[{UNIT_STARTS}])"  # not a lone 零 (零部件, 零售: words, no zero)
 )
 # What any number that can be a target starts with: a digit, 一半/半数, a Chinese numeral of two or more
 # characters or a lone 十 (both can stand without a unit), or a one-character numeral before a unit.

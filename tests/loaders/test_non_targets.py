@@ -35,6 +35,10 @@ def described(sentence: str) -> list[tuple[str, float, str, str]]:
         "单户担保金额500万元以上的再担保业务，由基金按规定办理。",
         # a permission a rule gives
         "新设立有限责任制专利代理机构的，允许不超过五分之一的中国公民担任股东。",
+        # the state things are in now
+        "如今，余杭区累计引进海外高层次人才6800余名，人才总量突破45万。",
+        # 零 in a word is no number
+        "措施提出构建零部件配套服务体系。",
         # a tally of what was done
         "中央企业累计举办了45场专题活动，发布供需对接清单超1万项。",
         # a ban on an act, bounded by the number
