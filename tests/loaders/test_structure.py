@@ -30,6 +30,9 @@ def test_goal_and_task_headings_by_meaning_at_any_level() -> None:
     assert classify_title("重点方向") == "direction"
     assert classify_title("发展方向") == "direction"
     assert classify_title("四大方向") == "direction"
+    # 目标任务 to finish is work, not a goals heading; 目标任务 as a label still holds the goals
+    assert classify_title("全面完成88条母亲河复苏目标任务，加强河湖生态流量管理") is None
+    assert classify_title("目标任务") == "container"  # read for both, by what follows
 
 
 def test_principles_are_never_directions() -> None:

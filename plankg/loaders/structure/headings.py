@@ -71,6 +71,8 @@ _CONTENT_KEYWORDS = (
     ("direction", re.compile("方向")),
     ("task", re.compile("任务|重点工程|重大工程|专项行动|主要举措|重点举措")),
 )
+# 目标任务 as the object of an action (全面完成…目标任务), not a label (（一）目标任务。)
+_WORK_SET_RE = re.compile(r"(?:完成|落实|实现|推进)[^，,。]{0,20}目标任务")
 COUNT_RE = re.compile(
     rf"([{CN_ORD}\d]+)(?:大|个方面的?|方面的?|个|项|类|条)(?:重点|主要|核心|发展|战略|关键|重大)*"
     r"(目标|指标|方向|原则|任务|工程|行动|举措|领域)"
@@ -132,6 +134,8 @@ def classify_title(title: str) -> Label | None:
     if _QUESTION_RE.search(main_compact):
         return _question_label(main_compact)
     content_kinds = [kind for kind, pattern in _CONTENT_KEYWORDS if pattern.search(main_compact)]
+    if _WORK_SET_RE.search(main_compact):  # 全面完成88条…复苏目标任务: the work to finish, no goals
+        content_kinds = [kind for kind in content_kinds if kind != "goal"]
     short = len(main_compact) <= 12 or main_compact.endswith(("解读", "要求"))
     if (short and _CONTAINER_RE.search(main_compact)) or len(content_kinds) >= 2:
         return "container"
