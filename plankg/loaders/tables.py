@@ -199,6 +199,12 @@ _AFTER_TABLE_RE = re.compile(
 _CAPTION_RE = re.compile(
     r"^(?:附?表\s*[\d一二三四五六七八九十]*|专栏\s*[\d一二三四五六七八九十]*)|指标"
     r"|^[^。；;，,]{0,20}指标(?:一览)?表$"  # 主要指标表
+    r"|^[^。；;，,]{0,24}主要指标$"  # “十五五”发展目标、主要指标
+)
+# the notes under a table: 注： 1、…采用数据…, then 2.城市易涝点消除比例，即…: what the rows mean
+_NOTE_RE = re.compile(r"^\s*(?:注|说明|备注)\s*[：:]")
+_DEFINITION_NOTE_RE = re.compile(
+    r"^\s*[\d一二三四五六七八九十]{1,2}\s*[.、．]\s*[^，。；]{2,40}?[，,]?\s*(?:即|是指|指)"
 )
 
 
@@ -256,6 +262,18 @@ def _may_be_wordy_cell(paragraphs: list[Paragraph], index: int) -> bool:
 _WORDY_CELL_MAX = 80
 
 
+def _mark_notes(paragraphs: list[Paragraph], table: Table) -> None:
+    """The notes under a table (注：…, then numbered definitions …，即…) are the table's, not items."""
+    after = bisect_left([p.start for p in paragraphs], table.end)
+    if after >= len(paragraphs) or not _NOTE_RE.match(paragraphs[after].text):
+        return
+    paragraphs[after].form = "table"
+    for par in paragraphs[after + 1 :]:
+        if not _DEFINITION_NOTE_RE.match(par.text):
+            break
+        par.form = "table"
+
+
 def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
     """Every indicator table among the paragraphs; its paragraphs (and its caption) get form "table"."""
     tables: list[Table] = []
@@ -282,6 +300,7 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
         before = [p for p in paragraphs if p.end <= table.start]
         if before and len(before[-1].text) <= 60 and _CAPTION_RE.match(before[-1].text):
             before[-1].form = "table"
+        _mark_notes(paragraphs, table)
     _mark_boxes(paragraphs)
     return tables
 

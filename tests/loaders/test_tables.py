@@ -532,3 +532,31 @@ def test_a_table_headed_by_periods_with_a_target_written_out_in_a_cell() -> None
     rows = [(i.name, i.value, i.unit, i.target_year, i.baseline) for i in extraction.indicators]
     assert ("老旧小区整治改造面积", 300, "万平方米", 2030, 240) in rows
     assert ("人均公园绿地面积", 11.5, "平方米", 2030, 11.1) in rows
+
+
+def test_a_tables_caption_and_the_notes_defining_its_rows_are_no_goals() -> None:
+    cells = ["序号", "类别", "指标名称", "指标属性", "现状值(2025年）", "目标值(2030年）"]
+    rows = [
+        "1",
+        "水安全",
+        "城市易积水点消除比例",
+        "预期性",
+        "100%",
+        "100%",
+        "2",
+        "水环境",
+        "河湖水面率",
+        "约束性",
+        "3.9%",
+        "3.95%",
+    ]
+    text = (
+        "普陀区水务“十五五”规划\n二、发展目标\n“十五五”期末，基本建成现代水系统治理体系。\n"
+        "“十五五”发展目标、主要指标\n" + "\n".join(cells + rows) + "\n"
+        "注： 1、城市易积水点消除比例采用数据为年度统计值。\n"
+        "2.河湖水面率，即河湖面积占区域总面积的百分比。\n"
+        "三、主要任务\n（一）强化防汛安全。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == ["“十五五”期末，基本建成现代水系统治理体系"]
+    assert ("河湖水面率", 3.95, 2030) in [(i.name, i.value, i.target_year) for i in extraction.indicators]
