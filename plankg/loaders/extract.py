@@ -43,7 +43,7 @@ from plankg.ontology.records import (
 STRUCTURE_METHOD = "structure"
 LEXICON_METHOD = "lexicon"
 _TARGET_CUE_RE = re.compile(
-    r"到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|力争|目标|预计|将|规划期末|十[三四五]五(?:末|期末)|"
+    r"到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|力争|目标|预计|将|拟|规划期末|十[三四五]五(?:末|期末)|"
     # …工程明确，…下降13.5%; 通知要求项目…比例不低于60%
     r"(?:方案|规划|意见|计划|工程|行动|任务|通知|措施|政策)(?:还|也|进一步)?(?:明确|提出|要求)"
 )

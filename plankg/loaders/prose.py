@@ -104,7 +104,9 @@ _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
 # verbs that open an instruction when they open a sentence
 _DIRECTIVE_RE = re.compile(
     "加速|推动|推进|加快|加强|完善|健全|建立|构建|打造|培育|实施|深化|强化|优化|鼓励|支持|引导|探索|着力|开展|"
-    "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实|充分(?:利用|发挥|调动|运用)|增加|加大|大力|积极|深入|切实"
+    "提升|提高|扩大|促进|增强|夯实|拓展|营造|统筹|落实|充分(?:利用|发挥|调动|运用)|增加|加大|大力|积极|深入|切实|"
+    # 明确行政检查主体，… / 严格落实… / 规范行政检查行为 (not 明确，… reporting, not 规范化)
+    "明确(?![，,：:了的])|严格|规范(?![化性的])"
 )
 _NOT_PLAN_SENTENCE_RE = re.compile(
     r"为指导|习近平|贯彻|精神|原则|[？?]|"  # guiding thought, principles, questions
@@ -156,11 +158,13 @@ _RELEASE_RE = re.compile(
     # 《…》已于日前发布
     r"|《[^》]{2,80}》(?:[（(][^）)]{0,30}[）)])?[^，。；]{0,8}(?:印发|出台|发布|公布|实施)"
     # 出台构建省内外就业公共服务“一张网”的政策文件: a release without a quoted title
-    r"|(?:印发|出台|发布)[^，。；《]{0,40}(?:政策文件|实施方案|行动方案|工作方案|若干措施|实施意见|行动计划|的通知)"
+    r"|(?:印发|出台|发布)[^，。；《]{0,40}(?:政策文件|实施方案|行动方案|工作方案|若干措施|实施意见|行动计划|的通知"
+    r"|工作指引|工作要点)"
 )
 # the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
 _CLOSING_PURPOSE_RE = re.compile(
-    r"(?:全力|切实|更好|进一步|有效|有力)?(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力|保障|确保)"
+    r"(?:全力|切实|更好|进一步|有效|有力|持续|不断|全方位|全面)?"
+    r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力|保障|确保|优化|改善)"
 )
 # the release's next clause opening with an aim (深化…, 更大力度…, 进一步优化…), not with what the plan holds
 _PURPOSE_TAIL_RE = re.compile(
@@ -241,9 +245,12 @@ _TASK_HEAD_RE = re.compile(
     r"|[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|[：:])"
 )
 _TASKS_LABEL_RE = re.compile(r"(?:任务|举措|措施|重点工作)(?:是|为|包括|主要有|有)?[：:]")
+_LIST_SAID_RE = re.compile(r"(?:《[^》]{1,40}》|方案|意见|规划|通知)?(?:还|也|进一步)?(?:明确|提出|部署)了?")
 _LIST_TAIL_RE = re.compile(r"等(?:方面|领域|内容|工作|任务)$")
 _TASK_TAIL_RE = re.compile(
     rf"等\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)\s*(?:方面|[^，。；、]{{0,8}}?(?:{_TASK_NOUNS}))"
+    # 明确完善…方案、实施…管理、加强…共享三项具体任务: the count closes the list
+    rf"|(?<=[^\d{_CN_NUM}])([{_CN_NUM}\d]{{1,3}})\s*(?:项|大)\s*(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动)"
 )
 
 _EXAMPLE_RE = re.compile(r"\s*(?:比如|例如|再如|又如|譬如)")
@@ -742,6 +749,9 @@ class _Reader:
         lead = _LIST_PREPOSITION_RE.match(self.text, *names[0]) if names else None
         if lead is not None:  # 从优化完善能耗双控制度、…: the preposition, not the action
             names[0] = (lead.end(), names[0][1])
+        said = _LIST_SAID_RE.match(self.text, *names[0]) if names else None
+        if said is not None and names[0][1] - said.end() >= 2:  # 《实施意见》明确完善…方案、…: what it says
+            names[0] = (said.end(), names[0][1])
         return [Item(kind="task", name=n, span=n) for n in names]
 
     def _labelled_list(self, start: int, end: int) -> list[Item]:
@@ -1160,7 +1170,8 @@ def _list_before_count(text: str, count_re: re.Pattern[str], start: int, end: in
     for match in count_re.finditer(text, start, end):
         list_start = max(start, max(text.rfind(ch, start, match.start()) for ch in "，,：:；;（(") + 1)
         names = _list_items(text, list_start, match.start())
-        if names and count_value(match.group(1)) == len(names) >= 2:
+        counted = next(g for g in match.groups() if g is not None)
+        if names and count_value(counted) == len(names) >= 2:
             return names
     return []
 

@@ -926,3 +926,31 @@ def test_yearly_quantities_are_the_goal_and_the_measure_before_them_a_task() -> 
     assert [t.text for t in extraction.tasks if t.parent is None] == [
         "组织劳模工匠组建技术服务队，面向中小企业开展技术服务、技术攻关等"
     ]
+
+
+def test_counted_tasks_without_deng_instruction_openers_and_a_guideline_released_for_an_aim() -> None:
+    counted = (
+        "安徽进一步健全生态环境分区管控制度\n"
+        "本报合肥1月15日电  安徽省委办公厅、省政府办公厅近日印发《关于加强生态环境分区管控的实施意见》。\n"
+        "在全面推进生态环境分区管控方面，《实施意见》明确完善生态环境分区管控方案、实施生态环境管控单元差异化管理、"
+        "加强生态环境分区管控信息共享三项具体任务。\n"
+    )
+    assert [t.name for t in extract_text(counted).tasks] == [
+        "完善生态环境分区管控方案",
+        "实施生态环境管控单元差异化管理",
+        "加强生态环境分区管控信息共享",
+    ]
+    guideline = (
+        "安徽杜绝“走过场”、运动式涉企检查\n"
+        "本报合肥4月15日电  记者从安徽省司法厅获悉：安徽省出台规范涉企行政检查工作指引，"
+        "全方位规范涉企行政检查行为，"
+        "持续优化法治化营商环境。\n"
+        "安徽省逐项明确检查主体、事项、方式等内容。明确行政检查主体，严禁不具备主体资格的组织实施行政检查；"
+        "严格控制专项检查，杜绝运动式检查。\n"
+    )
+    extraction = extract_text(guideline)
+    assert [g.text for g in extraction.goals] == ["持续优化法治化营商环境"]
+    assert [t.name for t in extraction.tasks if t.parent is not None] == [
+        "明确行政检查主体，严禁不具备主体资格的组织实施行政检查",
+        "严格控制专项检查，杜绝运动式检查",
+    ]
