@@ -47,6 +47,7 @@ _EVENT_RE = re.compile(r"发生了?$")
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
 # 如今，余杭区累计引进…，人才总量突破45万: the state things are in now
 _NOW_RE = re.compile(r"\s*(?:如今|现如今|眼下|当前|目前|现在)[，,]")
+_ALREADY_DONE_ACT_RE = re.compile(r"(?<!不得)(?<!尚未)已(?:经)?(?:将|有|累计|设立|完成|发行|落地|出台)")
 _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 ALREADY_DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实现|形成)")
 # 同比, 比上年, 去年: a sentence reporting last year's statistics; 以来: what a past period achieved.
@@ -115,6 +116,8 @@ def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
         _ALREADY_RE.search(clause_before) is not None
         # 开发区已经达到232个，创造地区生产总值达16.9万亿元: the sentence tells what has been reached
         or ALREADY_DONE_RE.search(sentence_before) is not None
+        # 人民银行已将…规模由5000亿元提升到8000亿元 / 已有约100家机构发行…，发行规模超2500亿元
+        or _ALREADY_DONE_ACT_RE.search(sentence_before) is not None
         # 累计举办了45场专题活动，发布供需对接清单超1万项: a tally of what was done
         or _TALLIED_RE.search(sentence_before) is not None
         or _AS_OF_RE.search(sentence_before) is not None

@@ -39,6 +39,9 @@ def described(sentence: str) -> list[tuple[str, float, str, str]]:
         "如今，余杭区累计引进海外高层次人才6800余名，人才总量突破45万。",
         # 零 in a word is no number
         "措施提出构建零部件配套服务体系。",
+        # what has been done already
+        "人民银行已将科技创新和技术改造再贷款规模由5000亿元提升到8000亿元。",
+        "已有约100家机构发行科技创新债券，发行规模超2500亿元。",
         # a tally of what was done
         "中央企业累计举办了45场专题活动，发布供需对接清单超1万项。",
         # a ban on an act, bounded by the number
