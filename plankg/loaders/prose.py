@@ -162,14 +162,11 @@ _RELEASE_RE = re.compile(
     r"|工作指引|工作要点)"
 )
 # the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
+# (and the release's next clause when it opens with an aim: 深化…, 更大力度…, not with what the plan holds)
 _CLOSING_PURPOSE_RE = re.compile(
-    r"(?:全力|切实|更好|进一步|有效|有力|持续|不断|全方位|全面)?"
-    r"(?:推动|促进|助力|加快|推进|提升|实现|加快推进|着力|保障|确保|优化|改善)"
-)
-# the release's next clause opening with an aim (深化…, 更大力度…, 进一步优化…), not with what the plan holds
-_PURPOSE_TAIL_RE = re.compile(
-    r"(?:进一步|更大力度|更好|更加|全面)?(?:深化|推动|促进|助力|加快|推进|提升|实现|着力|保障|确保|加强|完善|优化|"
-    r"强化|扩大|稳定|激发|增强|释放|激活)"
+    r"(?:全力|切实|更好|进一步|有效|有力|持续|不断|全方位|全面|更大力度|更加)?"
+    r"(?:推动|促进|助力|加快|推进|提升|实现|着力|保障|确保|优化|改善|深化|加强|完善|强化|扩大|稳定|激发|增强|"
+    r"释放|激活)"
 )
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
@@ -962,7 +959,7 @@ class _Reader:
         means = next((i for i, (s, e) in enumerate(parts) if "通过" in self.text[s:e]), None)
         if means is not None and means + 1 < len(parts):
             return parts[means + 1][0], end  # 提出将通过实施…“四大行动”，全力打造…，充分发挥…: past the means
-        if parts and _PURPOSE_TAIL_RE.match(self.text, parts[0][0]):
+        if parts and _CLOSING_PURPOSE_RE.match(self.text, parts[0][0]):
             return parts[0][0], end  # …印发了《…》，深化…，更大力度吸引…外资。: all it says is what for
         if len(parts) < 2:
             return None
