@@ -88,9 +88,13 @@ _NUMBERED_PARTS_FOR_A_PLAN = 4  # a notice that lays out work gives several numb
 _NEWS_TITLE_RE = re.compile(r"(?:印发|发布|出台|出炉|公布|推出|解读)[了]?[《“\"]")
 # 国办印发促进残疾人就业三年行动方案: a headline on a release (an official title says 关于印发…的通知)
 _HEADLINE_RELEASE_RE = re.compile(r"^(?!.*关于).{2,12}?(?:印发|出台|出炉|发布|公布)")
-_NEWS_BODY_RE = re.compile(
+# A newspaper's byline: 新华社北京…电, 本报南京…电, 《人民日报》（2025年02月24日第 12 版）
+_BYLINE = (
     r"新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)"
-    r"|记者(?!见面|会|招待|提问|问|采访)\s*[\u4e00-\u9fff]{2,4}|《[^》]{2,8}报》\s*[（(][^）)]{4,30}版\s*[）)]|"
+    r"|《[^》]{2,8}报》\s*[（(][^）)]{4,30}版\s*[）)]"
+)
+_NEWS_BODY_RE = re.compile(
+    rf"{_BYLINE}|记者(?!见面|会|招待|提问|问|采访)\s*[\u4e00-\u9fff]{{2,4}}|"
     r"(?:日前|近日|近期|今天|今日|\d{1,2}月\d{1,2}日)[，,]?[^。；]{0,40}(?:印发|发布|出台|公布)(?:了)?[《“]"
 )
 _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:答记者问|回答|答问)|答记者问")
@@ -256,12 +260,8 @@ def _released_rules(title: _Title) -> GenreDecision | None:
     return None
 
 
-# A newspaper's byline (新华社北京…电, 本报南京…电, 《人民日报》（…第 12 版）): what follows is news,
-# whatever the headline's last word (…空间规划, …支持措施) says
-_BYLINE_RE = re.compile(
-    r"\s*(?:新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)"
-    r"|《[^》]{2,8}报》\s*[（(][^）)]{4,30}版\s*[）)])"
-)
+# what follows a newspaper's byline is news, whatever the headline's last word (…空间规划, …支持措施) says
+_BYLINE_RE = re.compile(rf"\s*(?:{_BYLINE})")
 
 
 def _byline(text: str, body_start: int) -> re.Match[str] | None:

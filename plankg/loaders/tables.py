@@ -262,9 +262,9 @@ def _may_be_wordy_cell(paragraphs: list[Paragraph], index: int) -> bool:
 _WORDY_CELL_MAX = 80
 
 
-def _mark_notes(paragraphs: list[Paragraph], table: Table) -> None:
+def _mark_notes(paragraphs: list[Paragraph], starts: list[int], table: Table) -> None:
     """The notes under a table (注：…, then numbered definitions …，即…) are the table's, not items."""
-    after = bisect_left([p.start for p in paragraphs], table.end)
+    after = bisect_left(starts, table.end)
     if after >= len(paragraphs) or not _NOTE_RE.match(paragraphs[after].text):
         return
     paragraphs[after].form = "table"
@@ -296,11 +296,12 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
             continue
         table, index = found
         tables.append(table)
+    starts = [p.start for p in paragraphs]
     for table in tables:  # a caption line ("表1 “十四五”主要指标", "专栏1 …") belongs to its table
-        before = [p for p in paragraphs if p.end <= table.start]
-        if before and len(before[-1].text) <= 60 and _CAPTION_RE.match(before[-1].text):
-            before[-1].form = "table"
-        _mark_notes(paragraphs, table)
+        at = bisect_left(starts, table.start) - 1  # the paragraph before the table's first
+        if at >= 0 and len(paragraphs[at].text) <= 60 and _CAPTION_RE.match(paragraphs[at].text):
+            paragraphs[at].form = "table"
+        _mark_notes(paragraphs, starts, table)
     _mark_boxes(paragraphs)
     return tables
 
