@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plankg.loaders.structure.notices import is_furniture
-from plankg.loaders.structure.paragraphs import split_paragraphs
+from plankg.loaders.structure.notices import NEWS_DATELINE, is_furniture
+from plankg.loaders.structure.paragraphs import Paragraph, split_paragraphs
 from plankg.ontology.records import Genre, GenreEvidence
 
 
@@ -88,11 +88,8 @@ _NUMBERED_PARTS_FOR_A_PLAN = 4  # a notice that lays out work gives several numb
 _NEWS_TITLE_RE = re.compile(r"(?:印发|发布|出台|出炉|公布|推出|解读)[了]?[《“\"]")
 # 国办印发促进残疾人就业三年行动方案: a headline on a release (an official title says 关于印发…的通知)
 _HEADLINE_RELEASE_RE = re.compile(r"^(?!.*关于).{2,12}?(?:印发|出台|出炉|发布|公布)")
-# A newspaper's byline: 新华社北京…电, 本报南京…电, 《人民日报》（2025年02月24日第 12 版）
-_BYLINE = (
-    r"新华社[^。，,]{0,12}电|(?:本报|新华网|人民网|央视网|中新网)[^。，,]{0,10}(?:电|讯)"
-    r"|《[^》]{2,8}报》\s*[（(][^）)]{4,30}版\s*[）)]"
-)
+# A newspaper's byline: its dateline or its page line (《人民日报》（2025年02月24日第 12 版）)
+_BYLINE = rf"{NEWS_DATELINE}|《[^》]{{2,8}}报》\s*[（(][^）)]{{4,30}}版\s*[）)]"
 _NEWS_BODY_RE = re.compile(
     rf"{_BYLINE}|记者(?!见面|会|招待|提问|问|采访)\s*[\u4e00-\u9fff]{{2,4}}|"
     r"(?:日前|近日|近期|今天|今日|\d{1,2}月\d{1,2}日)[，,]?[^。；]{0,40}(?:印发|发布|出台|公布)(?:了)?[《“]"
@@ -264,8 +261,14 @@ def _released_rules(title: _Title) -> GenreDecision | None:
 _BYLINE_RE = re.compile(rf"\s*(?:{_BYLINE})")
 
 
-def _byline(text: str, body_start: int) -> re.Match[str] | None:
-    for par in split_paragraphs(text[body_start : body_start + 1500])[:_BODY_CUE_PARAGRAPHS]:
+def _head_paragraphs(text: str, body_start: int) -> list[Paragraph]:
+    """The first paragraphs after the title: where a news page's byline and lead are."""
+    return split_paragraphs(text[body_start : body_start + 3000])[:_BODY_CUE_PARAGRAPHS]
+
+
+def _byline(text: str, body_start: int, head: list[Paragraph]) -> re.Match[str] | None:
+    """The byline among the head paragraphs (split from text[body_start:])."""
+    for par in head:
         match = _BYLINE_RE.match(text, body_start + par.start, body_start + par.end)
         if match is not None:
             return match
@@ -286,8 +289,11 @@ def classify_genre(text: str) -> GenreDecision:
         r"(?:通知|函)$", title.compact
     )  # 关于印发《…》的通知 is official, 国务院印发《…》 news
     official = None if news_title and not wrapper else _official_type(title)
+    body_start = title.end
+    head_paragraphs = None  # split once, when a rule needs them
     if official is not None and official.genre == "plan":
-        byline = _byline(text, title.end)
+        head_paragraphs = _head_paragraphs(text, body_start)
+        byline = _byline(text, body_start, head_paragraphs)
         if byline is not None and _OWN_VOICE_RE.search(text, 0, title.end + 3000) is None:
             official = None  # 江苏编制…空间规划 over 本报南京…电: a headline, not the plan's title
     if official is not None:
@@ -296,8 +302,8 @@ def classify_genre(text: str) -> GenreDecision:
         released = _released_rules(title)
         if released is not None:
             return released
-    body_start = title.end
-    head_paragraphs = split_paragraphs(text[body_start : body_start + 3000])[:_BODY_CUE_PARAGRAPHS]
+    if head_paragraphs is None:
+        head_paragraphs = _head_paragraphs(text, body_start)
     for par in head_paragraphs:
         news = _NEWS_BODY_RE.search(text, body_start + par.start, body_start + par.end)
         if news is not None:

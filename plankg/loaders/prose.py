@@ -29,6 +29,7 @@ from plankg.loaders.non_targets import ALREADY_DONE_RE
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
 from plankg.loaders.structure.clauses import REPORTED_ACTION_RE, SCOPE_ONLY_RE, dated_parts
+from plankg.loaders.structure.notices import NEWS_DATELINE
 
 _CN_NUM = "一二三四五六七八九十两"
 _CN_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九", start=0)} | {"两": 2, "十": 10}
@@ -303,9 +304,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-_DATELINE_RE = re.compile(
-    r"\s*(?:本报|新华社|中新社|人民网|新华网|央视网|中新网)[^，。；]{0,16}?电\s*(?:[（(][^）)]{0,24}[）)])?\s*"
-)
+_DATELINE_RE = re.compile(rf"\s*{NEWS_DATELINE}\s*(?:[（(][^）)]{{0,24}}[）)])?\s*")  # with （记者…）
 
 
 def clauses(text: str, start: int, end: int, marks: str = "，,；;。！？!?") -> list[tuple[int, int]]:

@@ -16,6 +16,8 @@ ORG_LINE_RE = re.compile(
     r"^[\u4e00-\u9fff（）()、\s]{2,40}(?:国务院|办公厅|办公室|人民政府|委员会|发展改革委|"
     r"局|厅|部|委|署|院|中心|政府)$"
 )
+# a news dateline: 新华社北京1月12日电, 本报南京2月23日电, 中新网…讯 (genre reads it as news, prose strips it)
+NEWS_DATELINE = r"(?:新华社|中新社|本报|新华网|人民网|央视网|中新网)[^。，,；]{0,16}?(?:电|讯)"
 _SALUTATION_RE = re.compile(r"^各.{2,80}[：:]$")
 _PUBLIC_NOTE_RE = re.compile(r"^[（(](?:此件|本件).{0,10}[）)]$")
 # who carries a task out and by when, on a line of its own: (责任单位：区发展改革委、区建管委)
