@@ -28,7 +28,12 @@ from dataclasses import dataclass, field
 from plankg.loaders.non_targets import ALREADY_DONE_RE
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
-from plankg.loaders.structure.clauses import REPORTED_ACTION_RE, SCOPE_ONLY_RE, dated_parts
+from plankg.loaders.structure.clauses import (
+    REPORTED_ACTION_RE,
+    REPORTING_LEAD_RE,
+    SCOPE_ONLY_RE,
+    dated_parts,
+)
 from plankg.loaders.structure.notices import NEWS_DATELINE
 
 _CN_NUM = "一二三四五六七八九十两"
@@ -243,7 +248,6 @@ _TASK_HEAD_RE = re.compile(
     r"|[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|[：:])"
 )
 _TASKS_LABEL_RE = re.compile(r"(?:任务|举措|措施|重点工作)(?:是|为|包括|主要有|有)?[：:]")
-_LIST_SAID_RE = re.compile(r"(?:《[^》]{1,40}》|方案|意见|规划|通知)?(?:还|也|进一步)?(?:明确|提出|部署)了?")
 _LIST_TAIL_RE = re.compile(r"等(?:方面|领域|内容|工作|任务)$")
 _TASK_TAIL_RE = re.compile(
     rf"等\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)\s*(?:方面|[^，。；、]{{0,8}}?(?:{_TASK_NOUNS}))"
@@ -745,9 +749,13 @@ class _Reader:
         lead = _LIST_PREPOSITION_RE.match(self.text, *names[0]) if names else None
         if lead is not None:  # 从优化完善能耗双控制度、…: the preposition, not the action
             names[0] = (lead.end(), names[0][1])
-        said = _LIST_SAID_RE.match(self.text, *names[0]) if names else None
-        if said is not None and names[0][1] - said.end() >= 2:  # 《实施意见》明确完善…方案、…: what it says
-            names[0] = (said.end(), names[0][1])
+        if names:  # 《实施意见》明确完善…方案、… / 提出将通过实施…: the words reporting the first
+            first_start, first_end = names[0]
+            said = REPORTING_LEAD_RE.match(self.text[first_start:first_end])
+            verb = None if said else REPORTED_ACTION_RE.match(self.text, first_start, first_end)
+            at = first_start + said.end() if said else verb.end() if verb else first_start
+            if first_end - at >= 2:
+                names[0] = (at, first_end)
         return [Item(kind="task", name=n, span=n) for n in names]
 
     def _labelled_list(self, start: int, end: int) -> list[Item]:
