@@ -32,7 +32,7 @@ from plankg.loaders.indicator_names import (
     object_built_before,
     with_subject,
 )
-from plankg.loaders.metadata import EDITION_PERIODS
+from plankg.loaders.metadata import EDITION_NAME, EDITION_PERIODS
 from plankg.loaders.non_targets import (
     counts_own_measures,
     is_baseline,
@@ -305,7 +305,7 @@ _PROTECT_RE = re.compile(
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
 # “十四五”期间 / 十四五末: a target for the period is due at its last year
-_EDITION_DUE_RE = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期间|末|期末|规划期)(?!以来)")
+_EDITION_DUE_RE = re.compile(rf"{EDITION_NAME}(?:时期|期间|末|期末|规划期)(?!以来)")
 # Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
 # 使用), so those only go before what makes them adverbs or conjunctions.
 _RISE_LEAD_RE = re.compile(r"\s*(?:提高|提升|增加|扩大|扩容|扩充|降低|减少|压缩|缩短)(?:至|到)")

@@ -275,8 +275,8 @@ def normalize_unit(unit: str) -> tuple[str, float]:
     return _SAME_UNIT.get(unit, unit), 1.0
 
 
-_SAME_UNIT = {"平米": "平方米", "％": "%"}  # one name per unit, so that values compare across plans
 _FULL_WIDTH_UNIT = {"％": "%"}
+_SAME_UNIT = {"平米": "平方米", **_FULL_WIDTH_UNIT}  # one name per unit, so that values compare across plans
 
 
 def canonical_unit(unit: str | None) -> str | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
-from plankg.loaders.metadata import EDITION_PERIODS
+from plankg.loaders.metadata import EDITION_NAME, EDITION_PERIODS
 from plankg.loaders.quantities import normalize_unit, parse_unit
 from plankg.loaders.target_kinds import level_direction, verb_direction
 
@@ -83,11 +83,11 @@ _BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际", "现值", "
 _CHANGE_WORDS = ("年均", "累计", "增速", "增幅", "增长")
 _TARGET_WORDS = ("目标", "预期", "规划")
 _YEAR_RE = re.compile(r"(\d{4})")
-_EDITION_RE = re.compile(r"[“\"]?(十[一二三四五六]五)[”\"]?(?:时期|期末|末)?")  # “十五五”目标值: due in 2030
+_EDITION_RE = re.compile(rf"{EDITION_NAME}(?:时期|期末|末)?")  # “十五五”目标值: due in 2030
 _YEAR_WORD_RE = re.compile(r"\d{4}\s*年?(?:底|末)?")
 # A header cell of a one-cell-per-line table: a column word, a year (2020年, （2025年）), or both.
 _HEADER_CELL_RE = re.compile(
-    r"^[（(]?(?:\d{4}\s*年?(?:底|末)?|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期末|末)?)?[）)]?(?:"
+    rf"^[（(]?(?:\d{{4}}\s*年?(?:底|末)?|{_EDITION_RE.pattern})?[）)]?(?:"
     r"序号|编号|类别|类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|主要指标|具体指标|指标项|名称|项目|"
     r"单位|计量单位|属性|指标属性|性质|备注|说明|"
     r"[年均累计增速增长幅值/、／（）()]+|(?:规划)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数|完成值?"
@@ -466,7 +466,7 @@ def _row_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | N
 
 
 _QUALIFIER_CELL_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
-_VALUE_WORD_RE = re.compile(r"^(?:完成|目标|预期|基期|现状|基准|实际)值?$")
+_VALUE_WORD_RE = re.compile(rf"^(?:{'|'.join(_BASELINE_WORDS + _TARGET_WORDS)})值?$")  # 目标值, 完成值 …
 
 
 def _rejoined_header(cells: list[str]) -> list[str]:

@@ -101,6 +101,8 @@ def test_a_target_for_a_five_year_period_is_due_at_its_last_year() -> None:
     assert (match.value, match.target_year) == (30, 2025)
     assert only("十三五末，全省森林覆盖率达到40%。").target_year == 2020
     assert only("“十四五”期间，到2027年全省森林覆盖率达到40%。").target_year == 2027  # a year named after it
+    # no such period is known: the plan's own end year stands (and nothing crashes)
+    assert only("“十六五”期间，全省森林覆盖率达到40%。").target_year == 2025
 
 
 @pytest.mark.parametrize(
