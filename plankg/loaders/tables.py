@@ -469,6 +469,13 @@ _QUALIFIER_CELL_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 _VALUE_WORD_RE = re.compile(rf"^(?:{'|'.join(_BASELINE_WORDS + _TARGET_WORDS)})值?$")  # 目标值, 完成值 …
 
 
+def _wrapped_attribute(joined: list[str], cell: str) -> bool:
+    """指标 / 属性 after a name column (指标名称): the 指标属性 column wrapped, not a second name column (a
+    header 序号 / 指标 / 属性 / 目标值 has 指标 as its names and 属性 as its attributes)."""
+    names_before = any(c in _NAME_WORDS and c != "指标" for c in joined[:-1])
+    return cell == "属性" and joined[-1] == "指标" and names_before
+
+
 def _rejoined_header(cells: list[str]) -> list[str]:
     """Header cells a page wrapped onto two lines, joined again: 基准值 / （2020年） → 基准值（2020年）,
     指标 / 属性 → 指标属性, “十五五” / 目标值 → “十五五”目标值 (a bracketed qualifier, 属性 alone or a value
@@ -478,7 +485,7 @@ def _rejoined_header(cells: list[str]) -> list[str]:
         previous = joined[-1] if joined else ""
         edition_over_value = _VALUE_WORD_RE.match(cell) and _EDITION_RE.fullmatch(previous)
         if joined and (
-            _QUALIFIER_CELL_RE.match(cell) or (cell == "属性" and joined[-1] == "指标") or edition_over_value
+            _QUALIFIER_CELL_RE.match(cell) or _wrapped_attribute(joined, cell) or edition_over_value
         ):
             joined[-1] += cell
         else:

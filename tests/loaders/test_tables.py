@@ -424,6 +424,20 @@ def test_an_annexed_yearly_schedule_gives_its_totals_by_year() -> None:
     assert not any(t.name in ("江苏", "总计", "1996年") for t in extraction.tasks)
 
 
+def test_a_header_is_rejoined_only_where_the_page_wrapped_it() -> None:
+    from plankg.loaders.tables import _rejoined_header
+
+    # 指标 / 属性 are two columns when 指标 is the names (the 专栏1 layout) …
+    assert _rejoined_header(["序号", "指标", "属性", "目标值"]) == ["序号", "指标", "属性", "目标值"]
+    # … and one wrapped 指标属性 after a name column
+    assert _rejoined_header(["序号", "指标名称", "指标", "属性", "目标值", "（2025年）"]) == [
+        "序号",
+        "指标名称",
+        "指标属性",
+        "目标值（2025年）",
+    ]
+
+
 def test_a_wrapped_one_cell_per_line_table_with_two_target_years() -> None:
     # as a district plan's page gives it: header cells and some row cells wrapped onto two lines
     text = (
