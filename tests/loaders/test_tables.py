@@ -22,6 +22,7 @@ from plankg.api import create_app
 from plankg.graph import GraphStore
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.reading import read_document
+from plankg.loaders.tables import _rejoined_header
 from plankg.ontology.records import Extraction, IndicatorRecord
 from plankg.pipeline import load_path
 from plankg.rdf.mapping import PK
@@ -425,8 +426,6 @@ def test_an_annexed_yearly_schedule_gives_its_totals_by_year() -> None:
 
 
 def test_a_header_is_rejoined_only_where_the_page_wrapped_it() -> None:
-    from plankg.loaders.tables import _rejoined_header
-
     # 指标 / 属性 are two columns when 指标 is the names (the 专栏1 layout) …
     assert _rejoined_header(["序号", "指标", "属性", "目标值"]) == ["序号", "指标", "属性", "目标值"]
     # … and one wrapped 指标属性 after a name column
