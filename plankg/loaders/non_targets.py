@@ -49,7 +49,10 @@ _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥
 _NOW_RE = re.compile(r"\s*(?:如今|现如今|眼下|当前|目前|现在)[，,]")
 _ALREADY_DONE_ACT_RE = re.compile(r"(?<!不得)(?<!尚未)已(?:经)?(?:将|有|累计|设立|完成|发行|落地|出台)")
 _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
-ALREADY_DONE_RE = re.compile(r"已经(?:达到|突破|超过|建成|完成|实现|形成)")
+# 已经达到… / 取得了积极成效: reached already (a 了 after a verb of reaching tells it is done)
+ALREADY_DONE_RE = re.compile(
+    r"已经(?:达到|突破|超过|建成|完成|实现|形成)|(?:取得|实现|完成|形成|建成|达到|超过|突破)了"
+)
 # 同比, 比上年, 去年: a sentence reporting last year's statistics; 以来: what a past period achieved.
 # (同比2022年增长30%: a change against a named base year is how a plan sets a target)
 _STATISTIC_RE = re.compile(r"同比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度")

@@ -176,7 +176,6 @@ _CLOSING_PURPOSE_RE = re.compile(
 )
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
-_DONE_RE = re.compile(r"(?:取得|实现|完成|形成|建成|达到|超过|突破)了")
 _STRIVE_DATED_RE = re.compile(rf"(?<=[，,；;])\s*(?:力争|争取)\s*(?:到|至|于|在)\s*(?:{_YEAR}|{_PERIOD})")
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
 _STRIVE_RE = re.compile(
@@ -810,7 +809,7 @@ class _Reader:
                     continue
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
-                if ALREADY_DONE_RE.search(text, start, end) or _DONE_RE.search(text, start, end):
+                if ALREADY_DONE_RE.search(text, start, end):
                     continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
