@@ -41,7 +41,18 @@ SCORER = SHARED / "tools" / "score_region.py"
 GOLD_DIR = REPO / "tests" / "gold" / "real"
 # real documents from outside the corpus (public repositories), gold written before any extractor run:
 # each scored once before any tuning on it, developed on since
-OUTSIDE_SPLITS = ("external", "holdout", "final", "blind", "last", "sealed", "sealed2", "sealed3", "sealed4", "sealed5")
+OUTSIDE_SPLITS = (
+    "external",
+    "holdout",
+    "final",
+    "blind",
+    "last",
+    "sealed",
+    "sealed2",
+    "sealed3",
+    "sealed4",
+    "sealed5",
+)
 OUTSIDE_DIRS = {name: REPO / "tests" / "gold" / name for name in OUTSIDE_SPLITS}
 TARGET = 0.90
 SCORED_KINDS = ("goals", "tasks", "directions", "indicators")

@@ -27,6 +27,7 @@ from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
 from plankg.loaders.structure import Item, Outline, parse_outline
 from plankg.loaders.tables import table_indicators
+from plankg.loaders.task_sentences import WEIGHED_GENRES, weigh_tasks
 from plankg.loaders.vocabulary import TextAnalysis, analyse, concepts_for_matches
 from plankg.ontology.records import (
     ConceptRecord,
@@ -101,7 +102,10 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         outline = dataclasses.replace(outline, goals=[], directions=[], tasks=[], tables=[], paragraphs=[])
         outline.warnings = [f"not a plan: {genre.reason}"]
     else:
+        structured_tasks = bool(outline.tasks)
         outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
+        if genre.genre in WEIGHED_GENRES and not structured_tasks:  # structure wins where it exists
+            outline = weigh_tasks(outline)
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
@@ -291,7 +295,10 @@ def _indicators(
     targets = SpanSet(outline.target_sections)
     headings = SpanSet(outline.heading_spans)
     conditions = SpanSet(condition_lists(outline.paragraphs))  # thresholds of eligibility, not targets
-    items = SpanSet([(s, e) for s, e, _ in subjects] + [item.span for item in outline.directions])
+    # a sentence the model took for a task is no sign its numbers are targets: they need a cue of their own
+    learned = {item.span for item in outline.tasks if item.learned}
+    ruled = [(s, e) for s, e, _ in subjects if (s, e) not in learned]
+    items = SpanSet(ruled + [direction.span for direction in outline.directions])
     subject_sweep = SpanSweep(subjects)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
@@ -309,7 +316,7 @@ def _indicators(
             if conditions.holds(position):
                 continue
             subject = subject_at.get(position)
-            inside = subject is not None or items.holds(position)
+            inside = items.holds(position)
             # a paragraph that states a goal goes on setting targets after it (…各有2家进入全国前十强。
             # 经济开发区规上亩均税收达到37万元以上): a later sentence needs no cue of its own
             goal_before = first_goal is not None and first_goal < position

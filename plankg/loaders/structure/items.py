@@ -25,6 +25,7 @@ class Item:
     span: tuple[int, int]
     children: list[Item] = field(default_factory=list)
     clause: bool = False  # a clause of a paragraph, not a paragraph of its own
+    learned: bool = False  # found by the sentence model, not by a rule (its numbers need their own cue)
 
 
 @dataclass

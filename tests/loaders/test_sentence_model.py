@@ -1,0 +1,152 @@
+"""The learned sentence model (plankg/loaders/sentence_model.py) and how reports' tasks are weighed by it
+(plankg/loaders/task_sentences.py), on real documents.
+
+The shipped model must be what scripts/train_sentence_model.py makes of the repository's gold, and the
+plain-Python reading of it must give what scikit-learn gives. Its accuracy is measured by
+benchmarks/sentence_model_lobo.py (each batch scored by a model that never saw it), not here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from types import ModuleType
+
+import pytest
+
+from plankg.loaders.extract import extract_path, extract_text
+from plankg.loaders.sentence_model import MODEL_PATH, model_from_data, model_text, sentence_model
+from plankg.loaders.task_sentences import line_sentences
+from tests.support.corpus import GOLD_DIR, REPO, SEED_DOCUMENT
+
+
+def _training_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_sentence_model", REPO / "scripts" / "train_sentence_model.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def trained() -> tuple:
+    """The training script's labelled sentences and the scikit-learn model it fits on them."""
+    script = _training_script()
+    texts, labels = script.labelled_sentences()
+    return script, texts, labels, *script.fit(texts, labels)
+
+
+def test_the_shipped_model_is_what_training_on_the_gold_gives(trained: tuple) -> None:
+    script, texts, labels, vectorizer, classifier = trained
+    assert {"task", "goal", "other"} == set(labels) and len(texts) > 5000
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
+        shipped = json.load(handle)
+    retrained = script.model_data(vectorizer, classifier, sentences=len(texts))
+    assert shipped["ngrams"] == retrained["ngrams"] and shipped["classes"] == retrained["classes"]
+    worst = max(
+        abs(a - b)
+        for row, other in zip(shipped["coef"], retrained["coef"], strict=True)
+        for a, b in zip(row, other, strict=True)
+    )
+    assert worst < 1e-3, f"retrain with: python scripts/train_sentence_model.py (weights differ by {worst})"
+
+
+def test_plain_python_reads_the_model_as_scikit_learn_does(trained: tuple) -> None:
+    script, texts, _, vectorizer, classifier = trained
+    model = model_from_data(script.model_data(vectorizer, classifier, sentences=len(texts)))
+    text = SEED_DOCUMENT.read_text(encoding="utf-8")
+    sample = [text[s:e] for s, e in line_sentences(text)]
+    expected = classifier.predict_proba(vectorizer.transform([model_text(s) for s in sample]))
+    for sentence, row in zip(sample, expected, strict=True):
+        got = model.probabilities(sentence)
+        assert all(abs(got[kind] - p) < 1e-4 for kind, p in zip(classifier.classes_, row, strict=True)), (
+            sentence
+        )
+
+
+def test_half_width_punctuation_is_read_as_full_width() -> None:
+    model = sentence_model()
+    full = "要加快推进数字产业化、产业数字化，着力完善数字经济发展生态（试点）。"
+    half = full.replace("，", ",").replace("（", "(").replace("）", ")")
+    assert model.probabilities(half) == model.probabilities(full)
+
+
+def test_a_report_whose_rules_find_no_task_gets_the_task_sentences_the_model_finds() -> None:
+    path = GOLD_DIR / "sealed3" / "docs" / "qinghai_education_digitalization_news_2025.txt"
+    gold = json.loads(
+        (GOLD_DIR / "sealed3" / "qinghai_education_digitalization_news_2025.json").read_text("utf-8")
+    )
+    extraction = extract_path(path)
+    assert extraction.document.genre == "plan_report"
+    assert any(w.startswith("sentence model: ") for w in extraction.warnings)
+    text = path.read_text(encoding="utf-8")
+    for task in gold["tasks"]:  # every gold task lies in the tasks found (granularity as score_region)
+        start = text.index(task["text"])
+        assert any(t.span[0] <= start < t.span[1] for t in extraction.tasks), task["text"]
+    assert all(text[t.span[0] : t.span[1]] == t.text for t in extraction.tasks)  # spans slice the source
+    assert all(len(t.name) >= 4 for t in extraction.tasks)  # not named by a link word (此外, 其中)
+
+
+def test_numbers_in_a_sentence_the_model_took_for_a_task_need_a_cue_of_their_own() -> None:
+    # regression: 畅通惠企政策下达和企业诉求上达2个 (two channels) was read as a target once the model made
+    # its sentence a task
+    path = GOLD_DIR / "blind" / "docs" / "pd_jilin_business_env_action_plan_report_2025.txt"
+    extraction = extract_path(path)
+    text = path.read_text(encoding="utf-8")
+    learned = [t for t in extraction.tasks if "上达2个" in t.text]
+    assert learned and extraction.warnings[-1].startswith("sentence model: ")
+    assert extraction.indicators == [], [i.text for i in extraction.indicators]
+    assert "上达2个" in text
+
+
+def test_structure_wins_the_seed_report_is_not_weighed() -> None:
+    extraction = extract_path(SEED_DOCUMENT)
+    assert extraction.document.genre == "plan_report"
+    assert not any(w.startswith("sentence model") for w in extraction.warnings)
+    assert len([t for t in extraction.tasks if t.parent is None]) == 8
+
+
+def test_a_report_in_which_the_rules_find_nothing_is_left_alone() -> None:
+    # a news report of inspection cases (not a plan, read as a report): the model must not invent tasks
+    path = GOLD_DIR / "last" / "docs" / "v_eco_inspection_typical_cases_news_2025.txt"
+    extraction = extract_path(path)
+    assert (extraction.goals, extraction.tasks, extraction.indicators) == ([], [], [])
+
+
+def test_a_sentence_after_a_rules_lead_task_is_its_sub_task() -> None:
+    text = (
+        "贵州出台15条措施构建就业公共服务“一张网”\n"
+        "本报贵阳2月18日电  （记者程焕）记者从贵州省人社厅获悉：为进一步完善全省就业公共服务体系，"
+        "贵州省近日出台构建省内外就业公共服务“一张网”的政策文件，明确15条具体措施。\n"
+        "要加强省外就业公共服务。通过访企拓岗、联合招聘等，深化东西部劳务协作。\n"
+    )
+    extraction = extract_text(text)
+    lead = next(t for t in extraction.tasks if t.name == "加强省外就业公共服务")
+    detail = [t for t in extraction.tasks if t.parent == lead.id]
+    assert [t.text for t in detail] == ["通过访企拓岗、联合招聘等，深化东西部劳务协作。"]
+
+
+def test_the_model_is_read_without_scikit_learn() -> None:
+    """Run time needs no scikit-learn: with its import made to fail, a report is still weighed."""
+    path = GOLD_DIR / "sealed3" / "docs" / "qinghai_education_digitalization_news_2025.txt"
+    program = (
+        "import sys; sys.modules['sklearn'] = None\n"  # any `import sklearn` now raises ImportError
+        "from plankg.loaders.extract import extract_path\n"
+        f"print(extract_path({str(path)!r}).warnings[-1])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("sentence model: ")
