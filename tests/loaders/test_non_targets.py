@@ -281,6 +281,7 @@ def test_a_change_against_a_named_base_year_is_a_target_a_years_statistic_is_not
         ("国际集装箱靠港船舶岸电使用量", 30.0, "change", 2022)
     ]
     assert targets("全年完成45.5万亿元，同比增长16.2%。") == []
+    assert targets("2025年上半年环保替代品使用量环比增加26.31%。") == []  # against the period before
 
 
 def test_square_metres_in_short_and_a_note_sizing_a_count() -> None:
