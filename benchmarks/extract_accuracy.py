@@ -18,7 +18,7 @@ gold files. Each was scored once before any tuning on it (external batch by batc
 documents; holdout: 0.44 over 18), then developed on; final = the last documents collected, scored once
 after all rules, never developed on.
 
-Usage: python benchmarks/extract_accuracy.py [--split dev|fresh|frozen|all|external|holdout|final] [--json]
+Usage: python benchmarks/extract_accuracy.py [--split dev|fresh|frozen|all|<batch of OUTSIDE_SPLITS>] [--json]
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 ALREADY_DONE_RE = re.compile(
     r"已经(?:达到|突破|超过|建成|完成|实现|形成)|(?:取得|实现|完成|形成|建成|达到|超过|突破)了"
 )
-# 同比, 环比, 比上年, 去年: a sentence reporting a past period's statistics; 以来: what a past period achieved.
+# 同比, 环比, 比上年, 去年: a sentence reporting a past period's statistics; 以来: what a past period did.
 # (同比2022年增长30%: a change against a named base year is how a plan sets a target)
 _STATISTIC_RE = re.compile(r"[同环]比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度")
 _SINCE_RE = re.compile(r"以来")

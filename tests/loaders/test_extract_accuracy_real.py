@@ -7,7 +7,7 @@ the figures to the project's targets: mean per-document min-F1 (score_region.py)
 0.46: the floor keeps what was reached since), no goals, tasks, indicators or directions extracted from
 documents that are not plans, and genre accuracy >= GENRE_TARGET. The holdout documents (scored once
 before any tuning at 0.44, developed on since) keep HOLDOUT_FLOOR; the later batches of documents from
-outside the corpus (final, blind, last, sealed, sealed2, sealed3: each scored once before any tuning on it)
+outside the corpus (final, blind, last, sealed … sealed5: each scored once before any tuning on it)
 keep their floors in OUTSIDE_FLOORS. The frozen split is never scored here.
 """
 
@@ -24,18 +24,21 @@ from tests.support.corpus import REPO
 
 TARGET = 0.90
 EXTERNAL_FLOOR = 0.85
-HOLDOUT_FLOOR = 0.70  # scored once before any tuning at 0.44, developed on since (see README)
+HOLDOUT_FLOOR = 0.75  # scored once before any tuning at 0.44, developed on since (see README)
 GENRE_TARGET = 0.9
 # floors of the later batches (first scored, before any tuning on them: final 0.59, blind 0.45, last 0.34,
-# sealed 0.30, sealed2 0.38, sealed3 0.56). Every non-plan of these stays silent but one in `last` (a 解读
+# sealed 0.30, sealed2 0.38, sealed3 0.56, sealed4 0.43, sealed5 0.55 by the rules and 0.56 with the
+# sentence model, which never saw it). Every non-plan of these stays silent but one in `last` (a 解读
 # of a notice setting a procurement standard, read as an interpretation of a plan).
 OUTSIDE_FLOORS = {
     "final": 0.82,
-    "blind": 0.86,
-    "last": 0.60,
-    "sealed": 0.53,
+    "blind": 0.88,
+    "last": 0.66,
+    "sealed": 0.58,
     "sealed2": 0.50,
-    "sealed3": 0.54,
+    "sealed3": 0.68,
+    "sealed4": 0.45,
+    "sealed5": 0.53,
 }
 
 
