@@ -430,7 +430,9 @@ _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四�
 _ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
 _COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
 _FRACTION_RE = re.compile(r"\s*分之\s*([一二两三四五六七八九十]+|\d+)")
-_QUALIFIES_COUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?\s*[个家项所条座]")
+# 超20亿元项目200个 (the amount qualifies what is counted after it); never across a list's joint
+# (培育3个产业集群和10个消费热点: two counts)
+_QUALIFIES_COUNT_RE = re.compile(r"(?:(?![和及与并])[\u4e00-\u9fff]){1,8}?\d+(?:\.\d+)?\s*[个家项所条座]")
 _AT_LEAST_END_RE = re.compile(r"(?:至少|不少于)\s*$")
 _FROM_TO_RE = re.compile(
     r"(?:由|从)\s*(\d+(?:\.\d+)?)\s*([^\d\s，,；;。]{0,6}?)\s*(?:提升|提高|增加|增长|扩大|降低|下降|"
