@@ -314,3 +314,24 @@ def test_a_cap_a_rule_allows_is_not_a_target() -> None:
         targets("配套设施用地面积占项目总用地面积的比例上限由7%提高到15%，建筑面积占比上限相应提高到30%。")
         == []
     )
+
+
+def test_a_count_after_a_lists_joint_is_a_second_count_not_what_the_first_qualifies() -> None:
+    # regression: 3个…和10个 was read as an amount qualifying the count after it (as in 超20亿元项目200个)
+    found = targets("到2027年，形成3个万亿级消费领域和10个千亿级消费热点。")
+    assert [(m.name, m.value, m.unit, m.target_year) for m in found] == [
+        ("万亿级消费领域", 3.0, "个", 2027),
+        ("千亿级消费热点", 10.0, "个", 2027),
+    ]
+    assert [(m.name, m.value) for m in targets("储备超20亿元项目200个。")] == [("超20亿元项目", 200.0)]
+
+
+def test_the_years_plan_a_report_gives_sets_targets() -> None:
+    report = (
+        "农村公路如何建设好养护好（政策解读）\n"
+        "本报北京7月16日电  据介绍，交通运输部今年全年计划新改建农村公路，新增通三级及以上等级公路乡镇250个，"
+        "新增通硬化路较大人口规模自然村（组）1.2万个。\n"
+    )
+    assert [(i.value, i.unit) for i in extract_text(report).indicators] == [(250.0, "个"), (1.2, "万个")]
+    past = report.replace("今年全年计划", "去年")
+    assert extract_text(past).indicators == []
