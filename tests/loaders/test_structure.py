@@ -380,6 +380,26 @@ def test_a_technical_annex_holds_no_tasks_or_targets() -> None:
     assert [(i.value, i.unit) for i in extraction.indicators] == [(30.0, "条")]
 
 
+def test_an_annex_the_cover_notice_lists_opens_at_its_title_with_no_marker_above() -> None:
+    # regression: a scoring table printed under its bare title (no 附件2 line) gave 100+ tasks
+    text = (
+        "关于印发《文物建筑消防安全标准化建设工作实施方案》的通知\n"
+        "现将《文物建筑消防安全标准化建设工作实施方案》印发给你们，请抓好贯彻落实。\n"
+        "附件：1.文物建筑消防安全标准化建设工作实施方案\n2.文物建筑消防安全标准化考核评分细则表(试行)\n"
+        "文物建筑消防安全标准化建设工作实施方案\n"
+        "一、工作内容\n（一）开展消防安全检查\n对全区文物建筑持续组织开展各项检查。\n"
+        "（二）加强宣传培训\n组织消防安全培训。\n"
+        "文物建筑消防安全标准化考核评分细则表(试行)\n"
+        "1\n建立消防安全管理体系，落实逐级消防安全责任制（2分）\n"
+        "2\n定期开展防火检查巡查，制定检查计划（2分）\n"
+    )
+    extraction = extract_text(text)
+    annex = text.index("文物建筑消防安全标准化考核评分细则表(试行)\n1")
+    assert any("开展各项检查" in t.text for t in extraction.tasks)
+    assert all(t.span[1] <= annex for t in extraction.tasks)  # the table's rows are no tasks
+    assert extraction.indicators == []  # nor its points
+
+
 def test_sub_sections_headed_by_end_states_under_a_goals_heading_are_goals() -> None:
     text = (
         "“十五五”时期经济社会发展的主要目标\n"

@@ -4,8 +4,8 @@ lay down technical requirements (附件2 白玉兰栽植和养护技术要求: �
 An annex defining how each indicator is computed and where its data come from sets no goal, task or
 target: its numbered indicator names are not tasks and its formulas (…×100%) are not values. Nor does a
 technical standard: its numbered requirements (栽植穴底面距离地下水位≥50 cm) are how work is done, not
-measures or targets of the plan. Such an annex runs from its marker line (附件, 附件2, 附：) to the next
-marker or the end of the text; it is one when at least three of its paragraphs open with a definition
+measures or targets of the plan. Such an annex runs from its marker line (附件, 附件2, 附：), or from a line
+repeating a title the cover notice lists after 附件：, to the next marker or the end of the text; it is one when at least three of its paragraphs open with a definition
 label, or when its title (the line after the marker) names technical requirements. Its paragraphs get
 form "annex".
 """
@@ -25,19 +25,43 @@ _DEFINITION_RE = re.compile(
     r"评价方法|考核方法|评分标准)\s*[：:]"
 )
 _MIN_DEFINITIONS = 3
-# the title of a technical annex: 白玉兰栽植和养护技术要求, 建设技术导则, 操作规程, 评分细则
+# the title of a technical annex: 白玉兰栽植和养护技术要求, 建设技术导则, 操作规程, 评分细则表(试行)
 _TECHNICAL_TITLE_RE = re.compile(
-    r"(?:技术要求|技术规范|技术导则|技术标准|技术指南|技术规程|操作规程|操作指南|评分细则|评分标准|验收标准|建设标准)$"
+    r"(?:技术要求|技术规范|技术导则|技术标准|技术指南|技术规程|操作规程|操作指南|评分细则|评分标准|验收标准|建设标准)"
+    r"表?\s*(?:[（(](?:试行|暂行)[）)])?$"
 )
+# A cover notice's list of its annexes (附件：1.…实施方案 / 2.…考核评分细则表(试行)): a later line repeating
+# a listed title opens that annex even with no 附件 marker above it.
+_ANNEX_LIST_RE = re.compile(r"^(?:附件\s*[：:]\s*)?(?:\d{1,2}\s*[.．、]\s*)(.{4,60})$")
+_ANNEX_LIST_HEAD_RE = re.compile(r"^附件\s*[：:]")
+
+
+def _listed_annexes(paragraphs: list[Paragraph]) -> tuple[set[str], int]:
+    """The titles a cover notice lists after 附件：, and the index of the paragraph after the list."""
+    for i, par in enumerate(paragraphs):
+        if _ANNEX_LIST_HEAD_RE.match(par.text.strip()):
+            titles, j = set(), i
+            while j < len(paragraphs) and (listed := _ANNEX_LIST_RE.match(paragraphs[j].text.strip())):
+                titles.add(listed.group(1).strip())
+                j += 1
+            return titles, j
+    return set(), 0
 
 
 def mark_definition_annexes(paragraphs: list[Paragraph]) -> None:
-    """Give form "annex" to the paragraphs of every annex that defines indicators (module docstring)."""
-    markers = [i for i, par in enumerate(paragraphs) if _ANNEX_MARKER_RE.match(par.text)]
+    """Give form "annex" to the paragraphs of every annex that defines indicators or sets technical
+    requirements (module docstring)."""
+    titles, after_list = _listed_annexes(paragraphs)
+    markers = [
+        i
+        for i, par in enumerate(paragraphs)
+        if _ANNEX_MARKER_RE.match(par.text) or (i >= after_list and par.text.strip() in titles)
+    ]
     for at, start in enumerate(markers):
         end = markers[at + 1] if at + 1 < len(markers) else len(paragraphs)
         block = paragraphs[start:end]
-        title = block[1].text.strip() if len(block) > 1 else ""
+        titled = not _ANNEX_MARKER_RE.match(block[0].text)  # the listed title is the block's first line
+        title = block[0].text.strip() if titled else block[1].text.strip() if len(block) > 1 else ""
         technical = _TECHNICAL_TITLE_RE.search(title) is not None and len(title) <= 40
         if technical or sum(1 for par in block if _DEFINITION_RE.match(par.text)) >= _MIN_DEFINITIONS:
             for par in block:
