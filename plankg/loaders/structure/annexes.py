@@ -5,9 +5,9 @@ An annex defining how each indicator is computed and where its data come from se
 target: its numbered indicator names are not tasks and its formulas (…×100%) are not values. Nor does a
 technical standard: its numbered requirements (栽植穴底面距离地下水位≥50 cm) are how work is done, not
 measures or targets of the plan. Such an annex runs from its marker line (附件, 附件2, 附：), or from a line
-repeating a title the cover notice lists after 附件：, to the next marker or the end of the text; it is one when at least three of its paragraphs open with a definition
-label, or when its title (the line after the marker) names technical requirements. Its paragraphs get
-form "annex".
+repeating a title the cover notice lists after 附件：, to the next marker or the end of the text; it is
+one when at least three of its paragraphs open with a definition label, or when its title (the line after
+the marker, or that repeated title) names technical requirements. Its paragraphs get form "annex".
 """
 
 from __future__ import annotations
