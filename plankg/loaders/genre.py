@@ -194,6 +194,11 @@ def _body_decision(genre: Genre, rule: str, match: re.Match[str]) -> GenreDecisi
     return GenreDecision(genre, rule, match.group(), match.span())
 
 
+# A letter that launches a year's or a campaign's work (关于开展2024年本市海绵城市建设工作的函) reads as
+# a bare 通知: its body decides; any other 函 answers or asks and is not a plan.
+_WORK_LETTER_RE = re.compile(r"关于(?:开展|做好|推进|加快|加强)[^《》]{2,40}工作的函$")
+
+
 def _official_type(title: _Title) -> GenreDecision | None:
     """What an official title's last word says the document is."""
     head = _TRAILING_BRACKETS_RE.sub("", title.compact)
@@ -218,7 +223,7 @@ def _official_type(title: _Title) -> GenreDecision | None:
             if report is not None:  # 转发…意见报告/请示的通知: measures to carry out
                 s, e = offset + report.start(), offset + report.end()
                 return _decision("plan", "the notice forwards a report to be carried out", title, s, e)
-        if word == "函":
+        if word == "函" and _WORK_LETTER_RE.search(head) is None:
             return _decision("not_a_plan", "the title names a 函", title, start, end)
         subject = _NOTICE_SUBJECT_RE.search(head)
         if subject is not None:  # 关于本市…运价浮动实施规则的通知: a notice of rules is rules
@@ -317,7 +322,7 @@ def classify_genre(text: str) -> GenreDecision:
         return _decision("plan_report", "the title reports a plan's release", title, *news_title.span())
     body = split_paragraphs(text[body_start:])  # read once for the body cues below
     type_match = _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", title.compact))
-    if type_match is not None and type_match.group() in ("通知", "报告"):
+    if type_match is not None and type_match.group() in ("通知", "报告", "函"):  # a 函 here launches work
         numbered = [p for p in body if _NUMBERED_PART_RE.match(p.text)]
         if len(numbered) >= _NUMBERED_PARTS_FOR_A_PLAN:
             return _decision("plan", "the notice lays out numbered parts of work", title, *type_match.span())
