@@ -21,13 +21,14 @@ a span of the text: the caller slices names and evidence from it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from plankg.loaders.non_targets import ALREADY_DONE_RE
 from plankg.loaders.spans import GrowingSpans, SpanSet
-from plankg.loaders.structure import Item, Outline
+from plankg.loaders.structure import Item, Outline, Paragraph, Section
 from plankg.loaders.structure.clauses import (
     REPORTED_ACTION_RE,
     REPORTING_LEAD_RE,
@@ -1236,12 +1237,43 @@ def _fill_missing(outline: Outline, missing: list[str]) -> list[str]:
 
 
 def _fill_plan_aims(outline: Outline) -> None:
-    """A plan with no goal section or statement: what its preamble says it is drawn up for (为…，…，
-    制定本方案。), else the aims its guiding-thought sentence ends on."""
-    reader = _Reader(outline.text, outline.paragraphs, outline.skipped, _structure_spans(outline))
+    """A plan with no goal section: the dated goal statements of a section on its overall requirements or
+    aims (一、总体要求 …到2030年，基本建成…; 二、目标任务 (一)到2025年，…), else what its preamble says it is
+    drawn up for (为…，…，制定本方案。), else the aims its guiding-thought sentence ends on."""
+    taken = _structure_spans(outline)
+    stated = _Reader(outline.text, _aim_section_paragraphs(outline.root), outline.skipped, taken)
+    stated.goal_statements()
+    if stated.items.goals:
+        outline.goals = stated.items.goals
+        return
+    reader = _Reader(outline.text, outline.paragraphs, outline.skipped, taken)
     reader.preamble_goals()
     reader.guided_goals()
     outline.goals = reader.items.goals
+
+
+_AIM_SECTION_RE = re.compile(r"总体要求|目标")
+
+
+def _aim_section_paragraphs(root: Section) -> list[Paragraph]:
+    """The paragraphs of the sections whose heading names the overall requirements or aims."""
+    found: list[Paragraph] = []
+
+    def walk(section: Section, inside: bool) -> None:
+        inside = inside or bool(section.heading and _AIM_SECTION_RE.search(section.title))
+        if inside:
+            found.extend(section.body)
+        for child in section.children:
+            if inside and child.heading is not None and not (child.body or child.children or child.tail):
+                # (一)到2025年，全区建成…: a numbered line with nothing under it is a statement, not a title
+                words = max(child.heading.start, child.heading.content_start)  # after the (一) marker
+                found.append(dataclasses.replace(child.heading, form="prose", start=words))
+            walk(child, inside)
+        if inside:
+            found.extend(section.tail)
+
+    walk(root, False)
+    return sorted(found, key=lambda par: par.start)
 
 
 def _fill_answers(outline: Outline, kinds: list[str]) -> None:

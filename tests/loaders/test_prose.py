@@ -817,6 +817,32 @@ def test_an_interpretations_run_of_action_led_paragraphs_and_the_aim_of_the_refo
     assert "调整完善占用耕地补偿制度" not in names(one, read(one).tasks)
 
 
+def test_a_plans_dated_aims_in_its_overall_requirements_come_before_its_preamble_purpose() -> None:
+    preamble = "为推进“十五五”时期水务事业高质量发展，根据《上海市水务发展纲要》，制定本规划。\n"
+    tasks = (
+        "二、主要任务\n（一）提升防洪除涝能力。加快骨干河湖建设。\n（二）优化水资源配置。推进水厂深度处理。\n"
+    )
+    stated = (
+        "上海市水系统治理“十五五”规划\n" + preamble + "一、总体要求\n"
+        "深入贯彻习近平生态文明思想和“十六字”治水思路，统筹高质量发展和高水平安全。\n"
+        "到2030年，基本建成安全韧性、优质集约、绿色低碳、智慧高效的现代水系统治理体系。\n" + tasks
+    )
+    assert [g.text for g in extract_text(stated).goals] == [
+        "到2030年，基本建成安全韧性、优质集约、绿色低碳、智慧高效的现代水系统治理体系。"
+    ]
+    numbered = (
+        "奉贤区关于进一步推进应急避难场所建设的实施方案\n" + preamble + "一、目标任务\n"
+        "(一)到2025年，全区人均避难面积达到2.3平方米。\n(二)到2035年，全区人均避难面积达到3.0平方米。\n"
+        + tasks
+    )
+    assert [g.text.rstrip("。") for g in extract_text(numbered).goals] == [
+        "到2025年，全区人均避难面积达到2.3平方米",
+        "到2035年，全区人均避难面积达到3.0平方米",
+    ]
+    unstated = stated.replace("到2030年，基本建成", "着力建成")  # no dated aim: the preamble's purpose
+    assert [g.text for g in extract_text(unstated).goals] == [preamble.strip()]
+
+
 def test_a_plans_preamble_purpose_is_its_goal_when_it_states_no_other() -> None:
     text = (
         "上海市CIM底座建设三年行动计划（2025-2027年）\n"
