@@ -150,3 +150,10 @@ def test_the_model_is_read_without_scikit_learn() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("sentence model: ")
+
+
+def test_every_outside_batch_is_either_trained_on_or_held_out() -> None:
+    script = _training_script()
+    batches = {path.parent.name for path in GOLD_DIR.glob("*/docs") if path.parent.name != "real"}
+    assert batches <= set(script.TRAINING_SPLITS) | set(script.HELD_OUT_SPLITS)
+    assert not set(script.TRAINING_SPLITS) & set(script.HELD_OUT_SPLITS)
