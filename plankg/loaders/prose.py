@@ -157,7 +157,8 @@ _GOAL_CUE_RE = re.compile(
 )
 _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
-    r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟|普遍建立|全面建立"
+    r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟|普遍建立|全面建立|"
+    r"前列|领先"  # 总体水平居世界前列, 达到国际领先水平
 )
 # a report's release sentence (国务院办公厅印发《…》) and the purpose it gives the plan (，以… / ，旨在…)
 _RELEASE_RE = re.compile(
@@ -814,6 +815,8 @@ class _Reader:
                     continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
+                if cue > 0 and text[cue - 1] == "“" and (quoted := text.find("”", cue, end)) != -1:
+                    end = quoted  # 提出“到2027年，…大幅提升”总体目标: the quoted aim, not what follows
                 for goal_start, goal_end in dated_parts(text, cue, end, _GOAL_CUE_RE):
                     item = _item("goal", text, goal_start, goal_end)
                     if item.span[1] - item.span[0] >= 8:

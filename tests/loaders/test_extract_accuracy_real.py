@@ -28,8 +28,8 @@ HOLDOUT_FLOOR = 0.75  # scored once before any tuning at 0.44, developed on sinc
 GENRE_TARGET = 0.9
 # floors of the later batches (first scored, before any tuning on them: final 0.59, blind 0.45, last 0.34,
 # sealed 0.30, sealed2 0.38, sealed3 0.56, sealed4 0.43, sealed5 0.55 / sealed6 0.47 by the rules and
-# 0.56 / 0.48 with the sentence model, which never saw them). Every non-plan of these stays silent but one in `last` (a 解读
-# of a notice setting a procurement standard, read as an interpretation of a plan).
+# 0.56 / 0.48 with the sentence model, which never saw them). Every non-plan of these stays silent but one
+# in `last` (a 解读 of a notice setting a procurement standard, read as an interpretation of a plan).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.88,

@@ -981,3 +981,21 @@ def test_counted_tasks_without_deng_instruction_openers_and_a_guideline_released
         "明确行政检查主体，严禁不具备主体资格的组织实施行政检查",
         "严格控制专项检查，杜绝运动式检查",
     ]
+
+
+def test_an_aim_to_rank_among_the_worlds_first_and_a_quoted_aim_end_where_they_should() -> None:
+    ranked = (
+        "“人工智能+交通运输”怎么干（政策解读）\n"
+        "近期，交通运输部等7部门联合印发《关于“人工智能+交通运输”的实施意见》，围绕技术供给等4方面部署16项具体任务，"
+        "并提出到2030年，智能综合立体交通网全面推进，关键核心技术自主可控，总体水平居世界前列。\n"
+    )
+    assert [g.text.rstrip("。") for g in extract_text(ranked).goals] == [
+        "到2030年，智能综合立体交通网全面推进，关键核心技术自主可控，总体水平居世界前列"
+    ]
+    quoted = (
+        "安徽加快发展智慧旅游\n"
+        "本报合肥2月9日电  安徽省文化和旅游厅近日印发《安徽省智慧旅游创新发展行动方案》。"
+        "行动方案提出“到2027年，全省智慧旅游创新发展水平大幅提升”总体目标，明确20项重点任务，"
+        "包括加快智慧旅游基础设施建设、推进旅游数字化转型升级等。\n"
+    )
+    assert [g.text for g in extract_text(quoted).goals] == ["到2027年，全省智慧旅游创新发展水平大幅提升"]
