@@ -155,6 +155,7 @@ _GOAL_CUE_RE = re.compile(
     rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?"
     r"(?:的?(?:持续|不懈|艰苦|接续)?(?:努力|时间|奋斗)|(?=[，,])))"  # 经过5年左右，推动…
 )
+_COMMENTARY_RE = re.compile(r"(?:这|此|这一|这些)?(?:体现了?|彰显了?|反映了?|表明了?|标志着|凸显了?)")
 _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟|普遍建立|全面建立|"
@@ -544,9 +545,21 @@ class _Reader:
         self.task_statements()
         # a fragment left by a cut (…落实《意见》要求。) names no measure
         self.items.tasks = [t for t in self.items.tasks if sum(map(_is_cjk, _span_text(self.text, t))) >= 4]
+        self.items.goals = [self._without_commentary(goal) for goal in self.items.goals]
         for kind in ("goals", "tasks"):
             getattr(self.items, kind).sort(key=lambda item: item.span[0])
         return self.items
+
+    def _without_commentary(self, goal: Item) -> Item:
+        """A goal without what the writer says it shows (…努力把农业建成现代化大产业，体现了…的科学把握，
+        为…提供了方向指引。): comment on the aim, not the aim."""
+        parts = clauses(self.text, *goal.span, "，,；;")
+        comment = next((s for s, _ in parts[1:] if _COMMENTARY_RE.match(self.text, s)), None)
+        if comment is None:
+            return goal
+        end = trim(self.text, goal.span[0], comment)[1]
+        name = (goal.name[0], min(goal.name[1], end))
+        return dataclasses.replace(goal, span=(goal.span[0], end), name=name)
 
     # -- series inside one paragraph: 一是…二是… / 在…方面，…
     def inline_series(self) -> None:

@@ -999,3 +999,14 @@ def test_an_aim_to_rank_among_the_worlds_first_and_a_quoted_aim_end_where_they_s
         "包括加快智慧旅游基础设施建设、推进旅游数字化转型升级等。\n"
     )
     assert [g.text for g in extract_text(quoted).goals] == ["到2027年，全省智慧旅游创新发展水平大幅提升"]
+
+
+def test_what_the_writer_says_an_aim_shows_is_not_part_of_the_goal() -> None:
+    text = (
+        "“粮食安全这根弦必须始终绷紧”（权威发布）\n"
+        "本报北京2月4日电  国新办4日举行新闻发布会，介绍《中共中央 国务院关于锚定农业农村现代化 扎实推进"
+        "乡村全面振兴的意见》有关情况。\n"
+        "中央一号文件提出努力把农业建成现代化大产业，体现了对农业发展规律的科学把握，"
+        "为今后一个时期推进现代农业建设提供了方向指引。\n"
+    )
+    assert [g.text for g in extract_text(text).goals] == ["中央一号文件提出努力把农业建成现代化大产业"]
