@@ -303,7 +303,33 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
             paragraphs[at].form = "table"
         _mark_notes(paragraphs, starts, table)
     _mark_boxes(paragraphs)
+    _mark_captioned_grids(paragraphs)
     return tables
+
+
+# 表1 嘉定区海绵城市达标评估推进计划表, then its cells one per line (年份 / 达标区域 / 25.20 / 25% …): a grid
+# no header was recognised in is still a table, never goals or tasks
+_GRID_CAPTION_RE = re.compile(r"^附?表\s*[\d一二三四五六七八九十]+\s*\S[^。；;！？]{0,40}$")
+_GRID_CELL_MAX = 30
+_GRID_MIN_CELLS = 6
+
+
+def _mark_captioned_grids(paragraphs: list[Paragraph]) -> None:
+    """Give form "table" to a caption and the run of short cell lines under it (see _GRID_CAPTION_RE)."""
+    for index, caption in enumerate(paragraphs):
+        if caption.form == "table" or not _GRID_CAPTION_RE.match(caption.text):
+            continue
+        end = index + 1
+        while (
+            end < len(paragraphs)
+            and paragraphs[end].form not in ("heading", "table")
+            and len(paragraphs[end].text) <= _GRID_CELL_MAX
+            and _may_be_cell(paragraphs[end])
+        ):
+            end += 1
+        if end - index - 1 >= _GRID_MIN_CELLS:
+            for par in paragraphs[index:end]:
+                par.form = "table"
 
 
 # ---------------------------------------------------------------- lists of measures (序号 | 举措 | 内容)
