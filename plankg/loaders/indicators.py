@@ -214,6 +214,7 @@ _BUILD_VERBS = tuple(
             "认定",
             "遴选",
             "新增",
+            "增设",  # 增设战勤物资保障仓库2000㎡
             "扶持",
             "形成",
             "布局",
@@ -316,10 +317,11 @@ _VERB_OBJECT_RE = re.compile(
 )
 # "…的标准配建X": the number before 的 is the norm a plan sets for building X.
 _STANDARD_AFTER_RE = re.compile(r"的(?:标准|要求|规模)(?:配建|建设|配置|设置|配备|新建|改建|建成|建)?")
-# 在交通、水务等领域部署智能感知终端10万个: the scope before the verb is not part of what is counted.
+# 在交通、水务等领域部署智能感知终端10万个 / 通过租赁、合用等方式增设仓库2000㎡: the scope or means before
+# the verb is not part of what is counted.
 _SCOPE_LEAD_RE = re.compile(
     r"^(?:在|于|对|向|围绕|聚焦|面向|依托|结合|针对|按照|通过)[^，,；;。]{1,30}?"
-    r"(?:等?(?:领域|行业|方面|区域|地区|场景|园区|系统|环节|部门)|中|内|上)"
+    r"(?:等?(?:领域|行业|方面|区域|地区|场景|园区|系统|环节|部门|方式|途径|渠道)|中|内|上)"
 )
 
 

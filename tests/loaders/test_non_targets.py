@@ -335,3 +335,9 @@ def test_the_years_plan_a_report_gives_sets_targets() -> None:
     assert [(i.value, i.unit) for i in extract_text(report).indicators] == [(250.0, "个"), (1.2, "万个")]
     past = report.replace("今年全年计划", "去年")
     assert extract_text(past).indicators == []
+
+
+def test_added_facilities_and_a_means_before_the_verb() -> None:
+    assert [(m.name, m.value, m.unit) for m in targets("增设停车泊位500个。")] == [("停车泊位", 500.0, "个")]
+    found = targets("通过租赁、合用等方式增设战勤物资保障仓库2000㎡。")  # the means is not what is counted
+    assert [(m.name, m.value, m.unit) for m in found] == [("战勤物资保障仓库", 2000.0, "㎡")]
