@@ -314,9 +314,19 @@ _GRID_CELL_MAX = 30
 _GRID_MIN_CELLS = 6
 
 
+# 图1 嘉定区海绵城市达标推进计划示意图: a figure's caption (the figure is not in the text) is no heading
+_FIGURE_CAPTION_RE = re.compile(
+    r"^图\s*[\d一二三四五六七八九十]+(?:[-—.．]\d+)?[\s\u3000：:]*[^。；;！？，,]{2,40}$"
+)
+
+
 def _mark_captioned_grids(paragraphs: list[Paragraph]) -> None:
-    """Give form "table" to a caption and the run of short cell lines under it (see _GRID_CAPTION_RE)."""
+    """Give form "table" to a caption and the run of short cell lines under it (see _GRID_CAPTION_RE), and
+    to a figure's caption."""
     for index, caption in enumerate(paragraphs):
+        if _FIGURE_CAPTION_RE.match(caption.text):
+            caption.form = "table"
+            continue
         if caption.form == "table" or not _GRID_CAPTION_RE.match(caption.text):
             continue
         end = index + 1

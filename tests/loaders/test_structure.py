@@ -447,7 +447,7 @@ def test_a_goal_label_with_its_copula_and_a_news_page_carrying_a_plans_text() ->
     ]
 
 
-def test_a_captioned_grid_with_no_recognised_header_gives_no_goals_or_tasks() -> None:
+def test_a_captioned_grid_and_a_figure_caption_give_no_goals_or_tasks() -> None:
     # regression: a schedule printed one cell per line under 表1 … became some 50 goals
     text = (
         "嘉定区海绵城市建设实施方案\n"
@@ -455,6 +455,7 @@ def test_a_captioned_grid_with_no_recognised_header_gives_no_goals_or_tasks() ->
         "嘉定区到2025年底，50平方公里以上建设用地面积达到海绵城市建设目标要求。\n"
         "表1 嘉定区海绵城市达标评估推进计划表\n"
         "年份\n达标区域\n达标区域面积\n（平方公里）\n2024年\n远香湖南\n4.73\n40%\n2025年\n黄渡大居\n8.12\n59%\n"
+        "图1 嘉定区海绵城市达标推进计划示意图\n"  # a figure's caption: no heading of a goal
         "二、主要任务\n（一）编制系统方案。按片区编制海绵城市系统化方案。\n（二）推进项目建设。\n"
     )
     extraction = extract_text(text)
