@@ -338,6 +338,8 @@ def _mark_captioned_grids(paragraphs: list[Paragraph]) -> None:
         ):
             end += 1
         if end - index - 1 >= _GRID_MIN_CELLS:
+            while end < len(paragraphs) and _NOTE_RE.match(paragraphs[end].text):
+                end += 1  # 注：…按照100.9平方公里计: what the grid's figures mean
             for par in paragraphs[index:end]:
                 par.form = "table"
 
