@@ -1254,13 +1254,18 @@ def _fill_missing(outline: Outline, missing: list[str]) -> list[str]:
 
 def _fill_plan_aims(outline: Outline) -> None:
     """A plan with no goal section: the dated goal statements of a section on its overall requirements or
-    aims (一、总体要求 …到2030年，基本建成…; 二、目标任务 (一)到2025年，…), else what its preamble says it is
-    drawn up for (为…，…，制定本方案。), else the aims its guiding-thought sentence ends on."""
+    aims (一、总体要求 …到2030年，基本建成…; 二、目标任务 (一)到2025年，…), else the aims a 总体要求 section
+    states in its own words, else what its preamble says it is drawn up for (为…，…，制定本方案。), else the
+    aims its guiding-thought sentence ends on."""
     taken = _structure_spans(outline)
     stated = _Reader(outline.text, _aim_section_paragraphs(outline.root), outline.skipped, taken)
     stated.goal_statements()
     if stated.items.goals:
         outline.goals = stated.items.goals
+        return
+    required = _requirement_paragraphs(outline.root)
+    if required:
+        outline.goals = [_item("goal", outline.text, par.start, par.end) for par in required]
         return
     reader = _Reader(outline.text, outline.paragraphs, outline.skipped, taken)
     reader.preamble_goals()
@@ -1269,6 +1274,29 @@ def _fill_plan_aims(outline: Outline) -> None:
 
 
 _AIM_SECTION_RE = re.compile(r"总体要求|目标")
+_REQUIREMENTS_RE = re.compile(r"^总体要求$")
+_PRINCIPLES_LEAD_RE = re.compile(r"^[^，,。]{0,8}(?:要做到|要坚持|坚持以下原则)[：:]")
+
+
+def _requirement_paragraphs(root: Section) -> list[Paragraph]:
+    """The aims a 总体要求 section with no sub-sections states in its own paragraphs (补齐…短板。堵塞…渠道，
+    确保…): not its guiding thought (以…为指导) nor its principles (工作中要做到：坚持…)."""
+    found: list[Paragraph] = []
+
+    def walk(section: Section) -> None:
+        if section.heading is not None and _REQUIREMENTS_RE.match(section.title) and not section.children:
+            found.extend(
+                par
+                for par in section.body
+                if par.form in ("prose", "lead")
+                and not _GUIDE_RE.search(par.text)
+                and not _PRINCIPLES_LEAD_RE.match(par.text)
+            )
+        for child in section.children:
+            walk(child)
+
+    walk(root)
+    return found
 
 
 def _aim_section_paragraphs(root: Section) -> list[Paragraph]:

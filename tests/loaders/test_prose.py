@@ -1010,3 +1010,20 @@ def test_what_the_writer_says_an_aim_shows_is_not_part_of_the_goal() -> None:
         "为今后一个时期推进现代农业建设提供了方向指引。\n"
     )
     assert [g.text for g in extract_text(text).goals] == ["中央一号文件提出努力把农业建成现代化大产业"]
+
+
+def test_a_plans_overall_requirements_in_its_own_words_come_before_its_preamble_purpose() -> None:
+    text = (
+        "徐汇区装修垃圾分类投放和收运处置工作实施方案\n"
+        "为进一步加强本区装修垃圾处理工作，根据《关于加强本市建筑垃圾消纳处置监管的通知》，制定本方案。\n"
+        "一、总体要求\n"
+        "补齐装修垃圾分类投放的管理短板。堵塞非法处置装修垃圾的渠道，确保本区装修垃圾市内处置。\n"
+        "二、重点任务\n（一）规范投放。住宅小区设置装修垃圾堆放点。\n（二）规范收运。实行预约收运。\n"
+    )
+    assert [g.text for g in extract_text(text).goals] == [
+        "补齐装修垃圾分类投放的管理短板。堵塞非法处置装修垃圾的渠道，确保本区装修垃圾市内处置。"
+    ]
+    guided = text.replace("补齐装修垃圾", "以习近平新时代中国特色社会主义思想为指导，补齐装修垃圾")
+    assert (
+        extract_text(guided).goals[0].text.startswith("为进一步加强本区装修垃圾处理工作")
+    )  # guiding thought
