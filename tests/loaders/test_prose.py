@@ -839,8 +839,13 @@ def test_a_plans_dated_aims_in_its_overall_requirements_come_before_its_preamble
         "到2025年，全区人均避难面积达到2.3平方米",
         "到2035年，全区人均避难面积达到3.0平方米",
     ]
-    unstated = stated.replace("到2030年，基本建成", "着力建成")  # no dated aim: the preamble's purpose
-    assert [g.text for g in extract_text(unstated).goals] == [preamble.strip()]
+    # no dated aim: what the 总体要求 section says in its own words, before the preamble's purpose
+    unstated = stated.replace("到2030年，基本建成", "着力建成")
+    assert [g.text for g in extract_text(unstated).goals][
+        -1
+    ] == "着力建成安全韧性、优质集约、绿色低碳、智慧高效的现代水系统治理体系。"
+    bare = unstated.replace("一、总体要求\n", "")  # no such section: the preamble's purpose
+    assert [g.text for g in extract_text(bare).goals] == [preamble.strip()]
 
 
 def test_a_plans_preamble_purpose_is_its_goal_when_it_states_no_other() -> None:
