@@ -46,6 +46,7 @@ from plankg.loaders.non_targets import (
     is_project_size,
     is_qualification,
     is_range_start,
+    is_score_weight,
     is_support_granted,
 )
 from plankg.loaders.quantities import (
@@ -574,6 +575,7 @@ def find_indicators(
             is_condition_or_scope(scan, suffix_end, pre)
             or is_forecast(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
             or is_permission(pre)
+            or is_score_weight(pre, unit)
             or is_event_count(pre)
             or is_definition(sentence_before)
             or is_estimate_or_statistic(sentence_before)

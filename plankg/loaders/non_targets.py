@@ -60,7 +60,7 @@ _SINCE_RE = re.compile(r"以来")
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 # 允许…不超过, 最多可…; a cap a rule allows raised (占用地面积的比例上限由7%提高到15%)
 # …不得预收超过1个月的租金: a ban on an act, whose number bounds the act (不得低于30%: a floor, a target)
-_PERMISSION_RE = re.compile(r"允许|准许|最多可|上限|不得(?!低于|少于|超过|高于|小于|大于)")
+_PERMISSION_RE = re.compile(r"允许|准许|最多可|上限|不得(?!低于|少于|超过|高于|小于|大于)|可(?:在|按)$")
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
 # 对年营业收入超过1亿元的企业, 针对…的: a scope preposition before the number (not 对标, 对接, 对外 …).
 _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比象应称]))")
@@ -130,9 +130,17 @@ def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
     )
 
 
+# （2分） / 扣1分 / 得5分: the weight of an item in a scoring table, not a level to reach
+_SCORE_WEIGHT_RE = re.compile(r"(?:[（(]|扣|加|得|计)$")
+
+
+def is_score_weight(clause_before: str, unit: str) -> bool:
+    return unit == "分" and _SCORE_WEIGHT_RE.search(clause_before) is not None
+
+
 def is_permission(clause_before: str) -> bool:
-    """允许不超过五分之一…担任股东 / 不得预收超过1个月的租金: a cap a rule allows or a ban bounds, not a
-    level to reach."""
+    """允许不超过五分之一…担任股东 / 不得预收超过1个月的租金 / 持股比例可在10%以上: a cap or floor a rule
+    allows or a ban bounds, not a level to reach."""
     return _PERMISSION_RE.search(clause_before) is not None
 
 

@@ -341,3 +341,12 @@ def test_added_facilities_and_a_means_before_the_verb() -> None:
     assert [(m.name, m.value, m.unit) for m in targets("增设停车泊位500个。")] == [("停车泊位", 500.0, "个")]
     found = targets("通过租赁、合用等方式增设战勤物资保障仓库2000㎡。")  # the means is not what is counted
     assert [(m.name, m.value, m.unit) for m in found] == [("战勤物资保障仓库", 2000.0, "㎡")]
+
+
+def test_a_scoring_weight_and_a_floor_a_rule_allows_are_not_targets() -> None:
+    assert targets("活动应按规定报公安部门审核同意，制定好相关预案（2分）。") == []
+    assert targets("新建工程不符合报批程序的扣1分。") == []
+    assert targets("对具备条件的项目，民间资本持股比例可在10%以上。") == []
+    assert [(m.value, m.unit) for m in targets("到2025年，消防安全常识知晓率综合得分达到90分以上。")] == [
+        (90.0, "分")
+    ]
