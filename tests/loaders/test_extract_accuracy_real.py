@@ -39,7 +39,7 @@ OUTSIDE_FLOORS = {
     "sealed3": 0.68,
     "sealed4": 0.45,
     "sealed5": 0.56,
-    "sealed6": 0.62,
+    "sealed6": 0.68,
 }
 
 
