@@ -78,8 +78,16 @@ _NOT_A_PLAN_NOTICE_RE = re.compile(
     # calls for applications or nominations (…项目申报的通知, 征集, 评选, 推荐): a procedure, not a plan
     r"申报|征集|评选|遴选|推荐|报名|公示|备案|年检|"
     r"组成人员|人员组成|成员调整|任免|任命|免去|职务|放假|节假日|假日|调休|有关事项|几个问题|有关问题|表扬|通报|"
-    r"嘉奖|奖励|悼念|讣告|更正|废止|停止执行|宣布失效"
+    r"嘉奖|奖励|悼念|讣告|更正|废止|停止执行|宣布失效|"
+    r"明确[^《》]{2,40}?(?:有关)?要求的通知$"  # 关于进一步明确…审查改革有关要求的通知: rules clarified
 )
+# the parts of a call for applications or nominations (开展…培育行动的通知: 基本条件, 申报程序, 评审): a
+# procedure, not a plan, whatever its title says it launches
+_PROCEDURE_PART_RE = re.compile(
+    r"(?:基本|申报|推荐|参评|报名)条件|申报(?:程序|流程|材料|方式|时间|要求)|推荐(?:程序|名额|方式)|评审(?:程序|方式|认定)|"
+    r"报名(?:方式|程序|时间)"
+)
+_PROCEDURE_PARTS = 2
 _NUMBERED_PART_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])"
 )
@@ -236,7 +244,7 @@ def _official_type(title: _Title) -> GenreDecision | None:
         if not_a_plan is not None:
             return _decision(
                 "not_a_plan",
-                "the notice appoints, sets dates or settles questions",
+                "the notice appoints, sets dates, settles questions or clarifies requirements",
                 title,
                 *not_a_plan.span(),
             )
@@ -324,6 +332,13 @@ def classify_genre(text: str) -> GenreDecision:
     type_match = _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", title.compact))
     if type_match is not None and type_match.group() in ("通知", "报告", "函"):  # a 函 here launches work
         numbered = [p for p in body if _NUMBERED_PART_RE.match(p.text)]
+        procedure = [(p, m) for p in numbered if (m := _PROCEDURE_PART_RE.search(p.text, 0, 16))]
+        if len(procedure) >= _PROCEDURE_PARTS:  # 二、基本条件 三、申报程序: who may apply and how
+            par, cue = procedure[0]
+            at = body_start + par.start + cue.start()
+            return GenreDecision(
+                "not_a_plan", "the notice calls for applications", cue.group(), (at, at + len(cue.group()))
+            )
         if len(numbered) >= _NUMBERED_PARTS_FOR_A_PLAN:
             return _decision("plan", "the notice lays out numbered parts of work", title, *type_match.span())
         return _decision("not_a_plan", "the notice lays out no work in parts", title, *type_match.span())
