@@ -345,9 +345,11 @@ def classify_genre(text: str) -> GenreDecision:
     qa = [p for p in body if _QA_LINE_RE.search(p.text)]
     if len(qa) >= 2:
         first = qa[0]
+        # an interview on laws and their application (访最高人民法院…庭长) names no plan: no plan interpreted
+        named = _PLAN_MENTION_RE.search(text) is not None
         return GenreDecision(
-            "plan_interpretation",
-            "questions and answers on a plan",
+            "plan_interpretation" if named else "not_a_plan",
+            "questions and answers on a plan" if named else "questions and answers on no plan",
             first.text[:20],
             (body_start + first.start, body_start + min(first.end, first.start + 20)),
         )

@@ -7,7 +7,7 @@ the figures to the project's targets: mean per-document min-F1 (score_region.py)
 0.46: the floor keeps what was reached since), no goals, tasks, indicators or directions extracted from
 documents that are not plans, and genre accuracy >= GENRE_TARGET. The holdout documents (scored once
 before any tuning at 0.44, developed on since) keep HOLDOUT_FLOOR; the later batches of documents from
-outside the corpus (final, blind, last, sealed … sealed7: each scored once before any tuning on it)
+outside the corpus (final, blind, last, sealed … sealed8: each scored once before any tuning on it)
 keep their floors in OUTSIDE_FLOORS. The frozen split is never scored here.
 """
 
@@ -27,10 +27,10 @@ EXTERNAL_FLOOR = 0.85
 HOLDOUT_FLOOR = 0.75  # scored once before any tuning at 0.44, developed on since (see README)
 GENRE_TARGET = 0.9
 # floors of the later batches (first scored, before any tuning on them: final 0.59, blind 0.45, last 0.34,
-# sealed 0.30, sealed2 0.38, sealed3 0.56, sealed4 0.43, sealed5 0.55 / sealed6 0.47 / sealed7 0.42 by
-# the rules and 0.56 / 0.48 / 0.46 with the sentence model, which never saw them). Every non-plan of these
-# stays silent but one in `last` (a 解读 of a notice setting a procurement standard, read as an interpretation
-# of a plan).
+# sealed 0.30, sealed2 0.38, sealed3 0.56, sealed4 0.43; by the rules / with the sentence model, which never
+# saw them: sealed5 0.55 / 0.56, sealed6 0.47 / 0.48, sealed7 0.42 / 0.46, sealed8 0.57 / 0.57). Every
+# non-plan of these stays silent but one in `last` (a 解读 of a notice setting a procurement standard, read
+# as an interpretation of a plan).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.88,
@@ -42,6 +42,7 @@ OUTSIDE_FLOORS = {
     "sealed5": 0.56,
     "sealed6": 0.68,
     "sealed7": 0.58,
+    "sealed8": 0.60,
 }
 
 
