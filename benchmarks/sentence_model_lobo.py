@@ -15,13 +15,11 @@ Usage: python benchmarks/sentence_model_lobo.py [--json]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -29,20 +27,11 @@ import plankg.loaders.extract as extract_module  # noqa: E402
 import plankg.loaders.task_sentences as task_sentences  # noqa: E402
 from plankg.cli.document_commands import extraction_json  # noqa: E402
 from plankg.loaders.sentence_model import model_from_data  # noqa: E402
+from tests.support.training import training_script  # noqa: E402
 
 SCORER = REPO.parent / "shared" / "tools" / "score_region.py"
 TARGET = 0.90
 REPORT_GENRES = ("plan_report", "plan_interpretation")
-
-
-def _training_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_sentence_model", REPO / "scripts" / "train_sentence_model.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _batch_of(path: Path) -> str:
@@ -65,7 +54,7 @@ def _min_f1(extraction: dict, gold: dict, path: Path, workdir: Path) -> float:
 
 
 def evaluate() -> dict:
-    training = _training_script()
+    training = training_script()
     documents = training.gold_documents()
     batches: dict[str, list[tuple[dict, Path]]] = {}
     for gold, path in documents:

@@ -3,8 +3,9 @@
 Training sentences come labelled for free from the real-document gold: every sentence of a gold document is
 `task` when at least half of it lies in the gold's task texts, `goal` when in its goal texts, `other`
 otherwise (sentences in acceptable or doubtful texts are left out, as the gold leaves them open).
-Documents: the outside batches listed in TRAINING_SPLITS and the corpus gold of the dev split — never the
-frozen or fresh corpus documents, nor the batches kept unseen for scoring (HELD_OUT_SPLITS).
+Documents: the outside batches (TRAINING_SPLITS: every tests/gold/<batch>/docs) and the corpus gold of the
+dev split — never the frozen or fresh corpus documents, nor the batches kept unseen for scoring
+(HELD_OUT_SPLITS).
 
 Character 1–3-grams (scikit-learn's TfidfVectorizer) and a logistic regression; the fitted vocabulary, idf
 and weights are written to plankg/loaders/models/sentence_kinds.json.gz, which plankg reads offline with no
@@ -36,24 +37,13 @@ from plankg.loaders.task_sentences import line_sentences  # noqa: E402
 
 GOLD = REPO / "tests" / "gold"
 CORPUS = REPO.parent / "shared" / "corpus"  # ../shared beside the checkout
-TRAINING_SPLITS = (
-    "external",
-    "holdout",
-    "final",
-    "blind",
-    "last",
-    "sealed",
-    "sealed2",
-    "sealed3",
-    "sealed4",
-    "sealed5",
-    "sealed6",
-    "sealed7",
-    "sealed8",
-)
 # batches kept unseen, to be scored once with the model before they join the training (sealed5 to sealed8
 # were); a new batch goes here first
 HELD_OUT_SPLITS: tuple[str, ...] = ()
+# every batch of outside documents (tests/gold/<batch>/docs) not held out
+TRAINING_SPLITS = tuple(
+    sorted(path.parent.name for path in GOLD.glob("*/docs") if path.parent.name not in HELD_OUT_SPLITS)
+)
 CORPUS_EXCLUDED = ("frozen", "fresh")
 LEFT_OPEN = ("acceptable_goals", "doubtful_tasks", "acceptable_tasks", "overall_goal")  # neither way
 COVERED = 0.5  # share of a sentence inside gold texts that gives it their label
