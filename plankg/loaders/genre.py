@@ -332,13 +332,17 @@ def classify_genre(text: str) -> GenreDecision:
     type_match = _TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", title.compact))
     if type_match is not None and type_match.group() in ("通知", "报告", "函"):  # a 函 here launches work
         numbered = [p for p in body if _NUMBERED_PART_RE.match(p.text)]
-        procedure = [(p, m) for p in numbered if (m := _PROCEDURE_PART_RE.search(p.text, 0, 16))]
-        if len(procedure) >= _PROCEDURE_PARTS:  # 二、基本条件 三、申报程序: who may apply and how
-            par, cue = procedure[0]
-            at = body_start + par.start + cue.start()
-            return GenreDecision(
-                "not_a_plan", "the notice calls for applications", cue.group(), (at, at + len(cue.group()))
+        procedure = [
+            cue
+            for p in numbered
+            if (
+                cue := _PROCEDURE_PART_RE.search(
+                    text, body_start + p.start, body_start + min(p.end, p.start + 16)
+                )
             )
+        ]
+        if len(procedure) >= _PROCEDURE_PARTS:  # 二、基本条件 三、申报程序: who may apply and how
+            return _body_decision("not_a_plan", "the notice calls for applications", procedure[0])
         if len(numbered) >= _NUMBERED_PARTS_FOR_A_PLAN:
             return _decision("plan", "the notice lays out numbered parts of work", title, *type_match.span())
         return _decision("not_a_plan", "the notice lays out no work in parts", title, *type_match.span())
