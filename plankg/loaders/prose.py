@@ -337,11 +337,11 @@ def _is_task_clause(text: str, start: int, end: int) -> bool:
 
 
 def _item(kind: str, text: str, start: int, end: int, name: tuple[int, int] | None = None) -> Item:
-    start, end = _span(text, start, end)
+    start, end = evidence_span(text, start, end)
     return Item(kind=kind, name=name or trim(text, start, end), span=(start, end))  # type: ignore[arg-type]
 
 
-def _span(text: str, start: int, end: int) -> tuple[int, int]:
+def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Edges trimmed, but a sentence keeps its full stop (the evidence reads as the text does)."""
     s, e = trim(text, start, end)
     if e < end and text[e] in _SENTENCE_END:
@@ -357,7 +357,7 @@ _SETTING_RE = re.compile(
 )
 
 
-def _without_modal(text: str, span: tuple[int, int]) -> tuple[int, int]:
+def without_modal(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A name without the modal it opens with (要加快培育数据资源企业 → 加快培育数据资源企业)."""
     modal = REPORTED_ACTION_RE.match(text, span[0], span[1])
     return (modal.end(), span[1]) if modal and _TASK_VERB_RE.match(text, modal.end()) else span
@@ -366,7 +366,7 @@ def _without_modal(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def task_item(text: str, start: int, end: int, *, named_by_sentence: bool = True) -> Item:
     """A task from text[start:end]: named by its lead sentence when that is short and the body follows
     ("优化升级数字基础设施。加快建设…"), else by its first clause; its other clauses are the sub-tasks."""
-    start, end = _span(text, start, end)
+    start, end = evidence_span(text, start, end)
     parts = sentences(text, start, end)
     body_start = start
     if named_by_sentence and len(parts) >= 2 and parts[0][1] - parts[0][0] <= 30:
@@ -377,11 +377,11 @@ def task_item(text: str, start: int, end: int, *, named_by_sentence: bool = True
         first, *rest = clauses(text, start, end) or [(start, end)]
         if rest and _SETTING_RE.match(text, first[0]) and _SETTING_RE.match(text, rest[0][0]) is None:
             first, *rest = rest  # 在…等方面，培育一批…: the scope or purpose leads, the action names it
-        name = _without_modal(text, first)
+        name = without_modal(text, first)
     children = [
-        Item(kind="task", name=_without_modal(text, (s, e)), span=(s, e), clause=True)
+        Item(kind="task", name=without_modal(text, (s, e)), span=(s, e), clause=True)
         for s, e in rest
-        if (_is_task_clause(text, *_without_modal(text, (s, e))) or body_start != start)
+        if (_is_task_clause(text, *without_modal(text, (s, e))) or body_start != start)
         and not SCOPE_ONLY_RE.match(text, s)
     ]
     if len(children) < 2 and body_start == start:
@@ -498,7 +498,7 @@ def _strip_means(text: str, start: int, end: int) -> tuple[int, int]:
     """A sub-task named without the means or modal it opens with (通过A / 要A → A)."""
     if text.startswith("通过", start):
         return start + 2, end
-    return _without_modal(text, (start, end))
+    return without_modal(text, (start, end))
 
 
 # ---------------------------------------------------------------- the reader
@@ -1055,7 +1055,7 @@ class _Reader:
                 if len(parts) < 2:
                     parts = [c for c in clauses(text, verb_at, end) if _is_task_clause(text, *c)]
                 item.children = [
-                    Item(kind="task", name=_without_modal(text, c), span=c, clause=True)
+                    Item(kind="task", name=without_modal(text, c), span=c, clause=True)
                     for c in parts
                     if len(parts) >= 2
                 ]

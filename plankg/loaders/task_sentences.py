@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from plankg.loaders.prose import NO_SECTIONS_WARNING, clauses, sentences, trim
+from plankg.loaders.prose import NO_SECTIONS_WARNING, clauses, evidence_span, sentences, without_modal
 from plankg.loaders.sentence_model import sentence_model
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
-from plankg.loaders.structure.clauses import REPORTED_ACTION_RE
 
 WEIGHED_GENRES = ("plan_report", "plan_interpretation")
 DROP_OTHER = 0.9  # a rule's task whose every sentence is this surely neither task nor goal is not one
@@ -109,11 +108,7 @@ def _count(items: list[Item]) -> int:
 def _sentence_task(text: str, start: int, end: int) -> Item:
     """A task that is one sentence, named by its first clause of some words (此外，… / 其中，… link it to
     the sentence before: no name) without the modal (要加快… → 加快…)."""
-    span = trim(text, start, end)
-    if span[1] < end and text[span[1]] in "。！？!?":
-        span = (span[0], span[1] + 1)  # the evidence keeps its full stop
+    span = evidence_span(text, start, end)
     parts = clauses(text, *span) or [span]
     first = next((part for part in parts if part[1] - part[0] >= _NAME_CHARS), parts[0])
-    modal = REPORTED_ACTION_RE.match(text, *first)
-    name = (modal.end(), first[1]) if modal and modal.end() < first[1] - 1 else first
-    return Item(kind="task", name=name, span=span, learned=True)
+    return Item(kind="task", name=without_modal(text, first), span=span, learned=True)
