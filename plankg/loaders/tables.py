@@ -262,15 +262,20 @@ def _may_be_wordy_cell(paragraphs: list[Paragraph], index: int) -> bool:
 _WORDY_CELL_MAX = 80
 
 
-def _mark_notes(paragraphs: list[Paragraph], starts: list[int], table: Table) -> None:
-    """The notes under a table (注：…, then numbered definitions …，即…) are the table's, not items."""
-    after = bisect_left(starts, table.end)
+def _notes_end(paragraphs: list[Paragraph], after: int) -> int:
+    """Past the notes under a table starting at paragraphs[after] (注：…, then numbered definitions …，即…):
+    what the rows mean, the table's and no items."""
     if after >= len(paragraphs) or not _NOTE_RE.match(paragraphs[after].text):
-        return
-    paragraphs[after].form = "table"
-    for par in paragraphs[after + 1 :]:
-        if not _DEFINITION_NOTE_RE.match(par.text):
-            break
+        return after
+    end = after + 1
+    while end < len(paragraphs) and _DEFINITION_NOTE_RE.match(paragraphs[end].text):
+        end += 1
+    return end
+
+
+def _mark_notes(paragraphs: list[Paragraph], starts: list[int], table: Table) -> None:
+    after = bisect_left(starts, table.end)
+    for par in paragraphs[after : _notes_end(paragraphs, after)]:
         par.form = "table"
 
 
@@ -323,11 +328,13 @@ _FIGURE_CAPTION_RE = re.compile(
 def _mark_captioned_grids(paragraphs: list[Paragraph]) -> None:
     """Give form "table" to a caption and the run of short cell lines under it (see _GRID_CAPTION_RE), and
     to a figure's caption."""
-    for index, caption in enumerate(paragraphs):
+    index = 0
+    while index < len(paragraphs):
+        caption = paragraphs[index]
         if _FIGURE_CAPTION_RE.match(caption.text):
             caption.form = "table"
-            continue
         if caption.form == "table" or not _GRID_CAPTION_RE.match(caption.text):
+            index += 1
             continue
         end = index + 1
         while (
@@ -338,10 +345,10 @@ def _mark_captioned_grids(paragraphs: list[Paragraph]) -> None:
         ):
             end += 1
         if end - index - 1 >= _GRID_MIN_CELLS:
-            while end < len(paragraphs) and _NOTE_RE.match(paragraphs[end].text):
-                end += 1  # 注：…按照100.9平方公里计: what the grid's figures mean
+            end = _notes_end(paragraphs, end)  # 注：…按照100.9平方公里计: what the grid's figures mean
             for par in paragraphs[index:end]:
                 par.form = "table"
+        index = end  # a caption inside this run has a shorter run: read once (linear)
 
 
 # ---------------------------------------------------------------- lists of measures (序号 | 举措 | 内容)
