@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from plankg.loaders.non_targets import ALREADY_DONE_RE
@@ -1278,46 +1278,45 @@ _REQUIREMENTS_RE = re.compile(r"^总体要求$")
 _PRINCIPLES_LEAD_RE = re.compile(r"^[^，,。]{0,8}(?:要做到|要坚持|坚持以下原则)[：:]")
 
 
+def _outermost_sections(section: Section, title: re.Pattern[str]) -> Iterator[Section]:
+    """The sections under `section` whose heading matches `title`, not those nested in one of them."""
+    for child in section.children:
+        if child.heading is not None and title.search(child.title):
+            yield child
+        else:
+            yield from _outermost_sections(child, title)
+
+
 def _requirement_paragraphs(root: Section) -> list[Paragraph]:
     """The aims a 总体要求 section with no sub-sections states in its own paragraphs (补齐…短板。堵塞…渠道，
     确保…): not its guiding thought (以…为指导) nor its principles (工作中要做到：坚持…)."""
-    found: list[Paragraph] = []
-
-    def walk(section: Section) -> None:
-        if section.heading is not None and _REQUIREMENTS_RE.match(section.title) and not section.children:
-            found.extend(
-                par
-                for par in section.body
-                if par.form in ("prose", "lead")
-                and not _GUIDE_RE.search(par.text)
-                and not _PRINCIPLES_LEAD_RE.match(par.text)
-            )
-        for child in section.children:
-            walk(child)
-
-    walk(root)
-    return found
+    return [
+        par
+        for section in _outermost_sections(root, _REQUIREMENTS_RE)
+        if not section.children
+        for par in section.body
+        if par.form in ("prose", "lead")
+        and not _GUIDE_RE.search(par.text)
+        and not _PRINCIPLES_LEAD_RE.match(par.text)
+    ]
 
 
 def _aim_section_paragraphs(root: Section) -> list[Paragraph]:
     """The paragraphs of the sections whose heading names the overall requirements or aims."""
-    found: list[Paragraph] = []
-
-    def walk(section: Section, inside: bool) -> None:
-        inside = inside or bool(section.heading and _AIM_SECTION_RE.search(section.title))
-        if inside:
-            found.extend(section.body)
-        for child in section.children:
-            if inside and child.heading is not None and not (child.body or child.children or child.tail):
-                # (一)到2025年，全区建成…: a numbered line with nothing under it is a statement, not a title
-                words = max(child.heading.start, child.heading.content_start)  # after the (一) marker
-                found.append(dataclasses.replace(child.heading, form="prose", start=words))
-            walk(child, inside)
-        if inside:
-            found.extend(section.tail)
-
-    walk(root, False)
+    found = [par for section in _outermost_sections(root, _AIM_SECTION_RE) for par in _statements(section)]
     return sorted(found, key=lambda par: par.start)
+
+
+def _statements(section: Section) -> list[Paragraph]:
+    """A section's paragraphs; a numbered line with nothing under it ((一)到2025年，全区建成…) is read as a
+    statement, not a title, from after its marker."""
+    found = list(section.body)
+    for child in section.children:
+        if child.heading is not None and not (child.body or child.children or child.tail):
+            words = max(child.heading.start, child.heading.content_start)
+            found.append(dataclasses.replace(child.heading, form="prose", start=words))
+        found += _statements(child)
+    return found + section.tail
 
 
 def _fill_answers(outline: Outline, kinds: list[str]) -> None:
