@@ -34,6 +34,7 @@ from plankg.loaders.indicator_names import (
 )
 from plankg.loaders.metadata import EDITION_NAME, EDITION_PERIODS
 from plankg.loaders.non_targets import (
+    CHANGED_TO,
     counts_own_measures,
     is_baseline,
     is_condition_or_scope,
@@ -310,7 +311,7 @@ _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
 _EDITION_DUE_RE = re.compile(rf"{EDITION_NAME}(?:时期|期间|末|期末|规划期)(?!以来)")
 # Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
 # 使用), so those only go before what makes them adverbs or conjunctions.
-_RISE_LEAD_RE = re.compile(r"\s*(?:提高|提升|增加|扩大|扩容|扩充|降低|减少|压缩|缩短)(?:至|到)")
+_RISE_LEAD_RE = re.compile(rf"\s*{CHANGED_TO}")
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
 _VERB_OBJECT_RE = re.compile(
     r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"

@@ -200,9 +200,9 @@ def is_support_granted(clause_before: str, text: str, after: int) -> bool:
 
 
 _FROM_BEFORE_RE = re.compile(r"(?:^|[^自])(?:从|由)[^，,。；;从由]{0,8}$")
-_TO_NEXT_RE = re.compile(
-    r"[^，,。；;]{0,4}[，,]\s*[^，,。；;\d]{0,6}?(?:提高|提升|增加|增长|扩大|扩容|扩充|降低|下降|减少|压缩|缩短)(?:至|到)"
-)
+# a level changed to another (扩容至, 提高到): the clause that gives a rise's target
+CHANGED_TO = r"(?:提高|提升|增加|增长|扩大|扩容|扩充|降低|下降|减少|压缩|缩短)(?:至|到)"
+_TO_NEXT_RE = re.compile(rf"[^，,。；;]{{0,4}}[，,]\s*[^，,。；;\d]{{0,6}}?{CHANGED_TO}")
 
 
 def is_baseline(text: str, after: int, clause_before: str = "") -> bool:
