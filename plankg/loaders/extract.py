@@ -21,13 +21,13 @@ from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.non_targets import condition_lists
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
-from plankg.loaders.prose import fill_from_prose
+from plankg.loaders.prose import PARTLY_PROSE_GENRES, fill_from_prose
 from plankg.loaders.quantities import canonical_unit
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
 from plankg.loaders.structure import Item, Outline, parse_outline
 from plankg.loaders.tables import table_indicators
-from plankg.loaders.task_sentences import WEIGHED_GENRES, weigh_tasks
+from plankg.loaders.task_sentences import weigh_tasks
 from plankg.loaders.vocabulary import TextAnalysis, analyse, concepts_for_matches
 from plankg.ontology.records import (
     ConceptRecord,
@@ -106,7 +106,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
     else:
         structured_tasks = bool(outline.tasks)
         outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
-        if genre.genre in WEIGHED_GENRES and not structured_tasks:  # structure wins where it exists
+        if genre.genre in PARTLY_PROSE_GENRES and not structured_tasks:  # structure wins where it exists
             outline = weigh_tasks(outline)
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from plankg.loaders.prose import NO_SECTIONS_WARNING, clauses, evidence_span, sentences, without_modal
+from plankg.loaders.prose import (
+    NO_SECTIONS_WARNING,
+    clauses,
+    evidence_span,
+    sentences,
+    without_modal,
+)
 from plankg.loaders.sentence_model import sentence_model
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline
 
-WEIGHED_GENRES = ("plan_report", "plan_interpretation")
 DROP_OTHER = 0.9  # a rule's task whose every sentence is this surely neither task nor goal is not one
 ADD_ABOVE = 0.6  # a sentence scoring above this (and above goal and other) is a task
 _NOT_TEXT_FORMS = ("meta", "title", "annex", "table")
