@@ -25,7 +25,7 @@ from plankg.loaders.prose import PARTLY_PROSE_GENRES, fill_from_prose
 from plankg.loaders.quantities import canonical_unit
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
-from plankg.loaders.structure import Item, Outline, parse_outline
+from plankg.loaders.structure import Item, Outline, all_items, parse_outline
 from plankg.loaders.tables import table_indicators
 from plankg.loaders.task_sentences import weigh_tasks
 from plankg.loaders.vocabulary import TextAnalysis, analyse, concepts_for_matches
@@ -298,7 +298,7 @@ def _indicators(
     headings = SpanSet(outline.heading_spans)
     conditions = SpanSet(condition_lists(outline.paragraphs))  # thresholds of eligibility, not targets
     # a sentence the model took for a task is no sign its numbers are targets: they need a cue of their own
-    learned = {item.span for item in outline.tasks if item.learned}
+    learned = {item.span for item in all_items(outline.tasks) if item.learned}  # sub-tasks of a lead too
     ruled = [(s, e) for s, e, _ in subjects if (s, e) not in learned]
     items = SpanSet(ruled + [direction.span for direction in outline.directions])
     subject_sweep = SpanSweep(subjects)

@@ -21,7 +21,7 @@ from plankg.loaders.prose import (
 )
 from plankg.loaders.sentence_model import sentence_model
 from plankg.loaders.spans import GrowingSpans, SpanSet
-from plankg.loaders.structure import Item, Outline
+from plankg.loaders.structure import Item, Outline, all_items
 
 DROP_OTHER = 0.9  # a rule's task whose every sentence is this surely neither task nor goal is not one
 ADD_ABOVE = 0.6  # a sentence scoring above this (and above goal and other) is a task
@@ -71,9 +71,9 @@ def weigh_tasks(outline: Outline) -> Outline:
                 out += children  # a sub-task the model keeps outlives its dropped parent
         return out
 
-    found = _count(outline.tasks)
+    found = sum(1 for _ in all_items(outline.tasks))
     tasks = sorted(kept(outline.tasks), key=lambda item: item.span[0])
-    dropped = found - _count(tasks)
+    dropped = found - sum(1 for _ in all_items(tasks))
     taken = GrowingSpans(item.span for item in tasks + outline.goals + outline.directions)
     added = [
         _sentence_task(text, start, end)
@@ -104,10 +104,6 @@ def _under_their_leads(tasks: list[Item], added: list[Item], paragraphs: list[tu
         else:
             top.append(item)
     return sorted(top, key=lambda item: item.span[0])
-
-
-def _count(items: list[Item]) -> int:
-    return sum(1 + _count(item.children) for item in items)
 
 
 def _sentence_task(text: str, start: int, end: int) -> Item:

@@ -95,6 +95,19 @@ def test_numbers_in_a_sentence_the_model_took_for_a_task_need_a_cue_of_their_own
     assert "上达2个" in text
 
 
+def test_numbers_in_a_model_sub_task_need_a_cue_of_their_own_too() -> None:
+    # regression: the rule held for model tasks of their own, not for those placed under a lead task
+    text = (
+        "贵州出台15条措施构建就业公共服务“一张网”\n"
+        "本报贵阳2月18日电  （记者程焕）记者从贵州省人社厅获悉：为进一步完善全省就业公共服务体系，"
+        "贵州省近日出台构建省内外就业公共服务“一张网”的政策文件，明确15条具体措施。\n"
+        "要加强省外就业公共服务。通过访企拓岗、联合招聘等，建成劳务协作站点30个。\n"
+    )
+    extraction = extract_text(text)
+    assert any(t.parent is not None and "劳务协作站点30个" in t.text for t in extraction.tasks)
+    assert extraction.indicators == []
+
+
 def test_structure_wins_the_seed_report_is_not_weighed() -> None:
     extraction = extract_path(SEED_DOCUMENT)
     assert extraction.document.genre == "plan_report"

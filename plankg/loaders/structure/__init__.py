@@ -50,7 +50,7 @@ from plankg.loaders.structure.headings import (
     heading_count,
     main_title,
 )
-from plankg.loaders.structure.items import Item, Outline
+from plankg.loaders.structure.items import Item, Outline, all_items
 from plankg.loaders.structure.numerals import CN_NUMERAL_CHARS, chinese_to_number, ordinal_value
 from plankg.loaders.structure.outline import parse_outline
 from plankg.loaders.structure.paragraphs import Paragraph, split_paragraphs
@@ -64,6 +64,7 @@ __all__ = [
     "Outline",
     "Paragraph",
     "Section",
+    "all_items",
     "build_sections",
     "chinese_to_number",
     "classify_title",

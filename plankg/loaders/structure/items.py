@@ -11,6 +11,8 @@ from plankg.loaders.structure.headings import Kind
 from plankg.loaders.structure.punctuation import CLAUSE_END, find_sentence_end, trim
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from plankg.loaders.structure.paragraphs import Paragraph
     from plankg.loaders.structure.sections import Section
     from plankg.loaders.tables import Table
@@ -43,6 +45,13 @@ class Outline:
     heading_spans: list[tuple[int, int]] = field(default_factory=list)  # headings that are not items
     answers: list[tuple[int, int]] = field(default_factory=list)  # answers to unlabelled questions
     tables: list[Table] = field(default_factory=list)
+
+
+def all_items(items: list[Item]) -> Iterator[Item]:
+    """The items and their sub-items, depth first."""
+    for item in items:
+        yield item
+        yield from all_items(item.children)
 
 
 # The Outline attribute holding each kind of item.
