@@ -15,11 +15,12 @@ Usage: python benchmarks/sentence_model_lobo.py [--json]
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -29,7 +30,6 @@ from plankg.cli.document_commands import extraction_json  # noqa: E402
 from plankg.loaders.sentence_model import model_from_data  # noqa: E402
 from tests.support.training import training_script  # noqa: E402
 
-SCORER = REPO.parent / "shared" / "tools" / "score_region.py"
 TARGET = 0.90
 REPORT_GENRES = ("plan_report", "plan_interpretation")
 
@@ -40,25 +40,25 @@ def _batch_of(path: Path) -> str:
     return parts[parts.index("gold") + 1] if "gold" in parts and "docs" in parts else "corpus"
 
 
-def _min_f1(extraction: dict, gold: dict, path: Path, workdir: Path) -> float:
-    predicted, expected = workdir / "extraction.json", workdir / "gold.json"
-    predicted.write_text(json.dumps(extraction, ensure_ascii=False), encoding="utf-8")
-    expected.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, str(SCORER), str(predicted), str(expected), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
+def _accuracy_benchmark() -> ModuleType:
+    """benchmarks/extract_accuracy.py, imported by path (benchmarks/ is not a package): its scoring."""
+    spec = importlib.util.spec_from_file_location(
+        "plankg_bench_accuracy", REPO / "benchmarks" / "extract_accuracy.py"
     )
-    return float(run.stdout.split("min_f1=")[1].split()[0])
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
 
 
 def evaluate() -> dict:
     training = training_script()
+    score_document = _accuracy_benchmark().score_document
     documents = training.gold_documents()
-    batches: dict[str, list[tuple[dict, Path]]] = {}
-    for gold, path in documents:
-        batches.setdefault(_batch_of(path), []).append((gold, path))
+    batches: dict[str, list[tuple[Path, Path]]] = {}
+    for gold_path, path in documents:
+        batches.setdefault(_batch_of(path), []).append((gold_path, path))
     weigh = extract_module.weigh_tasks
     rows = []
     with tempfile.TemporaryDirectory() as workdir:
@@ -68,12 +68,13 @@ def evaluate() -> dict:
             texts, labels = training.labelled_sentences()
             model = model_from_data(training.model_data(*training.fit(texts, labels), sentences=len(texts)))
             task_sentences.sentence_model = lambda model=model: model
-            for gold, path in members:
+            for gold_path, path in members:
                 scores = {}
                 for variant, weigher in (("rules", lambda outline: outline), ("model", weigh)):
                     extract_module.weigh_tasks = weigher
                     extraction = json.loads(extraction_json(extract_module.extract_path(path)))
-                    scores[variant] = _min_f1(extraction, gold, path, Path(workdir))
+                    scored = score_document(path.name, gold_path, extraction, Path(workdir), path.parent)
+                    scores[variant] = scored.min_f1
                 genre = extraction["document"]["genre"]
                 rows.append({"batch": batch, "document": path.name, "genre": genre, **scores})
     extract_module.weigh_tasks = weigh

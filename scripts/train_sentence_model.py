@@ -50,19 +50,19 @@ COVERED = 0.5  # share of a sentence inside gold texts that gives it their label
 SETTINGS = {"ngram_range": (1, 3), "min_df": 2, "sublinear_tf": True, "C": 4.0}
 
 
-def gold_documents() -> list[tuple[dict, Path]]:
-    """(gold, document path) of every training document."""
-    found = []
-    for split in TRAINING_SPLITS:
-        for gold_path in sorted((GOLD / split).glob("*.json")):
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            found.append((gold, GOLD / split / "docs" / f"{gold_path.stem}.txt"))
+def gold_documents() -> list[tuple[Path, Path]]:
+    """(gold file, document) of every training document."""
+    found = [
+        (gold_path, GOLD / split / "docs" / f"{gold_path.stem}.txt")
+        for split in TRAINING_SPLITS
+        for gold_path in sorted((GOLD / split).glob("*.json"))
+    ]
     splits = yaml.safe_load((GOLD / "real" / "splits.yaml").read_text(encoding="utf-8")) or {}
     excluded = {doc for name in CORPUS_EXCLUDED for doc in splits.get(name) or []}
     for gold_path in sorted((GOLD / "real").rglob("*.json")):
         document = gold_path.relative_to(GOLD / "real").with_suffix(".txt").as_posix()
         if document not in excluded:
-            found.append((json.loads(gold_path.read_text(encoding="utf-8")), CORPUS / document))
+            found.append((gold_path, CORPUS / document))
     return found
 
 
@@ -95,7 +95,8 @@ def labelled_sentences() -> tuple[list[str], list[str]]:
     """Sentences of the training documents and their labels (not_a_plan documents hold no items: left out)."""
     sentences_out: list[str] = []
     labels: list[str] = []
-    for gold, path in gold_documents():
+    for gold_path, path in gold_documents():
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
         if gold.get("genre") == "not_a_plan":
             continue
         text = read_document(path).text
