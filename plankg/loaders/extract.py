@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from plankg.loaders.genre import classify_genre
-from plankg.loaders.indicators import IndicatorMatch, find_indicators
+from plankg.loaders.indicators import IndicatorMatch, find_indicators, stated_year
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import extract_metadata
 from plankg.loaders.non_targets import condition_lists
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
+from plankg.loaders.plan_facts import issue_year
 from plankg.loaders.prose import PARTLY_PROSE_GENRES, fill_from_prose
 from plankg.loaders.quantities import canonical_unit
 from plankg.loaders.reading import SourceDocument, read_document
@@ -304,6 +305,7 @@ def _indicators(
     ruled = [(s, e) for s, e, _ in subjects if (s, e) not in learned]
     items = SpanSet(ruled + [direction.span for direction in outline.directions])
     subject_sweep = SpanSweep(subjects)
+    issued = issue_year(text)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
         if par.form in ("meta", "title", "table", "annex"):
@@ -318,6 +320,11 @@ def _indicators(
         for window_start, match in matches:
             position = match.number_start
             if conditions.holds(position):
+                continue
+            stated = stated_year(text, window_start, position) if issued is not None else None
+            if stated is not None and stated < issued - 1:
+                # 2023年年底前完成30个 in a 2025 text: a deadline long passed, a record, not a target
+                # (a plan issued in 2022 may still set its 2021 targets: a year's lateness is common)
                 continue
             subject = subject_at.get(position)
             inside = items.holds(position)

@@ -1018,6 +1018,11 @@ def _at_clause_end(scan: str, position: int) -> bool:
     return not rest or rest in CLAUSE_BREAK or rest in "）)、"
 
 
+def stated_year(text: str, start: int, position: int) -> int | None:
+    """The target year text[start:position] itself states for a number at `position` (no default)."""
+    return _target_year(text[start:position], position - start)
+
+
 def _target_year(scan: str, position: int) -> int | None:
     best = None
     best_at = -1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.loaders.metadata import EDITION_PERIODS
 from plankg.loaders.regions import Division, leading_division
 
 _EDITION_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -85,6 +86,24 @@ def issue_date(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def issue_year(text: str) -> int | None:
+    """The year of the document's 文号, else of its issue date; None when it gives neither."""
+    number = doc_number(text)
+    if number is not None:
+        return int(number[0].split("〔")[1][:4])
+    date = issue_date(text)
+    return int(date[:4]) if date else None
+
+
+def ended_editions(text: str) -> frozenset[str]:
+    """The five-year editions over before the document was issued (十四五 in a 2026 report): what a text
+    says of them is a record, not an aim. Empty when the document gives no year of its own."""
+    year = issue_year(text)
+    if year is None:
+        return frozenset()
+    return frozenset(edition for edition, (_, last) in EDITION_PERIODS.items() if last < year)
 
 
 def plan_facts(

@@ -26,7 +26,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from plankg.loaders.metadata import EDITION_NAME
 from plankg.loaders.non_targets import ALREADY_DONE_RE
+from plankg.loaders.plan_facts import ended_editions
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline, Paragraph, Section
 from plankg.loaders.structure.clauses import (
@@ -155,6 +157,7 @@ _GOAL_CUE_RE = re.compile(
     rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?"
     r"(?:的?(?:持续|不懈|艰苦|接续)?(?:努力|时间|奋斗)|(?=[，,])))"  # 经过5年左右，推动…
 )
+_ENDED_PERIOD_RE = re.compile(rf"(?:力争|争取)?\s*(?:到|至|于)?\s*{EDITION_NAME}")
 _COMMENTARY_RE = re.compile(r"(?:这|此|这一|这些)?(?:体现了?|彰显了?|反映了?|表明了?|标志着|凸显了?)")
 _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
@@ -521,6 +524,7 @@ class _Reader:
         taken = list(taken)
         self.taken = GrowingSpans(taken)  # spans the structural reader already read items from
         self.claimed = GrowingSpans(taken)  # spans already read as items, by either reader
+        self.ended = ended_editions(text)
 
     def free(self, start: int, end: int) -> bool:
         return not self.claimed.overlaps(start, end)
@@ -826,6 +830,8 @@ class _Reader:
                     continue
                 if ALREADY_DONE_RE.search(text, start, end):
                     continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
+                if self._ended_period(cue):
+                    continue  # “十四五”时期，…新增469个 in a 2026 report: a record of a period over
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
                 if cue > 0 and text[cue - 1] == "“" and (quoted := text.find("”", cue, end)) != -1:
@@ -836,6 +842,11 @@ class _Reader:
                         self.items.goals.append(item)
                         self.claim([item])
                         after_goal = True
+
+    def _ended_period(self, cue: int) -> bool:
+        """Whether the goal cue at `cue` names a five-year period over when the document was issued."""
+        named = _ENDED_PERIOD_RE.match(self.text, cue)
+        return named is not None and named.group(1) in self.ended
 
     def _declared_aim(self, start: int, end: int) -> tuple[int, int] | None:
         """提出构建形成“…”的总体目标: the aim declared, up to the word 目标; 改革旨在建立…，…。: the sentence

@@ -356,7 +356,8 @@ def test_what_a_measure_secures_and_what_a_reported_document_sets_are_targets() 
     # regression from real reports: 确保…稳定在 and 《意见》，提出… carry their numbers as targets
     secured = (
         "《关于做好2026年“三农”工作的意见》发布（权威发布）\n"
-        "本报北京12月30日电  韩文秀表示，要紧抓粮食生产，持续稳面积、提单产，确保粮食产量稳定在1.4万亿斤左右。\n"
+        "本报北京12月30日电  韩文秀表示，要紧抓粮食生产，持续稳面积、提单产，"
+        "确保粮食产量稳定在1.4万亿斤左右。\n"
     )
     assert [(i.value, i.unit) for i in extract_text(secured).indicators] == [(1.4, "万亿斤")]
     assert extract_text(secured.replace("确保", "去年")).indicators == []
@@ -366,3 +367,16 @@ def test_what_a_measure_secures_and_what_a_reported_document_sets_are_targets() 
         "提出全面推行急难事项“小额快救”，办理时限一般不超过3天。\n"
     )
     assert [(i.value, i.unit, i.comparator) for i in extract_text(reported).indicators] == [(3.0, "天", "<=")]
+
+
+def test_a_deadline_long_passed_when_the_text_was_published_is_a_record() -> None:
+    # regression from a real inspection report of 2025 quoting a plan's 2023 target it missed
+    report = (
+        "草原保护修复扎实推进（权威发布）\n"
+        "《人民日报》（2025年06月12日第 04 版）\n"
+        "《草原保护和修复工程实施方案》明确，2023年年底前完成30个重点项目，但仍有6个重点项目尚未完成。\n"
+    )
+    assert extract_text(report).indicators == []
+    # a plan issued a year late still sets the targets of the year before
+    late = report.replace("2025年06月12日", "2024年06月12日")
+    assert [(i.value, i.target_year) for i in extract_text(late).indicators] == [(30.0, 2023)]

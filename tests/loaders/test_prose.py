@@ -1032,3 +1032,20 @@ def test_a_plans_overall_requirements_in_its_own_words_come_before_its_preamble_
     assert (
         extract_text(guided).goals[0].text.startswith("为进一步加强本区装修垃圾处理工作")
     )  # guiding thought
+
+
+def test_a_period_over_when_the_report_was_published_is_a_record_not_a_goal() -> None:
+    # regression from a real 2026 report: “十四五”时期，…新增469个 is what the period did
+    report = (
+        "现代化水运体系加快构建（权威发布）\n"
+        "本报记者  韩  鑫《人民日报》（2026年07月01日第 04 版）\n"
+        "基础设施迈上新台阶。“十四五”时期，全国万吨级及以上泊位新增469个，目前达3061个，三大世界级港口群基本建成。"
+        "“十五五”时期，将推动港口自动化码头超过90座，基本建成现代化水运体系。\n"
+    )
+    extraction = extract_text(report)
+    ahead = "“十五五”时期，将推动港口自动化码头超过90座，基本建成现代化水运体系。"
+    assert [g.text for g in extraction.goals] == [ahead]
+    assert [i.value for i in extraction.indicators] == [90.0]
+    # the same words in a report of 2021 state the period's aims
+    current = extract_text(report.replace("2026年07月01日", "2021年07月01日"))
+    assert current.goals[0].text.startswith("“十四五”时期，全国万吨级及以上泊位新增469个")
