@@ -350,3 +350,19 @@ def test_a_scoring_weight_and_a_floor_a_rule_allows_are_not_targets() -> None:
     assert [(m.value, m.unit) for m in targets("到2025年，消防安全常识知晓率综合得分达到90分以上。")] == [
         (90.0, "分")
     ]
+
+
+def test_what_a_measure_secures_and_what_a_reported_document_sets_are_targets() -> None:
+    # regression from real reports: 确保…稳定在 and 《意见》，提出… carry their numbers as targets
+    secured = (
+        "《关于做好2026年“三农”工作的意见》发布（权威发布）\n"
+        "本报北京12月30日电  韩文秀表示，要紧抓粮食生产，持续稳面积、提单产，确保粮食产量稳定在1.4万亿斤左右。\n"
+    )
+    assert [(i.value, i.unit) for i in extract_text(secured).indicators] == [(1.4, "万亿斤")]
+    assert extract_text(secured.replace("确保", "去年")).indicators == []
+    reported = (
+        "临时救助更加及时（民生）\n"
+        "本报北京1月29日电  民政部、财政部前不久联合印发《关于进一步健全完善临时救助制度的意见》，"
+        "提出全面推行急难事项“小额快救”，办理时限一般不超过3天。\n"
+    )
+    assert [(i.value, i.unit, i.comparator) for i in extract_text(reported).indicators] == [(3.0, "天", "<=")]
