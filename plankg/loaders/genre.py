@@ -4,7 +4,8 @@ Decided before anything is extracted, from the document's own title (its first l
 and a few cues of its body, in this order:
   1. the title says it interprets (解读, 答记者问, 问答) → plan_interpretation;
   2. an official title ends with the kind of document it is:
-     - 规划, 纲要, (行动)计划, (实施/工作)方案, (实施/指导/若干)意见, (若干)措施 → plan;
+     - 规划, 纲要, (行动)计划, (实施/工作)方案, (实施/指导/若干)意见, (若干)措施 → plan, unless its body
+       is numbered articles that take effect on a day (第一条 … 自…起施行): rules under a plan's name;
      - 条例, 规定, 办法, 细则, 规则, 预案, 决定, 批复, 复函, 函, 答复, 通报, 公告 … → not_a_plan;
      - a 通知 (or 函) that issues or forwards a document (印发/转发/颁发《X》的通知) is what X is: a plan
        (X a plan, or a forwarded 意见/报告/请示 to be carried out) or not (X a 规定, 办法, 预案 …);
@@ -111,6 +112,8 @@ _TARGET_RE = re.compile(
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
 _ARTICLES_FOR_RULES = 3
+# 本意见自2024年12月18日起施行: the day rules take effect (a plan is carried out, it does not take effect)
+_TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日)起施行")
 # A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)
 _OWN_VOICE_RE = re.compile(
     r"(?:现|特)(?:就[^。]{0,40})?提出(?:以下|如下)(?:意见|措施|实施意见)"
@@ -288,6 +291,21 @@ def _byline(text: str, body_start: int, head: list[Paragraph]) -> re.Match[str] 
     return None
 
 
+def _written_as_rules(text: str, body_start: int) -> GenreDecision | None:
+    """not_a_plan when the body is numbered articles (第一条 …) and says when it takes effect."""
+    effect = _TAKES_EFFECT_RE.search(text, body_start)
+    if effect is None:
+        return None
+    articles = [(p, m) for p in split_paragraphs(text[body_start:]) if (m := _ARTICLE_RE.match(p.text))]
+    if len(articles) < _ARTICLES_FOR_RULES:
+        return None
+    first, article = articles[0]
+    span = (body_start + first.start, body_start + first.start + article.end())
+    return GenreDecision(
+        "not_a_plan", "a plan's name over numbered articles that take effect", article.group(), span
+    )
+
+
 def classify_genre(text: str) -> GenreDecision:
     """The document's genre and the cue that decided it (see the module's rules)."""
     title = _title(text)
@@ -309,6 +327,11 @@ def classify_genre(text: str) -> GenreDecision:
         byline = _byline(text, body_start, head_paragraphs)
         if byline is not None and _OWN_VOICE_RE.search(text, 0, title.end + 3000) is None:
             official = None  # 江苏编制…空间规划 over 本报南京…电: a headline, not the plan's title
+    if official is not None and official.genre == "plan":
+        # 奉贤区景观照明管理实施意见: 第一条 目的和依据 … 本意见自…起施行: rules under a plan's name
+        rules = _written_as_rules(text, body_start)
+        if rules is not None:
+            return rules
     if official is not None:
         return official
     if news_title is not None:

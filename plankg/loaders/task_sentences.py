@@ -112,4 +112,13 @@ def _sentence_task(text: str, start: int, end: int) -> Item:
     span = evidence_span(text, start, end)
     parts = clauses(text, *span) or [span]
     first = next((part for part in parts if part[1] - part[0] >= _NAME_CHARS), parts[0])
-    return Item(kind="task", name=without_modal(text, first), span=span, learned=True)
+    task = Item(kind="task", name=without_modal(text, first), span=span, learned=True)
+    # 七大行动的具体内容包括：实施…行动，…；实施…行动，…: the actions it lists, each a sub-task
+    lead_end = text.find("：", *span)
+    listed = clauses(text, lead_end + 1, span[1], marks="；;") if lead_end != -1 else []
+    if len(listed) >= 2:
+        task.children = [
+            Item(kind="task", name=without_modal(text, part), span=part, clause=True, learned=True)
+            for part in listed
+        ]
+    return task

@@ -139,6 +139,18 @@ SHORT_TEXTS = [
         "plan_report",
         "本报武汉4月1日电",
     ),
+    (  # rules under a plan's name: numbered articles that take effect on a day (regression, a real 实施意见)
+        "奉贤区景观照明管理实施意见\n第一条 目的和依据\n为规范景观照明管理，制定本意见。\n第二条 适用范围\n"
+        "本意见适用于本区景观照明。\n第三条 施行日期\n本意见自2024年12月18日起施行。\n",
+        "not_a_plan",
+        "第一条",
+    ),
+    (  # the same articles with no day of effect stay the plan the title names
+        "奉贤区景观照明管理实施意见\n第一条 目的和依据\n为规范景观照明管理，制定本意见。\n第二条 适用范围\n"
+        "本意见适用于本区景观照明。\n第三条 组织实施\n各部门抓好落实。\n",
+        "plan",
+        "实施意见",
+    ),
 ]
 
 

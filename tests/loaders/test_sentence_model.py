@@ -153,3 +153,12 @@ def test_the_model_is_read_without_scikit_learn() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("sentence model: ")
+
+
+def test_a_model_task_that_lists_its_actions_after_a_colon_has_them_as_sub_tasks() -> None:
+    # regression from a real report: 七大行动的具体内容包括：实施…行动，…；实施…行动，…；… was one task
+    path = GOLD_DIR / "sealed9" / "docs" / "pd_guangxi_ai_plus_sci_tech_action_report_2025.txt"
+    extraction = extract_path(path)
+    listing = next(t for t in extraction.tasks if t.text.startswith("七大行动的具体内容包括："))
+    actions = [t.text for t in extraction.tasks if t.parent == listing.id]
+    assert len(actions) == 7 and all(a.startswith("实施") for a in actions), actions
