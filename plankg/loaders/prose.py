@@ -1025,12 +1025,16 @@ class _Reader:
             if (
                 at > start
                 and text[at - 1] not in _CLAUSE_START
-                and not re.search(r"(?:提出|明确|是|为|要|将|计划|预计|力争)$", text[max(start, at - 4) : at])
+                and not re.search(
+                    r"(?:提出|明确|是|为|要|将|计划|预计|力争|》)$", text[max(start, at - 4) : at]
+                )
             ):
                 continue
-            if _GOAL_PREDICATE_RE.search(text, match.end(), end):
+            declares = re.match(r"(?:主要|发展|总体|工作)?目标", text[at:]) is not None
+            # 《方案》主要目标是对接国家战略科技力量，做好…设计: what it names the goal needs no predicate
+            if declares or _GOAL_PREDICATE_RE.search(text, match.end(), end):
                 # 目标是，到2025年… starts at the year; 目标是 itself is not the goal
-                if re.match(r"(?:主要|发展|总体|工作)?目标", text[at:]):
+                if declares:
                     at = match.end()
                 elif re.fullmatch(_PERIOD, match.group(0).strip()):
                     # “十五五”时期，…将加力建设…，力争到“十五五”末初步建成…: the aim is what is strived for

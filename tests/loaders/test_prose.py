@@ -1049,3 +1049,15 @@ def test_a_period_over_when_the_report_was_published_is_a_record_not_a_goal() ->
     # the same words in a report of 2021 state the period's aims
     current = extract_text(report.replace("2026年07月01日", "2021年07月01日"))
     assert current.goals[0].text.startswith("“十四五”时期，全国万吨级及以上泊位新增469个")
+
+
+def test_the_goal_a_report_says_the_plan_names_needs_no_target_verb() -> None:
+    # regression from a real report: 《方案》主要目标是对接…，做好…设计 was no goal for want of 达到/实现
+    report = (
+        "广西科技创新七大行动支撑人工智能发展\n"
+        "本报南宁3月23日电  （记者张云河）近日，《广西科技创新支撑“人工智能+”行动工作方案》发布。\n"
+        "负责人介绍，《方案》主要目标是对接国家战略科技力量，做好广西人工智能顶层规划设计。\n"
+    )
+    assert [g.text for g in extract_text(report).goals] == [
+        "对接国家战略科技力量，做好广西人工智能顶层规划设计。"
+    ]
