@@ -431,6 +431,7 @@ _PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
 _NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))")
 _CLASS_AFTER_RE = re.compile(r"兆|级|亿级|万级")
 _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四五六七八九十][个项家所条]")  # not 5G
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}[.．、](?!\d))")
 _ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
 _COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
 _FRACTION_RE = re.compile(r"\s*分之\s*([一二两三四五六七八九十]+|\d+)")
@@ -536,7 +537,13 @@ def find_indicators(
         pre = scan[clause_start:n_start]
         cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
         # 500万元及以下的占比: 及以下 bounds the number before, it does not list a second item
-        if cut != -1 and _COUNTED_BEFORE_RE.search(pre, 0, cut) and not pre.startswith(_BOUNDS, cut + 1):
+        numbered = _ITEM_NUMBER_RE.match(pre)  # （1）县、乡、村道…: the item's number counts nothing
+        counted_from = numbered.end() if numbered else 0
+        if (
+            cut != -1
+            and _COUNTED_BEFORE_RE.search(pre, counted_from, cut)
+            and not pre.startswith(_BOUNDS, cut + 1)
+        ):
             name_start = clause_start + cut + 1
         else:
             name_start = clause_start

@@ -109,6 +109,7 @@ COUNT_UNITS = (
     "场",
     "篇",
     "册",
+    "份",
     "批次",
     "棵",
     "株",
@@ -231,6 +232,8 @@ _UNIT_RE = re.compile(
     + ")?"
 )
 _MAGNITUDE_FACTOR = dict(MAGNITUDES)
+_BASE_UNIT_RE = re.compile("|".join(map(re.escape, BASE_UNITS)))
+_ABOUT = ("余", "多")  # 1.7万余个, 800多家: a little more than the number
 UNIT_STARTS = re.escape("".join(sorted({u[0] for u in BASE_UNITS} | {m[0] for m, _ in MAGNITUDES})))
 # A number: digits, 一半/半数, or a run of Chinese numerals — a one-character 一…九 only before a unit
 # (一批, 统一, 进一步 are words; a bare digit needs a unit to count anything).
@@ -252,6 +255,9 @@ _PER_UNIT_RE = re.compile(
 def parse_unit(text: str, pos: int) -> tuple[str, float, int]:
     """(unit as written, magnitude factor, end offset) of the unit starting at pos; ("", 1, pos) if none.
     A rate is one unit: 微克/立方米, 万元/人, 吨/年."""
+    if text[pos : pos + 1] in _ABOUT and text[pos + 1 : pos + 2]:
+        # 800余万份, 30多个: "some more than" the number, the unit after it
+        pos += 1 if _UNIT_RE.match(text, pos + 1) else 0
     match = _UNIT_RE.match(text, pos)
     if match is None:
         return "", 1.0, pos
@@ -260,6 +266,10 @@ def parse_unit(text: str, pos: int) -> tuple[str, float, int]:
     else:
         unit = match.group(2) + (match.group(3) or "")
         factor, end = _MAGNITUDE_FACTOR[match.group(2)], match.end()
+        if match.group(3) is None and text[end : end + 1] in _ABOUT and text[end + 1 : end + 2]:
+            counted = _BASE_UNIT_RE.match(text, end + 1)  # 1.7万余个
+            if counted is not None:
+                unit, end = unit + counted.group(), counted.end()
     per = _PER_UNIT_RE.match(text, end)
     if per:
         unit, end = unit + text[end : per.end()], per.end()

@@ -380,3 +380,19 @@ def test_a_deadline_long_passed_when_the_text_was_published_is_a_record() -> Non
     # a plan issued a year late still sets the targets of the year before
     late = report.replace("2025年06月12日", "2024年06月12日")
     assert [(i.value, i.target_year) for i in extract_text(late).indicators] == [(30.0, 2023)]
+
+
+def test_some_more_than_a_number_and_copies_are_counted() -> None:
+    # regression from a real plan: 1.7万余个 was read as 1.7 of “余个”, 2万份 as 2 of “份普法宣传资料”
+    assert described("全面落实居住区分类垃圾箱房和分类投放点改造1.7万余个。") == [
+        ("居住区分类垃圾箱房和分类投放点改造", 1.7, "万个", "=")
+    ]
+    assert described("发放800余万份宣传海报及资料。") == [("宣传海报及资料", 800.0, "万份", "=")]
+    assert described("发放2万份普法宣传资料。") == [("普法宣传资料", 2.0, "万份", "=")]
+    assert described("到2025年，建设800多个站点。") == [("站点", 800.0, "个", "=")]
+
+
+@pytest.mark.parametrize("marker", ["(三)", "（三）", "三、", "1.", "（1）"])
+def test_an_items_number_is_no_part_of_what_is_measured(marker: str) -> None:
+    # regression from a real plan: (三)县、乡、村道列养率保持100% was named “三)县、乡、村道列养率”
+    assert described(f"{marker}县、乡、村道列养率达到100%。") == [("县、乡、村道列养率", 100.0, "%", ">=")]
