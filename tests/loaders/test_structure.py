@@ -464,3 +464,20 @@ def test_a_captioned_grid_and_a_figure_caption_give_no_goals_or_tasks() -> None:
     assert extraction.goals[0].text.startswith("嘉定区到2025年底，50平方公里以上建设用地面积")
     inside = [i for i in [*extraction.goals, *extraction.tasks] if grid[0] <= i.span[0] < grid[1]]
     assert inside == []
+
+
+def test_an_annex_after_the_last_skipped_section_is_not_skipped_with_it() -> None:
+    # regression from a real plan: the targets in 附件：…重点任务分解表 were skipped with 三、组织保障
+    plan = (
+        "嘉定区系统化全域推进海绵城市建设实施方案\n"
+        "一、重点任务\n"
+        "（一）完善规划技术体系。强化规划管控，落实海绵城市建设达标要求。\n"
+        "二、组织保障\n"
+        "（一）加强组织领导。强化统筹协调工作机制，形成合力。\n"
+        "附件：嘉定区系统化全域推进海绵城市建设重点任务分解表\n"
+        "序号\n任务类型\n重点内容\n责任单位\n"
+        "1\n污水处理\n持续开展雨污混接排摸改造。到2025年底，城镇污水处理率达到99%。\n区水务局\n"
+    )
+    assert [(i.value, i.unit) for i in extract_text(plan).indicators] == [(99.0, "%")]
+    without_annex = plan.replace("附件：嘉定区系统化全域推进海绵城市建设重点任务分解表\n", "")
+    assert extract_text(without_annex).indicators == []  # inside 组织保障 the number sets nothing

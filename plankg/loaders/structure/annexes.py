@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 # A line that opens an annex: 附件, 附件2, 附件：, 附：, 附表1 (an annex title may follow on the same line).
 _ANNEX_MARKER_RE = re.compile(r"^附(?:件|表)?\s*[\d一二三四五六七八九十]*\s*[：:]?\s*$")
+# A line that opens an annex, with its title or alone (附件：…重点任务分解表, 附件2, 附表1 …); not a cover
+# notice's list of annexes (附件：1.…), which stands before the text it lists
+ANNEX_OPENING_RE = re.compile(
+    r"^附(?:件|表)\s*[\d一二三四五六七八九十]*\s*(?:[：:]\s*(?!\d{1,2}\s*[.．、])|$)"
+    r"|^附(?:件|表)\s*[\d一二三四五六七八九十]+\s+\S"
+)
 _DEFINITION_RE = re.compile(
     r"^(?:\d{1,3}\s*[.．、]\s*)?(?:计算方法|计算公式|指标来源|数据来源|指标解释|指标定义|指标说明|指标含义|统计口径|"
     r"评价方法|考核方法|评分标准)\s*[：:]"

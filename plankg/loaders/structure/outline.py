@@ -10,7 +10,7 @@ paragraphs, or else the clauses (split on ；; 。) of its single paragraph; dee
 
 from __future__ import annotations
 
-from plankg.loaders.structure.annexes import mark_definition_annexes
+from plankg.loaders.structure.annexes import ANNEX_OPENING_RE, mark_definition_annexes
 from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
     AIM_END_RE,
@@ -68,7 +68,9 @@ class _OutlineBuilder:
         label = section.label
         if section.heading is not None and label == "skip":
             if not has_kind_descendant(section):
-                self.outline.skipped.append((section.start, section.end))
+                # 三、组织保障 … 附件：…重点任务分解表: the annex after the last section is not skipped with it
+                annex = next((p.start for p in section.paragraphs() if ANNEX_OPENING_RE.match(p.text)), None)
+                self.outline.skipped.append((section.start, annex if annex is not None else section.end))
                 return
             label = "container"  # 总体思路 holding 指导思想 / 基本原则 / 发展目标
         if section.heading is not None and label in ("goal", "direction", "task"):
