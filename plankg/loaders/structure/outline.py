@@ -68,7 +68,7 @@ class _OutlineBuilder:
         label = section.label
         if section.heading is not None and label == "skip":
             if not has_kind_descendant(section):
-                # 三、组织保障 … 附件：…重点任务分解表: the annex after the last section is not skipped with it
+                # 三、组织保障 … 附件：…任务分解表: the annex after the last section is not skipped with it
                 annex = next((p.start for p in section.paragraphs() if ANNEX_OPENING_RE.match(p.text)), None)
                 self.outline.skipped.append((section.start, annex if annex is not None else section.end))
                 return
