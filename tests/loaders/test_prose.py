@@ -1061,3 +1061,12 @@ def test_the_goal_a_report_says_the_plan_names_needs_no_target_verb() -> None:
     assert [g.text for g in extract_text(report).goals] == [
         "对接国家战略科技力量，做好广西人工智能顶层规划设计。"
     ]
+
+
+def test_a_dated_aim_stated_as_a_standing_reached() -> None:
+    # regression from a real interpretation: 到2030年，…处于国际先进水平 was no goal for want of 达到/实现
+    report = (
+        "智能航运发展迈向国际先进（政策解读）\n"
+        "交通运输部等印发《智能航运发展行动方案》，提出到2030年，智能航运发展处于国际先进水平。\n"
+    )
+    assert [g.text for g in extract_text(report).goals] == ["到2030年，智能航运发展处于国际先进水平。"]
