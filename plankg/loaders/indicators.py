@@ -164,6 +164,7 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
             ("上升至", ">="),
             ("升至", ">="),
             ("稳定在", "="),
+            ("迈上", ">="),  # 服务业总规模迈上100万亿元台阶
             ("保持在", "="),
             ("维持在", "="),
             ("为", "="),
@@ -324,7 +325,9 @@ _RISE_LEAD_RE = re.compile(rf"\s*{CHANGED_TO}")
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
 _VERB_OBJECT_RE = re.compile(
     r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
-    r"着力|积极|大力|[一二三四五六七八九十]是|[，,\s])*(" + "|".join(_BUILD_VERBS) + r")(.{2,40})$"
+    r"着力|积极|大力|[一二三四五六七八九十]是|拟|将|计划|要|[，,\s])*("
+    + "|".join(_BUILD_VERBS)
+    + r")(.{2,40})$"
 )
 # "…的标准配建X": the number before 的 is the norm a plan sets for building X.
 _STANDARD_AFTER_RE = re.compile(r"的(?:标准|要求|规模)(?:配建|建设|配置|设置|配备|新建|改建|建成|建)?")
@@ -532,6 +535,8 @@ def find_indicators(
             and scan[unit_end].isalnum()
         ):
             continue
+        if n_start > 0 and scan[n_start - 1] in "（(" and scan[unit_end : unit_end + 1] in "）)":
+            continue  # 远香湖南（4.73平方公里）: the size of what is named, in an aside, sets nothing
         if results and _in_note_after(scan, n_start, results[-1].span[1] - start):
             continue  # 特色园20座（区域面积1000平米以上）: the note sizes what was counted, it sets nothing
         if unit and is_range_start(scan, unit_end):

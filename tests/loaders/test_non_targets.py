@@ -411,3 +411,24 @@ def test_counts_in_a_plans_list_of_works() -> None:
     ]
     assert described("完成本市118万户燃气软管更换。") == [("燃气软管更换", 118.0, "万户", "=")]
     assert targets("切实提高能力水平。用3个月左右时间开展集中攻坚，全面排查整治风险隐患。") == []
+
+
+def test_targets_reports_state_in_their_own_ways() -> None:
+    # regressions from real reports and plans: a modal before the verb, a level stepped up to, a noun
+    # ending in 能, a size given in an aside
+    assert described("拟培养学员550余人。") == [("学员", 550.0, "人", "=")]
+    assert described("到2030年，服务业总规模迈上100万亿元台阶。") == [("服务业总规模", 100.0, "万亿元", ">=")]
+    assert described("推动粮食产能稳步迈上1.4万亿斤台阶。") == [("粮食产能", 1.4, "万亿斤", ">=")]
+    assert (
+        targets("计划2024年推进远香湖南（4.73平方公里）、嘉北公园二期（10.46平方公里）海绵城市建设。") == []
+    )
+
+
+def test_what_a_report_says_the_document_sets_is_a_target() -> None:
+    # regression from a real report: 根据意见，…费率统一控制在0.3%左右
+    report = (
+        "《关于加快建立长期护理保险制度的意见》发布（权威发布）\n"
+        "本报北京3月2日电  根据意见，长期护理保险费率统一控制在0.3%左右，缴费基数与收入水平挂钩。\n"
+    )
+    assert [(i.value, i.unit) for i in extract_text(report).indicators] == [(0.3, "%")]
+    assert extract_text(report.replace("根据意见，", "目前，")).indicators == []
