@@ -838,11 +838,22 @@ class _Reader:
                 if cue > 0 and text[cue - 1] == "“" and (quoted := text.find("”", cue, end)) != -1:
                     end = quoted  # 提出“到2027年，…大幅提升”总体目标: the quoted aim, not what follows
                 for goal_start, goal_end in dated_parts(text, cue, end, _GOAL_CUE_RE):
+                    goal_end = self._before_actions(goal_start, goal_end)
                     item = _item("goal", text, goal_start, goal_end)
                     if item.span[1] - item.span[0] >= 8:
                         self.items.goals.append(item)
                         self.claim([item])
                         after_goal = True
+
+    def _before_actions(self, start: int, end: int) -> int:
+        """A dated aim up to its first ；-clause that opens with an action (到2025年底，…实现…覆盖；开展智慧
+        景区评价，…；推进…: what is to be done after the aim is a task, not part of the aim)."""
+        for clause_start, clause_end in clauses(self.text, start, end, "；;")[1:]:
+            # 引进世界500强项目100个: a target (5G+ names a technology, it counts nothing)
+            counted = re.search(r"\d(?![\dA-Za-z.+])", self.text[clause_start:clause_end]) is not None
+            if _TASK_VERB_RE.match(self.text, clause_start) and not counted:
+                return clause_start
+        return end
 
     def _ended_period(self, cue: int) -> bool:
         """Whether the goal cue at `cue` names a five-year period over when the document was issued."""
@@ -1055,6 +1066,14 @@ class _Reader:
                 if claimed is not None and claimed - start >= 8 and self.items.goals:
                     # …组建技术服务队，开展技术服务等，每年组织3万人次…参与: the measure before the aim read
                     end = claimed
+                elif (
+                    claimed is not None
+                    and (aim_end := self.claimed.end_at(claimed)) is not None
+                    and aim_end < end
+                    and "；" in text[aim_end - 1 : aim_end + 1]
+                ):
+                    # 到2025年底，…实现…覆盖；开展…；推进…: the actions after the aim, the sentence's task
+                    start = aim_end + (text[aim_end] == "；")
                 if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
                     continue
                 verb_at = self._task_start(start, end)

@@ -64,6 +64,13 @@ class GrowingSpans:
         index = bisect_left(self._ends, start + 1)  # first run ending after start
         return index < len(self._starts) and self._starts[index] < end
 
+    def end_at(self, position: int) -> int | None:
+        """Where the run holding `position` ends, or None when no run holds it."""
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and self._ends[index] > position:
+            return self._ends[index]
+        return None
+
     def first_start(self, start: int, end: int) -> int | None:
         """Where the first span meeting [start, end) begins (at `start` if one runs into it), or None."""
         index = bisect_left(self._ends, start + 1)

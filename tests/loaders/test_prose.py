@@ -1070,3 +1070,23 @@ def test_a_dated_aim_stated_as_a_standing_reached() -> None:
         "交通运输部等印发《智能航运发展行动方案》，提出到2030年，智能航运发展处于国际先进水平。\n"
     )
     assert [g.text for g in extract_text(report).goals] == ["到2030年，智能航运发展处于国际先进水平。"]
+
+
+def test_actions_after_a_dated_aim_in_its_sentence_are_tasks() -> None:
+    # regression from a real report: 到2025年底，…实现…覆盖；开展…；推进… was one goal, with no task
+    report = (
+        "安徽加快发展智慧旅游\n"
+        "本报合肥2月9日电  近日，安徽省文化和旅游厅印发《安徽省智慧旅游创新发展行动方案》。"
+        "根据行动方案，到2025年底，安徽将实现150个以上国家4A级旅游景区的5G移动网络信号覆盖；"
+        "开展智慧景区评价，推动建立安徽智慧旅游发展联盟；推进“人工智能+文化旅游”，打造数字文旅智能体。\n"
+    )
+    extraction = extract_text(report)
+    aim = "到2025年底，安徽将实现150个以上国家4A级旅游景区的5G移动网络信号覆盖"
+    assert [g.text for g in extraction.goals] == [aim]
+    top = [t.text for t in extraction.tasks if t.parent is None]
+    assert top == [
+        "开展智慧景区评价，推动建立安徽智慧旅游发展联盟；推进“人工智能+文化旅游”，打造数字文旅智能体。"
+    ], top
+    # a count after the aim is part of it (引进…项目100个)
+    counted = report.replace("开展智慧景区评价，推动建立安徽智慧旅游发展联盟；", "引进世界500强项目100个；")
+    assert any("引进世界500强项目100个" in g.text for g in extract_text(counted).goals)
