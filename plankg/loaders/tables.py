@@ -523,12 +523,15 @@ def _wrapped_attribute(joined: list[str], cell: str) -> bool:
 
 def _rejoined_header(cells: list[str]) -> list[str]:
     """Header cells a page wrapped onto two lines, joined again: 基准值 / （2020年） → 基准值（2020年）,
-    指标 / 属性 → 指标属性, “十五五” / 目标值 → “十五五”目标值 (a bracketed qualifier, 属性 alone or a value
-    word under its period heads no column of its own)."""
+    指标 / 属性 → 指标属性, “十五五” / 目标值 → “十五五”目标值, 2030年 / 目标值 → 2030年目标值 (a bracketed
+    qualifier, 属性 alone or a value word under its period or year heads no column of its own)."""
     joined: list[str] = []
     for cell in cells:
         previous = joined[-1] if joined else ""
-        edition_over_value = _VALUE_WORD_RE.match(cell) and _EDITION_RE.fullmatch(previous)
+        # “十五五” / 目标值, 2025年 / 现状值: a value word under its period or year
+        edition_over_value = _VALUE_WORD_RE.match(cell) and (
+            _EDITION_RE.fullmatch(previous) or _YEAR_WORD_RE.fullmatch(previous)
+        )
         if joined and (
             _QUALIFIER_CELL_RE.match(cell) or _wrapped_attribute(joined, cell) or edition_over_value
         ):

@@ -573,3 +573,26 @@ def test_a_tables_caption_and_the_notes_defining_its_rows_are_no_goals() -> None
     extraction = extract_text(text)
     assert [g.text for g in extraction.goals] == ["“十五五”期末，基本建成现代水系统治理体系"]
     assert ("河湖水面率", 3.95, 2030) in [(i.name, i.value, i.target_year) for i in extraction.indicators]
+
+
+def test_a_year_over_its_value_word_heads_one_column() -> None:
+    # regression from a real plan: 2025年 / 现状值 / 2030年 / 目标值 wrapped onto four lines read the
+    # current value as the target
+    assert _rejoined_header(["序号", "指标名称", "指标", "属性", "2025年", "现状值", "2030年", "目标值"]) == [
+        "序号",
+        "指标名称",
+        "指标属性",
+        "2025年现状值",
+        "2030年目标值",
+    ]
+    text = (
+        "上海市水系统治理“十五五”规划\n上海市水系统治理“十五五”规划指标表\n"
+        + "\n".join(["序号", "类别", "指标名称", "指标", "属性", "2025年", "现状值", "2030年", "目标值"])
+        + "\n"
+        + "\n".join(["1", "水安全", "防洪堤防达标率（%）", "预期性", "94", "96"])
+        + "\n"
+        + "\n".join(["2", "河湖水面率（%）", "预期性", "10.15", "10.25"])
+        + "\n"
+    )
+    found = [(i.name, i.value, i.baseline, i.target_year) for i in extract_text(text).indicators]
+    assert found == [("防洪堤防达标率", 96.0, 94.0, 2030), ("河湖水面率", 10.25, 10.15, 2030)]
