@@ -280,6 +280,8 @@ _BUILD_VERBS = tuple(
             "利用",  # 累计实际利用外资1000亿美元: an amount used over the period
             "实际利用",
             "提供",  # 提供百万个以上就业岗位: the count is of what is provided
+            "更新",  # 更新…压缩空气泡沫消防车2辆
+            "升级",  # 组建升级3支地震救援…专业处置队
         ),
         key=len,
         reverse=True,

@@ -432,3 +432,13 @@ def test_what_a_report_says_the_document_sets_is_a_target() -> None:
     )
     assert [(i.value, i.unit) for i in extract_text(report).indicators] == [(0.3, "%")]
     assert extract_text(report.replace("根据意见，", "目前，")).indicators == []
+
+
+def test_renewed_and_upgraded_equipment_is_counted() -> None:
+    # regression from a real plan: 更新…消防车2辆 and 组建升级3支…队 set counts
+    assert described("更新满足隧道灭火救援的压缩空气泡沫消防车2辆。") == [
+        ("压缩空气泡沫消防车", 2.0, "辆", "=")
+    ]
+    assert [v for _, v, *_ in described("组建升级3支地震救援、2支抗洪抢险专业处置队。")] == [3.0, 2.0]
+    # a norm per household is no target
+    assert targets("要求每户配置1组干湿垃圾投放桶，每村配置1辆专用收集车。") == []
