@@ -442,3 +442,9 @@ def test_renewed_and_upgraded_equipment_is_counted() -> None:
     assert [v for _, v, *_ in described("组建升级3支地震救援、2支抗洪抢险专业处置队。")] == [3.0, 2.0]
     # a norm per household is no target
     assert targets("要求每户配置1组干湿垃圾投放桶，每村配置1辆专用收集车。") == []
+
+
+@pytest.mark.parametrize("lead", ["全年", "今年", "2024年-2025年计划"])
+def test_a_time_lead_before_the_verb_is_no_part_of_the_name(lead: str) -> None:
+    # regression from a real plan: 全年新增约1万个公共充电桩 was named “全年新增”
+    assert described(f"{lead}新增约1万个公共充电桩。") == [("公共充电桩", 1.0, "万个", "=")]
