@@ -827,6 +827,8 @@ class _Reader:
                 after_goal = False
                 if example or cue is None or not self.free(cue, end):
                     continue
+                if text[start:end].rstrip().endswith(("？", "?")):
+                    continue  # “十五五”时期，如何进一步降低物流成本？: a question asked, no aim stated
                 if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
                     continue
                 if ALREADY_DONE_RE.search(text, start, end):

