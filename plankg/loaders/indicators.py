@@ -446,6 +446,7 @@ _NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|
 _CLASS_AFTER_RE = re.compile(r"兆|级|亿级|万级")
 _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四五六七八九十][个项家所条]")  # not 5G
 _ITEM_NUMBER_RE = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}[.．、](?!\d))")
+_NOTICE_PERIOD_RE = re.compile(r"(?:公示|公告|征求意见)期?(?:时间)?(?:为|至少|不少于|不得少于)?$")
 _ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
 _COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
 _FRACTION_RE = re.compile(r"\s*分之\s*([一二两三四五六七八九十]+|\d+)")
@@ -598,7 +599,7 @@ def find_indicators(
         if (
             is_condition_or_scope(scan, suffix_end, pre)
             or is_forecast(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
-            or is_permission(pre)
+            or is_permission(pre, scan[suffix_end : _sentence_end(scan, n_start)])
             or is_score_weight(pre, unit)
             or is_event_count(pre)
             or is_definition(sentence_before)
@@ -611,6 +612,8 @@ def find_indicators(
             continue
         if unit in TIME_UNITS and re.match(r"的?时间", scan[suffix_end : suffix_end + 3]):
             continue  # 用3个月左右时间开展集中攻坚: the time the work takes, no target
+        if unit in TIME_UNITS and _NOTICE_PERIOD_RE.search(pre):
+            continue  # 在…出入口处公示至少5个工作日: a step of a procedure, no target
         if unit in ("项", "条", "个") and _ASPECTS_BEFORE_RE.search(pre):
             continue  # 9个方面34项: the document's own measures, counted by aspect
         if unit in ("项", "条", "个") and (

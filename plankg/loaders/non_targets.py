@@ -138,10 +138,16 @@ def is_score_weight(clause_before: str, unit: str) -> bool:
     return unit == "分" and _SCORE_WEIGHT_RE.search(clause_before) is not None
 
 
-def is_permission(clause_before: str) -> bool:
+def is_permission(clause_before: str, sentence_after: str = "") -> bool:
     """允许不超过五分之一…担任股东 / 不得预收超过1个月的租金 / 持股比例可在10%以上: a cap or floor a rule
-    allows or a ban bounds, not a level to reach."""
-    return _PERMISSION_RE.search(clause_before) is not None
+    allows or a ban bounds, not a level to reach; 建筑面积在500平方米以下…的…工程，可不申请办理施工许可证:
+    the scope of an exemption the sentence grants."""
+    return (
+        _PERMISSION_RE.search(clause_before) is not None or _EXEMPTION_RE.search(sentence_after) is not None
+    )
+
+
+_EXEMPTION_RE = re.compile(r"可不|可以不|可免|无需|免于|不再需要|不需(?:要)?(?:申请|办理)")
 
 
 # “20”是指新建特色园20座: a quoted figure of the plan's target formula (“1+20+30+100”) spelled out

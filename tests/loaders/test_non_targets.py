@@ -448,3 +448,11 @@ def test_renewed_and_upgraded_equipment_is_counted() -> None:
 def test_a_time_lead_before_the_verb_is_no_part_of_the_name(lead: str) -> None:
     # regression from a real plan: 全年新增约1万个公共充电桩 was named “全年新增”
     assert described(f"{lead}新增约1万个公共充电桩。") == [("公共充电桩", 1.0, "万个", "=")]
+
+
+def test_an_exemptions_scope_and_a_notice_period_are_not_targets() -> None:
+    # regressions from real plans: the scope an exemption covers, the days a list is posted
+    exemption = "建筑面积在500平方米以下（总投资额在100万元以上的除外）的装修工程，可不申请施工许可证。"
+    assert targets(exemption) == []
+    assert targets("对符合条件的申请人，在住宅小区主要出入口处公示至少5个工作日。") == []
+    assert described("审批时限压缩至5个工作日。") == [("审批时限", 5.0, "个工作日", "<=")]
