@@ -298,6 +298,15 @@ _ADVERBS_BEFORE_NUMBER = (
     "每年",
     "年均",
     "平均",
+    # the scope between the verb and its count: 完成本市118万户…软管更换
+    "本市",
+    "全市",
+    "本区",
+    "全区",
+    "本省",
+    "全省",
+    "全县",
+    "全国",
 )
 # Quoted names ("1332"架构, 《中国制造2025》) hold no target; a quoted sentence (a speaker's words, with
 # its clauses) may: "到2028年形成不少于100个数据空间解决方案"，陈荣辉说.
@@ -593,6 +602,8 @@ def find_indicators(
             or is_support_granted(pre, scan, suffix_end)
         ):
             continue
+        if unit in TIME_UNITS and re.match(r"的?时间", scan[suffix_end : suffix_end + 3]):
+            continue  # 用3个月左右时间开展集中攻坚: the time the work takes, no target
         if unit in ("项", "条", "个") and _ASPECTS_BEFORE_RE.search(pre):
             continue  # 9个方面34项: the document's own measures, counted by aspect
         if unit in ("项", "条", "个") and (
@@ -674,7 +685,14 @@ def find_indicators(
             comparator = "="
             mode = "growth"
         elif comparator is None:
-            continued = _list_continued(scan, clause_start, clause_state)
+            # 40万户立管改造 after a counted clause: the count first, nothing else counted in the clause
+            count_first = (
+                not pre.strip()
+                and scan[n_start].isdigit()
+                and unit not in TIME_UNITS
+                and not any(ch.isdigit() for ch in scan[unit_end : _clause_end(scan, unit_end)])
+            )
+            continued = _list_continued(scan, clause_start, clause_state, count_first)
             inherited = clause_state.get(clause_start) or continued
             if inherited and not stripped_pre.strip("、和及与并 "):
                 comparator, mode = inherited
@@ -876,12 +894,15 @@ def _in_note_after(scan: str, position: int, previous_end: int) -> bool:
 
 
 def _list_continued(
-    scan: str, clause_start: int, clause_state: dict[int, tuple[str, str]]
+    scan: str, clause_start: int, clause_state: dict[int, tuple[str, str]], count_first: bool
 ) -> tuple[str, str] | None:
-    """A list of targets that goes on after ；(新增点位30个，总计达60个；特色道路10条，…): the clause
-    after the ；keeps the verb of the sentence's last target. (Clause starts enter clause_state in
-    text order, so the last one before this clause is found from the end in a step or two.)"""
-    if clause_start == 0 or scan[clause_start - 1] not in "；;":
+    """A list of targets that goes on after ；(新增点位30个，总计达60个；特色道路10条，…), or after ，
+    with the count first (完成1000公里管道改造，40万户立管改造): the clause keeps the verb of the
+    sentence's last target. (Clause starts enter clause_state in text order, so the last one before
+    this clause is found from the end in a step or two.)"""
+    if clause_start == 0:
+        return None
+    if scan[clause_start - 1] not in "；;" and not (count_first and scan[clause_start - 1] in "，,"):
         return None
     last = next((k for k in reversed(clause_state) if k < clause_start), None)
     if last is None or any(ch in scan[last:clause_start] for ch in "。！？!?\n"):

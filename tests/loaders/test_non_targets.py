@@ -396,3 +396,18 @@ def test_some_more_than_a_number_and_copies_are_counted() -> None:
 def test_an_items_number_is_no_part_of_what_is_measured(marker: str) -> None:
     # regression from a real plan: (三)县、乡、村道列养率保持100% was named “三)县、乡、村道列养率”
     assert described(f"{marker}县、乡、村道列养率达到100%。") == [("县、乡、村道列养率", 100.0, "%", ">=")]
+
+
+def test_counts_in_a_plans_list_of_works() -> None:
+    # regressions from a real plan: the count-first clause after ，, the scope between verb and count,
+    # and the time the work takes
+    assert described("“十四五”期间完成1000公里老化燃气管道改造，40万户立管改造。") == [
+        ("老化燃气管道改造", 1000.0, "公里", "="),
+        ("立管改造", 40.0, "万户", "="),
+    ]
+    assert [name for name, *_ in described("完成1000公里管道改造，万元工业增加值用水量下降16%。")] == [
+        "管道改造",
+        "万元工业增加值用水量",
+    ]
+    assert described("完成本市118万户燃气软管更换。") == [("燃气软管更换", 118.0, "万户", "=")]
+    assert targets("切实提高能力水平。用3个月左右时间开展集中攻坚，全面排查整治风险隐患。") == []
