@@ -53,7 +53,9 @@ _TARGET_CUE_RE = re.compile(
     # 根据意见，…费率统一控制在0.3%左右: what the reported document sets
     r"(?:根据|按照|依据)《?(?:方案|规划|意见|计划|通知|措施)》?[，,]|"
     # …确保粮食产量稳定在1.4万亿斤左右: what a measure is to secure
-    r"确保"
+    r"确保|"
+    # 党员5年内参加…不少于20天: the span a plan gives (一年内就举办28场: what was done in one)
+    r"[\d一二三四五六七八九十]+\s*年内(?![^，。；]*?(?:就|已|共))"
 )
 
 _BREAKDOWN_RE = re.compile(r"\s*其中[，,：:]")

@@ -552,7 +552,7 @@ def find_indicators(
         if figure is not None:  # “20”是指新建特色园20座: the clause proper starts after the figure
             clause_start = figure.end()
         pre = scan[clause_start:n_start]
-        cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
+        cut = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"), pre.rfind("或"))
         # 500万元及以下的占比: 及以下 bounds the number before, it does not list a second item
         numbered = _ITEM_NUMBER_RE.match(pre)  # （1）县、乡、村道…: the item's number counts nothing
         counted_from = numbered.end() if numbered else 0

@@ -456,3 +456,18 @@ def test_an_exemptions_scope_and_a_notice_period_are_not_targets() -> None:
     assert targets(exemption) == []
     assert targets("对符合条件的申请人，在住宅小区主要出入口处公示至少5个工作日。") == []
     assert described("审批时限压缩至5个工作日。") == [("审批时限", 5.0, "个工作日", "<=")]
+
+
+def test_a_span_of_years_and_hours_as_the_alternative_measure() -> None:
+    # regression from a real plan: 党员5年内…累计不少于20天或160学时 (a span of years is a time cue; the
+    # hours are the same floor measured otherwise)
+    plan = (
+        "全国党员教育培训工作规划（2024—2028年）\n一、总体要求\n"
+        "为实现以上目标，用5年左右时间，全面落实各项任务。党员5年内参加各类集中学习培训累计不少于20天或160学时。\n"
+    )
+    assert [(i.value, i.unit, i.comparator) for i in extract_text(plan).indicators] == [
+        (20.0, "天", ">="),
+        (160.0, "学时", ">="),
+    ]
+    report = "武汉数字经济发展（新闻）\n本报武汉电  武汉一年内就举办28场智能化改造示范项目推广会。\n"
+    assert extract_text(report).indicators == []
