@@ -88,7 +88,8 @@ _YEAR_WORD_RE = re.compile(r"\d{4}\s*年?(?:底|末)?")
 # A header cell of a one-cell-per-line table: a column word, a year (2020年, （2025年）), or both.
 _HEADER_CELL_RE = re.compile(
     rf"^[（(]?(?:\d{{4}}\s*年?(?:底|末)?|{_EDITION_RE.pattern})?[）)]?(?:"
-    r"序号|编号|类别|类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|主要指标|具体指标|指标项|名称|项目|"
+    r"序号|编号|类别|类型|指标类别|指标类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|主要指标|具体指标|指标项|"
+    r"指标值|名称|项目|(?:近期|中期|远期)规划(?:值|目标值?)?|"
     r"单位|计量单位|属性|指标属性|性质|备注|说明|"
     r"[年均累计增速增长幅值/、／（）()]+|(?:规划)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数|完成值?"
     r")?[（(]?(?:\d{4}\s*年?)?[）)]?$"
@@ -128,6 +129,10 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
         words = _EDITION_RE.sub("", _YEAR_WORD_RE.sub("", bare))
         if words in _SERIAL_WORDS:
             columns.serial = index
+        elif words == "类型" and columns.category is not None:
+            columns.attribute = (
+                index  # 指标类别 … 类型 (约束性/预期性): the second kind column is the attribute
+            )
         elif words in _CATEGORY_WORDS and columns.category is None and year is None:
             columns.category = index
         elif any(w in words for w in _ATTRIBUTE_WORDS):
@@ -511,6 +516,7 @@ def _row_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | N
 
 
 _QUALIFIER_CELL_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
+_VALUE_HEAD_RE = re.compile(rf"(?:{'|'.join(_BASELINE_WORDS + _TARGET_WORDS)})")
 _VALUE_WORD_RE = re.compile(rf"^(?:{'|'.join(_BASELINE_WORDS + _TARGET_WORDS)})值?$")  # 目标值, 完成值 …
 
 
@@ -521,10 +527,32 @@ def _wrapped_attribute(joined: list[str], cell: str) -> bool:
     return cell == "属性" and joined[-1] == "指标" and names_before
 
 
+def _spread_qualifiers(cells: list[str]) -> list[str]:
+    """现状 / 近期规划 / （2025年） / （2030年）: a run of bracketed years under as many value columns
+    before it, one to each (现状（2025年）, 近期规划（2030年）): a two-row header given one cell per line."""
+    out: list[str] = []
+    index = 0
+    while index < len(cells):
+        run_end = index
+        while run_end < len(cells) and _QUALIFIER_CELL_RE.match(cells[run_end]):
+            run_end += 1
+        count = run_end - index
+        if count >= 2 and len(out) >= count and all(_VALUE_HEAD_RE.search(head) for head in out[-count:]):
+            for offset in range(count):
+                out[len(out) - count + offset] += cells[index + offset]
+            index = run_end
+        else:
+            out.extend(cells[index : max(run_end, index + 1)])
+            index = max(run_end, index + 1)
+    return out
+
+
 def _rejoined_header(cells: list[str]) -> list[str]:
     """Header cells a page wrapped onto two lines, joined again: 基准值 / （2020年） → 基准值（2020年）,
     指标 / 属性 → 指标属性, “十五五” / 目标值 → “十五五”目标值, 2030年 / 目标值 → 2030年目标值 (a bracketed
     qualifier, 属性 alone or a value word under its period or year heads no column of its own)."""
+    # 指标值 over 现状 | 近期规划: the head of the value columns, no column of its own
+    cells = [cell for cell in _spread_qualifiers(cells) if cell != "指标值"]
     joined: list[str] = []
     for cell in cells:
         previous = joined[-1] if joined else ""
@@ -735,9 +763,10 @@ def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
         )
         if starts:
             expected_serial += 1
+            carried = _leading_category(current, columns)
             if current:
                 rows.append(current)
-            current = []
+            current = carried
         current.append(cell)
         if columns.serial is None and not numbered and len(current) == columns.width:
             rows.append(current)  # nothing marks a row: every header-width cells make one
@@ -745,6 +774,20 @@ def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
     if current:
         rows.append(current)
     return rows
+
+
+def _leading_category(current: list[Cell], columns: _Columns) -> list[Cell]:
+    """The category cell a group's first row opens with (发展规模 / 1 / 建设用地总规模 …), taken off the row
+    before it when the category column comes before the serial one; `current` keeps the rest."""
+    if columns.category is None or columns.serial is None or columns.category > columns.serial or not current:
+        return []
+    if not any(_SERIAL_RE.match(cell.text) for cell in current):  # the table's first cells: the category
+        carried = current[:]
+        current.clear()
+        return carried
+    if len(current) > columns.width - columns.serial and not _NUMERIC_CELL_RE.match(current[-1].text):
+        return [current.pop()]
+    return []
 
 
 # ---------------------------------------------------------------- rows → indicators

@@ -596,3 +596,41 @@ def test_a_year_over_its_value_word_heads_one_column() -> None:
     )
     found = [(i.name, i.value, i.baseline, i.target_year) for i in extract_text(text).indicators]
     assert found == [("防洪堤防达标率", 96.0, 94.0, 2030), ("河湖水面率", 10.25, 10.15, 2030)]
+
+
+def test_a_two_row_header_with_a_value_group_and_categories_before_serials() -> None:
+    # regression from a real plan: 指标值 heads 现状 | 近期规划, their years follow as （2025年）/（2030年）,
+    # 类型 holds 约束性/预期性, and each group's category cell comes before its first row's serial
+    header = [
+        "指标类别",
+        "序号",
+        "指标项",
+        "单位",
+        "类型",
+        "指标值",
+        "现状",
+        "近期规划",
+        "（2025年）",
+        "（2030年）",
+    ]
+    assert _rejoined_header(header) == [
+        "指标类别",
+        "序号",
+        "指标项",
+        "单位",
+        "类型",
+        "现状（2025年）",
+        "近期规划（2030年）",
+    ]
+    cells = [
+        *["发展规模", "1", "建设用地总规模", "平方千米", "约束性", "53.75", "53.74"],
+        *["服务设施", "2", "风貌保护街坊面积", "平方千米", "约束性", "1.31", "1.31"],
+        *["3", "养老床位数占老年人口比例", "%", "约束性", "/", "2.5"],
+    ]
+    text = "普陀区国土空间近期规划\n专栏1 核心指标表\n" + "\n".join(header + cells) + "\n"
+    found = [(i.name, i.value, i.unit, i.target_year, i.attribute) for i in extract_text(text).indicators]
+    assert found == [
+        ("建设用地总规模", 53.74, "平方千米", 2030, "binding"),
+        ("风貌保护街坊面积", 1.31, "平方千米", 2030, "binding"),
+        ("养老床位数占老年人口比例", 2.5, "%", 2030, "binding"),
+    ]
