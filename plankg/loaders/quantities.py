@@ -240,7 +240,8 @@ UNIT_STARTS = re.escape("".join(sorted({u[0] for u in BASE_UNITS} | {m[0] for m,
 # A number: digits, 一半/半数, or a run of Chinese numerals — a one-character 一…九 only before a unit
 # (一批, 统一, 进一步 are words; a bare digit needs a unit to count anything).
 NUMBER_RE = re.compile(
-    r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]{2,}|[十百千万亿]"
+    r"\d+(?:[,，]\d{3})*(?:\.\d+)?|一半|半数|[零〇一二两三四五六七八九十百千万亿]{2,}"
+    r"|(?<!\d[余多])[十百千万亿]"  # 5300余万平方米: 万 the magnitude of the number before, not a number
     rf"|[一二两三四五六七八九](?=\s*[{UNIT_STARTS}])"  # not a lone 零 (零部件, 零售: words, no zero)
 )
 # What any number that can be a target starts with: a digit, 一半/半数, a Chinese numeral of two or more

@@ -471,3 +471,10 @@ def test_a_span_of_years_and_hours_as_the_alternative_measure() -> None:
     ]
     report = "武汉数字经济发展（新闻）\n本报武汉电  武汉一年内就举办28场智能化改造示范项目推广会。\n"
     assert extract_text(report).indicators == []
+
+
+def test_the_magnitude_after_some_more_is_no_number_of_its_own() -> None:
+    # regression: 5300余万平方米 also gave 万 (10000) 平方米
+    assert described("到2025年，完成各类旧住房更新改造5300余万平方米。") == [
+        ("各类旧住房更新改造", 5300.0, "万平方米", "=")
+    ]

@@ -481,3 +481,10 @@ def test_an_annex_after_the_last_skipped_section_is_not_skipped_with_it() -> Non
     assert [(i.value, i.unit) for i in extract_text(plan).indicators] == [(99.0, "%")]
     without_annex = plan.replace("附件：嘉定区系统化全域推进海绵城市建设重点任务分解表\n", "")
     assert extract_text(without_annex).indicators == []  # inside 组织保障 the number sets nothing
+
+
+def test_what_the_last_period_achieved_is_a_background_heading() -> None:
+    # regression from a real plan: 一、“十三五”期间发展成果 gave its achievements as tasks and targets
+    for title in ("“十三五”期间发展成果", "主要成效", "取得的成效"):
+        assert classify_title(title) == "skip", title
+    assert classify_title("提升治理成效") != "skip"  # work to do
