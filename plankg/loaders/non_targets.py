@@ -51,7 +51,8 @@ _ALREADY_DONE_ACT_RE = re.compile(r"(?<!不得)(?<!尚未)已(?:经)?(?:将|有|
 _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 # 已经达到… / 取得了积极成效: reached already (a 了 after a verb of reaching tells it is done)
 ALREADY_DONE_RE = re.compile(
-    r"已经(?:达到|突破|超过|建成|完成|实现|形成)|(?:取得|实现|完成|形成|建成|达到|超过|突破)了"
+    r"已经(?:达到|突破|超过|建成|完成|实现|形成|由|从|进入|迈入|转向)|"  # 已经由普及法律常识转向了…
+    r"(?:取得|实现|完成|形成|建成|达到|超过|突破|转向|进入|迈入)了"
 )
 # 同比, 环比, 比上年, 去年: a sentence reporting a past period's statistics; 以来: what a past period did.
 # (同比2022年增长30%: a change against a named base year is how a plan sets a target)

@@ -1111,3 +1111,15 @@ def test_a_report_on_a_dated_list_of_key_areas_names_its_directions() -> None:
     extraction = extract_text(report)
     assert extraction.document.genre == "plan_report"
     assert [d.name for d in extraction.directions] == ["农业新品种培育", "耕地质量提升", "农机装备研制"]
+
+
+def test_a_span_of_effort_already_behind_is_a_record() -> None:
+    # regression from a real report: 经过40年的持续努力，…已经由普及法律常识转向了… is what was done
+    report = (
+        "“九五”普法从政策驱动向依法实施转变（权威发布）\n"
+        "本报北京8月27日电  司法部印发《“九五”普法规划》。"
+        "经过40年的持续努力，全民普法工作已经由普及法律常识转向了筑牢法治信仰的新发展阶段。\n"
+    )
+    assert extract_text(report).goals == []
+    ahead = report.replace("已经由普及法律常识转向了", "将由普及法律常识转向")
+    assert len(extract_text(ahead).goals) == 1
