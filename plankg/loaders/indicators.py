@@ -882,7 +882,7 @@ def find_indicators(
             results.extend(replace(shared, name=f"{subject}{shared.name}") for subject in each_of)
     results.extend(_doubling_targets(scan, start, default_year, protected))
     results.sort(key=lambda r: r.number_start)
-    return _respective_targets(scan, start, results)
+    return _shared_value_rates(_respective_targets(scan, start, results))
 
 
 # N%以上的面积达到…要求: a share of something (面积, 人口, 企业 …) that reaches a standard
@@ -928,6 +928,26 @@ _SHARED_MEASURE_RE = re.compile(
     r"排放总量|排放量|总量|产量|产值|比重|比例|占比|增加值|能耗|用水量|消耗|规模|数量|覆盖率|利用率|"
     r"普及率|(?:比|较)(?:19|20)\d{2}年"
 )
+
+
+_RATE_NAME_END = ("率", "比例", "占比", "比重")
+
+
+def _shared_value_rates(results: list[IndicatorMatch]) -> list[IndicatorMatch]:
+    """车辆装置安装率、入网率、实时在线率达到100%: one target per rate the list names, the subject the first
+    member carries shared by the rest (车辆装置 + 入网率)."""
+    out: list[IndicatorMatch] = []
+    for match in results:
+        parts = [part for part in match.name.split("、") if part]
+        if len(parts) < 2 or not all(part.endswith(_RATE_NAME_END) for part in parts):
+            out.append(match)
+            continue
+        first, second = parts[0], parts[1]
+        subject = first[: len(first) - len(second)] if len(first) > len(second) + 1 else ""
+        for index, part in enumerate(parts):
+            name = part if index == 0 or not subject or part.startswith(subject) else subject + part
+            out.append(replace(match, name=name))
+    return out
 
 
 def _respective_targets(scan: str, start: int, results: list[IndicatorMatch]) -> list[IndicatorMatch]:

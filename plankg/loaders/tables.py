@@ -817,6 +817,8 @@ _SYMBOLS = {
 _SUFFIXES = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "="}
 _UNIT_BRACKET_RE = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
 # Units a table's header or name bracket gives that prose numbers never take (…年限（年）).
+# 起/百万人, 人/百万人, 辆/万人: a count per so many people or things, a rate's unit
+_RATE_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{1,3}\s*[/／]\s*[十百千万亿]*[\u4e00-\u9fff]{1,3}")
 _TABLE_ONLY_UNITS = {"年", "岁", "年/人", "元/人", "人/万人", "张/千人", "人/千人"}
 _GROWTH_NAME_RE = re.compile(r"(?:年均)?(?:增长|增速|增幅|提高|提升|增加|下降|降低|减少|压减|缩减)(?:率)?$")
 
@@ -985,4 +987,8 @@ def _is_unit(text: str) -> bool:
     if text in ("%", "％", "‰"):
         return True
     unit, _, end = parse_unit(text, 0)
-    return (bool(unit) and end == len(text)) or text in _TABLE_ONLY_UNITS
+    return (
+        (bool(unit) and end == len(text))
+        or text in _TABLE_ONLY_UNITS
+        or _RATE_UNIT_RE.fullmatch(text) is not None
+    )

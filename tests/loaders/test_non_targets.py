@@ -478,3 +478,12 @@ def test_the_magnitude_after_some_more_is_no_number_of_its_own() -> None:
     assert described("到2025年，完成各类旧住房更新改造5300余万平方米。") == [
         ("各类旧住房更新改造", 5300.0, "万平方米", "=")
     ]
+
+
+def test_rates_listed_before_one_value_are_one_target_each() -> None:
+    # regression from a real plan: 装置安装率、入网率、实时在线率达到100% was one indicator named by the list
+    assert described("上路行驶车辆装置安装率、入网率、实时在线率达到100%。") == [
+        ("上路行驶车辆装置安装率", 100.0, "%", ">="),
+        ("上路行驶车辆装置入网率", 100.0, "%", ">="),
+        ("上路行驶车辆装置实时在线率", 100.0, "%", ">="),
+    ]

@@ -634,3 +634,16 @@ def test_a_two_row_header_with_a_value_group_and_categories_before_serials() -> 
         ("风貌保护街坊面积", 1.31, "平方千米", 2030, "binding"),
         ("养老床位数占老年人口比例", 2.5, "%", 2030, "binding"),
     ]
+
+
+def test_a_rate_unit_in_brackets_after_a_table_name() -> None:
+    # regression from a real plan: 每百万人火灾事故年平均发生率（起/百万人） kept its unit in its name
+    text = (
+        "普陀区消防事业发展“十五五”规划\n专栏1 主要指标\n"
+        + "\n".join(["序号", "指标名称", "2030年目标值", "属性"])
+        + "\n"
+        + "\n".join(["1", "每百万人火灾事故年平均发生率（起/百万人）", "≤490", "约束性"])
+        + "\n"
+    )
+    found = [(i.name, i.value, i.unit) for i in extract_text(text).indicators]
+    assert found == [("每百万人火灾事故年平均发生率", 490.0, "起/百万人")]
