@@ -446,6 +446,10 @@ _NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|
 _CLASS_AFTER_RE = re.compile(r"兆|级|亿级|万级")
 _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四五六七八九十][个项家所条]")  # not 5G
 _ITEM_NUMBER_RE = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}[.．、](?!\d))")
+_FEE_BEFORE_RE = re.compile(
+    r"(?:费用|收费|费|价格|单价|租金|售价)(?:标准)?(?:不超过|不高于|最高|上限为?|为|按)?$"
+)
+_FUNDS_AFTER_RE = re.compile(r"的?(?:资金|款项|费用|补助|补贴)")
 _NOTICE_PERIOD_RE = re.compile(r"(?:公示|公告|征求意见)期?(?:时间)?(?:为|至少|不少于|不得少于)?$")
 _ALT_UNIT_RE = re.compile(r"[（(][^（）()]{1,3}[）)]")
 _COUNT_AFTER_RE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[个家项所条座]")
@@ -612,6 +616,10 @@ def find_indicators(
             continue
         if unit in TIME_UNITS and re.match(r"的?时间", scan[suffix_end : suffix_end + 3]):
             continue  # 用3个月左右时间开展集中攻坚: the time the work takes, no target
+        if normalize_unit(unit)[0].startswith("元") and _FEE_BEFORE_RE.search(pre):
+            continue  # 服务费用不超过5万元/每份: a fee or price a rule caps, no target
+        if unit in ("%", "％") and _FUNDS_AFTER_RE.match(scan, suffix_end):
+            continue  # 申请30%资金: a share of the funds paid out, a step of a procedure
         if unit in TIME_UNITS and _NOTICE_PERIOD_RE.search(pre):
             continue  # 在…出入口处公示至少5个工作日: a step of a procedure, no target
         if unit in ("项", "条", "个") and _ASPECTS_BEFORE_RE.search(pre):

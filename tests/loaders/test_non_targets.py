@@ -487,3 +487,11 @@ def test_rates_listed_before_one_value_are_one_target_each() -> None:
         ("上路行驶车辆装置入网率", 100.0, "%", ">="),
         ("上路行驶车辆装置实时在线率", 100.0, "%", ">="),
     ]
+
+
+def test_a_capped_fee_and_a_share_of_funds_paid_out_are_not_targets() -> None:
+    # regression from a real plan: 服务费用不超过5万元/每份, 申请30%资金 are rules of a procedure
+    assert targets("所有项目签署服务合同。服务费用不超过5万元/每份。") == []
+    assert targets("服务费用不超过16元/平方米。") == []
+    assert targets("各村携带相关收据进行申请30%资金。") == []
+    assert described("到2025年，数字经济增加值达到5000亿元。") == [("数字经济增加值", 5000.0, "亿元", ">=")]
