@@ -1123,3 +1123,16 @@ def test_a_span_of_effort_already_behind_is_a_record() -> None:
     assert extract_text(report).goals == []
     ahead = report.replace("已经由普及法律常识转向了", "将由普及法律常识转向")
     assert len(extract_text(ahead).goals) == 1
+
+
+def test_what_a_released_document_asks_is_a_task() -> None:
+    # regression from a real report: 印发《…行动方案（2025—2027年）》，要求积极发挥… named no task
+    report = (
+        "广东推出“媒体+”赋能“百千万工程”助力乡村全面振兴\n"
+        "本报广州7月13日电  近日，广东省委农村工作领导小组办公室联合印发《“媒体+”赋能“百千万工程”"
+        "农产品市场体系建设行动方案（2025—2027年）》，要求积极发挥媒体在垂直领域的信息传播等功能，助力乡村全面振兴。\n"
+    )
+    # (the purpose after it, 助力…, is not the task's own action)
+    assert [t.text for t in extract_text(report).tasks if t.parent is None] == [
+        "积极发挥媒体在垂直领域的信息传播等功能"
+    ]
