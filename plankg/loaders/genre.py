@@ -11,7 +11,8 @@ and a few cues of its body, in this order:
        (X a plan, or a forwarded 意见/报告/请示 to be carried out) or not (X a 规定, 办法, 预案 …);
      - any other 通知 is not a plan when it appoints, lists members, sets holidays or settles
        有关事项/问题; else a plan when its body gives several numbered parts (tasks to carry out);
-  3. a news title on the release of rules (印发《…条例》) → not_a_plan;
+  3. a title making cases public (公开通报5起…典型案件) → not_a_plan;
+     a news title on the release of rules (印发《…条例》) → not_a_plan;
      a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report
      when it names a plan or a dated target somewhere, else not_a_plan (news on no plan);
   4. a question-and-answer body (问：…, 负责人…答记者问) → plan_interpretation;
@@ -112,6 +113,8 @@ _TARGET_RE = re.compile(
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
 _ARTICLES_FOR_RULES = 3
+# 公开通报5起政绩观偏差典型案件, 集中通报典型案例: a bulletin of cases (discipline, inspection)
+_CASES_MADE_PUBLIC_RE = re.compile(r"通报[^《》，。]{0,24}?(?:典型)?(?:案件|案例|问题)")
 # 本意见自2024年12月18日起施行: the day rules take effect (a plan is carried out, it does not take effect)
 _TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日)起施行")
 # A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)
@@ -122,6 +125,8 @@ _OWN_VOICE_RE = re.compile(
 # what a report on a plan names somewhere: the plan (《…方案》, 规划, 行动计划 …) or a dated target
 _PLAN_MENTION_RE = re.compile(
     r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|指引|战略|行动|政策|通知|要点|任务清单)[^》]{0,12}》|"
+    # 《全国农业科技创新重点领域（2024—2028年）》: a document over a span of years sets out work for it
+    r"《[^》]{2,60}[（(]\s*\d{4}\s*[-—–~～至]+\s*\d{4}\s*年?\s*[）)]》|"
     # (a bare 规划 is also a trade: 规划设计研究院, 规划师, 国土空间规划中应用…)
     r"(?:发展|专项|总体|五年|十[一二三四五六]五)规划|规划纲要|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|"
     r"实施意见|若干措施|政策措施|专项行动|政策文件|"
@@ -315,6 +320,9 @@ def classify_genre(text: str) -> GenreDecision:
         return _released_rules(title) or _decision(
             "plan_interpretation", "the title says it interprets", title, *interpretation.span()
         )
+    cases = _CASES_MADE_PUBLIC_RE.search(title.compact)
+    if cases is not None:  # 公开通报5起…典型案件: cases made public, whatever plan the body cites
+        return _decision("not_a_plan", "the title makes cases public", title, *cases.span())
     news_title = _NEWS_TITLE_RE.search(title.compact) or _HEADLINE_RELEASE_RE.search(title.compact)
     wrapper = re.search(
         r"(?:通知|函)$", title.compact

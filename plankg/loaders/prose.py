@@ -1236,10 +1236,14 @@ def _list_before_count(text: str, count_re: re.Pattern[str], start: int, end: in
 def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
     """The first member without the verb that introduces the list (加快布局VR → VR)."""
     verbs = list(
-        re.finditer(rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局|明确|提出|确定|部署)+了?", text[start:end])
+        re.finditer(
+            rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局|明确|提出|确定|部署|要求|聚焦|围绕|面向)+了?",
+            text[start:end],
+        )
     )
-    last = verbs[-1] if verbs else None
-    if last is not None and last.end() < end - start:
+    # the last verb with words after it (聚焦农业新品种培育: 培育 ends the member, 聚焦 leads it)
+    last = next((verb for verb in reversed(verbs) if verb.end() < end - start), None)
+    if last is not None:
         return start + last.end(), end
     return start, end
 

@@ -145,6 +145,12 @@ SHORT_TEXTS = [
         "not_a_plan",
         "第一条",
     ),
+    (  # cases made public, whatever notice the body cites (regression, a real bulletin of discipline)
+        "中央纪委办公厅\n公开通报5起政绩观偏差典型案件\n本报北京6月15日电  中央纪委国家监委印发了"
+        "《关于对违反正确政绩观行为强化责任追究的通知》。\n",
+        "not_a_plan",
+        "通报5起政绩观偏差典型案件",
+    ),
     (  # the same articles with no day of effect stay the plan the title names
         "奉贤区景观照明管理实施意见\n第一条 目的和依据\n为规范景观照明管理，制定本意见。\n第二条 适用范围\n"
         "本意见适用于本区景观照明。\n第三条 组织实施\n各部门抓好落实。\n",

@@ -1098,3 +1098,16 @@ def test_a_question_with_a_time_cue_is_no_goal() -> None:
     goals = [g.text for g in extract_path(path).goals]
     assert "到2030年，主要都市圈内具备1小时通勤条件人口的覆盖率达到75%。" in goals
     assert not any("如何" in goal for goal in goals), goals
+
+
+def test_a_report_on_a_dated_list_of_key_areas_names_its_directions() -> None:
+    # regression from a real report: 《…重点领域（2024—2028年）》 names no plan type, yet is one; the list's
+    # first member lost its leading 要求聚焦 only when its last word was no verb
+    report = (
+        "《全国农业科技创新重点领域（2024—2028年）》印发\n"
+        "本报北京2月16日电  农业农村部近日制定印发《全国农业科技创新重点领域（2024—2028年）》，"
+        "要求聚焦农业新品种培育、耕地质量提升、农机装备研制等三大重点领域，加快推进高水平农业科技自立自强。\n"
+    )
+    extraction = extract_text(report)
+    assert extraction.document.genre == "plan_report"
+    assert [d.name for d in extraction.directions] == ["农业新品种培育", "耕地质量提升", "农机装备研制"]
