@@ -1239,7 +1239,7 @@ def _strip_list_lead(text: str, start: int, end: int) -> tuple[int, int]:
     """The first member without the verb that introduces the list (加快布局VR → VR)."""
     verbs = list(
         re.finditer(
-            rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局|明确|提出|确定|部署|要求|聚焦|围绕|面向)+了?",
+            rf"(?:{_ACTION_VERBS}|包括|涵盖|涉及|布局|明确|提出|确定|部署|要求|围绕|面向)+了?",
             text[start:end],
         )
     )
