@@ -255,7 +255,9 @@ _TASK_HEAD_RE = re.compile(
     r"(?:[^，。；、：:]{0,12}?[，,]\s*(?:包括|主要包括)[：:，,]?"
     r"|[，,]?\s*(?:分别为|分别是|包括|主要包括|主要有|即)[：:，,]?|[：:])"
 )
-_TASKS_LABEL_RE = re.compile(r"(?:任务|举措|措施|重点工作)(?:是|为|包括|主要有|有)?[：:]")
+_TASKS_LABEL_RE = re.compile(
+    r"(?:任务|举措|措施|重点工作)(?:[，,]?包括|是|为|主要有|有)?[：:]"
+)  # …重点任务，包括：
 _LIST_TAIL_RE = re.compile(r"等(?:方面|领域|内容|工作|任务)$")
 _TASK_TAIL_RE = re.compile(
     rf"等\s*([{_CN_NUM}\d]{{1,3}})\s*(?:大|项|个|类)\s*(?:方面|[^，。；、]{{0,8}}?(?:{_TASK_NOUNS}))"
@@ -1027,7 +1029,9 @@ class _Reader:
         aims = [
             (s, e)
             for s, e in parts
-            if not _IDEOLOGY_CLAUSE_RE.search(text, s, e) and not _RELEASED_BY_RE.search(text, s, e)
+            if not _IDEOLOGY_CLAUSE_RE.search(text, s, e)
+            and not _RELEASED_BY_RE.search(text, s, e)
+            and text[e:release].strip()  # 国家发展改革委、国家数据局印发: who released it, right before 印发
         ]
         if not aims:
             return None

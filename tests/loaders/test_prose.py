@@ -1136,3 +1136,22 @@ def test_what_a_released_document_asks_is_a_task() -> None:
     assert [t.text for t in extract_text(report).tasks if t.parent is None] == [
         "积极发挥媒体在垂直领域的信息传播等功能"
     ]
+
+
+def test_a_release_sentences_purpose_and_task_list() -> None:
+    # regression from a real report: the issuers before 印发 were read into the goal, and 重点任务，包括：…；…
+    # named no task
+    report = (
+        "《2025年数字经济发展工作要点》印发\n"
+        "本报北京4月20日电  为加快构建促进数字经济发展体制机制，国家发展改革委、国家数据局"
+        "印发《2025年数字经济发展工作要点》，"
+        "提出7个方面重点任务，包括：加快释放数据要素价值，完善数据基础制度；筑牢数字基础设施底座，统筹“东数西算”工程；"
+        "提升数字经济核心竞争力，培育数字产业集群。\n"
+    )
+    extraction = extract_text(report)
+    assert [g.text for g in extraction.goals] == ["加快构建促进数字经济发展体制机制"]
+    assert [t.text for t in extraction.tasks if t.parent is None] == [
+        "加快释放数据要素价值，完善数据基础制度",
+        "筑牢数字基础设施底座，统筹“东数西算”工程",
+        "提升数字经济核心竞争力，培育数字产业集群",
+    ]
