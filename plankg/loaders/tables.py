@@ -91,7 +91,7 @@ _HEADER_CELL_RE = re.compile(
     r"序号|编号|类别|类型|指标类别|指标类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|主要指标|具体指标|指标项|"
     r"指标值|名称|项目|(?:近期|中期|远期)规划(?:值|目标值?)?|"
     r"单位|计量单位|属性|指标属性|性质|备注|说明|"
-    r"[年均累计增速增长幅值/、／（）()]+|(?:规划)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数|完成值?"
+    r"[年均累计增速增长幅值/、／（）()]+|(?:规划|预期)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数|完成值?"
     r")?[（(]?(?:\d{4}\s*年?)?[）)]?$"
 )
 
@@ -174,8 +174,14 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
     return columns
 
 
+_TARGET_ONLY_RE = re.compile(r"(?:预期|规划)?目标值?")
+
+
 def is_header(cells: list[str]) -> bool:
-    """A header names its indicator column (指标, 名称, 项目) and at least one value column."""
+    """A header names its indicator column (指标, 名称, 项目) and at least one value column; a two-column
+    one only as 指标名称 | 预期目标 (a name and its target, nothing else)."""
+    if len(cells) == 2:
+        return cells[0] in _NAME_WORDS and _TARGET_ONLY_RE.fullmatch(cells[1]) is not None
     if len(cells) < 3 or any(len(cell) > 16 for cell in cells):
         return False
     names = any("指标" in c or c in ("名称", "项目") for c in cells)
@@ -205,6 +211,7 @@ _CAPTION_RE = re.compile(
     r"^(?:附?表\s*[\d一二三四五六七八九十]*|专栏\s*[\d一二三四五六七八九十]*)|指标"
     r"|^[^。；;，,]{0,20}指标(?:一览)?表$"  # 主要指标表
     r"|^[^。；;，,]{0,24}主要指标$"  # “十五五”发展目标、主要指标
+    r"|^[^。；;，,]{0,20}指标[^。；;，,]{0,6}目标值?$"  # 主要指标预期目标
 )
 # the notes under a table: 注： 1、…采用数据…, then 2.城市易涝点消除比例，即…: what the rows mean
 _NOTE_RE = re.compile(r"^\s*(?:注|说明|备注)\s*[：:]")
@@ -575,7 +582,7 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
     while header_end < len(paragraphs) and _HEADER_CELL_RE.match(paragraphs[header_end].text):
         header_end += 1
     header = _rejoined_header([p.text for p in paragraphs[index:header_end]])
-    if header_end - index < 3 or not is_header(header):
+    if header_end - index < 2 or not is_header(header):
         return None
     table = Table(header=header, start=paragraphs[index].start, end=paragraphs[header_end - 1].end)
     for par in paragraphs[index:header_end]:

@@ -22,7 +22,7 @@ from plankg.api import create_app
 from plankg.graph import GraphStore
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.reading import read_document
-from plankg.loaders.tables import _rejoined_header
+from plankg.loaders.tables import _rejoined_header, is_header
 from plankg.ontology.records import Extraction, IndicatorRecord
 from plankg.pipeline import load_path
 from plankg.rdf.mapping import PK
@@ -647,3 +647,16 @@ def test_a_rate_unit_in_brackets_after_a_table_name() -> None:
     )
     found = [(i.name, i.value, i.unit) for i in extract_text(text).indicators]
     assert found == [("每百万人火灾事故年平均发生率", 490.0, "起/百万人")]
+
+
+def test_a_two_column_table_of_names_and_targets_under_its_caption() -> None:
+    # regression from a real plan: 主要指标预期目标 / 指标名称 / 预期目标 / … gave every cell as a goal
+    text = (
+        "上海市排水管理体制改革方案\n一、改革目标\n在现阶段分工不变的基础上，加快建成城镇排水管理体系。\n"
+        "主要指标预期目标\n指标名称\n预期目标\n管道养护抽查合格率\n95%（含）以上\n二、工作任务\n"
+        "（一）推进平稳有序移交。相关区政府将公共排水设施交由城投集团运营。\n"
+    )
+    extraction = extract_text(text)
+    assert [g.text for g in extraction.goals] == ["在现阶段分工不变的基础上，加快建成城镇排水管理体系"]
+    assert [(i.name, i.value, i.unit) for i in extraction.indicators] == [("管道养护抽查合格率", 95.0, "%")]
+    assert not is_header(["名称", "内容"]) and is_header(["指标名称", "预期目标"])
