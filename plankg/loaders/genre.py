@@ -2,7 +2,9 @@
 
 Decided before anything is extracted, from the document's own title (its first lines, up to the 文号)
 and a few cues of its body, in this order:
-  1. the title says it interprets (解读, 答记者问, 问答) → plan_interpretation;
+  1. the title says it interprets (解读, 答记者问, 问答) → plan_interpretation, unless what it interprets
+     is rules: a title releasing rules, or rules or a standard its lead cites first (《…规定》正式施行) →
+     not_a_plan;
   2. an official title ends with the kind of document it is:
      - 规划, 纲要, (行动)计划, (实施/工作)方案, (实施/指导/若干)意见, (若干)措施 → plan, unless its body
        is numbered articles that take effect on a day (第一条 … 自…起施行): rules under a plan's name;
@@ -267,6 +269,24 @@ def _official_type(title: _Title) -> GenreDecision | None:
 _CITED_RE = re.compile(r"《([^》]{2,80})》")
 
 
+_INTERPRETED_LEAD = 300  # characters of the body in which an interpretation names what it interprets
+_RULES_CITED_RE = re.compile(rf"《([^》]{{2,80}}?(?:{_RULE_TYPES}|规范))》")
+
+
+def _interpreted_rules(text: str, body_start: int) -> GenreDecision | None:
+    """An interpretation whose lead first cites rules or a standard (《国务院关于对外投资的规定》正式施行 /
+    推荐性国家标准《售后服务 无理由退货服务规范》…实施): it interprets no plan. (A newspaper's name in
+    the byline, 《人民日报》, is no document cited.)"""
+    lead = _CITED_RE.finditer(text, body_start, body_start + _INTERPRETED_LEAD)
+    cited = next((c for c in lead if not c.group(1).endswith("报")), None)
+    if cited is None:
+        return None
+    rules = _RULES_CITED_RE.fullmatch(cited.group())
+    if rules is None or _PLAN_TYPE_RE.search(_TRAILING_BRACKETS_RE.sub("", cited.group(1))) is not None:
+        return None
+    return _body_decision("not_a_plan", "the interpretation is of rules, not a plan", cited)
+
+
 def _released_rules(title: _Title) -> GenreDecision | None:
     """A news title on the release of rules (印发《生态环境保护督察工作条例》): no plan is released."""
     for cited in _CITED_RE.finditer(title.compact):
@@ -317,8 +337,10 @@ def classify_genre(text: str) -> GenreDecision:
     interpretation = _INTERPRETATION_RE.search(title.compact)
     if interpretation is not None:
         # 就《实施弹性退休制度暂行办法》答记者问: an interpretation of rules interprets no plan
-        return _released_rules(title) or _decision(
-            "plan_interpretation", "the title says it interprets", title, *interpretation.span()
+        return (
+            _released_rules(title)
+            or _interpreted_rules(text, title.end)
+            or _decision("plan_interpretation", "the title says it interprets", title, *interpretation.span())
         )
     cases = _CASES_MADE_PUBLIC_RE.search(title.compact)
     if cases is not None:  # 公开通报5起…典型案件: cases made public, whatever plan the body cites

@@ -145,6 +145,18 @@ SHORT_TEXTS = [
         "not_a_plan",
         "第一条",
     ),
+    (  # an interpretation of rules its lead cites first interprets no plan (regression, a real 解读)
+        "助力企业出海更稳健（政策解读）\n本报记者  罗珊珊《人民日报》（2026年07月29日第 02 版）\n"
+        "7月1日，《国务院关于对外投资的规定》正式施行，共34条，从服务、管理、保护3个方面明确制度措施。\n",
+        "not_a_plan",
+        "《国务院关于对外投资的规定》",
+    ),
+    (  # … and of a plan it cites first stays one
+        "营造繁荣活跃的数据产业生态（政策解读）\n本报记者  王云杉《人民日报》（2025年01月02日第 02 版）\n"
+        "《关于促进数据产业高质量发展的指导意见》近日印发，提出到2029年数据产业规模年均增速超过15%。\n",
+        "plan_interpretation",
+        "解读",
+    ),
     (  # cases made public, whatever notice the body cites (regression, a real bulletin of discipline)
         "中央纪委办公厅\n公开通报5起政绩观偏差典型案件\n本报北京6月15日电  中央纪委国家监委印发了"
         "《关于对违反正确政绩观行为强化责任追究的通知》。\n",
