@@ -25,6 +25,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from plankg.loaders.metadata import EDITION_NAME
 from plankg.loaders.non_targets import ALREADY_DONE_RE
@@ -529,7 +530,6 @@ class _Reader:
         taken = list(taken)
         self.taken = GrowingSpans(taken)  # spans the structural reader already read items from
         self.claimed = GrowingSpans(taken)  # spans already read as items, by either reader
-        self.ended = ended_editions(text)
 
     def free(self, start: int, end: int) -> bool:
         return not self.claimed.overlaps(start, end)
@@ -861,10 +861,15 @@ class _Reader:
                 return clause_start
         return end
 
+    @cached_property
+    def _ended_editions(self) -> frozenset[str]:
+        """Read only when a sentence names a period: most readers never need the document's year."""
+        return ended_editions(self.text)
+
     def _ended_period(self, cue: int) -> bool:
         """Whether the goal cue at `cue` names a five-year period over when the document was issued."""
         named = _ENDED_PERIOD_RE.match(self.text, cue)
-        return named is not None and named.group(1) in self.ended
+        return named is not None and named.group(1) in self._ended_editions
 
     def _declared_aim(self, start: int, end: int) -> tuple[int, int] | None:
         """提出构建形成“…”的总体目标: the aim declared, up to the word 目标; 改革旨在建立…，…。: the sentence

@@ -130,9 +130,8 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
         if words in _SERIAL_WORDS:
             columns.serial = index
         elif words == "类型" and columns.category is not None:
-            columns.attribute = (
-                index  # 指标类别 … 类型 (约束性/预期性): the second kind column is the attribute
-            )
+            # 指标类别 … 类型 (约束性/预期性): a second kind column is the attribute
+            columns.attribute = index
         elif words in _CATEGORY_WORDS and columns.category is None and year is None:
             columns.category = index
         elif any(w in words for w in _ATTRIBUTE_WORDS):
@@ -770,10 +769,9 @@ def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
         )
         if starts:
             expected_serial += 1
-            carried = _leading_category(current, columns)
-            if current:
-                rows.append(current)
-            current = carried
+            finished, current = _split_leading_category(current, columns)
+            if finished:
+                rows.append(finished)
         current.append(cell)
         if columns.serial is None and not numbered and len(current) == columns.width:
             rows.append(current)  # nothing marks a row: every header-width cells make one
@@ -783,18 +781,17 @@ def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
     return rows
 
 
-def _leading_category(current: list[Cell], columns: _Columns) -> list[Cell]:
-    """The category cell a group's first row opens with (发展规模 / 1 / 建设用地总规模 …), taken off the row
-    before it when the category column comes before the serial one; `current` keeps the rest."""
-    if columns.category is None or columns.serial is None or columns.category > columns.serial or not current:
-        return []
+def _split_leading_category(current: list[Cell], columns: _Columns) -> tuple[list[Cell], list[Cell]]:
+    """(the row that ends, the start of the next) at a serial: the category cell a group's first row opens
+    with (发展规模 / 1 / 建设用地总规模 …) goes to the next row when the category column comes before the
+    serial one."""
+    if columns.category is None or columns.serial is None or columns.category > columns.serial:
+        return current, []
     if not any(_SERIAL_RE.match(cell.text) for cell in current):  # the table's first cells: the category
-        carried = current[:]
-        current.clear()
-        return carried
+        return [], current
     if len(current) > columns.width - columns.serial and not _NUMERIC_CELL_RE.match(current[-1].text):
-        return [current.pop()]
-    return []
+        return current[:-1], current[-1:]
+    return current, []
 
 
 # ---------------------------------------------------------------- rows → indicators
