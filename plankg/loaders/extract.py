@@ -54,6 +54,8 @@ _TARGET_CUE_RE = re.compile(
     r"(?:根据|按照|依据)《?(?:方案|规划|意见|计划|通知|措施)》?[，,]|"
     # …确保粮食产量稳定在1.4万亿斤左右: what a measure is to secure
     r"确保|"
+    # 脱贫人口务工规模需保持在3000万人以上: a level the year's work must hold
+    r"(?:需|需要|要|必须)(?:保持|稳定|控制)在|"
     # 党员5年内参加…不少于20天: the span a plan gives (一年内就举办28场: what was done in one)
     r"[\d一二三四五六七八九十]+\s*年内(?![^，。；]*?(?:就|已|共))"
 )

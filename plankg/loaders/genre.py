@@ -2,6 +2,7 @@
 
 Decided before anything is extracted, from the document's own title (its first lines, up to the 文号)
 and a few cues of its body, in this order:
+  0. a title naming a white paper (白皮书, its release or its 答记者问) → not_a_plan;
   1. the title says it interprets (解读, 答记者问, 问答) → plan_interpretation, unless what it interprets
      is rules: a title releasing rules, or rules or a standard its lead cites first (《…规定》正式施行) →
      not_a_plan;
@@ -331,9 +332,15 @@ def _written_as_rules(text: str, body_start: int) -> GenreDecision | None:
     )
 
 
+_WHITE_PAPER_RE = re.compile(r"白皮书")
+
+
 def classify_genre(text: str) -> GenreDecision:
     """The document's genre and the cue that decided it (see the module's rules)."""
     title = _title(text)
+    white_paper = _WHITE_PAPER_RE.search(title.compact)
+    if white_paper is not None:  # a white paper sets out positions and a record, no plan (nor its 答记者问)
+        return _decision("not_a_plan", "the title names a white paper", title, *white_paper.span())
     interpretation = _INTERPRETATION_RE.search(title.compact)
     if interpretation is not None:
         # 就《实施弹性退休制度暂行办法》答记者问: an interpretation of rules interprets no plan

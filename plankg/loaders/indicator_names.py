@@ -154,6 +154,8 @@ def object_built_before(scan: str, clause_start: int, verb: str) -> str:
     if at == -1:
         return ""
     obj = re.sub(_QUANTIFIER_LEAD, "", previous[at + len(verb) :])
+    if obj[:1].isdigit():  # 完成A改造3000万平方米，完成B改造2000万平方米: the clause before counted its own
+        return ""
     return clean_name(obj) if len(obj) >= 2 else ""
 
 

@@ -9,8 +9,9 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a definition (日间手术是指…住院时间不超过48小时);
 - a count of events (1995年全球共发生7级以上地震);
 - a calculation or a statistic a sentence reports (据测算，…将带动GDP增长0.2%; 据统计，…普及率达84.9%);
-- a past achievement (全市5G基站已达到3万个; 截至2021年底，…为3.5万亿元; “十三五”以来…累计建成) or a
-  statistic of a past year (…达到45.5万亿元，同比增长16.2%; 比上年增长8.5%): what is already reached;
+- a past achievement (全市5G基站已达到3万个; 截至2021年底，…为3.5万亿元; “十三五”以来…累计建成;
+  设施近4000个) or a statistic of a past year (…达到45.5万亿元，同比增长16.2%; 比上年增长8.5%): what is
+  already reached;
 - a range of a calculation rule (按总用量的60%—70%估算);
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
 - a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施);
@@ -47,6 +48,8 @@ _EVENT_RE = re.compile(r"发生了?$")
 _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥增提降减形培])")
 # 如今，余杭区累计引进…，人才总量突破45万: the state things are in now
 _NOW_RE = re.compile(r"\s*(?:如今|现如今|眼下|当前|目前|现在)[，,]")
+# 支持建设…设施近4000个: "nearly" so many is a tally of what was done (a target says 以上, 左右); 接近 may aim
+_NEARLY_RE = re.compile(r"(?<!接)近$")
 _ALREADY_DONE_ACT_RE = re.compile(r"(?<!不得)(?<!尚未)已(?:经)?(?:将|有|累计|设立|完成|发行|落地|出台)")
 _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 # 已经达到… / 取得了积极成效: reached already (a 了 after a verb of reaching tells it is done)
@@ -61,7 +64,10 @@ _SINCE_RE = re.compile(r"以来")
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 # 允许…不超过, 最多可…; a cap a rule allows raised (占用地面积的比例上限由7%提高到15%)
 # …不得预收超过1个月的租金: a ban on an act, whose number bounds the act (不得低于30%: a floor, a target)
-_PERMISSION_RE = re.compile(r"允许|准许|最多可|上限|不得(?!低于|少于|超过|高于|小于|大于)|可(?:在|按)$")
+# 将小微企业最高授信额度提高到5000万元: the most one beneficiary may be granted, a cap per case
+_PERMISSION_RE = re.compile(
+    r"允许|准许|最多可|上限|不得(?!低于|少于|超过|高于|小于|大于)|可(?:在|按)$|最高[^，,。；;]{0,8}?(?:额度|限额)"
+)
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
 # 对年营业收入超过1亿元的企业, 针对…的: a scope preposition before the number (not 对标, 对接, 对外 …).
 _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比象应称]))")
@@ -127,6 +133,7 @@ def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
         or _AS_OF_RE.search(sentence_before) is not None
         or _SINCE_RE.search(sentence_before) is not None
         or _NOW_RE.match(sentence_before) is not None
+        or _NEARLY_RE.search(clause_before) is not None
         or _STATISTIC_RE.search(sentence) is not None
     )
 
@@ -169,9 +176,15 @@ def is_range_start(text: str, unit_end: int) -> bool:
     return _RANGE_AFTER_RE.match(text, unit_end) is not None
 
 
+_CONDITION_TAIL_RE = re.compile(r"[^，,。；;：:、]{0,15}的[，,]")
+
+
 def is_condition_or_scope(text: str, after: int, clause_before: str) -> bool:
     """The number qualifies whom a rule applies to: "…在3家及以上的，" closes a condition clause;
     "对…超过1亿元的企业" scopes a measure."""
+    clause = _CONDITION_TAIL_RE.match(text, after)
+    if clause is not None:  # 分别属于村内两个及以上农民集体所有的，由…: the clause states a condition
+        return True
     if not text.startswith("的", after):
         return False
     closes = after + 1 >= len(text) or text[after + 1] in CLAUSE_BREAK

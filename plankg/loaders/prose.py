@@ -139,6 +139,8 @@ _SITUATION_RE = re.compile(
 _TALLY_RE = re.compile(r"累计(?:建成|完成|实现|培育|引进|签约|落地|打造|认定|建设|开通|服务)")
 # 越来越多的城市, 不少地方: a trend among many subjects the document reports on
 _MULTITUDE_RE = re.compile(r"(?:越来越多的?|不少|许多|很多|众多|一些)(?:城市|地方|省份|地区|企业|国家)")
+_PRINCIPLES = 3  # a sentence naming this many 坚持… lists principles
+_AIMS_ANNOUNCED_RE = re.compile(r"目标[”\"]?\s*[：:]?\s*$")
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
 # a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
@@ -962,14 +964,14 @@ class _Reader:
                         self.claim([item])
                     return
 
-    def guided_goals(self) -> None:
+    def guided_goals(self, within: int = _RELEASE_PARAGRAPHS + 2) -> None:
         """With no goal stated otherwise: the aims a report's guiding-thought sentence ends on (《意见》强调，
         要坚持以…为指导，深入贯彻…精神，践行…思想，进一步发挥…作用，…，助力高质量发展。), from the first
-        clause past the ideology to the sentence end."""
+        clause past the ideology to the sentence end; looked for in the first `within` paragraphs."""
         if self.items.goals:
             return
         text = self.text
-        for par in self.paragraphs[: _RELEASE_PARAGRAPHS + 2]:
+        for par in self.paragraphs[:within]:
             if par.form not in ("prose", "lead"):
                 continue
             for start, end in sentences(text, par.start, par.end):
@@ -1097,6 +1099,10 @@ class _Reader:
                     continue  # 明确了要开展的各项工作: the work named, not a task
                 if _REACHING_TARGETS_RE.search(text, verb_at, end):
                     continue  # 持续推动…的目标实现: reaching the goals set, no task of its own
+                if text.count("坚持", start, end) >= _PRINCIPLES:
+                    continue  # 将坚持系统观念、坚持守正创新、坚持协同共治…: the principles, no task
+                if _AIMS_ANNOUNCED_RE.search(text, verb_at, end):
+                    continue  # 意见提出推进…“两步走”的目标：: the lead of the goals that follow
                 item = task_item(text, verb_at, end, named_by_sentence=False)
                 # the actions the sentence lists: its ；-parts, else its clauses that are actions
                 parts = clauses(text, verb_at, end, marks="；;")
@@ -1322,10 +1328,19 @@ def _fill_plan_aims(outline: Outline) -> None:
     reader = _Reader(outline.text, outline.paragraphs, outline.skipped, taken)
     reader.preamble_goals()
     reader.guided_goals()
+    if not reader.items.goals:
+        # the aims its 指导思想 section (skipped as holding no items) ends its guiding thought on
+        thought = [
+            par for section in _outermost_sections(outline.root, _GUIDING_THOUGHT_RE) for par in section.body
+        ]
+        guided = _Reader(outline.text, thought, (), taken)
+        guided.guided_goals(len(thought))
+        reader.items.goals = guided.items.goals
     outline.goals = reader.items.goals
 
 
 _AIM_SECTION_RE = re.compile(r"总体要求|目标")
+_GUIDING_THOUGHT_RE = re.compile(r"^指导思想$")
 _REQUIREMENTS_RE = re.compile(r"^总体要求$")
 _PRINCIPLES_LEAD_RE = re.compile(r"^[^，,。]{0,8}(?:要做到|要坚持|坚持以下原则)[：:]")
 

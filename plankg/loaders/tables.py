@@ -801,6 +801,10 @@ _VALUE_RE = re.compile(
     r"(?P<open>[〔\[［])?(?P<number>-?\d+(?:\.\d+)?)(?P<close>[〕\]］])?\s*(?P<percent>%|％|‰)?\s*\*?"
     r"(?P<suffix>以上|以下|以内|左右)?(?:$|[、，,；;（(])"
 )
+_RANGE_CELL_RE = re.compile(
+    r"^(?P<open>[〔\[［])?(?P<low>\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?:—|－|-|–|~|～|至)\s*\d+(?:\.\d+)?"
+    r"(?P<close>[〕\]］])?\s*(?P<percent>%|％)?$"
+)
 _UNIT_TAIL_RE = re.compile(r"^(.*?\d)\s*([^\d\s%％‰（）()]{1,6})$")
 _EMPTY = {"", "—", "-", "－", "——", "/", "／", "…", "无", "暂无"}
 _SYMBOLS = {
@@ -819,7 +823,9 @@ _SYMBOLS = {
     "约": "=",
 }
 _SUFFIXES = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "="}
-_UNIT_BRACKET_RE = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
+# （万平方米）, and a unit naming its alternative count: （万套（间））
+_UNIT_BRACKET_RE = re.compile(r"[（(]([^（）()]{1,8}(?:[（(][^（）()]{1,3}[）)])?)[）)]$")
+_ALTERNATIVE_RE = re.compile(r"[（(][^（）()]{1,3}[）)]$")
 # Units a table's header or name bracket gives that prose numbers never take (…年限（年）).
 # 起/百万人, 人/百万人, 辆/万人: a count per so many people or things, a rate's unit
 _RATE_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{1,3}\s*[/／]\s*[十百千万亿]*[\u4e00-\u9fff]{1,3}")
@@ -926,6 +932,10 @@ def _row_indicator(row: list[Cell | None], columns: _Columns, text: str) -> Indi
     written_unit = _UNIT_TAIL_RE.match(value_text)  # 128.92平方公里: a unit written in the value cell
     if written_unit is not None and _is_unit(written_unit.group(2)):
         value_text, unit = written_unit.group(1), unit or written_unit.group(2)
+    ranged = _RANGE_CELL_RE.match(value_text)
+    if ranged is not None:  # 〔3000—4000〕 in a target column: at least its low end
+        value_text = f"≥{ranged.group('open') or ''}{ranged.group('low')}{ranged.group('close') or ''}"
+        value_text += ranged.group("percent") or ""
     bare = _VALUE_RE.match(value_text)
     if bare is None:  # a target in words: 下降15%, 年均增长8%, 控制在5.5%以内
         found = find_indicators(text, value_cell.start, value_cell.end, default_year=target_year)
@@ -990,6 +1000,7 @@ def _is_unit(text: str) -> bool:
     """A bracketed unit after an indicator's name: %, 万个, 亿吨标准煤, 年, 岁, 微克/立方米."""
     if text in ("%", "％", "‰"):
         return True
+    text = _ALTERNATIVE_RE.sub("", text) or text  # 万套（间）: a 套 or a 间 counts the same
     unit, _, end = parse_unit(text, 0)
     return (
         (bool(unit) and end == len(text))

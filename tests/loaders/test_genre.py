@@ -355,3 +355,16 @@ def test_news_on_a_notice_released_without_its_title_is_a_report() -> None:
         "“劳模工匠助企行”。各级工会将组织劳模工匠组建技术服务队。\n"
     )
     assert classify_genre(text).genre == "plan_report"
+
+
+def test_a_white_paper_and_its_questions_and_answers_are_not_plans() -> None:
+    # regression from a real interpretation: 就《新时代的中国国家安全》白皮书答记者问 read as a plan's
+    text = (
+        "有关部门负责人就《新时代的中国国家安全》白皮书答记者问\n"
+        "据新华社北京5月12日电  国务院新闻办公室5月12日发布了《新时代的中国国家安全》白皮书。\n"
+        "一、中国制定发布首部国家安全白皮书的背景、目的和主要内容是什么？\n"
+        "答：中国将继续推动资本、人才、技术、数据等依法有序跨境流动，加强涉外法治建设。\n"
+    )
+    decision = classify_genre(text)
+    assert decision.genre == "not_a_plan" and decision.cue == "白皮书"
+    assert classify_genre(text.replace("白皮书", "规划")).genre == "plan_interpretation"

@@ -495,3 +495,33 @@ def test_a_capped_fee_and_a_share_of_funds_paid_out_are_not_targets() -> None:
     assert targets("服务费用不超过16元/平方米。") == []
     assert targets("各村携带相关收据进行申请30%资金。") == []
     assert described("到2025年，数字经济增加值达到5000亿元。") == [("数字经济增加值", 5000.0, "亿元", ">=")]
+
+
+def test_nearly_so_many_a_per_case_credit_cap_and_a_condition_clause_are_not_targets() -> None:
+    # regressions from real texts: 设施近4000个 (a tally of what was done), 最高授信额度提高到5000万元
+    # (the most one firm may borrow), 分别属于村内两个及以上农民集体所有的，由… (a condition of a rule)
+    assert targets("支持建设农产品分拣、预冷、初加工等设施近4000个，农产品商品化处理能力明显增强。") == []
+    assert targets("设立稳岗扩岗专项贷款，将小微企业最高授信额度提高到5000万元。") == []
+    assert targets("分别属于村内两个及以上农民集体所有的，由村内各该集体经济组织代表集体行使所有权。") == []
+    assert described("到2025年，冷链设施数量接近4000个。") == [("冷链设施数量", 4000.0, "个", "=")]
+
+
+def test_a_level_the_years_work_must_hold_is_a_target() -> None:
+    # regression from a real report: 脱贫人口务工规模需保持在3000万人以上 had no cue
+    report = (
+        "如何织牢重点群体就业保障网？（政策问答·稳就业，政策有哪些）\n"
+        "本报记者  邱超奕《人民日报》（2025年06月10日第 01 版）\n"
+        "今年我国高校毕业生规模创新高，脱贫人口务工规模需保持在3000万人以上，就业总量压力不减，结构性矛盾突出。"
+        "如何织牢重点群体就业保障网？人力资源社会保障部有关司局负责人介绍了相关政策举措及进展情况。\n"
+    )
+    assert [(i.name, i.value, i.unit) for i in extract_text(report).indicators] == [
+        ("脱贫人口务工规模", 3000.0, "万人")
+    ]
+
+
+def test_the_clause_before_that_counted_its_own_names_no_count_after_it() -> None:
+    # regression from a real plan: …居住建筑节能改造2000万平方米 was named "3000万平方米"
+    assert described("完成既有公共建筑节能改造3000万平方米，完成既有居住建筑节能改造2000万平方米。") == [
+        ("既有公共建筑节能改造", 3000.0, "万平方米", "="),
+        ("既有居住建筑节能改造", 2000.0, "万平方米", "="),
+    ]

@@ -1155,3 +1155,24 @@ def test_a_release_sentences_purpose_and_task_list() -> None:
         "筑牢数字基础设施底座，统筹“东数西算”工程",
         "提升数字经济核心竞争力，培育数字产业集群",
     ]
+
+
+def test_a_plans_guiding_thought_section_gives_its_aims_when_nothing_else_does() -> None:
+    # regression from a real plan (沪崇府办发〔2023〕16号): no 目标 section, its aims only in （一）指导思想
+    path = REPO / "tests/gold/sealed14/docs/sh_chongming_collective_land_market_pilot_plan_2023.txt"
+    text = "".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[5:20])
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert len(goals) == 1 and goals[0].startswith("以健全城乡融合发展的体制机制和政策体系为目标")
+    assert "为指导" not in goals[0]  # the aims the guiding thought ends on, not the ideology before them
+
+
+def test_principles_and_the_lead_of_goals_are_no_tasks_and_a_listed_task_loses_its_aspect_mark() -> None:
+    # regressions from a real report (人民日报 2025-12-02): 将坚持系统观念、坚持守正创新… (principles) and
+    # 意见提出推进…“两步走”的目标： (the goals' lead) were tasks; 明确了强化刑事打击 was named
+    # "了强化刑事打击"
+    path = REPO / "tests/gold/sealed14/docs/pd_ecological_policing_opinion_report_2025.txt"
+    text = path.read_text(encoding="utf-8")
+    outline = fill_from_prose(parse_outline(text), "plan_report")
+    tasks = [text[t.name[0] : t.name[1]] for t in outline.tasks]
+    assert tasks == ["强化刑事打击", "加强主动预防", "推动综合治理", "服务价值转化"]
+    assert [text[g.span[0] : g.span[1]][:9] for g in outline.goals] == ["到2027年，生态", "到2035年，系统"]

