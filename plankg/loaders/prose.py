@@ -213,6 +213,7 @@ _VISION_RE = re.compile(
     r"(?:建设|建成|打造|构建|迈向|跻身|建设成为|打造成为)[^，,。；;]{2,30}?"
     r"(?:体系|示范区|先行区|试验区|高地|强省|强市|强区|强国|中心|枢纽|样板|标杆|典范|格局)(?=[，,。；;！!]|$)"
 )
+_SEQUENCE_RE = re.compile(r"首先|其次|再次|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]")
 # a report's closing paragraph: 站上新起点，…将… / 展望未来，… / 下一步，…
 _CLOSING_CUE_RE = re.compile(r"^\s*(?:站上新起点|站在新起点|展望未来|展望|下一步|今后|未来)")
 _CLAUSE_START = '，,；;：:。！？!?“"（('
@@ -913,6 +914,9 @@ class _Reader:
                 vision = _VISION_RE.search(text, modal.end(), end) if modal else None
                 if vision is None or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
                     continue
+                vision_clause = max(text.rfind(ch, start, vision.start()) for ch in "，,；;") + 1
+                if _SEQUENCE_RE.match(text, max(start, vision_clause)):
+                    continue  # …；其次要打造…高地，主要是…: one measure of a series, not the closing vision
                 clause_start = max(text.rfind(ch, modal.end(), vision.start()) for ch in "，,；;") + 1
                 item = _item("goal", text, max(clause_start, modal.end()), end)
                 if self.free(*item.span):
@@ -1020,6 +1024,8 @@ class _Reader:
             return parts[means + 1][0], end  # 提出将通过实施…“四大行动”，全力打造…，充分发挥…: past the means
         if parts and _CLOSING_PURPOSE_RE.match(self.text, parts[0][0]):
             return parts[0][0], end  # …印发了《…》，深化…，更大力度吸引…外资。: all it says is what for
+        if parts and self.text.startswith("强调", parts[0][0]):
+            return parts[0][0] + 2, end  # …印发《…》，强调健全…，支持…，保障…。: what the plan is for
         if len(parts) < 2:
             return None
         last = parts[-1]

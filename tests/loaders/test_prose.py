@@ -1176,3 +1176,33 @@ def test_principles_and_the_lead_of_goals_are_no_tasks_and_a_listed_task_loses_i
     tasks = [text[t.name[0] : t.name[1]] for t in outline.tasks]
     assert tasks == ["强化刑事打击", "加强主动预防", "推动综合治理", "服务价值转化"]
     assert [text[g.span[0] : g.span[1]][:9] for g in outline.goals] == ["到2027年，生态", "到2035年，系统"]
+
+
+def test_what_a_release_stresses_and_not_the_second_of_a_series_of_measures_is_the_aim() -> None:
+    # regressions from real reports: …印发《…若干意见》，强调健全…，支持…，保障…。 gave only its last clause
+    # as the goal; a closing paragraph's "…；其次要打造大湾区律师执业高地，…" was read as the vision
+    stressed = (
+        "国办印发《关于健全药品价格形成机制的若干意见》\n新华社北京1月5日电  "
+        "国办近日印发《关于健全药品价格形成机制的若干意见》，强调健全以市场为主导的药品价格形成机制，"
+        "支持医药产业高质量发展，保障人民群众获得质优价宜药品。\n"
+        "《意见》提出，要完善医疗服务价格项目，加强药品价格监测。\n"
+    )
+    outline = fill_from_prose(parse_outline(stressed), "plan_report")
+    assert [stressed[g.span[0] : g.span[1]] for g in outline.goals] == [
+        "健全以市场为主导的药品价格形成机制，支持医药产业高质量发展，保障人民群众获得质优价宜药品。"
+    ]
+    path = REPO / "tests/gold/sealed13/docs/pd_guangzhou_lawyers_measures_report_2025.txt"
+    text = path.read_text(encoding="utf-8")
+    outline = fill_from_prose(parse_outline(text), "plan_report")
+    assert [text[g.span[0] : g.span[1]][:6] for g in outline.goals] == ["引导全市律师"]
+
+
+def test_measures_before_a_dated_aim_are_not_its_subject() -> None:
+    # regression from a real report: 推动…统一；深入推进…，提高…效率，到2029年基本实现省级统筹 was one goal
+    text = (
+        "全民医保“十五五”规划发布\n本报北京8月19日电  国家医保局发布《全民医疗保障“十五五”规划》。\n"
+        "推动省内门诊慢性病、门诊特殊病保障规范统一；深入推进运行机制改革，推动统筹地区提升筹资、保障管理水平，"
+        "提高基金抗风险能力和使用效率，到2029年基本实现省级统筹。\n"
+    )
+    goals = [text[g.span[0] : g.span[1]] for g in parse_outline(text).goals]
+    assert goals == ["到2029年基本实现省级统筹"]

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from plankg.loaders.spans import SpanSet
 from plankg.loaders.structure.clauses import (
+    ACTION_TITLE_RE,
     INLINE_KIND_RE,
     REPORTING_LEAD_RE,
     TIME_LEAD_RE,
@@ -116,8 +117,8 @@ def _dated_aim(text: str, start: int, end: int, *, year_lead: bool) -> tuple[int
         first = index
         while first > 0 and index - first < _MAX_SUBJECT_CLAUSES:
             before = text[cuts[first - 1] : cuts[first]]
-            if _NOT_SUBJECT_RE.search(before) or _PAST_RE.search(before):
-                break
+            if _NOT_SUBJECT_RE.search(before) or _PAST_RE.search(before) or ACTION_TITLE_RE.match(before):
+                break  # 推动…，提高…，到2029年基本实现…: the measures before it are not its subject
             first -= 1
         return trim(text, cuts[first], end)
     return None
