@@ -375,6 +375,7 @@ def _indicators(
     ]
     records: list[IndicatorRecord] = []
     seen: set[str] = set()
+    kept = _without_breakdowns(kept, text)
     for match, subject in _without_restatements(kept, scheduled, tabled):
         key = f"{subject}|{match.name}|{match.value:g}|{match.span[0]}-{match.span[1]}"
         indicator_id = f"{plan_id}-ind-{short_hash(key, 8)}"
@@ -430,6 +431,43 @@ def _without_restatements(
             stated.setdefault(key, []).append(match.name)
         kept.append((match, subject))
     return kept
+
+
+_BREAKDOWN_GAP_CHARS = 40  # the lines of a yearly breakdown are short: one measure and its number each
+
+
+def _without_breakdowns(
+    found: list[tuple[IndicatorMatch, str | None]], text: str
+) -> list[tuple[IndicatorMatch, str | None]]:
+    """A target split by year is one target: lines in a row giving one measure a value each (an annex's
+    2024 / 2025 / 2026 cells, 农村公路提档升级改造300公里。200公里。100公里。) whose values add up to a
+    target the text states elsewhere (…提档升级改造600公里) are its breakdown, not targets of their own."""
+    ordered = sorted(found, key=lambda pair: pair[0].number_start)
+    totals: dict[str | None, set[float]] = {}
+    for match, _ in ordered:
+        totals.setdefault(match.normalized_unit, set()).add(round(match.normalized_value, 6))
+    dropped: set[int] = set()
+    start = 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and _next_line_of_run(ordered[end - 1][0], ordered[end][0], text):
+            end += 1
+        run = [match for match, _ in ordered[start:end]]
+        total = round(sum(m.normalized_value for m in run), 6)
+        if len(run) >= 2 and total in totals.get(run[0].normalized_unit, ()):
+            dropped.update(id(m) for m in run)
+        start = end
+    return [pair for pair in found if id(pair[0]) not in dropped]
+
+
+def _next_line_of_run(previous: IndicatorMatch, match: IndicatorMatch, text: str) -> bool:
+    between = text[previous.span[1] : match.span[0]]
+    return (
+        match.normalized_unit == previous.normalized_unit
+        and match.name == previous.name
+        and between.count("\n") == 1
+        and len(between) <= _BREAKDOWN_GAP_CHARS
+    )
 
 
 def _restatement_key(match: IndicatorMatch) -> tuple[object, ...]:

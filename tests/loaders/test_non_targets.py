@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from plankg.loaders import extract_text
+from plankg.loaders import extract_path, extract_text
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
+from tests.support.corpus import REPO
 
 
 def targets(sentence: str) -> list[IndicatorMatch]:
@@ -540,3 +541,11 @@ def test_a_count_of_the_list_before_it_and_a_count_led_by_the_year_or_its_actor(
     assert described("“十五五”时期，我国将新开工改造城镇老旧小区11.5万个。") == [
         ("城镇老旧小区", 11.5, "万个", "=")
     ]
+
+
+def test_a_yearly_breakdown_of_a_stated_target_is_no_target_of_its_own() -> None:
+    # regression from a real plan (an annex with one cell per line): 农村公路提档升级改造300公里。200公里。
+    # 100公里。 for 2024–2026 became three targets beside the plan's own …提档升级改造600公里
+    path = REPO / "tests/gold/sealed7/docs/sh_jt_refined_management_3yr_plan_2024.txt"
+    found = [(i.name, i.value) for i in extract_path(path).indicators if i.name == "农村公路提档升级改造"]
+    assert found == [("农村公路提档升级改造", 600.0)]
