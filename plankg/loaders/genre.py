@@ -2,7 +2,8 @@
 
 Decided before anything is extracted, from the document's own title (its first lines, up to the 文号)
 and a few cues of its body, in this order:
-  0. a title naming a white paper (白皮书, its release or its 答记者问) → not_a_plan;
+  0. a title naming a white paper (白皮书, its release or its 答记者问) or ending on a review of work done
+     (…综述, 述评, 回眸, 纪实) → not_a_plan;
   1. the title says it interprets (解读, 答记者问, 问答) → plan_interpretation, unless what it interprets
      is rules: a title releasing rules, or rules or a standard its lead cites first (《…规定》正式施行) →
      not_a_plan;
@@ -127,7 +128,7 @@ _OWN_VOICE_RE = re.compile(
 )
 # what a report on a plan names somewhere: the plan (《…方案》, 规划, 行动计划 …) or a dated target
 _PLAN_MENTION_RE = re.compile(
-    r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|指引|战略|行动|政策|通知|要点|任务清单)[^》]{0,12}》|"
+    r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|举措|指引|战略|行动|政策|通知|要点|任务清单)[^》]{0,12}》|"
     # 《全国农业科技创新重点领域（2024—2028年）》: a document over a span of years sets out work for it
     r"《[^》]{2,60}[（(]\s*\d{4}\s*[-—–~～至]+\s*\d{4}\s*年?\s*[）)]》|"
     # (a bare 规划 is also a trade: 规划设计研究院, 规划师, 国土空间规划中应用…)
@@ -139,6 +140,8 @@ _PLAN_MENTION_RE = re.compile(
     # 发布关于进一步做好住宅老旧电梯更新有关工作的通知，要求做好…: a notice that sets out work
     r"(?:印发|出台|发布|下发)(?:了)?[^，。；]{0,40}?(?:通知|意见)[，,]\s*(?:要求|提出|明确|部署)|"
     r"(?:到|力争|争取)\s*20\d\d\s*年|"
+    # 今年，广西计划实施城镇老旧小区改造项目1077个: the year's plan of work
+    r"(?:今年|明年|年内)[，,]?[^。；，,]{0,10}?计划(?:实施|完成|新建|改造|建设|开工|推进)|"
     # a campaign under its name (“百城千校万企”促就业行动), quantities it strives for (力争…提供百万个以上)
     r"“[^”]{2,20}”[^，。；“”]{0,8}行动|(?:力争|争取)[^。；]{0,60}?(?:以上|不少于|不低于|达到|超过)"
 )
@@ -332,7 +335,9 @@ def _written_as_rules(text: str, body_start: int) -> GenreDecision | None:
     )
 
 
+# a white paper, or a review of work done (——二〇二四年…为基层减负综述): positions and a record, no plan
 _WHITE_PAPER_RE = re.compile(r"白皮书")
+_REVIEW_RE = re.compile(r"(?:综述|述评|回眸|纪实)$")
 
 
 def classify_genre(text: str) -> GenreDecision:
@@ -341,6 +346,9 @@ def classify_genre(text: str) -> GenreDecision:
     white_paper = _WHITE_PAPER_RE.search(title.compact)
     if white_paper is not None:  # a white paper sets out positions and a record, no plan (nor its 答记者问)
         return _decision("not_a_plan", "the title names a white paper", title, *white_paper.span())
+    review = _REVIEW_RE.search(title.compact)
+    if review is not None:
+        return _decision("not_a_plan", "the title names a review of work done", title, *review.span())
     interpretation = _INTERPRETATION_RE.search(title.compact)
     if interpretation is not None:
         # 就《实施弹性退休制度暂行办法》答记者问: an interpretation of rules interprets no plan

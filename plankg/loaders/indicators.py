@@ -252,6 +252,7 @@ _BUILD_VERBS = tuple(
             "研发",
             "建",
             "培植",
+            "新开工",  # 新开工改造城镇老旧小区11.5万个
             "新开",
             "整治",
             "修缮",  # 保护修缮15幢历史风貌建筑
@@ -325,8 +326,11 @@ _EDITION_DUE_RE = re.compile(rf"{EDITION_NAME}(?:时期|期间|末|期末|规划
 # 使用), so those only go before what makes them adverbs or conjunctions.
 _RISE_LEAD_RE = re.compile(rf"\s*{CHANGED_TO}")
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
+_VERB_AFTER_COUNT_RE = re.compile(r"纳入|列入|进入|实现|达到|完成|享受|通过|获得")
 _VERB_OBJECT_RE = re.compile(
-    r"^(?:每年|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
+    # 今年 / 广西计划…: the year or the actor (a name of a few characters before its modal) lead the verb
+    r"^(?:[^，,。；;\d]{2,6}?(?=计划|将|拟|力争))?"
+    r"(?:每年|今年|明年|年内|累计|力争|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|全市|全省|全区|再|共|新|逐步|持续|重点|"
     r"着力|积极|大力|[一二三四五六七八九十]是|拟|将|计划|要|[，,\s])*("
     + "|".join(_BUILD_VERBS)
     + r")(.{2,40})$"
@@ -739,6 +743,15 @@ def find_indicators(
                 )
                 if verb_object.group(1).endswith("利用"):  # 实际利用外资 is the measure, not 外资
                     verb_object_name = verb_object.group(1) + verb_object_name
+            elif (
+                (verb_object := _verb_object(pre_name))
+                and len(verb_object.group(2).split("、")) == value >= 2
+                and (counted := object_after(scan, suffix_end, len(scan)))[0]
+                and not _VERB_AFTER_COUNT_RE.match(counted[0])  # …资金2项纳入“免申即享”: what befalls them
+            ):
+                # 建设石油化工、水域救援、危化品槽车处置3支专业救援队伍: the list names what the count counts
+                mode, comparator, stripped_pre = "build", suffix_comparator or "=", ""
+                verb_object_name, object_end = clean_name(counted[0]) or counted[0], counted[1]
             elif (qualified := _qualified_from(qualifiers, scan, clause_start, n_start)) is not None:
                 mode, comparator = "build", suffix_comparator or "="  # 超20亿元项目200个 counts such projects
                 verb_object_name, stripped_pre = scan[qualified:n_start], ""

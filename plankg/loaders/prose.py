@@ -127,6 +127,9 @@ _NOT_PLAN_SENTENCE_RE = re.compile(
     r"数据显示|统计显示|数据表明|据统计|"  # a statistic reported
     r"认为|记者"
 )
+# a reporter's lead before what was heard, and a scope clause whose past (以来, 已完成) is not the sentence's
+_REPORTER_HEARD_RE = re.compile(r"[^。！？]{0,60}?记者[^。！？：:]{0,30}?(?:获悉|了解到)[：:，,]")
+_SCOPE_LEAD_RE = re.compile(r"\s*(?:据了解[，,])?对[^，,。；;]{2,40}?的[，,]")
 # what the environment will be like (competition, pressure, risks growing), or an outlook the speaker
 # asks to keep in view (我们也要看到…): a judgement of circumstances, not something the plan sets out to reach
 _SITUATION_RE = re.compile(
@@ -157,6 +160,8 @@ _GOAL_CUE_RE = re.compile(
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
     r"|(?<=提出|明确)今年(?!以来)"  # 《若干措施》提出今年支持1.5万户以上…
+    # 提出2030年初步建成清洁低碳安全高效的新型能源体系: the year the plan sets, without 到
+    rf"|(?<=提出|明确){_YEAR}(?=\s*(?:初步|基本|全面)?(?:建成|实现|达到|形成))"
     r"|每年(?=[^，,。；;]{0,6}\d)"  # 每年组织3万人次劳模工匠参与，服务2万家企业: a yearly quantity
     # 经过3至5年持续努力 / 用5年左右时间: the span of time the aim is to be reached in
     rf"|(?:经过|通过|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?"
@@ -202,6 +207,8 @@ _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
 _DRAWN_UP_RE = re.compile(
     r"(?:制定|制订|编制|出台)(?:了)?本|提出[^。；;，,]{0,8}(?:如下|以下)|(?:如下|以下)(?:意见|措施)"
 )
+# the policy a preamble carries out and the basis it names, before its aims (为贯彻落实…精神，根据…)
+_PREAMBLE_BASIS_RE = re.compile(r"贯彻|落实|精神|根据|按照|依据|结合[^，,]{0,10}实际|要求$|部署$")
 _PREAMBLE_PARAGRAPHS = 12  # the cover notice, its date and addressees, the plan's title, then the preamble
 # a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
 _GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")
@@ -814,6 +821,8 @@ class _Reader:
                     item = _item("goal", text, *declared)
                     self.items.goals.append(item)
                     self.claim([item])
+                    # 规划提出…的主要目标。其中，…达到58亿吨标准煤，…全面提升: the goals it announces follow
+                    after_goal = text[declared[0] : declared[1]].rstrip("。：: ").endswith("目标")
                     continue
                 if named is not None:
                     # 我们以促进消费扩量、提质、升级为目标，…: the aim named is the goal, to the sentence end
@@ -962,11 +971,24 @@ class _Reader:
             for start, end in sentences(text, par.start, par.end):
                 first = trim(text, start, end)[0]
                 if text.startswith(("为", "为了"), first) and _DRAWN_UP_RE.search(text, first, end):
-                    item = _item("goal", text, first, end)
+                    item = _item("goal", text, *self._aims_of_preamble(first, end))
                     if self.free(*item.span):
                         self.items.goals.append(item)
                         self.claim([item])
                     return
+
+    def _aims_of_preamble(self, start: int, end: int) -> tuple[int, int]:
+        """为深入贯彻落实…精神，根据《…》，结合本区实际，为建立…长效机制，全力维护…，现就…提出以下意见：: the
+        aims, past the policy it carries out and the basis it names (the whole sentence when that is all)."""
+        text = self.text
+        parts = clauses(text, start, end, "，,；;")
+        first = 0  # the leading run of clauses naming the policy and the basis
+        while first < len(parts) and _PREAMBLE_BASIS_RE.search(text, *parts[first]):
+            first += 1
+        aims = [(s, e) for s, e in parts[first:] if not _DRAWN_UP_RE.search(text, s, e)]
+        if not first or not aims:
+            return start, end
+        return aims[0][0], end
 
     def guided_goals(self, within: int = _RELEASE_PARAGRAPHS + 2) -> None:
         """With no goal stated otherwise: the aims a report's guiding-thought sentence ends on (《意见》强调，
@@ -1095,7 +1117,12 @@ class _Reader:
                 ):
                     # 到2025年底，…实现…覆盖；开展…；推进…: the actions after the aim, the sentence's task
                     start = aim_end + (text[aim_end] == "；")
-                if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, start, end):
+                heard = _REPORTER_HEARD_RE.match(text, start, end)
+                if heard is not None:  # （记者…）记者近日在…会上获悉：今年，广西计划实施…: what was heard
+                    start = heard.end()
+                scope = _SCOPE_LEAD_RE.match(text, start, end)  # 对2019年以来已完成改造的小区，广西将…
+                said_from = scope.end() if scope is not None else start
+                if not self.free(start, end) or _NOT_PLAN_SENTENCE_RE.search(text, said_from, end):
                     continue
                 verb_at = self._task_start(start, end)
                 if verb_at is None or self._reports_others(start, verb_at, end):

@@ -368,3 +368,17 @@ def test_a_white_paper_and_its_questions_and_answers_are_not_plans() -> None:
     decision = classify_genre(text)
     assert decision.genre == "not_a_plan" and decision.cue == "白皮书"
     assert classify_genre(text.replace("白皮书", "规划")).genre == "plan_interpretation"
+
+
+def test_a_review_of_work_done_is_no_plan_and_a_years_plan_of_work_or_a_set_of_measures_is_one() -> None:
+    # regressions from real People's Daily pages: a 综述 of 2024's work read as a report on a plan; news of
+    # 《…若干举措》 and of "今年，广西计划实施…项目1077个" read as news on no plan
+    gold = REPO / "tests" / "gold" / "sealed15" / "docs"
+    review = (gold / "pd_2025_grassroots_burden_reduction_review.txt").read_text(encoding="utf-8")
+    decision = classify_genre(review)
+    assert decision.genre == "not_a_plan" and decision.cue == "综述"
+    for name in (
+        "pd_2025_hebei_entrepreneurship_measures_report",
+        "pd_2025_guangxi_old_community_renovation_report",
+    ):
+        assert classify_genre((gold / f"{name}.txt").read_text(encoding="utf-8")).genre == "plan_report"

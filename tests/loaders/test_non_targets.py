@@ -525,3 +525,18 @@ def test_the_clause_before_that_counted_its_own_names_no_count_after_it() -> Non
         ("既有公共建筑节能改造", 3000.0, "万平方米", "="),
         ("既有居住建筑节能改造", 2000.0, "万平方米", "="),
     ]
+
+
+def test_a_count_of_the_list_before_it_and_a_count_led_by_the_year_or_its_actor() -> None:
+    # regressions from real texts: 建设石油化工、水域救援、危化品槽车处置3支专业救援队伍 (the list
+    # names what is counted), 今年，广西计划实施…项目1077个, 我国将新开工改造…11.5万个 were not read
+    assert described("着力建设石油化工、水域救援、危化品槽车处置3支专业救援队伍，分类组建专家库。") == [
+        ("专业救援队伍", 3.0, "支", "=")
+    ]
+    assert described("推进航运集疏运结构项目资金、海铁联运发展项目资金2项纳入“免申即享”。") == []
+    assert described("今年，广西计划实施城镇老旧小区改造项目1077个。") == [
+        ("城镇老旧小区改造项目", 1077.0, "个", "=")
+    ]
+    assert described("“十五五”时期，我国将新开工改造城镇老旧小区11.5万个。") == [
+        ("城镇老旧小区", 11.5, "万个", "=")
+    ]
