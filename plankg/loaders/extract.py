@@ -18,7 +18,7 @@ from pathlib import Path
 from plankg.loaders.genre import classify_genre
 from plankg.loaders.indicators import IndicatorMatch, find_indicators, stated_year
 from plankg.loaders.links import apply_overrides, infer_links
-from plankg.loaders.metadata import extract_metadata
+from plankg.loaders.metadata import EDITION_PERIODS, extract_metadata
 from plankg.loaders.non_targets import condition_lists
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
 from plankg.loaders.plan_facts import issue_year
@@ -117,6 +117,12 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
         if genre.genre in PARTLY_PROSE_GENRES and not structured_tasks:  # structure wins where it exists
             outline = weigh_tasks(outline)
+        if _looks_back(text):  # a completed plan's results (经过五年的努力，…进一步提升) are no aims
+            outline.goals = [g for g in outline.goals if _FUTURE_RE.search(text, *g.span)]
+            # nor its tasks, before the report turns to what comes next (“十五五”时期，…将在五个方面着力)
+            ahead = _AHEAD_RE.search(text, _TITLE_CHARS)
+            turn = ahead.start() if ahead else len(text)
+            outline.tasks = [t for t in outline.tasks if t.span[0] >= turn]
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
@@ -312,6 +318,8 @@ def _indicators(
     items = SpanSet(ruled + [direction.span for direction in outline.directions])
     subject_sweep = SpanSweep(subjects)
     issued = issue_year(text)
+    closing = _closing_period_re(issued)
+    looking_back = _looks_back(text)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
         if par.form in ("meta", "title", "table", "annex"):
@@ -327,6 +335,10 @@ def _indicators(
             position = match.number_start
             if conditions.holds(position):
                 continue
+            if (looking_back or closing is not None) and _told_of_the_past(
+                text, window_start, par.end, position, None if looking_back else closing
+            ):
+                continue  # “十四五”期间，全国已就业残疾人达901万人 in a 2025 report: the period's record
             stated = stated_year(text, window_start, position) if issued is not None else None
             if stated is not None and stated < issued - 1:
                 # 2023年年底前完成30个 in a 2025 text: a deadline long passed, a record, not a target
@@ -431,6 +443,40 @@ def _without_restatements(
             stated.setdefault(key, []).append(match.name)
         kept.append((match, subject))
     return kept
+
+
+# what a sentence sets for the future: a modal of intent, a year to reach, a plan
+_FUTURE_RE = re.compile(r"将|力争|争取|到\s*\d{4}\s*年|预计|计划|目标是")
+
+
+def _closing_period_re(issued: int | None) -> re.Pattern[str] | None:
+    """The five-year period whose last year the document is issued in (十四五 in 2025), as a sentence
+    names it looking back: “十四五”期间, “十四五”以来, “十四五”时期."""
+    closing = [name for name, (_, last) in EDITION_PERIODS.items() if last == issued]
+    return re.compile(rf"[“\"]?(?:{'|'.join(closing)})[”\"]?(?:期间|以来|时期)") if closing else None
+
+
+_COMPLETION_TITLE_RE = re.compile(r"完成[“\"]?十[一二三四五六]五[”\"]?规划|规划收官")
+_TITLE_CHARS = 200  # a headline and its kicker
+_AHEAD_RE = re.compile(r"[“\"]?十[五六七]五[”\"]?(?:时期|期间)|下一步|今后|展望")
+
+
+def _looks_back(text: str) -> bool:
+    """A report on a plan's completion (高质量完成“十四五”规划): what it counts was done, unless set ahead."""
+    return _COMPLETION_TITLE_RE.search(text, 0, _TITLE_CHARS) is not None
+
+
+def _told_of_the_past(
+    text: str, start: int, end: int, position: int, closing: re.Pattern[str] | None
+) -> bool:
+    """Whether the number at `position` is told in a sentence with nothing set for the future (about
+    the closing period, when `closing` is given): a record, not a target."""
+    sentence_start = max(text.rfind(ch, start, position) for ch in "。！？") + 1
+    sentence_start = max(sentence_start, start)
+    stops = [at for at in (text.find(ch, position, end) for ch in "。！？") if at != -1]
+    sentence = text[sentence_start : min(stops, default=end)]
+    named = closing is None or closing.search(sentence) is not None
+    return named and _FUTURE_RE.search(sentence) is None
 
 
 _BREAKDOWN_GAP_CHARS = 40  # the lines of a yearly breakdown are short: one measure and its number each

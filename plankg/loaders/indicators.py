@@ -43,6 +43,7 @@ from plankg.loaders.non_targets import (
     is_event_count,
     is_forecast,
     is_past,
+    is_penalty,
     is_permission,
     is_project_size,
     is_qualification,
@@ -608,6 +609,7 @@ def find_indicators(
             is_condition_or_scope(scan, suffix_end, pre)
             or is_forecast(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
             or is_permission(pre, scan[suffix_end : _sentence_end(scan, n_start)])
+            or is_penalty(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
             or is_score_weight(pre, unit)
             or is_event_count(pre)
             or is_definition(sentence_before)

@@ -15,6 +15,7 @@ A plan sets a target with 到2025年…达到, 力争, 控制在, 不低于 …;
 - a range of a calculation rule (按总用量的60%—70%估算);
 - a project's size (超50亿美元项目取得突破): the amount sizes the project, it is not an amount to reach;
 - a count of the document's own measures (将24项督查激励措施调整增加为30项督查激励措施);
+- a fine a rule imposes (处以1万元以上5万元以下罚款);
 - a qualification asked of an applicant (注册资本不低于1000万元, 申请企业…, 年龄不超过35周岁): who may
   apply, not what the plan is to reach;
 - a level already reached that a measure builds on (在…生均财政拨款水平达到12000元的基础上);
@@ -59,15 +60,24 @@ ALREADY_DONE_RE = re.compile(
 )
 # 同比, 环比, 比上年, 去年: a sentence reporting a past period's statistics; 以来: what a past period did.
 # (同比2022年增长30%: a change against a named base year is how a plan sets a target)
-_STATISTIC_RE = re.compile(r"[同环]比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度")
+# 上半年，全国城镇新增就业695万人，完成全年目标任务的58%: a period's results reported (its opening words)
+_STATISTIC_RE = re.compile(
+    r"[同环]比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度"
+    r"|(?:^|[，,。：:])\s*(?:今年)?(?:上半年|一季度|前三季度)[，,]"
+)
 _SINCE_RE = re.compile(r"以来")
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 # 允许…不超过, 最多可…; a cap a rule allows raised (占用地面积的比例上限由7%提高到15%)
 # …不得预收超过1个月的租金: a ban on an act, whose number bounds the act (不得低于30%: a floor, a target)
-# 将小微企业最高授信额度提高到5000万元: the most one beneficiary may be granted, a cap per case
+# 将小微企业最高授信额度提高到5000万元: the most one beneficiary may be granted, a cap per case;
+# 物业可转让不超过50％: what a rule allows (可 + a verb right before the bound)
 _PERMISSION_RE = re.compile(
     r"允许|准许|最多可|上限|不得(?!低于|少于|超过|高于|小于|大于)|可(?:在|按)$|最高[^，,。；;]{0,8}?(?:额度|限额)"
+    r"|可[\u4e00-\u9fff]{1,3}(?:不超过|不高于|最多|至多)$"
 )
+# 处以1万元以上5万元以下罚款: a fine a rule imposes
+_PENALTY_BEFORE_RE = re.compile(r"处以?[^，,。；;]{0,12}$")
+_PENALTY_AFTER_RE = re.compile(r"[^，,。；;]{0,12}?罚款")
 _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
 # 对年营业收入超过1亿元的企业, 针对…的: a scope preposition before the number (not 对标, 对接, 对外 …).
 _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比象应称]))")
@@ -144,6 +154,12 @@ _SCORE_WEIGHT_RE = re.compile(r"(?:[（(]|扣|加|得|计)$")
 
 def is_score_weight(clause_before: str, unit: str) -> bool:
     return unit == "分" and _SCORE_WEIGHT_RE.search(clause_before) is not None
+
+
+def is_penalty(clause_before: str, clause_after: str) -> bool:
+    """处以1万元以上5万元以下罚款 / 处2000元罚款: a fine a rule imposes, not a level to reach."""
+    imposed = _PENALTY_BEFORE_RE.search(clause_before) is not None
+    return imposed and _PENALTY_AFTER_RE.match(clause_after) is not None
 
 
 def is_permission(clause_before: str, sentence_after: str = "") -> bool:

@@ -549,3 +549,30 @@ def test_a_yearly_breakdown_of_a_stated_target_is_no_target_of_its_own() -> None
     path = REPO / "tests/gold/sealed7/docs/sh_jt_refined_management_3yr_plan_2024.txt"
     found = [(i.name, i.value) for i in extract_path(path).indicators if i.name == "农村公路提档升级改造"]
     assert found == [("农村公路提档升级改造", 600.0)]
+
+
+def test_a_fine_an_allowance_and_a_half_years_results_are_not_targets() -> None:
+    # regressions from real texts: 处以1万元以上5万元以下罚款 (a fine), 物业可转让不超过50％ (what a rule
+    # allows), 上半年，…完成全年目标任务的58% (a period's results)
+    assert targets("对旅行社使用不符合规定车辆的，责令改正，并处以1万元以上5万元以下罚款。") == []
+    assert targets("除生活配套设施以外的物业可转让不超过50％，这部分可转让的物业可转让给高新技术企业。") == []
+    assert targets("上半年，全国城镇新增就业695万人，完成全年目标任务的58%。") == []
+    assert described("到2025年，罚款收缴率达到100%。") == [("罚款收缴率", 100.0, "%", ">=")]
+
+
+def test_a_report_on_a_completed_plan_counts_what_was_done() -> None:
+    # regression from a real report (高质量完成“十四五”规划, 2025): 已就业残疾人达901万人, 入学率达97% became
+    # targets, 经过五年的努力，…进一步提升 a goal, and the results paragraphs tasks
+    path = REPO / "tests/gold/sealed16/docs/pd_disabled_persons_14th_fyp_review_report_2025.txt"
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_text(text)
+    assert extraction.indicators == [] and extraction.goals == []
+    turn = text.index("下一步，中国残联将")  # where it turns to what comes next
+    assert extraction.tasks and all(t.span[0] >= turn for t in extraction.tasks)
+    # the closing period's record in a report that does not say it looks back
+    lead = (
+        "残疾人就业稳步扩大\n本报记者  易舒冉《人民日报》（2025年07月23日第 04 版）\n"
+        "“十四五”期间，全国已就业残疾人达901万人，新增就业累计达到231万人。\n"
+        "《残疾人就业促进行动计划》提出，“十五五”时期，将力争新增就业300万人。\n"
+    )
+    assert [i.value for i in extract_text(lead).indicators] == [300.0]
