@@ -979,7 +979,8 @@ class _Reader:
 
     def _aims_of_preamble(self, start: int, end: int) -> tuple[int, int]:
         """为深入贯彻落实…精神，根据《…》，结合本区实际，为建立…长效机制，全力维护…，现就…提出以下意见：: the
-        aims, past the policy it carries out and the basis it names (the whole sentence when that is all)."""
+        aims, past the policy it carries out and the basis it names and before the words that it is drawn up
+        (the whole sentence when it names no policy or basis first)."""
         text = self.text
         parts = clauses(text, start, end, "，,；;")
         first = 0  # the leading run of clauses naming the policy and the basis
@@ -988,7 +989,7 @@ class _Reader:
         aims = [(s, e) for s, e in parts[first:] if not _DRAWN_UP_RE.search(text, s, e)]
         if not first or not aims:
             return start, end
-        return aims[0][0], end
+        return aims[0][0], aims[-1][1]  # …全力维护城市运行安全 (not 现就…提出以下意见：)
 
     def guided_goals(self, within: int = _RELEASE_PARAGRAPHS + 2) -> None:
         """With no goal stated otherwise: the aims a report's guiding-thought sentence ends on (《意见》强调，

@@ -382,3 +382,10 @@ def test_a_review_of_work_done_is_no_plan_and_a_years_plan_of_work_or_a_set_of_m
         "pd_2025_guangxi_old_community_renovation_report",
     ):
         assert classify_genre((gold / f"{name}.txt").read_text(encoding="utf-8")).genre == "plan_report"
+
+
+def test_a_years_work_points_are_a_plan() -> None:
+    # regression from a real notice (沪规划资源数〔2026〕141号): 关于印发《…工作要点》的通知 read as news
+    title = "关于印发《2026年上海量子城市空间智能建设工作要点》的通知\n沪规划资源数〔2026〕141号\n"
+    body = "市政府相关委、办、局:\n一、聚焦行业大模型研发应用\n完成不少于100万条模型微调语料生产。\n"
+    assert classify_genre(title + body).genre == "plan"

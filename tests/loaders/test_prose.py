@@ -859,9 +859,9 @@ def test_a_plans_preamble_purpose_is_its_goal_when_it_states_no_other() -> None:
     )
     extraction = extract_text(text)
     assert extraction.document.genre == "plan"
-    # the aims, without the policy the preamble carries out (为深入贯彻落实《…意见》，)
+    # the aims, without the policy the preamble carries out (为深入贯彻落实《…意见》，) nor 特制定本行动计划
     assert [g.text for g in extraction.goals] == [
-        "加快推进上海市CIM底座建设，构建基于住建行业的专业级城市空间底座，特制定本行动计划。"
+        "加快推进上海市CIM底座建设，构建基于住建行业的专业级城市空间底座"
     ]
 
 

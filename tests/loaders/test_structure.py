@@ -12,7 +12,7 @@ from plankg.loaders.structure.clauses import clauses, enumerations
 from plankg.loaders.structure.notices import is_furniture
 from plankg.loaders.structure.paragraphs import classify_paragraph, split_paragraphs
 from plankg.loaders.structure.punctuation import find_sentence_end
-from tests.support.corpus import corpus_dir
+from tests.support.corpus import REPO, corpus_dir
 
 
 def _names(text: str, items: list) -> list[str]:
@@ -488,3 +488,15 @@ def test_what_the_last_period_achieved_is_a_background_heading() -> None:
     for title in ("“十三五”期间发展成果", "主要成效", "取得的成效"):
         assert classify_title(title) == "skip", title
     assert classify_title("提升治理成效") != "skip"  # work to do
+
+
+def test_a_chapter_whose_title_acts_in_its_second_clause_is_a_task() -> None:
+    # regression from a real plan (2026年上海量子城市空间智能建设工作要点): 一、聚焦行业大模型研发应用，
+    # 全面提升空间智能基础能力 (完成…, 建设… in its body) was read as an account, its targets lost
+    path = REPO / "tests/gold/sealed12/docs/sh_quantum_city_spatial_intelligence_work_points_2026.txt"
+    text = path.read_text(encoding="utf-8")
+    outline = parse_outline(text)
+    assert (
+        text[outline.tasks[0].name[0] : outline.tasks[0].name[1]]
+        == "聚焦行业大模型研发应用，全面提升空间智能基础能力"
+    )

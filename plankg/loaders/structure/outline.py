@@ -10,6 +10,8 @@ paragraphs, or else the clauses (split on ；; 。) of its single paragraph; dee
 
 from __future__ import annotations
 
+import re
+
 from plankg.loaders.structure.annexes import ANNEX_OPENING_RE, mark_definition_annexes
 from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
@@ -123,10 +125,9 @@ class _OutlineBuilder:
         """A numbered section that neither names an action in its title nor gives one in its text: an
         account of facts or an analysis (关于1996年度地震重点危险区的判定; an annex listing what is
         measured), not a task."""
-        return (
-            ACTION_TITLE_RE.match(section.title) is None
-            and INSTRUCTION_RE.search(self.text, section.start, section.end) is None
-        )
+        # 聚焦行业大模型研发应用，全面提升空间智能基础能力: the action may open any clause of the title
+        acts = any(ACTION_TITLE_RE.match(clause.strip()) for clause in re.split(r"[，,；;]", section.title))
+        return not acts and INSTRUCTION_RE.search(self.text, section.start, section.end) is None
 
     def take(self, section: Section, kind: Kind) -> None:
         self.outline.target_sections.append((section.start, section.end))
