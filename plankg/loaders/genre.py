@@ -68,7 +68,7 @@ _PLAN_TYPES = (
     "若干措施|若干政策措施|政策措施|措施|行动方案|建议|工作要点|要点"
 )
 _RULE_TYPES = (
-    "实施条例|条例|暂行规定|规定|暂行办法|实施办法|管理办法|办法|实施细则|细则|工作规则|规则|应急预案|预案|"
+    "实施条例|条例|暂行规定|规定|暂行办法|实施办法|管理办法|办法|实施细则|细则|工作规则|规则|应急预案|预案|法|"
     "标准|章程|决定|决议|批复|复函|答复|函|通报|公告|通告|命令|令"
 )
 _REPORT_TYPES = "报告|请示"
@@ -158,6 +158,9 @@ class _Title:
     end: int  # where the text after the title begins
 
 
+_BYLINE_LINE_RE = re.compile(r"本报记者|新华社记者|《人民日报》[（(]")
+
+
 def _title(text: str) -> _Title:
     """The document's own title: its first paragraph (furniture skipped), continued by the short
     lines after it up to the 文号 line, the salutation or the first sentence."""
@@ -175,6 +178,7 @@ def _title(text: str) -> _Title:
             or is_furniture(line)
             or _SENTENCE_PUNCT_RE.search(line)
             or line.endswith(("：", ":"))
+            or _BYLINE_LINE_RE.search(line)  # 本报记者  吴齐强《人民日报》（…）: the byline, not the title
             or len(line) > 40
             or len(compact) + len(line) > _TITLE_MAX_CHARS
         ):
@@ -389,6 +393,11 @@ def classify_genre(text: str) -> GenreDecision:
         news = _NEWS_BODY_RE.search(text, body_start + par.start, body_start + par.end)
         if news is not None:
             if _PLAN_MENTION_RE.search(text) is None:
+                target = _TARGET_RE.search(text, body_start)  # “十五五”时期，…将…: the work a government sets
+                if target is not None:
+                    return _body_decision(
+                        "plan_report", "an article on the targets or work a government sets", target
+                    )
                 return _body_decision("not_a_plan", "a news report on no plan", news)
             carried = _CARRIES_TEXT_RE.search(text, body_start, body_start + 1500)
             if carried is not None:  # 新华社…电 …印发了《…规划》… 《…》主要内容如下。: the plan's own text

@@ -389,3 +389,13 @@ def test_a_years_work_points_are_a_plan() -> None:
     title = "关于印发《2026年上海量子城市空间智能建设工作要点》的通知\n沪规划资源数〔2026〕141号\n"
     body = "市政府相关委、办、局:\n一、聚焦行业大模型研发应用\n完成不少于100万条模型微调语料生产。\n"
     assert classify_genre(title + body).genre == "plan"
+
+
+def test_a_law_is_no_plan_and_a_byline_is_no_part_of_the_title() -> None:
+    # regressions from real People's Daily pages: 中华人民共和国国家通用语言文字法 read as a report (its
+    # byline cue), and a headline's byline line read as the title's end (no news cue left)
+    gold = REPO / "tests" / "gold" / "sealed17" / "docs"
+    law = classify_genre((gold / "pd_national_common_language_law_2025.txt").read_text(encoding="utf-8"))
+    assert law.genre == "not_a_plan" and law.cue == "法"
+    report = (gold / "pd_2025_hunan_industry_upgrade_campaign.txt").read_text(encoding="utf-8")
+    assert classify_genre(report).genre == "plan_report"

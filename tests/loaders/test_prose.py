@@ -1239,3 +1239,15 @@ def test_the_year_a_report_says_is_set_and_the_goals_an_announced_aim_opens_on()
     text = path.read_text(encoding="utf-8")
     goals = [text[g.span[0] : g.span[1]][:6] for g in extract_text(text).goals]
     assert goals == ["2030年初", "提出“十五五", "其中，能源综"]
+
+
+def test_the_years_an_aim_is_to_take_are_its_cue() -> None:
+    # regression from a real 政策问答: 计划利用3年时间，培训…技能人才150万人次左右 was no goal
+    text = (
+        "养老护理人才供给如何更好满足需求（政策问答·回应关切）\n"
+        "本报记者  李昌禹《人民日报》（2025年11月16日第 01 版）\n"
+        "民政部会同人力资源社会保障部印发《养老服务技能人才专项培训实施方案》，计划利用3年时间，"
+        "培训养老护理员、老年人能力评估师等养老服务技能人才150万人次左右。\n"
+    )
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert any(g.startswith("利用3年时间，培训养老护理员") for g in goals)
