@@ -357,7 +357,10 @@ def _indicators(
                     # 其中，…不少于20个: a breakdown of the sentence before, under its cue
                     before = max(text.rfind(ch, window_start, sentence_start - 1) for ch in "。！？")
                     sentence_start = max(before + 1, window_start)
-                if not _TARGET_CUE_RE.search(text, sentence_start, position + 1):
+                year_ahead = _YEAR_LEAD_RE.match(text, sentence_start)  # 2025年，山西…抓好616个… in 2025
+                if not _TARGET_CUE_RE.search(text, sentence_start, position + 1) and not (
+                    year_ahead and issued is not None and int(year_ahead.group(1)) >= issued
+                ):
                     continue
             found.append((match, subject, in_heading and not inside))
     paragraph_ends = [p.end for p in outline.paragraphs]
@@ -445,6 +448,7 @@ def _without_restatements(
     return kept
 
 
+_YEAR_LEAD_RE = re.compile(r"\s*((?:19|20)\d{2})\s*年[，,]")  # a sentence opening with its year
 # what a sentence sets for the future: a modal of intent, a year to reach, a plan
 _FUTURE_RE = re.compile(r"将|力争|争取|到\s*\d{4}\s*年|预计|计划|目标是")
 

@@ -212,6 +212,9 @@ _PREAMBLE_BASIS_RE = re.compile(r"贯彻|落实|精神|根据|按照|依据|结�
 _PREAMBLE_PARAGRAPHS = 12  # the cover notice, its date and addressees, the plan's title, then the preamble
 # a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
 _GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")
+_PLAN_REQUIRES_RE = re.compile(
+    r"(?:方案|意见|规划|计划|纲要|措施|》)(?:明确)?(?:要求|提出|强调)[，,：:]?(?:要)?(?:坚持)?$"
+)
 _GUIDE_CLAUSE_RE = re.compile(r"贯彻|落实|精神|为指导|践行|坚持|思想|理念|统筹发展和安全|稳中求进|高举")
 _RELEASED_BY_RE = re.compile(r"日前|近日|近期|今天|今日|\d+月\d+日|印发|出台|发布|国务院|办公厅|部门")
 # A vision without a year: a future modal, then an end state to build (加快建设…新型能源体系, 打造…高地)
@@ -998,13 +1001,15 @@ class _Reader:
         if self.items.goals:
             return
         text = self.text
-        for par in self.paragraphs[:within]:
+        for index, par in enumerate(self.paragraphs):
             if par.form not in ("prose", "lead"):
                 continue
             for start, end in sentences(text, par.start, par.end):
                 guide = _GUIDE_RE.search(text, start, end)
                 if guide is None:
                     continue
+                if index >= within and not _PLAN_REQUIRES_RE.search(text, start, guide.start()):
+                    continue  # past the lead, only the plan's own requirements (答：方案要求以…为指导) count
                 parts = clauses(text, guide.end(), end, "，,；;")
                 aims = [i for i, (s, e) in enumerate(parts) if not _GUIDE_CLAUSE_RE.search(text, s, e)]
                 if len(parts) - (aims[0] if aims else len(parts)) < 2:

@@ -576,3 +576,14 @@ def test_a_report_on_a_completed_plan_counts_what_was_done() -> None:
         "《残疾人就业促进行动计划》提出，“十五五”时期，将力争新增就业300万人。\n"
     )
     assert [i.value for i in extract_text(lead).indicators] == [300.0]
+
+
+def test_a_sentence_opening_on_the_documents_own_year_sets_its_counts() -> None:
+    # regression from a real report (2025): 2025年，山西开展…行动，…，抓好616个省级重点工程年度建设项目。
+    text = (
+        "山西开展“重大项目建设年”行动\n本报记者  刘鑫焱《人民日报》（2025年03月01日第 01 版）\n"
+        "2025年，山西开展“重大项目建设年”行动，实施一批“两重”项目和高质量转型项目，"
+        "抓好616个省级重点工程年度建设项目。\n2024年，山西抓好500个省级重点工程年度建设项目。\n"
+    )
+    found = [(i.name, i.value, i.target_year) for i in extract_text(text).indicators]
+    assert found == [("省级重点工程年度建设项目", 616.0, 2025)]

