@@ -184,6 +184,9 @@ _COUNTED_ITEM_RE = re.compile(
 )
 
 
+_LISTED_KIND_RE = re.compile(r"、[^、]+?等([^、等]+)$")
+
+
 def object_after(text: str, start: int, limit: int) -> tuple[str, int]:
     """The thing counted after a unit ("5个全国领先、行业主导的互联网工业平台" → 互联网工业平台)."""
     end = start
@@ -209,4 +212,7 @@ def object_after(text: str, start: int, limit: int) -> tuple[str, int]:
         tail = stripped.rsplit("的", 1)[1]
         if len(tail) >= 2:
             stripped = tail
+    listed = _LISTED_KIND_RE.search(stripped)  # 建筑与小区、…等海绵重点项目: the kind the list names
+    if listed is not None and len(listed.group(1)) >= 2:
+        stripped = listed.group(1)
     return stripped[:24], end

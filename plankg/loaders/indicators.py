@@ -328,6 +328,8 @@ _EDITION_DUE_RE = re.compile(rf"{EDITION_NAME}(?:时期|期间|末|期末|规划
 # 使用), so those only go before what makes them adverbs or conjunctions.
 _RISE_LEAD_RE = re.compile(rf"\s*{CHANGED_TO}")
 _RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
+# a name that is only verbs (培养造就1000名左右大国工匠, 资助不少于300万名…产业工人): what follows is counted
+_BARE_VERBS_RE = re.compile(rf"(?:{'|'.join(_BUILD_VERBS)}|造就|资助|帮扶|支持)+")
 _VERB_AFTER_COUNT_RE = re.compile(r"纳入|列入|进入|实现|达到|完成|享受|通过|获得")
 _VERB_OBJECT_RE = re.compile(
     # 今年 / 广西计划…: the year or the actor (a name of a few characters before its modal) lead the verb
@@ -837,7 +839,8 @@ def find_indicators(
                 per = _PER_PERIOD_RE.search(stripped_pre)
                 name = f"{name}{per.group() if per else ''}{activity.group()}时间"
                 span_end = max(span_end, activity.end())
-        if name in _BUILD_VERBS and (counted := object_after(scan, suffix_end, len(scan)))[0]:
+        bare_verb = name in _BUILD_VERBS or _BARE_VERBS_RE.fullmatch(name) is not None  # 培养造就, 资助
+        if bare_verb and (counted := object_after(scan, suffix_end, len(scan)))[0]:
             name = clean_name(counted[0]) or counted[0]  # 形成不少于100个数据空间解决方案: what is formed
             span_end = max(span_end, counted[1])
         elif name in _BUILD_VERBS and name_start > 0:

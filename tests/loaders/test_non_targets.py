@@ -587,3 +587,15 @@ def test_a_sentence_opening_on_the_documents_own_year_sets_its_counts() -> None:
     )
     found = [(i.name, i.value, i.target_year) for i in extract_text(text).indicators]
     assert found == [("省级重点工程年度建设项目", 616.0, 2025)]
+
+
+def test_a_count_is_named_by_the_kind_its_list_closes_on_and_not_by_a_bare_verb() -> None:
+    # regressions from real texts: 建设约100个建筑与小区、…、水务系统等海绵重点项目 was named by the list;
+    # 培养造就1000名左右大国工匠, 资助不少于300万名…产业工人 were named 培养造就 and 资助
+    def names(sentence: str) -> list[str]:
+        return [name for name, *_ in described(sentence)]
+
+    assert names("到2025年，建设约100个建筑与小区、公园与绿地、水务系统等海绵重点项目。") == ["海绵重点项目"]
+    assert names("到2030年，培养造就1000名左右大国工匠。") == ["大国工匠"]
+    assert names("到2030年，资助不少于300万名产业工人提升学历。") == ["产业工人提升学历"]
+    assert names("到2025年，建成10所高等教育机构。") == ["高等教育机构"]
