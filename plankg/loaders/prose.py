@@ -317,7 +317,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+")
+# …创新工作室数量达16万家……《规划》近日发布: an ellipsis before a new opening word ends the sentence too
+_SENTENCE_RE = re.compile(
+    rf"[^{_SENTENCE_END}]*?(?:[{_SENTENCE_END}]|……(?=[《“\u4e00-\u9fff]))|[^{_SENTENCE_END}]+"
+)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1260,3 +1260,11 @@ def test_the_plans_guiding_requirements_in_an_answer_give_its_aims() -> None:
     text = path.read_text(encoding="utf-8")
     goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
     assert len(goals) == 1 and "立足“农家”定位，提升“书”的品质" in goals[0] and "为指导" not in goals[0]
+
+
+def test_an_ellipsis_before_a_new_opening_word_ends_the_sentence() -> None:
+    # regression from a real report: a lead's targets ending on …16万家…… ran on into 《规划》…近日发布，…
+    path = REPO / "tests/gold/sealed18/docs/pd_2026_trade_union_15th_fyp_report.txt"
+    text = path.read_text(encoding="utf-8")
+    first = next(g for g in extract_text(text).goals)
+    assert text[first.span[0] : first.span[1]].endswith("各级各类创新工作室数量达16万家")
