@@ -31,7 +31,8 @@ GENRE_TARGET = 0.9
 # saw them: sealed5 0.55 / 0.56, sealed6 0.47 / 0.48, sealed7 0.42 / 0.46, sealed8 0.57 / 0.57, sealed9
 # 0.46 / 0.55, sealed10 0.32 / 0.32, sealed11 0.44 / 0.44, sealed12 0.42 / 0.45, sealed13 0.42 / 0.41,
 # sealed14 0.61 / 0.64, sealed15 0.55 / 0.56, sealed16 0.69 / 0.71, sealed17 0.31 / 0.32,
-# sealed18 0.56 / 0.59),
+# sealed18 0.56 / 0.59; sealed19 0.56 / 0.52, scored after the eighth session's last rule and never tuned on:
+# it stays out of the model's training as an untouched unseen batch),
 # developed on since. Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan, in sealed12 a forum's announcement (both read as reports), in
@@ -58,6 +59,7 @@ OUTSIDE_FLOORS = {
     "sealed16": 0.81,
     "sealed17": 0.61,
     "sealed18": 0.63,
+    "sealed19": 0.49,
 }
 LOUD_NON_PLANS = {"last": 1, "sealed11": 1, "sealed12": 1, "sealed13": 1}
 
