@@ -108,6 +108,7 @@ def extract_text(
 def extract_document(document: SourceDocument, *, overrides_path: Path | str | None = None) -> Extraction:
     text = document.text
     genre = classify_genre(text)
+    looking_back = _looks_back(text)
     outline = parse_outline(text)
     if genre.genre == "not_a_plan":  # a regulation's articles are not tasks, its numbers not targets
         outline = dataclasses.replace(outline, goals=[], directions=[], tasks=[], tables=[], paragraphs=[])
@@ -117,7 +118,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
         if genre.genre in PARTLY_PROSE_GENRES and not structured_tasks:  # structure wins where it exists
             outline = weigh_tasks(outline)
-        if _looks_back(text):  # a completed plan's results (经过五年的努力，…进一步提升) are no aims
+        if looking_back:  # a completed plan's results (经过五年的努力，…进一步提升) are no aims
             outline.goals = [g for g in outline.goals if _FUTURE_RE.search(text, *g.span)]
             # nor its tasks, before the report turns to what comes next (“十五五”时期，…将在五个方面着力)
             ahead = _AHEAD_RE.search(text, _TITLE_CHARS)
@@ -142,7 +143,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
     directions = _entities(outline.directions, text, f"{plan_id}-dir")
     tasks = _tasks(outline.tasks, text, f"{plan_id}-task")
     subjects = _subject_spans(outline, goals, tasks)
-    indicators = with_measures(_indicators(outline, text, plan_id, meta.period_end, subjects))
+    indicators = with_measures(_indicators(outline, text, plan_id, meta.period_end, subjects, looking_back))
     warnings = list(outline.warnings)
     del outline  # its paragraphs and sections are not needed past here: memory for the analysis below
 
@@ -306,6 +307,7 @@ def _indicators(
     plan_id: str,
     period_end: int | None,
     subjects: list[tuple[int, int, str]],
+    looking_back: bool,
 ) -> list[IndicatorRecord]:
     # Span lookups by bisection and forward sweeps, not scans of every span: linear in the text.
     skipped = SpanSet(outline.skipped)
@@ -319,7 +321,6 @@ def _indicators(
     subject_sweep = SpanSweep(subjects)
     issued = issue_year(text)
     closing = _closing_period_re(issued)
-    looking_back = _looks_back(text)
     found: list[tuple[IndicatorMatch, str | None, bool]] = []
     for par in outline.paragraphs:
         if par.form in ("meta", "title", "table", "annex"):
@@ -329,14 +330,14 @@ def _indicators(
         in_heading = headings.holds(par.start)
         nearby = subject_sweep.overlapping(par.start, par.end)
         matches = list(_paragraph_indicators(text, par.start, par.end, period_end))
-        subject_at = _innermost_subjects(nearby, [match.number_start for _, match in matches])
+        subject_at = _innermost_subjects(nearby, [match.number_start for _, _, match in matches])
         first_goal = min((s for s, _, sid in nearby if "-goal-" in sid), default=None)
-        for window_start, match in matches:
+        for window_start, window_end, match in matches:
             position = match.number_start
             if conditions.holds(position):
                 continue
             if (looking_back or closing is not None) and _told_of_the_past(
-                text, window_start, par.end, position, None if looking_back else closing
+                text, window_start, window_end, position, None if looking_back else closing
             ):
                 continue  # “十四五”期间，全国已就业残疾人达901万人 in a 2025 report: the period's record
             stated = stated_year(text, window_start, position) if issued is not None else None
@@ -351,8 +352,7 @@ def _indicators(
             goal_before = first_goal is not None and first_goal < position
             if not inside and not goal_before and not targets.holds(position):
                 # the sentence's time cue holds for all its ；-clauses (到2025年，…；完成5.3亿吨…改造)
-                sentence_start = max(text.rfind(ch, window_start, position) for ch in "。！？") + 1
-                sentence_start = max(sentence_start, window_start)
+                sentence_start = _sentence_start(text, window_start, position)
                 if _BREAKDOWN_RE.match(text, sentence_start) and sentence_start - 1 > window_start:
                     # 其中，…不少于20个: a breakdown of the sentence before, under its cue
                     before = max(text.rfind(ch, window_start, sentence_start - 1) for ch in "。！？")
@@ -475,12 +475,15 @@ def _told_of_the_past(
 ) -> bool:
     """Whether the number at `position` is told in a sentence with nothing set for the future (about
     the closing period, when `closing` is given): a record, not a target."""
-    sentence_start = max(text.rfind(ch, start, position) for ch in "。！？") + 1
-    sentence_start = max(sentence_start, start)
     stops = [at for at in (text.find(ch, position, end) for ch in "。！？") if at != -1]
-    sentence = text[sentence_start : min(stops, default=end)]
+    sentence = text[_sentence_start(text, start, position) : min(stops, default=end)]
     named = closing is None or closing.search(sentence) is not None
     return named and _FUTURE_RE.search(sentence) is None
+
+
+def _sentence_start(text: str, start: int, position: int) -> int:
+    """Where the sentence holding `position` starts, not before `start` (its paragraph window)."""
+    return max(max(text.rfind(ch, start, position) for ch in "。！？") + 1, start)
 
 
 _BREAKDOWN_GAP_CHARS = 40  # the lines of a yearly breakdown are short: one measure and its number each
@@ -551,8 +554,9 @@ def _innermost_subjects(spans: list[tuple[int, int, str]], positions: list[int])
 
 def _paragraph_indicators(
     text: str, start: int, end: int, period_end: int | None
-) -> Iterator[tuple[int, IndicatorMatch]]:
-    """(window start, match) for the targets of one paragraph, read window by window."""
+) -> Iterator[tuple[int, int, IndicatorMatch]]:
+    """(window start, window end, match) for the targets of one paragraph, read window by window (a
+    sentence is looked for inside its window: linear however long the paragraph)."""
     window_start = start
     while window_start < end:
         window_end = min(end, window_start + INDICATOR_WINDOW_CHARS)
@@ -563,7 +567,7 @@ def _paragraph_indicators(
             if stop != -1:
                 window_end = stop + 1
         for match in find_indicators(text, window_start, window_end, default_year=period_end):
-            yield window_start, match
+            yield window_start, window_end, match
         window_start = window_end
 
 

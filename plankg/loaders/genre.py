@@ -392,13 +392,10 @@ def classify_genre(text: str) -> GenreDecision:
     for par in head_paragraphs:
         news = _NEWS_BODY_RE.search(text, body_start + par.start, body_start + par.end)
         if news is not None:
-            if _PLAN_MENTION_RE.search(text) is None:
-                target = _TARGET_RE.search(text, body_start)  # “十五五”时期，…将…: the work a government sets
-                if target is not None:
-                    return _body_decision(
-                        "plan_report", "an article on the targets or work a government sets", target
-                    )
-                return _body_decision("not_a_plan", "a news report on no plan", news)
+            if _PLAN_MENTION_RE.search(text) is None:  # “十五五”时期，…将…: still the work a government sets
+                return _sets_work(text, body_start) or _body_decision(
+                    "not_a_plan", "a news report on no plan", news
+                )
             carried = _CARRIES_TEXT_RE.search(text, body_start, body_start + 1500)
             if carried is not None:  # 新华社…电 …印发了《…规划》… 《…》主要内容如下。: the plan's own text
                 return _body_decision("plan", "a news page carrying the plan's text", carried)
@@ -442,7 +439,15 @@ def classify_genre(text: str) -> GenreDecision:
     own_voice = _OWN_VOICE_RE.search(text, 0, body_start + 3000)
     if own_voice is not None:
         return _body_decision("plan", "the text speaks as the plan itself", own_voice)
-    target = _TARGET_RE.search(text, body_start)
-    if target is not None:
-        return _body_decision("plan_report", "an article on the targets or work a government sets", target)
+    sets_work = _sets_work(text, body_start)
+    if sets_work is not None:
+        return sets_work
     return _decision("not_a_plan", "no plan, report or interpretation cue", title, 0, len(title.compact))
+
+
+def _sets_work(text: str, body_start: int) -> GenreDecision | None:
+    """A report on a plan when the body states targets or work a government will carry out."""
+    target = _TARGET_RE.search(text, body_start)
+    if target is None:
+        return None
+    return _body_decision("plan_report", "an article on the targets or work a government sets", target)

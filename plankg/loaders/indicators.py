@@ -839,8 +839,8 @@ def find_indicators(
                 per = _PER_PERIOD_RE.search(stripped_pre)
                 name = f"{name}{per.group() if per else ''}{activity.group()}时间"
                 span_end = max(span_end, activity.end())
-        bare_verb = name in _BUILD_VERBS or _BARE_VERBS_RE.fullmatch(name) is not None  # 培养造就, 资助
-        if bare_verb and (counted := object_after(scan, suffix_end, len(scan)))[0]:
+        # a name that is only verbs (形成, 培养造就, 资助): what follows the count is what is counted
+        if _BARE_VERBS_RE.fullmatch(name) and (counted := object_after(scan, suffix_end, len(scan)))[0]:
             name = clean_name(counted[0]) or counted[0]  # 形成不少于100个数据空间解决方案: what is formed
             span_end = max(span_end, counted[1])
         elif name in _BUILD_VERBS and name_start > 0:

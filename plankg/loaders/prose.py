@@ -208,7 +208,7 @@ _DRAWN_UP_RE = re.compile(
     r"(?:制定|制订|编制|出台)(?:了)?本|提出[^。；;，,]{0,8}(?:如下|以下)|(?:如下|以下)(?:意见|措施)"
 )
 # the policy a preamble carries out and the basis it names, before its aims (为贯彻落实…精神，根据…)
-_PREAMBLE_BASIS_RE = re.compile(r"贯彻|落实|精神|根据|按照|依据|结合[^，,]{0,10}实际|要求$|部署$")
+_PREAMBLE_BASIS_RE = re.compile(rf"{_IDEOLOGY_CLAUSE_RE.pattern}|根据|按照|依据|结合[^，,]{{0,10}}实际|要求$")
 _PREAMBLE_PARAGRAPHS = 12  # the cover notice, its date and addressees, the plan's title, then the preamble
 # a guiding-thought sentence (坚持以…为指导), and the clauses of it that state the ideology, not the aims
 _GUIDE_RE = re.compile(r"以[^，,。；;]{2,40}?为指导")

@@ -798,12 +798,11 @@ def _split_leading_category(current: list[Cell], columns: _Columns) -> tuple[lis
 
 _VALUE_RE = re.compile(
     r"^(?P<symbol>[≥≤><＞＜]|大于等于|小于等于|不低于|不高于|不少于|不超过|约)?\s*"
-    r"(?P<open>[〔\[［])?(?P<number>-?\d+(?:\.\d+)?)(?P<close>[〕\]］])?\s*(?P<percent>%|％|‰)?\s*\*?"
+    r"(?P<open>[〔\[［])?(?P<number>-?\d+(?:\.\d+)?)"
+    # 〔3000—4000〕 in a target column: at least its low end
+    r"(?P<range>\s*(?:%|％)?\s*(?:—|－|-|–|~|～|至)\s*\d+(?:\.\d+)?)?"
+    r"(?P<close>[〕\]］])?\s*(?P<percent>%|％|‰)?\s*\*?"
     r"(?P<suffix>以上|以下|以内|左右)?(?:$|[、，,；;（(])"
-)
-_RANGE_CELL_RE = re.compile(
-    r"^(?P<open>[〔\[［])?(?P<low>\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?:—|－|-|–|~|～|至)\s*\d+(?:\.\d+)?"
-    r"(?P<close>[〕\]］])?\s*(?P<percent>%|％)?$"
 )
 _UNIT_TAIL_RE = re.compile(r"^(.*?\d)\s*([^\d\s%％‰（）()]{1,6})$")
 _EMPTY = {"", "—", "-", "－", "——", "/", "／", "…", "无", "暂无"}
@@ -932,10 +931,6 @@ def _row_indicator(row: list[Cell | None], columns: _Columns, text: str) -> Indi
     written_unit = _UNIT_TAIL_RE.match(value_text)  # 128.92平方公里: a unit written in the value cell
     if written_unit is not None and _is_unit(written_unit.group(2)):
         value_text, unit = written_unit.group(1), unit or written_unit.group(2)
-    ranged = _RANGE_CELL_RE.match(value_text)
-    if ranged is not None:  # 〔3000—4000〕 in a target column: at least its low end
-        value_text = f"≥{ranged.group('open') or ''}{ranged.group('low')}{ranged.group('close') or ''}"
-        value_text += ranged.group("percent") or ""
     bare = _VALUE_RE.match(value_text)
     if bare is None:  # a target in words: 下降15%, 年均增长8%, 控制在5.5%以内
         found = find_indicators(text, value_cell.start, value_cell.end, default_year=target_year)
@@ -952,7 +947,11 @@ def _row_indicator(row: list[Cell | None], columns: _Columns, text: str) -> Indi
         return match
     value = float(bare.group("number"))
     unit = unit or bare.group("percent") or ""
-    comparator = _SYMBOLS.get(bare.group("symbol") or "") or _SUFFIXES.get(bare.group("suffix") or "")
+    comparator = (
+        _SYMBOLS.get(bare.group("symbol") or "")
+        or _SUFFIXES.get(bare.group("suffix") or "")
+        or (">=" if bare.group("range") else None)
+    )
     cumulative = bare.group("open") is not None
     growth = _GROWTH_NAME_RE.search(name)
     if in_change_column or cumulative or growth:
