@@ -1,0 +1,92 @@
+"""How far two human readers agree on gold, beside how far the extractor agrees with each of them.
+
+A second reader wrote gold for documents of an outside batch without seeing the first reader's gold
+(tests/gold/second_reader/<batch>/<slug>.json beside tests/gold/<batch>/<slug>.json). Each reader's gold is
+scored as if it were an extraction against the other's, with the same ../shared/tools/score_region.py that
+scores the extractor, so the printed figures are on one scale: the human agreement is the ceiling a
+mean per-document min-F1 target can be measured against on these documents.
+
+Usage: python benchmarks/gold_agreement.py [--batch sealed19] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extract_accuracy import OUTSIDE_DIRS, REPO, TARGET, extract, score_document
+
+SECOND_READER = REPO / "tests" / "gold" / "second_reader"
+
+
+def agreement(batch: str) -> dict:
+    first_dir = OUTSIDE_DIRS[batch]
+    docs_dir = first_dir / "docs"
+    rows = []
+    cache: dict[str, dict | str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        for second in sorted((SECOND_READER / batch).glob("*.json")):
+            document = f"{second.stem}.txt"
+            first = first_dir / second.name
+            readers = {"first": first, "second": second}
+            gold = {name: json.loads(path.read_text(encoding="utf-8")) for name, path in readers.items()}
+            extraction = extract(document, cache, docs_dir)
+            pairs = {
+                "second_vs_first": (gold["second"], "first"),
+                "first_vs_second": (gold["first"], "second"),
+                "extractor_vs_first": (extraction, "first"),
+                "extractor_vs_second": (extraction, "second"),
+            }
+            row: dict = {"document": document, "genres": [gold["first"].get("genre"), gold["second"].get("genre")]}
+            for column, (predicted, against) in pairs.items():
+                row[column] = score_document(document, readers[against], predicted, workdir, docs_dir).min_f1
+            rows.append(row)
+    columns = ("second_vs_first", "first_vs_second", "extractor_vs_first", "extractor_vs_second")
+    means = {c: sum(r[c] for r in rows) / len(rows) for c in columns} if rows else {}
+    return {"batch": batch, "target": TARGET, "documents": rows, "means": means}
+
+
+def print_report(summary: dict) -> None:
+    print(f"{'document':<58}{'genres':>26}{'2nd|1st':>9}{'1st|2nd':>9}{'ext|1st':>9}{'ext|2nd':>9}")
+    for row in summary["documents"]:
+        genres = "/".join(g or "?" for g in row["genres"])
+        print(
+            f"{row['document']:<58}{genres:>26}{row['second_vs_first']:>9.2f}{row['first_vs_second']:>9.2f}"
+            f"{row['extractor_vs_first']:>9.2f}{row['extractor_vs_second']:>9.2f}"
+        )
+    means = summary["means"]
+    if not means:
+        print(f"no second-reader gold for {summary['batch']}")
+        return
+    n = len(summary["documents"])
+    print("(A|B: A's items scored as an extraction against B's gold, mean per-document min-F1)")
+    print(
+        f"\n{summary['batch']}, {n} documents: human agreement "
+        f"{means['second_vs_first']:.3f} (second reader against first) / "
+        f"{means['first_vs_second']:.3f} (first against second); extractor {means['extractor_vs_first']:.3f} "
+        f"against first / {means['extractor_vs_second']:.3f} against second   target {summary['target']:.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    batches = sorted(p.name for p in SECOND_READER.iterdir() if p.is_dir()) if SECOND_READER.is_dir() else []
+    parser.add_argument("--batch", choices=batches or None, default=batches[0] if batches else None)
+    parser.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    args = parser.parse_args()
+    if args.batch is None:
+        sys.exit("no second-reader gold under tests/gold/second_reader")
+    summary = agreement(args.batch)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print_report(summary)
+
+
+if __name__ == "__main__":
+    main()
