@@ -42,7 +42,10 @@ def agreement(batch: str) -> dict:
                 "extractor_vs_first": (extraction, "first"),
                 "extractor_vs_second": (extraction, "second"),
             }
-            row: dict = {"document": document, "genres": [gold["first"].get("genre"), gold["second"].get("genre")]}
+            row: dict = {
+                "document": document,
+                "genres": [gold["first"].get("genre"), gold["second"].get("genre")],
+            }
             for column, (predicted, against) in pairs.items():
                 row[column] = score_document(document, readers[against], predicted, workdir, docs_dir).min_f1
             rows.append(row)
