@@ -435,9 +435,16 @@ def _without_restatements(
     (the same key and one name holding the other: 绿色生态城区示范项目 in 主要目标, again in 重点任务).
     An indicator table's rows stay, one per row and year. Lookup by key: linear."""
     stated: dict[tuple[object, ...], list[str]] = {}
+    rows: dict[tuple[object, ...], list[str]] = {}
+    for match, _ in found:
+        if id(match) in tabled and id(match) not in scheduled:
+            # kind aside: 新增提升7个美丽街区 restates the row's level of 7
+            rows.setdefault(_restatement_key(match)[:3], []).append(match.name)
     kept: list[tuple[IndicatorMatch, str | None]] = []
     for match, subject in found:
         key = _restatement_key(match)
+        if id(match) not in tabled and any(_near(match.name, row) for row in rows.get(key[:3], ())):
+            continue  # 推动单位附属绿地开放共享5个 in the text, 新增附属绿地开放共享数量 | 5 in the table
         names = stated.get(key)
         restated = id(match) not in tabled and any(_alike(match.name, n) for n in names or ())
         if names is not None and (id(match) in scheduled or restated):
@@ -526,6 +533,15 @@ def _next_line_of_run(previous: IndicatorMatch, match: IndicatorMatch, text: str
 def _restatement_key(match: IndicatorMatch) -> tuple[object, ...]:
     unit = _PERSON_UNITS.get(match.normalized_unit or "", match.normalized_unit)
     return (match.normalized_value, unit, match.target_year, match.target_kind)
+
+
+def _near(name: str, row: str) -> bool:
+    """A text's name for a table row's measure: one holds the other, or they share enough of their words
+    (character pairs, Dice ≥ 0.3: 单位附属绿地开放共享 / 新增附属绿地开放共享数量)."""
+    if _alike(name, row):
+        return True
+    pairs, row_pairs = ({text[i : i + 2] for i in range(len(text) - 1)} for text in (name, row))
+    return bool(pairs and row_pairs) and 2 * len(pairs & row_pairs) / (len(pairs) + len(row_pairs)) >= 0.3
 
 
 def _alike(name: str, other: str) -> bool:

@@ -154,7 +154,9 @@ def object_built_before(scan: str, clause_start: int, verb: str) -> str:
     if at == -1:
         return ""
     obj = re.sub(_QUANTIFIER_LEAD, "", previous[at + len(verb) :])
-    if obj[:1].isdigit():  # 完成A改造3000万平方米，完成B改造2000万平方米: the clause before counted its own
+    # 完成A改造3000万平方米，完成B改造2000万平方米 / 开展…培训超过5000万人次，其中农民工参加培训1750万人次:
+    # the clause before counted its own
+    if re.match(r"(?:超过|达到|达|不少于|不低于|至少|约|近|逾|突破)?\s*\d", obj):
         return ""
     return clean_name(obj) if len(obj) >= 2 else ""
 

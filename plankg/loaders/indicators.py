@@ -356,6 +356,18 @@ _BOUNDS = ("以下", "以上", "以内")
 _FIGURE_LEAD_RE = re.compile(r"[“\"‘][\d+.．]+[”\"’]是?指")
 
 
+# a noun phrase that names a measure (再就业人数, 耕地保有量, 粮食产量) right before its number
+_MEASURE_NOUN_END_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:人数|户数|数量|总量|保有量|产量|总数|规模|面积|里程)$"
+)
+# the sentence sets an aim: a target year or period, or a word of striving
+_AIM_CUE_RE = re.compile(r"到\s*\d{4}\s*年|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末)|力争|目标")
+
+
+# 折合约1.5亿吨标准煤: the same quantity in another unit, named by what it converts
+_EQUIVALENT_WORDS = frozenset({"折合", "折算", "相当于", "约合", "合计"})
+
+
 def _verb_object(pre: str) -> re.Match[str] | None:
     """The build verb and its object when a clause is "verb + object + count" (累计建成5G基站1.5万个),
     also after a scope phrase (在交通等领域部署…)."""
@@ -775,6 +787,12 @@ def find_indicators(
                 comparator = suffix_comparator
             elif unit in STRONG_UNITS:
                 comparator = "="
+            elif (
+                _MEASURE_NOUN_END_RE.search(stripped_pre)
+                and _at_clause_end(scan, suffix_end)
+                and _AIM_CUE_RE.search(sentence_before)
+            ):
+                comparator = "="  # “十五五”时期，城镇失业人员再就业人数2500万人: the measure named, its level
             else:
                 continue
         if suffix_comparator == "=" and comparator != "from_to":
@@ -849,7 +867,7 @@ def find_indicators(
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
             name = object_built_before(scan, clause_start, verb) or name
         if (
-            (not name or name in _PREFIX_WORDS)
+            (not name or name in _PREFIX_WORDS or name in _EQUIVALENT_WORDS)  # 增长1.5倍，折合约1.5亿吨
             and results
             and "。" not in scan[results[-1].number_start - start : n_start]
         ):

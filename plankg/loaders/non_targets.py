@@ -56,6 +56,8 @@ _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 # 已经达到… / 取得了积极成效: reached already (a 了 after a verb of reaching tells it is done)
 ALREADY_DONE_RE = re.compile(
     r"已经(?:达到|突破|超过|建成|完成|实现|形成|由|从|进入|迈入|转向)|"  # 已经由普及法律常识转向了…
+    # 我国在全球率先实现到2030年土地退化零增长目标: a target met ahead of its time (not 力争率先实现)
+    r"(?<![将要争取力保确望能会])(?:率先|提前)实现[^。；;]{0,30}?目标|"
     r"(?:取得|实现|完成|形成|建成|达到|超过|突破|转向|进入|迈入)了"
 )
 # 同比, 环比, 比上年, 去年: a sentence reporting a past period's statistics; 以来: what a past period did.

@@ -96,6 +96,8 @@ _DOCUMENT_ACTS_RE = re.compile(
     r"(?=(?:全力|着力|大力|系统|统筹|积极)?(?:支持|鼓励|引导|推动|推进|加快|实施|建立|完善|强化|构建|打造|布局)"
     r"|明确要求|要求)"
 )
+# 从…等方面布局一批重点任务 / 推出一系列新举措: measures laid out, before the words that list them
+_MEASURES_LAID_OUT_RE = re.compile(r"(?:布局|部署|推出)[^，,。；;]{0,8}(?:任务|举措|措施)[，,]$")
 # 比如，提出促进… / 针对老年人提出支持…: the document's measure reported by a verb of saying
 _SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?“?(?=[^，,。；;]{4})")
 # 以促进消费扩量、提质、升级为目标: the aim the speaker names (not 以…为目标导向)
@@ -153,6 +155,7 @@ _YEAR = r"(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*�
 # 到今年9月底 / 到明年四月底: a deadline in the report's own year (于今年投运 is a date, not an aim)
 _NEAR_DEADLINE = r"(?:今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"
 _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
+_PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
     rf"|到\s*{_NEAR_DEADLINE}"
@@ -851,7 +854,12 @@ class _Reader:
                     continue
                 if text[start:end].rstrip().endswith(("？", "?")):
                     continue  # “十五五”时期，如何进一步降低物流成本？: a question asked, no aim stated
-                if _NOT_PLAN_SENTENCE_RE.search(text, start, end) and not _GOAL_CUE_RE.match(text, start):
+                if _PERIOD_IS_RE.match(text, cue):
+                    continue  # “十五五”时期是…夯实基础、全面发力的关键时期: what the period is, no aim
+                # 记者获悉：专项行动的工作目标是…: what the reporter heard is read past the hearing
+                heard = _REPORTER_HEARD_RE.match(text, start, end)
+                told = heard.end() if heard is not None else start
+                if _NOT_PLAN_SENTENCE_RE.search(text, told, end) and not _GOAL_CUE_RE.match(text, told):
                     continue
                 if ALREADY_DONE_RE.search(text, start, end):
                     continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
@@ -1086,15 +1094,17 @@ class _Reader:
         text = self.text
         for match in _GOAL_CUE_RE.finditer(text, start, end):
             at = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            declares = re.match(r"(?:主要|发展|总体|工作)?目标", text[at:]) is not None
             if (
                 at > start
                 and text[at - 1] not in _CLAUSE_START
+                # 专项行动的工作目标是进一步整治…: the goal the subject declares
+                and not (declares and text[at - 1] == "的")
                 and not re.search(
                     r"(?:提出|明确|是|为|要|将|计划|预计|力争|》)$", text[max(start, at - 4) : at]
                 )
             ):
                 continue
-            declares = re.match(r"(?:主要|发展|总体|工作)?目标", text[at:]) is not None
             # 《方案》主要目标是对接国家战略科技力量，做好…设计: what it names the goal needs no predicate
             if declares or _GOAL_PREDICATE_RE.search(text, match.end(), end):
                 # 目标是，到2025年… starts at the year; 目标是 itself is not the goal
@@ -1208,6 +1218,10 @@ class _Reader:
             return acts.end()  # 为推动…，《若干措施》支持社会餐饮企业…: the document as the actor
         for says in _SAYS_ACTION_RE.finditer(text, start, end):
             if _TASK_VERB_RE.match(text, says.end()) and not dated:
+                # 针对…，聚焦…，从…等方面布局一批重点任务，提出建立…等一批创新举措: the measures announced
+                # before they are said are the task (not a scope before them: 聚焦智能船舶，提出加强…)
+                if _MEASURES_LAID_OUT_RE.search(text, start, says.start()):
+                    return _first_action_clause(text, start, says.start()) or trim(text, start, end)[0]
                 return says.end()  # 比如，提出促进工资性收入合理增长
         head = trim(text, start, end)[0]
         definition = _COPULA_RE.search(text, head, end)  # 推进政务公开…是一项基本制度: a statement

@@ -754,7 +754,7 @@ def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
     last_is_attribute = columns.attribute is not None and columns.attribute >= columns.width - 1
     expected_serial = 1
     numbered = any(_NUMBERED_NAME_RE.match(c.text) for c in stream)
-    for cell in stream:
+    for index, cell in enumerate(stream):
         if last_is_attribute:
             current.append(cell)
             if cell.text in _ATTRIBUTES:
@@ -767,6 +767,8 @@ def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
             if columns.serial is not None
             else bool(_NUMBERED_NAME_RE.match(cell.text))
         )
+        if starts and _value_before_serial(stream, index, current, columns):
+            starts = False  # 约束性 / 2 / 2 / 新增专用绿地面积: row 1's value 2 comes before serial 2
         if starts:
             expected_serial += 1
             finished, current = _split_leading_category(current, columns)
@@ -779,6 +781,14 @@ def _cut_rows(stream: list[Cell], columns: _Columns) -> list[list[Cell]]:
     if current:
         rows.append(current)
     return rows
+
+
+def _value_before_serial(stream: list[Cell], index: int, current: list[Cell], columns: _Columns) -> bool:
+    """The cell reads as the next serial number but the row it would close lacks a cell and the same
+    number follows it: it is the row's last cell (a value equal to the next serial)."""
+    if not current or len(current) >= columns.width or index + 1 >= len(stream):
+        return False
+    return stream[index + 1].text == stream[index].text
 
 
 def _split_leading_category(current: list[Cell], columns: _Columns) -> tuple[list[Cell], list[Cell]]:

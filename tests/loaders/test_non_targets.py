@@ -599,3 +599,25 @@ def test_a_count_is_named_by_the_kind_its_list_closes_on_and_not_by_a_bare_verb(
     assert names("到2030年，培养造就1000名左右大国工匠。") == ["大国工匠"]
     assert names("到2030年，资助不少于300万名产业工人提升学历。") == ["产业工人提升学历"]
     assert names("到2025年，建成10所高等教育机构。") == ["高等教育机构"]
+
+
+def test_a_target_met_ahead_of_its_time_is_a_record() -> None:
+    # regression from a real report: 我国在全球率先实现到2030年土地退化零增长目标；为全球贡献约25%的新增绿化
+    # 面积 gave 25% for 2030
+    assert described("我国在全球率先实现到2030年土地退化零增长目标；为全球贡献约25%的新增绿化面积。") == []
+    assert [v for _, v, *_ in described("力争率先实现到2030年单位产值能耗下降15%的目标。")] == [15.0]
+
+
+def test_a_measure_named_before_its_number_in_an_aim_is_a_level() -> None:
+    # regression from a real 解读: “十五五”时期，…城镇失业人员再就业人数2500万人 gave nothing; 其中农民工参加
+    # 培训1750万人次 was named by the clause before (超过5000万人次); 折合约1.5亿吨标准煤 was named 折合
+    text = "“十五五”时期，城镇失业人员再就业人数2500万人，就业困难人员就业人数650万人。"
+    assert [(n, v) for n, v, *_ in described(text)] == [
+        ("城镇失业人员再就业人数", 2500.0),
+        ("就业困难人员就业人数", 650.0),
+    ]
+    assert described("2024年，全市常住人口数量2500万人。") == []
+    text = "到2030年，开展补贴性职业技能培训超过5000万人次，其中农民工参加培训1750万人次。"
+    assert [n for n, *_ in described(text)] == ["补贴性职业技能培训", "农民工参加培训"]
+    text = "到2030年，可再生能源非电利用总规模较2025年增长1.5倍，折合约1.5亿吨标准煤。"
+    assert [n for n, *_ in described(text)][-1] == "可再生能源非电利用总规模"

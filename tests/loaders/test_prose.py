@@ -1268,3 +1268,56 @@ def test_an_ellipsis_before_a_new_opening_word_ends_the_sentence() -> None:
     text = path.read_text(encoding="utf-8")
     first = next(g for g in extract_text(text).goals)
     assert text[first.span[0] : first.span[1]].endswith("各级各类创新工作室数量达16万家")
+
+
+def test_a_goal_the_reporter_heard_declared_is_a_goal() -> None:
+    # regression from a real report: 记者获悉：专项行动的工作目标是进一步整治…，… gave no goal (the reporter's
+    # words before it, and 的 before 工作目标是)
+    path = REPO / "tests/gold/sealed20/docs/pd_2025_03_28_compulsory_edu_sunshine_enrollment.txt"
+    text = path.read_text(encoding="utf-8")
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert len(goals) == 1 and goals[0].startswith("进一步整治“暗箱操作”和“掐尖招生”行为")
+
+
+def test_what_a_period_is_is_no_goal() -> None:
+    # regression from real reports: “十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期 was
+    # a goal
+    path = REPO / "tests/gold/sealed20/docs/pd_hrss_15th_fyp_jiedu_2026.txt"
+    text = path.read_text(encoding="utf-8")
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert goals and not [g for g in goals if "关键时期" in g]
+
+
+def test_goals_a_plan_counts_in_passing_are_the_paragraphs_after_it() -> None:
+    # regression from a real 解读: …提出了“十五五”时期人社事业发展七大目标18项指标，… then seven unnumbered
+    # paragraphs, each opening on one goal; and its task paragraphs (针对…，聚焦…目标任务，…从…等方面布局一批
+    # 重点任务，提出…等一批创新举措) were read only from 提出 on
+    path = REPO / "tests/gold/sealed20/docs/pd_hrss_15th_fyp_jiedu_2026.txt"
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_text(text)
+    goals = [text[g.span[0] : g.span[1]] for g in extraction.goals]
+    assert len(goals) == 7 and goals[0].startswith("就业保持总体稳定")
+    assert goals[-1].startswith("各要素工作区域")
+    employment = text.index("针对促进高质量充分就业")
+    first = next(t for t in extraction.tasks if t.span[0] >= employment)
+    assert text[first.span[0] : first.span[1]].startswith("聚焦高质量充分就业取得新进展目标任务")
+
+
+def test_an_answer_that_counts_its_goals_heads_them() -> None:
+    # regression from a real 答记者问: 答：《规划》设置了4个方面的主要目标： then 一是…四是… paragraphs gave
+    # only the first (the answer's 答： was read as the heading's title); a question on the circumstances
+    # (面临哪些新形势？) gave its background as tasks
+    path = REPO / "tests/gold/sealed20/docs/pd_renewable_energy_15th_fyp_qa_2026.txt"
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_text(text)
+    openings = [text[g.span[0] : g.span[0] + 2] for g in extraction.goals]
+    assert [o for o in openings if o.endswith("是")] == ["一是", "二是", "三是", "四是"]
+    background = text.index("答：“十四五”以来"), text.index("问：《规划》明确")
+    assert not [t for t in extraction.tasks if background[0] <= t.span[0] < background[1]]
+
+
+def test_a_pilots_requirements_are_no_task() -> None:
+    # regression from a real plan: 一、试点要求 (guiding thought and 注重… principles) was read as a task
+    path = REPO / "tests/gold/sealed20/docs/sh_2025_aging_pipeline_renewal_pilot_plan.txt"
+    text = path.read_text(encoding="utf-8")
+    assert not [t for t in extract_text(text).tasks if "试点要求" in t.name or "注重以人为本" in t.name]

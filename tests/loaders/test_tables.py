@@ -676,3 +676,15 @@ def test_a_range_in_a_target_cell_is_at_least_its_low_end() -> None:
     assert found["新增供应各类住宅用地面积"] == (1800.0, "公顷", ">=", 2030)
     assert found["新增供应保障性租赁住房数量"] == (25.0, "万套（间）", ">=", 2030)
     assert found["城中村整体改造项目认定数量"][:2] == (12.0, "个")
+
+
+def test_a_row_value_equal_to_the_next_serial_stays_in_its_row_and_a_text_restating_a_row_is_it() -> None:
+    # regression from a real district plan: 约束性 / 2 / 2 / 新增专用绿地面积 cut row 1 before its value 2
+    # (read as serial 2); 推动单位附属绿地开放共享5个 in the text was a second indicator beside the table's
+    # 新增附属绿地开放共享数量 5
+    path = REPO / "tests/gold/sealed20/docs/sh_huangpu_eco_space_cityscape_15th_fyp_2026.txt"
+    text = path.read_text(encoding="utf-8")
+    indicators = extract_text(text).indicators
+    assert ("新增公共绿地面积", 2.0) in [(i.name, i.value) for i in indicators]
+    shared = [i.name for i in indicators if i.value == 5.0 and i.unit == "个"]
+    assert shared == ["新增附属绿地开放共享数量"]

@@ -67,7 +67,9 @@ _LABEL_RE = re.compile(
     r"(目标|指标|愿景|方向|原则|定位|路径|任务|工程|行动|举措|措施|工作|领域|重点|项目|计划)"
     r"(?:体系|清单|表|和要求|与要求)?$"
 )
-_CONTAINER_RE = re.compile("总体要求|总体框架|主要内容|解读|要点|总体部署|总体安排|基本要求|主要做法")
+_CONTAINER_RE = re.compile(
+    "总体要求|试点要求|总体框架|主要内容|解读|要点|总体部署|总体安排|基本要求|主要做法"
+)
 _CONTENT_KEYWORDS = (
     ("goal", re.compile("目标|指标")),
     ("direction", re.compile("方向")),
@@ -84,12 +86,14 @@ COUNT_RE = re.compile(
 def main_title(title: str) -> str:
     """The part of a heading before its subtitle ("实现五大目标：互联网用户数超千万" → "实现五大目标");
     a question's "问：" is not the heading."""
-    title = _ASK_PREFIX_RE.sub("", title)
+    title = _ANSWER_PREFIX_RE.sub("", _ASK_PREFIX_RE.sub("", title))
     head = COLON_RE.split(title, maxsplit=1)[0].strip(EDGE_PUNCT)
     head = _COPULA_TAIL_RE.sub("", head) or head  # 主要目标是：… is labelled as 主要目标：…
     return head or title.strip(EDGE_PUNCT)
 
 
+# 答：《规划》设置了4个方面的主要目标：: an answer's words after its mark are the heading
+_ANSWER_PREFIX_RE = re.compile(r"^\s*答\s*[：:]\s*")
 _COPULA_TAIL_RE = re.compile(r"(?<=目标|任务|方向|重点)(?:是|为)$")
 _ASK_PREFIX_RE = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+\s*[、.．]?\s*)?(?:问|提问|Q|记者)\s*[：:]\s*")
 _QUESTION_RE = re.compile(r"[？?]$|哪些|什么|如何|怎样|怎么|为何|为什么|是否|几个方面|哪几")
@@ -114,10 +118,15 @@ def _question_label(compact: str) -> Label | None:
         # 主要思路是什么？在总体目标设定上有哪些考虑？: the goals are in the answer; 提出了哪些目标任务？
         # asks for both: its answer is read as running text
         return None if re.search("任务|举措|措施|部署", asked) else "goal"
+    if _CIRCUMSTANCES_RE.search(asked) and not re.search("任务|举措|措施|部署|重点", asked):
+        return "skip"  # 面临哪些新形势？: the answer tells the circumstances, not what the plan sets
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(asked):
             return kind
     return None
+
+
+_CIRCUMSTANCES_RE = re.compile("形势|现状|成效|成绩")
 
 
 @lru_cache(maxsize=8192)  # a paragraph's title is classified by several shapes

@@ -43,9 +43,19 @@ from plankg.loaders.structure.items import (
     paragraph_item,
     principle_items,
 )
-from plankg.loaders.structure.paragraphs import Paragraph, classify_paragraph, split_paragraphs
+from plankg.loaders.structure.paragraphs import (
+    INLINE_ORDINAL_RE,
+    Paragraph,
+    classify_paragraph,
+    split_paragraphs,
+)
 from plankg.loaders.structure.punctuation import CLAUSE_END, SENTENCE_END, trim
-from plankg.loaders.structure.reports import announced_goals, loose_paragraph_items, reported_goals
+from plankg.loaders.structure.reports import (
+    announced_goals,
+    loose_paragraph_items,
+    ordinal_of,
+    reported_goals,
+)
 from plankg.loaders.structure.sections import (
     Section,
     build_sections,
@@ -88,6 +98,9 @@ class _OutlineBuilder:
             self.outline.heading_spans.append((section.heading.start, section.heading.end))
             self.outline.answers.append((section.heading.end, section.end))
             return
+        if section.heading is not None and label is None and self.lists_counted(section):
+            self.take(section, heading_count(section.heading.text)[1])  # type: ignore[index]
+            return
         if section.heading is not None and label is None and self.states_goals(section):
             self.take(section, "goal")
             return
@@ -101,6 +114,18 @@ class _OutlineBuilder:
             loose_paragraph_items(self.outline, pars)
         for child in section.children:
             self.walk(child)
+
+    def lists_counted(self, section: Section) -> bool:
+        """A heading that counts the items it introduces (答：《规划》设置了4个方面的主要目标：), over
+        that many paragraphs numbered 一是…, 二是… and nothing else: they are the items."""
+        counted = heading_count(section.heading.text) if section.heading is not None else None
+        if counted is None or section.children or len(section.body) != counted[0]:
+            return False
+        ordinals = [INLINE_ORDINAL_RE.match(par.text) for par in section.body]
+        return all(
+            ordinal is not None and ordinal_of(ordinal.group()) == number
+            for number, ordinal in enumerate(ordinals, 1)
+        )
 
     def states_goals(self, section: Section) -> bool:
         """A section whose sub-sections are each headed by an end state to reach (（一）高质量发展取得显著

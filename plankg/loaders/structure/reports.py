@@ -151,20 +151,47 @@ def _announced_followers(
     pars: list[Paragraph], index: int
 ) -> tuple[Kind, int | None, list[Paragraph]] | None:
     par = pars[index]
-    if par.form != "prose" or len(par.text) > 80:
+    if par.form not in ("prose", "plain_heading"):  # 答：《规划》设置了4个方面的主要目标： reads as a heading
         return None
-    counted = heading_count(par.text)
+    counted = heading_count(_ANSWER_LEAD_RE.sub("", par.text)) if len(par.text) <= 80 else None
     if counted is None:
-        return None
+        return _unnumbered_goals(pars, index) if par.form == "prose" else None
     count, kind = counted
     followers = []
     for follower in pars[index + 1 :]:
         ordinal = INLINE_ORDINAL_RE.match(follower.text)
         expected = len(followers) + 1
-        if follower.form != "lead" or ordinal is None or ordinal_of(ordinal.group()) != expected:
+        if follower.form not in ("lead", "prose") or ordinal is None:
+            break
+        if ordinal_of(ordinal.group()) != expected:
             break
         followers.append(follower)
     return (kind, count, followers) if len(followers) >= 2 else None
+
+
+# 答：《规划》设置了4个方面的主要目标：: an answer's lead is no title of its own
+_ANSWER_LEAD_RE = re.compile(r"^\s*答\s*[：:]")
+# …提出了“十五五”时期人社事业发展七大目标18项指标，…: a count of goals the plan sets, inside a sentence
+_GOALS_COUNTED_RE = re.compile(
+    r"(?:提出|明确|确定|设定|设置)了?[^。；;]{0,40}?([二三四五六七八九十]|[2-9])(?:大|个|项)(?:主要|发展)?目标"
+)
+
+
+def _unnumbered_goals(pars: list[Paragraph], index: int) -> tuple[Kind, int, list[Paragraph]] | None:
+    """A paragraph that counts the plan's goals in passing (《规划》…提出了…七大目标18项指标，…。) and
+    closes with it, followed by that many unnumbered prose paragraphs: each opens on one goal (就业保持
+    总体稳定，高质量充分就业取得新进展。“十五五”时期，…)."""
+    par = pars[index]
+    counted = _GOALS_COUNTED_RE.search(par.text)
+    if counted is None or INLINE_ORDINAL_RE.search(par.text, counted.end()) is not None:
+        return None
+    count = ordinal_value(counted.group(1))
+    followers = pars[index + 1 : index + 1 + (count or 0)]
+    if not count or len(followers) != count:
+        return None
+    if any(p.form != "prose" or INLINE_ORDINAL_RE.match(p.text) or len(p.text) > 300 for p in followers):
+        return None
+    return "goal", count, followers
 
 
 def _inline_items(outline: Outline, par: Paragraph) -> None:
