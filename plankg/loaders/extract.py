@@ -123,7 +123,11 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
             # nor its tasks, before the report turns to what comes next (“十五五”时期，…将在五个方面着力)
             ahead = _AHEAD_RE.search(text, _TITLE_CHARS)
             turn = ahead.start() if ahead else len(text)
-            outline.tasks = [t for t in outline.tasks if t.span[0] >= turn]
+            outline.tasks = [
+                t
+                for t in outline.tasks
+                if t.span[0] >= turn or _WILL_BEFORE_RE.search(text, max(0, t.span[0] - 8), t.span[0])
+            ]
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
@@ -362,6 +366,12 @@ def _indicators(
                     year_ahead and issued is not None and int(year_ahead.group(1)) >= issued
                 ):
                     continue
+            if match.target_year is None and issued is not None:
+                # 政府工作报告提出，今年国内生产总值增长5%左右: due at the end of the year it is issued in
+                opening = _sentence_start(text, window_start, position)
+                said = _THIS_OR_NEXT_YEAR_RE.search(text, opening, position)
+                if said is not None:
+                    match = dataclasses.replace(match, target_year=issued + (said.group() == "明年"))
             found.append((match, subject, in_heading and not inside))
     paragraph_ends = [p.end for p in outline.paragraphs]
     table_sweep = SpanSweep(subjects)
@@ -455,6 +465,7 @@ def _without_restatements(
     return kept
 
 
+_THIS_OR_NEXT_YEAR_RE = re.compile(r"今年|明年")
 _YEAR_LEAD_RE = re.compile(r"\s*((?:19|20)\d{2})\s*年[，,]")  # a sentence opening with its year
 # what a sentence sets for the future: a modal of intent, a year to reach, a plan
 _FUTURE_RE = re.compile(r"将|力争|争取|到\s*\d{4}\s*年|预计|计划|目标是")
@@ -469,7 +480,11 @@ def _closing_period_re(issued: int | None) -> re.Pattern[str] | None:
 
 _COMPLETION_TITLE_RE = re.compile(r"完成[“\"]?十[一二三四五六]五[”\"]?规划|规划收官")
 _TITLE_CHARS = 200  # a headline and its kicker
-_AHEAD_RE = re.compile(r"[“\"]?十[五六七]五[”\"]?(?:时期|期间)|下一步|今后|展望")
+# where a completion report turns to what comes next: the next period or its plan (在“十五五”知识产权规划
+# 编制方面，…将聚焦…), 下一步, 今后, 展望
+_AHEAD_RE = re.compile(r"[“\"]?十[五六七]五[”\"]?(?:时期|期间|[\u4e00-\u9fff]{0,8}规划)|下一步|今后|展望")
+# a task the speaker says will be done (…表示，将进一步优化行业发展环境): set ahead wherever it is told
+_WILL_BEFORE_RE = re.compile(r"(?:将|下一步)[^，,。；;]{0,3}$")
 
 
 def _looks_back(text: str) -> bool:

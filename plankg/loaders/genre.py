@@ -396,6 +396,9 @@ def classify_genre(text: str) -> GenreDecision:
                 return _sets_work(text, body_start) or _body_decision(
                     "not_a_plan", "a news report on no plan", news
                 )
+            statistics = _statistics_release(text, body_start)
+            if statistics is not None:  # 10月份，规模以上工业增加值同比增长4.9%…: the past period's figures
+                return _body_decision("not_a_plan", "a release of statistics", statistics)
             carried = _CARRIES_TEXT_RE.search(text, body_start, body_start + 1500)
             if carried is not None:  # 新华社…电 …印发了《…规划》… 《…》主要内容如下。: the plan's own text
                 return _body_decision("plan", "a news page carrying the plan's text", carried)
@@ -443,6 +446,22 @@ def classify_genre(text: str) -> GenreDecision:
     if sets_work is not None:
         return sets_work
     return _decision("not_a_plan", "no plan, report or interpretation cue", title, 0, len(title.compact))
+
+
+# a period's statistics compared (同比增长4.9%, 比上年增加), and the words of what is to come
+_COMPARED_RE = re.compile(r"同比|环比|比上年|较上年")
+_TO_COME_RE = re.compile(r"将|要|力争|计划")
+_COMPARISONS_FOR_STATISTICS = 5
+
+
+def _statistics_release(text: str, body_start: int) -> re.Match[str] | None:
+    """The first comparison of a news release of statistics: one that compares a period's figures with
+    the last at least five times, more often than it speaks of what is to come (a report on a plan cites
+    a few figures among the work it sets)."""
+    compared = list(_COMPARED_RE.finditer(text, body_start))
+    if len(compared) < _COMPARISONS_FOR_STATISTICS:
+        return None
+    return compared[0] if len(compared) > len(_TO_COME_RE.findall(text, body_start)) else None
 
 
 def _sets_work(text: str, body_start: int) -> GenreDecision | None:

@@ -356,6 +356,15 @@ _BOUNDS = ("以下", "以上", "以内")
 _FIGURE_LEAD_RE = re.compile(r"[“\"‘][\d+.．]+[”\"’]是?指")
 
 
+# the people a bare 万 counts (约200万居民, 1000万群众)
+_PEOPLE_AFTER_RE = re.compile(r"(?:居民|群众|人口|农民|职工|城乡居民|老年人|儿童|学生)")
+# what people on duty do, bounded by a rule (driving and rest times, training hours, shifts)
+# (not training hours: an education plan sets them as its targets)
+_CONDUCT_RE = re.compile(r"驾驶|休息|值班|值守|作业时间|工作时间")
+# …以上（含30辆）专用车辆的企业: a bound, an aside and what is held, closing on whom it picks out
+_QUALIFIED_HOLDER_RE = re.compile(
+    r"(?:[（(][^（）()]{0,12}[）)])?[^，,。；;、]{0,10}?的(?:企业|单位|机构|经营者|主体|个人|人员|家庭|车辆|船舶)"
+)
 # a noun phrase that names a measure (再就业人数, 耕地保有量, 粮食产量) right before its number
 _MEASURE_NOUN_END_RE = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:人数|户数|数量|总量|保有量|产量|总数|规模|面积|里程)$"
@@ -534,6 +543,8 @@ def find_indicators(
         if is_arabic and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
             continue
         unit, _, unit_end = parse_unit(scan, unit_pos)
+        if unit in ("万", "亿") and _PEOPLE_AFTER_RE.match(scan, unit_end):
+            unit += "人"  # 覆盖周边约200万居民: so many people (the noun after names whom)
         fraction = _FRACTION_RE.match(scan, n_end)
         if fraction:  # 三分之一 → 33.33 %
             numerator = parse_number(fraction.group(1))
@@ -637,6 +648,16 @@ def find_indicators(
             continue
         if unit in TIME_UNITS and re.match(r"的?时间", scan[suffix_end : suffix_end + 3]):
             continue  # 用3个月左右时间开展集中攻坚: the time the work takes, no target
+        if unit in TIME_UNITS and _CONDUCT_RE.search(sentence_before):
+            continue  # 每日驾驶时间不得超过8小时，连续驾驶4小时，应停车休息至少20分钟: a rule on conduct
+        if (
+            suffix_comparator
+            and _QUALIFIED_HOLDER_RE.match(scan, suffix_end)
+            and _ends_with_any(pre_name.rstrip(), _BUILD_VERBS) in (None, "拥有")
+        ):
+            continue  # 拥有30辆以上（含30辆）专用车辆的企业应设置…: the bound picks out whom a rule binds
+        if re.search(r"[（(]含$", pre):
+            continue  # （含30辆）: the bound before restated as inclusive, no target of its own
         if normalize_unit(unit)[0].startswith("元") and _FEE_BEFORE_RE.search(pre):
             continue  # 服务费用不超过5万元/每份: a fee or price a rule caps, no target
         if unit in ("%", "％") and _FUNDS_AFTER_RE.match(scan, suffix_end):

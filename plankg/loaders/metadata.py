@@ -24,7 +24,7 @@ EDITION_PERIODS = {
     "十五五": (2026, 2030),
 }
 # an edition as a text names it, quoted or not (“十四五”): group 1 is one of EDITION_PERIODS
-EDITION_NAME = rf"[“\"]?({'|'.join(EDITION_PERIODS)})[”\"]?"
+EDITION_NAME = rf"[“\"‘]?({'|'.join(EDITION_PERIODS)})[”\"’]?"
 
 _PLAN_SUFFIX = (
     r"(?:规划|计划|方案|意见|纲要|办法|通知|决定|指南|要点|政策|措施|规定|战略|细则|行动|部署|举措)"

@@ -136,7 +136,8 @@ _SCOPE_LEAD_RE = re.compile(r"\s*(?:据了解[，,])?对[^，,。；;]{2,40}?的
 # asks to keep in view (我们也要看到…): a judgement of circumstances, not something the plan sets out to reach
 _SITUATION_RE = re.compile(
     r"(?:竞争|形势|挑战|压力|风险|矛盾|不确定性|下行)[^，,。；;]{0,6}?(?:更加|日益|愈发|越来越|更为)?"
-    r"(?:激烈|严峻|复杂|突出|加大|增多|加剧)|(?:也要|必须|应当|应该|要)看到|"
+    # (not a place so described: 矛盾突出区域)
+    r"(?:激烈|严峻|复杂|突出|加大|增多|加剧)(?![的]?(?:区域|地区|地带|点位|领域))|(?:也要|必须|应当|应该|要)看到|"
     # the period one is in (…进入了…的关键时期): where things stand, not where the plan is to take them
     r"进入了?[^。；;]{0,60}(?:时期|阶段|窗口期|关键期)[。！!]?$"
 )
@@ -155,6 +156,8 @@ _YEAR = r"(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*�
 # 到今年9月底 / 到明年四月底: a deadline in the report's own year (于今年投运 is a date, not an aim)
 _NEAR_DEADLINE = r"(?:今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"
 _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
+# “1”是依托…打造… / “6”是横向围绕…: a part of the figure an aim names (搭建“156”就业公共服务体系)
+_FIGURE_PART_RE = re.compile(r"\s*[“\"‘]\d+[”\"’]是")
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
@@ -162,7 +165,8 @@ _GOAL_CUE_RE = re.compile(
     rf"|(?<=将)在\s*{_YEAR}"  # “无废城市”将在2025年实现…
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
-    r"|(?<=提出|明确)今年(?!以来)"  # 《若干措施》提出今年支持1.5万户以上…
+    # 《若干措施》提出今年支持1.5万户以上… / 政府工作报告提出，今年国内生产总值增长5%左右
+    r"|(?:(?<=提出|明确)|(?<=提出[，,]|明确[，,]))今年(?!以来)"
     # 提出2030年初步建成清洁低碳安全高效的新型能源体系: the year the plan sets, without 到
     rf"|(?<=提出|明确){_YEAR}(?=\s*(?:初步|基本|全面)?(?:建成|实现|达到|形成))"
     r"|每年(?=[^，,。；;]{0,6}\d)"  # 每年组织3万人次劳模工匠参与，服务2万家企业: a yearly quantity
@@ -176,7 +180,9 @@ _GOAL_PREDICATE_RE = re.compile(
     r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟|普遍建立|全面建立|"
     r"前列|领先|"  # 总体水平居世界前列, 达到国际领先水平
-    r"处于|保持在|稳定在"  # 智能航运发展处于国际先进水平, 粮食产量稳定在1.4万亿斤以上
+    r"处于|保持在|稳定在|"  # 智能航运发展处于国际先进水平, 粮食产量稳定在1.4万亿斤以上
+    # 到2035年，…将布局1570个公共停车场建设项目: a count to reach by the year
+    r"\d[\d.]*\s*(?:万|亿)?(?:个|家|座|所|条|项|公里|平方米|亩|户|辆|套|台|张|处)"
 )
 # a report's release sentence (国务院办公厅印发《…》) and the purpose it gives the plan (，以… / ，旨在…)
 _RELEASE_RE = re.compile(
@@ -914,6 +920,8 @@ class _Reader:
         """A sentence right after a goal statement that states further end states in the same breath
         (…机制更加健全，…取得显著成效。), with no time cue, modal or fact of its own."""
         text = self.text
+        if _FIGURE_PART_RE.match(text, start):
+            return False  # 搭建“156”…体系。“1”是依托…打造…；“5”是…: the parts that build the aim, its tasks
         return (
             _STATE_RE.search(text, start, end) is not None
             and _MODAL_RE.search(text, start, end) is None
@@ -1101,10 +1109,12 @@ class _Reader:
                 # 专项行动的工作目标是进一步整治…: the goal the subject declares
                 and not (declares and text[at - 1] == "的")
                 and not re.search(
-                    r"(?:提出|明确|是|为|要|将|计划|预计|力争|》)$", text[max(start, at - 4) : at]
+                    r"(?:提出|明确|是|为|要|将|计划|预计|力争|确保|争取|》)$", text[max(start, at - 4) : at]
                 )
             ):
                 continue
+            if re.fullmatch(_PERIOD, match.group(0).strip()) and text[at - 1 : at] == "是":
+                continue  # 新兴产业是“十五五”时期经济增长的新引擎: what something is in the period
             # 《方案》主要目标是对接国家战略科技力量，做好…设计: what it names the goal needs no predicate
             if declares or _GOAL_PREDICATE_RE.search(text, match.end(), end):
                 # 目标是，到2025年… starts at the year; 目标是 itself is not the goal
@@ -1380,6 +1390,13 @@ def _fill_plan_aims(outline: Outline) -> None:
     required = _requirement_paragraphs(outline.root)
     if required:
         outline.goals = [_item("goal", outline.text, par.start, par.end) for par in required]
+        return
+    # 一、总体要求 坚持以…为指导，…，健全…，完善…，充分发挥…作用。: the aims its guiding sentence ends on
+    guiding = [par for section in _outermost_sections(outline.root, _REQUIREMENTS_RE) for par in section.body]
+    guided = _Reader(outline.text, guiding, (), taken)
+    guided.guided_goals(len(guiding))
+    if guided.items.goals:
+        outline.goals = guided.items.goals
         return
     reader = _Reader(outline.text, outline.paragraphs, outline.skipped, taken)
     reader.preamble_goals()

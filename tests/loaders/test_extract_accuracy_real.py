@@ -32,11 +32,15 @@ GENRE_TARGET = 0.9
 # 0.46 / 0.55, sealed10 0.32 / 0.32, sealed11 0.44 / 0.44, sealed12 0.42 / 0.45, sealed13 0.42 / 0.41,
 # sealed14 0.61 / 0.64, sealed15 0.55 / 0.56, sealed16 0.69 / 0.71, sealed17 0.31 / 0.32,
 # sealed18 0.56 / 0.59; sealed19 0.56 / 0.52, scored after the eighth session's last rule and never tuned on:
-# it stays out of the model's training as an untouched unseen batch),
+# it stays out of the model's training as an untouched unseen batch; sealed20 0.52 / 0.53 and sealed21
+# 0.45 / 0.45 before any rule of the ninth session, sealed21 kept untouched like sealed19; sealed23 0.31 /
+# 0.30 after sealed20's rules, sealed22 0.48 / 0.49 after those and four of sealed23's),
 # developed on since. Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan, in sealed12 a forum's announcement (both read as reports), in
-# sealed13 a 解读 of a central bank's credit-repair arrangements (read as an interpretation of a plan).
+# sealed13 a 解读 of a central bank's credit-repair arrangements (read as an interpretation of a plan), in
+# sealed20 a 指导意见 written as rules (its gold calls it no plan; the issue lists 指导意见 as plans), in
+# sealed23 a press meeting where grassroots workers tell their stories (read as a report).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.88,
@@ -60,8 +64,12 @@ OUTSIDE_FLOORS = {
     "sealed17": 0.61,
     "sealed18": 0.63,
     "sealed19": 0.49,
+    "sealed20": 0.70,
+    "sealed21": 0.42,
+    "sealed22": 0.65,
+    "sealed23": 0.50,
 }
-LOUD_NON_PLANS = {"last": 1, "sealed11": 1, "sealed12": 1, "sealed13": 1}
+LOUD_NON_PLANS = {"last": 1, "sealed11": 1, "sealed12": 1, "sealed13": 1, "sealed20": 1, "sealed23": 1}
 
 
 def summary_of(split: str) -> dict:

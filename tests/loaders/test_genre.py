@@ -399,3 +399,12 @@ def test_a_law_is_no_plan_and_a_byline_is_no_part_of_the_title() -> None:
     assert law.genre == "not_a_plan" and law.cue == "法"
     report = (gold / "pd_2025_hunan_industry_upgrade_campaign.txt").read_text(encoding="utf-8")
     assert classify_genre(report).genre == "plan_report"
+
+
+def test_a_release_of_statistics_is_not_a_plan() -> None:
+    # regression from a real report: a statistics bureau's monthly figures (同比增长… nine times) mention a
+    # 专项行动 in passing and were read as a report on a plan, their sentences as tasks
+    path = REPO / "tests/gold/sealed23/docs/pd_2025_11_15_economy_october_stats.txt"
+    extraction = extract_path(path)
+    assert extraction.document.genre == "not_a_plan"
+    assert extraction.tasks == [] and extraction.indicators == []

@@ -621,3 +621,15 @@ def test_a_measure_named_before_its_number_in_an_aim_is_a_level() -> None:
     assert [n for n, *_ in described(text)] == ["补贴性职业技能培训", "农民工参加培训"]
     text = "到2030年，可再生能源非电利用总规模较2025年增长1.5倍，折合约1.5亿吨标准煤。"
     assert [n for n, *_ in described(text)][-1] == "可再生能源非电利用总规模"
+
+
+def test_a_rule_on_conduct_and_whom_a_bound_picks_out_are_no_targets() -> None:
+    # regression from a real Shanghai 若干意见: 驾驶人员每日驾驶时间不得超过8小时；连续驾驶4小时，应停车休息
+    # 至少20分钟 and 拥有30辆以上（含30辆）专用车辆的企业应设置… gave six targets
+    text = (
+        "拥有30辆以上（含30辆）专用车辆的企业应设置专门的安全生产管理机构。"
+        "驾驶人员每日驾驶时间不得超过8小时；连续驾驶4小时，应停车休息至少20分钟。"
+    )
+    assert described(text) == []
+    assert [v for _, v, *_ in described("到2025年，建成30个以上的示范企业。")] == [30.0]
+    assert [v for _, v, *_ in described("到2025年，政务服务事项办理时间压缩至3个工作日。")] == [3.0]

@@ -1321,3 +1321,69 @@ def test_a_pilots_requirements_are_no_task() -> None:
     path = REPO / "tests/gold/sealed20/docs/sh_2025_aging_pipeline_renewal_pilot_plan.txt"
     text = path.read_text(encoding="utf-8")
     assert not [t for t in extract_text(text).tasks if "试点要求" in t.name or "注重以人为本" in t.name]
+
+
+def test_a_target_reported_for_this_year_is_a_goal() -> None:
+    # regression from a real 解读: 政府工作报告提出，今年国内生产总值增长5%左右 gave no goal and no indicator
+    path = REPO / "tests/gold/sealed23/docs/pd_2025_03_06_gov_work_report_jiedu.txt"
+    extraction = extract_path(path)
+    assert [g.name for g in extraction.goals] == ["今年国内生产总值增长5%左右"]
+    assert ("国内生产总值", 5.0, 2025) in [(i.name, i.value, i.target_year) for i in extraction.indicators]
+
+
+def test_the_parts_of_an_aims_figure_are_its_tasks() -> None:
+    # regression from a real report: 力争用3年时间，搭建“156”就业公共服务体系。“1”是依托…打造…；“5”是…
+    # read the parts as the aim going on
+    path = REPO / "tests/gold/sealed23/docs/pd_2025_guangxi_employment_service_news.txt"
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_text(text)
+    assert [g.name for g in extraction.goals] == ["搭建“156”就业公共服务体系"]
+    assert any(text[t.span[0] : t.span[1]].startswith("“1”是依托") for t in extraction.tasks)
+
+
+def test_a_completion_report_keeps_what_it_says_will_be_done_and_the_next_plans_tasks() -> None:
+    # regression from a real report (高质量完成“十四五”规划): …表示，将进一步优化行业发展环境 and 在“十五五”
+    # 知识产权规划编制方面，…将聚焦…，加快建立… were dropped as records
+    path = REPO / "tests/gold/sealed23/docs/pd_2025_ip_14th_fyp_press_report.txt"
+    text = path.read_text(encoding="utf-8")
+    tasks = [text[t.span[0] : t.span[1]] for t in extract_text(text).tasks if t.parent is None]
+    assert tasks[0].startswith("进一步优化行业发展环境")
+    assert any(t.startswith("聚焦知识产权治理体系和治理能力现代化") for t in tasks)
+
+
+def test_a_notices_body_ends_at_its_closing_formula() -> None:
+    # regression from a real notice: 特此通知, the signature, 附件 and a table one cell per line after it
+    # were read as 94 sub-tasks of its last section
+    path = REPO / "tests/gold/sealed23/docs/sh_jiading_2014_41_land_reduction_tasks.txt"
+    text = path.read_text(encoding="utf-8")
+    closing = text.index("特此通知")
+    tasks = extract_text(text).tasks
+    assert len([t for t in tasks if t.parent is None]) == 5 and all(t.span[0] < closing for t in tasks)
+
+
+def test_a_plans_aims_are_in_its_general_requirements_before_its_preamble() -> None:
+    # regression from a real 意见: 为推动…，经党中央、国务院同意，现提出如下意见。 was the goal, not the aims
+    # 一、总体要求 ends its guiding sentence on (…，健全…管理制度与运行机制，完善…综合治理体系，…)
+    path = REPO / "tests/gold/sealed22/docs/pd_2026_trade_association_reform_opinion.txt"
+    text = path.read_text(encoding="utf-8")
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert len(goals) == 1 and "健全与高水平社会主义市场经济体制相适应的行业协会商会管理制度" in goals[0]
+    assert "现提出如下意见" not in goals[0]
+
+
+def test_a_count_to_reach_by_a_year_is_a_goal_and_a_place_of_acute_conflicts_no_outlook() -> None:
+    # regression from a real report: 到2035年，…将布局1570个公共停车场建设项目 was a task; 到2028年，…围绕此类
+    # 矛盾突出区域建设152个公共停车场，覆盖周边约200万居民 was read as an outlook (矛盾突出) and 200万 had
+    # no unit
+    path = REPO / "tests/gold/sealed22/docs/pd_2026_chongqing_parking_plan_news.txt"
+    extraction = extract_path(path)
+    assert [g.name[:8] for g in extraction.goals] == ["到2035年，重", "到2028年，重"]
+    assert ("覆盖周边", 200.0, "万人") in [(i.name, i.value, i.unit) for i in extraction.indicators]
+
+
+def test_what_is_ensured_by_a_year_is_a_goal_and_what_a_thing_is_in_a_period_is_not() -> None:
+    # regression from a real report: 确保到2030年，我国知识产权综合实力…进一步增强 gave no goal while
+    # 新兴产业和未来产业是“十五五”时期经济增长的新引擎 was one
+    path = REPO / "tests/gold/sealed22/docs/pd_2026_ip_protection_15th_fyp_press.txt"
+    extraction = extract_path(path)
+    assert [g.name[:8] for g in extraction.goals] == ["到2030年，我"]

@@ -42,8 +42,10 @@ def reported_goals(outline: Outline) -> None:
             for s, e in clauses(outline.text, par.start + report.end(), par.end, SENTENCE_END)
         )
         for s, e in (trim(outline.text, *part) for parts in sentence_parts for part in parts):
-            if _TASKS_TOLD_RE.search(outline.text, s, e):
-                break  # 《规划》部署了…重点任务。一是…: the goals end where the tasks are told
+            if _TASKS_TOLD_RE.search(outline.text, s, e) or _FIGURE_PART_RE.match(outline.text, s):
+                # 《规划》部署了…重点任务。一是…, 搭建“156”…体系。“1”是依托…: the goals end where the tasks
+                # are told, or the parts that build the aim
+                break
             time_lead = TIME_LEAD_RE.match(outline.text[s:e])  # (^ holds only at a slice's start)
             name_start = s + time_lead.end() if time_lead else s
             if e - name_start >= 4:
@@ -54,6 +56,7 @@ def reported_goals(outline: Outline) -> None:
             return
 
 
+_FIGURE_PART_RE = re.compile(r"\s*[“\"‘]\d+[”\"’]是")
 _TASKS_TOLD_RE = re.compile(r"任务|举措|措施|部署|^\s*[一二三四五六七八九十]是")
 
 

@@ -5,6 +5,7 @@ innermost open section. The first short line is the document's title."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -75,6 +76,9 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
             if par.form == "meta" and DATE_LINE_RE.match(par.text) and _signed(paragraphs, index):
                 del stack[1:]  # a signature and its date close the text (a notice's, or the page's)
             continue
+        if _CLOSING_FORMULA_RE.match(par.text):
+            del stack[1:]  # 特此通知: the notice's body ends (its signature, annex and tables follow)
+            continue
         top = stack[-1]
         if par.form in ("heading", "headed") and par.style is not None:
             rank = style_rank.setdefault(par.style, len(style_rank) + 1)
@@ -108,6 +112,9 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
         target = stack[-1]
         (target.tail if target.children else target.body).append(par)
     return root, title_par
+
+
+_CLOSING_FORMULA_RE = re.compile(r"^\s*(?:特此(?:通知|通告|公告|函告|批复|报告)|此复)[。.]?\s*$")
 
 
 def _signed(paragraphs: list[Paragraph], index: int) -> bool:
