@@ -356,6 +356,13 @@ _BOUNDS = ("以下", "以上", "以内")
 _FIGURE_LEAD_RE = re.compile(r"[“\"‘][\d+.．]+[”\"’]是?指")
 
 
+# …的经济增长预期目标: the number names a target (5%左右的增长目标), as a text speaking of it does
+_TARGET_NAMED_AFTER_RE = re.compile(r"的[^，,。；;的]{0,8}目标")
+# 3—5个: a bare low end and a dash before the number that carries the unit (not 2024—2026年, 1-2)
+_RANGE_DASHES = ("—", "–", "~", "～", "-")
+_RANGE_LOW_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:—|–|~|～|-)$")
+# 较“十四五”末, 比2025年: a clause that opens on the base a rise is measured from, naming nothing else
+_AGAINST_BASE_RE = re.compile(r"^(?:较|比)[^，,；;。]{0,10}?(?:末|年|底|期末)$")
 # the people a bare 万 counts (约200万居民, 1000万群众)
 _PEOPLE_AFTER_RE = re.compile(r"(?:居民|群众|人口|农民|职工|城乡居民|老年人|儿童|学生)")
 # what people on duty do, bounded by a rule (driving and rest times, training hours, shifts)
@@ -520,6 +527,9 @@ def find_indicators(
         glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "至", "V", ".", "×", "÷") or (
             before.isascii() and before.isalpha()
         )
+        low = _RANGE_LOW_RE.search(scan, max(0, n_start - 12), n_start) if before in _RANGE_DASHES else None
+        if low is not None:  # 推动3—5个通用大模型在制造业深度应用: at least the range's low end
+            value, n_start, glued = float(low.group(1)), low.start(1), False
         if glued and not (before == "至" and _RISE_TO_RE.search(scan, max(0, n_start - 4), n_start)):
             continue  # ordinals, ranges, versions, IPv6, formulas (…×100%) — but 提升至100 is a target
         if (
@@ -656,6 +666,10 @@ def find_indicators(
             and _ends_with_any(pre_name.rstrip(), _BUILD_VERBS) in (None, "拥有")
         ):
             continue  # 拥有30辆以上（含30辆）专用车辆的企业应设置…: the bound picks out whom a rule binds
+        if _TARGET_NAMED_AFTER_RE.match(scan, suffix_end) and any(
+            r.value == value and r.unit == unit for r in results
+        ):
+            continue  # 国内生产总值增长5%左右。…5%左右的经济增长预期目标综合考虑了…: the target named again
         if re.search(r"[（(]含$", pre):
             continue  # （含30辆）: the bound before restated as inclusive, no target of its own
         if normalize_unit(unit)[0].startswith("元") and _FEE_BEFORE_RE.search(pre):
@@ -910,6 +924,12 @@ def find_indicators(
             source = re.search(r"(?:从|由)", previous)
             if source is not None and clean_name(previous[: source.start()]):
                 name = clean_name(previous[: source.start()])
+        if (
+            _AGAINST_BASE_RE.match(name)
+            and results
+            and "。" not in scan[results[-1].number_start - start : n_start]
+        ):
+            continue  # 指标设定为大于22件，较“十四五”末增长6件以上: the target just set, restated as a rise
         if not name:
             name = unit or token
         name = with_subject(name, scan, _sentence_start(scan, n_start), n_start)
@@ -926,6 +946,8 @@ def find_indicators(
             direction = level_direction(comparator, value, baseline) or (
                 verb_direction(prefix_word) if prefix_word and prefix_word[-1] in "至到" else None
             )
+        if low is not None and comparator == "=":
+            comparator = ">="
         results.append(
             IndicatorMatch(
                 name=name.strip("、，,；; "),  # 新增、改造…: never a list's joint

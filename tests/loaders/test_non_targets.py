@@ -633,3 +633,15 @@ def test_a_rule_on_conduct_and_whom_a_bound_picks_out_are_no_targets() -> None:
     assert described(text) == []
     assert [v for _, v, *_ in described("到2025年，建成30个以上的示范企业。")] == [30.0]
     assert [v for _, v, *_ in described("到2025年，政务服务事项办理时间压缩至3个工作日。")] == [3.0]
+
+
+def test_a_range_counts_its_low_end_and_a_target_named_again_or_restated_as_a_rise_is_no_second() -> None:
+    # regressions from real reports: 推动3—5个通用大模型…，培育2—3家…企业 gave nothing; 5%左右的经济增长
+    # 预期目标综合考虑了… after 增长5%左右 and 指标设定为大于22件，较“十四五”末增长6件以上 gave second targets
+    text = "到2027年，推动3—5个通用大模型在制造业深度应用，培育2—3家具有全球影响力的生态主导型企业。"
+    assert [(v, c) for _, v, _, c in described(text)] == [(3.0, ">="), (2.0, ">=")]
+    assert described("按总用量的60%—70%估算。") == []
+    text = "今年国内生产总值增长5%左右。5%左右的经济增长预期目标综合考虑了国内外形势。"
+    assert [v for _, v, *_ in described(text)] == [5.0]
+    text = "“十五五”时期，每万人口高价值发明专利的指标设定为大于22件，较“十四五”末增长6件以上。"
+    assert [(n, v) for n, v, *_ in described(text)] == [("每万人口高价值发明专利", 22.0)]

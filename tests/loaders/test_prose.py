@@ -1387,3 +1387,13 @@ def test_what_is_ensured_by_a_year_is_a_goal_and_what_a_thing_is_in_a_period_is_
     path = REPO / "tests/gold/sealed22/docs/pd_2026_ip_protection_15th_fyp_press.txt"
     extraction = extract_path(path)
     assert [g.name[:8] for g in extraction.goals] == ["到2030年，我"]
+
+
+def test_what_a_work_report_or_an_indicator_setting_states_is_a_target() -> None:
+    # regressions from real reports: 政府工作报告提出，居民消费价格涨幅2%左右 and “十五五”时期，每万人口高价值
+    # 发明专利的指标设定为大于22件 (quoted in a speaker's words) gave no indicator
+    path = REPO / "tests/gold/sealed23/docs/pd_2025_03_06_gov_work_report_jiedu.txt"
+    assert ("居民消费价格涨幅", 2.0) in [(i.name, i.value) for i in extract_path(path).indicators]
+    path = REPO / "tests/gold/sealed22/docs/pd_2026_ip_protection_15th_fyp_press.txt"
+    found = [(i.name, i.value, i.target_year) for i in extract_path(path).indicators]
+    assert found == [("每万人口高价值发明专利", 22.0, 2030)]
