@@ -319,6 +319,8 @@ _ADVERBS_BEFORE_NUMBER = (
 _PROTECT_RE = re.compile(
     r"“[^“”\n，。；！？]*”|\"[^\"\n，。；！？]*\"|《[^《》\n]*》|〔[^〔〕\n]*〕|「[^「」\n]*」|‘[^‘’\n，。；！？]*’"
     r"|【[^【】\n]*】"
+    # idioms spelled with numerals: 走进千家万户, 赋能千行百业, 千方百计
+    r"|千家万户|千行百业|千方百计|千头万绪|万无一失|万众一心|千军万马|百花齐放|百家争鸣"
 )
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")
@@ -363,6 +365,9 @@ _RANGE_DASHES = ("—", "–", "~", "～", "-")
 _RANGE_LOW_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:—|–|~|～|-)$")
 # 较“十四五”末, 比2025年: a clause that opens on the base a rise is measured from, naming nothing else
 _AGAINST_BASE_RE = re.compile(r"^(?:较|比)[^，,；;。]{0,10}?(?:末|年|底|期末)$")
+# 每个市州至少建设1个: a count named only by its verb and a scope (…修复改造500公里 names its own)
+_SCOPE_BEFORE_VERB_CHARS = 4
+_EACH_SCOPE_RE = re.compile(r"每|各|至少|均|累计")
 # the people a bare 万 counts (约200万居民, 1000万群众)
 _PEOPLE_AFTER_RE = re.compile(r"(?:居民|群众|人口|农民|职工|城乡居民|老年人|儿童|学生)")
 # what people on duty do, bounded by a rule (driving and rest times, training hours, shifts)
@@ -868,7 +873,10 @@ def find_indicators(
             span_end = suffix_end + scan[suffix_end:].index(standard_object) + len(standard_object)
         if verb_object_name:
             name = clean_name(verb_object_name) or verb_object_name
-        use_object = mode == "build" or stripped_pre.rstrip().endswith(_PREPOSITION_END)
+        # (not when the count closes an item of a list: 完成老旧供水管网改造600公里、老旧排水管网…: the
+        # object is named before the count, the words after it are the next item)
+        listed_item = scan[suffix_end : suffix_end + 1] == "、" and bool(clean_name(stripped_pre))
+        use_object = (mode == "build" and not listed_item) or stripped_pre.rstrip().endswith(_PREPOSITION_END)
         if not use_object and not verb_object_name:
             name = clean_name(stripped_pre if mode != "growth" else _growth_subject(pre_name))
             if stripped_pre.rstrip().endswith(_BUILD_VERBS) and not name:
@@ -898,7 +906,11 @@ def find_indicators(
             span_end = max(span_end, counted[1])
         elif name in _BUILD_VERBS and name_start > 0:
             name = named_before(scan, name_start, name) or name  # 实施适老化改造，改造不少于5万户
-        elif (verb := _ends_with_any(name, _BUILD_VERBS)) and _at_clause_end(scan, suffix_end):
+        elif (
+            (verb := _ends_with_any(name, _BUILD_VERBS))
+            and (len(name) - len(verb) <= _SCOPE_BEFORE_VERB_CHARS or _EACH_SCOPE_RE.search(name))
+            and _at_clause_end(scan, suffix_end)
+        ):
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
             name = object_built_before(scan, clause_start, verb) or name
         if (

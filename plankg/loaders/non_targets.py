@@ -101,7 +101,8 @@ _GRANT_AFTER_RE = re.compile(
 _PER_BENEFICIARY_RE = re.compile(
     r"(?:单个|每个|每家|每户|每人|每位|单户|单项|单笔|单一|每项|每名)[^，,。；;]{0,12}?(?:最高|最多|不超过|给予)"
 )
-_BASELINE_AFTER_RE = re.compile(r"的?(?:水平)?的?基础上")
+# …的基础上 / 从0.15%左右起步: the level a measure starts from
+_BASELINE_AFTER_RE = re.compile(r"的?(?:水平)?的?基础上|(?:左右)?起步")
 # the lead of a list of conditions: 符合下列要求的…, 应当具备下列条件：, 还应具备：
 _CONDITIONS_LEAD_RE = re.compile(
     r"(?:符合|具备|具有|满足)(?:以下|下列|如下)[^。；：:]{0,6}?(?:条件|要求|标准)|应(?:当)?具备(?:以下|下列)?(?:条件)?[：:]"

@@ -29,7 +29,7 @@ from functools import cached_property
 
 from plankg.loaders.metadata import EDITION_NAME
 from plankg.loaders.non_targets import ALREADY_DONE_RE
-from plankg.loaders.plan_facts import ended_editions
+from plankg.loaders.plan_facts import ended_editions, issue_year
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline, Paragraph, Section
 from plankg.loaders.structure.clauses import (
@@ -158,11 +158,17 @@ _NEAR_DEADLINE = r"(?:今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2
 _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
 # “1”是依托…打造… / “6”是横向围绕…: a part of the figure an aim names (搭建“156”就业公共服务体系)
 _FIGURE_PART_RE = re.compile(r"\s*[“\"‘]\d+[”\"’]是")
+# words of guidance and principle (not facts of the past) that may precede a dated aim in its sentence
+_GUIDANCE_ONLY_RE = re.compile(r"为指导|习近平|贯彻|精神|原则")
+# the words a goal's time cue may follow inside a clause (目标是到2025年, 力求到2030年, 《规划》到2025年)
+_CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求|确保|争取|》)$"
+_AIM_IS_A_DECISION_RE = re.compile(r"是[^，,。；;]{0,16}(?:决策|部署|任务|要求|使命|目标)")
+_CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 _GOAL_CUE_RE = re.compile(
-    rf"(?:(?:力争|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
+    rf"(?:(?:力争|力求|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
     rf"|到\s*{_NEAR_DEADLINE}"
-    rf"|(?<=将)在\s*{_YEAR}"  # “无废城市”将在2025年实现…
+    rf"|(?:(?<=将)|(?<=力争)|(?<=力求)|(?<=争取))在\s*{_YEAR}"  # “无废城市”将在2025年实现…, 力争在2027年底
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
     # 《若干措施》提出今年支持1.5万户以上… / 政府工作报告提出，今年国内生产总值增长5%左右
@@ -555,6 +561,7 @@ class _Reader:
         taken = list(taken)
         self.taken = GrowingSpans(taken)  # spans the structural reader already read items from
         self.claimed = GrowingSpans(taken)  # spans already read as items, by either reader
+        self.series_tasks = GrowingSpans([])  # paragraphs read as a series of tasks (一是…，二是…)
 
     def free(self, start: int, end: int) -> bool:
         return not self.claimed.overlaps(start, end)
@@ -637,6 +644,9 @@ class _Reader:
                     items = [_series_items(text, [op], p.end, kind)[0] for p, op in run]
                     getattr(self.items, kind + "s").extend(items)
                     self.claim(items)
+                    if kind == "task":
+                        for item in items:
+                            self.series_tasks.add(*item.span)
             run = []
 
     def _paragraph_opener(self, par) -> _Opener | None:
@@ -856,16 +866,33 @@ class _Reader:
                 if cue is None and after_goal and self._goal_continues(start, end):
                     cue = trim(text, start, end)[0]  # …下降13.5%。政策机制更加健全，…: the goal goes on
                 after_goal = False
-                if example or cue is None or not self.free(cue, end):
+                # 一是持续改善宜居安居水平。力争在2027年底，基本完成城中村改造任务…: a task of a series states
+                # the year its aim is due by, past its lead sentence
+                dated_in_task = (
+                    cue is not None
+                    and cue > par.start
+                    and _CUE_YEAR_RE.match(text, cue) is not None
+                    and self.series_tasks.overlaps(cue, end)
+                )
+                if example or cue is None or not (self.free(cue, end) or dated_in_task):
                     continue
                 if text[start:end].rstrip().endswith(("？", "?")):
                     continue  # “十五五”时期，如何进一步降低物流成本？: a question asked, no aim stated
                 if _PERIOD_IS_RE.match(text, cue):
                     continue  # “十五五”时期是…夯实基础、全面发力的关键时期: what the period is, no aim
+                breaks = (text.find(ch, cue, end) for ch in "，,；;")
+                clause_end = min((at for at in breaks if at != -1), default=end)
+                if _AIM_IS_A_DECISION_RE.search(text, cue, clause_end):
+                    continue  # 到2035年建成健康中国是中共中央作出的一项战略决策: what the aim is, said of it
                 # 记者获悉：专项行动的工作目标是…: what the reporter heard is read past the hearing
                 heard = _REPORTER_HEARD_RE.match(text, start, end)
                 told = heard.end() if heard is not None else start
-                if _NOT_PLAN_SENTENCE_RE.search(text, told, end) and not _GOAL_CUE_RE.match(text, told):
+                # …坚定不移贯彻…方针，…，力求到2030年人均预期寿命达到80岁: the guidance before the dated aim
+                # is no fact of its own; what the aim's clauses say is
+                after_guidance = cue if _GUIDANCE_ONLY_RE.search(text, told, cue) else told
+                if _NOT_PLAN_SENTENCE_RE.search(text, after_guidance, end) and not _GOAL_CUE_RE.match(
+                    text, after_guidance
+                ):
                     continue
                 if ALREADY_DONE_RE.search(text, start, end):
                     continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
@@ -898,10 +925,18 @@ class _Reader:
         """Read only when a sentence names a period: most readers never need the document's year."""
         return ended_editions(self.text)
 
+    @cached_property
+    def _issued(self) -> int | None:
+        return issue_year(self.text)
+
     def _ended_period(self, cue: int) -> bool:
-        """Whether the goal cue at `cue` names a five-year period over when the document was issued."""
+        """Whether the goal cue at `cue` names a five-year period over when the document was issued, or a
+        year long past (到2000年底，共改造旧住房… in a 2025 interview: a record)."""
         named = _ENDED_PERIOD_RE.match(self.text, cue)
-        return named is not None and named.group(1) in self._ended_editions
+        if named is not None and named.group(1) in self._ended_editions:
+            return True
+        year = _CUE_YEAR_RE.match(self.text, cue)
+        return year is not None and self._issued is not None and int(year.group(1)) < self._issued - 1
 
     def _declared_aim(self, start: int, end: int) -> tuple[int, int] | None:
         """提出构建形成“…”的总体目标: the aim declared, up to the word 目标; 改革旨在建立…，…。: the sentence
@@ -1108,9 +1143,7 @@ class _Reader:
                 and text[at - 1] not in _CLAUSE_START
                 # 专项行动的工作目标是进一步整治…: the goal the subject declares
                 and not (declares and text[at - 1] == "的")
-                and not re.search(
-                    r"(?:提出|明确|是|为|要|将|计划|预计|力争|确保|争取|》)$", text[max(start, at - 4) : at]
-                )
+                and not re.search(_CUE_LEAD_WORDS, text[max(start, at - 4) : at])
             ):
                 continue
             if re.fullmatch(_PERIOD, match.group(0).strip()) and text[at - 1 : at] == "是":

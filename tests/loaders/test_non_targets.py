@@ -645,3 +645,13 @@ def test_a_range_counts_its_low_end_and_a_target_named_again_or_restated_as_a_ri
     assert [v for _, v, *_ in described(text)] == [5.0]
     text = "“十五五”时期，每万人口高价值发明专利的指标设定为大于22件，较“十四五”末增长6件以上。"
     assert [(n, v) for n, v, *_ in described(text)] == [("每万人口高价值发明专利", 22.0)]
+
+
+def test_idioms_spelled_with_numerals_and_a_starting_level_are_no_targets() -> None:
+    # regressions from real plans: 推动廉洁文化走进各行各业、千家万户 gave 10000户; 费率减半从0.15%左右起步
+    # gave 0.15%
+    assert described("到2030年，推动廉洁文化走进各行各业、千家万户。") == []
+    text = "未就业城乡居民费率减半从0.15%左右起步，用5年左右时间逐步过渡到0.3%左右。"
+    assert [v for _, v, *_ in described(text)] == [0.3]
+    text = "建设一批数字化转型促进中心，每个市州至少建设1个。"
+    assert [n for n, *_ in described(text)] == ["数字化转型促进中心"]

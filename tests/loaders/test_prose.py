@@ -1397,3 +1397,35 @@ def test_what_a_work_report_or_an_indicator_setting_states_is_a_target() -> None
     path = REPO / "tests/gold/sealed22/docs/pd_2026_ip_protection_15th_fyp_press.txt"
     found = [(i.name, i.value, i.target_year) for i in extract_path(path).indicators]
     assert found == [("每万人口高价值发明专利", 22.0, 2030)]
+
+
+def test_a_news_lead_that_opens_on_a_dated_target_states_a_goal() -> None:
+    # regression from a real report: 到2030年，邮政行业寄递业务量达到2900亿件，…达到110个……日前，《邮政业发展
+    # “十五五”规划》发布 (the lead) gave no goal; only a later 《规划》提出，到2030年… paragraph did
+    path = REPO / "tests/gold/sealed24/docs/pd_2026_postal_15th_fyp_news.txt"
+    text = path.read_text(encoding="utf-8")
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert goals[0].startswith("到2030年，邮政行业寄递业务量达到2900亿件") and "日前" not in goals[0]
+
+
+def test_an_interviews_aims_past_its_guidance_and_not_its_achievements() -> None:
+    # regression from a real interview: the answer to 取得了哪些历史性成就？ gave goals; the answer to
+    # 新形势新要求 hid 力求到2030年人均预期寿命达到80岁 behind the guidance before it in its sentence;
+    # 到2035年建成健康中国是中共中央作出的一项战略决策 (said of an aim) was one
+    path = REPO / "tests/gold/sealed24/docs/pd_2026_healthy_china_15th_fyp_interview.txt"
+    text = path.read_text(encoding="utf-8")
+    goals = [text[g.span[0] : g.span[1]] for g in extract_text(text).goals]
+    assert goals == ["力求到2030年人均预期寿命达到80岁，为中国式现代化作出标志性贡献。"]
+
+
+def test_a_dated_aim_inside_a_task_of_a_series_is_a_goal_and_a_year_long_past_is_none() -> None:
+    # regression from a real interview: 一是持续改善宜居安居水平。力争在2027年底，基本完成城中村改造任务…
+    # gave no goal (the series task held it, 力争在 was no cue) while 到2000年底，共改造旧住房约2292万平方米
+    # (in 2025) was one; 完成老旧供水管网改造600公里、老旧排水管网修复改造500公里 named 600 by the next item
+    path = REPO / "tests/gold/sealed25/docs/pd_2025_12_13_shanghai_urban_renewal_interview.txt"
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_text(text)
+    goals = [text[g.span[0] : g.span[1]] for g in extraction.goals]
+    assert goals[0].startswith("在2027年底，基本完成城中村改造任务") and not any("2000年" in g for g in goals)
+    named = {(i.name, i.value) for i in extraction.indicators}
+    assert {("老旧供水管网改造", 600.0), ("老旧排水管网修复改造", 500.0)} <= named

@@ -31,10 +31,16 @@ def reported_goals(outline: Outline) -> None:
     """A news report names no goal section, but says what the plan sets out to reach:
     "《规划》提出，到2025年，…。" — its sentences are the goals (the first such paragraph only)."""
     taken = outline.skipped + outline.target_sections
+    lead_done = False
     for par in outline.paragraphs:
         if par.form not in ("prose", "lead") or any(s <= par.start < e for s, e in taken):
             continue
         report = REPORTING_LEAD_RE.match(par.text)
+        opening = not lead_done and report is None and TIME_LEAD_RE.match(par.text) is not None
+        lead_done = True
+        if opening:  # 到2030年，邮政行业寄递业务量达到2900亿件……日前，《…规划》发布: the lead opens on them
+            _lead_goals(outline, par)
+            continue
         if report is None or not TIME_LEAD_RE.match(par.text[report.end() :].lstrip(STRIP)):
             continue
         sentence_parts = (
@@ -57,6 +63,20 @@ def reported_goals(outline: Outline) -> None:
 
 
 _FIGURE_PART_RE = re.compile(r"\s*[“\"‘]\d+[”\"’]是")
+
+
+def _lead_goals(outline: Outline, par: Paragraph) -> None:
+    """The dated sentence a news lead opens on (up to an ellipsis or the sentence end), as one goal."""
+    text = outline.text
+    ellipsis, stop = text.find("……", par.start, par.end), text.find("。", par.start, par.end)
+    end = min((at for at in (ellipsis, stop + 1 if stop != -1 else -1) if at != -1), default=par.end)
+    s, e = trim(text, par.start, end)
+    e = end if text[end - 1 : end] == "。" else e  # a sentence keeps its full stop, as prose goals do
+    if e - s >= 8 and not _PAST_RE.search(text, s, e):  # 到2024年，…已经达到232个: reached
+        outline.goals.append(Item(kind="goal", name=(s, e), span=(s, e)))
+        outline.target_sections.append((s, e))
+
+
 _TASKS_TOLD_RE = re.compile(r"任务|举措|措施|部署|^\s*[一二三四五六七八九十]是")
 
 
@@ -74,6 +94,7 @@ _YEAR_LEAD_RE = re.compile(r"(?:力争|争取)?到\s*(?:19|20)\d{2}\s*年(?:底|
 _NOT_SUBJECT_RE = re.compile(
     r"^(?:为|根据|按照|依据|围绕|贯彻|遵照)|[”》]|(?:明确|提出|指出|要求|强调|表示|介绍)[，,]?$"  # 方案明确，
 )
+_DECISION_RE = re.compile(r"是[^，,。；;]{0,16}(?:决策|部署|任务|要求|使命|目标)")
 _PAST_RE = re.compile(r"已|以来|截至|同比|去年|了")
 _MAX_SUBJECT_CLAUSES = 3
 
@@ -117,6 +138,8 @@ def _dated_aim(text: str, start: int, end: int, *, year_lead: bool) -> tuple[int
         dated = _DATED_AIM_RE.match(text, cut) or (year_lead and _YEAR_LEAD_RE.match(text, cut))
         if not dated or _PAST_RE.search(text, cut, end):
             continue
+        if _DECISION_RE.search(text, cut, cuts[index + 1] if index + 1 < len(cuts) else end):
+            continue  # 到2035年建成健康中国是中共中央作出的一项战略决策: what the aim is, said of it
         first = index
         while first > 0 and index - first < _MAX_SUBJECT_CLAUSES:
             before = text[cuts[first - 1] : cuts[first]]
