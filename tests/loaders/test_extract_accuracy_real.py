@@ -34,7 +34,8 @@ GENRE_TARGET = 0.9
 # sealed18 0.56 / 0.59; sealed19 0.56 / 0.52, scored after the eighth session's last rule and never tuned on:
 # it stays out of the model's training as an untouched unseen batch; sealed20 0.52 / 0.53 and sealed21
 # 0.45 / 0.45 before any rule of the ninth session, sealed21 kept untouched like sealed19; sealed23 0.31 /
-# 0.30 after sealed20's rules, sealed22 0.48 / 0.49 after those and four of sealed23's),
+# 0.30 after sealed20's rules, sealed22 0.48 / 0.49 after those and four of sealed23's, sealed24 0.40 / 0.40
+# and sealed25 0.52 / 0.57 after sealed22's and sealed23's),
 # developed on since. Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan, in sealed12 a forum's announcement (both read as reports), in
@@ -68,6 +69,8 @@ OUTSIDE_FLOORS = {
     "sealed21": 0.42,
     "sealed22": 0.65,
     "sealed23": 0.50,
+    "sealed24": 0.45,
+    "sealed25": 0.62,
 }
 LOUD_NON_PLANS = {"last": 1, "sealed11": 1, "sealed12": 1, "sealed13": 1, "sealed20": 1, "sealed23": 1}
 
