@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from plankg.loaders.metadata import EDITION_NAME
+from plankg.loaders.metadata import EDITION_NAME, EDITION_PERIODS
 from plankg.loaders.non_targets import ALREADY_DONE_RE
 from plankg.loaders.plan_facts import ended_editions, issue_year
 from plankg.loaders.spans import GrowingSpans, SpanSet
@@ -164,6 +164,8 @@ _GUIDANCE_ONLY_RE = re.compile(r"为指导|习近平|贯彻|精神|原则")
 _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求|确保|争取|》)$"
 _AIM_IS_A_DECISION_RE = re.compile(r"是[^，,。；;]{0,16}(?:决策|部署|任务|要求|使命|目标)")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
+# what a sentence sets ahead: a modal of intent or striving, a plan, a target
+_AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|力求|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
@@ -896,7 +898,7 @@ class _Reader:
                     continue
                 if ALREADY_DONE_RE.search(text, start, end):
                     continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
-                if self._ended_period(cue):
+                if self._ended_period(cue, end):
                     continue  # “十四五”时期，…新增469个 in a 2026 report: a record of a period over
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
@@ -929,12 +931,16 @@ class _Reader:
     def _issued(self) -> int | None:
         return issue_year(self.text)
 
-    def _ended_period(self, cue: int) -> bool:
-        """Whether the goal cue at `cue` names a five-year period over when the document was issued, or a
-        year long past (到2000年底，共改造旧住房… in a 2025 interview: a record)."""
+    def _ended_period(self, cue: int, end: int) -> bool:
+        """Whether the goal cue at `cue` names a five-year period over when the document was issued, or
+        the period closing that year in a sentence that sets nothing ahead (据悉，“十四五”时期，教育部实施…
+        托管帮扶115所县中 in a 2025 feature), or a year long past (到2000年底，共改造旧住房… in 2025): a
+        record."""
         named = _ENDED_PERIOD_RE.match(self.text, cue)
         if named is not None and named.group(1) in self._ended_editions:
             return True
+        if named is not None and EDITION_PERIODS[named.group(1)][1] == self._issued:
+            return _AHEAD_WORDS_RE.search(self.text, cue, end) is None
         year = _CUE_YEAR_RE.match(self.text, cue)
         return year is not None and self._issued is not None and int(year.group(1)) < self._issued - 1
 

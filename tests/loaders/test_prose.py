@@ -1429,3 +1429,15 @@ def test_a_dated_aim_inside_a_task_of_a_series_is_a_goal_and_a_year_long_past_is
     assert goals[0].startswith("在2027年底，基本完成城中村改造任务") and not any("2000年" in g for g in goals)
     named = {(i.name, i.value) for i in extraction.indicators}
     assert {("老旧供水管网改造", 600.0), ("老旧排水管网修复改造", 500.0)} <= named
+
+
+def test_the_closing_periods_work_told_without_anything_ahead_is_no_goal() -> None:
+    # regression from a real 2025 feature: 据悉，“十四五”时期，教育部实施…项目，…托管帮扶115所县中 became a
+    # goal once a count could state one (the period closes in the year the feature is issued)
+    path = REPO / "tests/gold/sealed19/docs/pd_county_high_school_revitalization_feature_2025.txt"
+    assert extract_path(path).goals == []
+    lead = (
+        "残疾人就业稳步扩大\n本报记者  易舒冉《人民日报》（2025年07月23日第 04 版）\n"
+        "“十四五”时期，将力争新增就业300万人，建设100个就业基地。\n"
+    )
+    assert len(extract_text(lead).goals) == 1
