@@ -73,6 +73,8 @@ def weigh_tasks(outline: Outline) -> Outline:
 
     found = sum(1 for _ in all_items(outline.tasks))
     tasks = sorted(kept(outline.tasks), key=lambda item: item.span[0])
+    if outline.tasks and not tasks:
+        tasks = outline.tasks  # the model refines the tasks the rules found; it does not empty them
     dropped = found - sum(1 for _ in all_items(tasks))
     taken = GrowingSpans(item.span for item in tasks + outline.goals + outline.directions)
     added = [
