@@ -33,6 +33,8 @@ from plankg.loaders.plan_facts import ended_editions, issue_year
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline, Paragraph, Section
 from plankg.loaders.structure.clauses import (
+    AIM_IS_A_DECISION_RE,
+    FIGURE_PART_RE,
     REPORTED_ACTION_RE,
     REPORTING_LEAD_RE,
     SCOPE_ONLY_RE,
@@ -156,13 +158,10 @@ _YEAR = r"(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*�
 # 到今年9月底 / 到明年四月底: a deadline in the report's own year (于今年投运 is a date, not an aim)
 _NEAR_DEADLINE = r"(?:今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"
 _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
-# “1”是依托…打造… / “6”是横向围绕…: a part of the figure an aim names (搭建“156”就业公共服务体系)
-_FIGURE_PART_RE = re.compile(r"\s*[“\"‘]\d+[”\"’]是")
 # words of guidance and principle (not facts of the past) that may precede a dated aim in its sentence
 _GUIDANCE_ONLY_RE = re.compile(r"为指导|习近平|贯彻|精神|原则")
 # the words a goal's time cue may follow inside a clause (目标是到2025年, 力求到2030年, 《规划》到2025年)
 _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求|确保|争取|》)$"
-_AIM_IS_A_DECISION_RE = re.compile(r"是[^，,。；;]{0,16}(?:决策|部署|任务|要求|使命|目标)")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
 # what a sentence sets ahead: a modal of intent or striving, a plan, a target
 _AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
@@ -884,7 +883,7 @@ class _Reader:
                     continue  # “十五五”时期是…夯实基础、全面发力的关键时期: what the period is, no aim
                 breaks = (text.find(ch, cue, end) for ch in "，,；;")
                 clause_end = min((at for at in breaks if at != -1), default=end)
-                if _AIM_IS_A_DECISION_RE.search(text, cue, clause_end):
+                if AIM_IS_A_DECISION_RE.search(text, cue, clause_end):
                     continue  # 到2035年建成健康中国是中共中央作出的一项战略决策: what the aim is, said of it
                 # 记者获悉：专项行动的工作目标是…: what the reporter heard is read past the hearing
                 heard = _REPORTER_HEARD_RE.match(text, start, end)
@@ -961,7 +960,7 @@ class _Reader:
         """A sentence right after a goal statement that states further end states in the same breath
         (…机制更加健全，…取得显著成效。), with no time cue, modal or fact of its own."""
         text = self.text
-        if _FIGURE_PART_RE.match(text, start):
+        if FIGURE_PART_RE.match(text, start):
             return False  # 搭建“156”…体系。“1”是依托…打造…；“5”是…: the parts that build the aim, its tasks
         return (
             _STATE_RE.search(text, start, end) is not None

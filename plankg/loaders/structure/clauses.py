@@ -68,6 +68,10 @@ INLINE_KIND_RE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("task", re.compile("任务|举措|工程|行动|重点工作")),
 )
 SUMMARY_ENDINGS = ("任务", "目标", "方向", "原则", "如下", "：", ":", "方面")
+# “1”是依托…打造… / “6”是横向围绕…: a part of the figure an aim names (搭建“156”就业公共服务体系)
+FIGURE_PART_RE = re.compile(r"\s*[“\"‘]\d+[”\"’]是")
+# 到2035年建成健康中国是中共中央作出的一项战略决策: what an aim is, said of it (no aim stated)
+AIM_IS_A_DECISION_RE = re.compile(r"是[^，,。；;]{0,16}(?:决策|部署|任务|要求|使命|目标)")
 REPORTING_LEAD_RE = re.compile(
     r"^(?:答[：:])?(?:《[^》]{1,30}》|[^，,。]{0,8}(?:规划|方案|意见|文件))(?:明确)?(?:提出|指出|明确|要求|强调)"
     r"(?:了)?[，,：:]?"

@@ -13,6 +13,8 @@ from itertools import pairwise
 from plankg.loaders.spans import SpanSet
 from plankg.loaders.structure.clauses import (
     ACTION_TITLE_RE,
+    AIM_IS_A_DECISION_RE,
+    FIGURE_PART_RE,
     INLINE_KIND_RE,
     REPORTING_LEAD_RE,
     TIME_LEAD_RE,
@@ -48,7 +50,7 @@ def reported_goals(outline: Outline) -> None:
             for s, e in clauses(outline.text, par.start + report.end(), par.end, SENTENCE_END)
         )
         for s, e in (trim(outline.text, *part) for parts in sentence_parts for part in parts):
-            if _TASKS_TOLD_RE.search(outline.text, s, e) or _FIGURE_PART_RE.match(outline.text, s):
+            if _TASKS_TOLD_RE.search(outline.text, s, e) or FIGURE_PART_RE.match(outline.text, s):
                 # 《规划》部署了…重点任务。一是…, 搭建“156”…体系。“1”是依托…: the goals end where the tasks
                 # are told, or the parts that build the aim
                 break
@@ -60,9 +62,6 @@ def reported_goals(outline: Outline) -> None:
         if outline.goals:  # the goal sentences read, the rest of the paragraph left to the prose reader
             outline.target_sections.append((outline.goals[0].span[0], outline.goals[-1].span[1]))
             return
-
-
-_FIGURE_PART_RE = re.compile(r"\s*[“\"‘]\d+[”\"’]是")
 
 
 def _lead_goals(outline: Outline, par: Paragraph) -> None:
@@ -94,7 +93,6 @@ _YEAR_LEAD_RE = re.compile(r"(?:力争|争取)?到\s*(?:19|20)\d{2}\s*年(?:底|
 _NOT_SUBJECT_RE = re.compile(
     r"^(?:为|根据|按照|依据|围绕|贯彻|遵照)|[”》]|(?:明确|提出|指出|要求|强调|表示|介绍)[，,]?$"  # 方案明确，
 )
-_DECISION_RE = re.compile(r"是[^，,。；;]{0,16}(?:决策|部署|任务|要求|使命|目标)")
 _PAST_RE = re.compile(r"已|以来|截至|同比|去年|了")
 _MAX_SUBJECT_CLAUSES = 3
 
@@ -138,7 +136,7 @@ def _dated_aim(text: str, start: int, end: int, *, year_lead: bool) -> tuple[int
         dated = _DATED_AIM_RE.match(text, cut) or (year_lead and _YEAR_LEAD_RE.match(text, cut))
         if not dated or _PAST_RE.search(text, cut, end):
             continue
-        if _DECISION_RE.search(text, cut, cuts[index + 1] if index + 1 < len(cuts) else end):
+        if AIM_IS_A_DECISION_RE.search(text, cut, cuts[index + 1] if index + 1 < len(cuts) else end):
             continue  # 到2035年建成健康中国是中共中央作出的一项战略决策: what the aim is, said of it
         first = index
         while first > 0 and index - first < _MAX_SUBJECT_CLAUSES:
@@ -179,7 +177,7 @@ def _announced_followers(
     par = pars[index]
     if par.form not in ("prose", "plain_heading"):  # 答：《规划》设置了4个方面的主要目标： reads as a heading
         return None
-    counted = heading_count(_ANSWER_LEAD_RE.sub("", par.text)) if len(par.text) <= 80 else None
+    counted = heading_count(par.text) if len(par.text) <= 80 else None  # (past an answer's 答：)
     if counted is None:
         return _unnumbered_goals(pars, index) if par.form == "prose" else None
     count, kind = counted
@@ -195,8 +193,6 @@ def _announced_followers(
     return (kind, count, followers) if len(followers) >= 2 else None
 
 
-# 答：《规划》设置了4个方面的主要目标：: an answer's lead is no title of its own
-_ANSWER_LEAD_RE = re.compile(r"^\s*答\s*[：:]")
 # …提出了“十五五”时期人社事业发展七大目标18项指标，…: a count of goals the plan sets, inside a sentence
 _GOALS_COUNTED_RE = re.compile(
     r"(?:提出|明确|确定|设定|设置)了?[^。；;]{0,40}?([二三四五六七八九十]|[2-9])(?:大|个|项)(?:主要|发展)?目标"
