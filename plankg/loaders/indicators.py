@@ -382,7 +382,7 @@ _MEASURE_NOUN_END_RE = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:人数|户数|数量|总量|保有量|产量|总数|规模|面积|里程)$"
 )
 # the sentence sets an aim: a target year or period, or a word of striving
-_AIM_CUE_RE = re.compile(r"到\s*\d{4}\s*年|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末)|力争|目标")
+_AIM_CUE_RE = re.compile(rf"到\s*\d{{4}}\s*年|{EDITION_NAME}(?:时期|期间|末)|力争|目标")
 
 
 # 折合约1.5亿吨标准煤: the same quantity in another unit, named by what it converts

@@ -1430,24 +1430,23 @@ def _fill_plan_aims(outline: Outline) -> None:
         outline.goals = [_item("goal", outline.text, par.start, par.end) for par in required]
         return
     # 一、总体要求 坚持以…为指导，…，健全…，完善…，充分发挥…作用。: the aims its guiding sentence ends on
-    guiding = [par for section in _outermost_sections(outline.root, _REQUIREMENTS_RE) for par in section.body]
-    guided = _Reader(outline.text, guiding, (), taken)
-    guided.guided_goals(len(guiding))
-    if guided.items.goals:
-        outline.goals = guided.items.goals
+    required_aims = _guided_aims_of(outline, _REQUIREMENTS_RE, taken)
+    if required_aims:
+        outline.goals = required_aims
         return
     reader = _Reader(outline.text, outline.paragraphs, outline.skipped, taken)
     reader.preamble_goals()
     reader.guided_goals()
-    if not reader.items.goals:
-        # the aims its 指导思想 section (skipped as holding no items) ends its guiding thought on
-        thought = [
-            par for section in _outermost_sections(outline.root, _GUIDING_THOUGHT_RE) for par in section.body
-        ]
-        guided = _Reader(outline.text, thought, (), taken)
-        guided.guided_goals(len(thought))
-        reader.items.goals = guided.items.goals
-    outline.goals = reader.items.goals
+    # else the aims its 指导思想 section (skipped as holding no items) ends its guiding thought on
+    outline.goals = reader.items.goals or _guided_aims_of(outline, _GUIDING_THOUGHT_RE, taken)
+
+
+def _guided_aims_of(outline: Outline, title: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Item]:
+    """The aims the guiding sentence of the sections headed `title` ends on (see guided_goals)."""
+    paragraphs = [par for section in _outermost_sections(outline.root, title) for par in section.body]
+    reader = _Reader(outline.text, paragraphs, (), taken)
+    reader.guided_goals(len(paragraphs))
+    return reader.items.goals
 
 
 _AIM_SECTION_RE = re.compile(r"总体要求|目标")

@@ -13,14 +13,9 @@ keep their floors in OUTSIDE_FLOORS. The frozen split is never scored here.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tests.support.corpus import REPO
+from tests.support.benchmarks import benchmark_json
 
 TARGET = 0.90
 EXTERNAL_FLOOR = 0.85
@@ -76,17 +71,7 @@ LOUD_NON_PLANS = {"last": 1, "sealed11": 1, "sealed12": 1, "sealed13": 1, "seale
 
 
 def summary_of(split: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    run = subprocess.run(
-        [sys.executable, "benchmarks/extract_accuracy.py", "--split", split, "--json"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    summary = json.loads(run.stdout)
+    summary = benchmark_json("extract_accuracy.py", "--split", split)
     assert summary["split"] == split and summary["documents"], f"the {split} split has no gold documents"
     return summary
 

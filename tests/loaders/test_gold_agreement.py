@@ -5,13 +5,11 @@ silently count as missed), and benchmarks/gold_agreement.py scores every documen
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.benchmarks import benchmark_json
 from tests.support.corpus import REPO
 
 GOLD = REPO / "tests" / "gold"
@@ -55,16 +53,7 @@ def test_the_second_reader_annotated_documents_that_have_first_gold() -> None:
 
 def test_agreement_benchmark_scores_every_document_both_readers_annotated() -> None:
     batch = SECOND_READER_FILES[0].parent.name
-    run = subprocess.run(
-        [sys.executable, "benchmarks/gold_agreement.py", "--batch", batch, "--json"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    summary = json.loads(run.stdout)
+    summary = benchmark_json("gold_agreement.py", "--batch", batch)
     expected = {f"{p.stem}.txt" for p in SECOND_READER_FILES if p.parent.name == batch}
     assert {row["document"] for row in summary["documents"]} == expected
     # a reader's gold scored against itself would be 1.00 everywhere; two readers differ somewhere

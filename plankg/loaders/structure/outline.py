@@ -98,8 +98,9 @@ class _OutlineBuilder:
             self.outline.heading_spans.append((section.heading.start, section.heading.end))
             self.outline.answers.append((section.heading.end, section.end))
             return
-        if section.heading is not None and label is None and self.lists_counted(section):
-            self.take(section, heading_count(section.heading.text)[1])  # type: ignore[index]
+        listed = self.counted_list_kind(section) if section.heading is not None and label is None else None
+        if listed is not None:
+            self.take(section, listed)
             return
         if section.heading is not None and label is None and self.states_goals(section):
             self.take(section, "goal")
@@ -115,17 +116,18 @@ class _OutlineBuilder:
         for child in section.children:
             self.walk(child)
 
-    def lists_counted(self, section: Section) -> bool:
-        """A heading that counts the items it introduces (答：《规划》设置了4个方面的主要目标：), over
-        that many paragraphs numbered 一是…, 二是… and nothing else: they are the items."""
+    def counted_list_kind(self, section: Section) -> Kind | None:
+        """The kind a heading counts (答：《规划》设置了4个方面的主要目标： → goal) when that many paragraphs
+        numbered 一是…, 二是… and nothing else follow it: they are the items. None otherwise."""
         counted = heading_count(section.heading.text) if section.heading is not None else None
         if counted is None or section.children or len(section.body) != counted[0]:
-            return False
+            return None
         ordinals = [INLINE_ORDINAL_RE.match(par.text) for par in section.body]
-        return all(
+        numbered = all(
             ordinal is not None and ordinal_of(ordinal.group()) == number
             for number, ordinal in enumerate(ordinals, 1)
         )
+        return counted[1] if numbered else None
 
     def states_goals(self, section: Section) -> bool:
         """A section whose sub-sections are each headed by an end state to reach (（一）高质量发展取得显著
