@@ -408,3 +408,14 @@ def test_a_release_of_statistics_is_not_a_plan() -> None:
     extraction = extract_path(path)
     assert extraction.document.genre == "not_a_plan"
     assert extraction.tasks == [] and extraction.indicators == []
+
+
+def test_a_government_work_report_is_a_plan_of_the_year() -> None:
+    # regression from a real People's Daily page (sealed26): the 2026 政府工作报告 under the paper's byline
+    # was read as a news report on a plan; it sets the year's expected targets and work, in its own voice
+    path = REPO / "tests" / "gold" / "sealed26" / "docs" / "pd_2026_03_14_government_work_report_text.txt"
+    decision = classify_genre(path.read_text(encoding="utf-8"))
+    assert decision.genre == "plan" and decision.cue == "政府工作报告"
+    # a report the paper writes on that report stays a report on a plan
+    news = "政府工作报告解读\n本报北京3月6日电（记者王某）政府工作报告提出，今年经济增长4.5%—5%。\n"
+    assert classify_genre(news).genre == "plan_interpretation"

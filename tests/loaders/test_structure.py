@@ -33,6 +33,10 @@ def test_goal_and_task_headings_by_meaning_at_any_level() -> None:
     # 目标任务 to finish is work, not a goals heading; 目标任务 as a label still holds the goals
     assert classify_title("全面完成88条母亲河复苏目标任务，加强河湖生态流量管理") is None
     assert classify_title("目标任务") == "container"  # read for both, by what follows
+    # regression from a real 政府工作报告 (sealed26): （一）关于主要目标指标 holds the plan's targets
+    assert classify_title("关于主要目标指标") == "goal"
+    assert classify_title("关于重大战略任务") == "task"
+    assert classify_title("今年发展主要预期目标是") == "goal"  # …是：经济增长4.5%—5%…: the year's targets
 
 
 def test_principles_are_never_directions() -> None:
