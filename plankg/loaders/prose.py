@@ -94,7 +94,9 @@ _CONTEXT_CITED_RE = re.compile(
 _FOCUS_NAMED_RE = re.compile(r"以([^，,。；;]{2,30}?)为(?:改革|工作|主要)?(?:重点|突破口)")
 # 《若干措施》支持社会餐饮企业… / 政策支持开展…试点: the document itself as the actor of a measure
 _DOCUMENT_ACTS_RE = re.compile(
-    r"(?:》|规划|方案|意见|措施|政策|通知)(?:还|也|进一步|同时)?"
+    # the document as the subject: its quoted title, or its kind opening the clause or after 该/此/本/这
+    # (not 加强规划布局, where 规划 is part of the work named)
+    r"(?:》|(?:(?<=[该此本这])|(?<![\u4e00-\u9fff]))(?:规划|方案|意见|措施|政策|通知))(?:还|也|进一步|同时)?"
     r"(?=(?:全力|着力|大力|系统|统筹|积极)?(?:支持|鼓励|引导|推动|推进|加快|实施|建立|完善|强化|构建|打造|布局)"
     r"|明确要求|要求)"
 )
@@ -1197,7 +1199,8 @@ class _Reader:
                 verb = _TASK_VERB_RE.match(text, verb_at)
                 if verb is not None and text.startswith("的", verb.end()):
                     continue  # 明确了要开展的各项工作: the work named, not a task
-                if _REACHING_TARGETS_RE.search(text, verb_at, end):
+                acting_clause = next((c for c in clauses(text, verb_at, end)), (verb_at, end))
+                if _REACHING_TARGETS_RE.search(text, *acting_clause):
                     continue  # 持续推动…的目标实现: reaching the goals set, no task of its own
                 if text.count("坚持", start, end) >= _PRINCIPLES:
                     continue  # 将坚持系统观念、坚持守正创新、坚持协同共治…: the principles, no task

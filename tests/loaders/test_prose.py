@@ -1441,3 +1441,20 @@ def test_the_closing_periods_work_told_without_anything_ahead_is_no_goal() -> No
         "“十四五”时期，将力争新增就业300万人，建设100个就业基地。\n"
     )
     assert len(extract_text(lead).goals) == 1
+
+
+def test_a_plans_kind_inside_the_work_named_is_no_actor_and_organising_its_implementation_is_a_task() -> None:
+    # regressions from real reports: 《规划》第三部分为加强规划布局，这是首次… made a task of
+    # "布局，这是首次…" and 明确了规划实施总体要求… one of "实施总体要求…" (规划 read as the document
+    # acting); 下一步，长江水利委员会将会同有关地方及时组织规划实施，…，加快推进规划目标任务落实落地 was
+    # no task (reaching the targets set, in a later clause, hid the actions it opens with)
+    root = REPO / "tests/gold"
+    education = root / "sealed26/docs/pd_2026_06_30_education_15th_fyp_interpretation.txt"
+    text = education.read_text(encoding="utf-8")
+    assert not any(text[t.span[0] : t.span[1]].startswith("布局") for t in extract_text(text).tasks)
+    basin = (root / "sealed3/docs/jialingjiang_basin_plan_news_2025.txt").read_text(encoding="utf-8")
+    tasks = [basin[t.span[0] : t.span[1]] for t in extract_text(basin).tasks]
+    assert not any(task.startswith("实施总体要求") for task in tasks)
+    assert any(task.startswith("组织规划实施") for task in tasks)
+    closing = "本报讯 《规划》印发。\n下一步，将持续推动规划目标的实现。\n"
+    assert extract_text(closing).tasks == []  # reaching the targets set is still no task of its own
