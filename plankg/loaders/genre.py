@@ -114,13 +114,17 @@ _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:�
 # An article on what a government sets out to do: targets, a named plan, or the work it will carry out.
 _TARGET_RE = re.compile(
     r"到\s*20\d\d\s*年|目标|《[^》]{2,60}(?:规划|方案|意见|计划|纲要)[^》]{0,12}》|"
-    r"(?:将|要|力争)[^。；]{0,16}?(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到)"
+    # 要 as a modal, not inside a word (要求, 需要, 主要, 重要, 必要)
+    r"(?:将|(?<![需主重必只])要(?![求点素])|力争)[^。；]{0,16}?(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到)"
 )
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
 _ARTICLES_FOR_RULES = 3
-# 公开通报5起政绩观偏差典型案件, 集中通报典型案例: a bulletin of cases (discipline, inspection)
-_CASES_MADE_PUBLIC_RE = re.compile(r"通报[^《》，。]{0,24}?(?:典型)?(?:案件|案例|问题)")
+# 公开通报5起政绩观偏差典型案件, 集中通报典型案例, 公布一批…典型案例: a bulletin of cases (discipline,
+# inspection, enforcement)
+_CASES_MADE_PUBLIC_RE = re.compile(
+    r"通报[^《》，。]{0,24}?(?:典型)?(?:案件|案例|问题)|(?:公布|曝光|发布)[^《》，。]{0,24}?典型(?:案件|案例)"
+)
 # 本意见自2024年12月18日起施行: the day rules take effect (a plan is carried out, it does not take effect)
 _TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日)起施行")
 # A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)

@@ -419,3 +419,17 @@ def test_a_government_work_report_is_a_plan_of_the_year() -> None:
     # a report the paper writes on that report stays a report on a plan
     news = "政府工作报告解读\n本报北京3月6日电（记者王某）政府工作报告提出，今年经济增长4.5%—5%。\n"
     assert classify_genre(news).genre == "plan_interpretation"
+
+
+def test_enforcement_cases_made_public_and_a_want_inside_a_word_are_no_plan() -> None:
+    # regressions from real People's Daily pages (sealed27): 网信部门公布一批…典型案例 read as a report on a
+    # plan by 已按要求完善 (要 of 要求), and a law-enforcement inspection by 需要时实施 (要 of 需要)
+    docs = REPO / "tests" / "gold" / "sealed27" / "docs"
+    cases_page = docs / "pd_2025_01_06_online_water_army_cases_news.txt"
+    cases = classify_genre(cases_page.read_text(encoding="utf-8"))
+    assert cases.genre == "not_a_plan" and cases.cue.startswith("公布一批")
+    inspection = docs / "pd_2025_12_19_energy_conservation_law_inspection.txt"
+    assert classify_genre(inspection.read_text(encoding="utf-8")).genre == "not_a_plan"
+    # 要 as a modal still sets work
+    work = "小标题\n本报讯 市里将在今年推进老旧小区改造，要加快完善社区服务设施。\n"
+    assert classify_genre(work).genre == "plan_report"
