@@ -66,8 +66,9 @@ _INTERPRETATION_RE = re.compile(r"解读|答记者问|答问|问答|一图读懂
 _PLAN_TYPES = (
     "行动计划|计划|规划纲要|纲要|总体规划|规划|实施方案|工作方案|试点方案|方案|实施意见|指导意见|若干意见|意见|"
     "若干措施|若干政策措施|政策措施|措施|行动方案|建议|工作要点|要点|"
-    # a government's work report to its congress sets the year's expected targets and work: an annual plan
-    "政府工作报告"
+    # a government's work report to its congress, or its report on the year's plan (…计划执行情况与…计划草案的
+    # 报告), sets the year's expected targets and work: an annual plan
+    "政府工作报告|计划草案的报告"
 )
 _RULE_TYPES = (
     "实施条例|条例|暂行规定|规定|暂行办法|实施办法|管理办法|办法|实施细则|细则|工作规则|规则|应急预案|预案|法|"
@@ -131,7 +132,8 @@ _TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s
 _OWN_VOICE_RE = re.compile(
     r"(?:现|特)(?:就[^。]{0,40})?提出(?:以下|如下)(?:意见|措施|实施意见)"
     r"|(?:特|现)?(?:制定|编制)本(?:规划|方案|计划|意见|措施)"
-    r"|(?:我)?代表[^，。]{2,12}向大会(?:作|报告)"  # 我代表国务院，向大会作政府工作报告: the report itself
+    # 我代表国务院，向大会作政府工作报告 / 受国务院委托，现将…计划草案提请…审查: the report itself
+    r"|(?:我)?代表[^，。]{2,12}向大会(?:作|报告)|现将[^。]{2,80}提请[^。]{2,30}(?:审查|审议)"
 )
 # what a report on a plan names somewhere: the plan (《…方案》, 规划, 行动计划 …) or a dated target
 _PLAN_MENTION_RE = re.compile(

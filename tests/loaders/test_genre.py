@@ -433,3 +433,11 @@ def test_enforcement_cases_made_public_and_a_want_inside_a_word_are_no_plan() ->
     # 要 as a modal still sets work
     work = "小标题\n本报讯 市里将在今年推进老旧小区改造，要加快完善社区服务设施。\n"
     assert classify_genre(work).genre == "plan_report"
+
+
+def test_a_report_on_the_years_plan_to_the_congress_is_a_plan() -> None:
+    # regression from the real 2025 report (sealed27): …计划执行情况与…计划草案的报告 under the paper's byline
+    # was read as news; it lays the year's plan before the congress in its own voice (现将…提请…审查)
+    path = REPO / "tests/gold/sealed27/docs/pd_2025_03_14_national_economic_social_plan_2025_report.txt"
+    decision = classify_genre(path.read_text(encoding="utf-8"))
+    assert decision.genre == "plan" and decision.cue == "计划草案的报告"

@@ -7,7 +7,7 @@ import time
 
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.spans import GrowingSpans, SpanSet, SpanSweep
-from plankg.loaders.structure import classify_title, parse_outline
+from plankg.loaders.structure import all_items, classify_title, parse_outline
 from plankg.loaders.structure.clauses import clauses, enumerations
 from plankg.loaders.structure.notices import is_furniture
 from plankg.loaders.structure.paragraphs import classify_paragraph, split_paragraphs
@@ -504,3 +504,23 @@ def test_a_chapter_whose_title_acts_in_its_second_clause_is_a_task() -> None:
         text[outline.tasks[0].name[0] : outline.tasks[0].name[1]]
         == "聚焦行业大模型研发应用，全面提升空间智能基础能力"
     )
+
+
+def test_a_report_on_the_years_plan_reads_its_targets_and_the_parts_of_each_task() -> None:
+    # regressions from the real 2025 report on the national plan (sealed27, after its one honest score):
+    # its dateline subtitle (——二〇二五年三月五日在…会议上) ranked every —— target line above the numbered
+    # parts, so （二）主要预期目标 held none of them; the last year's 计划执行情况 gave 120 past figures as
+    # indicators; the 一是… paragraphs after （一）大力提振消费…。 were no part of that task
+    path = REPO / "tests/gold/sealed27/docs/pd_2025_03_14_national_economic_social_plan_2025_report.txt"
+    text = path.read_text(encoding="utf-8")
+    outline = parse_outline(text)
+    goals = [text[g.span[0] : g.span[1]] for g in outline.goals]
+    assert len(goals) == 7 and goals[0].startswith("——国内生产总值增长5%左右")
+    review = text.index("一、2024年国民经济和社会发展计划执行情况")
+    assert any(start <= review < end for start, end in outline.skipped)
+    consumption = next(
+        t for t in all_items(outline.tasks) if text[t.span[0] :].startswith("（一）大力提振消费")
+    )
+    held = text[consumption.span[0] : consumption.span[1]]
+    assert "一是实施提振消费专项行动" in held and "四是加力扩围实施“两新”政策" in held
+    assert "（二）因地制宜发展新质生产力" not in held

@@ -25,6 +25,8 @@ Label = Literal["goal", "direction", "task", "skip", "container"]
 # (鉴于…面临的形势和…, 进一步做好已出台…的衔接) or in a cited title (《…趋势…》) is work to do.
 _SKIP_WORDS = (
     "背景|发展基础|发展环境|现实基础|工作基础|基础与形势|基础和形势|面临形势|形势|趋势|发展现状|现状|回顾|成就|机遇|挑战|"
+    # 2024年国民经济和社会发展计划执行情况: how the last plan was carried out, a record
+    "执行情况|"
     # “十三五”期间发展成果, 主要成效: what the last period achieved (提升治理成效 is work to do)
     "(?:发展|主要|建设|工作)成果|(?:发展|主要|建设|工作|取得的?)成效|"
     "指导思想|总体思路|指导方针|编制依据|规划依据|保障措施|保障机制|实施保障|组织保障|政策保障|要素保障|"

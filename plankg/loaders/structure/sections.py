@@ -11,7 +11,7 @@ from functools import cached_property
 
 from plankg.loaders.structure.headings import Label, classify_title, fallback_kind
 from plankg.loaders.structure.notices import DATE_LINE_RE, ORG_LINE_RE
-from plankg.loaders.structure.paragraphs import Paragraph
+from plankg.loaders.structure.paragraphs import INLINE_ORDINAL_RE, Paragraph
 
 
 @dataclass
@@ -57,6 +57,13 @@ class Section:
         return out + self.tail
 
 
+# a dash subtitle that dates the text under its title (a report's or a speech's:
+# ——二〇二五年三月五日在第十四届全国人民代表大会第三次会议上)
+_DATED_SUBTITLE_RE = re.compile(
+    r"\s*[—–]{1,2}\s*[〇零一二三四五六七八九\d]{4}\s*年[^，。]{1,4}月[^，。]{1,4}日"
+)
+
+
 def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | None]:
     style_rank: dict[str, int] = {}
     root = Section(heading=None, level=0)
@@ -72,6 +79,9 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
             par.form = "title"
             title_par = par
             continue
+        if title_par is not None and index == 1 and _DATED_SUBTITLE_RE.match(par.text):
+            # ——二〇二五年三月五日在…会议上: the title's dateline, not a dash-bullet heading
+            par.form = "meta"
         if par.form in ("meta", "table", "annex"):
             if par.form == "meta" and DATE_LINE_RE.match(par.text) and _signed(paragraphs, index):
                 del stack[1:]  # a signature and its date close the text (a notice's, or the page's)
@@ -106,8 +116,15 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
             section = Section(heading=par, level=stack[-1].level + 1, inline=True)
             stack[-1].children.append(section)
             continue
-        # lead or prose paragraph: body of the innermost open section
-        while len(stack) > 1 and stack[-1].inline and not _ends_with_colon(stack[-1].heading):
+        # lead or prose paragraph: body of the innermost open section (a headed paragraph's section holds
+        # the paragraphs after it only when it ends with a colon, or when they count its parts: （一）大力
+        # 提振消费…。加快培育… then 一是实施…。 二是扩大…。)
+        while (
+            len(stack) > 1
+            and stack[-1].inline
+            and not _ends_with_colon(stack[-1].heading)
+            and not _counts_parts(stack[-1], par)
+        ):
             stack.pop()
         target = stack[-1]
         (target.tail if target.children else target.body).append(par)
@@ -124,6 +141,15 @@ def _signed(paragraphs: list[Paragraph], index: int) -> bool:
         and paragraphs[index - 1].form == "meta"
         and bool(ORG_LINE_RE.match(paragraphs[index - 1].text))
     )
+
+
+def _counts_parts(section: Section, par: Paragraph) -> bool:
+    """A paragraph opening with the next of the ordinals 一是, 二是 … under a numbered headed paragraph."""
+    ordinal = INLINE_ORDINAL_RE.match(par.text)
+    if ordinal is None or section.heading is None or section.heading.style is None:
+        return False
+    expected = "一二三四五六七八九十"[min(len(section.body), 9)]
+    return ordinal.group().startswith(expected)
 
 
 def _ends_with_colon(heading: Paragraph | None) -> bool:
