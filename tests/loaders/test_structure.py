@@ -524,3 +524,18 @@ def test_a_report_on_the_years_plan_reads_its_targets_and_the_parts_of_each_task
     held = text[consumption.span[0] : consumption.span[1]]
     assert "一是实施提振消费专项行动" in held and "四是加力扩围实施“两新”政策" in held
     assert "（二）因地制宜发展新质生产力" not in held
+
+
+def test_the_lead_paragraphs_after_a_numbered_headed_paragraph_are_its_parts() -> None:
+    # regression from the real 2026 政府工作报告 (sealed26): （一）着力建设强大国内市场。坚持内需主导，… then
+    # 深入实施提振消费专项行动。… and 充分挖掘释放有效投资潜力。… — the two measures were part of no task
+    path = REPO / "tests/gold/sealed26/docs/pd_2026_03_14_government_work_report_text.txt"
+    text = path.read_text(encoding="utf-8")
+    market = next(
+        t
+        for t in all_items(parse_outline(text).tasks)
+        if text[t.span[0] :].startswith("（一）着力建设强大国内市场")
+    )
+    held = text[market.span[0] : market.span[1]]
+    assert "深入实施提振消费专项行动" in held and "充分挖掘释放有效投资潜力" in held
+    assert "（二）加紧培育壮大新动能" not in held

@@ -144,9 +144,14 @@ def _signed(paragraphs: list[Paragraph], index: int) -> bool:
 
 
 def _counts_parts(section: Section, par: Paragraph) -> bool:
-    """A paragraph opening with the next of the ordinals 一是, 二是 … under a numbered headed paragraph."""
+    """A paragraph opening with the next of the ordinals 一是, 二是 … under a numbered headed paragraph, or a
+    lead paragraph there (（一）着力建设强大国内市场。… then 深入实施提振消费专项行动。…)."""
+    if section.heading is None or section.heading.style is None:
+        return False
+    if par.form == "lead" and all(p.form == "lead" for p in section.body):
+        return True
     ordinal = INLINE_ORDINAL_RE.match(par.text)
-    if ordinal is None or section.heading is None or section.heading.style is None:
+    if ordinal is None:
         return False
     expected = "一二三四五六七八九十"[min(len(section.body), 9)]
     return ordinal.group().startswith(expected)
