@@ -1199,7 +1199,7 @@ class _Reader:
                 verb = _TASK_VERB_RE.match(text, verb_at)
                 if verb is not None and text.startswith("的", verb.end()):
                     continue  # 明确了要开展的各项工作: the work named, not a task
-                acting_clause = next((c for c in clauses(text, verb_at, end)), (verb_at, end))
+                acting_clause = (clauses(text, verb_at, end) or [(verb_at, end)])[0]
                 if _REACHING_TARGETS_RE.search(text, *acting_clause):
                     continue  # 持续推动…的目标实现: reaching the goals set, no task of its own
                 if text.count("坚持", start, end) >= _PRINCIPLES:

@@ -148,8 +148,8 @@ def _counts_parts(section: Section, par: Paragraph) -> bool:
     lead paragraph there (（一）着力建设强大国内市场。… then 深入实施提振消费专项行动。…)."""
     if section.heading is None or section.heading.style is None:
         return False
-    if par.form == "lead" and all(p.form == "lead" for p in section.body):
-        return True
+    if par.form == "lead" and (not section.body or section.body[-1].form == "lead"):
+        return True  # (the body holds only what this let in: the last paragraph says what it is)
     ordinal = INLINE_ORDINAL_RE.match(par.text)
     if ordinal is None:
         return False
