@@ -7,7 +7,7 @@ import time
 
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.spans import GrowingSpans, SpanSet, SpanSweep
-from plankg.loaders.structure import all_items, classify_title, parse_outline
+from plankg.loaders.structure import Item, all_items, classify_title, parse_outline
 from plankg.loaders.structure.clauses import clauses, enumerations
 from plankg.loaders.structure.notices import is_furniture
 from plankg.loaders.structure.paragraphs import classify_paragraph, split_paragraphs
@@ -506,6 +506,12 @@ def test_a_chapter_whose_title_acts_in_its_second_clause_is_a_task() -> None:
     )
 
 
+def held_by_task(text: str, tasks: list[Item], opening: str) -> str:
+    """The text of the task (at any level) whose span opens with `opening`."""
+    task = next(t for t in all_items(tasks) if text.startswith(opening, t.span[0]))
+    return text[task.span[0] : task.span[1]]
+
+
 def test_a_report_on_the_years_plan_reads_its_targets_and_the_parts_of_each_task() -> None:
     # regressions from the real 2025 report on the national plan (sealed27, after its one honest score):
     # its dateline subtitle (——二〇二五年三月五日在…会议上) ranked every —— target line above the numbered
@@ -518,10 +524,7 @@ def test_a_report_on_the_years_plan_reads_its_targets_and_the_parts_of_each_task
     assert len(goals) == 7 and goals[0].startswith("——国内生产总值增长5%左右")
     review = text.index("一、2024年国民经济和社会发展计划执行情况")
     assert any(start <= review < end for start, end in outline.skipped)
-    consumption = next(
-        t for t in all_items(outline.tasks) if text[t.span[0] :].startswith("（一）大力提振消费")
-    )
-    held = text[consumption.span[0] : consumption.span[1]]
+    held = held_by_task(text, outline.tasks, "（一）大力提振消费")
     assert "一是实施提振消费专项行动" in held and "四是加力扩围实施“两新”政策" in held
     assert "（二）因地制宜发展新质生产力" not in held
 
@@ -531,11 +534,6 @@ def test_the_lead_paragraphs_after_a_numbered_headed_paragraph_are_its_parts() -
     # 深入实施提振消费专项行动。… and 充分挖掘释放有效投资潜力。… — the two measures were part of no task
     path = REPO / "tests/gold/sealed26/docs/pd_2026_03_14_government_work_report_text.txt"
     text = path.read_text(encoding="utf-8")
-    market = next(
-        t
-        for t in all_items(parse_outline(text).tasks)
-        if text[t.span[0] :].startswith("（一）着力建设强大国内市场")
-    )
-    held = text[market.span[0] : market.span[1]]
+    held = held_by_task(text, parse_outline(text).tasks, "（一）着力建设强大国内市场")
     assert "深入实施提振消费专项行动" in held and "充分挖掘释放有效投资潜力" in held
     assert "（二）加紧培育壮大新动能" not in held

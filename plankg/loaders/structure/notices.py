@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 _DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号$")
-DATE_LINE_RE = re.compile(
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d〇一二三四五六七八九十]{1,3}\s*日$"
+# a full date in figures or in Chinese numerals (2019年3月5日, 二〇二五年三月五日)
+DATE = (
+    r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d〇一二三四五六七八九十]{1,3}\s*日"
 )
+DATE_LINE_RE = re.compile(rf"^{DATE}$")
 ORG_LINE_RE = re.compile(
     r"^[\u4e00-\u9fff（）()、\s]{2,40}(?:国务院|办公厅|办公室|人民政府|委员会|发展改革委|"
     r"局|厅|部|委|署|院|中心|政府)$"

@@ -43,6 +43,7 @@ from plankg.loaders.structure.items import (
     paragraph_item,
     principle_items,
 )
+from plankg.loaders.structure.numerals import ordinal_of
 from plankg.loaders.structure.paragraphs import (
     INLINE_ORDINAL_RE,
     Paragraph,
@@ -53,7 +54,6 @@ from plankg.loaders.structure.punctuation import CLAUSE_END, SENTENCE_END, trim
 from plankg.loaders.structure.reports import (
     announced_goals,
     loose_paragraph_items,
-    ordinal_of,
     reported_goals,
 )
 from plankg.loaders.structure.sections import (

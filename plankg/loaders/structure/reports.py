@@ -24,7 +24,7 @@ from plankg.loaders.structure.clauses import (
 )
 from plankg.loaders.structure.headings import Kind, heading_count
 from plankg.loaders.structure.items import PLURAL, Item, Outline, enum_item, paragraph_item
-from plankg.loaders.structure.numerals import ordinal_value
+from plankg.loaders.structure.numerals import ordinal_of, ordinal_value
 from plankg.loaders.structure.paragraphs import INLINE_ORDINAL_RE, Paragraph
 from plankg.loaders.structure.punctuation import SENTENCE_END, STRIP, trim
 
@@ -242,8 +242,3 @@ def _inline_items(outline: Outline, par: Paragraph) -> None:
         outline.warnings.append(
             f"paragraph {intro!r} announces {count[0]} {kind}s but {len(items)} were found"
         )
-
-
-def ordinal_of(marker: str) -> int | None:
-    """一是 → 1, 第三， → 3, 其二 → 2."""
-    return ordinal_value(re.sub(r"^[第其]|是$|[，,、：:]$", "", marker))

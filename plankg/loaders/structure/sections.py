@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from plankg.loaders.structure.headings import Label, classify_title, fallback_kind
-from plankg.loaders.structure.notices import DATE_LINE_RE, ORG_LINE_RE
+from plankg.loaders.structure.notices import DATE, DATE_LINE_RE, ORG_LINE_RE
+from plankg.loaders.structure.numerals import ordinal_of
 from plankg.loaders.structure.paragraphs import INLINE_ORDINAL_RE, Paragraph
 
 
@@ -59,9 +60,7 @@ class Section:
 
 # a dash subtitle that dates the text under its title (a report's or a speech's:
 # ——二〇二五年三月五日在第十四届全国人民代表大会第三次会议上)
-_DATED_SUBTITLE_RE = re.compile(
-    r"\s*[—–]{1,2}\s*[〇零一二三四五六七八九\d]{4}\s*年[^，。]{1,4}月[^，。]{1,4}日"
-)
+_DATED_SUBTITLE_RE = re.compile(rf"\s*[—–]{{1,2}}\s*{DATE}")
 
 
 def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | None]:
@@ -117,13 +116,12 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[Section, Paragraph | No
             stack[-1].children.append(section)
             continue
         # lead or prose paragraph: body of the innermost open section (a headed paragraph's section holds
-        # the paragraphs after it only when it ends with a colon, or when they count its parts: （一）大力
-        # 提振消费…。加快培育… then 一是实施…。 二是扩大…。)
+        # the paragraphs after it only when it ends with a colon or they are its parts)
         while (
             len(stack) > 1
             and stack[-1].inline
             and not _ends_with_colon(stack[-1].heading)
-            and not _counts_parts(stack[-1], par)
+            and not _is_part_of(stack[-1], par)
         ):
             stack.pop()
         target = stack[-1]
@@ -143,18 +141,16 @@ def _signed(paragraphs: list[Paragraph], index: int) -> bool:
     )
 
 
-def _counts_parts(section: Section, par: Paragraph) -> bool:
-    """A paragraph opening with the next of the ordinals 一是, 二是 … under a numbered headed paragraph, or a
-    lead paragraph there (（一）着力建设强大国内市场。… then 深入实施提振消费专项行动。…)."""
+def _is_part_of(section: Section, par: Paragraph) -> bool:
+    """Whether `par` is a part of a numbered headed paragraph's section: a lead paragraph after leads
+    (（一）着力建设强大国内市场。… then 深入实施提振消费专项行动。…), or the next of its 一是, 二是 …
+    (（一）大力提振消费…。 then 一是实施…。 二是扩大…。)."""
     if section.heading is None or section.heading.style is None:
         return False
     if par.form == "lead" and (not section.body or section.body[-1].form == "lead"):
-        return True  # (the body holds only what this let in: the last paragraph says what it is)
+        return True  # the body holds only what this let in: its last paragraph says which kind
     ordinal = INLINE_ORDINAL_RE.match(par.text)
-    if ordinal is None:
-        return False
-    expected = "一二三四五六七八九十"[min(len(section.body), 9)]
-    return ordinal.group().startswith(expected)
+    return ordinal is not None and ordinal_of(ordinal.group()) == len(section.body) + 1
 
 
 def _ends_with_colon(heading: Paragraph | None) -> bool:
