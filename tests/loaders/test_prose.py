@@ -1458,3 +1458,11 @@ def test_a_plans_kind_inside_the_work_named_is_no_actor_and_organising_its_imple
     assert any(task.startswith("组织规划实施") for task in tasks)
     closing = "本报讯 《规划》印发。\n下一步，将持续推动规划目标的实现。\n"
     assert extract_text(closing).tasks == []  # reaching the targets set is still no task of its own
+
+
+def test_a_span_of_years_spent_exploring_opens_an_aim() -> None:
+    # regression from a real People's Daily report (sealed27): 经过5年左右的首创性、集成式探索，实现… is the
+    # opinion's aim, read from its time span as 经过5年左右的持续努力 is
+    path = REPO / "tests/gold/sealed27/docs/pd_2025_04_22_ftz_upgrade_strategy_opinion_news.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert any(goal.startswith("经过5年左右的首创性、集成式探索，实现自由贸易试验区") for goal in goals)
