@@ -155,6 +155,10 @@ _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施
 # a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
 _TASK_LEAD_RE = re.compile(r"任务|举措|措施|方面|重点|部署|工作")
+# 2025年启动优化消费环境三年行动，取得阶段性成效。: a lead on results, its series tells what was done
+_RESULTS_LEAD_RE = re.compile(
+    r"(?<![将要保争])取得(?:了)?(?:阶段性|积极|明显|显著|重要|重大|良好)?(?:成效|成果|进展)[。！]?\s*$"
+)
 
 _YEAR = r"(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"
 # 到今年9月底 / 到明年四月底: a deadline in the report's own year (于今年投运 is a date, not an aim)
@@ -482,7 +486,7 @@ def _aspect_name(match: re.Match[str]) -> tuple[int, int] | None:
 
 def _series_kind(lead: str) -> str | None:
     """What a series holds, by the words that announce it; None: safeguards, not items."""
-    if _SAFEGUARD_RE.search(lead):
+    if _SAFEGUARD_RE.search(lead) or _RESULTS_LEAD_RE.search(lead):
         return None
     if _GOAL_LEAD_RE.search(lead) and not re.search("任务|举措|措施", lead):
         return "goal"
@@ -1051,8 +1055,15 @@ class _Reader:
         first = 0  # the leading run of clauses naming the policy and the basis
         while first < len(parts) and _PREAMBLE_BASIS_RE.search(text, *parts[first]):
             first += 1
-        aims = [(s, e) for s, e in parts[first:] if not _DRAWN_UP_RE.search(text, s, e)]
-        if not first or not aims:
+        aims: list[tuple[int, int]] = []
+        based = False  # 为…，不断完善…，根据《…》，结合…，特制定本意见。: the basis after the aims ends them
+        for clause in parts[first:]:
+            if _PREAMBLE_BASIS_RE.search(text, *clause) and aims:
+                based = True
+                break
+            if not _DRAWN_UP_RE.search(text, *clause):
+                aims.append(clause)
+        if not (first or based) or not aims:
             return start, end
         return aims[0][0], aims[-1][1]  # …全力维护城市运行安全 (not 现就…提出以下意见：)
 
@@ -1075,12 +1086,32 @@ class _Reader:
                 parts = clauses(text, guide.end(), end, "，,；;")
                 aims = [i for i, (s, e) in enumerate(parts) if not _GUIDE_CLAUSE_RE.search(text, s, e)]
                 if len(parts) - (aims[0] if aims else len(parts)) < 2:
+                    # …，扎实推进城市体检工作。深刻认识…，坚持…，建立健全…机制，打造…城市。: a slogan ends
+                    # the guiding sentence; the next one goes on to the aims, past its last guiding clause
+                    self._guided_aims_after(end, par.end)
+                    if self.items.goals:
+                        return
                     continue  # one clause left is a slogan, not the aims
                 item = _item("goal", text, parts[aims[0]][0], end)
                 if self.free(*item.span):
                     self.items.goals.append(item)
                     self.claim([item])
                     return
+
+    def _guided_aims_after(self, start: int, end: int) -> None:
+        """The aims of the sentence after a guiding sentence, past its last guiding clause (2 or more)."""
+        text = self.text
+        following = sentences(text, start, end)
+        if not following:
+            return
+        parts = clauses(text, *following[0], "，,；;")
+        guided = [i for i, (s, e) in enumerate(parts) if _GUIDE_CLAUSE_RE.search(text, s, e)]
+        if not guided or len(parts) - guided[-1] - 1 < 2:
+            return
+        item = _item("goal", text, parts[guided[-1] + 1][0], following[0][1])
+        if self.free(*item.span):
+            self.items.goals.append(item)
+            self.claim([item])
 
     def aim_goals(self) -> None:
         """With no goal stated otherwise: the first aim the text strives for without a year (力争为转变

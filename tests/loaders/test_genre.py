@@ -441,3 +441,18 @@ def test_a_report_on_the_years_plan_to_the_congress_is_a_plan() -> None:
     path = REPO / "tests/gold/sealed27/docs/pd_2025_03_14_national_economic_social_plan_2025_report.txt"
     decision = classify_genre(path.read_text(encoding="utf-8"))
     assert decision.genre == "plan" and decision.cue == "计划草案的报告"
+
+
+def test_a_feature_on_a_provinces_target_and_a_briefing_on_what_will_be_issued_are_reports() -> None:
+    # regressions from real People's Daily pages (sealed28): a feature naming no plan read as no plan although
+    # it strives for a figure (力争…产值达3300亿元, 达 before its number), and a ministry's briefing
+    # although it says what it will issue (接下来将出台孵化器管理办法)
+    docs = REPO / "tests" / "gold" / "sealed28" / "docs"
+    feature = classify_genre(
+        (docs / "pd_2025_07_12_guizhou_traditional_industry_upgrade.txt").read_text("utf-8")
+    )
+    assert feature.genre == "plan_report"
+    briefing = classify_genre(
+        (docs / "pd_2025_05_18_sci_tech_services_press_conference.txt").read_text("utf-8")
+    )
+    assert briefing.genre == "plan_report" and briefing.cue.startswith("将出台")

@@ -845,7 +845,8 @@ def test_a_plans_dated_aims_in_its_overall_requirements_come_before_its_preamble
         -1
     ] == "着力建成安全韧性、优质集约、绿色低碳、智慧高效的现代水系统治理体系。"
     bare = unstated.replace("一、总体要求\n", "")  # no such section: the preamble's purpose
-    assert [g.text for g in extract_text(bare).goals] == [preamble.strip()]
+    # (up to the basis it names: 根据《…纲要》，制定本规划 is no aim)
+    assert [g.text for g in extract_text(bare).goals] == ["为推进“十五五”时期水务事业高质量发展"]
 
 
 def test_a_plans_preamble_purpose_is_its_goal_when_it_states_no_other() -> None:
@@ -1466,3 +1467,34 @@ def test_a_span_of_years_spent_exploring_opens_an_aim() -> None:
     path = REPO / "tests/gold/sealed27/docs/pd_2025_04_22_ftz_upgrade_strategy_opinion_news.txt"
     goals = [goal.text for goal in extract_path(path).goals]
     assert any(goal.startswith("经过5年左右的首创性、集成式探索，实现自由贸易试验区") for goal in goals)
+
+
+def test_a_series_after_a_lead_on_results_tells_what_was_done() -> None:
+    # regression from a real People's Daily briefing (sealed28): 2025年启动优化消费环境三年行动，
+    # 取得阶段性成效。 then 激发消费潜能方面，…国家标准210余项 / 破解消费痛点方面，…: results, read as tasks
+    path = (
+        REPO
+        / "tests/gold/sealed28/docs/pd_2026_02_06_market_regulation_fair_competition_press_conference.txt"
+    )
+    tasks = [task.text for task in extract_path(path).tasks]
+    assert not any(
+        task.startswith(("在消费查平台公示", "修订出台《市场监督管理投诉举报处理办法》")) for task in tasks
+    )
+    assert any(task.startswith("严格执法办案方面") for task in tasks)  # the year's work still is
+
+
+def test_a_preambles_aims_end_where_the_basis_it_names_begins() -> None:
+    # regression from a real Shanghai district opinion (sealed28): 为…，不断完善…管理体系，…，根据《…条例》…，
+    # 结合…整改，特制定本意见。 was one goal running through the regulations it is based on
+    path = REPO / "tests/gold/sealed28/docs/sh_fengxian_2025_1_muck_disposal_management_opinion.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert goals == ["不断完善奉贤区工程渣土管理体系，加快推进奉贤新城建设，促进我区高质量发展"]
+
+
+def test_a_guiding_sentence_ending_on_a_slogan_continues_to_its_aims() -> None:
+    # regression from a real Shanghai plan (sealed28): 以…为指导，…，扎实推进城市体检工作。深刻认识…，坚持…，
+    # 把…作为…抓手，建立健全…机制，整体推动…，打造宜居、韧性、智慧城市。 gave no goal
+    path = REPO / "tests/gold/sealed28/docs/sh_2024_05_18_lingang_city_checkup_plan.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert len(goals) == 1 and goals[0].endswith("打造宜居、韧性、智慧城市。")
+    assert "坚持" not in goals[0]
