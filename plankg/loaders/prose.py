@@ -168,6 +168,8 @@ _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期�
 _GUIDANCE_ONLY_RE = re.compile(r"为指导|习近平|贯彻|精神|原则")
 # the words a goal's time cue may follow inside a clause (目标是到2025年, 力求到2030年, 《规划》到2025年)
 _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求|确保|争取|》)$"
+# …的监管理念，目标就是整合部门合力，实现…: the aim a task's paragraph names as such
+_AIM_LABEL_RE = re.compile(r"目标(?:就是|是|为)[，,：:]?$")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
 # what a sentence sets ahead: a modal of intent or striving, a plan, a target
 _AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
@@ -177,7 +179,7 @@ _GOAL_CUE_RE = re.compile(
     rf"|到\s*{_NEAR_DEADLINE}"
     rf"|(?:(?<=将)|(?<=力争)|(?<=力求)|(?<=争取))在\s*{_YEAR}"  # “无废城市”将在2025年实现…, 力争在2027年底
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
-    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:是|为)[，,：:]?"
+    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:就是|是|为)[，,：:]?"
     # 《若干措施》提出今年支持1.5万户以上… / 政府工作报告提出，今年国内生产总值增长5%左右
     r"|(?:(?<=提出|明确)|(?<=提出[，,]|明确[，,]))今年(?!以来)"
     # 提出2030年初步建成清洁低碳安全高效的新型能源体系: the year the plan sets, without 到
@@ -729,6 +731,7 @@ class _Reader:
             item = Item(kind="task", name=name, span=span)
             self.items.tasks.append(item)
             self.claim([item])
+            self.series_tasks.add(*span)
 
     # -- kicker lines: "加大新能源资源开发力度，扩大新能源发展规模——", "——加快…"
     def kicker_tasks(self) -> None:
@@ -879,7 +882,8 @@ class _Reader:
                 dated_in_task = (
                     cue is not None
                     and cue > par.start
-                    and _CUE_YEAR_RE.match(text, cue) is not None
+                    and (_CUE_YEAR_RE.match(text, cue) or _AIM_LABEL_RE.search(text, par.start, cue))
+                    is not None
                     and self.series_tasks.overlaps(cue, end)
                 )
                 if example or cue is None or not (self.free(cue, end) or dated_in_task):
@@ -1422,6 +1426,12 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
     all kinds in any genre, some kinds in a report or interpretation (outside what structure read) —
     and for the answers to questions that name no kind (如何增强职业教育认可度？), which hold their
     items in running text whatever structure found elsewhere."""
+    if outline.preamble_aims and genre in PARTLY_PROSE_GENRES:
+        goals = {item.span for item in outline.goals}
+        taken = [span for span in _structure_spans(outline) if span not in goals]
+        found = read_prose(outline.text, outline, taken).goals
+        if len(found) > len(outline.goals):
+            outline.goals = found
     missing = [kind for kind in _KINDS if not getattr(outline, kind)]
     if missing and (len(missing) == len(_KINDS) or genre in PARTLY_PROSE_GENRES):
         missing = _fill_missing(outline, missing)
@@ -1474,6 +1484,13 @@ def _fill_plan_aims(outline: Outline) -> None:
     reader.guided_goals()
     # else the aims its 指导思想 section (skipped as holding no items) ends its guiding thought on
     outline.goals = reader.items.goals or _guided_aims_of(outline, _GUIDING_THOUGHT_RE, taken)
+    if not outline.goals:
+        # else the dated aims its tasks strive for (…负责牵头组织开展…体检，力争到2027年实现全覆盖。)
+        dated = _Reader(outline.text, outline.paragraphs, outline.skipped, ())
+        dated.goal_statements()
+        outline.goals = [
+            g for g in dated.items.goals if outline.text.startswith(("力争", "争取", "力求"), g.span[0])
+        ]
 
 
 def _guided_aims_of(outline: Outline, title: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Item]:

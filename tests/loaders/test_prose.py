@@ -1498,3 +1498,23 @@ def test_a_guiding_sentence_ending_on_a_slogan_continues_to_its_aims() -> None:
     goals = [goal.text for goal in extract_path(path).goals]
     assert len(goals) == 1 and goals[0].endswith("打造宜居、韧性、智慧城市。")
     assert "坚持" not in goals[0]
+
+
+def test_an_aim_named_inside_a_task_paragraph_and_a_plans_strived_for_date() -> None:
+    # regressions from real documents (sealed29): a commentary's task paragraph names its aim (…监管理念，
+    # 目标就是整合部门合力，实现…), and a district plan with no goal section strives for a date inside a task
+    # (…组织开展…城市体检和专项体检，力争到2027年实现全覆盖。)
+    docs = REPO / "tests/gold/sealed29/docs"
+    commentary = extract_path(docs / "pd_2025_06_09_food_safety_chain_supervision_commentary.txt")
+    assert any(goal.text.startswith("整合部门合力，实现依托人工智能") for goal in commentary.goals)
+    plan = extract_path(docs / "sh_fengxian_2026_2_city_checkup_work_plan.txt")
+    assert [goal.text for goal in plan.goals] == ["力争到2027年实现全覆盖。"]
+
+
+def test_a_reports_running_text_goals_replace_the_fewer_aims_structure_read_before_any_heading() -> None:
+    # regression from a real press conference (sealed29): structure read one dated aim (…，到2030年，实现
+    # 全国气象灾害监测率提升到85%) and so the running text's other three dated goals were never read
+    path = REPO / "tests/gold/sealed29/docs/pd_2026_04_29_meteorology_15th_fyp_press_conference.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert any(goal.startswith("到2030年，全国距地面1公里高度天气雷达的覆盖率") for goal in goals)
+    assert any(goal.startswith("到2030年，全球天气有效预报时效达到9天以上") for goal in goals)

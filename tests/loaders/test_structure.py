@@ -537,3 +537,14 @@ def test_the_lead_paragraphs_after_a_numbered_headed_paragraph_are_its_parts() -
     held = held_by_task(text, parse_outline(text).tasks, "（一）着力建设强大国内市场")
     assert "深入实施提振消费专项行动" in held and "充分挖掘释放有效投资潜力" in held
     assert "（二）加紧培育壮大新动能" not in held
+
+
+def test_an_article_headed_by_its_subject_in_brackets_is_a_heading() -> None:
+    # regression from a real Shanghai guidance (sealed29): 第一条 （工作目标） / 第二条（适用范围） …
+    # were plain lines; the article on 工作目标 now heads the plan's goal
+    path = REPO / "tests/gold/sealed29/docs/sh_2023_450_three_architects_urban_renewal_guidance.txt"
+    outline = parse_outline(path.read_text(encoding="utf-8"))
+    goals = [outline.text[slice(*goal.span)] for goal in outline.goals]
+    assert len(goals) == 1 and goals[0].startswith("强化城市更新设计赋能")
+    headings = [par for par in outline.paragraphs if par.style == "article"]
+    assert [par.title for par in headings[:3]] == ["工作目标", "适用范围", "工作定位"]

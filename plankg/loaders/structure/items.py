@@ -44,6 +44,7 @@ class Outline:
     target_sections: list[tuple[int, int]] = field(default_factory=list)  # goal/direction/task sections
     heading_spans: list[tuple[int, int]] = field(default_factory=list)  # headings that are not items
     answers: list[tuple[int, int]] = field(default_factory=list)  # answers to unlabelled questions
+    preamble_aims: bool = False  # the goals are the dated aims of the text before any numbered heading
     tables: list[Table] = field(default_factory=list)
 
 

@@ -62,6 +62,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"第([{CN_ORD}\d]+)章[\s\u3000]*")),
     ("section", re.compile(rf"第([{CN_ORD}\d]+)节[\s\u3000]*")),
     ("part", re.compile(rf"第([{CN_ORD}\d]+)(?:部分|篇)[\s\u3000]*[、，：:]?[\s\u3000]*")),
+    # 第一条（工作目标）: an article headed by its subject in brackets, alone on its line
+    ("article", re.compile(rf"第([{CN_ORD}\d]+)条[\s\u3000]*[（(](?=[^（）()\s]{{2,12}}[）)][\s\u3000]*$)")),
     ("cn", re.compile(rf"([{CN_ORD}]+)[\s\u3000]*[、．.][\s\u3000]*")),
     (
         "cn_paren",
@@ -147,6 +149,8 @@ def classify_paragraph(par: Paragraph) -> None:
         par.content_start = par.start
     content = text[par.content_start - par.start :]
     stripped_end = len(content.rstrip(EDGE_PUNCT))
+    if par.style == "article":  # 工作目标）: the subject without its closing bracket
+        stripped_end = len(content[:stripped_end].rstrip("）) \u3000"))
     has_terminal = find_sentence_end(content, 0, CLAUSE_END) != -1
     par.title_start = par.content_start
     if par.style is not None:

@@ -126,6 +126,7 @@ def announced_goals(outline: Outline) -> None:
             if aim is not None:
                 outline.goals.append(Item(kind="goal", name=trim(text, *aim), span=aim))
                 outline.target_sections.append(aim)
+                outline.preamble_aims = True
 
 
 def _dated_aim(text: str, start: int, end: int, *, year_lead: bool) -> tuple[int, int] | None:
