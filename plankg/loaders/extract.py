@@ -350,6 +350,8 @@ def _indicators(
                 # 2023年年底前完成30个 in a 2025 text: a deadline long passed, a record, not a target
                 # (a plan issued in 2022 may still set its 2021 targets: a year's lateness is common)
                 continue
+            if issued is not None and _year_end_record(text, window_start, position, issued):
+                continue  # 2025年末，我国常住人口城镇化率达67.89% in a 2026 text: the last year's figure
             subject = subject_at.get(position)
             inside = items.holds(position)
             # a paragraph that states a goal goes on setting targets after it (…各有2家进入全国前十强。
@@ -502,6 +504,17 @@ def _told_of_the_past(
     sentence = text[_sentence_start(text, start, position) : min(stops, default=end)]
     named = closing is None or closing.search(sentence) is not None
     return named and _FUTURE_RE.search(sentence) is None
+
+
+# 2025年末， / 2025年底， opening what a sentence reports (not 到2025年底，, 力争2025年末，, 2025年底前)
+_YEAR_END_RE = re.compile(r"(?<![到至争于将在])((?:19|20)\d{2})\s*年(?:末|底)[，,]")
+
+
+def _year_end_record(text: str, start: int, position: int, issued: int) -> bool:
+    """Whether the sentence holding `position` reports a figure as of the end of a year before `issued`."""
+    opening = _sentence_start(text, start, position)
+    stated = _YEAR_END_RE.search(text, opening, position)
+    return stated is not None and int(stated.group(1)) < issued
 
 
 def _sentence_start(text: str, start: int, position: int) -> int:

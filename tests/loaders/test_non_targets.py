@@ -655,3 +655,15 @@ def test_idioms_spelled_with_numerals_and_a_starting_level_are_no_targets() -> N
     assert [v for _, v, *_ in described(text)] == [0.3]
     text = "建设一批数字化转型促进中心，每个市州至少建设1个。"
     assert [n for n, *_ in described(text)] == ["数字化转型促进中心"]
+
+
+def test_a_figure_as_of_the_end_of_a_past_year_is_no_target() -> None:
+    # regression from a real People's Daily interpretation (sealed29, 2026): “2025年末，我国常住人口城镇化率达
+    # 67.89%…” was read as a target of 67.89 %
+    path = REPO / "tests/gold/sealed29/docs/pd_2026_05_24_residence_public_services_interpretation.txt"
+    assert [indicator.value for indicator in extract_path(path).indicators] == []
+    # a year's end still dates a target when it is reached for (到2027年底，…达到90%)
+    text = (
+        "某市行动方案\n一、主要目标\n到2027年底，全市公共服务覆盖率达到90%。\n二、重点任务\n（一）推进服务。"
+    )
+    assert [indicator.value for indicator in extract_text(text).indicators] == [90]
