@@ -456,3 +456,20 @@ def test_a_feature_on_a_provinces_target_and_a_briefing_on_what_will_be_issued_a
         (docs / "pd_2025_05_18_sci_tech_services_press_conference.txt").read_text("utf-8")
     )
     assert briefing.genre == "plan_report" and briefing.cue.startswith("将出台")
+
+
+def test_will_sets_work_only_close_to_its_action_not_as_a_ba_construction() -> None:
+    # regressions from real People's Daily pages (sealed12, sealed28): a worker's story (…研发了…检测装置，
+    # 将故障诊断准确率提升80%) and a forum's programme (…上千名演讲嘉宾将齐聚一堂，共议…培育…) read as
+    # reports on a plan by a 将 far from the action it was taken to set
+    for batch, name in (
+        ("sealed28", "pd_2026_06_19_railway_workers_press_meeting.txt"),
+        ("sealed12", "pd_zhongguancun_forum_briefing_2025.txt"),
+    ):
+        path = REPO / "tests" / "gold" / batch / "docs" / name
+        extraction = extract_path(path)
+        assert extraction.document.genre == "not_a_plan"
+        assert extraction.indicators == [] and extraction.tasks == []
+    # the guide a will takes stays before its action: 宁夏将以…为牵引，推进…
+    work = "宁夏新能源\n本报银川电（记者王某）站上新起点，宁夏将以新能源全产业链发展为牵引，推进产业升级。"
+    assert classify_genre(work).genre == "plan_report"
