@@ -981,6 +981,7 @@ def find_indicators(
             shared = results.pop()
             results.extend(replace(shared, name=f"{subject}{shared.name}") for subject in each_of)
     results.extend(_doubling_targets(scan, start, default_year, protected))
+    results.extend(_counted_rate_targets(scan, start, default_year))
     results.sort(key=lambda r: r.number_start)
     return _shared_value_rates(_respective_targets(scan, start, results))
 
@@ -1031,6 +1032,46 @@ _SHARED_MEASURE_RE = re.compile(
 
 
 _RATE_NAME_END = ("率", "比例", "占比", "比重")
+_BARE_RATE_CHARS = 4  # 入网率, 实时在线率: a rate with no subject of its own
+# …排查率、…建设率和…履行率“六个100%”: N rates, each to reach the one value
+_COUNTED_RATES_RE = re.compile(
+    r"[“\"]?([两二三四五六七八九十]|\d{1,2})个\s*(\d{1,3}(?:\.\d+)?)\s*[%％][”\"]?"
+)
+_AIM_VERB_RE = re.compile(r"^(?:力争|努力|确保|全面|基本)*(?:实现|达到|做到)?")
+
+
+def _counted_rate_targets(scan: str, start: int, default_year: int | None) -> list[IndicatorMatch]:
+    """力争实现A率、B率和C率“三个100%”: one target per rate the list names."""
+    found: list[IndicatorMatch] = []
+    for match in _COUNTED_RATES_RE.finditer(scan):
+        clause_start = max(scan.rfind(ch, 0, match.start()) for ch in "，,。；;：:！？\n") + 1
+        listed = scan[clause_start : match.start()]
+        names = [
+            name
+            for part in listed.split("、")
+            # (…配置率和…履行率: 和 joins two rates; 高层公共建筑和高层住宅小区…建设率 is one)
+            for name in re.split(rf"(?<=[{''.join(end[-1] for end in _RATE_NAME_END)}])(?:和|及|以及)", part)
+        ]
+        names[0] = names[0][_AIM_VERB_RE.match(names[0]).end() :]
+        # (the count is the writer's: “六个100%” may follow seven rates; every member must be a rate)
+        if len(names) < 2 or not all(name.endswith(_RATE_NAME_END) for name in names):
+            continue
+        value = float(match.group(2))
+        for name in names:
+            found.append(
+                IndicatorMatch(
+                    name=clean_name(name),
+                    value=value,
+                    unit="%",
+                    comparator=">=" if value == 100 else "=",
+                    span=(start + clause_start, start + match.end()),
+                    number_start=start + match.start(2),
+                    target_year=_target_year(scan, match.start()) or default_year,
+                    normalized_value=value,
+                    normalized_unit="%",
+                )
+            )
+    return found
 
 
 def _shared_value_rates(results: list[IndicatorMatch]) -> list[IndicatorMatch]:
@@ -1043,7 +1084,10 @@ def _shared_value_rates(results: list[IndicatorMatch]) -> list[IndicatorMatch]:
             out.append(match)
             continue
         first, second = parts[0], parts[1]
-        subject = first[: len(first) - len(second)] if len(first) > len(second) + 1 else ""
+        # 车辆装置安装率、入网率: a bare rate (入网率) takes the first's subject; 外保温材料排查率、
+        # 建筑消防设施排查率 each name their own
+        bare = len(second) <= _BARE_RATE_CHARS
+        subject = first[: len(first) - len(second)] if bare and len(first) > len(second) + 1 else ""
         for index, part in enumerate(parts):
             name = part if index == 0 or not subject or part.startswith(subject) else subject + part
             out.append(replace(match, name=name))

