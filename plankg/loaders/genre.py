@@ -117,7 +117,8 @@ _TARGET_RE = re.compile(
     r"到\s*20\d\d\s*年|目标|《[^》]{2,60}(?:规划|方案|意见|计划|纲要)[^》]{0,12}》|"
     # 要 as a modal, not inside a word (要求, 需要, 主要, 重要, 必要), its action close after it or after
     # the guide it takes (将以…为牵引，推进…): not 将故障诊断准确率提升80%, 将 taking an object as 把 does
-    r"(?:将|(?<![需主重必只])要(?![求点素])|力争)(?:以[^。；]{1,24}?为[^，,。；]{0,4}[，,]?)?[^。；]{0,6}?(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到|出台)"
+    r"(?:(?:将|(?<![需主重必只])要(?![求点素]))(?:以[^。；]{1,24}?为[^，,。；]{0,4}[，,]?)?[^。；]{0,6}?"
+    r"|力争[^。；]{0,16}?)(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到|出台)"
 )
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")

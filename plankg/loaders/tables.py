@@ -201,10 +201,11 @@ _NUMERIC_CELL_RE = re.compile(
 )
 _SENTENCE_END_RE = re.compile(r"[。；;：:！？]$")
 _CLAUSE_PUNCT_RE = re.compile(r"[。；;，,！？]")
-# What ends a run of one-cell-per-line cells: a note, the next box or table, a heading of the text.
+# What ends a run of one-cell-per-line cells: a note, the next box or table, a heading of the text
+# (第五部分：主要任务 too).
 _AFTER_TABLE_RE = re.compile(
-    r"^(?:注[：:①1]|说明[：:]|资料来源|数据来源|专栏|附?表\s*[\d一二三四五六七八九十]|第[一二三四五六七八九十\d]+[章节篇]"
-    r"|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+    r"^(?:注[：:①1]|说明[：:]|资料来源|数据来源|专栏|附?表\s*[\d一二三四五六七八九十]"
+    r"|第[一二三四五六七八九十\d]+(?:[章节篇]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 )
 _CAPTION_RE = re.compile(
     r"^(?:附?表\s*[\d一二三四五六七八九十]*|专栏\s*[\d一二三四五六七八九十]*)|指标"

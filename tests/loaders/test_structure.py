@@ -548,3 +548,13 @@ def test_an_article_headed_by_its_subject_in_brackets_is_a_heading() -> None:
     assert len(goals) == 1 and goals[0].startswith("强化城市更新设计赋能")
     headings = [par for par in outline.paragraphs if par.style == "article"]
     assert [par.title for par in headings[:3]] == ["工作目标", "适用范围", "工作定位"]
+
+
+def test_a_goal_heading_naming_its_indicators_too_heads_goals() -> None:
+    # regression from a real district 15th five-year plan (sealed30): (二)发展目标和主要指标 was no label, so
+    # its ——经济实力进一步提升。… end states were never goals
+    assert [classify_title(t) for t in ("发展目标和主要指标", "主要目标与指标", "目标及指标")] == ["goal"] * 3
+    path = REPO / "tests/gold/sealed30/docs/sh_changning_2026_15th_fyp_outline.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert any(goal.startswith("——经济实力进一步提升") for goal in goals)
+    assert any(goal.startswith("——治理效能进一步增强") for goal in goals)

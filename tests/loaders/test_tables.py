@@ -22,6 +22,7 @@ from plankg.api import create_app
 from plankg.graph import GraphStore
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.reading import read_document
+from plankg.loaders.structure import parse_outline
 from plankg.loaders.tables import _rejoined_header, is_header
 from plankg.ontology.records import Extraction, IndicatorRecord
 from plankg.pipeline import load_path
@@ -688,3 +689,12 @@ def test_a_row_value_equal_to_the_next_serial_stays_in_its_row_and_a_text_restat
     assert ("新增公共绿地面积", 2.0) in [(i.name, i.value) for i in indicators]
     shared = [i.name for i in indicators if i.value == 5.0 and i.unit == "个"]
     assert shared == ["新增附属绿地开放共享数量"]
+
+
+def test_a_part_heading_after_a_table_ends_it() -> None:
+    # regression from a real district plan (blind): 第五部分：主要任务 right after the last cell of an
+    # indicator table was read as a cell, so its tasks fell under the goal part before it
+    path = REPO / "tests/gold/blind/docs/sh_putuo_greening_cityscape_15th_fyp_2026.txt"
+    outline = parse_outline(path.read_text(encoding="utf-8"))
+    part = next(par for par in outline.paragraphs if par.text.startswith("第五部分"))
+    assert part.form == "heading" and part.title == "主要任务"
