@@ -48,6 +48,7 @@ from plankg.loaders.non_targets import (
     is_project_size,
     is_qualification,
     is_range_start,
+    is_scoped_bound,
     is_score_weight,
     is_support_granted,
 )
@@ -659,6 +660,7 @@ def find_indicators(
             or is_baseline(scan, suffix_end, pre)
             or is_qualification(pre)
             or is_support_granted(pre, scan, suffix_end)
+            or is_scoped_bound(sentence_before, pre.rstrip())
         ):
             continue
         if unit in TIME_UNITS and re.match(r"的?时间", scan[suffix_end : suffix_end + 3]):

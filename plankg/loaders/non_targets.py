@@ -210,6 +210,23 @@ def is_condition_or_scope(text: str, after: int, clause_before: str) -> bool:
     return closes or _SCOPE_RE.search(clause_before) is not None
 
 
+# 对于…公共活动需求较大的地区，可…，其配套建筑用地占比不超过8%: the sentence scopes a rule by its opening
+# 对(于)…的X， and the number is a bound on what the rule allows
+_SCOPED_RULE_RE = re.compile(
+    r"^\s*(?:对于|对(?![标接外话口比象应称]))[^，,。；;]{2,60}的[^，,。；;]{0,10}[，,]"
+)
+_BOUND_BEFORE_RE = re.compile(r"(?:不得?|应不)(?:超过|低于|高于|少于|大于|小于)$")
+
+
+def is_scoped_bound(sentence_before: str, clause_before: str) -> bool:
+    """A cap or floor a rule sets for the cases its opening 对于…的… clause picks out, not a level to reach
+    (对拥有1套住房的居民家庭，…首付款比例不低于50%)."""
+    return (
+        _SCOPED_RULE_RE.match(sentence_before) is not None
+        and _BOUND_BEFORE_RE.search(clause_before) is not None
+    )
+
+
 def is_project_size(text: str, after: int, unit_is_count: bool) -> bool:
     """超50亿美元项目取得突破: an amount right before 项目/工程 sizes the project. (A count of projects,
     建设5个重大项目, is a target.)"""

