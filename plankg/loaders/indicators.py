@@ -343,6 +343,7 @@ _VERB_OBJECT_RE = re.compile(
     + r")(.{2,40})$"
 )
 # "…的标准配建X": the number before 的 is the norm a plan sets for building X.
+_AIM_AFTER_RE = re.compile(r"的(?:目标|水平)")  # the level named is the aim itself, not an attribute
 _STANDARD_AFTER_RE = re.compile(r"的(?:标准|要求|规模)(?:配建|建设|配置|设置|配备|新建|改建|建成|建)?")
 # 在交通、水务等领域部署智能感知终端10万个 / 通过租赁、合用等方式增设仓库2000㎡: the scope or means before
 # the verb is not part of what is counted.
@@ -701,7 +702,11 @@ def find_indicators(
             standard = _STANDARD_AFTER_RE.match(scan, suffix_end, clause_end)
             if standard:  # 按每百户不低于20平方米的标准配建社区养老服务设施: a norm the plan sets
                 standard_object = scan[standard.end() : clause_end].strip()
-            elif _VERB_OBJECT_RE.match(pre_name) and not _ends_with_any(pre_name.rstrip(), _BUILD_VERBS):
+            elif (
+                _VERB_OBJECT_RE.match(pre_name)
+                and not _ends_with_any(pre_name.rstrip(), _BUILD_VERBS)
+                and not _AIM_AFTER_RE.match(scan, suffix_end)  # 推动实现…达标优良率达到60%以上的目标
+            ):
                 continue  # 培育年产值超10亿元的企业: the verb counts the firms, the number qualifies them
         prefix_word = None
         stripped_pre = pre_name

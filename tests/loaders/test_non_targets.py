@@ -697,3 +697,11 @@ def test_a_bound_a_rule_sets_for_the_cases_it_scopes_is_no_target() -> None:
     # unscoped, the same bound is the plan's target: 到2027年，绿化面积比率不低于50%
     text = "某区方案\n一、工作目标\n到2027年，全区绿化面积比率不低于50%。\n二、任务"
     assert [i.value for i in extract_text(text).indicators] == [50]
+
+
+def test_a_level_named_as_the_aim_after_a_verb_is_a_target() -> None:
+    # regression from a real People's Daily report (sealed26): 推动实现到2030年中小学生国家学生体质健康标准
+    # 达标优良率达到60%以上的目标 was read as a number qualifying what the verb acts on (培育…超10亿元的企业)
+    path = REPO / "tests/gold/sealed26/docs/pd_2026_01_07_youth_five_health_action_plan_news.txt"
+    found = [(i.value, i.unit, i.target_year) for i in extract_path(path).indicators]
+    assert (60, "%", 2030) in found
