@@ -67,7 +67,7 @@ _STATISTIC_RE = re.compile(
     r"[同环]比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度"
     r"|(?:^|[，,。：:])\s*(?:今年)?(?:上半年|一季度|前三季度)[，,]"
 )
-_SINCE_RE = re.compile(r"以来")
+_SINCE_RE = re.compile(r"以来|(?:过去|近)?[\d一二三四五六七八九十两]+年来")  # 5年来，…迈上两个万亿元级台阶
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 # 允许…不超过, 最多可…; a cap a rule allows raised (占用地面积的比例上限由7%提高到15%)
 # …不得预收超过1个月的租金: a ban on an act, whose number bounds the act (不得低于30%: a floor, a target)

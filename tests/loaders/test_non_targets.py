@@ -705,3 +705,11 @@ def test_a_level_named_as_the_aim_after_a_verb_is_a_target() -> None:
     path = REPO / "tests/gold/sealed26/docs/pd_2026_01_07_youth_five_health_action_plan_news.txt"
     found = [(i.value, i.unit, i.target_year) for i in extract_path(path).indicators]
     assert (60, "%", 2030) in found
+
+
+def test_what_the_years_since_brought_is_no_target() -> None:
+    # regression from a real press conference (sealed27): 5年来，双城经济圈地区生产总值…迈上两个万亿元级台阶，
+    # 占全国的比重由6.3%提高到6.5% — a record of the five years since, read as targets
+    path = REPO / "tests/gold/sealed27/docs/pd_2025_01_10_chengdu_chongqing_circle_press_conference.txt"
+    values = {(i.value, i.unit) for i in extract_path(path).indicators}
+    assert not values & {(2, "个"), (6.3, "%"), (6.5, "%")}
