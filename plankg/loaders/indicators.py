@@ -560,6 +560,8 @@ def find_indicators(
         if is_arabic and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
             continue
         unit, _, unit_end = parse_unit(scan, unit_pos)
+        if not unit and scan.startswith("次", unit_end):
+            continue  # 至少1次职业指导, 每学期1次以上逃生疏散演练: how often an act is done, a norm
         if unit in ("万", "亿") and _PEOPLE_AFTER_RE.match(scan, unit_end):
             unit += "人"  # 覆盖周边约200万居民: so many people (the noun after names whom)
         fraction = _FRACTION_RE.match(scan, n_end)

@@ -713,3 +713,14 @@ def test_what_the_years_since_brought_is_no_target() -> None:
     path = REPO / "tests/gold/sealed27/docs/pd_2025_01_10_chengdu_chongqing_circle_press_conference.txt"
     values = {(i.value, i.unit) for i in extract_path(path).indicators}
     assert not values & {(2, "个"), (6.3, "%"), (6.5, "%")}
+
+
+def test_how_often_an_act_is_done_is_no_target() -> None:
+    # regressions from real documents (sealed16, sealed11): 提供“1131”服务，也就是至少1次政策宣介、
+    # 1次职业指导… and 每年组织…开展至少1次疏散逃生演练 gave unit-less targets (也就是, 次职业指导 …)
+    for batch, name in (
+        ("sealed16", "pd_graduate_employment_services_press_report_2025.txt"),
+        ("sealed11", "sh_huangpu_fire_12th_fyp_2013.txt"),
+    ):
+        indicators = extract_path(REPO / "tests" / "gold" / batch / "docs" / name).indicators
+        assert [i.name for i in indicators if not i.unit] == []
