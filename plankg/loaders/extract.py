@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from plankg.loaders.genre import classify_genre
+from plankg.loaders.genre import PROGRAMME_FROM_YEAR, classify_genre
 from plankg.loaders.indicators import IndicatorMatch, find_indicators, stated_year
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import EDITION_PERIODS, extract_metadata
@@ -45,6 +45,7 @@ from plankg.ontology.records import (
 STRUCTURE_METHOD = "structure"
 LEXICON_METHOD = "lexicon"
 _TARGET_CUE_RE = re.compile(
+    rf"{PROGRAMME_FROM_YEAR}|"
     r"到\s*\d{4}\s*年|\d{4}\s*年(?:底|末)|力争|目标|预计|将|拟|规划期末|十[三四五]五(?:末|期末)|"
     r"指标(?:值)?(?:设定|确定)为|"  # …高价值发明专利的指标设定为大于22件
     # the year's plan a report gives: 今年全年计划新改建农村公路10万公里

@@ -724,3 +724,12 @@ def test_how_often_an_act_is_done_is_no_target() -> None:
     ):
         indicators = extract_path(REPO / "tests" / "gold" / batch / "docs" / name).indicators
         assert [i.name for i in indicators if not i.unit] == []
+
+
+def test_a_programme_set_over_years_is_a_report_on_work_with_its_yearly_target() -> None:
+    # regression from a real People's Daily report (sealed13): 重庆…计划从2025年起，连续5年每年选派60名
+    # 专家人才担任企业科技副总 — read as no plan (no cue set work), and 选派 counted nobody
+    path = REPO / "tests/gold/sealed13/docs/pd_2025_11_14_chongqing_talent_parks.txt"
+    extraction = extract_path(path)
+    assert extraction.document.genre == "plan_report"
+    assert [(i.value, i.unit) for i in extraction.indicators] == [(60, "名")]
