@@ -66,6 +66,7 @@ _INTERPRETATION_RE = re.compile(r"解读|答记者问|答问|问答|一图读懂
 _PLAN_TYPES = (
     "行动计划|计划|规划纲要|纲要|总体规划|规划|实施方案|工作方案|试点方案|方案|实施意见|指导意见|若干意见|意见|"
     "若干措施|若干政策措施|政策措施|措施|行动方案|建议|工作要点|要点|"
+    "工作指引|指引|行动指南|指南|"  # 城市体检促进城市更新的工作指引: how the work is to go
     # a government's work report to its congress, or its report on the year's plan (…计划执行情况与…计划草案的
     # 报告), sets the year's expected targets and work: an annual plan
     "政府工作报告|计划草案的报告"
@@ -90,6 +91,8 @@ _NOT_A_PLAN_NOTICE_RE = re.compile(
     r"嘉奖|奖励|悼念|讣告|更正|废止|停止执行|宣布失效|"
     r"明确[^《》]{2,40}?(?:有关)?要求的通知$"  # 关于进一步明确…审查改革有关要求的通知: rules clarified
 )
+# 关于做好2024年…开发建设有关事项的通知: the matters of a year's work to do well, laid out in its body
+_WORK_MATTERS_RE = re.compile(r"关于(?:做好|推进|加快|加强)[^《》]{2,40}有关事项的通知$")
 # the parts of a call for applications or nominations (开展…培育行动的通知: 基本条件, 申报程序, 评审): a
 # procedure, not a plan, whatever its title says it launches
 _PROCEDURE_PART_RE = re.compile(
@@ -273,7 +276,7 @@ def _official_type(title: _Title) -> GenreDecision | None:
                 s, e = subject.start(1) + rule.start(), subject.start(1) + rule.end()
                 return _decision("not_a_plan", "the notice lays down rules, not a plan", title, s, e)
         not_a_plan = _NOT_A_PLAN_NOTICE_RE.search(head)
-        if not_a_plan is not None:
+        if not_a_plan is not None and not _WORK_MATTERS_RE.search(head):
             return _decision(
                 "not_a_plan",
                 "the notice appoints, sets dates, settles questions or clarifies requirements",

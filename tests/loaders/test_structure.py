@@ -558,3 +558,18 @@ def test_a_goal_heading_naming_its_indicators_too_heads_goals() -> None:
     goals = [goal.text for goal in extract_path(path).goals]
     assert any(goal.startswith("——经济实力进一步提升") for goal in goals)
     assert any(goal.startswith("——治理效能进一步增强") for goal in goals)
+
+
+def test_a_notice_is_a_plan_of_the_years_work_and_its_annex_list_holds_no_task() -> None:
+    # regressions from real Shanghai documents (sealed31): 关于做好2024年…开发建设有关事项的通知 with numbered
+    # parts of work was read as a notice settling matters; 附件： alone on its line, then 1.…项目清单 /
+    # 2.…移出项目, made tasks of the annexes' titles; 关于印发《…工作指引》的函 issues a plan of work
+    docs = REPO / "tests/gold/sealed31/docs"
+    notice = extract_path(docs / "sh_2024_09_12_renewable_energy_development_notice.txt")
+    assert notice.document.genre == "plan"
+    assert not any(
+        t.name.startswith(("附件", "1.上海市2024年", "上海市2024年陆上风电")) for t in notice.tasks
+    )
+    assert not any("项目清单" in t.name for t in notice.tasks)
+    guide = extract_path(docs / "sh_2025_449_city_checkup_urban_renewal_guide.txt")
+    assert guide.document.genre == "plan" and guide.tasks

@@ -46,7 +46,8 @@ def _listed_annexes(paragraphs: list[Paragraph]) -> tuple[set[str], int]:
     """The titles a cover notice lists after 附件：, and the index of the paragraph after the list."""
     for i, par in enumerate(paragraphs):
         if _ANNEX_LIST_HEAD_RE.match(par.text.strip()):
-            titles, j = set(), i
+            # (附件： alone on its line, the numbered titles on the lines after it)
+            titles, j = set(), i + 1 if _ANNEX_MARKER_RE.match(par.text) else i
             while j < len(paragraphs) and (listed := _ANNEX_LIST_RE.match(paragraphs[j].text.strip())):
                 titles.add(listed.group(1).strip())
                 j += 1
@@ -58,6 +59,10 @@ def mark_definition_annexes(paragraphs: list[Paragraph]) -> None:
     """Give form "annex" to the paragraphs of every annex that defines indicators or sets technical
     requirements (module docstring)."""
     titles, after_list = _listed_annexes(paragraphs)
+    if titles:  # the list names the annexes; its lines are neither measures nor targets
+        for par in paragraphs[after_list - len(titles) - 1 : after_list]:
+            if _ANNEX_LIST_HEAD_RE.match(par.text.strip()) or _ANNEX_LIST_RE.match(par.text.strip()):
+                par.form = "annex"
     markers = [
         i
         for i, par in enumerate(paragraphs)
