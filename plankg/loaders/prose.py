@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from plankg.loaders.indicators import find_indicators
 from plankg.loaders.metadata import EDITION_NAME, EDITION_PERIODS
 from plankg.loaders.non_targets import ALREADY_DONE_RE
 from plankg.loaders.plan_facts import ended_editions, issue_year
@@ -1491,6 +1492,29 @@ def _fill_plan_aims(outline: Outline) -> None:
         outline.goals = [
             g for g in dated.items.goals if outline.text.startswith(("力争", "争取", "力求"), g.span[0])
         ]
+    if not outline.goals:
+        outline.goals = _preamble_targets(outline)
+
+
+_TARGET_CLAUSES_FOR_AIMS = 2
+
+
+def _preamble_targets(outline: Outline) -> list[Item]:
+    """The targets a plan's preamble sets, one ；-clause each (…高质量完成各项工作：…全区完成18个…小区；
+    …达标率稳定在95%以上…；…回收利用率达到47%。), when one sentence sets two or more."""
+    text = outline.text
+    for par in outline.paragraphs:
+        if par.style not in (None, "bullet"):
+            return []  # the preamble ends at the first numbered heading
+        if par.form != "prose":
+            continue
+        for start, end in sentences(text, par.start, par.end):
+            colon = max(text.rfind(ch, start, end) for ch in "：:")
+            parts = clauses(text, colon + 1 if colon != -1 else start, end, "；;")
+            aims = [part for part in parts if find_indicators(text, *part)]
+            if len(aims) >= _TARGET_CLAUSES_FOR_AIMS:
+                return [_item("goal", text, *trim(text, *part)) for part in aims]
+    return []
 
 
 def _guided_aims_of(outline: Outline, title: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Item]:

