@@ -156,6 +156,8 @@ _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施
 # a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
 _GOAL_LEAD_RE = re.compile(r"(?<!上述)(?<!围绕)(?<!实现)(?<!这些)(?<!这一)目标")
 _TASK_LEAD_RE = re.compile(r"任务|举措|措施|方面|重点|部署|工作")
+# a lead naming the work to come, whatever goals it mentions (…减排目标，…。明年将从五方面持续发力，…)
+_WORK_LEAD_RE = re.compile(r"任务|举措|措施|[从在][一二三四五六七八九十\d]+(?:个)?方面")
 # 2025年启动优化消费环境三年行动，取得阶段性成效。: a lead on results, its series tells what was done
 _RESULTS_LEAD_RE = re.compile(
     r"(?<![将要保争])取得(?:了)?(?:阶段性|积极|明显|显著|重要|重大|良好)?(?:成效|成果|进展)[。！]?\s*$"
@@ -491,7 +493,7 @@ def _series_kind(lead: str) -> str | None:
     """What a series holds, by the words that announce it; None: safeguards, not items."""
     if _SAFEGUARD_RE.search(lead) or _RESULTS_LEAD_RE.search(lead):
         return None
-    if _GOAL_LEAD_RE.search(lead) and not re.search("任务|举措|措施", lead):
+    if _GOAL_LEAD_RE.search(lead) and not _WORK_LEAD_RE.search(lead):
         return "goal"
     return "task"
 

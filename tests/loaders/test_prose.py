@@ -1527,3 +1527,12 @@ def test_a_plans_preamble_setting_several_targets_gives_them_as_goals() -> None:
     goals = [goal.text for goal in extract_path(path).goals]
     assert len(goals) == 3
     assert goals[0].startswith("分类投放环境优化") and goals[2].startswith("资源化利用能级提升")
+
+
+def test_a_lead_naming_aspects_of_work_announces_tasks_whatever_goals_it_mentions() -> None:
+    # regression from a real Q&A on the economic work conference (sealed31): 答：…国家自主贡献目标…减排目标…。
+    # …明年将从五方面持续发力 then 一是积极稳妥推进碳达峰。…: five measures read as goals (目标 mentioned)
+    path = REPO / "tests/gold/sealed31/docs/pd_2025_12_17_central_economic_work_conference_qa.txt"
+    extraction = extract_path(path)
+    assert not any(goal.text.startswith("积极稳妥推进碳达峰") for goal in extraction.goals)
+    assert any(task.text.startswith("积极稳妥推进碳达峰") for task in extraction.tasks)
