@@ -176,6 +176,9 @@ _AIM_LABEL_RE = re.compile(r"目标(?:就是|是|为)[，,：:]?$")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
 # what a sentence sets ahead: a modal of intent or striving, a plan, a target
 _AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
+_REACHED_RE = re.compile(r"建成|达到|实现|超过\s*\d")
+_SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚焦|依托|立足|面向|瞄准)")
+_PERIOD_WORK_RE = re.compile(r"\s*[，,]?\s*(?:还将|将|要)?\s*")  # “十五五”时期，将…: what comes after the cue
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|力求|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
@@ -1194,6 +1197,8 @@ class _Reader:
                 continue
             if re.fullmatch(_PERIOD, match.group(0).strip()) and text[at - 1 : at] == "是":
                 continue  # 新兴产业是“十五五”时期经济增长的新引擎: what something is in the period
+            if re.fullmatch(_PERIOD, match.group(0).strip()) and self._period_work(match.end(), end):
+                continue  # “十五五”时期，将推动200个左右城市开展…建设: the work of the period, no end state
             # 《方案》主要目标是对接国家战略科技力量，做好…设计: what it names the goal needs no predicate
             if declares or _GOAL_PREDICATE_RE.search(text, match.end(), end):
                 # 目标是，到2025年… starts at the year; 目标是 itself is not the goal
@@ -1205,6 +1210,18 @@ class _Reader:
                     at = strived.start() if strived else at
                 return at
         return None
+
+    def _period_work(self, after: int, end: int) -> bool:
+        """Whether what follows a period cue opens with the work to do (，将着力推动…, ，重点强化…) and
+        states no end state to reach (not a scope it works in: ，重点围绕…，从省外引进…项目500个)."""
+        work = _PERIOD_WORK_RE.match(self.text, after, end)
+        return (
+            work is not None
+            and _TASK_VERB_RE.match(self.text, work.end()) is not None
+            and _SCOPE_OPENER_RE.match(self.text, work.end()) is None
+            and _STATE_RE.search(self.text, after, end) is None
+            and _REACHED_RE.search(self.text, after, end) is None  # …超过90座，基本建成现代化水运体系
+        )
 
     # -- task statements: 要/将 + action; the document's words reported; a subject's intended action
     def task_statements(self) -> None:

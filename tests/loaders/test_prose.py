@@ -1536,3 +1536,17 @@ def test_a_lead_naming_aspects_of_work_announces_tasks_whatever_goals_it_mention
     extraction = extract_path(path)
     assert not any(goal.text.startswith("积极稳妥推进碳达峰") for goal in extraction.goals)
     assert any(task.text.startswith("积极稳妥推进碳达峰") for task in extraction.tasks)
+
+
+def test_the_work_a_period_opens_on_is_no_goal() -> None:
+    # regressions from real reports (sealed5, sealed8): “十五五”时期，将推动200个左右城市开展“无废城市”
+    # 建设 and “十五五”时期，还将推动医药创新成果快速进入临床 were goals for the period they name; the work
+    # of the period is no end state
+    docs = REPO / "tests/gold"
+    green = extract_path(docs / "sealed5/docs/pd_green_consumption_press_2026.txt")
+    assert not any("无废城市" in goal.text for goal in green.goals)
+    medical = extract_path(docs / "sealed8/docs/pd_medical_insurance_15th_fyp_report_2026.txt")
+    assert not any("医药创新成果" in goal.text for goal in medical.goals)
+    # the scope the period's work has stays a target: “十四五”期间，重点围绕…，从省外引进…项目500个
+    zhejiang = extract_path(CORPUS / "news/zhejiang_investment_guideline_2022.txt")
+    assert any(goal.text.startswith("“十四五”期间，重点围绕") for goal in zhejiang.goals)
