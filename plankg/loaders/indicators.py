@@ -324,6 +324,7 @@ _PROTECT_RE = re.compile(
     r"|【[^【】\n]*】"
     # idioms spelled with numerals: 走进千家万户, 赋能千行百业, 千方百计
     r"|千家万户|千行百业|千方百计|千头万绪|万无一失|万众一心|千军万马|百花齐放|百家争鸣"
+    r"|一个(?:大|新)?台阶"  # 迈上一个大台阶: a step up, nothing counted
 )
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*(底|末|前|内|初|年底)?")

@@ -1550,3 +1550,13 @@ def test_the_work_a_period_opens_on_is_no_goal() -> None:
     # the scope the period's work has stays a target: “十四五”期间，重点围绕…，从省外引进…项目500个
     zhejiang = extract_path(CORPUS / "news/zhejiang_investment_guideline_2022.txt")
     assert any(goal.text.startswith("“十四五”期间，重点围绕") for goal in zhejiang.goals)
+
+
+def test_a_list_closed_by_its_count_of_aspects_gives_the_tasks_and_no_targets() -> None:
+    # regression from a real People's Daily commentary (sealed32): 《建议》从加强原始创新和关键核心技术攻关、
+    # …和深入推进数字中国建设4个方面作出了系统部署 gave no task but a target of 4 个 (and 迈上一个大台阶 one)
+    path = REPO / "tests/gold/sealed32/docs/pd_2025_11_03_15th_fyp_proposal_science_tech_commentary.txt"
+    extraction = extract_path(path)
+    names = [task.name for task in extraction.tasks]
+    assert "推动科技创新和产业创新深度融合" in names and "深入推进数字中国建设" in names
+    assert extraction.indicators == []
