@@ -31,47 +31,63 @@ GENRE_TARGET = 0.9
 # 0.45 / 0.45 before any rule of the ninth session, sealed21 kept untouched like sealed19; sealed23 0.31 /
 # 0.30 after sealed20's rules, sealed22 0.48 / 0.49 after those and four of sealed23's, sealed24 0.40 / 0.40
 # and sealed25 0.52 / 0.57 after sealed22's and sealed23's; tenth session: sealed26 0.47 / 0.50 before any
-# of its changes, sealed27 0.31 / 0.30 after its first five rules), developed on since (all but sealed21, kept
-# untouched and out of the model's training with sealed19).
+# of its changes, sealed27 0.31 / 0.30 after its first five rules; eleventh session, each scored once with
+# a model that never saw it, after the session's rules so far: sealed28 0.40 / 0.40, sealed29 0.31 / 0.31,
+# sealed30 0.44 / 0.44, sealed31 0.26 / 0.26, sealed32 0.29 / 0.29), developed on since (all but sealed21,
+# kept untouched and out of the model's training with sealed19).
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
-# a province's logistics citing a plan, in sealed12 a forum's announcement (both read as reports), in
+# a province's logistics citing a plan (read as a report), in
 # sealed13 a 解读 of a central bank's credit-repair arrangements (read as an interpretation of a plan), in
 # sealed20 a 指导意见 written as rules (its gold calls it no plan; the issue lists 指导意见 as plans), in
-# sealed23 a press meeting where grassroots workers tell their stories (read as a report).
+# sealed23 a press meeting where grassroots workers tell their stories, in sealed31 an expo's announcement
+# (实际参展商将达到1200家) and in sealed32 a ministry's campaign against formalism (all read as reports).
 OUTSIDE_FLOORS = {
     "final": 0.82,
-    "blind": 0.88,
+    "blind": 0.89,
     "last": 0.66,
     "sealed": 0.60,
     "sealed2": 0.50,
-    "sealed3": 0.68,
-    "sealed4": 0.52,
-    "sealed5": 0.74,
+    "sealed3": 0.71,
+    "sealed4": 0.53,
+    "sealed5": 0.83,
     "sealed6": 0.72,
-    "sealed7": 0.70,
-    "sealed8": 0.68,
+    "sealed7": 0.76,
+    "sealed8": 0.70,
     "sealed9": 0.65,
     "sealed10": 0.55,
     "sealed11": 0.56,
-    "sealed12": 0.57,
-    "sealed13": 0.59,
-    "sealed14": 0.88,
+    "sealed12": 0.69,
+    "sealed13": 0.66,
+    "sealed14": 0.89,
     "sealed15": 0.79,
     "sealed16": 0.81,
     "sealed17": 0.61,
-    "sealed18": 0.63,
+    "sealed18": 0.64,
     "sealed19": 0.49,
     "sealed20": 0.70,
     "sealed21": 0.42,
-    "sealed22": 0.65,
-    "sealed23": 0.50,
-    "sealed24": 0.45,
+    "sealed22": 0.70,
+    "sealed23": 0.52,
+    "sealed24": 0.49,
     "sealed25": 0.62,
-    "sealed26": 0.50,
-    "sealed27": 0.50,
+    "sealed26": 0.53,
+    "sealed27": 0.56,
+    "sealed28": 0.62,
+    "sealed29": 0.57,
+    "sealed30": 0.48,
+    "sealed31": 0.34,
+    "sealed32": 0.32,
 }
-LOUD_NON_PLANS = {"last": 1, "sealed11": 1, "sealed12": 1, "sealed13": 1, "sealed20": 1, "sealed23": 1}
+LOUD_NON_PLANS = {
+    "last": 1,
+    "sealed11": 1,
+    "sealed13": 1,
+    "sealed20": 1,
+    "sealed23": 1,
+    "sealed31": 1,
+    "sealed32": 1,
+}
 
 
 def summary_of(split: str) -> dict:
