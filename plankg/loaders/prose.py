@@ -1111,7 +1111,8 @@ class _Reader:
                     return
 
     def _guided_aims_after(self, start: int, end: int) -> None:
-        """The aims of the sentence after a guiding sentence, past its last guiding clause (2 or more)."""
+        """The aims of the sentence after a guiding sentence: its clauses past its last guiding one, when
+        two or more are left."""
         text = self.text
         following = sentences(text, start, end)
         if not following:
@@ -1449,6 +1450,8 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
     and for the answers to questions that name no kind (如何增强职业教育认可度？), which hold their
     items in running text whatever structure found elsewhere."""
     if outline.preamble_aims and genre in PARTLY_PROSE_GENRES:
+        # a report's running text states more goals than the dated aims structure read before any heading
+        # (…，到2030年，实现…监测率提升到85% beside three other dated goals): its goals are those
         goals = {item.span for item in outline.goals}
         taken = [span for span in _structure_spans(outline) if span not in goals]
         found = read_prose(outline.text, outline, taken).goals
@@ -1485,7 +1488,8 @@ def _fill_plan_aims(outline: Outline) -> None:
     """A plan with no goal section: the dated goal statements of a section on its overall requirements or
     aims (一、总体要求 …到2030年，基本建成…; 二、目标任务 (一)到2025年，…), else the aims a 总体要求 section
     states in its own words, else what its preamble says it is drawn up for (为…，…，制定本方案。), else the
-    aims its guiding-thought sentence ends on."""
+    aims its guiding-thought sentence ends on, else the dated aims its tasks strive for (力争到2027年…), else
+    the targets its preamble sets."""
     taken = _structure_spans(outline)
     stated = _Reader(outline.text, _aim_section_paragraphs(outline.root), outline.skipped, taken)
     stated.goal_statements()
