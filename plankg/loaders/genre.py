@@ -119,7 +119,8 @@ _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:�
 # 计划从2025年起，连续5年每年选派60名…: a programme set over years
 PROGRAMME_FROM_YEAR = r"计划(?:从|自)\s*20\d\d\s*年起"
 _TARGET_RE = re.compile(
-    rf"到\s*20\d\d\s*年|{PROGRAMME_FROM_YEAR}|目标|《[^》]{2, 60}(?:规划|方案|意见|计划|纲要)[^》]{0, 12}》|"
+    rf"到\s*20\d\d\s*年|{PROGRAMME_FROM_YEAR}|目标|"
+    r"《[^》]{2,60}(?:规划|方案|意见|计划|纲要)[^》]{0,12}》|"
     # 要 as a modal, not inside a word (要求, 需要, 主要, 重要, 必要), its action close after it or after
     # the guide it takes (将以…为牵引，推进…): not 将故障诊断准确率提升80%, 将 taking an object as 把 does
     r"(?:(?:将|(?<![需主重必只])要(?![求点素]))(?:以[^。；]{1,24}?为[^，,。；]{0,4}[，,]?)?[^。；]{0,6}?"

@@ -473,3 +473,10 @@ def test_will_sets_work_only_close_to_its_action_not_as_a_ba_construction() -> N
     # the guide a will takes stays before its action: 宁夏将以…为牵引，推进…
     work = "宁夏新能源\n本报银川电（记者王某）站上新起点，宁夏将以新能源全产业链发展为牵引，推进产业升级。"
     assert classify_genre(work).genre == "plan_report"
+
+
+def test_an_article_naming_a_plan_by_its_title_sets_work() -> None:
+    # regression (review): the bounds of 《…规划》 in the sets-work pattern were read as an f-string's
+    # expressions ({2, 60} → "(2, 60)"), so an article naming a plan by its title no longer set work
+    decision = classify_genre("城市绿化\n本市各区按照《上海市绿化发展规划》推进绿地建设。\n")
+    assert decision.genre == "plan_report" and decision.cue == "《上海市绿化发展规划》"
