@@ -1050,6 +1050,8 @@ _COUNTED_RATES_RE = re.compile(
     r"[“\"]?([两二三四五六七八九十]|\d{1,2})个\s*(\d{1,3}(?:\.\d+)?)\s*[%％][”\"]?"
 )
 _AIM_VERB_RE = re.compile(r"^(?:力争|努力|确保|全面|基本)*(?:实现|达到|做到)?")
+# …配置率和…履行率: 和 after a rate joins two rates (高层公共建筑和高层住宅小区…建设率 is one)
+_RATES_JOINED_RE = re.compile(rf"(?<=[{''.join(end[-1] for end in _RATE_NAME_END)}])(?:和|及|以及)")
 
 
 def _counted_rate_targets(scan: str, start: int, default_year: int | None) -> list[IndicatorMatch]:
@@ -1058,12 +1060,7 @@ def _counted_rate_targets(scan: str, start: int, default_year: int | None) -> li
     for match in _COUNTED_RATES_RE.finditer(scan):
         clause_start = max(scan.rfind(ch, 0, match.start()) for ch in "，,。；;：:！？\n") + 1
         listed = scan[clause_start : match.start()]
-        names = [
-            name
-            for part in listed.split("、")
-            # (…配置率和…履行率: 和 joins two rates; 高层公共建筑和高层住宅小区…建设率 is one)
-            for name in re.split(rf"(?<=[{''.join(end[-1] for end in _RATE_NAME_END)}])(?:和|及|以及)", part)
-        ]
+        names = [name for part in listed.split("、") for name in _RATES_JOINED_RE.split(part)]
         names[0] = names[0][_AIM_VERB_RE.match(names[0]).end() :]
         # (the count is the writer's: “六个100%” may follow seven rates; every member must be a rate)
         if len(names) < 2 or not all(name.endswith(_RATE_NAME_END) for name in names):

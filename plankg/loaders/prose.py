@@ -1198,16 +1198,17 @@ class _Reader:
                 and not re.search(_CUE_LEAD_WORDS, text[max(start, at - 4) : at])
             ):
                 continue
-            if re.fullmatch(_PERIOD, match.group(0).strip()) and text[at - 1 : at] == "是":
+            period = re.fullmatch(_PERIOD, match.group(0).strip()) is not None
+            if period and text[at - 1 : at] == "是":
                 continue  # 新兴产业是“十五五”时期经济增长的新引擎: what something is in the period
-            if re.fullmatch(_PERIOD, match.group(0).strip()) and self._period_work(match.end(), end):
+            if period and self._period_work(match.end(), end):
                 continue  # “十五五”时期，将推动200个左右城市开展…建设: the work of the period, no end state
             # 《方案》主要目标是对接国家战略科技力量，做好…设计: what it names the goal needs no predicate
             if declares or _GOAL_PREDICATE_RE.search(text, match.end(), end):
                 # 目标是，到2025年… starts at the year; 目标是 itself is not the goal
                 if declares:
                     at = match.end()
-                elif re.fullmatch(_PERIOD, match.group(0).strip()):
+                elif period:
                     # “十五五”时期，…将加力建设…，力争到“十五五”末初步建成…: the aim is what is strived for
                     strived = _STRIVE_DATED_RE.search(text, match.end(), end)
                     at = strived.start() if strived else at

@@ -42,8 +42,9 @@ _ANNEX_LIST_RE = re.compile(r"^(?:附件\s*[：:]\s*)?(?:\d{1,2}\s*[.．、]\s*)
 _ANNEX_LIST_HEAD_RE = re.compile(r"^附件\s*[：:]")
 
 
-def _listed_annexes(paragraphs: list[Paragraph]) -> tuple[set[str], int]:
-    """The titles a cover notice lists after 附件：, and the index of the paragraph after the list."""
+def _listed_annexes(paragraphs: list[Paragraph]) -> tuple[set[str], int, int]:
+    """The titles a cover notice lists after 附件：, and the indices of the list's first paragraph (its 附件：
+    line) and of the paragraph after it."""
     for i, par in enumerate(paragraphs):
         if _ANNEX_LIST_HEAD_RE.match(par.text.strip()):
             # (附件： alone on its line, the numbered titles on the lines after it)
@@ -51,18 +52,17 @@ def _listed_annexes(paragraphs: list[Paragraph]) -> tuple[set[str], int]:
             while j < len(paragraphs) and (listed := _ANNEX_LIST_RE.match(paragraphs[j].text.strip())):
                 titles.add(listed.group(1).strip())
                 j += 1
-            return titles, j
-    return set(), 0
+            return titles, i, j
+    return set(), 0, 0
 
 
 def mark_definition_annexes(paragraphs: list[Paragraph]) -> None:
     """Give form "annex" to the paragraphs of every annex that defines indicators or sets technical
     requirements (module docstring)."""
-    titles, after_list = _listed_annexes(paragraphs)
+    titles, list_start, after_list = _listed_annexes(paragraphs)
     if titles:  # the list names the annexes; its lines are neither measures nor targets
-        for par in paragraphs[after_list - len(titles) - 1 : after_list]:
-            if _ANNEX_LIST_HEAD_RE.match(par.text.strip()) or _ANNEX_LIST_RE.match(par.text.strip()):
-                par.form = "annex"
+        for par in paragraphs[list_start:after_list]:
+            par.form = "annex"
     markers = [
         i
         for i, par in enumerate(paragraphs)
