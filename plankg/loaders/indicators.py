@@ -192,6 +192,9 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
     )
 )
 _PREFIX_WORDS = tuple(word for word, _ in _PREFIX_COMPARATORS)
+# the longest prefix word the name ends on wins: one lookup per length, not one test per word
+_COMPARATOR_BY_PREFIX = dict(reversed(_PREFIX_COMPARATORS))  # a word listed twice keeps its first
+_PREFIX_LENGTHS = tuple(sorted({len(word) for word in _PREFIX_WORDS}, reverse=True))
 _SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
     ("及以上", ">="),
     ("以上", ">="),
@@ -521,6 +524,8 @@ def find_indicators(
     # (translating a whole Chinese paragraph costs a table lookup per character: only when needed)
     scan = segment.translate(FULLWIDTH_DIGITS) if FULLWIDTH_DIGIT_RE.search(segment) else segment
     protected = _protected(scan)
+    sentences = _Bounds(scan, _SENTENCE_STOP_RE)
+    clauses = _Bounds(scan, _CLAUSE_STOP_RE)
     results: list[IndicatorMatch] = []
     clause_state: dict[int, tuple[str, str]] = {}  # clause start → (comparator, mode) of its last indicator
     qualifiers: list[int] = []  # where an amount qualifying a count starts (超20亿元 of 超20亿元项目200个)
@@ -604,7 +609,7 @@ def find_indicators(
         if unit.endswith("级") and unit != "级":
             continue  # 2000亿级产业集群: a class, not a quantity
         # the clause the number sits in
-        clause_start = _clause_start(scan, n_start)
+        clause_start = clauses.start(n_start)
         figure = _FIGURE_LEAD_RE.match(scan, clause_start, n_start)
         if figure is not None:  # “20”是指新建特色园20座: the clause proper starts after the figure
             clause_start = figure.end()
@@ -652,17 +657,17 @@ def find_indicators(
             continue
         if is_project_size(scan, suffix_end, normalize_unit(unit)[0] in COUNT_UNITS):
             continue  # 超50亿美元项目取得突破: the amount sizes a project
-        sentence_before = scan[_sentence_start(scan, clause_start) : n_start]
+        sentence_before = scan[sentences.start(clause_start) : n_start]
         if (
             is_condition_or_scope(scan, suffix_end, pre)
-            or is_forecast(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
-            or is_permission(pre, scan[suffix_end : _sentence_end(scan, n_start)])
-            or is_penalty(pre, scan[suffix_end : _clause_end(scan, suffix_end)])
+            or is_forecast(pre, scan[suffix_end : clauses.end(suffix_end)])
+            or is_permission(pre, scan[suffix_end : sentences.end(n_start)])
+            or is_penalty(pre, scan[suffix_end : clauses.end(suffix_end)])
             or is_score_weight(pre, unit)
             or is_event_count(pre)
             or is_definition(sentence_before)
             or is_estimate_or_statistic(sentence_before)
-            or is_past(pre, sentence_before, sentence_before + scan[n_start : _sentence_end(scan, n_start)])
+            or is_past(pre, sentence_before, sentence_before + scan[n_start : sentences.end(n_start)])
             or is_baseline(scan, suffix_end, pre)
             or is_qualification(pre)
             or is_support_granted(pre, scan, suffix_end)
@@ -699,9 +704,7 @@ def find_indicators(
         ):
             continue  # 调整增加为30项督查激励措施: the document's own measures
         if scan.startswith("的", suffix_end):
-            clause_end = suffix_end
-            while clause_end < len(scan) and scan[clause_end] not in CLAUSE_BREAK:
-                clause_end += 1
+            clause_end = clauses.end(suffix_end)
             if _COUNT_AFTER_RE.search(scan, suffix_end, clause_end):
                 continue  # 年产值超10亿元的企业10家: an attribute of what is counted, not the target
             standard = _STANDARD_AFTER_RE.match(scan, suffix_end, clause_end)
@@ -715,10 +718,11 @@ def find_indicators(
                 continue  # 培育年产值超10亿元的企业: the verb counts the firms, the number qualifies them
         prefix_word = None
         stripped_pre = pre_name
-        for word, comp in _PREFIX_COMPARATORS if pre_name.endswith(_PREFIX_WORDS) else ():
-            if stripped_pre.endswith(word):
-                prefix_word, comparator = word, comp
-                stripped_pre = stripped_pre[: -len(word)]
+        for length in _PREFIX_LENGTHS if pre_name.endswith(_PREFIX_WORDS) else ():
+            comp = _COMPARATOR_BY_PREFIX.get(pre_name[-length:])
+            if comp is not None:
+                prefix_word, comparator = pre_name[-length:], comp
+                stripped_pre = pre_name[:-length]
                 break
         # from_to: 由20Mbps提升至100Mbps
         from_to = _FROM_TO_RE.search(pre_name)
@@ -734,7 +738,7 @@ def find_indicators(
             comparator = "from_to"
             stripped_pre = pre_name[: from_to.start()]
         reaching = (
-            _SHARE_REACHING_RE.match(scan, suffix_end, _clause_end(scan, suffix_end))
+            _SHARE_REACHING_RE.match(scan, suffix_end, clauses.end(suffix_end))
             if unit in ("%", "％") and comparator is None
             else None
         )
@@ -781,7 +785,7 @@ def find_indicators(
                 not pre.strip()
                 and scan[n_start].isdigit()
                 and unit not in TIME_UNITS
-                and not any(ch.isdigit() for ch in scan[unit_end : _clause_end(scan, unit_end)])
+                and not any(ch.isdigit() for ch in scan[unit_end : clauses.end(unit_end)])
             )
             continued = _list_continued(scan, clause_start, clause_state, count_first)
             inherited = clause_state.get(clause_start) or continued
@@ -944,7 +948,7 @@ def find_indicators(
         rise = _RISE_LEAD_RE.match(pre)
         if rise is not None and clause_start > 0:
             # 将…专项从每年培养20人，扩容至每年培养150人: what rises is named before 从, a clause back
-            previous = scan[_clause_start(scan, clause_start - 1) : clause_start - 1]
+            previous = scan[clauses.start(clause_start - 1) : clause_start - 1]
             source = re.search(r"(?:从|由)", previous)
             if source is not None and clean_name(previous[: source.start()]):
                 name = clean_name(previous[: source.start()])
@@ -956,7 +960,7 @@ def find_indicators(
             continue  # 指标设定为大于22件，较“十四五”末增长6件以上: the target just set, restated as a rise
         if not name:
             name = unit or token
-        name = with_subject(name, scan, _sentence_start(scan, n_start), n_start)
+        name = with_subject(name, scan, sentences.start(n_start), n_start)
         span_start = name_start
         while span_start < n_start and scan[span_start] in " \t\u3000、和及与":
             span_start += 1
@@ -1195,28 +1199,27 @@ def _qualified_from(qualifiers: list[int], scan: str, clause_start: int, positio
     return None
 
 
-def _clause_start(scan: str, position: int) -> int:
-    start = position
-    while start > 0 and scan[start - 1] not in CLAUSE_BREAK:
-        start -= 1
-    return start
+_SENTENCE_STOP_RE = re.compile("[。！？!?\n]")
+_CLAUSE_STOP_RE = re.compile(f"[{re.escape(CLAUSE_BREAK)}]")
 
 
-def _clause_end(scan: str, position: int) -> int:
-    end = position
-    while end < len(scan) and scan[end] not in CLAUSE_BREAK:
-        end += 1
-    return end
+class _Bounds:
+    """Where the sentences (or clauses) of one scan start and end, from its stops found once: each
+    number asks several times, and walking the text character by character each time cost more."""
 
+    def __init__(self, scan: str, stops: re.Pattern[str]) -> None:
+        self._stops = [m.start() for m in stops.finditer(scan)]
+        self._length = len(scan)
 
-def _sentence_end(scan: str, position: int) -> int:
-    ends = [end for stop in "。！？!?\n" if (end := scan.find(stop, position)) != -1]
-    return min(ends) if ends else len(scan)
+    def end(self, position: int) -> int:
+        """The first stop at or after `position`, or the scan's end."""
+        index = bisect_left(self._stops, position)
+        return self._stops[index] if index < len(self._stops) else self._length
 
-
-def _sentence_start(scan: str, position: int) -> int:
-    """Where the sentence holding `position` starts (the clauses before it, back to 。！？ or a line end)."""
-    return max(scan.rfind(stop, 0, position) for stop in "。！？!?\n") + 1
+    def start(self, position: int) -> int:
+        """Just past the last stop before `position`, or 0."""
+        index = bisect_left(self._stops, position)
+        return self._stops[index - 1] + 1 if index else 0
 
 
 def _at_clause_end(scan: str, position: int) -> bool:

@@ -6,6 +6,7 @@ normalisation (200万户 → 2000000 户). Knows nothing of what a target is: se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _CN_DIGITS = {
@@ -279,6 +280,7 @@ def parse_unit(text: str, pos: int) -> tuple[str, float, int]:
     return unit, factor, end
 
 
+@lru_cache(maxsize=4096)  # few units are ever written; each number asks several times
 def normalize_unit(unit: str) -> tuple[str, float]:
     """万户 → ("户", 1e4); 亿元 → ("元", 1e8); % → ("%", 1); 万平米 → ("平方米", 1e4)."""
     for magnitude, factor in MAGNITUDES:
