@@ -117,6 +117,9 @@ _NEWS_BODY_RE = re.compile(
 _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:答记者问|回答|答问)|答记者问")
 # An article on what a government sets out to do: targets, a named plan, or the work it will carry out.
 # 计划从2025年起，连续5年每年选派60名…: a programme set over years
+# 记者：我国为什么要在现阶段编纂这样一部法典？ — a reporter's question opening its line
+_INTERVIEW_QUESTION_RE = re.compile(r"^记者[：:][^\n]*[？?]", re.MULTILINE)
+_QUESTIONS_FOR_AN_INTERVIEW = 2
 PROGRAMME_FROM_YEAR = r"计划(?:从|自)\s*20\d\d\s*年起"
 _TARGET_RE = re.compile(
     rf"到\s*20\d\d\s*年|{PROGRAMME_FROM_YEAR}|目标|"
@@ -150,7 +153,7 @@ _PLAN_MENTION_RE = re.compile(
     r"《[^》]{2,60}[（(]\s*\d{4}\s*[-—–~～至]+\s*\d{4}\s*年?\s*[）)]》|"
     # (a bare 规划 is also a trade: 规划设计研究院, 规划师, 国土空间规划中应用…)
     r"(?:发展|专项|总体|五年|十[一二三四五六]五)规划|规划纲要|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|"
-    r"实施意见|若干措施|政策措施|专项行动|政策文件|"
+    r"实施意见|若干措施|政策措施|专项行动|"
     r"[\d一二三四五六七八九十]+(?:条|项)(?:具体|政策)?(?:措施|举措)|"
     # 联合印发通知，于7月17日起全面实施…
     r"(?:印发|出台)(?:了)?[^，。；]{0,12}(?:通知|方案|意见|计划|措施|政策|指引|要点)|"
@@ -411,6 +414,9 @@ def classify_genre(text: str) -> GenreDecision:
         news = _NEWS_BODY_RE.search(text, body_start + par.start, body_start + par.end)
         if news is not None:
             if _PLAN_MENTION_RE.search(text) is None:  # “十五五”时期，…将…: still the work a government sets
+                questions = _INTERVIEW_QUESTION_RE.findall(text, body_start)
+                if len(questions) >= _QUESTIONS_FOR_AN_INTERVIEW:  # 记者：…？ 吕忠梅：… on a law, no plan
+                    return _body_decision("not_a_plan", "an interview on no plan", news)
                 return _sets_work(text, body_start) or _body_decision(
                     "not_a_plan", "a news report on no plan", news
                 )

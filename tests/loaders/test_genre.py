@@ -480,3 +480,13 @@ def test_an_article_naming_a_plan_by_its_title_sets_work() -> None:
     # expressions ({2, 60} → "(2, 60)"), so an article naming a plan by its title no longer set work
     decision = classify_genre("城市绿化\n本市各区按照《上海市绿化发展规划》推进绿地建设。\n")
     assert decision.genre == "plan_report" and decision.cue == "《上海市绿化发展规划》"
+
+
+def test_an_interview_on_a_law_naming_no_plan_is_not_a_plan() -> None:
+    # regression from a real People's Daily page (sealed34): an interview on the new 生态环境法典
+    # (记者：…？ 吕忠梅：…) under the paper's byline, naming no plan, was read as a report on a plan by a
+    # 将 of the law's provisions (将“双碳”目标…融入法律) and gave 49 "tasks"
+    path = REPO / "tests" / "gold" / "sealed34" / "docs" / "pd_2026_03_19_eco_env_code_interview.txt"
+    extraction = extract_path(path)
+    assert extraction.document.genre == "not_a_plan"
+    assert extraction.tasks == [] and extraction.goals == [] and extraction.indicators == []
