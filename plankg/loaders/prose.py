@@ -186,6 +186,7 @@ _GOAL_CUE_RE = re.compile(
     rf"|(?:(?<=将)|(?<=力争)|(?<=力求)|(?<=争取))在\s*{_YEAR}"  # “无废城市”将在2025年实现…, 力争在2027年底
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:就是|是|为)[，,：:]?"
+    r"|(?<=的)总体要求[：:]"  # 明确三年戏剧振兴的总体要求：推动…: the aims the plan sets out as a whole
     # 《若干措施》提出今年支持1.5万户以上… / 政府工作报告提出，今年国内生产总值增长5%左右
     r"|(?:(?<=提出|明确)|(?<=提出[，,]|明确[，,]))今年(?!以来)"
     # 提出2030年初步建成清洁低碳安全高效的新型能源体系: the year the plan sets, without 到
@@ -1189,7 +1190,7 @@ class _Reader:
         text = self.text
         for match in _GOAL_CUE_RE.finditer(text, start, end):
             at = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-            declares = re.match(r"(?:主要|发展|总体|工作)?目标", text[at:]) is not None
+            declares = re.match(r"(?:主要|发展|总体|工作)?目标|总体要求", text[at:]) is not None
             if (
                 at > start
                 and text[at - 1] not in _CLAUSE_START

@@ -1560,3 +1560,12 @@ def test_a_list_closed_by_its_count_of_aspects_gives_the_tasks_and_no_targets() 
     names = [task.name for task in extraction.tasks]
     assert "推动科技创新和产业创新深度融合" in names and "深入推进数字中国建设" in names
     assert extraction.indicators == []
+
+
+def test_the_overall_requirements_a_report_quotes_are_its_goals() -> None:
+    # regression from a real People's Daily report (sealed33): 计划…明确三年戏剧振兴的总体要求：推动戏剧创新
+    # 创造活力不断增强…；戏剧人才队伍不断壮大…；形成较为完善的…工作机制… gave no goal
+    path = REPO / "tests/gold/sealed33/docs/pd_2026_02_10_drama_revival_action_plan_news.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert any(goal.startswith("推动戏剧创新创造活力不断增强") for goal in goals)
+    assert not any("总体要求" in goal for goal in goals)
