@@ -573,3 +573,17 @@ def test_a_notice_is_a_plan_of_the_years_work_and_its_annex_list_holds_no_task()
     assert not any("项目清单" in t.name for t in notice.tasks)
     guide = extract_path(docs / "sh_2025_449_city_checkup_urban_renewal_guide.txt")
     assert guide.document.genre == "plan" and guide.tasks
+
+
+def test_a_reporters_question_on_the_work_to_come_does_not_skip_its_answer() -> None:
+    # regression from a real People's Daily interview (sealed33): 记者：如何看…面临的形势？…将着力抓好哪些
+    # 工作？ and 记者：…住房城乡建设部将如何抓好落实？ were read as a background and a safeguards heading, so
+    # the minister's 一是高质量推进城市更新… and 一是民生工程… answers gave no task
+    asked = "记者：如何看“十五五”时期住房城乡建设面临的形势？“十五五”新开局将着力抓好哪些工作？"
+    assert classify_title(asked) is None
+    assert classify_title("记者：对于高质量推进城市更新，住房城乡建设部将如何抓好落实？") is None
+    assert classify_title("记者：“十四五”时期取得了哪些成就？") == "skip"  # the record stays skipped
+    path = REPO / "tests/gold/sealed33/docs/pd_2026_01_22_housing_urban_rural_minister_interview.txt"
+    tasks = extract_path(path).tasks
+    assert any(task.name == "高质量推进城市更新" for task in tasks)
+    assert any(task.text.startswith("民生工程。重点包括持续推进城镇老旧小区改造") for task in tasks)

@@ -121,12 +121,17 @@ def _question_label(compact: str) -> Label | None:
         # 主要思路是什么？在总体目标设定上有哪些考虑？: the goals are in the answer; 提出了哪些目标任务？
         # asks for both: its answer is read as running text
         return None if re.search("任务|举措|措施|部署", asked) else "goal"
-    if _CIRCUMSTANCES_RE.search(asked) and not re.search("任务|举措|措施|部署|重点|要求", asked):
+    if _CIRCUMSTANCES_RE.search(asked) and not re.search("任务|举措|措施|部署|重点|要求|工作", asked):
         return "skip"  # 面临哪些新形势？: the answer tells the circumstances, not what the plan sets
+    if _WILL_DO_RE.search(asked):
+        return None  # …部将如何抓好落实？: what someone will do, read from the answer's running text
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(asked):
             return kind
     return None
+
+
+_WILL_DO_RE = re.compile("将如何|将[^，,。？?]{0,6}哪些")
 
 
 _CIRCUMSTANCES_RE = re.compile("形势|现状|成效|成绩|成就")
