@@ -28,7 +28,8 @@ _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 
 def chinese_to_number(numeral: str) -> int | None:
-    """二十五 → 25, 两千五百 → 2500, 一千 → 1000, 千万 → 10000000; None if not a well-formed numeral."""
+    """二十五 → 25, 两千五百 → 2500, 一千 → 1000, 千万 → 10000000, 万亿 → 10¹²; None if not a well-formed
+    numeral."""
     if not numeral or any(ch not in CN_NUMERAL_CHARS for ch in numeral):
         return None
     total = 0  # completed 万/亿 groups
@@ -50,8 +51,8 @@ def chinese_to_number(numeral: str) -> int | None:
         else:
             unit = _CN_BIG_UNITS[ch]
             group += digit or 0
-            if group == 0:
-                group = 1
+            if group == 0 and not total:
+                group = 1  # 万元 → 1 万; but 万亿 is 万 × 亿, not (万 + 1) × 亿
             if total and unit > total:
                 total = (total + group) * unit
             else:

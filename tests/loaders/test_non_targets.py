@@ -9,6 +9,7 @@ import pytest
 
 from plankg.loaders import extract_path, extract_text
 from plankg.loaders.indicators import IndicatorMatch, find_indicators
+from plankg.loaders.quantities import chinese_to_number
 from tests.support.corpus import REPO
 
 
@@ -733,3 +734,12 @@ def test_a_programme_set_over_years_is_a_report_on_work_with_its_yearly_target()
     extraction = extract_path(path)
     assert extraction.document.genre == "plan_report"
     assert [(i.value, i.unit) for i in extraction.indicators] == [(60, "名")]
+
+
+def test_a_class_of_trillion_yuan_is_no_target() -> None:
+    # regression from a real People's Daily press conference (sealed34): 全力打造万亿元级现代服务业产业集群
+    # gave a target of 1000100000000 元 (万亿 was read as (万 + 1) × 亿, and 元级 was not seen as a class)
+    assert chinese_to_number("万亿") == 10**12 and chinese_to_number("三万亿") == 3 * 10**12
+    assert chinese_to_number("一亿五千万") == 150_000_000 and chinese_to_number("千万") == 10**7
+    path = REPO / "tests/gold/sealed34/docs/pd_2026_04_21_shaanxi_15th_fyp_press_conference.txt"
+    assert not any("产业集群" in indicator.name for indicator in extract_path(path).indicators)
