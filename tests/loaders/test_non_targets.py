@@ -743,3 +743,13 @@ def test_a_class_of_trillion_yuan_is_no_target() -> None:
     assert chinese_to_number("一亿五千万") == 150_000_000 and chinese_to_number("千万") == 10**7
     path = REPO / "tests/gold/sealed34/docs/pd_2026_04_21_shaanxi_15th_fyp_press_conference.txt"
     assert not any("产业集群" in indicator.name for indicator in extract_path(path).indicators)
+
+
+def test_the_period_closed_the_year_before_is_told_as_a_record() -> None:
+    # regression from a real People's Daily press conference of 2026 (sealed34): “十四五”时期，…累计开行超过
+    # 3.4万列，西安港日装卸作业能力达到3700标箱 — the period had closed the year before, its figures are a
+    # record, while “十五五”时期，…力争千亿元级产业链由11条增加到18条以上 stays a target
+    path = REPO / "tests/gold/sealed34/docs/pd_2026_04_21_shaanxi_15th_fyp_press_conference.txt"
+    indicators = extract_path(path).indicators
+    assert not any(indicator.value in (3.4, 3700) for indicator in indicators)
+    assert any(indicator.value == 18 and indicator.unit == "条" for indicator in indicators)
