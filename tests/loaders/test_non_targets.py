@@ -753,3 +753,11 @@ def test_the_period_closed_the_year_before_is_told_as_a_record() -> None:
     indicators = extract_path(path).indicators
     assert not any(indicator.value in (3.4, 3700) for indicator in indicators)
     assert any(indicator.value == 18 and indicator.unit == "条" for indicator in indicators)
+
+
+def test_what_recent_years_brought_is_no_target() -> None:
+    # regression from a real press conference (sealed34): 近年来，…汽车产量增长1.7倍，特别是新能源汽车产量
+    # 增长17倍 — growth of the recent years, told as a record
+    path = REPO / "tests/gold/sealed34/docs/pd_2026_04_21_shaanxi_15th_fyp_press_conference.txt"
+    assert not any(indicator.unit == "倍" for indicator in extract_path(path).indicators)
+    assert find_indicators("近几年来，全省培育企业达到200家。", 0, 17) == []
