@@ -178,7 +178,8 @@ _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至
 _AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
 _REACHED_RE = re.compile(r"建成|达到|实现|超过\s*\d")
 _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚焦|依托|立足|面向|瞄准)")
-_PERIOD_WORK_RE = re.compile(r"\s*[，,]?\s*(?:还将|将|要)?\s*")  # “十五五”时期，将…: what comes after the cue
+# “十五五”时期，将… / “十五五”时期，陕西将…: what comes after the cue (the subject that will act skipped)
+_PERIOD_WORK_RE = re.compile(r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?(?=还将|将|要))?(?:还将|将|要)?\s*")
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|力求|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"

@@ -1569,3 +1569,12 @@ def test_the_overall_requirements_a_report_quotes_are_its_goals() -> None:
     goals = [goal.text for goal in extract_path(path).goals]
     assert any(goal.startswith("推动戏剧创新创造活力不断增强") for goal in goals)
     assert not any("总体要求" in goal for goal in goals)
+
+
+def test_the_work_a_named_subject_will_do_in_the_period_is_no_goal() -> None:
+    # regression from a real People's Daily interpretation (sealed32): “十五五”时期，山东将深化校企合作…建设
+    # 20个左右省级高技能人才培训基地 and “十五五”时期，我国将实施优质技工院校建设计划 were goals: the subject
+    # between the period and its 将 hid the work the period opens on
+    path = REPO / "tests/gold/sealed32/docs/pd_2026_08_31_skilled_talent_15th_fyp_interpretation.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert not any(goal.startswith(("“十五五”时期，山东将", "“十五五”时期，我国将")) for goal in goals)
