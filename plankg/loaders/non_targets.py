@@ -215,6 +215,9 @@ def is_condition_or_scope(text: str, after: int, clause_before: str) -> bool:
 # 对(于)…的X， and the number is a bound on what the rule allows
 _SCOPED_RULE_RE = re.compile(
     r"^\s*(?:对于|对(?![标接外话口比象应称]))[^，,。；;]{2,60}的[^，,。；;]{0,10}[，,]"
+    # ——占地面积10万平方米以上的体育公园，绿化用地占比不低于65%: a class picked out by its size
+    r"|^\s*[—-]*\s*[^，,。；;\d]{0,20}\d[\d.]*\s*[万亿]?[^\d，,。；;]{0,6}?"
+    r"(?:以上|以下|以内|(?:至|到)\s*\d[\d.]*\s*[万亿]?[^\d，,。；;]{0,6}?)的[^，,。；;]{1,20}[，,]"
 )
 _BOUND_BEFORE_RE = re.compile(r"(?:不得?|应不)(?:超过|低于|高于|少于|大于|小于)$")
 

@@ -761,3 +761,14 @@ def test_what_recent_years_brought_is_no_target() -> None:
     path = REPO / "tests/gold/sealed34/docs/pd_2026_04_21_shaanxi_15th_fyp_press_conference.txt"
     assert not any(indicator.unit == "倍" for indicator in extract_path(path).indicators)
     assert find_indicators("近几年来，全省培育企业达到200家。", 0, 17) == []
+
+
+def test_a_norm_for_a_class_picked_out_by_its_size_is_no_target() -> None:
+    # regression from a real Shanghai plan (sealed35): ——占地面积10万平方米以上的体育公园，绿化用地占比不低于
+    # 65%，…健身步道不少于2公里，运动场地不少于10块 — design norms for each size of park, no targets
+    path = REPO / "tests/gold/sealed35/docs/sh_2023_01_31_sports_park_implementation_plan.txt"
+    indicators = extract_path(path).indicators
+    assert not any(indicator.unit in ("块", "公里") for indicator in indicators)
+    assert any(indicator.value == 20 and indicator.unit == "万平方米" for indicator in indicators)
+    norm = "——占地面积4万至10万平方米的体育公园，绿化用地占比不低于65%。"
+    assert find_indicators(norm, 0, len(norm)) == []
