@@ -565,7 +565,7 @@ def find_indicators(
             continue
         if not is_arabic and _CLASS_AFTER_RE.match(rest):
             continue  # 千兆光网, 千亿级产业集群: a class, not a quantity
-        if is_arabic and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
+        if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
             continue
         unit, _, unit_end = parse_unit(scan, unit_pos)
         if not unit and scan.startswith("次", unit_end):

@@ -262,12 +262,12 @@ def is_support_granted(clause_before: str, text: str, after: int) -> bool:
 _FROM_BEFORE_RE = re.compile(r"(?:^|[^自])(?:从|由)[^，,。；;从由]{0,8}$")
 # a level changed to another (扩容至, 提高到): the clause that gives a rise's target
 CHANGED_TO = r"(?:提高|提升|增加|增长|扩大|扩容|扩充|降低|下降|减少|压缩|缩短)(?:至|到)"
-_TO_NEXT_RE = re.compile(rf"[^，,。；;]{{0,4}}[，,]\s*[^，,。；;\d]{{0,6}}?{CHANGED_TO}")
+_TO_NEXT_RE = re.compile(rf"[^，,。；;]{{0,4}}[，,]\s*[^，,。；;\d]{{0,6}}?{CHANGED_TO}|\s*{CHANGED_TO}")
 
 
 def is_baseline(text: str, after: int, clause_before: str = "") -> bool:
     """在…拨款水平达到12000元的基础上，逐步提高: the level a measure starts from, not its target; and
-    从每年培养20人，扩容至每年培养150人: the starting level, the next clause giving the target."""
+    从每年培养20人，扩容至每年培养150人 / 从18.49%提升到19.5%: the starting level, the target after it."""
     if _BASELINE_AFTER_RE.match(text, after) is not None:
         return True
     return _FROM_BEFORE_RE.search(clause_before) is not None and _TO_NEXT_RE.match(text, after) is not None

@@ -772,3 +772,15 @@ def test_a_norm_for_a_class_picked_out_by_its_size_is_no_target() -> None:
     assert any(indicator.value == 20 and indicator.unit == "万平方米" for indicator in indicators)
     norm = "——占地面积4万至10万平方米的体育公园，绿化用地占比不低于65%。"
     assert find_indicators(norm, 0, len(norm)) == []
+
+
+def test_a_rise_from_a_level_to_a_decimal_target_keeps_the_target_not_the_start() -> None:
+    # regression from a real Shanghai plan (sealed35): 森林覆盖率从18.49%提升到19.5% gave a target of
+    # 18.49 % named 提升到19.5% (the start of a rise in its own clause was not a baseline) and lost 19.5 %
+    # (a four-character 19.5 was taken for a year)
+    text = "森林覆盖率从18.49%提升到19.5%，公园数量由438座增加至1000座。"
+    found = [(m.name, m.value, m.comparator, m.baseline) for m in find_indicators(text, 0, len(text))]
+    assert found == [("森林覆盖率", 19.5, "from_to", 18.49), ("公园数量", 1000.0, "from_to", 438.0)]
+    path = REPO / "tests/gold/sealed35/docs/sh_2021_06_21_park_city_guidance_opinion.txt"
+    values = [indicator.value for indicator in extract_path(path).indicators]
+    assert 19.5 in values and 18.49 not in values
