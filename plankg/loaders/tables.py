@@ -88,9 +88,9 @@ _YEAR_WORD_RE = re.compile(r"\d{4}\s*年?(?:底|末)?")
 # A header cell of a one-cell-per-line table: a column word, a year (2020年, （2025年）), or both.
 _HEADER_CELL_RE = re.compile(
     rf"^[（(]?(?:\d{{4}}\s*年?(?:底|末)?|{_EDITION_RE.pattern})?[）)]?(?:"
-    r"序号|编号|类别|类型|指标类别|指标类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|主要指标|具体指标|指标项|"
+    r"序号|编号|类别|类型|指标类别|指标类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|(?:主要|具体|关键|核心)指标|指标项|"
     r"指标值|名称|项目|(?:近期|中期|远期)规划(?:值|目标值?)?|"
-    r"单位|计量单位|属性|指标属性|性质|备注|说明|"
+    r"单位|计量单位|属性|指标属性|性质|备注|(?:指标)?说明(?:与指引)?|"
     r"[年均累计增速增长幅值/、／（）()]+|(?:规划|预期)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数|完成值?"
     r")?[（(]?(?:\d{4}\s*年?)?[）)]?$"
 )
@@ -138,7 +138,7 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
             columns.attribute = index
         elif words in _UNIT_WORDS:
             columns.unit = index
-        elif words in _NOTE_WORDS:
+        elif words in _NOTE_WORDS or "说明" in words:  # 指标说明与指引: notes, not the names
             continue
         elif year is None and any(w in words for w in _NAME_WORDS):
             if columns.name is not None and columns.category is None:
@@ -153,7 +153,10 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
     years = [year for _, year, role in values if year is not None and role != "change"]
     plain = [(i, y) for i, y, role in values if role == "target"]
     if not any(role == "baseline" for *_, role in values) and len(plain) >= 2 and years:
-        earliest = min(years)  # 2020年 | 2025年: the earliest year is the baseline
+        # 2020年 | 2025年: the earliest year is the baseline — unless every dated column names itself a
+        # target (2025年指标 | 2035年指标: a target for each year)
+        named = all(re.search("目标|指标", header[i]) for i, y, _ in values if y is not None)
+        earliest = None if named else min(years)
         values = [(i, y, "baseline" if y == earliest else r) for i, y, r in values]
     for index, year, role in values:
         if role == "baseline":
@@ -258,13 +261,14 @@ def _may_be_cell(par: Paragraph) -> bool:
     )
 
 
-def _may_be_wordy_cell(paragraphs: list[Paragraph], index: int) -> bool:
+def _may_be_wordy_cell(paragraphs: list[Paragraph], index: int, *, noted: bool = False) -> bool:
     """A target written out in a cell (至2026年底，全面启动…；2027年全面完成…), read as a cell when the table
-    goes on after it: not a sentence closed by 。, and the next line a cell again."""
+    goes on after it: not a sentence closed by 。 (unless the table has a column of notes, whose cells are
+    sentences: 参照上海2035总体规划中…的指标要求。), and the next line a cell again."""
     text = paragraphs[index].text
     return (
         len(text) <= _WORDY_CELL_MAX
-        and not text.endswith("。")
+        and (noted or not text.endswith("。"))
         and not _AFTER_TABLE_RE.match(text)
         and index + 1 < len(paragraphs)
         and _may_be_cell(paragraphs[index + 1])
@@ -589,8 +593,9 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
         par.form = "table"
     cursor = header_end
     stream: list[Cell] = []
+    noted = any(cell in _NOTE_WORDS or "说明" in cell for cell in header)
     while cursor < len(paragraphs) and (
-        _may_be_cell(paragraphs[cursor]) or _may_be_wordy_cell(paragraphs, cursor)
+        _may_be_cell(paragraphs[cursor]) or _may_be_wordy_cell(paragraphs, cursor, noted=noted)
     ):
         par = paragraphs[cursor]
         par.form = "table"

@@ -698,3 +698,13 @@ def test_a_part_heading_after_a_table_ends_it() -> None:
     outline = parse_outline(path.read_text(encoding="utf-8"))
     part = next(par for par in outline.paragraphs if par.text.startswith("第五部分"))
     assert part.form == "heading" and part.title == "主要任务"
+
+
+def test_a_table_of_targets_for_two_years_with_a_column_of_notes() -> None:
+    # regression from a real Shanghai plan's annex (sealed35): 编号 / 关键指标 / 2025年指标 / 2035年指标 /
+    # 指标说明与指引, one cell per line, was no table (关键指标 and the notes column were no header cells, a
+    # note closed by 。 ended it), and 2025年指标 would have been read as a baseline
+    path = REPO / "tests/gold/sealed35/docs/sh_2021_06_21_park_city_guidance_opinion.txt"
+    found = {(i.name, i.value, i.target_year) for i in extract_path(path).indicators}
+    assert ("人均公园绿地面积", 9.5, 2025) in found and ("人均公园绿地面积", 13.0, 2035) in found
+    assert not any(name.startswith(("参照", "以建设")) for name, _, _ in found)  # the notes are no rows
