@@ -120,6 +120,10 @@ _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:�
 # 记者：我国为什么要在现阶段编纂这样一部法典？ — a reporter's question opening its line
 _INTERVIEW_QUESTION_RE = re.compile(r"^记者[：:][^\n]*[？?]", re.MULTILINE)
 _QUESTIONS_FOR_AN_INTERVIEW = 2
+# 国务院新闻办举行“新征程上的奋斗者”中外记者见面会 / 五位…基层代表与中外记者交流: a meeting of the press
+# with people who tell their own work (not a 新闻发布会 on a plan)
+_PRESS_MEETING_RE = re.compile(r"中外记者见面会|与中外记者(?:交流|见面)")
+_PRESS_MEETING_HEAD_CHARS = 600
 PROGRAMME_FROM_YEAR = r"计划(?:从|自)\s*20\d\d\s*年起"
 _TARGET_RE = re.compile(
     rf"到\s*20\d\d\s*年|{PROGRAMME_FROM_YEAR}|目标|"
@@ -385,6 +389,9 @@ def classify_genre(text: str) -> GenreDecision:
     cases = _CASES_MADE_PUBLIC_RE.search(title.compact)
     if cases is not None:  # 公开通报5起…典型案件: cases made public, whatever plan the body cites
         return _decision("not_a_plan", "the title makes cases public", title, *cases.span())
+    meeting = _PRESS_MEETING_RE.search(text, 0, _PRESS_MEETING_HEAD_CHARS)
+    if meeting is not None:  # 一线代表与中外记者交流: people tell their work and lives, no plan is reported
+        return _body_decision("not_a_plan", "a press meeting where people tell their work", meeting)
     news_title = _NEWS_TITLE_RE.search(title.compact) or _HEADLINE_RELEASE_RE.search(title.compact)
     wrapper = re.search(
         r"(?:通知|函)$", title.compact

@@ -490,3 +490,16 @@ def test_an_interview_on_a_law_naming_no_plan_is_not_a_plan() -> None:
     extraction = extract_path(path)
     assert extraction.document.genre == "not_a_plan"
     assert extraction.tasks == [] and extraction.goals == [] and extraction.indicators == []
+
+
+def test_a_press_meeting_of_people_telling_their_work_is_not_a_plan() -> None:
+    # regressions from real People's Daily pages (sealed23, sealed35): a 中外记者见面会 of five front-line
+    # workers (…基层代表与中外记者交流, “新征程上的奋斗者”中外记者见面会) was read as a report on a plan by
+    # one speaker's “我们在‘十五五’时期将持续推进…” and gave tasks
+    for batch, name in (
+        ("sealed23", "pd_2025_culture_tourism_grassroots_press_meet.txt"),
+        ("sealed35", "pd_2026_06_25_civil_affairs_workers_press_meeting.txt"),
+    ):
+        extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / name)
+        assert extraction.document.genre == "not_a_plan"
+        assert extraction.tasks == [] and extraction.directions == []
