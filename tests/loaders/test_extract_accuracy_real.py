@@ -33,14 +33,15 @@ GENRE_TARGET = 0.9
 # and sealed25 0.52 / 0.57 after sealed22's and sealed23's; tenth session: sealed26 0.47 / 0.50 before any
 # of its changes, sealed27 0.31 / 0.30 after its first five rules; eleventh session, each scored once with
 # a model that never saw it, after the session's rules so far: sealed28 0.40 / 0.40, sealed29 0.31 / 0.31,
-# sealed30 0.44 / 0.44, sealed31 0.26 / 0.26, sealed32 0.29 / 0.29), developed on since (all but sealed21,
-# kept untouched and out of the model's training with sealed19).
+# sealed30 0.44 / 0.44, sealed31 0.26 / 0.26, sealed32 0.29 / 0.29; twelfth session, after its speed-up
+# only: sealed33 0.20 / 0.20, sealed34 0.15 / 0.15, sealed35 0.38 / 0.38), developed on since (all but
+# sealed21, kept untouched and out of the model's training with sealed19).
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
 # sealed13 a 解读 of a central bank's credit-repair arrangements (read as an interpretation of a plan), in
 # sealed20 a 指导意见 written as rules (its gold calls it no plan; the issue lists 指导意见 as plans), in
-# sealed23 a press meeting where grassroots workers tell their stories, in sealed31 an expo's announcement
+# sealed31 an expo's announcement
 # (实际参展商将达到1200家) and in sealed32 a ministry's campaign against formalism (all read as reports).
 OUTSIDE_FLOORS = {
     "final": 0.82,
@@ -68,23 +69,25 @@ OUTSIDE_FLOORS = {
     "sealed20": 0.70,
     "sealed21": 0.42,
     "sealed22": 0.70,
-    "sealed23": 0.52,
+    "sealed23": 0.60,
     "sealed24": 0.49,
     "sealed25": 0.62,
     "sealed26": 0.53,
     "sealed27": 0.56,
     "sealed28": 0.62,
     "sealed29": 0.57,
-    "sealed30": 0.48,
-    "sealed31": 0.34,
-    "sealed32": 0.32,
+    "sealed30": 0.50,
+    "sealed31": 0.35,
+    "sealed32": 0.34,
+    "sealed33": 0.34,
+    "sealed34": 0.29,
+    "sealed35": 0.64,
 }
 LOUD_NON_PLANS = {
     "last": 1,
     "sealed11": 1,
     "sealed13": 1,
     "sealed20": 1,
-    "sealed23": 1,
     "sealed31": 1,
     "sealed32": 1,
 }

@@ -122,11 +122,15 @@ SHORT_TEXTS = [
         "not_a_plan",
         "暂行办法",
     ),
-    (  # a press meeting of workers, naming no plan (规划 here is a trade: 规划设计研究院)
-        "推进人与自然和谐共生\n本报北京5月21日电  国务院新闻办举行中外记者见面会，上海市城市规划设计研究院"
-        "院长介绍了乡村规划实践。\n",
+    (  # a report naming no plan (规划 here is a trade: 规划设计研究院)
+        "推进人与自然和谐共生\n本报北京5月21日电  上海市城市规划设计研究院院长介绍了乡村规划实践。\n",
         "not_a_plan",
         "本报北京5月21日电",
+    ),
+    (  # a press meeting where workers tell their work
+        "推进人与自然和谐共生\n本报北京5月21日电  国务院新闻办举行中外记者见面会，五位代表讲述了工作。\n",
+        "not_a_plan",
+        "中外记者见面会",
     ),
     (  # a plan printed by a newspaper speaks as the plan itself
         "国务院关于推进数字乡村建设的意见\n新华社北京2月23日电\n为推进数字乡村建设，现提出如下意见。\n",
