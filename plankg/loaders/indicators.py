@@ -660,7 +660,7 @@ def find_indicators(
         sentence_before = scan[sentences.start(clause_start) : n_start]
         if (
             is_condition_or_scope(scan, suffix_end, pre)
-            or is_forecast(pre, scan[suffix_end : clauses.end(suffix_end)])
+            or is_forecast(sentence_before, scan[suffix_end : clauses.end(suffix_end)])
             or is_permission(pre, scan[suffix_end : sentences.end(n_start)])
             or is_penalty(pre, scan[suffix_end : clauses.end(suffix_end)])
             or is_score_weight(pre, unit)

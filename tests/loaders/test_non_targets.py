@@ -784,3 +784,15 @@ def test_a_rise_from_a_level_to_a_decimal_target_keeps_the_target_not_the_start(
     path = REPO / "tests/gold/sealed35/docs/sh_2021_06_21_park_city_guidance_opinion.txt"
     values = [indicator.value for indicator in extract_path(path).indicators]
     assert 19.5 in values and 18.49 not in values
+
+
+def test_a_forecast_holds_for_every_clause_of_its_sentence() -> None:
+    # regression from a real People's Daily interpretation (sealed38): “十五五”时期，租赁行业预计新购车超600万辆，
+    # 向二手车市场供应车辆约500万辆，拉动汽车消费超过1.3万亿元 — the 预计 of the first clause forecasts the
+    # later ones too; they were targets
+    path = (
+        REPO / "tests/gold/sealed38/docs/pd_2026_07_26_car_rental_three_year_action_plan_interpretation.txt"
+    )
+    assert extract_path(path).indicators == []
+    said = "预计“十五五”时期，新购车超600万辆，拉动汽车消费超过1.3万亿元。"
+    assert find_indicators(said, 0, len(said)) == []

@@ -1578,3 +1578,15 @@ def test_the_work_a_named_subject_will_do_in_the_period_is_no_goal() -> None:
     path = REPO / "tests/gold/sealed32/docs/pd_2026_08_31_skilled_talent_15th_fyp_interpretation.txt"
     goals = [goal.text for goal in extract_path(path).goals]
     assert not any(goal.startswith(("“十五五”时期，山东将", "“十五五”时期，我国将")) for goal in goals)
+
+
+def test_a_deadline_sets_an_aim() -> None:
+    # regression from a real People's Daily interpretation (sealed38): 方案提出，在2028年底前，实现重点旅游
+    # 地区、主要城市群免费异地还车 gave no goal (a deadline 年底前 was no time cue); 2024年前三季度 stays a date
+    path = (
+        REPO / "tests/gold/sealed38/docs/pd_2026_07_26_car_rental_three_year_action_plan_interpretation.txt"
+    )
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert any(goal.startswith("在2028年底前，实现重点旅游地区") for goal in goals)
+    record = REPO / "tests/gold/sealed27/docs/pd_2025_01_24_rural_revitalization_plan_interpretation.txt"
+    assert not any("前三季度" in goal.text for goal in extract_path(record).goals)
