@@ -787,9 +787,9 @@ def test_a_rise_from_a_level_to_a_decimal_target_keeps_the_target_not_the_start(
 
 
 def test_a_forecast_holds_for_every_clause_of_its_sentence() -> None:
-    # regression from a real People's Daily interpretation (sealed38): “十五五”时期，租赁行业预计新购车超600万辆，
-    # 向二手车市场供应车辆约500万辆，拉动汽车消费超过1.3万亿元 — the 预计 of the first clause forecasts the
-    # later ones too; they were targets
+    # regression from a real People's Daily interpretation (sealed38): “十五五”时期，租赁行业预计新购车超
+    # 600万辆，向二手车市场供应车辆约500万辆，拉动汽车消费超过1.3万亿元 — the 预计 of the first clause
+    # forecasts the later ones too; they were targets
     path = (
         REPO / "tests/gold/sealed38/docs/pd_2026_07_26_car_rental_three_year_action_plan_interpretation.txt"
     )

@@ -1582,7 +1582,8 @@ def test_the_work_a_named_subject_will_do_in_the_period_is_no_goal() -> None:
 
 def test_a_deadline_sets_an_aim() -> None:
     # regression from a real People's Daily interpretation (sealed38): 方案提出，在2028年底前，实现重点旅游
-    # 地区、主要城市群免费异地还车 gave no goal (a deadline 年底前 was no time cue); 2024年前三季度 stays a date
+    # 地区、主要城市群免费异地还车 gave no goal (a deadline 年底前 was no time cue); 2024年前三季度 stays
+    # a date
     path = (
         REPO / "tests/gold/sealed38/docs/pd_2026_07_26_car_rental_three_year_action_plan_interpretation.txt"
     )
