@@ -181,6 +181,8 @@ _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚
 # “十五五”时期，将… / “十五五”时期，陕西将…: what comes after the cue (the subject that will act skipped)
 _PERIOD_WORK_RE = re.compile(r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?(?=还将|将|要))?(?:还将|将|要)?\s*")
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
+# 预计 (not 预计到2025年, which dates an aim), 据测算: what the sentence forecasts
+_FORECAST_RE = re.compile(r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|据测算")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|力求|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
     rf"|到\s*{_NEAR_DEADLINE}"
@@ -863,6 +865,8 @@ class _Reader:
             for start, end in sentences(text, par.start, par.end):
                 example = example or _EXAMPLE_RE.match(text, start) is not None
                 cue = self._goal_cue(start, end)
+                if cue is not None and _FORECAST_RE.search(text, start, end):
+                    cue = None  # 预计“十五五”时期，…年均增长15%左右: a forecast, no aim the plan sets
                 named = _AIM_NAMED_RE.search(text, start, end) if cue is None else None
                 declared = self._declared_aim(start, end) if cue is None and not named else None
                 if declared is not None and not example and self.free(*declared):

@@ -1591,3 +1591,13 @@ def test_a_deadline_sets_an_aim() -> None:
     assert any(goal.startswith("在2028年底前，实现重点旅游地区") for goal in goals)
     record = REPO / "tests/gold/sealed27/docs/pd_2025_01_24_rural_revitalization_plan_interpretation.txt"
     assert not any("前三季度" in goal.text for goal in extract_path(record).goals)
+
+
+def test_a_forecast_is_no_aim() -> None:
+    # regression from a real People's Daily interpretation (sealed38): “十五五”时期，租赁行业预计新购车超
+    # 600万辆… and 据测算，…预计“十五五”时期，…年均增长15%左右 were goals: what the text forecasts
+    name = "pd_2026_07_26_car_rental_three_year_action_plan_interpretation.txt"
+    path = REPO / "tests/gold/sealed38/docs" / name
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert not any("新购车" in goal or "年均增长15%" in goal for goal in goals)
+    assert any(goal.startswith("到2028年，推动建成") for goal in goals)
