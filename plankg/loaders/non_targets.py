@@ -86,8 +86,11 @@ _DEFINITION_RE = re.compile(r"是指|指的是|系指|定义为")
 _SCOPE_RE = re.compile(r"(?:对于|针对|凡是|凡|对(?![标接外话口比象应称]))")
 _RANGE_AFTER_RE = re.compile(r"\s*[-—–―~～－]\s*\d")
 _PROJECT_AFTER_RE = re.compile(r"的?(?:重大|产业|投资|建设|招商|外资|内资)?(?:项目|工程)")
-# the document's own parts
-_OWN_MEASURES = ("措施", "举措", "条目", "部分", "章", "篇", "条款", "方面", "指标", "步骤", "阶段")
+# the document's own parts and work (4项行动, 210项重点任务)
+_OWN_MEASURES = (
+    *("措施", "举措", "条目", "部分", "章", "篇", "条款", "方面", "指标", "步骤", "阶段"),
+    *("行动", "任务"),
+)
 # 注册资本不低于1000万元, 取得二级以上资质, 申报单位…, 年龄不超过35周岁: a qualification
 _QUALIFICATION_RE = re.compile(r"注册资本|资质|申请(?:企业|单位|人|者)|申报(?:企业|单位|主体)|年龄")
 # support granted: the grant named before the number (给予…奖励, 贴息比例为, 补贴标准) or right after it

@@ -796,3 +796,14 @@ def test_a_forecast_holds_for_every_clause_of_its_sentence() -> None:
     assert extract_path(path).indicators == []
     said = "预计“十五五”时期，新购车超600万辆，拉动汽车消费超过1.3万亿元。"
     assert find_indicators(said, 0, len(said)) == []
+
+
+def test_the_actions_and_tasks_a_document_counts_are_no_targets() -> None:
+    # regressions from real People's Daily pages (sealed38): 重点开展消防常识普及…4项行动 and 接续开展治理重复
+    # 信访、信访问题源头治理两个三年攻坚行动 gave targets of 4 项 and 2 个: the document counts its own work
+    docs = REPO / "tests/gold/sealed38/docs"
+    for name in (
+        "pd_2026_07_28_fire_safety_literacy_action_plan_report.txt",
+        "pd_2025_12_04_petition_rule_of_law_15th_fyp_interview.txt",
+    ):
+        assert extract_path(docs / name).indicators == []
