@@ -491,7 +491,8 @@ _ACTIVITY_AFTER_RE = re.compile(r"(?:在|到|赴|用于|从事|参加|参与)[^�
 _PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
 
 
-_NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至]\s*\d|\.\d|大(?!于))")
+# (1:10000 is a map's scale, a ratio, no quantity)
+_NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至:：]\s*\d|\.\d|大(?!于))")
 _CLASS_AFTER_RE = re.compile(r"兆|(?:亿|万)?元?级")  # 千兆光网, 千亿级, 万亿元级产业集群: a class
 _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四五六七八九十][个项家所条]")  # not 5G
 _ITEM_NUMBER_RE = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}[.．、](?!\d))")

@@ -807,3 +807,12 @@ def test_the_actions_and_tasks_a_document_counts_are_no_targets() -> None:
         "pd_2025_12_04_petition_rule_of_law_15th_fyp_interview.txt",
     ):
         assert extract_path(docs / name).indicators == []
+
+
+def test_a_map_scale_is_no_quantity_and_millimetres_are_a_unit() -> None:
+    # regression from a real Shanghai plan (sealed36): 城市地质调查工作程度达到1:10000 gave targets of 1 (a
+    # map's scale), and 平均地面沉降量持续控制在6毫米/年以内 a target of 6 with no unit
+    path = REPO / "tests/gold/sealed36/docs/sh_2024_09_05_geological_safety_risk_prevention_plan.txt"
+    indicators = extract_path(path).indicators
+    assert not any(indicator.value == 1 for indicator in indicators)
+    assert any(indicator.value == 6 and indicator.unit == "毫米/年" for indicator in indicators)
