@@ -181,13 +181,17 @@ _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚
 # “十五五”时期，将… / “十五五”时期，陕西将…: what comes after the cue (the subject that will act skipped)
 _PERIOD_WORK_RE = re.compile(r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?(?=还将|将|要))?(?:还将|将|要)?\s*")
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
+# 2027年底前实现…, 方案提出，在2028年底前，实现…: a deadline the aim is set for (not 2024年前三季度)
+_DEADLINE = (
+    r"(?:在\s*)?(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末)?"
+    r"前(?![一二三四五六七八九十两\d个])"
+)
 # 预计 (not 预计到2025年, which dates an aim), 据测算: what the sentence forecasts
 _FORECAST_RE = re.compile(r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|据测算")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|力求|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
     rf"|到\s*{_NEAR_DEADLINE}"
-    # 2027年底前实现…, 方案提出，在2028年底前，实现…: a deadline the aim is set for
-    r"|(?:在\s*)?(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末)?前(?![一二三四五六七八九十两\d个])"
+    rf"|{_DEADLINE}"
     rf"|(?:(?<=将)|(?<=力争)|(?<=力求)|(?<=争取))在\s*{_YEAR}"  # “无废城市”将在2025年实现…, 力争在2027年底
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
     rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:就是|是|为)[，,：:]?"
@@ -230,6 +234,7 @@ _CLOSING_PURPOSE_RE = re.compile(
 )
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
+_DEADLINE_RE = re.compile(_DEADLINE)
 _STRIVE_DATED_RE = re.compile(rf"(?<=[，,；;])\s*(?:力争|争取)\s*(?:到|至|于|在)\s*(?:{_YEAR}|{_PERIOD})")
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
 _STRIVE_RE = re.compile(
@@ -1524,7 +1529,10 @@ def _fill_plan_aims(outline: Outline) -> None:
         dated = _Reader(outline.text, outline.paragraphs, outline.skipped, ())
         dated.goal_statements()
         outline.goals = [
-            g for g in dated.items.goals if outline.text.startswith(("力争", "争取", "力求"), g.span[0])
+            g
+            for g in dated.items.goals
+            if outline.text.startswith(("力争", "争取", "力求"), g.span[0])
+            or _DEADLINE_RE.match(outline.text, g.span[0])  # …，2027年前实现“宜装尽装”。: the deadline set
         ]
     if not outline.goals:
         outline.goals = _preamble_targets(outline)

@@ -1601,3 +1601,11 @@ def test_a_forecast_is_no_aim() -> None:
     goals = [goal.text for goal in extract_path(path).goals]
     assert not any("新购车" in goal or "年均增长15%" in goal for goal in goals)
     assert any(goal.startswith("到2028年，推动建成") for goal in goals)
+
+
+def test_a_plan_with_no_goal_section_takes_the_deadline_its_tasks_set() -> None:
+    # regression from a real Shanghai notice (sealed13): …既有建筑充分用足用好可开发资源，…，2027年前实现
+    # “宜装尽装”。 sits in its first numbered part; with no goal anywhere else, it is the plan's aim
+    path = REPO / "tests/gold/sealed13/docs/sh_2025_campus_soe_pv.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert goals == ["2027年前实现“宜装尽装”。"]
