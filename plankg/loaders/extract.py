@@ -476,11 +476,10 @@ _FUTURE_RE = re.compile(r"将|力争|争取|到\s*\d{4}\s*年|预计|计划|目�
 
 
 def _closing_period_re(issued: int | None) -> re.Pattern[str] | None:
-    """The five-year period whose last year the document is issued in (十四五 in 2025), as a sentence
-    names it looking back: “十四五”期间, “十四五”以来, “十四五”时期."""
+    """The five-year period closing in the year the document is issued (十四五 in 2025) or closed the year
+    before (十四五 in 2026), as a sentence names it looking back: “十四五”期间, “十四五”以来, “十四五”时期."""
     if issued is None:
         return None
-    # the period closing in the year of issue, or closed the year before (“十四五”时期 in a 2026 report)
     closing = [name for name, (_, last) in EDITION_PERIODS.items() if last in (issued, issued - 1)]
     return re.compile(rf"[“\"]?(?:{'|'.join(closing)})[”\"]?(?:期间|以来|时期)") if closing else None
 

@@ -115,8 +115,6 @@ _NEWS_BODY_RE = re.compile(
     r"(?:日前|近日|近期|今天|今日|\d{1,2}月\d{1,2}日)[，,]?[^。；]{0,40}(?:印发|发布|出台|公布)(?:了)?[《“]"
 )
 _QA_LINE_RE = re.compile(r"^(?:问|提问|Q)\s*[：:]|负责人[^。]{0,30}(?:答记者问|回答|答问)|答记者问")
-# An article on what a government sets out to do: targets, a named plan, or the work it will carry out.
-# 计划从2025年起，连续5年每年选派60名…: a programme set over years
 # 记者：我国为什么要在现阶段编纂这样一部法典？ — a reporter's question opening its line
 _INTERVIEW_QUESTION_RE = re.compile(r"^记者[：:][^\n]*[？?]", re.MULTILINE)
 _QUESTIONS_FOR_AN_INTERVIEW = 2
@@ -124,6 +122,8 @@ _QUESTIONS_FOR_AN_INTERVIEW = 2
 # with people who tell their own work (not a 新闻发布会 on a plan)
 _PRESS_MEETING_RE = re.compile(r"中外记者见面会|与中外记者(?:交流|见面)")
 _PRESS_MEETING_HEAD_CHARS = 600
+# An article on what a government sets out to do: targets, a named plan, or the work it will carry out.
+# 计划从2025年起，连续5年每年选派60名…: a programme set over years
 PROGRAMME_FROM_YEAR = r"计划(?:从|自)\s*20\d\d\s*年起"
 _TARGET_RE = re.compile(
     rf"到\s*20\d\d\s*年|{PROGRAMME_FROM_YEAR}|目标|"
@@ -155,7 +155,8 @@ _PLAN_MENTION_RE = re.compile(
     r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|举措|指引|战略|行动|政策|通知|要点|任务清单)[^》]{0,12}》|"
     # 《全国农业科技创新重点领域（2024—2028年）》: a document over a span of years sets out work for it
     r"《[^》]{2,60}[（(]\s*\d{4}\s*[-—–~～至]+\s*\d{4}\s*年?\s*[）)]》|"
-    # (a bare 规划 is also a trade: 规划设计研究院, 规划师, 国土空间规划中应用…)
+    # (a bare 规划 is also a trade: 规划设计研究院, 规划师, 国土空间规划中应用…; 政策文件 alone is a kind of
+    # text — 分散在不同法律、法规、政策文件中 — not a plan)
     r"(?:发展|专项|总体|五年|十[一二三四五六]五)规划|规划纲要|纲要|行动计划|实施方案|工作方案|行动方案|指导意见|"
     r"实施意见|若干措施|政策措施|专项行动|"
     r"[\d一二三四五六七八九十]+(?:条|项)(?:具体|政策)?(?:措施|举措)|"

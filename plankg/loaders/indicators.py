@@ -567,7 +567,7 @@ def find_indicators(
         if not is_arabic and _CLASS_AFTER_RE.match(rest):
             continue  # 千兆光网, 千亿级产业集群: a class, not a quantity
         if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
-            continue
+            continue  # a year (19.5 is none)
         unit, _, unit_end = parse_unit(scan, unit_pos)
         if not unit and scan.startswith("次", unit_end):
             continue  # 至少1次职业指导, 每学期1次以上逃生疏散演练: how often an act is done, a norm

@@ -186,6 +186,7 @@ _DEADLINE = (
     r"(?:在\s*)?(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末)?"
     r"前(?![一二三四五六七八九十两\d个])"
 )
+_DEADLINE_RE = re.compile(_DEADLINE)
 # 预计 (not 预计到2025年, which dates an aim), 据测算: what the sentence forecasts
 _FORECAST_RE = re.compile(r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|据测算")
 _GOAL_CUE_RE = re.compile(
@@ -234,7 +235,6 @@ _CLOSING_PURPOSE_RE = re.compile(
 )
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
-_DEADLINE_RE = re.compile(_DEADLINE)
 _STRIVE_DATED_RE = re.compile(rf"(?<=[，,；;])\s*(?:力争|争取)\s*(?:到|至|于|在)\s*(?:{_YEAR}|{_PERIOD})")
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
 _STRIVE_RE = re.compile(

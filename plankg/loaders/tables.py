@@ -79,6 +79,13 @@ _NAME_WORDS = ("指标名称", "二级指标", "主要指标", "具体指标", "
 _UNIT_WORDS = ("单位", "计量单位")
 _ATTRIBUTE_WORDS = ("指标属性", "属性", "性质")
 _NOTE_WORDS = ("备注", "说明")
+
+
+def _is_note(cell: str) -> bool:
+    """A column of notes (备注, 说明, 指标说明与指引), not of names though it says 指标."""
+    return any(word in cell for word in _NOTE_WORDS)
+
+
 _BASELINE_WORDS = ("基期", "现状", "基准", "基数", "实际", "现值", "完成")
 _CHANGE_WORDS = ("年均", "累计", "增速", "增幅", "增长")
 _TARGET_WORDS = ("目标", "预期", "规划")
@@ -138,7 +145,7 @@ def _column_roles(header: list[str], default_year: int | None) -> _Columns:
             columns.attribute = index
         elif words in _UNIT_WORDS:
             columns.unit = index
-        elif words in _NOTE_WORDS or "说明" in words:  # 指标说明与指引: notes, not the names
+        elif _is_note(words):
             continue
         elif year is None and any(w in words for w in _NAME_WORDS):
             if columns.name is not None and columns.category is None:
@@ -593,7 +600,7 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
         par.form = "table"
     cursor = header_end
     stream: list[Cell] = []
-    noted = any(cell in _NOTE_WORDS or "说明" in cell for cell in header)
+    noted = any(_is_note(cell) for cell in header)
     while cursor < len(paragraphs) and (
         _may_be_cell(paragraphs[cursor]) or _may_be_wordy_cell(paragraphs, cursor, noted=noted)
     ):

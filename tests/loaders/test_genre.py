@@ -489,7 +489,8 @@ def test_an_article_naming_a_plan_by_its_title_sets_work() -> None:
 def test_an_interview_on_a_law_naming_no_plan_is_not_a_plan() -> None:
     # regression from a real People's Daily page (sealed34): an interview on the new 生态环境法典
     # (记者：…？ 吕忠梅：…) under the paper's byline, naming no plan, was read as a report on a plan by a
-    # 将 of the law's provisions (将“双碳”目标…融入法律) and gave 49 "tasks"
+    # 将 of the law's provisions (将“双碳”目标…融入法律) and gave 49 "tasks" (its 法律、法规、政策文件 named
+    # a kind of text, no plan)
     path = REPO / "tests" / "gold" / "sealed34" / "docs" / "pd_2026_03_19_eco_env_code_interview.txt"
     extraction = extract_path(path)
     assert extraction.document.genre == "not_a_plan"
