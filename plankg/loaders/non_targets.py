@@ -37,9 +37,8 @@ from plankg.loaders.indicator_names import CLAUSE_BREAK
 
 # 预计超360亿千瓦时, 有望突破, 可能发生: the clause forecasts. "预计到2022年，…达到" is a plan's dated aim
 # (the forecast word leads the year, in a clause of its own), so 预计 right before a year is not one.
-_FORECAST_RE = re.compile(
-    r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|有望|可望|估计|预测(?![准精能预])|有可能|可能(?=[会将发达超突])"
-)
+FORECAST_WORD = r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)"
+_FORECAST_RE = re.compile(rf"{FORECAST_WORD}|有望|可望|估计|预测(?![准精能预])|有可能|可能(?=[会将发达超突])")
 _LIKELIHOOD_RE = re.compile(r"可能性|概率|的可能")
 _ESTIMATE_RE = re.compile(
     r"据(?:测算|估算|估计|预测|统计|初步统计|不完全统计)|经测算|数据显示|统计显示|数据表明|监测显示"
@@ -120,9 +119,10 @@ _STYLE_RANK = {
 }
 
 
-def is_forecast(clause_before: str, clause_after: str = "") -> bool:
-    """届时每年外送电力预计超360亿千瓦时, 发生6级以上地震的可能性较大: the clause forecasts the number."""
-    return _FORECAST_RE.search(clause_before) is not None or _LIKELIHOOD_RE.search(clause_after) is not None
+def is_forecast(before: str, clause_after: str = "") -> bool:
+    """届时每年外送电力预计超360亿千瓦时, 发生6级以上地震的可能性较大: the text before the number (its
+    sentence: 预计…新购车超600万辆，…拉动汽车消费超过1.3万亿元) or the clause after it forecasts it."""
+    return _FORECAST_RE.search(before) is not None or _LIKELIHOOD_RE.search(clause_after) is not None
 
 
 def is_event_count(clause_before: str) -> bool:

@@ -29,7 +29,7 @@ from functools import cached_property
 
 from plankg.loaders.indicators import find_indicators
 from plankg.loaders.metadata import EDITION_NAME, EDITION_PERIODS
-from plankg.loaders.non_targets import ALREADY_DONE_RE
+from plankg.loaders.non_targets import ALREADY_DONE_RE, FORECAST_WORD
 from plankg.loaders.plan_facts import ended_editions, issue_year
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline, Paragraph, Section
@@ -182,13 +182,10 @@ _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚
 _PERIOD_WORK_RE = re.compile(r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?(?=还将|将|要))?(?:还将|将|要)?\s*")
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 # 2027年底前实现…, 方案提出，在2028年底前，实现…: a deadline the aim is set for (not 2024年前三季度)
-_DEADLINE = (
-    r"(?:在\s*)?(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末)?"
-    r"前(?![一二三四五六七八九十两\d个])"
-)
+_DEADLINE = rf"(?:在\s*)?{_YEAR}前(?![一二三四五六七八九十两\d个])"
 _DEADLINE_RE = re.compile(_DEADLINE)
-# 预计 (not 预计到2025年, which dates an aim), 据测算: what the sentence forecasts
-_FORECAST_RE = re.compile(r"预计(?!\s*(?:到|至|在)?\s*\d{4}\s*年)|据测算")
+# 预计 (not 预计到2025年, which dates an aim), 据测算: a sentence forecasting sets no aim (有望 may close one)
+_FORECAST_AIM_RE = re.compile(rf"{FORECAST_WORD}|据测算")
 _GOAL_CUE_RE = re.compile(
     rf"(?:(?:力争|力求|争取|预计|计划|目标是|主要目标是)?\s*(?:到|至|于)\s*(?:{_YEAR}|{_PERIOD})"
     rf"|到\s*{_NEAR_DEADLINE}"
@@ -870,7 +867,7 @@ class _Reader:
             for start, end in sentences(text, par.start, par.end):
                 example = example or _EXAMPLE_RE.match(text, start) is not None
                 cue = self._goal_cue(start, end)
-                if cue is not None and _FORECAST_RE.search(text, start, end):
+                if cue is not None and _FORECAST_AIM_RE.search(text, start, end):
                     cue = None  # 预计“十五五”时期，…年均增长15%左右: a forecast, no aim the plan sets
                 named = _AIM_NAMED_RE.search(text, start, end) if cue is None else None
                 declared = self._declared_aim(start, end) if cue is None and not named else None
