@@ -111,6 +111,8 @@ _AIM_NAMED_RE = re.compile(r"以[^，,。；;]{2,40}?为(?:主要|总|工作)?�
 _AIM_DECLARED_RE = re.compile(
     r"(?:提出|明确|确定)(?:了)?[^。；;]{4,80}?的(?:总体|主要|发展|工作|战略|奋斗)目标"
 )
+# 实现改造区域整体“安全、优美、有序、宜居”的目标: the aim the document names in quotes
+_AIM_QUOTED_RE = re.compile(r"(?:实现|达到)[^。；;，,]{0,12}“[^”]{2,60}”的(?:整体|总体)?目标")
 # 改革旨在… / 《方案》旨在…: the plan or reform as the subject of its aim (not 片区，旨在打造…, a task's aim)
 _PLAN_AIMS_RE = re.compile(
     r"(?:改革|方案|规划|意见|通知|政策|措施|》|文件|计划|行动)[^，,。；;]{0,4}旨在"
@@ -151,6 +153,10 @@ _TALLY_RE = re.compile(r"累计(?:建成|完成|实现|培育|引进|签约|落�
 # 越来越多的城市, 不少地方: a trend among many subjects the document reports on
 _MULTITUDE_RE = re.compile(r"(?:越来越多的?|不少|许多|很多|众多|一些)(?:城市|地方|省份|地区|企业|国家)")
 _PRINCIPLES = 3  # a sentence naming this many 坚持… lists principles
+# a sentence that only counts the goals to follow (…推动实现五大目标。 / …提出三个方面的目标：)
+_GOALS_COUNTED_RE = re.compile(
+    rf"[{_CN_NUM}\d]+(?:大|个|项)(?:方面的?)?(?:主要|发展|工作)?目标\s*[。：:]?\s*$"
+)
 _AIMS_ANNOUNCED_RE = re.compile(r"目标[”\"]?\s*[：:]?\s*$")
 _SAFEGUARD_RE = re.compile(r"保障措施|保障实施|做好实施|组织实施|实施保障|保障机制|组织领导")
 # a lead that names goals; 围绕上述目标，…作出部署 refers back to goals and announces tasks
@@ -910,6 +916,8 @@ class _Reader:
                     continue  # “十五五”时期，如何进一步降低物流成本？: a question asked, no aim stated
                 if _PERIOD_IS_RE.match(text, cue):
                     continue  # “十五五”时期是…夯实基础、全面发力的关键时期: what the period is, no aim
+                if _GOALS_COUNTED_RE.search(text, cue, end):
+                    continue  # 到2027年推动实现五大目标。一是…: the lead of the goals it counts, none itself
                 breaks = (text.find(ch, cue, end) for ch in "，,；;")
                 clause_end = min((at for at in breaks if at != -1), default=end)
                 if AIM_IS_A_DECISION_RE.search(text, cue, clause_end):
@@ -976,7 +984,7 @@ class _Reader:
         """提出构建形成“…”的总体目标: the aim declared, up to the word 目标; 改革旨在建立…，…。: the sentence
         in which the plan or reform itself is what aims (after who says it)."""
         text = self.text
-        declared = _AIM_DECLARED_RE.search(text, start, end)
+        declared = _AIM_DECLARED_RE.search(text, start, end) or _AIM_QUOTED_RE.search(text, start, end)
         if declared is not None:
             return declared.span()
         if _PLAN_AIMS_RE.search(text, start, end) is None:
@@ -1530,6 +1538,7 @@ def _fill_plan_aims(outline: Outline) -> None:
             for g in dated.items.goals
             if outline.text.startswith(("力争", "争取", "力求"), g.span[0])
             or _DEADLINE_RE.match(outline.text, g.span[0])  # …，2027年前实现“宜装尽装”。: the deadline set
+            or _AIM_QUOTED_RE.fullmatch(outline.text, *g.span)  # …，实现“…”的目标: the aim it names
         ]
     if not outline.goals:
         outline.goals = _preamble_targets(outline)

@@ -1609,3 +1609,20 @@ def test_a_plan_with_no_goal_section_takes_the_deadline_its_tasks_set() -> None:
     path = REPO / "tests/gold/sealed13/docs/sh_2025_campus_soe_pv.txt"
     goals = [goal.text for goal in extract_path(path).goals]
     assert goals == ["2027年前实现“宜装尽装”。"]
+
+
+def test_a_sentence_counting_the_goals_to_follow_is_none_of_them() -> None:
+    # regression from a real People's Daily report (sealed11): 方案还提出，到2027年推动实现五大目标。
+    # 一是促消费… made the lead a sixth goal beside the five it counts
+    path = REPO / "tests/gold/sealed11/docs/pd_guangdong_media_baiqianwan_plan_report_2025.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert not any("五大目标" in goal for goal in goals)
+    assert any(goal.startswith("促消费") for goal in goals)
+
+
+def test_a_plan_with_no_goal_section_takes_the_aim_it_names_in_quotes() -> None:
+    # regression from a real Shanghai opinion (sealed32): …达到国内“最干净、最方便、最美观、最先进”的整体目标
+    # is its one aim; it had none
+    path = REPO / "tests/gold/sealed32/docs/sh_2022_320_public_toilet_management_opinion.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert goals == ["达到国内“最干净、最方便、最美观、最先进”的整体目标"]
