@@ -22,7 +22,7 @@ from plankg.loaders.metadata import EDITION_PERIODS, extract_metadata
 from plankg.loaders.non_targets import condition_lists
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
 from plankg.loaders.plan_facts import issue_year
-from plankg.loaders.prose import PARTLY_PROSE_GENRES, fill_from_prose
+from plankg.loaders.prose import AHEAD_WORDS_RE, PARTLY_PROSE_GENRES, fill_from_prose
 from plankg.loaders.quantities import canonical_unit
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
@@ -149,7 +149,10 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
     directions = _entities(outline.directions, text, f"{plan_id}-dir")
     tasks = _tasks(outline.tasks, text, f"{plan_id}-task")
     subjects = _subject_spans(outline, goals, tasks)
-    indicators = with_measures(_indicators(outline, text, plan_id, meta.period_end, subjects, looking_back))
+    reported = genre.genre in PARTLY_PROSE_GENRES
+    indicators = with_measures(
+        _indicators(outline, text, plan_id, meta.period_end, subjects, looking_back, reported)
+    )
     warnings = list(outline.warnings)
     del outline  # its paragraphs and sections are not needed past here: memory for the analysis below
 
@@ -314,6 +317,7 @@ def _indicators(
     period_end: int | None,
     subjects: list[tuple[int, int, str]],
     looking_back: bool,
+    reported: bool,
 ) -> list[IndicatorRecord]:
     # Span lookups by bisection and forward sweeps, not scans of every span: linear in the text.
     skipped = SpanSet(outline.skipped)
@@ -350,6 +354,15 @@ def _indicators(
             if stated is not None and stated < issued - 1:
                 # 2023年年底前完成30个 in a 2025 text: a deadline long passed, a record, not a target
                 # (a plan issued in 2022 may still set its 2021 targets: a year's lateness is common)
+                continue
+            if (
+                reported
+                and stated is not None
+                and stated == issued - 1
+                and not _sets_ahead(text, window_start, window_end, position)
+            ):
+                # 到2025年底，全国累计识别帮扶超700万 in a 2026 report: last year's record (a plan may be
+                # issued a year late, a report tells what is past)
                 continue
             if issued is not None and _year_end_record(text, window_start, position, issued):
                 continue  # 2025年末，我国常住人口城镇化率达67.89% in a 2026 text: the last year's figure
@@ -518,6 +531,13 @@ def _year_end_record(text: str, start: int, position: int, issued: int) -> bool:
     opening = _sentence_start(text, start, position)
     stated = _YEAR_END_RE.search(text, opening, position)
     return stated is not None and int(stated.group(1)) < issued
+
+
+def _sets_ahead(text: str, start: int, end: int, position: int) -> bool:
+    """Whether the sentence holding `position` says what is to come (将, 要, 力争, 目标 …)."""
+    stops = (text.find(ch, position, end) for ch in "。！？")
+    sentence_end = min((at for at in stops if at != -1), default=end)
+    return AHEAD_WORDS_RE.search(text, _sentence_start(text, start, position), sentence_end) is not None
 
 
 def _sentence_start(text: str, start: int, position: int) -> int:

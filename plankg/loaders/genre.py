@@ -15,7 +15,7 @@ and a few cues of its body, in this order:
        (X a plan, or a forwarded 意见/报告/请示 to be carried out) or not (X a 规定, 办法, 预案 …);
      - any other 通知 is not a plan when it appoints, lists members, sets holidays or settles
        有关事项/问题; else a plan when its body gives several numbered parts (tasks to carry out);
-  3. a title making cases public (公开通报5起…典型案件) → not_a_plan;
+  3. a title making cases public (公开通报5起…典型案件) or saying rules take effect (…起施行) → not_a_plan;
      a news title on the release of rules (印发《…条例》) → not_a_plan;
      a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report
      when it names a plan or a dated target somewhere, else not_a_plan (news on no plan);
@@ -142,6 +142,8 @@ _CASES_MADE_PUBLIC_RE = re.compile(
     r"通报[^《》，。]{0,24}?(?:典型)?(?:案件|案例|问题)|(?:公布|曝光|发布)[^《》，。]{0,24}?典型(?:案件|案例)"
 )
 # 本意见自2024年12月18日起施行: the day rules take effect (a plan is carried out, it does not take effect)
+# a title saying rules take effect (新修改的网络安全法本月起施行——): news on rules in force, no plan
+_IN_FORCE_RE = re.compile(r"(?:起|正式)施行")
 _TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日)起施行")
 # A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)
 _OWN_VOICE_RE = re.compile(
@@ -390,6 +392,9 @@ def classify_genre(text: str) -> GenreDecision:
     cases = _CASES_MADE_PUBLIC_RE.search(title.compact)
     if cases is not None:  # 公开通报5起…典型案件: cases made public, whatever plan the body cites
         return _decision("not_a_plan", "the title makes cases public", title, *cases.span())
+    in_force = _IN_FORCE_RE.search(title.compact)
+    if in_force is not None:  # 《行政执法监督条例》2月1日起施行——: rules take effect (a plan is carried out)
+        return _decision("not_a_plan", "the title says rules take effect", title, *in_force.span())
     meeting = _PRESS_MEETING_RE.search(text, 0, _PRESS_MEETING_HEAD_CHARS)
     if meeting is not None:  # 一线代表与中外记者交流: people tell their work and lives, no plan is reported
         return _body_decision("not_a_plan", "a press meeting where people tell their work", meeting)

@@ -181,7 +181,7 @@ _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求
 _AIM_LABEL_RE = re.compile(r"目标(?:就是|是|为)[，,：:]?$")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
 # what a sentence sets ahead: a modal of intent or striving, a plan, a target
-_AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
+AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
 _REACHED_RE = re.compile(r"建成|达到|实现|超过\s*\d")
 _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚焦|依托|立足|面向|瞄准)")
 # “十五五”时期，将… / “十五五”时期，陕西将…: what comes after the cue (the subject that will act skipped)
@@ -976,9 +976,13 @@ class _Reader:
         if named is not None and named.group(1) in self._ended_editions:
             return True
         if named is not None and EDITION_PERIODS[named.group(1)][1] == self._issued:
-            return _AHEAD_WORDS_RE.search(self.text, cue, end) is None
+            return AHEAD_WORDS_RE.search(self.text, cue, end) is None
         year = _CUE_YEAR_RE.match(self.text, cue)
-        return year is not None and self._issued is not None and int(year.group(1)) < self._issued - 1
+        if year is None or self._issued is None:
+            return False
+        if int(year.group(1)) == self._issued - 1:  # 到2025年底，全国累计识别帮扶超700万… in 2026
+            return AHEAD_WORDS_RE.search(self.text, cue, end) is None
+        return int(year.group(1)) < self._issued - 1
 
     def _declared_aim(self, start: int, end: int) -> tuple[int, int] | None:
         """提出构建形成“…”的总体目标: the aim declared, up to the word 目标; 改革旨在建立…，…。: the sentence

@@ -508,3 +508,17 @@ def test_a_press_meeting_of_people_telling_their_work_is_not_a_plan() -> None:
         extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / name)
         assert extraction.document.genre == "not_a_plan"
         assert extraction.tasks == [] and extraction.directions == []
+
+
+def test_news_on_rules_taking_effect_is_not_a_plan() -> None:
+    # regressions from real People's Daily pages (sealed39, sealed41): 《行政执法监督条例》2月1日起施行—— and
+    # 新修改的网络安全法本月起施行—— over a report on the rules were read as reports on a plan (a byline; a
+    # 要推动 of the law's aims) and gave tasks and directions
+    for batch, name in (
+        ("sealed39", "pd_2026_02_02_law_enforcement_supervision_regulation_news.txt"),
+        ("sealed41", "pd_2026_01_05_cybersecurity_law_amendment_news.txt"),
+    ):
+        extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / name)
+        assert extraction.document.genre == "not_a_plan"
+        assert extraction.document.genre_evidence.rule == "the title says rules take effect"
+        assert extraction.tasks == [] and extraction.directions == []

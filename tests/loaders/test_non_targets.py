@@ -816,3 +816,18 @@ def test_a_map_scale_is_no_quantity_and_millimetres_are_a_unit() -> None:
     indicators = extract_path(path).indicators
     assert not any(indicator.value == 1 for indicator in indicators)
     assert any(indicator.value == 6 and indicator.unit == "毫米/年" for indicator in indicators)
+
+
+def test_last_years_deadline_in_a_report_that_sets_nothing_ahead_is_a_record() -> None:
+    # regression from a real People's Daily report of January 2026 (sealed41): 到2025年底，全国累计识别帮扶
+    # 超700万监测对象，并稳定消除其返贫致贫风险… was a goal and 700万 a target: what last year achieved
+    name = "pd_2026_01_23_regular_assistance_press_conference.txt"
+    extraction = extract_path(REPO / "tests/gold/sealed41/docs" / name)
+    assert not any("700万" in goal.text for goal in extraction.goals)
+    assert not any(indicator.value == 700 for indicator in extraction.indicators)
+    # said ahead (将, 力争 …), last year's deadline stays a target, as a plan issued a year late sets it
+    ahead = (
+        "稳定消除返贫风险（权威发布）\n《人民日报》（2026年01月23日第 04 版）\n"
+        "国家乡村振兴局有关负责人表示，到2025年底，全国将累计识别帮扶超700万监测对象。\n"
+    )
+    assert [indicator.value for indicator in extract_text(ahead).indicators] == [700]
