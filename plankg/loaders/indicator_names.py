@@ -162,6 +162,10 @@ def object_built_before(scan: str, clause_start: int, verb: str) -> str:
     return clean_name(obj) if len(obj) >= 2 else ""
 
 
+_DIGIT_RE = re.compile(r"\d")
+_WORK_NAME_CHARS = 4
+
+
 def named_before(scan: str, position: int, verb: str) -> str:
     """A fuller name for a count named only by its verb, from the clause before it:
     "…家庭实施适老化改造，改造不少于5万户" → 适老化改造."""
@@ -170,6 +174,9 @@ def named_before(scan: str, position: int, verb: str) -> str:
     if clause_end == -1:
         return ""
     previous = re.split(r"[，,；;。、]", window[:clause_end])[-1]
+    if verb == "完成" and verb not in previous and not _DIGIT_RE.search(previous):
+        # 机动车道井盖井框处置，完成400个: what is completed is the work the clause before names
+        return clean_name(previous) if len(previous) >= _WORK_NAME_CHARS else ""
     if verb and verb not in previous:
         return ""
     phrase = previous[: previous.rfind(verb) + len(verb)] if verb else previous

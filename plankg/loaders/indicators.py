@@ -494,6 +494,10 @@ _PER_PERIOD_RE = re.compile(r"每(?:年|季度|月|周|学年)")
 # (1:10000 is a map's scale, a ratio, no quantity)
 _NOT_A_QUANTITY_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|届|次会|\+|＋|[-—–~～至:：]\s*\d|\.\d|大(?!于))")
 _CLASS_AFTER_RE = re.compile(r"兆|(?:亿|万)?元?级")  # 千兆光网, 千亿级, 万亿元级产业集群: a class
+# 3岁以下婴幼儿, 65周岁及以上老年人: an age group named, not a quantity
+_AGE_GROUP_AFTER_RE = re.compile(
+    r"\s*周?岁(?:及?以[上下])?的?(?:婴幼儿|幼儿|儿童|少年|青少年|学生|老年人|老人|人口|人群|群体|居民|妇女)"
+)
 _COUNTED_BEFORE_RE = re.compile(r"(?<![A-Za-z])\d(?![A-Za-z])|[一二两三四五六七八九十][个项家所条]")  # not 5G
 _ITEM_NUMBER_RE = re.compile(r"\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}[.．、](?!\d))")
 _FEE_BEFORE_RE = re.compile(
@@ -564,6 +568,8 @@ def find_indicators(
         rest = scan[unit_pos : unit_pos + 4]
         if _NOT_A_QUANTITY_AFTER_RE.match(rest):
             continue
+        if _AGE_GROUP_AFTER_RE.match(scan, unit_pos):
+            continue
         if not is_arabic and _CLASS_AFTER_RE.match(rest):
             continue  # 千兆光网, 千亿级产业集群: a class, not a quantity
         if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20") and not rest[:1].strip("%％"):
@@ -582,6 +588,8 @@ def find_indicators(
         elif token in ("一半", "半数"):
             unit, unit_end = "%", n_end
         elif not is_arabic:
+            if token == "百" and scan.startswith("分点", n_end):
+                continue  # 提高6个百分点: 百 is the unit's, no number of its own
             if not unit and value < 10:
                 continue  # a bare 三 or 五 is a word part, 千万 (after 超) a quantity
             if unit in LATIN_UNITS or unit in STRONG_UNITS:

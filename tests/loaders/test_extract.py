@@ -221,6 +221,11 @@ def names_of(sentence: str) -> list[str]:
         ("推动职业院校在10个左右技术技能人才紧缺领域大力开展职业培训。", ["技术技能人才紧缺领域"]),
         ("到2025年累计培养培训养老护理员10万人次。", ["养老护理员"]),
         ("对困难老年人家庭实施适老化改造，改造不少于5万户。", ["适老化改造"]),
+        # a count completed is of the work the clause before names (a real Jing'an plan, sealed7)
+        (
+            "机动车道井盖井框处置，完成400个；桥头跳车整治，完成48处。",
+            ["机动车道井盖井框处置", "桥头跳车整治"],
+        ),
         ("教师每年至少1个月在企业或实训基地实训。", ["教师每年在企业或实训基地实训时间"]),
         # lists: a verb or comparator shared by the items, 分别 pairing names and numbers in order
         ("累计建成省级智能制造示范工厂200家、数字化车间1000个。", ["省级智能制造示范工厂", "数字化车间"]),

@@ -831,3 +831,18 @@ def test_last_years_deadline_in_a_report_that_sets_nothing_ahead_is_a_record() -
         "国家乡村振兴局有关负责人表示，到2025年底，全国将累计识别帮扶超700万监测对象。\n"
     )
     assert [indicator.value for indicator in extract_text(ahead).indicators] == [700]
+
+
+def test_an_age_group_and_the_hundred_of_percentage_points_are_no_quantities() -> None:
+    # from a real People's Daily briefing on the 15th five-year outline's indicators (sealed40): …推动3岁以下
+    # 婴幼儿入托率提高6个百分点 — the 3 of an age group and the 百 of 百分点 counted nothing
+    for sentence, expected in (
+        ("到2030年，3岁以下婴幼儿入托率提高6个百分点。", [(6.0, "个百分点")]),
+        (
+            "到2030年，3岁以下婴幼儿入托率达到50%，65周岁及以上老年人体检率达到80%。",
+            [(50.0, "%"), (80.0, "%")],
+        ),
+        ("到2030年，人均预期寿命达到80岁。", [(80.0, "岁")]),
+    ):
+        found = find_indicators(sentence, 0, len(sentence))
+        assert [(match.value, match.unit) for match in found] == expected
