@@ -205,6 +205,8 @@ def names_of(sentence: str) -> list[str]:
         ("到2025年，全市5G基站数量达到3万个以上。", ["5G基站数量"]),
         ("各地在继续巩固落实好高等职业教育生均财政拨款水平达到12000元。", ["高等职业教育生均财政拨款水平"]),
         ("到2022年底接入部门业务系统不少于200个。", ["部门业务系统"]),
+        # 为到2035年…打下基础: the aim served, not a name (a real briefing on the 15th outline, sealed40)
+        ("为到2035年人均国内生产总值比2020年翻一番打下坚实基础。", ["人均国内生产总值"]),
         ("单位地区生产总值能耗下降13.5%左右。", ["单位地区生产总值能耗"]),
         ("基本医疗保险参保率稳定在95%以上，及时办结率达到98%。", ["基本医疗保险参保率", "及时办结率"]),
         # a share is named as one, without the bracketed explanation or hedge inside it
