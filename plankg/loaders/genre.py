@@ -140,6 +140,8 @@ _ARTICLES_FOR_RULES = 3
 # inspection, enforcement)
 _CASES_MADE_PUBLIC_RE = re.compile(
     r"通报[^《》，。]{0,24}?(?:典型)?(?:案件|案例|问题)|(?:公布|曝光|发布)[^《》，。]{0,24}?典型(?:案件|案例)"
+    # 公开通报四川省昭觉县、湖北省文化和旅游厅…不顾实际使用财政资金问题: named offenders are a long list
+    r"|^公开通报[^《》。]{0,80}?问题"
 )
 # 本意见自2024年12月18日起施行: the day rules take effect (a plan is carried out, it does not take effect)
 # a title saying rules take effect (新修改的网络安全法本月起施行——): news on rules in force, no plan

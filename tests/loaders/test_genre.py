@@ -522,3 +522,13 @@ def test_news_on_rules_taking_effect_is_not_a_plan() -> None:
         assert extraction.document.genre == "not_a_plan"
         assert extraction.document.genre_evidence.rule == "the title says rules take effect"
         assert extraction.tasks == [] and extraction.directions == []
+
+
+def test_a_title_making_named_offenders_public_is_not_a_plan() -> None:
+    # regression from a real People's Daily page (sealed42): 公开通报四川省昭觉县、湖北省文化和旅游厅及
+    # 湖北艺术职业学院政绩观存在偏差、不顾实际使用财政资金问题 (offenders too many for the cases pattern)
+    # was read as a report on a plan by its closing 要… and gave its findings as tasks
+    name = "pd_2026_04_13_performance_view_funds_misuse_notice.txt"
+    extraction = extract_path(REPO / "tests" / "gold" / "sealed42" / "docs" / name)
+    assert extraction.document.genre == "not_a_plan"
+    assert extraction.tasks == [] and extraction.indicators == []
