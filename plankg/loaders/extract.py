@@ -383,11 +383,12 @@ def _indicators(
                     year_ahead and issued is not None and int(year_ahead.group(1)) >= issued
                 ):
                     continue
-            if match.target_year is None and issued is not None:
-                # 政府工作报告提出，今年国内生产总值增长5%左右: due at the end of the year it is issued in
+            if issued is not None and match.target_year in (None, period_end):
+                # 政府工作报告提出，今年国内生产总值增长5%左右: due at the end of the year it is issued in,
+                # not at the end of the plan period a report on a five-year plan falls back on
                 opening = _sentence_start(text, window_start, position)
                 said = _THIS_OR_NEXT_YEAR_RE.search(text, opening, position)
-                if said is not None:
+                if said is not None and not _STATED_YEAR_RE.search(text, opening, position):
                     match = dataclasses.replace(match, target_year=issued + (said.group() == "明年"))
             found.append((match, subject, in_heading and not inside))
     paragraph_ends = [p.end for p in outline.paragraphs]
@@ -483,6 +484,7 @@ def _without_restatements(
 
 
 _THIS_OR_NEXT_YEAR_RE = re.compile(r"今年|明年")
+_STATED_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _YEAR_LEAD_RE = re.compile(r"\s*((?:19|20)\d{2})\s*年[，,]")  # a sentence opening with its year
 # what a sentence sets for the future: a modal of intent, a year to reach, a plan
 _FUTURE_RE = re.compile(r"将|力争|争取|到\s*\d{4}\s*年|预计|计划|目标是")

@@ -178,7 +178,7 @@ _GUIDANCE_ONLY_RE = re.compile(r"为指导|习近平|贯彻|精神|原则")
 # the words a goal's time cue may follow inside a clause (目标是到2025年, 力求到2030年, 《规划》到2025年)
 _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求|确保|争取|》)$"
 # …的监管理念，目标就是整合部门合力，实现…: the aim a task's paragraph names as such
-_AIM_LABEL_RE = re.compile(r"目标(?:就是|是|为)[，,：:]?$")
+_AIM_LABEL_RE = re.compile(r"目标[，,]?(?:就是|是|为)[，,：:]?$")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
 # what a sentence sets ahead: a modal of intent or striving, a plan, a target
 AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
@@ -198,7 +198,7 @@ _GOAL_CUE_RE = re.compile(
     rf"|{_DEADLINE}"
     rf"|(?:(?<=将)|(?<=力争)|(?<=力求)|(?<=争取))在\s*{_YEAR}"  # “无废城市”将在2025年实现…, 力争在2027年底
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
-    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作)?目标(?:就是|是|为)[，,：:]?"
+    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作|定量|定性)?目标[，,]?(?:就是|是|为)[，,：:]?"
     r"|(?<=的)总体要求[：:]"  # 明确三年戏剧振兴的总体要求：推动…: the aims the plan sets out as a whole
     # 《若干措施》提出今年支持1.5万户以上… / 政府工作报告提出，今年国内生产总值增长5%左右
     r"|(?:(?<=提出|明确)|(?<=提出[，,]|明确[，,]))今年(?!以来)"

@@ -1626,3 +1626,13 @@ def test_a_plan_with_no_goal_section_takes_the_aim_it_names_in_quotes() -> None:
     path = REPO / "tests/gold/sealed32/docs/sh_2022_320_public_toilet_management_opinion.txt"
     goals = [goal.text for goal in extract_path(path).goals]
     assert goals == ["达到国内“最干净、最方便、最美观、最先进”的整体目标"]
+
+
+def test_an_aim_named_after_a_comma_is_a_goal_due_this_year() -> None:
+    # regression from a real People's Daily interpretation of the 2026 No. 1 document (sealed39): 中央一号文件
+    # 对今年粮食总产量提出明确目标，就是稳定在1.4万亿斤左右。 gave no goal (目标，就是 with a comma), and its
+    # 1.4万亿斤 was due by 2030, the end of the five-year plan the page falls back on, not this year
+    name = "pd_2026_02_04_central_no1_document_interpretation.txt"
+    extraction = extract_path(REPO / "tests/gold/sealed39/docs" / name)
+    assert [goal.text for goal in extraction.goals][:1] == ["稳定在1.4万亿斤左右。"]
+    assert [(i.value, i.unit, i.target_year) for i in extraction.indicators] == [(1.4, "万亿斤", 2026)]
