@@ -48,6 +48,9 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed42",
     "sealed43",
     "sealed44",
+    "sealed45",
+    "sealed46",
+    "sealed47",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(
