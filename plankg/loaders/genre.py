@@ -4,9 +4,9 @@ Decided before anything is extracted, from the document's own title (its first l
 and a few cues of its body, in this order:
   0. a title naming a white paper (白皮书, its release or its 答记者问) or ending on a review of work done
      (…综述, 述评, 回眸, 纪实) → not_a_plan;
-  1. the title says it interprets (解读, 答记者问, 问答) → plan_interpretation, unless what it interprets
-     is rules: a title releasing rules, or rules or a standard its lead cites first (《…规定》正式施行) →
-     not_a_plan;
+  1. the title says it interprets (解读, 解码, 答记者问, 问答) → plan_interpretation, unless what it
+     interprets is rules: a title releasing rules, or rules or a standard its lead cites first
+     (《…规定》正式施行) → not_a_plan;
   2. an official title ends with the kind of document it is:
      - 规划, 纲要, (行动)计划, (实施/工作)方案, (实施/指导/若干)意见, (若干)措施 → plan, unless its body
        is numbered articles that take effect on a day (第一条 … 自…起施行): rules under a plan's name;
@@ -19,6 +19,8 @@ and a few cues of its body, in this order:
      a news title on the release of rules (印发《…条例》) → not_a_plan;
      a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report
      when it names a plan or a dated target somewhere, else not_a_plan (news on no plan);
+     — but a plan_interpretation when an author signs it (谷业凯《人民日报》) or it interviews an official
+     (——访…部长): someone explains the plan;
   4. a question-and-answer body (问：…, 负责人…答记者问) → plan_interpretation;
   5. a body of numbered articles (第一条, 第二条 …) → not_a_plan;
      a body in a plan's own voice (现提出如下意见, 特制定本方案, 编制本规划) → plan, its title line missing;
@@ -62,7 +64,7 @@ _HEADING_START_RE = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+[章节部篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])"
 )
 
-_INTERPRETATION_RE = re.compile(r"解读|答记者问|答问|问答|一图读懂|图解")
+_INTERPRETATION_RE = re.compile(r"解读|解码|答记者问|答问|问答|一图读懂|图解")
 _PLAN_TYPES = (
     "行动计划|计划|规划纲要|纲要|总体规划|规划|实施方案|工作方案|试点方案|方案|实施意见|指导意见|若干意见|意见|"
     "若干措施|若干政策措施|政策措施|措施|行动方案|建议|工作要点|要点|"
@@ -345,6 +347,27 @@ def _head_paragraphs(text: str, body_start: int) -> list[Paragraph]:
     return split_paragraphs(text[body_start : body_start + 3000])[:_BODY_CUE_PARAGRAPHS]
 
 
+# an author's name alone over the paper's name (谷业凯《人民日报》, 嘉  哲《人民日报》: no 记者, no office)
+_SIGNED_BYLINE_RE = re.compile(
+    r"[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,2}(?=\s*《[^》]{2,8}报》)"
+)
+_INTERVIEW_SUBTITLE_RE = re.compile(r"——\s*访")  # ——访民政部党组书记、部长陆治原
+
+
+def _signed_or_interview(
+    text: str, title: _Title, body_start: int, head: list[Paragraph]
+) -> re.Match[str] | None:
+    """A signed article's byline or an interview's subtitle: someone explains the plan."""
+    for par in head:
+        at = body_start + par.start
+        found = _SIGNED_BYLINE_RE.match(text, at, body_start + par.end) or _INTERVIEW_SUBTITLE_RE.match(
+            text, at, body_start + par.end
+        )
+        if found is not None:
+            return found
+    return _INTERVIEW_SUBTITLE_RE.search(text, 0, title.end)
+
+
 def _byline(text: str, body_start: int, head: list[Paragraph]) -> re.Match[str] | None:
     """The byline among the head paragraphs (split from text[body_start:])."""
     for par in head:
@@ -441,6 +464,13 @@ def classify_genre(text: str) -> GenreDecision:
             carried = _CARRIES_TEXT_RE.search(text, body_start, body_start + 1500)
             if carried is not None:  # 新华社…电 …印发了《…规划》… 《…》主要内容如下。: the plan's own text
                 return _body_decision("plan", "a news page carrying the plan's text", carried)
+            signed = _signed_or_interview(text, title, body_start, head_paragraphs)
+            if (
+                signed is not None
+            ):  # 谷业凯《人民日报》, ——访民政部部长: one explains the plan, not news of it
+                return _body_decision(
+                    "plan_interpretation", "a signed article or interview on a plan", signed
+                )
             return _body_decision("plan_report", "a news report's byline or lead", news)
     if news_title is not None:
         return _decision("plan_report", "the title reports a plan's release", title, *news_title.span())

@@ -532,3 +532,20 @@ def test_a_title_making_named_offenders_public_is_not_a_plan() -> None:
     extraction = extract_path(REPO / "tests" / "gold" / "sealed42" / "docs" / name)
     assert extraction.document.genre == "not_a_plan"
     assert extraction.tasks == [] and extraction.indicators == []
+
+
+def test_a_signed_article_an_interview_or_a_decoding_of_a_plan_is_an_interpretation() -> None:
+    # regressions from real People's Daily pages (sealed46, sealed47): a commentary signed by its author
+    # (谷业凯《人民日报》), an interview with a minister (——访民政部党组书记、部长陆治原) and a page headed
+    # 解码“十五五”专项规划 were read as news reports on the plans they explain
+    for batch, name in (
+        ("sealed46", "pd_2026_08_17_ip_15th_fyp_outlook_commentary.txt"),
+        ("sealed47", "pd_2025_12_19_civil_affairs_15th_fyp_interview.txt"),
+        ("sealed46", "pd_2026_08_23_ai_education_15th_fyp_interpretation.txt"),
+    ):
+        genre = classify_genre((REPO / "tests" / "gold" / batch / "docs" / name).read_text(encoding="utf-8"))
+        assert genre.genre == "plan_interpretation", name
+    # a reporter's byline stays a report
+    name = "pd_2026_07_17_disability_15th_fyp_work_conference.txt"
+    report = (REPO / "tests" / "gold" / "sealed45" / "docs" / name).read_text(encoding="utf-8")
+    assert classify_genre(report).genre == "plan_report"
