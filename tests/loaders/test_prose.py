@@ -1636,3 +1636,11 @@ def test_an_aim_named_after_a_comma_is_a_goal_due_this_year() -> None:
     extraction = extract_path(REPO / "tests/gold/sealed39/docs" / name)
     assert [goal.text for goal in extraction.goals][:1] == ["稳定在1.4万亿斤左右。"]
     assert [(i.value, i.unit, i.target_year) for i in extraction.indicators] == [(1.4, "万亿斤", 2026)]
+
+
+def test_aims_a_plan_declares_among_others_are_a_goal() -> None:
+    # regression from a real People's Daily interview (sealed47): 《建议》…明确提出“社会主义法治国家建设达到
+    # 更高水平”“更高水平平安中国建设扎实推进”等目标任务 gave no goal (…等目标, not …的主要目标)
+    name = "pd_2025_12_01_judicial_guarantee_15th_fyp_interview.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed47/docs" / name).goals]
+    assert any("社会主义法治国家建设达到更高水平" in goal for goal in goals)
