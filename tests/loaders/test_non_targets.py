@@ -846,3 +846,12 @@ def test_an_age_group_and_the_hundred_of_percentage_points_are_no_quantities() -
     ):
         found = find_indicators(sentence, 0, len(sentence))
         assert [(match.value, match.unit) for match in found] == expected
+
+
+def test_a_change_a_firm_made_is_no_target() -> None:
+    # regression from a real People's Daily report (sealed46): a firm's 成功将ABC组件效率提升至最高26% and
+    # 将组件边缘的爬电距离缩短了28%，非发电面积减少了20% were targets (将 the object marker, not the future)
+    name = "pd_2026_08_27_fair_market_competition_report.txt"
+    assert extract_path(REPO / "tests/gold/sealed46/docs" / name).indicators == []
+    ahead = "光伏方案\n到2027年，将组件效率提升至26%，将非发电面积减少20%。\n"
+    assert [i.value for i in extract_text(ahead).indicators] == [26.0, 20.0]
