@@ -855,3 +855,11 @@ def test_a_change_a_firm_made_is_no_target() -> None:
     assert extract_path(REPO / "tests/gold/sealed46/docs" / name).indicators == []
     ahead = "光伏方案\n到2027年，将组件效率提升至26%，将非发电面积减少20%。\n"
     assert [i.value for i in extract_text(ahead).indicators] == [26.0, 20.0]
+
+
+def test_what_the_past_years_brought_is_a_record() -> None:
+    # regression from a real People's Daily press-conference report (sealed43): 过去5年，安徽国家级高新
+    # 技术企业数量达2.4万家，年均增长23% were targets for 2030
+    name = "pd_2026_05_16_anhui_innovation_15th_fyp_press_conference.txt"
+    values = [i.value for i in extract_path(REPO / "tests/gold/sealed43/docs" / name).indicators]
+    assert 2.4 not in values and 23.0 not in values
