@@ -50,6 +50,7 @@ from plankg.loaders.non_targets import (
     is_range_start,
     is_scoped_bound,
     is_score_weight,
+    is_size_class,
     is_support_granted,
 )
 from plankg.loaders.quantities import (
@@ -681,6 +682,7 @@ def find_indicators(
             or is_qualification(pre)
             or is_support_granted(pre, scan, suffix_end)
             or is_scoped_bound(sentence_before, pre.rstrip())
+            or is_size_class(pre, scan, suffix_end if suffix_comparator in (">=", "<=") else None)
         ):
             continue
         if unit in TIME_UNITS and re.match(r"的?时间", scan[suffix_end : suffix_end + 3]):

@@ -238,6 +238,22 @@ def is_scoped_bound(sentence_before: str, clause_before: str) -> bool:
     )
 
 
+# 人口20万以上县, 占地面积1万平方米以上的公园: a size that picks out a class of what follows
+_SIZE_ATTRIBUTE_RE = re.compile(r"(?:人口|面积|规模|排量|功率|营业收入|营收|销售额|产值|投资额|容量|吨位)$")
+# the noun of the class (县, 的体育公园), not a verb the measure goes on with (面积50%以上达到…)
+_CLASS_NOUN_RE = re.compile(r"的?(?![达实建完覆符具纳用得获为是占要将应需必可])[\u4e00-\u9fff]")
+
+
+def is_size_class(clause_before: str, text: str, after_bound: int | None) -> bool:
+    """支持人口20万以上县（市、区）办好一所特殊教育学校: the size bounds a class of places or firms (the
+    noun right after 以上/以下), it is not an amount to reach. `after_bound` is where the 以上/以下 ends."""
+    return (
+        after_bound is not None
+        and _SIZE_ATTRIBUTE_RE.search(clause_before) is not None
+        and _CLASS_NOUN_RE.match(text, after_bound) is not None
+    )
+
+
 def is_project_size(text: str, after: int, unit_is_count: bool) -> bool:
     """超50亿美元项目取得突破: an amount right before 项目/工程 sizes the project. (A count of projects,
     建设5个重大项目, is a target.)"""

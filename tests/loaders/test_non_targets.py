@@ -863,3 +863,15 @@ def test_what_the_past_years_brought_is_a_record() -> None:
     name = "pd_2026_05_16_anhui_innovation_15th_fyp_press_conference.txt"
     values = [i.value for i in extract_path(REPO / "tests/gold/sealed43/docs" / name).indicators]
     assert 2.4 not in values and 23.0 not in values
+
+
+def test_a_size_that_picks_out_a_class_is_no_target() -> None:
+    # from a real People's Daily report on the disability plan (sealed45): 支持人口20万以上县（市、区、旗）
+    # 办好一所…特殊教育学校，人口20万以下县…设立特教班 gave two targets of 20万 (a class of counties)
+    name = "pd_2026_07_17_disability_15th_fyp_work_conference.txt"
+    assert extract_path(REPO / "tests/gold/sealed45/docs" / name).indicators == []
+    for sentence, expected in (
+        ("到2030年，常住人口达到2000万以上。", [2000.0]),  # an amount to reach
+        ("到2025年，新城建设用地面积50%以上达到海绵城市建设要求。", [50.0]),  # the measure goes on
+    ):
+        assert [match.value for match in find_indicators(sentence, 0, len(sentence))] == expected
