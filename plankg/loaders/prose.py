@@ -371,15 +371,22 @@ _SENTENCE_RE = re.compile(
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of text[start:end], each with its terminal mark (a closing quote after it stays out) and
-    without a news dateline it opens with (本报北京6月3日电 （记者韩鑫）…: who wrote it, not what it says)."""
+    """Sentences of text[start:end], each with its terminal mark (a closing quote after it belongs to
+    neither it nor the next) and without a news dateline it opens with (本报北京6月3日电 （记者韩鑫）…:
+    who wrote it, not what it says)."""
     found = []
     for match in _SENTENCE_RE.finditer(text, start, end):
         if not match.group().strip(_EDGE):
             continue
-        dateline = _DATELINE_RE.match(text, match.start(), match.end())
-        found.append((dateline.end(), match.end()) if dateline else match.span())
+        opening = match.start()
+        while opening < match.end() and text[opening] in _CLOSING_QUOTES:
+            opening += 1  # …缴费。”林呼声介绍，…: the quote closed the sentence before
+        dateline = _DATELINE_RE.match(text, opening, match.end())
+        found.append((dateline.end() if dateline else opening, match.end()))
     return found
+
+
+_CLOSING_QUOTES = "”’」』"
 
 
 _DATELINE_RE = re.compile(rf"\s*{NEWS_DATELINE}\s*(?:[（(][^）)]{{0,24}}[）)])?\s*")  # with （记者…）

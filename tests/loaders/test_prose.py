@@ -1644,3 +1644,12 @@ def test_aims_a_plan_declares_among_others_are_a_goal() -> None:
     name = "pd_2025_12_01_judicial_guarantee_15th_fyp_interview.txt"
     goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed47/docs" / name).goals]
     assert any("社会主义法治国家建设达到更高水平" in goal for goal in goals)
+
+
+def test_a_sentence_does_not_open_on_the_quote_that_closed_the_one_before() -> None:
+    # regression from a real People's Daily interpretation (sealed43): …同步缴费。”福州市医疗保障局…负责人
+    # 林呼声介绍，… gave a task whose evidence opened on ”, the end of the quoted sentence before it
+    name = "pd_2026_06_02_ltc_insurance_fuzhou_interpretation.txt"
+    extraction = extract_path(REPO / "tests/gold/sealed43/docs" / name)
+    assert extraction.tasks
+    assert not any(task.text.startswith(("”", "’")) for task in extraction.tasks)
