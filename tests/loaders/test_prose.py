@@ -1653,3 +1653,12 @@ def test_a_sentence_does_not_open_on_the_quote_that_closed_the_one_before() -> N
     extraction = extract_path(REPO / "tests/gold/sealed43/docs" / name)
     assert extraction.tasks
     assert not any(task.text.startswith(("”", "’")) for task in extraction.tasks)
+
+
+def test_a_readers_letter_is_not_the_plans_words() -> None:
+    # regression from a real People's Daily Q&A page (sealed42): 读者关切 / 我是一名林农，想在保护好生态的
+    # 同时，利用林下空间增加收入。请问国家是否有相应的政策保障？ — the reader's wish became a task
+    name = "pd_2026_04_01_understory_economy_policy_qa.txt"
+    extraction = extract_path(REPO / "tests/gold/sealed42/docs" / name)
+    assert extraction.tasks
+    assert not any("我是一名林农" in task.text for task in extraction.tasks)

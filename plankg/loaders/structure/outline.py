@@ -54,6 +54,7 @@ from plankg.loaders.structure.punctuation import CLAUSE_END, SENTENCE_END, trim
 from plankg.loaders.structure.reports import (
     announced_goals,
     loose_paragraph_items,
+    mark_reader_letters,
     reported_goals,
 )
 from plankg.loaders.structure.sections import (
@@ -316,6 +317,7 @@ def parse_outline(text: str) -> Outline:
     for par in paragraphs:
         classify_paragraph(par)
     mark_definition_annexes(paragraphs)
+    mark_reader_letters(paragraphs)
     merge_measure_lists(text, paragraphs)
     tables = find_tables(paragraphs)
     root, title = build_sections(paragraphs)

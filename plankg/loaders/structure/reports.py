@@ -3,7 +3,8 @@ that lists items itself (《规划》提出三大目标：一是…；二是…)
 (部署了四个方面的重点任务。) followed by 一是…/二是… paragraphs, and — when the document has no goal
 section at all — the first "《规划》提出，到2025年，…" paragraph, whose sentences are the goals, a
 paragraph a lead announces as the goal (…工作的目标是：), or a dated aim stated in the preamble before
-the first numbered heading (…逐步扩大，1998年达到2000人的规模。)."""
+the first numbered heading (…逐步扩大，1998年达到2000人的规模。). A reader's letter that a Q&A page answers
+(读者关切 / 我是一名林农，想…) is furniture."""
 
 from __future__ import annotations
 
@@ -27,6 +28,16 @@ from plankg.loaders.structure.items import PLURAL, Item, Outline, enum_item, par
 from plankg.loaders.structure.numerals import ordinal_of, ordinal_value
 from plankg.loaders.structure.paragraphs import INLINE_ORDINAL_RE, Paragraph
 from plankg.loaders.structure.punctuation import SENTENCE_END, STRIP, trim
+
+_READER_LABEL_RE = re.compile(r"\s*(?:读者关切|读者来信|读者提问|网友留言|网友提问)\s*$")
+
+
+def mark_reader_letters(paragraphs: list[Paragraph]) -> None:
+    """读者关切 / 我是一名林农，想在…增加收入。请问国家是否有相应的政策保障？: the reader's letter a Q&A
+    page answers is the reader's words, not the plan's: furniture, like the byline."""
+    for label, letter in pairwise(paragraphs):
+        if _READER_LABEL_RE.match(label.text):
+            label.form = letter.form = "meta"
 
 
 def reported_goals(outline: Outline) -> None:
