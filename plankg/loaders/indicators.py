@@ -166,6 +166,7 @@ _PREFIX_COMPARATORS: tuple[tuple[str, str], ...] = tuple(
             ("上升到", ">="),
             ("上升至", ">="),
             ("升至", ">="),
+            ("提至", ">="),  # 建成率将提至95%
             ("稳定在", "="),
             ("迈上", ">="),  # 服务业总规模迈上100万亿元台阶
             ("保持在", "="),
@@ -337,7 +338,7 @@ _EDITION_DUE_RE = re.compile(rf"{EDITION_NAME}(?:时期|期间|末|期末|规划
 # Leads a name does not start with. Some are also word starts (基本医疗保险, 及时率, 再生资源, 共享,
 # 使用), so those only go before what makes them adverbs or conjunctions.
 _RISE_LEAD_RE = re.compile(rf"\s*{CHANGED_TO}")
-_RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升)至$")
+_RISE_TO_RE = re.compile(r"(?:提升|提高|增加|增长|扩大|降低|下降|减少|缩短|压缩|降|升|提)至$")
 # a name that is only verbs (培养造就1000名左右大国工匠, 资助不少于300万名…产业工人): what follows is counted
 _BARE_VERBS_RE = re.compile(rf"(?:{'|'.join(_BUILD_VERBS)}|造就|资助|帮扶|支持)+")
 _VERB_AFTER_COUNT_RE = re.compile(r"纳入|列入|进入|实现|达到|完成|享受|通过|获得")
