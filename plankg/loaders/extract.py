@@ -536,10 +536,18 @@ def _year_end_record(text: str, start: int, position: int, issued: int) -> bool:
 
 
 def _sets_ahead(text: str, start: int, end: int, position: int) -> bool:
-    """Whether the sentence holding `position` says what is to come (将, 要, 力争, 目标 …)."""
+    """Whether the sentence holding `position` says what is to come (将, 要, 力争, 目标 …) or what a plan
+    set (《…方案》明确，2023年年底前完成30个…)."""
     stops = (text.find(ch, position, end) for ch in "。！？")
     sentence_end = min((at for at in stops if at != -1), default=end)
-    return AHEAD_WORDS_RE.search(text, _sentence_start(text, start, position), sentence_end) is not None
+    opening = _sentence_start(text, start, position)
+    return (
+        AHEAD_WORDS_RE.search(text, opening, sentence_end) is not None
+        or _SET_BY_PLAN_RE.search(text, opening, position) is not None
+    )
+
+
+_SET_BY_PLAN_RE = re.compile(r"(?:》|方案|规划|意见|计划|通知)(?:明确|提出|要求)")
 
 
 def _sentence_start(text: str, start: int, position: int) -> int:
