@@ -35,16 +35,20 @@ GENRE_TARGET = 0.9
 # a model that never saw it, after the session's rules so far: sealed28 0.40 / 0.40, sealed29 0.31 / 0.31,
 # sealed30 0.44 / 0.44, sealed31 0.26 / 0.26, sealed32 0.29 / 0.29; twelfth session, after its speed-up
 # only: sealed33 0.20 / 0.20, sealed34 0.15 / 0.15, sealed35 0.38 / 0.38; after sealed33–35's rules and a
-# model retrained on them: sealed36 0.65 / 0.55, sealed37 0.39 / 0.39, sealed38 0.20 / 0.20), developed on
-# since (all but
-# sealed21, kept untouched and out of the model's training with sealed19).
+# model retrained on them: sealed36 0.65 / 0.55, sealed37 0.39 / 0.39, sealed38 0.20 / 0.20; thirteenth
+# session, model / rules, each scored once with a model that never saw it: sealed39 0.00 / 0.00, sealed40
+# 0.71 / 0.64, sealed41 0.33 / 0.30, sealed42 0.43 / 0.39, sealed43 0.36 / 0.33, sealed44 0.00 / 0.00,
+# sealed45 0.74 / 0.52, sealed46 0.44 / 0.44, sealed47 0.20 / 0.20), developed on since (all but sealed21,
+# kept untouched and out of the model's training with sealed19). sealed44 has no floor: its mean is 0.00
+# (four interpretations whose one gold goal is an undated aim, a Q&A on a compliance guideline).
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
 # sealed13 a 解读 of a central bank's credit-repair arrangements (read as an interpretation of a plan), in
 # sealed20 a 指导意见 written as rules (its gold calls it no plan; the issue lists 指导意见 as plans), in
 # sealed31 an expo's announcement
-# (实际参展商将达到1200家) and in sealed32 a ministry's campaign against formalism (all read as reports).
+# (实际参展商将达到1200家) and in sealed32 a ministry's campaign against formalism (all read as reports), in
+# sealed44 a Q&A on a ministry's 竞业限制合规指引 (read as an interpretation of a plan).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
@@ -87,6 +91,14 @@ OUTSIDE_FLOORS = {
     "sealed36": 0.64,
     "sealed37": 0.37,
     "sealed38": 0.63,
+    "sealed39": 0.17,
+    "sealed40": 0.67,
+    "sealed41": 0.51,
+    "sealed42": 0.61,
+    "sealed43": 0.37,
+    "sealed45": 0.72,
+    "sealed46": 0.43,
+    "sealed47": 0.30,
 }
 LOUD_NON_PLANS = {
     "last": 1,
@@ -95,6 +107,7 @@ LOUD_NON_PLANS = {
     "sealed20": 1,
     "sealed31": 1,
     "sealed32": 1,
+    "sealed44": 1,
 }
 
 
