@@ -22,7 +22,7 @@ from plankg.loaders.metadata import EDITION_PERIODS, extract_metadata
 from plankg.loaders.non_targets import condition_lists
 from plankg.loaders.plan_context import plan_citations, with_measures, with_plan_context
 from plankg.loaders.plan_facts import issue_year
-from plankg.loaders.prose import AHEAD_WORDS_RE, PARTLY_PROSE_GENRES, fill_from_prose
+from plankg.loaders.prose import PARTLY_PROSE_GENRES, fill_from_prose, sets_ahead
 from plankg.loaders.quantities import canonical_unit
 from plankg.loaders.reading import SourceDocument, read_document
 from plankg.loaders.spans import SpanSet, SpanSweep
@@ -536,18 +536,11 @@ def _year_end_record(text: str, start: int, position: int, issued: int) -> bool:
 
 
 def _sets_ahead(text: str, start: int, end: int, position: int) -> bool:
-    """Whether the sentence holding `position` says what is to come (将, 要, 力争, 目标 …) or what a plan
-    set (《…方案》明确，2023年年底前完成30个…)."""
+    """Whether the sentence holding `position` sets what is to come or quotes what a plan set."""
     stops = (text.find(ch, position, end) for ch in "。！？")
     sentence_end = min((at for at in stops if at != -1), default=end)
     opening = _sentence_start(text, start, position)
-    return (
-        AHEAD_WORDS_RE.search(text, opening, sentence_end) is not None
-        or _SET_BY_PLAN_RE.search(text, opening, position) is not None
-    )
-
-
-_SET_BY_PLAN_RE = re.compile(r"(?:》|方案|规划|意见|计划|通知)(?:明确|提出|要求)")
+    return sets_ahead(text, opening, position, sentence_end)
 
 
 def _sentence_start(text: str, start: int, position: int) -> int:

@@ -146,9 +146,9 @@ _CASES_MADE_PUBLIC_RE = re.compile(
     r"|^公开通报[^《》。]{0,80}?问题"
 )
 # 本意见自2024年12月18日起施行: the day rules take effect (a plan is carried out, it does not take effect)
+_TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日)起施行")
 # a title saying rules take effect (新修改的网络安全法本月起施行——): news on rules in force, no plan
 _IN_FORCE_RE = re.compile(r"(?:起|正式)施行")
-_TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日)起施行")
 # A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)
 _OWN_VOICE_RE = re.compile(
     r"(?:现|特)(?:就[^。]{0,40})?提出(?:以下|如下)(?:意见|措施|实施意见)"

@@ -181,7 +181,20 @@ _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求
 _AIM_LABEL_RE = re.compile(r"目标[，,]?(?:就是|是|为)[，,：:]?$")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
 # what a sentence sets ahead: a modal of intent or striving, a plan, a target
-AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
+_AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
+# 《…方案》明确，2023年年底前完成30个…: what a plan set, quoted
+_SET_BY_PLAN_RE = re.compile(r"(?:》|方案|规划|意见|计划|通知)(?:明确|提出|要求)")
+
+
+def sets_ahead(text: str, start: int, at: int, end: int) -> bool:
+    """Whether the sentence text[start:end] sets what is to come (将, 要, 力争, 目标 …) or quotes, before
+    `at`, what a plan set (《…方案》明确，2023年年底前完成30个…)."""
+    return (
+        _AHEAD_WORDS_RE.search(text, start, end) is not None
+        or _SET_BY_PLAN_RE.search(text, start, at) is not None
+    )
+
+
 _REACHED_RE = re.compile(r"建成|达到|实现|超过\s*\d")
 _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚焦|依托|立足|面向|瞄准)")
 # “十五五”时期，将… / “十五五”时期，陕西将…: what comes after the cue (the subject that will act skipped)
@@ -941,7 +954,7 @@ class _Reader:
                     continue
                 if ALREADY_DONE_RE.search(text, start, end):
                     continue  # 到2024年，…已经达到232个 / “十四五”时期，…取得了…成效: reached, not to reach
-                if self._ended_period(cue, end):
+                if self._ended_period(start, cue, end):
                     continue  # “十四五”时期，…新增469个 in a 2026 report: a record of a period over
                 if _SITUATION_RE.search(text, start, end):
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
@@ -974,21 +987,22 @@ class _Reader:
     def _issued(self) -> int | None:
         return issue_year(self.text)
 
-    def _ended_period(self, cue: int, end: int) -> bool:
-        """Whether the goal cue at `cue` names a five-year period over when the document was issued, or
-        the period closing that year in a sentence that sets nothing ahead (据悉，“十四五”时期，教育部实施…
-        托管帮扶115所县中 in a 2025 feature), or a year long past (到2000年底，共改造旧住房… in 2025): a
-        record."""
+    def _ended_period(self, start: int, cue: int, end: int) -> bool:
+        """Whether the goal cue at `cue` (in the sentence text[start:end]) names a five-year period over
+        when the document was issued, or the period closing that year in a sentence that sets nothing
+        ahead (据悉，“十四五”时期，教育部实施…托管帮扶115所县中 in a 2025 feature), or a year long past
+        (到2000年底，共改造旧住房… in 2025), or the year before with nothing set (到2025年底，全国累计识别
+        帮扶超700万… in 2026): a record."""
         named = _ENDED_PERIOD_RE.match(self.text, cue)
         if named is not None and named.group(1) in self._ended_editions:
             return True
         if named is not None and EDITION_PERIODS[named.group(1)][1] == self._issued:
-            return AHEAD_WORDS_RE.search(self.text, cue, end) is None
+            return _AHEAD_WORDS_RE.search(self.text, cue, end) is None
         year = _CUE_YEAR_RE.match(self.text, cue)
         if year is None or self._issued is None:
             return False
-        if int(year.group(1)) == self._issued - 1:  # 到2025年底，全国累计识别帮扶超700万… in 2026
-            return AHEAD_WORDS_RE.search(self.text, cue, end) is None
+        if int(year.group(1)) == self._issued - 1:
+            return not sets_ahead(self.text, start, cue, end)
         return int(year.group(1)) < self._issued - 1
 
     def _declared_aim(self, start: int, end: int) -> tuple[int, int] | None:
