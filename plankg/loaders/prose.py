@@ -154,7 +154,7 @@ _TALLY_RE = re.compile(r"累计(?:建成|完成|实现|培育|引进|签约|落�
 _MULTITUDE_RE = re.compile(r"(?:越来越多的?|不少|许多|很多|众多|一些)(?:城市|地方|省份|地区|企业|国家)")
 _PRINCIPLES = 3  # a sentence naming this many 坚持… lists principles
 # a sentence that only counts the goals to follow (…推动实现五大目标。 / …提出三个方面的目标：)
-_GOALS_COUNTED_RE = re.compile(
+_ONLY_COUNTS_GOALS_RE = re.compile(
     rf"[{_CN_NUM}\d]+(?:大|个|项)(?:方面的?)?(?:主要|发展|工作)?目标\s*[。：:]?\s*$"
 )
 _AIMS_ANNOUNCED_RE = re.compile(r"目标[”\"]?\s*[：:]?\s*$")
@@ -936,7 +936,7 @@ class _Reader:
                     continue  # “十五五”时期，如何进一步降低物流成本？: a question asked, no aim stated
                 if _PERIOD_IS_RE.match(text, cue):
                     continue  # “十五五”时期是…夯实基础、全面发力的关键时期: what the period is, no aim
-                if _GOALS_COUNTED_RE.search(text, cue, end):
+                if _ONLY_COUNTS_GOALS_RE.search(text, cue, end):
                     continue  # 到2027年推动实现五大目标。一是…: the lead of the goals it counts, none itself
                 breaks = (text.find(ch, cue, end) for ch in "，,；;")
                 clause_end = min((at for at in breaks if at != -1), default=end)
