@@ -40,7 +40,9 @@ GENRE_TARGET = 0.9
 # 0.71 / 0.64, sealed41 0.33 / 0.30, sealed42 0.43 / 0.39, sealed43 0.36 / 0.33, sealed44 0.00 / 0.00,
 # sealed45 0.74 / 0.52, sealed46 0.44 / 0.44, sealed47 0.20 / 0.20), developed on since (all but sealed21,
 # kept untouched and out of the model's training with sealed19). sealed44 has no floor: its mean is 0.00
-# (four interpretations whose one gold goal is an undated aim, a Q&A on a compliance guideline).
+# (four interpretations whose one gold goal is an undated aim, a Q&A on a compliance guideline). sealed48
+# 0.20 / 0.20, sealed49 0.40 / 0.41 and sealed50 0.36 / 0.33 were scored once after every rule of the
+# thirteenth session and are not tuned on (held out of the model's training too).
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -99,6 +101,9 @@ OUTSIDE_FLOORS = {
     "sealed45": 0.72,
     "sealed46": 0.43,
     "sealed47": 0.30,
+    "sealed48": 0.17,
+    "sealed49": 0.37,
+    "sealed50": 0.33,
 }
 LOUD_NON_PLANS = {
     "last": 1,
