@@ -359,10 +359,8 @@ def _signed_or_interview(
 ) -> re.Match[str] | None:
     """A signed article's byline or an interview's subtitle: someone explains the plan."""
     for par in head:
-        at = body_start + par.start
-        found = _SIGNED_BYLINE_RE.match(text, at, body_start + par.end) or _INTERVIEW_SUBTITLE_RE.match(
-            text, at, body_start + par.end
-        )
+        start, end = body_start + par.start, body_start + par.end
+        found = _SIGNED_BYLINE_RE.match(text, start, end) or _INTERVIEW_SUBTITLE_RE.match(text, start, end)
         if found is not None:
             return found
     return _INTERVIEW_SUBTITLE_RE.search(text, 0, title.end)
@@ -464,10 +462,9 @@ def classify_genre(text: str) -> GenreDecision:
             carried = _CARRIES_TEXT_RE.search(text, body_start, body_start + 1500)
             if carried is not None:  # 新华社…电 …印发了《…规划》… 《…》主要内容如下。: the plan's own text
                 return _body_decision("plan", "a news page carrying the plan's text", carried)
+            # 谷业凯《人民日报》, ——访民政部部长: someone explains the plan, it is not news of it
             signed = _signed_or_interview(text, title, body_start, head_paragraphs)
-            if (
-                signed is not None
-            ):  # 谷业凯《人民日报》, ——访民政部部长: one explains the plan, not news of it
+            if signed is not None:
                 return _body_decision(
                     "plan_interpretation", "a signed article or interview on a plan", signed
                 )
