@@ -351,18 +351,17 @@ def _indicators(
             ):
                 continue  # “十四五”期间，全国已就业残疾人达901万人 in a 2025 report: the period's record
             stated = stated_year(text, window_start, position) if issued is not None else None
-            if stated is not None and stated < issued - 1:
-                # 2023年年底前完成30个 in a 2025 text: a deadline long passed, a record, not a target
-                # (a plan issued in 2022 may still set its 2021 targets: a year's lateness is common)
-                continue
-            if (
-                reported
-                and stated is not None
-                and stated == issued - 1
-                and not _sets_ahead(text, window_start, window_end, position)
+            if stated is not None and (
+                stated < issued - 1
+                or (
+                    reported
+                    and stated == issued - 1
+                    and not _sets_ahead(text, window_start, window_end, position)
+                )
             ):
-                # 到2025年底，全国累计识别帮扶超700万 in a 2026 report: last year's record (a plan may be
-                # issued a year late, a report tells what is past)
+                # 2023年年底前完成30个 in a 2025 text: a deadline long passed, a record, not a target (a plan
+                # issued in 2022 may still set its 2021 targets: a year's lateness is common; a 2026 report's
+                # 到2025年底，全国累计识别帮扶超700万 that nothing set stands behind tells what is past)
                 continue
             if issued is not None and _year_end_record(text, window_start, position, issued):
                 continue  # 2025年末，我国常住人口城镇化率达67.89% in a 2026 text: the last year's figure
@@ -388,7 +387,7 @@ def _indicators(
                 # not at the end of the plan period a report on a five-year plan falls back on
                 opening = _sentence_start(text, window_start, position)
                 said = _THIS_OR_NEXT_YEAR_RE.search(text, opening, position)
-                if said is not None and not _STATED_YEAR_RE.search(text, opening, position):
+                if said is not None and stated_year(text, opening, position) is None:
                     match = dataclasses.replace(match, target_year=issued + (said.group() == "明年"))
             found.append((match, subject, in_heading and not inside))
     paragraph_ends = [p.end for p in outline.paragraphs]
@@ -484,7 +483,6 @@ def _without_restatements(
 
 
 _THIS_OR_NEXT_YEAR_RE = re.compile(r"今年|明年")
-_STATED_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _YEAR_LEAD_RE = re.compile(r"\s*((?:19|20)\d{2})\s*年[，,]")  # a sentence opening with its year
 # what a sentence sets for the future: a modal of intent, a year to reach, a plan
 _FUTURE_RE = re.compile(r"将|力争|争取|到\s*\d{4}\s*年|预计|计划|目标是")
