@@ -177,6 +177,13 @@ _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期�
 _GUIDANCE_ONLY_RE = re.compile(r"为指导|习近平|贯彻|精神|原则")
 # the words a goal's time cue may follow inside a clause (目标是到2025年, 力求到2030年, 《规划》到2025年)
 _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求|确保|争取|》)$"
+# 明确了到2030年，…进一步增强…的目标: a dated aim the document is said to have set, its year a clause of
+# its own (not 提出了到2035年流域保护治理的主要任务, what the plan's contents cover)
+_SAID_SET_RE = re.compile(r"(?:提出|明确)了$")
+_AIM_WORD_RE = re.compile(r"的(?:总体|主要|发展|战略)?目标")
+_FURTHER_AIM_RE = re.compile(
+    rf"(?:展望|提出|明确)了?(?:到)?((?:{_YEAR})[^，,。；;]{{2,60}}?)的(?:总体|主要|发展|战略|远景)?目标"
+)
 # …的监管理念，目标就是整合部门合力，实现…: the aim a task's paragraph names as such
 _AIM_LABEL_RE = re.compile(r"目标[，,]?(?:就是|是|为)[，,：:]?$")
 _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至|于|在)?\s*((?:19|20)\d{2})\s*年")
@@ -960,7 +967,15 @@ class _Reader:
                     continue  # 到2030年前后全球竞争将更加激烈: the outlook of the environment, not an aim
                 if cue > 0 and text[cue - 1] == "“" and (quoted := text.find("”", cue, end)) != -1:
                     end = quoted  # 提出“到2027年，…大幅提升”总体目标: the quoted aim, not what follows
-                for goal_start, goal_end in dated_parts(text, cue, end, _GOAL_CUE_RE):
+                aims = dated_parts(text, cue, end, _GOAL_CUE_RE)
+                if _SAID_SET_RE.search(text, max(start, cue - 3), cue) and (
+                    named_aim := _AIM_WORD_RE.search(text, cue, end)
+                ):
+                    # 明确了到2030年，…取得决定性进展的目标，同时还展望了2035年…基本建成的发展目标: each aim
+                    # up to the words naming it
+                    further = _FURTHER_AIM_RE.finditer(text, named_aim.end(), end)
+                    aims = [(cue, named_aim.start())] + [aim.span(1) for aim in further]
+                for goal_start, goal_end in aims:
                     goal_end = self._before_actions(goal_start, goal_end)
                     item = _item("goal", text, goal_start, goal_end)
                     if item.span[1] - item.span[0] >= 8:
@@ -1239,6 +1254,10 @@ class _Reader:
                 # 专项行动的工作目标是进一步整治…: the goal the subject declares
                 and not (declares and text[at - 1] == "的")
                 and not re.search(_CUE_LEAD_WORDS, text[max(start, at - 4) : at])
+                and not (
+                    _SAID_SET_RE.search(text, max(start, at - 3), at)
+                    and text[match.end() : match.end() + 1] in "，,"
+                )
             ):
                 continue
             period = re.fullmatch(_PERIOD, match.group(0).strip()) is not None

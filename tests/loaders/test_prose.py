@@ -1662,3 +1662,22 @@ def test_a_readers_letter_is_not_the_plans_words() -> None:
     extraction = extract_path(REPO / "tests/gold/sealed42/docs" / name)
     assert extraction.tasks
     assert not any("我是一名林农" in task.text for task in extraction.tasks)
+
+
+def test_dated_aims_a_plan_is_said_to_have_set_are_goals() -> None:
+    # regression from a real People's Daily article on the 15th five-year IP plan (sealed7): 明确了到2030年，
+    # 我国知识产权综合实力…取得决定性进展的目标，同时还展望了2035年知识产权强国基本建成的发展目标 gave no goal
+    # (明确了, with 了, before the year); each aim ends where the words naming it begin
+    path = REPO / "tests/gold/sealed7/docs/pd_ip_15th_fyp_article_2026.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert goals == [
+        "到2030年，我国知识产权综合实力和国际竞争力进一步增强，知识产权强国建设取得决定性进展",
+        "2035年知识产权强国基本建成",
+    ]
+
+
+def test_what_a_plan_is_said_to_cover_by_a_year_is_no_goal() -> None:
+    # regression guard from a real report on the Jialing river basin plan (sealed3): 科学提出了到2035年流域
+    # 保护治理的主要任务、目标指标… names what the plan covers, no aim (the year is no clause of its own)
+    path = REPO / "tests/gold/sealed3/docs/jialingjiang_basin_plan_news_2025.txt"
+    assert extract_path(path).goals == []
