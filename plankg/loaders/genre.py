@@ -18,7 +18,8 @@ and a few cues of its body, in this order:
   3. a title making cases public (公开通报5起…典型案件) or saying rules take effect (…起施行) → not_a_plan;
      a news title on the release of rules (印发《…条例》) → not_a_plan;
      a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report
-     when it names a plan or a dated target somewhere, else not_a_plan (news on no plan);
+     when it names a plan or a dated target somewhere or a meeting sets work (会议强调，要…), else
+     not_a_plan (news on no plan);
      — but a plan_interpretation when an author signs it (谷业凯《人民日报》) or it interviews an official
      (——访…部长): someone explains the plan;
   4. a question-and-answer body (问：…, 负责人…答记者问) → plan_interpretation;
@@ -134,6 +135,8 @@ _TARGET_RE = re.compile(
     # the guide it takes (将以…为牵引，推进…): not 将故障诊断准确率提升80%, 将 taking an object as 把 does
     r"(?:(?:将|(?<![需主重必只])要(?![求点素]))(?:以[^。；]{1,24}?为[^，,。；]{0,4}[，,]?)?[^。；]{0,6}?"
     r"|力争[^。；]{0,16}?)(?:推进|加快|推动|建设|实施|打造|完善|培育|提升|实现|达到|出台)"
+    # 会议强调，要全力抓好…: a meeting that sets the work to be done
+    r"|(?:会议|会上)(?:强调|要求|提出|部署)[，,：:]\s*(?:各地|各级|各有关部门)?要"
 )
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")

@@ -549,3 +549,14 @@ def test_a_signed_article_an_interview_or_a_decoding_of_a_plan_is_an_interpretat
     name = "pd_2026_07_17_disability_15th_fyp_work_conference.txt"
     report = (REPO / "tests" / "gold" / "sealed45" / "docs" / name).read_text(encoding="utf-8")
     assert classify_genre(report).genre == "plan_report"
+
+
+def test_a_meeting_that_sets_the_work_to_do_is_a_report_on_it() -> None:
+    # regression from a real People's Daily page (sealed52): 应急管理部部署节后返程和复产复工安全防范工作 —
+    # 会议强调，要全力抓好烟花爆竹“五个严禁、三个务必”落实… names no plan and was read as news on no plan,
+    # losing the work the meeting set
+    name = "pd_2026_02_24_emergency_mgmt_holiday_safety_deployment.txt"
+    extraction = extract_path(REPO / "tests" / "gold" / "sealed52" / "docs" / name)
+    assert extraction.document.genre == "plan_report"
+    assert extraction.document.genre_evidence.cue.startswith("会议强调，要")
+    assert len(extraction.tasks) >= 5
