@@ -1510,8 +1510,9 @@ _KINDS = ("goals", "directions", "tasks")
 def fill_from_prose(outline: Outline, genre: str) -> Outline:
     """Structure wins: running text is read only for the kinds of item structure found none of —
     all kinds in any genre, some kinds in a report or interpretation (outside what structure read) —
-    and for the answers to questions that name no kind (如何增强职业教育认可度？), which hold their
-    items in running text whatever structure found elsewhere."""
+    for the answers to questions that name no kind (如何增强职业教育认可度？), which hold their
+    items in running text whatever structure found elsewhere, and for the tasks of a report or
+    interpretation whose sections cover under a quarter of its text."""
     if outline.preamble_aims and genre in PARTLY_PROSE_GENRES:
         # a report's running text states more goals than the dated aims structure read before any heading
         # (…，到2030年，实现…监测率提升到85% beside three other dated goals): its goals are those
@@ -1527,7 +1528,22 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
         _fill_plan_aims(outline)
     if outline.answers:
         _fill_answers(outline, [kind for kind in _KINDS if kind not in missing])
+    if genre in PARTLY_PROSE_GENRES and "tasks" not in missing and _structure_is_thin(outline):
+        # an interview whose one question heading (记者：…人民银行有什么举措？) holds a series: the other
+        # answers' tasks are in running text all the same
+        found = read_prose(outline.text, outline, _structure_spans(outline)).tasks
+        outline.tasks = sorted(outline.tasks + found, key=lambda item: item.span)
     return outline
+
+
+# the share of a report's text structure must read for its sections to hold the report's tasks
+_THIN_STRUCTURE = 0.25
+
+
+def _structure_is_thin(outline: Outline) -> bool:
+    """Whether the sections structure read cover less than a quarter of the text."""
+    read = sum(end - start for start, end in outline.target_sections)
+    return read < _THIN_STRUCTURE * len(outline.text)
 
 
 def _fill_missing(outline: Outline, missing: list[str]) -> list[str]:

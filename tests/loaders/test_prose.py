@@ -1681,3 +1681,15 @@ def test_what_a_plan_is_said_to_cover_by_a_year_is_no_goal() -> None:
     # 保护治理的主要任务、目标指标… names what the plan covers, no aim (the year is no clause of its own)
     path = REPO / "tests/gold/sealed3/docs/jialingjiang_basin_plan_news_2025.txt"
     assert extract_path(path).goals == []
+
+
+def test_a_report_whose_sections_cover_little_of_it_keeps_the_tasks_of_its_running_text() -> None:
+    # regressions from real People's Daily pages (sealed51, sealed4): one question heading of an interview
+    # (…人民银行有什么举措？) and a report's short list of four measures were all the tasks found; the other
+    # answers' series (一是优化货币政策目标体系，…) and the report's 加大放权力度 were lost, as structure won
+    interview = REPO / "tests/gold/sealed51/docs/pd_2026_01_23_pboc_financial_support_15th_fyp_interview.txt"
+    names = [task.name for task in extract_path(interview).tasks]
+    assert "优化货币政策目标体系" in names and "深化金融领域制度型开放" in names
+    report = REPO / "tests/gold/sealed4/docs/shenzhen_reform_pilot_opinion_news_2025.txt"
+    names = [task.name for task in extract_path(report).tasks]
+    assert "加大放权力度" in names and "统筹推进教育科技人才体制机制一体改革" in names

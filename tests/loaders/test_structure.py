@@ -587,3 +587,18 @@ def test_a_reporters_question_on_the_work_to_come_does_not_skip_its_answer() -> 
     tasks = extract_path(path).tasks
     assert any(task.name == "高质量推进城市更新" for task in tasks)
     assert any(task.text.startswith("民生工程。重点包括持续推进城镇老旧小区改造") for task in tasks)
+
+
+def test_an_answer_told_as_a_series_of_paragraphs_gives_each_as_a_task() -> None:
+    # regression from a real People's Daily interview with the central bank's governor (sealed51): under
+    # 记者：…人民银行有什么举措？ only the lead paragraph 四是加强…建设。坚决维护国家金融安全。 was a task;
+    # the prose paragraphs 一是深化金融领域制度型开放，持续推动…。 to 三是 were lost
+    path = REPO / "tests/gold/sealed51/docs/pd_2026_01_23_pboc_financial_support_15th_fyp_interview.txt"
+    outline = parse_outline(path.read_text(encoding="utf-8"))
+    names = [outline.text[slice(*task.name)] for task in outline.tasks]
+    assert names == [
+        "深化金融领域制度型开放",
+        "持续建设和发展多渠道、广覆盖、安全高效的人民币跨境支付体系",
+        "积极参与国际金融治理和合作",
+        "加强与高水平开放相匹配的监管能力建设",
+    ]

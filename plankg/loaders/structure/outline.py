@@ -10,6 +10,7 @@ paragraphs, or else the clauses (split on ；; 。) of its single paragraph; dee
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from plankg.loaders.structure.annexes import ANNEX_OPENING_RE, mark_definition_annexes
@@ -204,6 +205,12 @@ class _OutlineBuilder:
                     items.append(enum_item(self.text, content_start, end, kind))
         if items:
             return items
+        # the answer to a question (…人民银行有什么举措？) told as a series: 一是深化…，持续推动…。 / 四是
+        # 加强…建设。坚决…。, lead or prose paragraphs alike
+        asked = section.heading is not None and section.heading.text.endswith(("？", "?"))
+        series = [p for p in section.body if p.form in ("lead", "prose") and _SERIES_OPENER_RE.match(p.text)]
+        if asked and len(series) >= 2:
+            return [paragraph_item(self.text, self._series_lead(p), kind) for p in series]
         leads = [p for p in section.body if p.form == "lead"]
         if leads:
             return [paragraph_item(self.text, p, kind) for p in leads]
@@ -242,6 +249,19 @@ class _OutlineBuilder:
                     items.append(Item(kind=kind, name=trim(self.text, name_start, e), span=(s, e)))
             items += principle_items(self.text, sentences)
         return items
+
+    def _series_lead(self, par: Paragraph) -> Paragraph:
+        """A prose paragraph of a series read as a lead and its body: 一是深化金融领域制度型开放，持续推动…
+        is named by its first clause after the ordinal (a lead paragraph is one already)."""
+        if par.form == "lead":
+            return par
+        opener = _SERIES_OPENER_RE.match(par.text)
+        assert opener is not None
+        start = par.start + opener.end()
+        stops = [at for at in (self.text.find(ch, start, par.end) for ch in "，,。；;") if at != -1]
+        lead_end = min(stops, default=par.end)
+        body_start = lead_end + 1 if lead_end + 1 < par.end else None
+        return dataclasses.replace(par, title_start=start, title_end=lead_end, body_start=body_start)
 
     def section_item(self, section: Section, kind: Kind) -> Item:
         if kind == "task":
@@ -309,6 +329,10 @@ class _OutlineBuilder:
         else:
             span = (heading.start, section.end)
         return Item(kind="task", name=name, span=span, children=children)
+
+
+# 一是 / 二是 opening a paragraph of a series (not 第一，, which also opens what a plan contains)
+_SERIES_OPENER_RE = re.compile(r"^[一二三四五六七八九十]+是")
 
 
 def parse_outline(text: str) -> Outline:
