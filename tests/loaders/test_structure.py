@@ -602,3 +602,15 @@ def test_an_answer_told_as_a_series_of_paragraphs_gives_each_as_a_task() -> None
         "积极参与国际金融治理和合作",
         "加强与高水平开放相匹配的监管能力建设",
     ]
+
+
+def test_a_report_saying_only_that_the_plan_looks_further_ahead_states_no_goal() -> None:
+    # regression from a real People's Daily report on the agricultural modernisation plan (sealed54):
+    # 《规划》提出，到2030年，…取得显著成效。同时，对2035年目标作了展望。 gave the second sentence as a goal
+    name = "pd_2026_06_03_agri_rural_modernization_15th_fyp_report.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed54/docs" / name).goals]
+    assert "同时，对2035年目标作了展望" not in goals and goals[0].startswith("到2030年，粮食安全根基持续夯实")
+    # a report going on to state an aim keeps it (sealed45: …作了展望，并提出加快形成…总体布局)
+    name = "pd_2026_07_04_beautiful_china_15th_fyp_report.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed45/docs" / name).goals]
+    assert any(goal.endswith("并提出加快形成美丽中国建设总体布局") for goal in goals)
