@@ -614,3 +614,16 @@ def test_a_report_saying_only_that_the_plan_looks_further_ahead_states_no_goal()
     name = "pd_2026_07_04_beautiful_china_15th_fyp_report.txt"
     goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed45/docs" / name).goals]
     assert any(goal.endswith("并提出加快形成美丽中国建设总体布局") for goal in goals)
+
+
+def test_a_question_on_carrying_out_the_main_tasks_heads_tasks() -> None:
+    # regression from a real People's Daily interview with the transport minister (sealed54): 记者：…落实完善
+    # 现代化综合交通运输体系的重点任务，主要有哪些方面？ was skipped as a question on putting the plan into
+    # effect (落实), losing 一是厚植设施网络优势… and its 建成率提升至95%
+    asked = "记者：“十五五”时期，落实完善现代化综合交通运输体系的重点任务，主要有哪些方面？"
+    assert classify_title(asked) == "task"
+    assert classify_title("记者：下一步如何抓好《规划》的落实？") == "skip"  # carrying out stays skipped
+    path = REPO / "tests/gold/sealed54/docs/pd_2026_06_26_transport_power_minister_interview.txt"
+    extraction = extract_path(path)
+    assert any(task.name == "厚植设施网络优势" for task in extraction.tasks)
+    assert [(i.value, i.unit) for i in extraction.indicators] == [(95.0, "%")]
