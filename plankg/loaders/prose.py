@@ -111,6 +111,11 @@ _AIM_NAMED_RE = re.compile(r"以[^，,。；;]{2,40}?为(?:主要|总|工作)?�
 _AIM_DECLARED_RE = re.compile(
     r"(?:提出|明确|确定)(?:了)?[^。；;]{4,80}?(?:的(?:总体|主要|发展|工作|战略|奋斗)|等(?:重要|主要)?)目标"
 )
+# 《意见》明确了服务业发展的主要目标: that a plan set its goals, none of them stated (a short field named,
+# no quotes, no year)
+_AIM_ONLY_NAMED_RE = re.compile(
+    r"(?:提出|明确|确定)(?:了)?[^“”\"\d。；;，,]{2,10}的(?:总体|主要|发展|工作|战略|奋斗)目标"
+)
 # 实现改造区域整体“安全、优美、有序、宜居”的目标: the aim the document names in quotes
 _AIM_QUOTED_RE = re.compile(r"(?:实现|达到)[^。；;，,]{0,12}“[^”]{2,60}”的(?:整体|总体)?目标")
 # 改革旨在… / 《方案》旨在…: the plan or reform as the subject of its aim (not 片区，旨在打造…, a task's aim)
@@ -905,9 +910,10 @@ class _Reader:
                 named = _AIM_NAMED_RE.search(text, start, end) if cue is None else None
                 declared = self._declared_aim(start, end) if cue is None and not named else None
                 if declared is not None and not example and self.free(*declared):
-                    item = _item("goal", text, *declared)
-                    self.items.goals.append(item)
-                    self.claim([item])
+                    if not _AIM_ONLY_NAMED_RE.fullmatch(text, *declared):
+                        item = _item("goal", text, *declared)
+                        self.items.goals.append(item)
+                        self.claim([item])
                     # 规划提出…的主要目标。其中，…达到58亿吨标准煤，…全面提升: the goals it announces follow
                     after_goal = text[declared[0] : declared[1]].rstrip("。：: ").endswith("目标")
                     continue

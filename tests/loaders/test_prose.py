@@ -1693,3 +1693,11 @@ def test_a_report_whose_sections_cover_little_of_it_keeps_the_tasks_of_its_runni
     report = REPO / "tests/gold/sealed4/docs/shenzhen_reform_pilot_opinion_news_2025.txt"
     names = [task.name for task in extract_path(report).tasks]
     assert "加大放权力度" in names and "统筹推进教育科技人才体制机制一体改革" in names
+
+
+def test_that_a_plan_set_its_goals_is_none_of_them() -> None:
+    # regression from a real People's Daily briefing on the service sector opinion (sealed42): “《意见》明确了
+    # 服务业发展的主要目标，…”沈竹林说，定量目标是到2030年… gave 明确了服务业发展的主要目标 as a goal
+    path = REPO / "tests/gold/sealed42/docs/pd_2026_04_29_service_sector_opinion_briefing.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert "明确了服务业发展的主要目标" not in goals and any("100万亿元" in goal for goal in goals)
