@@ -238,7 +238,7 @@ _GOAL_CUE_RE = re.compile(
 _ENDED_PERIOD_RE = re.compile(rf"(?:力争|争取)?\s*(?:到|至|于)?\s*{EDITION_NAME}")
 _COMMENTARY_RE = re.compile(r"(?:这|此|这一|这些)?(?:体现了?|彰显了?|反映了?|表明了?|标志着|凸显了?)")
 _GOAL_PREDICATE_RE = re.compile(
-    r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|位居|初步|"
+    r"达到|达|实现|建成|基本形成|形成|突破|显著|明显|提升|提高|超过|超|更加|取得|迈上|迈进|新台阶|位居|初步|"
     r"基本|不少于|不低于|以上|左右|增长|翻一番|下降|降低|控制在|进入|走在|覆盖|普及|完备|成熟|普遍建立|全面建立|"
     r"前列|领先|"  # 总体水平居世界前列, 达到国际领先水平
     r"处于|保持在|稳定在|"  # 智能航运发展处于国际先进水平, 粮食产量稳定在1.4万亿斤以上
@@ -264,6 +264,7 @@ _CLOSING_PURPOSE_RE = re.compile(
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead
 _STRIVE_DATED_RE = re.compile(rf"(?<=[，,；;])\s*(?:力争|争取)\s*(?:到|至|于|在)\s*(?:{_YEAR}|{_PERIOD})")
+_STRIVE_CUE_RE = re.compile(rf"(?:力争|争取|力求)\s*(?:到|至|于|在)?\s*(?:{_YEAR}|{_PERIOD})")
 # 力争为…作出新的示范 / 努力建成… / 争取实现…: an aim strived for, with no year
 _STRIVE_RE = re.compile(
     r"(?:力争|争取|努力)(?:为|在|使|让|把)?[^。；;]{0,40}?(?:作出|实现|建成|成为|形成|打造成|迈上|走在前列|走在全国前列)"
@@ -943,7 +944,12 @@ class _Reader:
                     is not None
                     and self.series_tasks.overlaps(cue, end)
                 )
-                if example or cue is None or not (self.free(cue, end) or dated_in_task):
+                # …推动传统产业“智改数转”，力争到“十五五”末，…占比超76%: an aim strived for by a date, told
+                # inside a measure, is a goal all the same
+                strived_in_task = (
+                    cue is not None and cue > par.start and _STRIVE_CUE_RE.match(text, cue) is not None
+                )
+                if example or cue is None or not (self.free(cue, end) or dated_in_task or strived_in_task):
                     continue
                 if text[start:end].rstrip().endswith(("？", "?")):
                     continue  # “十五五”时期，如何进一步降低物流成本？: a question asked, no aim stated

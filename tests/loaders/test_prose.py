@@ -1701,3 +1701,23 @@ def test_that_a_plan_set_its_goals_is_none_of_them() -> None:
     path = REPO / "tests/gold/sealed42/docs/pd_2026_04_29_service_sector_opinion_briefing.txt"
     goals = [goal.text for goal in extract_path(path).goals]
     assert "明确了服务业发展的主要目标" not in goals and any("100万亿元" in goal for goal in goals)
+
+
+def test_an_aim_strived_for_by_a_date_inside_a_measure_is_a_goal() -> None:
+    # regressions from real People's Daily press conferences on provincial 15th five-year plans (sealed35,
+    # sealed24): …推动传统产业“智改数转”，力争到“十五五”末，关键业务环节全面数字化企业占比超76%。 and
+    # 力争到“十五五”末，全市的人均预期寿命和居民健康素养水平再上新台阶。 were read only as parts of measures
+    for batch, name, aim in (
+        (
+            "sealed35",
+            "pd_2026_05_09_fujian_15th_fyp_press_conference.txt",
+            "关键业务环节全面数字化企业占比超76%",
+        ),
+        (
+            "sealed24",
+            "pd_2026_chongqing_15th_fyp_press_conference.txt",
+            "人均预期寿命和居民健康素养水平再上新台阶",
+        ),
+    ):
+        goals = [goal.text for goal in extract_path(REPO / "tests/gold" / batch / "docs" / name).goals]
+        assert any(goal.startswith("力争到“十五五”末") and aim in goal for goal in goals), name
