@@ -116,6 +116,12 @@ _AIM_DECLARED_RE = re.compile(
 _AIM_ONLY_NAMED_RE = re.compile(
     r"(?:提出|明确|确定)(?:了)?[^“”\"\d。；;，,]{2,10}的(?:总体|主要|发展|工作|战略|奋斗)目标"
 )
+# 将“居民消费率明显提高”作为主要发展目标之一 / “人民生活品质不断提高”是…的主要目标之一 / 把高质量充分
+# 就业作为经济社会发展的优先目标: an aim named as one of the plan's goals
+_AIM_LISTED_RE = re.compile(
+    r"(?:(?:将|把)(?:“[^”]{4,60}”|[^。；;，,“”]{4,30})作为[^。；;，,]{0,16}目标"
+    r"|“[^”]{4,60}”(?:是|被列为|列为|被列入|列入)[^。；;，,]{0,24}目标)(?:之一|(?![的导]))"
+)
 # 实现改造区域整体“安全、优美、有序、宜居”的目标: the aim the document names in quotes
 _AIM_QUOTED_RE = re.compile(r"(?:实现|达到)[^。；;，,]{0,12}“[^”]{2,60}”的(?:整体|总体)?目标")
 # 改革旨在… / 《方案》旨在…: the plan or reform as the subject of its aim (not 片区，旨在打造…, a task's aim)
@@ -1036,7 +1042,11 @@ class _Reader:
         """提出构建形成“…”的总体目标: the aim declared, up to the word 目标; 改革旨在建立…，…。: the sentence
         in which the plan or reform itself is what aims (after who says it)."""
         text = self.text
-        declared = _AIM_DECLARED_RE.search(text, start, end) or _AIM_QUOTED_RE.search(text, start, end)
+        declared = (
+            _AIM_DECLARED_RE.search(text, start, end)
+            or _AIM_QUOTED_RE.search(text, start, end)
+            or _AIM_LISTED_RE.search(text, start, end)
+        )
         if declared is not None:
             return declared.span()
         if _PLAN_AIMS_RE.search(text, start, end) is None:

@@ -1721,3 +1721,18 @@ def test_an_aim_strived_for_by_a_date_inside_a_measure_is_a_goal() -> None:
     ):
         goals = [goal.text for goal in extract_path(REPO / "tests/gold" / batch / "docs" / name).goals]
         assert any(goal.startswith("力争到“十五五”末") and aim in goal for goal in goals), name
+
+
+def test_an_aim_named_as_one_of_the_plans_goals_is_a_goal() -> None:
+    # regressions from real People's Daily pages on the 15th five-year plan (sealed53, sealed32): 规划纲要
+    # 将“居民消费率明显提高”作为主要发展目标之一 and “人民生活品质不断提高”是…主要目标之一 gave no goal
+    name = "pd_2026_03_30_15th_fyp_high_quality_development_lecture.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed53/docs" / name).goals]
+    assert "将“居民消费率明显提高”作为主要发展目标之一" in goals
+    name = "pd_2025_11_24_15th_fyp_proposal_livelihood_commentary.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed32/docs" / name).goals]
+    assert any(goal.startswith("“人民生活品质不断提高”是") for goal in goals)
+    # the way to an aim is none (sealed11: 将“媒体+科技+垂直领域”作为实现目标的…)
+    name = "pd_guangdong_media_baiqianwan_plan_report_2025.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed11/docs" / name).goals]
+    assert not any("媒体+科技+垂直领域" in goal for goal in goals)
