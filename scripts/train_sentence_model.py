@@ -48,6 +48,12 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed50",
     "sealed55",
     "sealed56",
+    "sealed57",
+    "sealed58",
+    "sealed59",
+    "sealed60",
+    "sealed61",
+    "sealed62",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(
