@@ -15,7 +15,8 @@ and a few cues of its body, in this order:
        (X a plan, or a forwarded 意见/报告/请示 to be carried out) or not (X a 规定, 办法, 预案 …);
      - any other 通知 is not a plan when it appoints, lists members, sets holidays or settles
        有关事项/问题; else a plan when its body gives several numbered parts (tasks to carry out);
-  3. a title making cases public (公开通报5起…典型案件) or saying rules take effect (…起施行) → not_a_plan;
+  3. a title making cases public (公开通报5起…典型案件), saying rules take effect (…起施行), reporting
+     standards released (…国家标准发布) or a publicity month's events (…宣传月活动) → not_a_plan;
      a news title on the release of rules (印发《…条例》) → not_a_plan;
      a news page's cues (a title that reports 印发《…》, 新华社…电, 记者, 日前/近日…印发) → plan_report
      when it names a plan or a dated target somewhere or a meeting sets work (会议强调，要…), else
@@ -152,6 +153,10 @@ _CASES_MADE_PUBLIC_RE = re.compile(
 _TAKES_EFFECT_RE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日)起施行")
 # a title saying rules take effect (新修改的网络安全法本月起施行——): news on rules in force, no plan
 _IN_FORCE_RE = re.compile(r"(?:起|正式)施行")
+# a title on standards released (50项新食品安全国家标准发布): technical rules, no plan
+_STANDARDS_RELEASED_RE = re.compile(r"标准(?:和[^，,]{0,10})?(?:发布|公布|出台)")
+# a title on the events of a publicity month (各地广泛开展全国消防宣传月活动): what was held, no plan
+_PUBLICITY_EVENTS_RE = re.compile(r"(?:宣传月|宣传周|宣传日|活动周)活动")
 # A plan's own words about itself: 现提出以下意见 / 特制定本方案 / 编制本规划 (a report quotes the title)
 _OWN_VOICE_RE = re.compile(
     r"(?:现|特)(?:就[^。]{0,40})?提出(?:以下|如下)(?:意见|措施|实施意见)"
@@ -421,6 +426,14 @@ def classify_genre(text: str) -> GenreDecision:
     in_force = _IN_FORCE_RE.search(title.compact)
     if in_force is not None:  # 《行政执法监督条例》2月1日起施行——: rules take effect (a plan is carried out)
         return _decision("not_a_plan", "the title says rules take effect", title, *in_force.span())
+    standards = _STANDARDS_RELEASED_RE.search(title.compact)
+    if standards is not None:
+        return _decision("not_a_plan", "the title reports standards released", title, *standards.span())
+    publicity = _PUBLICITY_EVENTS_RE.search(title.compact)
+    if publicity is not None:
+        return _decision(
+            "not_a_plan", "the title reports a publicity month's events", title, *publicity.span()
+        )
     meeting = _PRESS_MEETING_RE.search(text, 0, _PRESS_MEETING_HEAD_CHARS)
     if meeting is not None:  # 一线代表与中外记者交流: people tell their work and lives, no plan is reported
         return _body_decision("not_a_plan", "a press meeting where people tell their work", meeting)

@@ -560,3 +560,16 @@ def test_a_meeting_that_sets_the_work_to_do_is_a_report_on_it() -> None:
     assert extraction.document.genre == "plan_report"
     assert extraction.document.genre_evidence.cue.startswith("会议强调，要")
     assert len(extraction.tasks) >= 5
+
+
+def test_news_of_standards_released_or_of_a_publicity_months_events_is_not_a_plan() -> None:
+    # regressions from real People's Daily pages (sealed57, sealed60): 50项新食品安全国家标准发布 (technical
+    # rules; its 以…为目标 read as a plan's aim) and ——各地广泛开展全国消防宣传月活动 (events held; a named
+    # “正青春·消防护卫”行动 read as a campaign set) were read as reports and gave tasks and goals
+    for batch, name in (
+        ("sealed57", "pd_2025_03_28_food_safety_standards_labels_news.txt"),
+        ("sealed60", "pd_2025_12_01_fire_safety_publicity_month_news.txt"),
+    ):
+        extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / name)
+        assert extraction.document.genre == "not_a_plan", name
+        assert extraction.tasks == [] and extraction.goals == [] and extraction.indicators == []
