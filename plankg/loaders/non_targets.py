@@ -50,7 +50,10 @@ _ALREADY_RE = re.compile(r"(?<!不得)已(?:经)?(?=[达突超建完实累有拥
 _NOW_RE = re.compile(r"\s*(?:如今|现如今|眼下|当前|目前|现在)[，,]")
 # 支持建设…设施近4000个: "nearly" so many is a tally of what was done (a target says 以上, 左右); 接近 may aim
 _NEARLY_RE = re.compile(r"(?<!接)近$")
-_ALREADY_DONE_ACT_RE = re.compile(r"(?<!不得)(?<!尚未)已(?:经)?(?:将|有|累计|设立|完成|发行|落地|出台)")
+# 人民银行已将… / 重庆已建立…闭环工作机制，…接入…感知设备2200万个: the sentence tells what was done
+_ALREADY_DONE_ACT_RE = re.compile(
+    r"(?<!不得)(?<!尚未)已(?:经)?(?:将|有|累计|设立|完成|发行|落地|出台|建立|建成|形成|开展|实施|推出|上线|投用|接入|纳入)"
+)
 _TALLIED_RE = re.compile(r"累计[^，,。；;]{0,8}了")
 # 已经达到… / 取得了积极成效: reached already (a 了 after a verb of reaching tells it is done)
 ALREADY_DONE_RE = re.compile(
