@@ -891,5 +891,5 @@ def test_a_sentence_telling_what_was_set_up_counts_no_target() -> None:
     # 接入…感知设备2200万个，…推动全市应急响应速度提升3倍。 gave two targets
     name = "pd_2025_11_20_chongqing_city_digital_transformation.txt"
     assert extract_path(REPO / "tests/gold/sealed60/docs" / name).indicators == []
-    sentence = "到2030年，重庆接入感知设备2200万个。"  # the same count set ahead stays a target
+    sentence = "到2030年，接入感知设备达到2200万个。"  # the same count set ahead stays a target
     assert [match.value for match in find_indicators(sentence, 0, len(sentence))] == [2200.0]
