@@ -36,6 +36,10 @@ _PAGE_CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a news photo's caption on a line of its own (图②：医保工作人员…讲解政策。 / 图为…村民在装运蔬菜。), not
+# a plan's figure title (图1 普陀区绿道布局现状图, which names what a plan shows)
+_PHOTO_CAPTION_RE = re.compile(r"^(?:图[①②③④⑤⑥⑦⑧⑨⑩][：:]|图为)")
+
 
 def is_furniture(text: str) -> bool:
     """A paragraph that is a notice's or a page's furniture, not text of the plan."""
@@ -45,6 +49,7 @@ def is_furniture(text: str) -> bool:
         or _PUBLIC_NOTE_RE.match(text)
         or _DUTY_NOTE_RE.match(text)
         or _PAGE_CHROME_RE.match(text)
+        or _PHOTO_CAPTION_RE.match(text)
         or (
             _SALUTATION_RE.match(text)
             and ("人民政府" in text or "部委" in text or "单位" in text or "机构" in text or "部门" in text)
