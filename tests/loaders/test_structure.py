@@ -631,8 +631,8 @@ def test_a_question_on_carrying_out_the_main_tasks_heads_tasks() -> None:
 
 def test_a_news_photos_caption_is_furniture() -> None:
     # regression from a real People's Daily page on local livelihood measures (sealed59): the captions
-    # 图②：医保工作人员（左一）向…讲解政策。 and 图⑤：四川通江县《银耳传奇》演出现场。 were read as text and the
-    # sentence model took one for a task
+    # 图②：医保工作人员（左一）向…讲解政策。 and 图⑤：四川通江县《银耳传奇》演出现场。 were read
+    # as text and the sentence model took one for a task
     assert is_furniture("图②：医保工作人员（左一）向江西鹰潭市月湖区居民桂玲燕讲解政策。")
     assert is_furniture("图为1月20日，四川乐山汤家坝村，村民在装运蔬菜。")
     assert not is_furniture("图1 普陀区绿道布局现状图")  # a plan's figure names what it shows
