@@ -241,6 +241,7 @@ _BUILD_VERBS = tuple(
             "推进",
             "帮助",
             "吸引",
+            "吸纳",  # 吸纳100万高校毕业生来粤就业创业
             "集聚",
             "覆盖",
             "服务",
@@ -379,7 +380,9 @@ _AGAINST_BASE_RE = re.compile(r"^(?:较|比)[^，,；;。]{0,10}?(?:末|年|底|
 _SCOPE_BEFORE_VERB_CHARS = 4
 _EACH_SCOPE_RE = re.compile(r"每|各|至少|均|累计")
 # the people a bare 万 counts (约200万居民, 1000万群众)
-_PEOPLE_AFTER_RE = re.compile(r"(?:居民|群众|人口|农民|职工|城乡居民|老年人|儿童|学生)")
+_PEOPLE_AFTER_RE = re.compile(
+    r"居民|群众|人口|农民|职工|城乡居民|老年人|儿童|学生|高校毕业生|毕业生|青年|人才|劳动者|就业困难人员"
+)
 # what people on duty do, bounded by a rule (driving and rest times, training hours, shifts)
 # (not training hours: an education plan sets them as its targets)
 _CONDUCT_RE = re.compile(r"驾驶|休息|值班|值守|作业时间|工作时间")

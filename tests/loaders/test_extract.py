@@ -440,3 +440,13 @@ def test_a_goals_target_restated_by_its_task_is_one_indicator() -> None:
     found = [(i.name, i.value) for i in extract_text(text).indicators]
     assert found.count(("绿色生态城区项目", 25)) == 1  # stated in the goals, restated by the task
     assert ("化学需氧量排放总量", 8) in found and ("氨氮排放总量", 8) in found  # one value, two measures
+
+
+def test_graduates_a_plan_aims_to_take_in_are_counted_as_people() -> None:
+    # regression from a real People's Daily report on Guangdong's talent plan (sealed57): 行动计划的目标是
+    # 吸纳100万高校毕业生来粤就业创业 gave no indicator (吸纳 not read as what counts, 万 before the people)
+    name = "pd_2025_03_17_guangdong_million_talents_news.txt"
+    path = REPO / "tests/gold/sealed57/docs" / name
+    assert [(i.value, i.unit) for i in extract_path(path).indicators] == [(100.0, "万人")]
+    sentence = "到2027年，培训50万农民工。"  # people counted after a bare 万, as before
+    assert [(m.value, m.unit) for m in find_indicators(sentence, 0, len(sentence))] == [(50.0, "万人")]
