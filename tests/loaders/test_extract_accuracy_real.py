@@ -56,7 +56,9 @@ GENRE_TARGET = 0.9
 # sealed20 a 指导意见 written as rules (its gold calls it no plan; the issue lists 指导意见 as plans), in
 # sealed31 an expo's announcement
 # (实际参展商将达到1200家) and in sealed32 a ministry's campaign against formalism (all read as reports), in
-# sealed44 a Q&A on a ministry's 竞业限制合规指引 (read as an interpretation of a plan).
+# sealed44 a Q&A on a ministry's 竞业限制合规指引 (read as an interpretation of a plan), in sealed55 a
+# statistics Q&A on intellectual-property products (read as an interpretation) and in sealed61 a release of
+# industrial profits (read as a report) — both in batches kept untouched.
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
@@ -114,10 +116,14 @@ OUTSIDE_FLOORS = {
     "sealed52": 0.37,
     "sealed53": 0.67,
     "sealed54": 0.50,
+    "sealed55": 0.07,
+    "sealed56": 0.31,
     "sealed57": 0.25,
     "sealed58": 0.33,
     "sealed59": 0.34,
     "sealed60": 0.34,
+    "sealed61": 0.21,
+    "sealed62": 0.57,
 }
 LOUD_NON_PLANS = {
     "last": 1,
@@ -127,6 +133,8 @@ LOUD_NON_PLANS = {
     "sealed31": 1,
     "sealed32": 1,
     "sealed44": 1,
+    "sealed55": 1,
+    "sealed61": 1,
 }
 
 
