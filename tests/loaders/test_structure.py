@@ -638,3 +638,15 @@ def test_a_news_photos_caption_is_furniture() -> None:
     assert not is_furniture("图1 普陀区绿道布局现状图")  # a plan's figure names what it shows
     path = REPO / "tests/gold/sealed59/docs/pd_2025_06_18_livelihood_opinion_local_measures_report.txt"
     assert not any(task.text.startswith("图") for task in extract_path(path).tasks)
+
+
+def test_an_answer_on_goals_keeps_its_lead_aim_beside_its_series() -> None:
+    # a unit test (a text written for the rule): the series reading of an answer is for measures; an answer
+    # on goals keeps being read sentence by sentence, so its dated lead aim is not lost to the series
+    text = (
+        "某某规划答记者问\n\n问：规划提出了哪些主要目标？\n\n答：规划提出，到2030年，教育强国建设取得重要进展。\n\n"
+        "一是教育普及水平进一步提高，学前教育毛入园率达到95%。\n\n二是教育质量明显提升，义务教育优质均衡发展。\n"
+    )
+    outline = parse_outline(text)
+    goals = [text[slice(*goal.span)] for goal in outline.goals]
+    assert goals[0] == "到2030年，教育强国建设取得重要进展" and len(goals) == 3

@@ -205,11 +205,12 @@ class _OutlineBuilder:
                     items.append(enum_item(self.text, content_start, end, kind))
         if items:
             return items
-        # the answer to a question (…人民银行有什么举措？) told as a series: 一是深化…，持续推动…。 / 四是
-        # 加强…建设。坚决…。, lead or prose paragraphs alike
+        # the answer to a question on measures (…人民银行有什么举措？) told as a series: 一是深化…，持续
+        # 推动…。 / 四是加强…建设。坚决…。, lead or prose paragraphs alike (an answer on goals is read
+        # sentence by sentence below, its lead aim with its series)
         asked = section.heading is not None and section.heading.text.endswith(("？", "?"))
         series = [p for p in section.body if p.form in ("lead", "prose") and _SERIES_OPENER_RE.match(p.text)]
-        if asked and len(series) >= 2:
+        if asked and kind == "task" and len(series) >= 2:
             return [paragraph_item(self.text, self._series_lead(p), kind) for p in series]
         leads = [p for p in section.body if p.form == "lead"]
         if leads:
