@@ -67,6 +67,9 @@ from plankg.loaders.structure.sections import (
 )
 from plankg.loaders.tables import find_tables, merge_measure_lists
 
+# 一是 / 二是 opening a paragraph of a series (not 第一，, which also opens what a plan contains)
+_SERIES_OPENER_RE = re.compile(r"^[一二三四五六七八九十]+是")
+
 
 class _OutlineBuilder:
     """Walks the section tree, taking each labelled section's items and the loose paragraphs' ones."""
@@ -330,10 +333,6 @@ class _OutlineBuilder:
         else:
             span = (heading.start, section.end)
         return Item(kind="task", name=name, span=span, children=children)
-
-
-# 一是 / 二是 opening a paragraph of a series (not 第一，, which also opens what a plan contains)
-_SERIES_OPENER_RE = re.compile(r"^[一二三四五六七八九十]+是")
 
 
 def parse_outline(text: str) -> Outline:

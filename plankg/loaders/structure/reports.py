@@ -66,7 +66,7 @@ def reported_goals(outline: Outline) -> None:
                 # are told, or the parts that build the aim
                 break
             if _GOALS_LOOKED_AT_RE.search(outline.text, s, e):
-                continue  # 同时，对2035年目标作了展望: that the plan looks further ahead, no aim stated
+                continue
             time_lead = TIME_LEAD_RE.match(outline.text[s:e])  # (^ holds only at a slice's start)
             name_start = s + time_lead.end() if time_lead else s
             if e - name_start >= 4:
@@ -89,7 +89,8 @@ def _lead_goals(outline: Outline, par: Paragraph) -> None:
         outline.target_sections.append((s, e))
 
 
-# (a sentence saying only that; …作了展望，并提出加快形成…总体布局 goes on to state an aim)
+# 同时，对2035年目标作了展望。: that the plan looks further ahead, no aim stated (a sentence saying only
+# that: …作了展望，并提出加快形成…总体布局 goes on to state an aim)
 _GOALS_LOOKED_AT_RE = re.compile(r"对[^，,。；;]{0,12}目标(?:作|做)(?:了|出)?(?:展望|安排)。?$")
 _TASKS_TOLD_RE = re.compile(r"任务|举措|措施|部署|^\s*[一二三四五六七八九十]是")
 
