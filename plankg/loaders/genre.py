@@ -399,19 +399,39 @@ def _written_as_rules(text: str, body_start: int) -> GenreDecision | None:
 
 
 # a white paper, or a review of work done (——二〇二四年…为基层减负综述): positions and a record, no plan
-_WHITE_PAPER_RE = re.compile(r"白皮书")
-_REVIEW_RE = re.compile(r"(?:综述|述评|回眸|纪实)$")
+# (nor is a white paper's 答记者问: read before a title that interprets)
+_TITLES_OF_NO_PLAN_FIRST = (
+    (re.compile(r"白皮书"), "the title names a white paper"),
+    (re.compile(r"(?:综述|述评|回眸|纪实)$"), "the title names a review of work done"),
+)
+# then, past a title that interprets: cases made public (公开通报5起…典型案件), whatever plan the body
+# cites; rules taking effect (《行政执法监督条例》2月1日起施行——: a plan is carried out, it does not take
+# effect); standards released; a publicity month's events
+_TITLES_OF_NO_PLAN = (
+    (_CASES_MADE_PUBLIC_RE, "the title makes cases public"),
+    (_IN_FORCE_RE, "the title says rules take effect"),
+    (_STANDARDS_RELEASED_RE, "the title reports standards released"),
+    (_PUBLICITY_EVENTS_RE, "the title reports a publicity month's events"),
+)
+
+
+def _title_of_no_plan(
+    title: _Title, patterns: tuple[tuple[re.Pattern[str], str], ...]
+) -> GenreDecision | None:
+    """not_a_plan by the first of `patterns` the title matches, with its rule; None when none does."""
+    for pattern, rule in patterns:
+        match = pattern.search(title.compact)
+        if match is not None:
+            return _decision("not_a_plan", rule, title, *match.span())
+    return None
 
 
 def classify_genre(text: str) -> GenreDecision:
     """The document's genre and the cue that decided it (see the module's rules)."""
     title = _title(text)
-    white_paper = _WHITE_PAPER_RE.search(title.compact)
-    if white_paper is not None:  # a white paper sets out positions and a record, no plan (nor its 答记者问)
-        return _decision("not_a_plan", "the title names a white paper", title, *white_paper.span())
-    review = _REVIEW_RE.search(title.compact)
-    if review is not None:
-        return _decision("not_a_plan", "the title names a review of work done", title, *review.span())
+    no_plan = _title_of_no_plan(title, _TITLES_OF_NO_PLAN_FIRST)
+    if no_plan is not None:
+        return no_plan
     interpretation = _INTERPRETATION_RE.search(title.compact)
     if interpretation is not None:
         # 就《实施弹性退休制度暂行办法》答记者问: an interpretation of rules interprets no plan
@@ -420,20 +440,9 @@ def classify_genre(text: str) -> GenreDecision:
             or _interpreted_rules(text, title.end)
             or _decision("plan_interpretation", "the title says it interprets", title, *interpretation.span())
         )
-    cases = _CASES_MADE_PUBLIC_RE.search(title.compact)
-    if cases is not None:  # 公开通报5起…典型案件: cases made public, whatever plan the body cites
-        return _decision("not_a_plan", "the title makes cases public", title, *cases.span())
-    in_force = _IN_FORCE_RE.search(title.compact)
-    if in_force is not None:  # 《行政执法监督条例》2月1日起施行——: rules take effect (a plan is carried out)
-        return _decision("not_a_plan", "the title says rules take effect", title, *in_force.span())
-    standards = _STANDARDS_RELEASED_RE.search(title.compact)
-    if standards is not None:
-        return _decision("not_a_plan", "the title reports standards released", title, *standards.span())
-    publicity = _PUBLICITY_EVENTS_RE.search(title.compact)
-    if publicity is not None:
-        return _decision(
-            "not_a_plan", "the title reports a publicity month's events", title, *publicity.span()
-        )
+    no_plan = _title_of_no_plan(title, _TITLES_OF_NO_PLAN)
+    if no_plan is not None:
+        return no_plan
     meeting = _PRESS_MEETING_RE.search(text, 0, _PRESS_MEETING_HEAD_CHARS)
     if meeting is not None:  # 一线代表与中外记者交流: people tell their work and lives, no plan is reported
         return _body_decision("not_a_plan", "a press meeting where people tell their work", meeting)
