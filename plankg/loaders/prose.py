@@ -1278,7 +1278,7 @@ class _Reader:
                 and not re.search(_CUE_LEAD_WORDS, text[max(start, at - 4) : at])
                 and not (
                     _SAID_SET_RE.search(text, max(start, at - 3), at)
-                    and text[match.end() : match.end() + 1] in "，,"
+                    and text.startswith(("，", ","), match.end())
                 )
             ):
                 continue
