@@ -1543,17 +1543,22 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
         found = read_prose(outline.text, outline, taken).goals
         if len(found) > len(outline.goals):
             outline.goals = found
+    structured_tasks = bool(outline.tasks)
     missing = [kind for kind in _KINDS if not getattr(outline, kind)]
+    prose = None  # the running text outside structure, read once
     if missing and (len(missing) == len(_KINDS) or genre in PARTLY_PROSE_GENRES):
-        missing = _fill_missing(outline, missing)
+        prose = read_prose(outline.text, outline, _structure_spans(outline))
+        missing = _fill_missing(outline, missing, prose)
     elif "goals" in missing and genre == "plan":
         _fill_plan_aims(outline)
     if outline.answers:
         _fill_answers(outline, [kind for kind in _KINDS if kind not in missing])
-    if genre in PARTLY_PROSE_GENRES and "tasks" not in missing and _structure_is_thin(outline):
+    if genre in PARTLY_PROSE_GENRES and structured_tasks and _structure_is_thin(outline):
         # an interview whose one question heading (记者：…人民银行有什么举措？) holds a series: the other
         # answers' tasks are in running text all the same
-        found = read_prose(outline.text, outline, _structure_spans(outline)).tasks
+        prose = prose or read_prose(outline.text, outline, _structure_spans(outline))
+        read = GrowingSpans(_structure_spans(outline))  # with what the answers gave since the read
+        found = [task for task in prose.tasks if not read.overlaps(*task.span)]
         outline.tasks = sorted(outline.tasks + found, key=lambda item: item.span)
     return outline
 
@@ -1568,9 +1573,8 @@ def _structure_is_thin(outline: Outline) -> bool:
     return read < _THIN_STRUCTURE * len(outline.text)
 
 
-def _fill_missing(outline: Outline, missing: list[str]) -> list[str]:
-    """Fills the missing kinds from the whole running text; the kinds it filled."""
-    found = read_prose(outline.text, outline, _structure_spans(outline))
+def _fill_missing(outline: Outline, missing: list[str], found: ProseItems) -> list[str]:
+    """Fills the missing kinds from what the running text outside structure gave; the kinds it filled."""
     filled = [kind for kind in missing if getattr(found, kind)]
     for kind in filled:
         setattr(outline, kind, getattr(found, kind))
