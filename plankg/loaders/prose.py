@@ -107,15 +107,15 @@ _MEASURES_LAID_OUT_RE = re.compile(r"(?:布局|部署|推出)[^，,。；;]{0,8}
 _SAYS_ACTION_RE = re.compile(r"(?:提出|强调|明确|部署)(?:了)?“?(?=[^，,。；;]{4})")
 # 以促进消费扩量、提质、升级为目标: the aim the speaker names (not 以…为目标导向)
 _AIM_NAMED_RE = re.compile(r"以[^，,。；;]{2,40}?为(?:主要|总|工作)?目标(?!导向)")
+# the words a plan puts before 目标 to say which (…的总体目标, …的发展目标, …的远景目标)
+_AIM_KINDS = "总体|主要|发展|工作|战略|奋斗|远景"
 # 提出构建形成“空间布局协调有序、…”的总体目标: an aim the plan declares by name
 _AIM_DECLARED_RE = re.compile(
-    r"(?:提出|明确|确定)(?:了)?[^。；;]{4,80}?(?:的(?:总体|主要|发展|工作|战略|奋斗)|等(?:重要|主要)?)目标"
+    rf"(?:提出|明确|确定)(?:了)?[^。；;]{{4,80}}?(?:的(?:{_AIM_KINDS})|等(?:重要|主要)?)目标"
 )
 # 《意见》明确了服务业发展的主要目标: that a plan set its goals, none of them stated (a short field named,
 # no quotes, no year)
-_AIM_ONLY_NAMED_RE = re.compile(
-    r"(?:提出|明确|确定)(?:了)?[^“”\"\d。；;，,]{2,10}的(?:总体|主要|发展|工作|战略|奋斗)目标"
-)
+_AIM_ONLY_NAMED_RE = re.compile(rf"(?:提出|明确|确定)(?:了)?[^“”\"\d。；;，,]{{2,10}}的(?:{_AIM_KINDS})目标")
 # 将“居民消费率明显提高”作为主要发展目标之一 / “人民生活品质不断提高”是…的主要目标之一 / 把高质量充分
 # 就业作为经济社会发展的优先目标: an aim named as one of the plan's goals
 _AIM_LISTED_RE = re.compile(
@@ -191,9 +191,9 @@ _CUE_LEAD_WORDS = r"(?:提出|明确|是|为|要|将|计划|预计|力争|力求
 # 明确了到2030年，…进一步增强…的目标: a dated aim the document is said to have set, its year a clause of
 # its own (not 提出了到2035年流域保护治理的主要任务, what the plan's contents cover)
 _SAID_SET_RE = re.compile(r"(?:提出|明确)了$")
-_AIM_WORD_RE = re.compile(r"的(?:总体|主要|发展|战略)?目标")
+_AIM_WORD_RE = re.compile(rf"的(?:{_AIM_KINDS})?目标")
 _FURTHER_AIM_RE = re.compile(
-    rf"(?:展望|提出|明确)了?(?:到)?((?:{_YEAR})[^，,。；;]{{2,60}}?)的(?:总体|主要|发展|战略|远景)?目标"
+    rf"(?:展望|提出|明确)了?(?:到)?((?:{_YEAR})[^，,。；;]{{2,60}}?){_AIM_WORD_RE.pattern}"
 )
 # …的监管理念，目标就是整合部门合力，实现…: the aim a task's paragraph names as such
 _AIM_LABEL_RE = re.compile(r"目标[，,]?(?:就是|是|为)[，,：:]?$")
