@@ -50,6 +50,10 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed56",
     "sealed61",
     "sealed62",
+    "sealed63",
+    "sealed64",
+    "sealed65",
+    "sealed66",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(
