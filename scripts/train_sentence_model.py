@@ -54,6 +54,10 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed64",
     "sealed65",
     "sealed66",
+    "sealed67",
+    "sealed68",
+    "sealed69",
+    "sealed70",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(
