@@ -71,9 +71,10 @@ _PLAN_TYPES = (
     "行动计划|计划|规划纲要|纲要|总体规划|规划|实施方案|工作方案|试点方案|方案|实施意见|指导意见|若干意见|意见|"
     "若干措施|若干政策措施|政策措施|措施|行动方案|建议|工作要点|要点|"
     "工作指引|指引|行动指南|指南|"  # 城市体检促进城市更新的工作指引: how the work is to go
-    # a government's work report to its congress, or its report on the year's plan (…计划执行情况与…计划草案的
-    # 报告), sets the year's expected targets and work: an annual plan
-    "政府工作报告|计划草案的报告"
+    # a government's work report to its congress, or its report on the year's plan or budget
+    # (…计划执行情况与…计划草案的报告, …预算执行情况与…预算草案的报告), sets the year's expected targets
+    # and work: an annual plan
+    "政府工作报告|计划草案的报告|预算草案的报告"
 )
 _RULE_TYPES = (
     "实施条例|条例|暂行规定|规定|暂行办法|实施办法|管理办法|办法|实施细则|细则|工作规则|规则|应急预案|预案|法|"
@@ -167,6 +168,7 @@ _OWN_VOICE_RE = re.compile(
 # what a report on a plan names somewhere: the plan (《…方案》, 规划, 行动计划 …) or a dated target
 _PLAN_MENTION_RE = re.compile(
     r"《[^》]{2,60}(?:规划|纲要|计划|方案|意见|措施|举措|指引|战略|行动|政策|通知|要点|任务清单)[^》]{0,12}》|"
+    r"《政府工作报告》|"  # the year's plan of a government (_PLAN_TYPES)
     # 《全国农业科技创新重点领域（2024—2028年）》: a document over a span of years sets out work for it
     r"《[^》]{2,60}[（(]\s*\d{4}\s*[-—–~～至]+\s*\d{4}\s*年?\s*[）)]》|"
     # (a bare 规划 is also a trade: 规划设计研究院, 规划师, 国土空间规划中应用…; 政策文件 alone is a kind of

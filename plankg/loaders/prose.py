@@ -1553,6 +1553,8 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
         _fill_plan_aims(outline)
     if outline.answers:
         _fill_answers(outline, [kind for kind in _KINDS if kind not in missing])
+    if genre in PARTLY_PROSE_GENRES and not outline.goals and (aim := _title_aim(outline)) is not None:
+        outline.goals = [Item(kind="goal", name=aim, span=aim)]
     if genre in PARTLY_PROSE_GENRES and structured_tasks and _structure_is_thin(outline):
         # an interview whose one question heading (记者：…人民银行有什么举措？) holds a series: the other
         # answers' tasks are in running text all the same
@@ -1561,6 +1563,22 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
         found = [task for task in prose.tasks if not read.overlaps(*task.span)]
         outline.tasks = sorted(outline.tasks + found, key=lambda item: item.span)
     return outline
+
+
+# a headline's phrases: 高质量发展民营经济  推动吉林全面振兴取得新突破（…·权威访谈）
+_TITLE_PHRASE_RE = re.compile(r"[^\s（(—]{6,}")
+# a phrase that is an aim reached by pushing something on (推动…取得新突破, 努力推动…建设取得新的重大进展)
+_TITLE_AIM_RE = re.compile(r"(?:努力|奋力|全力|加快|着力)?推动\S{2,30}?(?:取得|实现|迈上|迈出|开创|再上)")
+
+
+def _title_aim(outline: Outline) -> tuple[int, int] | None:
+    """The aim a report's or interview's headline states, when its text states none that rules read."""
+    if outline.title is None:
+        return None
+    for phrase in _TITLE_PHRASE_RE.finditer(outline.text, outline.title.start, outline.title.end):
+        if _TITLE_AIM_RE.match(phrase.group()):
+            return phrase.span()
+    return None
 
 
 # the share of a report's text structure must read for its sections to hold the report's tasks

@@ -573,3 +573,16 @@ def test_news_of_standards_released_or_of_a_publicity_months_events_is_not_a_pla
         extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / name)
         assert extraction.document.genre == "not_a_plan", name
         assert extraction.tasks == [] and extraction.goals == [] and extraction.indicators == []
+
+
+def test_a_budget_report_is_an_annual_plan_and_news_citing_the_work_report_is_on_one() -> None:
+    # regressions from real People's Daily pages (sealed63): 关于二〇二四年中央和地方预算执行情况与
+    # 二〇二五年中央和地方预算草案的报告 (the year's fiscal policy, spending and work, as the plan report
+    # beside it) was read as a signed article; a reader's question on the “好房子” 《政府工作报告》 proposes
+    # as news on no plan
+    name = "pd_2025_03_14_central_local_budget_2025_report.txt"
+    budget = (REPO / "tests" / "gold" / "sealed63" / "docs" / name).read_text(encoding="utf-8")
+    assert classify_genre(budget).genre == "plan"
+    name = "pd_2025_03_23_good_housing_reader_qa.txt"
+    answer = (REPO / "tests" / "gold" / "sealed63" / "docs" / name).read_text(encoding="utf-8")
+    assert classify_genre(answer).genre == "plan_report"

@@ -1736,3 +1736,22 @@ def test_an_aim_named_as_one_of_the_plans_goals_is_a_goal() -> None:
     name = "pd_guangdong_media_baiqianwan_plan_report_2025.txt"
     goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed11/docs" / name).goals]
     assert not any("媒体+科技+垂直领域" in goal for goal in goals)
+
+
+def test_the_aim_an_interviews_headline_states_is_its_goal_when_its_text_states_none() -> None:
+    # regressions from real People's Daily interviews (sealed30, sealed63): 努力推动美丽中国建设取得新的
+    # 重大进展 and 推动吉林全面振兴取得新突破 head answers that state no aim rules read — they gave no goal
+    for batch, name, aim in (
+        (
+            "sealed30",
+            "pd_2025_11_25_beautiful_china_15th_fyp_interview.txt",
+            "努力推动美丽中国建设取得新的重大进展",
+        ),
+        ("sealed63", "pd_2025_03_25_jilin_private_economy_interview.txt", "推动吉林全面振兴取得新突破"),
+    ):
+        goals = [goal.text for goal in extract_path(REPO / "tests/gold" / batch / "docs" / name).goals]
+        assert goals == [aim], name
+    # a headline that is a measure (加快完善沿江干线公路网络) is no aim reached
+    name = "pd_2025_03_23_yangtze_trunk_highway_report.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed63/docs" / name).goals]
+    assert "加快完善沿江干线公路网络" not in goals
