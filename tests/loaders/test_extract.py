@@ -450,3 +450,15 @@ def test_graduates_a_plan_aims_to_take_in_are_counted_as_people() -> None:
     assert [(i.value, i.unit) for i in extract_path(path).indicators] == [(100.0, "万人")]
     sentence = "到2027年，培训50万农民工。"  # people counted after a bare 万, as before
     assert [(m.value, m.unit) for m in find_indicators(sentence, 0, len(sentence))] == [(50.0, "万人")]
+
+
+def test_what_a_plan_opens_develops_or_installs_is_named_by_the_thing_counted() -> None:
+    # regression from a real interpretation of the smart-shipping plan (sealed7): 开辟5条以上智能航运试点航线
+    # was named by the words before its verb, not by the routes it counts
+    name = "pd_smart_shipping_2030_plan_jiedu_2026.txt"
+    path = REPO / "tests/gold/sealed7/docs" / name
+    found = [(i.name, i.value, i.unit) for i in extract_path(path).indicators]
+    assert ("智能航运试点航线", 5.0, "条") in found
+    sentence = "到2027年，开发15万个以上政策性岗位，安装家用燃气报警装置10万户。"
+    found = [(m.name, m.value, m.unit) for m in find_indicators(sentence, 0, len(sentence))]
+    assert found == [("政策性岗位", 15.0, "万个"), ("家用燃气报警装置", 10.0, "万户")]
