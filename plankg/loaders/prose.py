@@ -1534,7 +1534,8 @@ def fill_from_prose(outline: Outline, genre: str) -> Outline:
     all kinds in any genre, some kinds in a report or interpretation (outside what structure read) —
     for the answers to questions that name no kind (如何增强职业教育认可度？), which hold their
     items in running text whatever structure found elsewhere, and for the tasks of a report or
-    interpretation whose sections cover under a quarter of its text."""
+    interpretation whose sections cover under a quarter of its text. A report or interpretation whose text
+    gave no goal takes the aim its headline states, if any."""
     if outline.preamble_aims and genre in PARTLY_PROSE_GENRES:
         # a report's running text states more goals than the dated aims structure read before any heading
         # (…，到2030年，实现…监测率提升到85% beside three other dated goals): its goals are those
