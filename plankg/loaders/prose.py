@@ -201,7 +201,10 @@ _CUE_YEAR_RE = re.compile(r"(?:力争|力求|争取|预计|计划)?\s*(?:到|至
 # what a sentence sets ahead: a modal of intent or striving, a plan, a target
 _AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标|确保")
 # 《…方案》明确，2023年年底前完成30个…: what a plan set, quoted
-_SET_BY_PLAN_RE = re.compile(r"(?:》|方案|规划|意见|计划|通知)(?:明确|提出|要求)")
+_SET_BY_PLAN_RE = re.compile(
+    r"(?:》|方案|规划|意见|计划|通知)(?:明确|提出|要求)"
+    r"|(?:提出|明确)[，,]\s*(?:到)?\s*(?:19|20)\d{2}\s*年"  # …近期提出，2025年…达到4.5个: a dated target said
+)
 
 
 def sets_ahead(text: str, start: int, at: int, end: int) -> bool:
@@ -235,6 +238,8 @@ _GOAL_CUE_RE = re.compile(
     r"|(?:(?<=提出|明确)|(?<=提出[，,]|明确[，,]))今年(?!以来)"
     # 提出2030年初步建成清洁低碳安全高效的新型能源体系: the year the plan sets, without 到
     rf"|(?<=提出|明确){_YEAR}(?=\s*(?:初步|基本|全面)?(?:建成|实现|达到|形成))"
+    # 国家卫生健康委近期提出，2025年每千人口3岁以下婴幼儿托位数达到4.5个: the year, then what is to reach what
+    rf"|(?<=提出[，,]|明确[，,]){_YEAR}(?=[^，,。；;]{{0,30}}?(?:达到|实现|建成|形成))"
     r"|每年(?=[^，,。；;]{0,6}\d)"  # 每年组织3万人次劳模工匠参与，服务2万家企业: a yearly quantity
     # 经过3至5年持续努力 / 用5年左右时间: the span of time the aim is to be reached in
     rf"|(?:经过|通过|利用|用)\s*[{_CN_NUM}\d]+(?:\s*(?:至|到|-|—|～)\s*[{_CN_NUM}\d]+)?\s*年(?:左右)?"

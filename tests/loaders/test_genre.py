@@ -586,3 +586,11 @@ def test_a_budget_report_is_an_annual_plan_and_news_citing_the_work_report_is_on
     name = "pd_2025_03_23_good_housing_reader_qa.txt"
     answer = (REPO / "tests" / "gold" / "sealed63" / "docs" / name).read_text(encoding="utf-8")
     assert classify_genre(answer).genre == "plan_report"
+
+
+def test_news_on_a_campaign_named_in_quotes_reports_a_plan() -> None:
+    # regression from a real People's Daily feature (sealed71): three ministries 组织开展“千乡万村驭风行动”,
+    # a campaign named in quotes with 行动 inside them, was read as news on no plan
+    name = "pd_2025_01_08_rural_wind_power_action_report.txt"
+    text = (REPO / "tests" / "gold" / "sealed71" / "docs" / name).read_text(encoding="utf-8")
+    assert classify_genre(text).genre == "plan_report"

@@ -1755,3 +1755,12 @@ def test_the_aim_an_interviews_headline_states_is_its_goal_when_its_text_states_
     name = "pd_2025_03_23_yangtze_trunk_highway_report.txt"
     goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed63/docs" / name).goals]
     assert "加快完善沿江干线公路网络" not in goals
+
+
+def test_a_year_after_what_an_agency_put_forward_dates_a_target() -> None:
+    # regression from a real People's Daily report (sealed71): 国家卫生健康委近期提出，2025年每千人口3岁以下
+    # 婴幼儿托位数达到4.5个 — a year after 提出， with no 到 before it — gave neither goal nor indicator
+    name = "pd_2025_01_10_birth_support_measures_report.txt"
+    extraction = extract_path(REPO / "tests/gold/sealed71/docs" / name)
+    assert any("2025年每千人口3岁以下婴幼儿托位数达到4.5个" in goal.text for goal in extraction.goals)
+    assert [(i.value, i.unit) for i in extraction.indicators if "托位数" in i.name] == [(4.5, "个")]
