@@ -131,6 +131,7 @@ _PLAN_AIMS_RE = re.compile(
     r"|(?:方案|规划|意见|通知|政策|措施|》|文件|计划)的(?:主要)?目的(?:是|在于|就是)"
 )
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
+_CLAUSE_ENDS = ("，", ",", "。", "；", ";")
 _INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
 _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
 # verbs that open an instruction when they open a sentence
@@ -1430,7 +1431,9 @@ class _Reader:
         intent = _INTENT_RE.search(text, start, min(end, start + 16))
         purpose = intent is not None and text[intent.start() - 1] in "为了"  # 为进一步支持…: a purpose
         near = intent is not None and intent.start() - start <= 6
-        if intent and near and not purpose and _subject_before(text, start, intent.start()):
+        # 农村人居环境持续改善，…普及率约77%: a verb with no object after it tells a state, not an action
+        objectless = intent is not None and text[intent.end() : intent.end() + 1] in _CLAUSE_ENDS
+        if intent and near and not (purpose or objectless) and _subject_before(text, start, intent.start()):
             return intent.start()
         return None
 

@@ -1764,3 +1764,12 @@ def test_a_year_after_what_an_agency_put_forward_dates_a_target() -> None:
     extraction = extract_path(REPO / "tests/gold/sealed71/docs" / name)
     assert any("2025年每千人口3岁以下婴幼儿托位数达到4.5个" in goal.text for goal in extraction.goals)
     assert [(i.value, i.unit) for i in extraction.indicators if "托位数" in i.name] == [(4.5, "个")]
+
+
+def test_a_verb_with_no_object_after_it_tells_a_state_not_a_task() -> None:
+    # regression from a real People's Daily press conference (sealed41): 农村人居环境持续改善，农村卫生厕所
+    # 普及率约77%… (the year's record) was read as the task 持续改善，… and its 77% as a target
+    name = "pd_2026_01_23_regular_assistance_press_conference.txt"
+    extraction = extract_path(REPO / "tests/gold/sealed41/docs" / name)
+    assert not any(task.text.startswith("持续改善") for task in extraction.tasks)
+    assert not any("卫生厕所" in indicator.name for indicator in extraction.indicators)
