@@ -131,7 +131,6 @@ _PLAN_AIMS_RE = re.compile(
     r"|(?:方案|规划|意见|通知|政策|措施|》|文件|计划)的(?:主要)?目的(?:是|在于|就是)"
 )
 # 南昌加快布局…, 合肥加速推进…: a short subject, then an adverb of intent and an action
-_CLAUSE_ENDS = ("，", ",", "。", "；", ";")
 _INTENT_RE = re.compile(rf"(?:加快|加速|大力|着力|全力|积极|持续|进一步)(?:{_ACTION_VERBS})")
 _COPULA_RE = re.compile(r"(?<![一二三四五六七八九十])是(?!否)")
 # verbs that open an instruction when they open a sentence
@@ -310,6 +309,7 @@ _SEQUENCE_RE = re.compile(r"首先|其次|再次|[一二三四五六七八九十
 # a report's closing paragraph: 站上新起点，…将… / 展望未来，… / 下一步，…
 _CLOSING_CUE_RE = re.compile(r"^\s*(?:站上新起点|站在新起点|展望未来|展望|下一步|今后|未来)")
 _CLAUSE_START = '，,；;：:。！？!?“"（('
+_CLAUSE_ENDS = ("，", ",", "。", "；", ";")  # a verb right before one of these has no object
 
 # Series openers: 一是 / 在…方面， / 围绕“…”，
 # 一是… or 第一，… / 其一，… (the numeral is group 1 or 2)
