@@ -203,7 +203,7 @@ _AHEAD_WORDS_RE = re.compile(r"将|要|力争|力求|争取|计划|预计|目标
 # 《…方案》明确，2023年年底前完成30个…: what a plan set, quoted
 _SET_BY_PLAN_RE = re.compile(
     r"(?:》|方案|规划|意见|计划|通知)(?:明确|提出|要求)"
-    r"|(?:提出|明确)[，,]\s*(?:到)?\s*(?:19|20)\d{2}\s*年"  # …近期提出，2025年…达到4.5个: a dated target said
+    rf"|(?:提出|明确)[，,]\s*(?:到)?\s*{_YEAR}"  # …近期提出，2025年…达到4.5个: a dated target said
 )
 
 
