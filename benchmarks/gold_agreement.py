@@ -6,7 +6,9 @@ scored as if it were an extraction against the other's, with the same ../shared/
 scores the extractor, so the printed figures are on one scale: the human agreement is the ceiling a
 mean per-document min-F1 target can be measured against on these documents.
 
-Usage: python benchmarks/gold_agreement.py [--batch sealed19] [--json]
+Per kind (goals, tasks, indicators) the mean F1 says where readers, and the extractor, part ways.
+
+Usage: python benchmarks/gold_agreement.py [--batch all|sealed19|…] [--json]
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from extract_accuracy import OUTSIDE_DIRS, REPO, TARGET, extract, score_document
 SECOND_READER = REPO / "tests" / "gold" / "second_reader"
 
 
+PAIRS = ("second_vs_first", "first_vs_second", "extractor_vs_first", "extractor_vs_second")
+KINDS = ("goals", "tasks", "indicators")
+
+
 def agreement(batch: str) -> dict:
+    """Every document of one batch both readers annotated, scored four ways (PAIRS)."""
     first_dir = OUTSIDE_DIRS[batch]
     docs_dir = first_dir / "docs"
     rows = []
@@ -47,11 +54,26 @@ def agreement(batch: str) -> dict:
                 "genres": [gold["first"].get("genre"), gold["second"].get("genre")],
             }
             for column, (predicted, against) in pairs.items():
-                row[column] = score_document(document, readers[against], predicted, workdir, docs_dir).min_f1
+                scored = score_document(document, readers[against], predicted, workdir, docs_dir)
+                row[column] = scored.min_f1
+                row[f"{column}_f1"] = {kind: scored.f1.get(kind, 0.0) for kind in KINDS}
             rows.append(row)
-    columns = ("second_vs_first", "first_vs_second", "extractor_vs_first", "extractor_vs_second")
-    means = {c: sum(r[c] for r in rows) / len(rows) for c in columns} if rows else {}
-    return {"batch": batch, "target": TARGET, "documents": rows, "means": means}
+    return summarised(batch, rows)
+
+
+def summarised(batch: str, rows: list[dict]) -> dict:
+    """The rows with their means: per pair, of min-F1 and of each kind's F1."""
+    means = {c: sum(r[c] for r in rows) / len(rows) for c in PAIRS} if rows else {}
+    kind_means = (
+        {c: {k: sum(r[f"{c}_f1"][k] for r in rows) / len(rows) for k in KINDS} for c in PAIRS} if rows else {}
+    )
+    return {"batch": batch, "target": TARGET, "documents": rows, "means": means, "kind_means": kind_means}
+
+
+def agreement_over(batches: list[str]) -> dict:
+    """Every batch's documents pooled (batch name beside each document)."""
+    rows = [{"batch": batch, **row} for batch in batches for row in agreement(batch)["documents"]]
+    return summarised("all", rows)
 
 
 def print_report(summary: dict) -> None:
@@ -68,6 +90,9 @@ def print_report(summary: dict) -> None:
         return
     n = len(summary["documents"])
     print("(A|B: A's items scored as an extraction against B's gold, mean per-document min-F1)")
+    kinds = summary["kind_means"]
+    for kind in KINDS:
+        print(f"{kind + ' F1':<84}" + "".join(f"{kinds[c][kind]:>9.2f}" for c in PAIRS))
     print(
         f"\n{summary['batch']}, {n} documents: human agreement "
         f"{means['second_vs_first']:.3f} (second reader against first) / "
@@ -79,12 +104,12 @@ def print_report(summary: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     batches = sorted(p.name for p in SECOND_READER.iterdir() if p.is_dir()) if SECOND_READER.is_dir() else []
-    parser.add_argument("--batch", choices=batches or None, default=batches[0] if batches else None)
+    parser.add_argument("--batch", choices=["all", *batches], default="all")
     parser.add_argument("--json", action="store_true", help="print a machine-readable summary")
     args = parser.parse_args()
-    if args.batch is None:
+    if not batches:
         sys.exit("no second-reader gold under tests/gold/second_reader")
-    summary = agreement(args.batch)
+    summary = agreement_over(batches) if args.batch == "all" else agreement(args.batch)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -59,6 +59,10 @@ GENRE_TARGET = 0.9
 # once after the session's rules and a model retrained on sealed71–72: sealed77 0.30 / 0.30, sealed78 0.00 /
 # 0.00 (no floor; one of its non-plans is loud), sealed79 0.20 / 0.20, sealed80 0.38 / 0.20, sealed81 0.20 /
 # 0.20 and sealed82 0.54 / 0.41, not tuned on (sealed73–82 are held out of the model's training too).
+# Seventeenth session, model / rules, scored once with the session's first code (no extraction change
+# followed): sealed83 0.29 / 0.20, sealed84 0.30 / 0.30, sealed85 0.40 / 0.40, sealed86 0.20 / 0.20, sealed87
+# 0.20 / 0.20 and sealed88 0.00 / 0.00 (no floor; its non-plan is loud), not tuned on and held out of the
+# model's training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -150,6 +154,11 @@ OUTSIDE_FLOORS = {
     "sealed80": 0.35,
     "sealed81": 0.17,
     "sealed82": 0.51,
+    "sealed83": 0.26,
+    "sealed84": 0.27,
+    "sealed85": 0.37,
+    "sealed86": 0.17,
+    "sealed87": 0.17,
 }
 LOUD_NON_PLANS = {
     "last": 1,

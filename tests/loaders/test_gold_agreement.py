@@ -52,9 +52,18 @@ def test_the_second_reader_annotated_documents_that_have_first_gold() -> None:
 
 
 def test_agreement_benchmark_scores_every_document_both_readers_annotated() -> None:
-    batch = SECOND_READER_FILES[0].parent.name
+    summary = benchmark_json("gold_agreement.py")  # every batch, pooled
+    expected = {(p.parent.name, f"{p.stem}.txt") for p in SECOND_READER_FILES}
+    assert {(row["batch"], row["document"]) for row in summary["documents"]} == expected
+    # a reader's gold scored against itself would be 1.00 everywhere; two readers differ somewhere
+    assert 0 < summary["means"]["second_vs_first"] < 1
+    for pair, kinds in summary["kind_means"].items():
+        assert set(kinds) == {"goals", "tasks", "indicators"}, pair
+        assert all(0 <= f1 <= 1 for f1 in kinds.values()), pair
+
+
+def test_agreement_benchmark_scores_one_batch() -> None:
+    batch = SECOND_READER_FILES[-1].parent.name
     summary = benchmark_json("gold_agreement.py", "--batch", batch)
     expected = {f"{p.stem}.txt" for p in SECOND_READER_FILES if p.parent.name == batch}
     assert {row["document"] for row in summary["documents"]} == expected
-    # a reader's gold scored against itself would be 1.00 everywhere; two readers differ somewhere
-    assert 0 < summary["means"]["second_vs_first"] < 1
