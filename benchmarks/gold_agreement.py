@@ -23,13 +23,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_accuracy import OUTSIDE_DIRS, REPO, TARGET, extract, score_document
 
 SECOND_READER = REPO / "tests" / "gold" / "second_reader"
-
-
 PAIRS = ("second_vs_first", "first_vs_second", "extractor_vs_first", "extractor_vs_second")
 KINDS = ("goals", "tasks", "indicators")
 
 
 def agreement(batch: str) -> dict:
+    """One batch's documents that both readers annotated, with their means."""
+    return summarised(batch, scored_rows(batch))
+
+
+def agreement_over(batches: list[str]) -> dict:
+    """Every batch's documents pooled (batch name beside each document), with their means."""
+    return summarised("all", [{"batch": batch, **row} for batch in batches for row in scored_rows(batch)])
+
+
+def scored_rows(batch: str) -> list[dict]:
     """Every document of one batch both readers annotated, scored four ways (PAIRS)."""
     first_dir = OUTSIDE_DIRS[batch]
     docs_dir = first_dir / "docs"
@@ -58,22 +66,17 @@ def agreement(batch: str) -> dict:
                 row[column] = scored.min_f1
                 row[f"{column}_f1"] = {kind: scored.f1.get(kind, 0.0) for kind in KINDS}
             rows.append(row)
-    return summarised(batch, rows)
+    return rows
 
 
 def summarised(batch: str, rows: list[dict]) -> dict:
-    """The rows with their means: per pair, of min-F1 and of each kind's F1."""
-    means = {c: sum(r[c] for r in rows) / len(rows) for c in PAIRS} if rows else {}
-    kind_means = (
-        {c: {k: sum(r[f"{c}_f1"][k] for r in rows) / len(rows) for k in KINDS} for c in PAIRS} if rows else {}
-    )
-    return {"batch": batch, "target": TARGET, "documents": rows, "means": means, "kind_means": kind_means}
-
-
-def agreement_over(batches: list[str]) -> dict:
-    """Every batch's documents pooled (batch name beside each document)."""
-    rows = [{"batch": batch, **row} for batch in batches for row in agreement(batch)["documents"]]
-    return summarised("all", rows)
+    """The rows with their means: per pair, of min-F1 and of each kind's F1 (none without rows)."""
+    summary: dict = {"batch": batch, "target": TARGET, "documents": rows, "means": {}, "kind_means": {}}
+    if rows:
+        n = len(rows)
+        summary["means"] = {c: sum(r[c] for r in rows) / n for c in PAIRS}
+        summary["kind_means"] = {c: {k: sum(r[f"{c}_f1"][k] for r in rows) / n for k in KINDS} for c in PAIRS}
+    return summary
 
 
 def print_report(summary: dict) -> None:
