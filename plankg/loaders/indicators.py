@@ -714,6 +714,8 @@ def find_indicators(
             continue  # 申请30%资金: a share of the funds paid out, a step of a procedure
         if unit in TIME_UNITS and _NOTICE_PERIOD_RE.search(pre):
             continue  # 在…出入口处公示至少5个工作日: a step of a procedure, no target
+        if _DIVIDED_INTO_RE.search(pre):
+            continue  # 操作流程分为…四部分: how something is divided, a count of its parts
         if unit in ("项", "条", "个") and _ASPECTS_BEFORE_RE.search(pre):
             continue  # 9个方面34项: the document's own measures, counted by aspect
         if unit in ("项", "条", "个") and (
@@ -1026,6 +1028,7 @@ _SHARE_REACHING_RE = re.compile(
 )
 
 
+_DIVIDED_INTO_RE = re.compile(r"分为|分成|划分为")
 _ASPECTS_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十]+个?方面的?$")
 _FROM_YEAR_TAIL_RE = re.compile(r"由\s*\d{4}\s*年.*$")
 

@@ -893,3 +893,10 @@ def test_a_sentence_telling_what_was_set_up_counts_no_target() -> None:
     assert extract_path(REPO / "tests/gold/sealed60/docs" / name).indicators == []
     sentence = "到2030年，接入感知设备达到2200万个。"  # the same count set ahead stays a target
     assert [match.value for match in find_indicators(sentence, 0, len(sentence))] == [2200.0]
+
+
+def test_how_a_thing_is_divided_is_no_target() -> None:
+    # regression from a real Shanghai district opinion (sealed13): 区域更新的操作流程分为…四部分 and
+    # 零星更新的操作流程分为…三部分 were targets of 4 and 3 "部"
+    path = REPO / "tests/gold/sealed13/docs/sh_jiading_urban_renewal_implementation_opinions_2023.txt"
+    assert extract_path(path).indicators == []
