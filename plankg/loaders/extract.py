@@ -253,10 +253,12 @@ def _entities(items: Sequence[Item], text: str, prefix: str) -> list[EntityRecor
 
 
 # What a task's text says beside its sub-tasks: the deadline of the work above
-# (以上工作要在2019年2月底前完成), or a sentence announcing the measures that follow (抓好以下几方面工作).
+# (以上工作要在2019年2月底前完成), a sentence announcing the measures that follow (抓好以下几方面工作),
+# or a clause that only frames the next ones in time or sequence (下一步，…; 这几年，…; 同时，…).
 _NOT_A_SUB_TASK_RE = re.compile(
     r"^(?:以上|上述|该项|此项|这项|前述)(?:各项)?工作[^，,。；;]{0,8}?(?:于|在)[^，,。；;]{0,14}(?:前|底|内)完成$"
     r"|(?:以下|下列|如下)(?:几)?(?:个|项)?(?:方面)?(?:的)?(?:工作|措施|意见|任务|要求)$"
+    r"|^(?:同时|此外|另外|下一步|接下来|今后|未来|目前|当前|这几年|近年来|近几年|今年以来|(?:19|20)\d{2}\s*年(?:以来)?)$"
 )
 
 

@@ -308,6 +308,15 @@ def test_a_deadline_or_an_announcement_is_no_sub_task() -> None:
     assert "各单位要开展自查，及时报送情况" in subtasks
 
 
+def test_a_clause_that_only_frames_the_next_is_no_sub_task() -> None:
+    # regression from a real People's Daily interview (sealed57): 下一步，我们将引导…; 这几年，江苏积极落实…
+    # gave sub-tasks named 下一步 and 这几年
+    path = REPO / "tests/gold/sealed57/docs/pd_2025_03_26_jiangsu_private_economy_interview.txt"
+    subtasks = [t.name for t in extract_path(path).tasks if t.parent is not None]
+    assert "下一步" not in subtasks and "这几年" not in subtasks
+    assert "我们还将完善海外综合服务体系" in subtasks  # the work those clauses frame stays
+
+
 def test_a_numbered_measure_is_named_after_its_purpose_clause() -> None:
     text = (
         "国务院办公厅关于进一步加强防震减灾工作的通知\n"
