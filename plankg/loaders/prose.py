@@ -282,6 +282,12 @@ _STRIVE_RE = re.compile(
     # 力争推动百个以上城市联动、…、提供百万个以上就业岗位: quantities strived for
     r"|(?P<quantities>(?:力争|争取)[^。；;]{0,60}?(?:\d|[十百千万])[^。；;，,、]{0,4}?(?:以上|不少于|不低于|左右))"
 )
+# 以建设…现代化人民城市为目标 / 锚定打造原始创新策源地目标 / 围绕到2030年基本实现农业现代化…的发展目标:
+# the aim the work is steered by, named as the target in one clause
+_AIM_STEERED_RE = re.compile(
+    rf"以[^，,。；;！？“”]{{4,60}}?为(?:{_AIM_KINDS}|根本|核心)?目标"
+    rf"|(?:锚定|围绕|朝着|向着)[^，,。；;！？]{{2,60}}?(?:的)?(?:{_AIM_KINDS}|核心)?目标(?![任体导值责])"
+)
 # 方案明确，… / 会议要求，…: who says it, before the aim it reports
 _SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,30}(?:明确|提出|要求|强调|指出|介绍|表示|说|称)[，,：:]")
 _IDEOLOGY_CLAUSE_RE = re.compile(r"贯彻|落实|精神|部署|为指导")
@@ -660,6 +666,7 @@ class _Reader:
         self.purpose_goals()
         self.guided_goals()
         self.aim_goals()
+        self.steered_goals()
         self.task_statements()
         # a fragment left by a cut (…落实《意见》要求。) names no measure
         self.items.tasks = [t for t in self.items.tasks if sum(map(_is_cjk, _span_text(self.text, t))) >= 4]
@@ -1234,6 +1241,27 @@ class _Reader:
                     self.items.goals.append(item)
                     self.claim([item])
                     return
+
+    def steered_goals(self) -> None:
+        """With no goal found otherwise: the first aim named as the target the work is steered by
+        (以高质量充分就业取得新进展为目标, 锚定…目标), that clause alone; not one the past reached."""
+        if self.items.goals:
+            return
+        text = self.text
+        for par in self.paragraphs:
+            if par.form not in ("prose", "lead"):
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                aim = _AIM_STEERED_RE.search(text, start, end)
+                # the guidance before the aim (深入贯彻…精神，以…为目标) does not make it commentary
+                if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
+                    continue
+                # the clause may sit inside a task's sentence (锚定…目标，加快构建…): it is that work's aim
+                # too, so it is kept whether or not that sentence was read as a task
+                item = _item("goal", text, *aim.span())
+                self.items.goals.append(item)
+                self.claim([item])
+                return
 
     def _closing_purpose(self, after: int, end: int) -> tuple[int, int] | None:
         """…出台《…》，提出实施…计划，综合运用…政策，促进高质量充分就业。: the release sentence's last

@@ -1738,6 +1738,29 @@ def test_an_aim_named_as_one_of_the_plans_goals_is_a_goal() -> None:
     assert not any("媒体+科技+垂直领域" in goal for goal in goals)
 
 
+def test_the_aim_the_work_is_steered_by_is_a_goal_when_nothing_else_states_one() -> None:
+    # regressions from real People's Daily reports (sealed18, sealed59): 以建设创新、宜居…的现代化人民城市
+    # 为目标 and 锚定打造原始创新策源地目标 name the aim, after guidance (贯彻…精神) or inside a measure, and
+    # gave no goal
+    for batch, name, aim in (
+        (
+            "sealed18",
+            "rmrb_2025_07_16_central_urban_work_conference.txt",
+            "以建设创新、宜居、美丽、韧性、文明、智慧的现代化人民城市为目标",
+        ),
+        (
+            "sealed59",
+            "pd_2025_07_21_hubei_sci_tech_innovation_highland_news.txt",
+            "锚定打造原始创新策源地目标",
+        ),
+    ):
+        goals = [goal.text for goal in extract_path(REPO / "tests/gold" / batch / "docs" / name).goals]
+        assert goals == [aim], name
+    # an aim told as reached or worked on in the past is none
+    text = "某地推进数字乡村建设\n近年来，某地以建设数字乡村为目标，已建成一批示范村。\n"
+    assert extract_text(text).goals == []
+
+
 def test_the_aim_an_interviews_headline_states_is_its_goal_when_its_text_states_none() -> None:
     # regressions from real People's Daily interviews (sealed30, sealed63): 努力推动美丽中国建设取得新的
     # 重大进展 and 推动吉林全面振兴取得新突破 head answers that state no aim rules read — they gave no goal
