@@ -283,10 +283,12 @@ _STRIVE_RE = re.compile(
     r"|(?P<quantities>(?:力争|争取)[^。；;]{0,60}?(?:\d|[十百千万])[^。；;，,、]{0,4}?(?:以上|不少于|不低于|左右))"
 )
 # 以建设…现代化人民城市为目标 / 锚定打造原始创新策源地目标 / 围绕到2030年基本实现农业现代化…的发展目标:
-# the aim the work is steered by, named as the target in one clause
+# the aim the work is steered by, named as the target in one clause. (围绕 with a bare 目标 — 围绕产业链现代化
+# 目标，发挥… — is the ground a measure stands on, more often than the plan's aim.)
 _AIM_STEERED_RE = re.compile(
     rf"以[^，,。；;！？“”]{{4,60}}?为(?:{_AIM_KINDS}|根本|核心)?目标"
-    rf"|(?:锚定|围绕|朝着|向着)[^，,。；;！？]{{2,60}}?(?:的)?(?:{_AIM_KINDS}|核心)?目标(?![任体导值责])"
+    rf"|(?:锚定|朝着|向着)[^，,。；;！？]{{2,60}}?(?:的)?(?:{_AIM_KINDS}|核心)?目标(?![任体导值责])"
+    rf"|围绕[^，,。；;！？]{{2,60}}?(?:的)?(?:{_AIM_KINDS})目标(?![任体导值责])"
 )
 # 方案明确，… / 会议要求，…: who says it, before the aim it reports
 _SAYS_LEAD_RE = re.compile(r"[^，,。；;]{0,30}(?:明确|提出|要求|强调|指出|介绍|表示|说|称)[，,：:]")
