@@ -1756,6 +1756,10 @@ def test_the_aim_the_work_is_steered_by_is_a_goal_when_nothing_else_states_one()
     ):
         goals = [goal.text for goal in extract_path(REPO / "tests/gold" / batch / "docs" / name).goals]
         assert goals == [aim], name
+    # sealed31: an aim said to be the target (实现国际收支基本平衡是我们的政策目标) was no goal either
+    name = "pd_2025_12_17_central_economic_work_conference_qa.txt"
+    goals = [goal.text for goal in extract_path(REPO / "tests/gold/sealed31/docs" / name).goals]
+    assert goals == ["实现国际收支基本平衡是我们的政策目标"]
     # an aim told as reached or worked on in the past is none
     text = "某地推进数字乡村建设\n近年来，某地以建设数字乡村为目标，已建成一批示范村。\n"
     assert extract_text(text).goals == []
