@@ -286,7 +286,7 @@ _STRIVE_RE = re.compile(
 # the aim the work is steered by, named as the target in one clause. (围绕 with a bare 目标 — 围绕产业链现代化
 # 目标，发挥… — is the ground a measure stands on, more often than the plan's aim.)
 _AIM_STEERED_RE = re.compile(
-    rf"以[^，,。；;！？“”]{{4,60}}?为(?:{_AIM_KINDS}|根本|核心)?目标"
+    rf"以[^，,。；;！？“”]{{4,60}}?为(?:{_AIM_KINDS}|根本|核心)?目标(?![任体导值责])"
     rf"|(?:锚定|朝着|向着)[^，,。；;！？]{{2,60}}?(?:的)?(?:{_AIM_KINDS}|核心)?目标(?![任体导值责])"
     rf"|围绕[^，,。；;！？]{{2,60}}?(?:的)?(?:{_AIM_KINDS})目标(?![任体导值责])"
     # 实现国际收支基本平衡是我们的政策目标: an aim said to be the target, closing its sentence
