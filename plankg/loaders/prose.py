@@ -1229,22 +1229,19 @@ class _Reader:
         if self.items.goals:
             return
         text = self.text
-        for par in self.paragraphs:
-            if par.form not in ("prose", "lead"):
+        for start, end in self._running_sentences():
+            aim = _STRIVE_RE.search(text, start, end)
+            if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
                 continue
-            for start, end in sentences(text, par.start, par.end):
-                aim = _STRIVE_RE.search(text, start, end)
-                if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
-                    continue
-                clause_start = max(text.rfind(ch, start, aim.start()) for ch in "，,；;“") + 1
-                if aim.group("quantities"):  # 此次行动…，聚焦…，力争…百万个以上: the whole sentence aims
-                    lead = _SAYS_LEAD_RE.match(text, trim(text, start, end)[0], aim.start())
-                    clause_start = lead.end() if lead else start
-                item = _item("goal", text, max(clause_start, start), end)
-                if self.free(*item.span):
-                    self.items.goals.append(item)
-                    self.claim([item])
-                    return
+            clause_start = max(text.rfind(ch, start, aim.start()) for ch in "，,；;“") + 1
+            if aim.group("quantities"):  # 此次行动…，聚焦…，力争…百万个以上: the whole sentence aims
+                lead = _SAYS_LEAD_RE.match(text, trim(text, start, end)[0], aim.start())
+                clause_start = lead.end() if lead else start
+            item = _item("goal", text, max(clause_start, start), end)
+            if self.free(*item.span):
+                self.items.goals.append(item)
+                self.claim([item])
+                return
 
     def steered_goals(self) -> None:
         """With no goal found otherwise: the first aim named as the target the work is steered by
@@ -1252,20 +1249,23 @@ class _Reader:
         if self.items.goals:
             return
         text = self.text
-        for par in self.paragraphs:
-            if par.form not in ("prose", "lead"):
+        for start, end in self._running_sentences():
+            aim = _AIM_STEERED_RE.search(text, start, end)
+            # the guidance before the aim (深入贯彻…精神，以…为目标) does not make it commentary
+            if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
                 continue
-            for start, end in sentences(text, par.start, par.end):
-                aim = _AIM_STEERED_RE.search(text, start, end)
-                # the guidance before the aim (深入贯彻…精神，以…为目标) does not make it commentary
-                if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
-                    continue
-                # the clause may sit inside a task's sentence (锚定…目标，加快构建…): it is that work's aim
-                # too, so it is kept whether or not that sentence was read as a task
-                item = _item("goal", text, *aim.span())
-                self.items.goals.append(item)
-                self.claim([item])
-                return
+            # the clause may sit inside a task's sentence (锚定…目标，加快构建…): it is that work's aim too,
+            # so it is kept whether or not that sentence was read as a task
+            item = _item("goal", text, *aim.span())
+            self.items.goals.append(item)
+            self.claim([item])
+            return
+
+    def _running_sentences(self) -> Iterator[tuple[int, int]]:
+        """The sentences of the running text (prose and lead paragraphs), in reading order."""
+        for par in self.paragraphs:
+            if par.form in ("prose", "lead"):
+                yield from sentences(self.text, par.start, par.end)
 
     def _closing_purpose(self, after: int, end: int) -> tuple[int, int] | None:
         """…出台《…》，提出实施…计划，综合运用…政策，促进高质量充分就业。: the release sentence's last
