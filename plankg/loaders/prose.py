@@ -1229,10 +1229,7 @@ class _Reader:
         if self.items.goals:
             return
         text = self.text
-        for start, end in self._running_sentences():
-            aim = _STRIVE_RE.search(text, start, end)
-            if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
-                continue
+        for start, end, aim in self._running_aims(_STRIVE_RE):
             clause_start = max(text.rfind(ch, start, aim.start()) for ch in "，,；;“") + 1
             if aim.group("quantities"):  # 此次行动…，聚焦…，力争…百万个以上: the whole sentence aims
                 lead = _SAYS_LEAD_RE.match(text, trim(text, start, end)[0], aim.start())
@@ -1248,24 +1245,27 @@ class _Reader:
         (以高质量充分就业取得新进展为目标, 锚定…目标), that clause alone; not one the past reached."""
         if self.items.goals:
             return
-        text = self.text
-        for start, end in self._running_sentences():
-            aim = _AIM_STEERED_RE.search(text, start, end)
-            # the guidance before the aim (深入贯彻…精神，以…为目标) does not make it commentary
-            if aim is None or _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end):
-                continue
-            # the clause may sit inside a task's sentence (锚定…目标，加快构建…): it is that work's aim too,
-            # so it is kept whether or not that sentence was read as a task
-            item = _item("goal", text, *aim.span())
-            self.items.goals.append(item)
-            self.claim([item])
+        first = next(self._running_aims(_AIM_STEERED_RE), None)
+        if first is None:
             return
+        # the clause may sit inside a task's sentence (锚定…目标，加快构建…): it is that work's aim too, so it
+        # is kept whether or not that sentence was read as a task
+        item = _item("goal", self.text, *first[2].span())
+        self.items.goals.append(item)
+        self.claim([item])
 
-    def _running_sentences(self) -> Iterator[tuple[int, int]]:
-        """The sentences of the running text (prose and lead paragraphs), in reading order."""
+    def _running_aims(self, aim_re: re.Pattern[str]) -> Iterator[tuple[int, int, re.Match[str]]]:
+        """(start, end, match) of each sentence of the running text (prose and lead paragraphs), in reading
+        order, where `aim_re` matches and nothing from the match on marks commentary or the past (guidance
+        before it — 深入贯彻…精神，以…为目标 — does not)."""
+        text = self.text
         for par in self.paragraphs:
-            if par.form in ("prose", "lead"):
-                yield from sentences(self.text, par.start, par.end)
+            if par.form not in ("prose", "lead"):
+                continue
+            for start, end in sentences(text, par.start, par.end):
+                aim = aim_re.search(text, start, end)
+                if aim is not None and _NOT_PLAN_SENTENCE_RE.search(text, aim.start(), end) is None:
+                    yield start, end, aim
 
     def _closing_purpose(self, after: int, end: int) -> tuple[int, int] | None:
         """…出台《…》，提出实施…计划，综合运用…政策，促进高质量充分就业。: the release sentence's last
