@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from plankg.loaders.genre import PROGRAMME_FROM_YEAR, classify_genre
+from plankg.loaders.goal_clauses import with_learned_goal
 from plankg.loaders.indicators import IndicatorMatch, find_indicators, stated_year
 from plankg.loaders.links import apply_overrides, infer_links
 from plankg.loaders.metadata import EDITION_PERIODS, extract_metadata
@@ -120,6 +121,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
         if genre.genre in PARTLY_PROSE_GENRES and not structured_tasks:  # structure wins where it exists
             outline = weigh_tasks(outline)
+        if genre.genre in PARTLY_PROSE_GENRES and outline.tasks and not outline.goals:
+            outline = with_learned_goal(outline, genre.genre)  # the aim no rule tells from a task
         if looking_back:  # a completed plan's results (经过五年的努力，…进一步提升) are no aims
             outline.goals = [g for g in outline.goals if _FUTURE_RE.search(text, *g.span)]
             # nor its tasks, before the report turns to what comes next (“十五五”时期，…将在五个方面着力)

@@ -1,0 +1,173 @@
+"""A report's goal where the rules find none: the clause a learned model holds likeliest to be its goal.
+
+Most reports and interpretations of a plan state an aim (推动…高质量发展, 为科技创新提供全链条金融服务),
+but in words no rule tells apart from a task. Where the rules found tasks but no goal, a logistic
+regression over each clause's words and place (its opening characters, its character pairs and triples,
+first or last in its sentence, how far into the text, a date in its sentence, inside a task the rules
+found) names the likeliest clause as the goal when it is likely enough. Trained by
+scripts/train_goal_clause_model.py on the real-document gold, shipped as plain data in
+models/goal_clauses.json.gz and read here in plain Python: no scikit-learn at run time, nothing fetched.
+
+Why only where the rules found none: documents the rules were tuned on rarely have a gold goal there, but
+on documents they never saw three in four do (the batches kept unseen; see benchmarks/ACCURACY.md).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from plankg.loaders.prose import clauses, evidence_span
+from plankg.loaders.structure import Item, Outline, all_items
+from plankg.loaders.task_sentences import line_sentences
+
+MODEL_PATH = Path(__file__).with_name("models") / "goal_clauses.json.gz"
+_QUOTES = '“”"‘’「」 '
+_OPENING_CHARS = 8  # a clause's kind shows in its first words (推动…, 为…, 让…)
+_DATED_RE = re.compile(r"20\d\d年|十[四五六]五|今年|明年|下一步|未来")
+_MIN_CHARS = 4  # shorter clauses are link words (同时, 其中) or labels, never an aim
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause and where it stands: its sentence, its place in it, the sentence's place in the text."""
+
+    span: tuple[int, int]
+    sentence: tuple[int, int]
+    index: int
+    count: int
+    sentence_index: int
+
+
+def text_clauses(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[Clause]:
+    """Every clause of at least _MIN_CHARS characters of the given sentences."""
+    found = []
+    for number, (start, end) in enumerate(sentence_spans):
+        parts = clauses(text, start, end) or [(start, end)]
+        found += [
+            Clause(part, (start, end), index, len(parts), number)
+            for index, part in enumerate(parts)
+            if part[1] - part[0] >= _MIN_CHARS
+        ]
+    return found
+
+
+def clause_features(text: str, clause: Clause, in_task: bool, genre: str) -> list[str]:
+    """The features the model weighs: the same at training and at run time."""
+    start, end = clause.span
+    words = text[start:end].strip(_QUOTES)
+    features = [
+        f"genre:{genre}",
+        f"pos:{10 * start // max(1, len(text))}",  # the tenth of the text it opens in
+        f"si:{min(clause.sentence_index, 12)}",
+    ]
+    for n in (1, 2, 3):  # the opening characters, the first three single ones by place
+        for i in range(min(len(words), _OPENING_CHARS) - n + 1):
+            features.append(f"o:{words[i : i + n]}{i if n == 1 and i < 3 else ''}")
+    features += [f"g:{words[i : i + n]}" for n in (2, 3) for i in range(len(words) - n + 1)]
+    if clause.index == 0:
+        features.append("first")
+    if clause.index == clause.count - 1:
+        features.append("last")
+    if clause.count == 1:
+        features.append("single")
+    if _DATED_RE.search(text, *clause.sentence):
+        features.append("dated")
+    if in_task:
+        features.append("in_task")
+    if any(ch.isdigit() for ch in words):
+        features.append("number")
+    return features
+
+
+class TaskCover:
+    """The rules' task spans as disjoint runs: `holds_most(a, b)` when they cover at least half of [a, b)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        runs: list[list[int]] = []
+        for start, end in sorted(spans):
+            if runs and start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        self._starts = [start for start, _ in runs]
+        self._runs = runs
+
+    def holds_most(self, start: int, end: int) -> bool:
+        i = max(0, bisect_right(self._starts, start) - 1)
+        inside = 0
+        while i < len(self._runs) and self._runs[i][0] < end:
+            inside += max(0, min(end, self._runs[i][1]) - max(start, self._runs[i][0]))
+            i += 1
+        return 2 * inside >= end - start
+
+
+@dataclass(frozen=True)
+class GoalClauseModel:
+    weights: dict[str, float]
+    intercept: float
+    threshold: float  # the least probability at which the likeliest clause is taken as the goal
+
+    def probability(self, features: Iterable[str]) -> float:
+        score = self.intercept + sum(self.weights.get(feature, 0.0) for feature in set(features))
+        return 1.0 / (1.0 + math.exp(-score))
+
+
+@cache
+def goal_clause_model(path: Path = MODEL_PATH) -> GoalClauseModel:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return model_from_data(json.load(handle))
+
+
+def model_from_data(data: dict) -> GoalClauseModel:
+    """A model from the plain data scripts/train_goal_clause_model.py writes."""
+    return GoalClauseModel(
+        weights=dict(zip(data["features"], data["coef"], strict=True)),
+        intercept=data["intercept"],
+        threshold=data["threshold"],
+    )
+
+
+def likeliest_goal(
+    text: str,
+    sentence_spans: list[tuple[int, int]],
+    task_spans: Iterable[tuple[int, int]],
+    genre: str,
+    model: GoalClauseModel | None = None,
+) -> tuple[Clause, float] | None:
+    """The clause the model holds likeliest a goal, with its probability, when that reaches the model's
+    threshold; else None."""
+    model = model or goal_clause_model()
+    cover = TaskCover(task_spans)
+    best: tuple[float, Clause] | None = None
+    for clause in text_clauses(text, sentence_spans):
+        p = model.probability(clause_features(text, clause, cover.holds_most(*clause.span), genre))
+        if best is None or p > best[0]:
+            best = (p, clause)
+    if best is None or best[0] < model.threshold:
+        return None
+    return best[1], best[0]
+
+
+def with_learned_goal(outline: Outline, genre: str) -> Outline:
+    """The outline of a report or interpretation whose rules found tasks but no goal, with the goal the
+    model finds (if any) added as a learned item: named by its clause, its evidence running to the end of
+    the sentence (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。: an aim goes on
+    to what it is for)."""
+    text = outline.text
+    found = likeliest_goal(
+        text, line_sentences(text), (item.span for item in all_items(outline.tasks)), genre
+    )
+    if found is not None:
+        clause, p = found
+        span = evidence_span(text, clause.span[0], clause.sentence[1])
+        outline.goals = [Item(kind="goal", name=clause.span, span=span, learned=True)]
+        outline.warnings.append(f"goal model: a goal at {span[0]}-{span[1]} (p = {p:.2f})")
+    return outline

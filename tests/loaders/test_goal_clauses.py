@@ -1,0 +1,124 @@
+"""The goal-clause model (plankg/loaders/goal_clauses.py): a report's goal where the rules find none.
+
+The shipped model must be what scripts/train_goal_clause_model.py makes of the repository's gold, and the
+plain-Python reading of it must give what scikit-learn gives. What it adds on documents it never saw is
+measured in benchmarks/ACCURACY.md, not here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from types import ModuleType
+
+import pytest
+
+from plankg.loaders.extract import extract_path
+from plankg.loaders.goal_clauses import (
+    MODEL_PATH,
+    GoalClauseModel,
+    goal_clause_model,
+    likeliest_goal,
+    model_from_data,
+)
+from plankg.loaders.task_sentences import line_sentences
+from tests.support.corpus import GOLD_DIR, REPO, SEED_DOCUMENT
+
+WIND_POWER_REPORT = GOLD_DIR / "sealed71" / "docs" / "pd_2025_01_08_rural_wind_power_action_report.txt"
+
+
+def _training_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_goal_clause_model", REPO / "scripts" / "train_goal_clause_model.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def trained() -> tuple:
+    """The training script's labelled clauses and the scikit-learn model it fits on them."""
+    script = _training_script()
+    features, labels = script.labelled_clauses()
+    return script, features, labels, *script.fit(features, labels)
+
+
+def test_the_shipped_goal_model_is_what_training_on_the_gold_gives(trained: tuple) -> None:
+    script, _, labels, vectorizer, classifier = trained
+    assert len(labels) > 10000 and 0 < sum(labels) < len(labels) / 5
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
+        shipped = json.load(handle)
+    retrained = script.model_data(vectorizer, classifier, clauses=len(labels))
+    assert shipped["trained_on"] == retrained["trained_on"]  # a batch added since is in the training
+    assert shipped["features"] == retrained["features"] and shipped["threshold"] == retrained["threshold"]
+    worst = max(abs(a - b) for a, b in zip(shipped["coef"], retrained["coef"], strict=True))
+    assert worst < 1e-3, f"retrain: python scripts/train_goal_clause_model.py (weights differ by {worst})"
+
+
+def test_plain_python_reads_the_goal_model_as_scikit_learn_does(trained: tuple) -> None:
+    script, features, labels, vectorizer, classifier = trained
+    model = model_from_data(script.model_data(vectorizer, classifier, clauses=len(labels)))
+    sample = [row for row, label in zip(features, labels, strict=True) if label][:50] + features[:150]
+    kept = [{f: 1 for f in row if f in vectorizer.vocabulary_} for row in sample]
+    expected = classifier.predict_proba(vectorizer.transform(kept))[:, 1]
+    for row, p in zip(sample, expected, strict=True):
+        assert abs(model.probability(row) - p) < 1e-4, row[:5]
+
+
+def test_a_report_whose_rules_find_tasks_but_no_goal_gets_the_clause_the_model_holds_its_goal() -> None:
+    extraction = extract_path(WIND_POWER_REPORT)
+    gold = json.loads((WIND_POWER_REPORT.parent.parent / f"{WIND_POWER_REPORT.stem}.json").read_text("utf-8"))
+    text = WIND_POWER_REPORT.read_text(encoding="utf-8")
+    assert extraction.document.genre == "plan_report" and extraction.tasks
+    assert any(w.startswith("goal model: ") for w in extraction.warnings)
+    [goal] = extraction.goals
+    assert text[goal.span[0] : goal.span[1]] == goal.text  # the span slices the source
+    assert any(goal.name in g["text"] for g in gold["goals"]), goal.name
+
+
+def test_no_goal_is_taken_below_the_threshold() -> None:
+    text = WIND_POWER_REPORT.read_text(encoding="utf-8")
+    shipped = goal_clause_model()
+    found = likeliest_goal(text, line_sentences(text), [], "plan_report")
+    assert found is not None and found[1] >= shipped.threshold
+    stricter = GoalClauseModel(shipped.weights, shipped.intercept, threshold=found[1] + 1e-6)
+    assert likeliest_goal(text, line_sentences(text), [], "plan_report", stricter) is None
+
+
+def test_goals_the_rules_found_are_left_alone() -> None:
+    extraction = extract_path(SEED_DOCUMENT)
+    assert len(extraction.goals) == 5
+    assert not any(w.startswith("goal model") for w in extraction.warnings)
+
+
+def test_a_report_in_which_the_rules_find_no_task_gets_no_model_goal() -> None:
+    # news of a year's training classes, read as a report: the gold holds no aim, and none is made up
+    path = GOLD_DIR / "sealed2" / "docs" / "qingma_project_2025_classes_news_2025.txt"
+    extraction = extract_path(path)
+    assert extraction.document.genre == "plan_report"
+    assert extraction.tasks == [] and extraction.goals == []
+    assert not any(w.startswith("goal model") for w in extraction.warnings)
+
+
+def test_the_goal_model_is_read_without_scikit_learn() -> None:
+    program = (
+        "import sys; sys.modules['sklearn'] = None\n"  # any `import sklearn` now raises ImportError
+        "from plankg.loaders.extract import extract_path\n"
+        f"print(extract_path({str(WIND_POWER_REPORT)!r}).warnings[-1])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("goal model: ")
