@@ -18,7 +18,6 @@ Usage: python benchmarks/goal_clause_lobo.py [--json]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import sys
@@ -35,18 +34,9 @@ from train_sentence_model import HELD_OUT_SPLITS  # noqa: E402
 import plankg.loaders.extract as extract_module  # noqa: E402
 import plankg.loaders.goal_clauses as goal_clauses  # noqa: E402
 from plankg.cli.document_commands import extraction_json  # noqa: E402
+from tests.support.training import training_script  # noqa: E402
 
 FOLDS = 6
-
-
-def _training_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_goal_clause_model", REPO / "scripts" / "train_goal_clause_model.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _scored(
@@ -123,7 +113,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    training = _training_script()
+    training = training_script("train_goal_clause_model")
     results = {"cross-validated": summary(cross_validated(training)), "held out": summary(held_out())}
     if args.json:
         print(json.dumps(results, indent=2))

@@ -15,7 +15,6 @@ Usage: python scripts/train_goal_clause_model.py [--out PATH]
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections import Counter
@@ -28,12 +27,21 @@ if TYPE_CHECKING:  # scikit-learn is needed to train, not to import this module
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
-from train_sentence_model import COVERED, TRAINING_SPLITS, _share, _spans, _texts, gold_documents  # noqa: E402
+from train_sentence_model import (  # noqa: E402
+    COVERED,
+    TRAINING_SPLITS,
+    _share,
+    _spans,
+    _texts,
+    gold_documents,
+    write_model_data,
+)
 
 from plankg.loaders.extract import extract_path  # noqa: E402
-from plankg.loaders.goal_clauses import MODEL_PATH, TaskCover, clause_features, text_clauses  # noqa: E402
+from plankg.loaders.goal_clauses import MODEL_PATH, clause_features, in_tasks, text_clauses  # noqa: E402
 from plankg.loaders.prose import PARTLY_PROSE_GENRES  # noqa: E402
 from plankg.loaders.reading import read_document  # noqa: E402
+from plankg.loaders.spans import GrowingSpans  # noqa: E402
 from plankg.loaders.task_sentences import line_sentences  # noqa: E402
 
 C = 1.0
@@ -53,9 +61,9 @@ def document_clauses(gold_path: Path, path: Path) -> tuple[list[list[str]], list
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = read_document(path).text
     goals = _spans(text, _texts(gold.get("goals")))
-    cover = TaskCover(task.span for task in extraction.tasks)
+    tasks = GrowingSpans(task.span for task in extraction.tasks)
     found = text_clauses(text, line_sentences(text))
-    features = [clause_features(text, clause, cover.holds_most(*clause.span), genre) for clause in found]
+    features = [clause_features(text, clause, in_tasks(tasks, clause), genre) for clause in found]
     return features, [int(_share(*clause.span, goals) >= COVERED) for clause in found]
 
 
@@ -96,9 +104,7 @@ def main() -> int:
     args = parser.parse_args()
     features, labels = labelled_clauses()
     model = model_data(*fit(features, labels), clauses=len(labels))
-    data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
-        out.write(data)  # no time stamp: the same gold gives the same file
+    write_model_data(model, args.out)
     print(f"{len(labels)} clauses ({sum(labels)} goals), {len(model['features'])} features -> {args.out}")
     return 0
 

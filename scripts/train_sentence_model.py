@@ -174,15 +174,20 @@ def model_data(vectorizer: TfidfVectorizer, classifier: LogisticRegression, sent
     }
 
 
+def write_model_data(model: dict, path: Path) -> None:
+    """A model's plain data as gzipped JSON, with no time stamp: the same gold gives the same file."""
+    data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write(data)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
     texts, labels = labelled_sentences()
     model = model_data(*fit(texts, labels), sentences=len(texts))
-    data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
-        out.write(data)  # no time stamp: the same gold gives the same file
+    write_model_data(model, args.out)
     counts = {label: labels.count(label) for label in model["classes"]}
     print(f"{len(texts)} sentences {counts}, {len(model['ngrams'])} n-grams -> {args.out}")
     return 0

@@ -122,7 +122,8 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         if genre.genre in PARTLY_PROSE_GENRES and not structured_tasks:  # structure wins where it exists
             outline = weigh_tasks(outline)
         if genre.genre in PARTLY_PROSE_GENRES and outline.tasks and not outline.goals:
-            outline = with_learned_goal(outline, genre.genre)  # the aim no rule tells from a task
+            # the aim no rule tells from a task; before the look back below, which holds it to the future too
+            outline = with_learned_goal(outline, genre.genre)
         if looking_back:  # a completed plan's results (经过五年的努力，…进一步提升) are no aims
             outline.goals = [g for g in outline.goals if _FUTURE_RE.search(text, *g.span)]
             # nor its tasks, before the report turns to what comes next (“十五五”时期，…将在五个方面着力)

@@ -8,8 +8,8 @@ found) names the likeliest clause as the goal when it is likely enough. Trained 
 scripts/train_goal_clause_model.py on the real-document gold, shipped as plain data in
 models/goal_clauses.json.gz and read here in plain Python: no scikit-learn at run time, nothing fetched.
 
-Why only where the rules found none: documents the rules were tuned on rarely have a gold goal there, but
-on documents they never saw three in four do (the batches kept unseen; see benchmarks/ACCURACY.md).
+Why only where the rules found none: there, about half of the documents the rules were tuned on have a gold
+goal, but three in four of the documents they never saw do (the batches kept unseen; benchmarks/ACCURACY.md).
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ import gzip
 import json
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from plankg.loaders.prose import clauses, evidence_span
+from plankg.loaders.spans import GrowingSpans
 from plankg.loaders.structure import Item, Outline, all_items
 from plankg.loaders.task_sentences import line_sentences
 
@@ -87,26 +87,10 @@ def clause_features(text: str, clause: Clause, in_task: bool, genre: str) -> lis
     return features
 
 
-class TaskCover:
-    """The rules' task spans as disjoint runs: `holds_most(a, b)` when they cover at least half of [a, b)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        runs: list[list[int]] = []
-        for start, end in sorted(spans):
-            if runs and start <= runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], end)
-            else:
-                runs.append([start, end])
-        self._starts = [start for start, _ in runs]
-        self._runs = runs
-
-    def holds_most(self, start: int, end: int) -> bool:
-        i = max(0, bisect_right(self._starts, start) - 1)
-        inside = 0
-        while i < len(self._runs) and self._runs[i][0] < end:
-            inside += max(0, min(end, self._runs[i][1]) - max(start, self._runs[i][0]))
-            i += 1
-        return 2 * inside >= end - start
+def in_tasks(tasks: GrowingSpans, clause: Clause) -> bool:
+    """Whether the rules' tasks cover at least half of the clause."""
+    start, end = clause.span
+    return 2 * tasks.covered(start, end) >= end - start
 
 
 @dataclass(frozen=True)
@@ -145,10 +129,10 @@ def likeliest_goal(
     """The clause the model holds likeliest a goal, with its probability, when that reaches the model's
     threshold; else None."""
     model = model or goal_clause_model()
-    cover = TaskCover(task_spans)
+    tasks = GrowingSpans(task_spans)
     best: tuple[float, Clause] | None = None
     for clause in text_clauses(text, sentence_spans):
-        p = model.probability(clause_features(text, clause, cover.holds_most(*clause.span), genre))
+        p = model.probability(clause_features(text, clause, in_tasks(tasks, clause), genre))
         if best is None or p > best[0]:
             best = (p, clause)
     if best is None or best[0] < model.threshold:

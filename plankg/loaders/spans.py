@@ -64,6 +64,15 @@ class GrowingSpans:
         index = bisect_left(self._ends, start + 1)  # first run ending after start
         return index < len(self._starts) and self._starts[index] < end
 
+    def covered(self, start: int, end: int) -> int:
+        """How many characters of [start, end) the runs hold."""
+        index = bisect_left(self._ends, start + 1)  # first run ending after start
+        inside = 0
+        while index < len(self._starts) and self._starts[index] < end:
+            inside += min(end, self._ends[index]) - max(start, self._starts[index])
+            index += 1
+        return inside
+
     def end_at(self, position: int) -> int | None:
         """Where the run holding `position` ends, or None when no run holds it."""
         index = bisect_right(self._starts, position) - 1

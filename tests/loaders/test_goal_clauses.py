@@ -8,12 +8,7 @@ measured in benchmarks/ACCURACY.md, not here.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import os
-import subprocess
-import sys
-from types import ModuleType
 
 import pytest
 
@@ -26,25 +21,16 @@ from plankg.loaders.goal_clauses import (
     model_from_data,
 )
 from plankg.loaders.task_sentences import line_sentences
-from tests.support.corpus import GOLD_DIR, REPO, SEED_DOCUMENT
+from tests.support.corpus import GOLD_DIR, SEED_DOCUMENT
+from tests.support.training import last_warning_without_scikit_learn, training_script
 
 WIND_POWER_REPORT = GOLD_DIR / "sealed71" / "docs" / "pd_2025_01_08_rural_wind_power_action_report.txt"
-
-
-def _training_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_goal_clause_model", REPO / "scripts" / "train_goal_clause_model.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def trained() -> tuple:
     """The training script's labelled clauses and the scikit-learn model it fits on them."""
-    script = _training_script()
+    script = training_script("train_goal_clause_model")
     features, labels = script.labelled_clauses()
     return script, features, labels, *script.fit(features, labels)
 
@@ -107,18 +93,4 @@ def test_a_report_in_which_the_rules_find_no_task_gets_no_model_goal() -> None:
 
 
 def test_the_goal_model_is_read_without_scikit_learn() -> None:
-    program = (
-        "import sys; sys.modules['sklearn'] = None\n"  # any `import sklearn` now raises ImportError
-        "from plankg.loaders.extract import extract_path\n"
-        f"print(extract_path({str(WIND_POWER_REPORT)!r}).warnings[-1])\n"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("goal model: ")
+    assert last_warning_without_scikit_learn(WIND_POWER_REPORT).startswith("goal model: ")

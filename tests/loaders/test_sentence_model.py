@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from plankg.loaders.extract import extract_path, extract_text
 from plankg.loaders.sentence_model import MODEL_PATH, model_from_data, model_text, sentence_model
 from plankg.loaders.task_sentences import line_sentences
-from tests.support.corpus import GOLD_DIR, REPO, SEED_DOCUMENT
-from tests.support.training import training_script
+from tests.support.corpus import GOLD_DIR, SEED_DOCUMENT
+from tests.support.training import last_warning_without_scikit_learn, training_script
 
 
 @pytest.fixture(scope="module")
@@ -138,21 +135,7 @@ def test_a_sentence_after_a_rules_lead_task_is_its_sub_task() -> None:
 def test_the_model_is_read_without_scikit_learn() -> None:
     """Run time needs no scikit-learn: with its import made to fail, a report is still weighed."""
     path = GOLD_DIR / "sealed3" / "docs" / "qinghai_education_digitalization_news_2025.txt"
-    program = (
-        "import sys; sys.modules['sklearn'] = None\n"  # any `import sklearn` now raises ImportError
-        "from plankg.loaders.extract import extract_path\n"
-        f"print(extract_path({str(path)!r}).warnings[-1])\n"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("sentence model: ")
+    assert last_warning_without_scikit_learn(path).startswith("sentence model: ")
 
 
 def test_a_model_task_that_lists_its_actions_after_a_colon_has_them_as_sub_tasks() -> None:

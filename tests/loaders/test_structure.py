@@ -148,6 +148,9 @@ def test_span_lookups() -> None:
         False,
         False,
     ]
+    # how much of a window the runs hold: the goal-clause model asks whether the rules' tasks hold half
+    windows = ((0, 10), (5, 15), (15, 45), (12, 38), (41, 60))
+    assert [growing.covered(a, b) for a, b in windows] == [0, 5, 25, 26, 0]
 
 
 def _corpus_text(chars: int) -> str:

@@ -1,19 +1,41 @@
-"""The sentence model's training script (scripts/train_sentence_model.py), loaded as a module: the one way
-tests and benchmarks reach its gold reading and its scikit-learn fit."""
+"""The models' training scripts (scripts/train_sentence_model.py, scripts/train_goal_clause_model.py), loaded
+as modules: the one way tests and benchmarks reach their gold reading and their scikit-learn fit."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
 from types import ModuleType
 
 from tests.support.corpus import REPO
 
 
-def training_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_sentence_model", REPO / "scripts" / "train_sentence_model.py"
-    )
+def training_script(name: str = "train_sentence_model") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def last_warning_without_scikit_learn(path: Path) -> str:
+    """The last warning of `path`'s extraction in a fresh interpreter where importing scikit-learn fails:
+    the shipped models must be read without it."""
+    program = (
+        "import sys; sys.modules['sklearn'] = None\n"  # any `import sklearn` now raises ImportError
+        "from plankg.loaders.extract import extract_path\n"
+        f"print(extract_path({str(path)!r}).warnings[-1])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout
