@@ -5,6 +5,8 @@ machine's absolute path. Tests and benchmarks import it as `tests.support.corpus
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]  # tests/support/corpus.py -> the checkout
@@ -25,3 +27,16 @@ def corpus_dir() -> Path:
 
 CORPUS = corpus_dir()
 SEED_DOCUMENT = CORPUS / SEED_NAME
+
+
+def run_python(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python <args>` in the checkout with the checkout importable, as a developer runs its scripts; its
+    output captured as text."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )

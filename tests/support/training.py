@@ -4,13 +4,10 @@ as modules: the one way tests and benchmarks reach their gold reading and their 
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
-from tests.support.corpus import REPO
+from tests.support.corpus import REPO, run_python
 
 
 def training_script(name: str = "train_sentence_model") -> ModuleType:
@@ -29,13 +26,6 @@ def last_warning_without_scikit_learn(path: Path) -> str:
         "from plankg.loaders.extract import extract_path\n"
         f"print(extract_path({str(path)!r}).warnings[-1])\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_python("-c", program)
     assert run.returncode == 0, run.stderr
     return run.stdout
