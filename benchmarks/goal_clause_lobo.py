@@ -44,26 +44,27 @@ def _scored(
 ) -> list[dict]:
     """Each report or interpretation among `documents` scored without and with its goal model."""
     score_document = _accuracy_benchmark().score_document
-    with_goal, shipped = extract_module.with_learned_goal, goal_clauses.goal_clause_model
+    with_goal = extract_module.with_learned_goal
     rows = []
-    with tempfile.TemporaryDirectory() as workdir:
-        for gold_path, path in documents:
-            row: dict = {"batch": _batch_of(path), "document": path.name}
-            for variant in ("without", "with"):
-                if variant == "without":
-                    extract_module.with_learned_goal = lambda outline, genre: outline
+    try:
+        with tempfile.TemporaryDirectory() as workdir:
+            for gold_path, path in documents:
+                row: dict = {"batch": _batch_of(path), "document": path.name}
+                model = model_for(path)
+                for variant, learned_goal in (
+                    ("without", lambda outline, genre: outline),
+                    ("with", lambda outline, genre, model=model: with_goal(outline, genre, model)),
+                ):
+                    extract_module.with_learned_goal = learned_goal
+                    extraction = json.loads(extraction_json(extract_module.extract_path(path)))
+                    if extraction["document"]["genre"] not in REPORT_GENRES:
+                        break
+                    scored = score_document(path.name, gold_path, extraction, Path(workdir), path.parent)
+                    row[variant] = {"min_f1": scored.min_f1, "goal_f1": scored.f1.get("goals", 1.0)}
                 else:
-                    extract_module.with_learned_goal = with_goal
-                    model = model_for(path)
-                    goal_clauses.goal_clause_model = lambda path=None, model=model: model
-                extraction = json.loads(extraction_json(extract_module.extract_path(path)))
-                if extraction["document"]["genre"] not in REPORT_GENRES:
-                    break
-                scored = score_document(path.name, gold_path, extraction, Path(workdir), path.parent)
-                row[variant] = {"min_f1": scored.min_f1, "goal_f1": scored.f1.get("goals", 1.0)}
-            else:
-                rows.append(row)
-    extract_module.with_learned_goal, goal_clauses.goal_clause_model = with_goal, shipped
+                    rows.append(row)
+    finally:
+        extract_module.with_learned_goal = with_goal
     return rows
 
 

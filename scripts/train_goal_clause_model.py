@@ -37,7 +37,7 @@ from train_sentence_model import (  # noqa: E402
     write_model_data,
 )
 
-from plankg.loaders.extract import extract_path  # noqa: E402
+from plankg.loaders.extract import extract_document  # noqa: E402
 from plankg.loaders.goal_clauses import MODEL_PATH, clause_features, in_tasks, text_clauses  # noqa: E402
 from plankg.loaders.prose import PARTLY_PROSE_GENRES  # noqa: E402
 from plankg.loaders.reading import read_document  # noqa: E402
@@ -54,12 +54,13 @@ THRESHOLD = 0.3
 def document_clauses(gold_path: Path, path: Path) -> tuple[list[list[str]], list[int]]:
     """A training document's clauses: their features and whether the gold holds each a goal (none when
     the extractor does not read the document as a report or an interpretation)."""
-    extraction = extract_path(path)
+    document = read_document(path)
+    extraction = extract_document(document)
     genre = extraction.document.genre
     if genre not in PARTLY_PROSE_GENRES:
         return [], []
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = read_document(path).text
+    text = document.text
     goals = _spans(text, _texts(gold.get("goals")))
     tasks = GrowingSpans(task.span for task in extraction.tasks)
     found = text_clauses(text, line_sentences(text))

@@ -121,11 +121,9 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
         if genre.genre in PARTLY_PROSE_GENRES and not structured_tasks:  # structure wins where it exists
             outline = weigh_tasks(outline)
-        if genre.genre in PARTLY_PROSE_GENRES and outline.tasks and not outline.goals:
-            # the aim no rule tells from a task; before the look back below, which holds it to the future too
-            outline = with_learned_goal(outline, genre.genre)
+        ruled_goal = bool(outline.goals)
         if looking_back:  # a completed plan's results (经过五年的努力，…进一步提升) are no aims
-            outline.goals = [g for g in outline.goals if _FUTURE_RE.search(text, *g.span)]
+            outline.goals = _ahead_only(outline.goals, text)
             # nor its tasks, before the report turns to what comes next (“十五五”时期，…将在五个方面着力)
             ahead = _AHEAD_RE.search(text, _TITLE_CHARS)
             turn = ahead.start() if ahead else len(text)
@@ -134,6 +132,12 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
                 for t in outline.tasks
                 if t.span[0] >= turn or _WILL_BEFORE_RE.search(text, max(0, t.span[0] - 8), t.span[0])
             ]
+        if genre.genre in PARTLY_PROSE_GENRES and outline.tasks and not ruled_goal:
+            # the aim no rule tells from a task, weighed against the tasks kept (as in its training); a
+            # review's, like the rules' goals, only if it looks ahead
+            outline = with_learned_goal(outline, genre.genre)
+            if looking_back:
+                outline.goals = _ahead_only(outline.goals, text)
     first_line = (outline.title.start, outline.title.end) if outline.title else None
     meta = extract_metadata(text, first_line)
     title = meta.title or Path(document.path).stem or "untitled"
@@ -492,6 +496,11 @@ _THIS_OR_NEXT_YEAR_RE = re.compile(r"今年|明年")
 _YEAR_LEAD_RE = re.compile(r"\s*((?:19|20)\d{2})\s*年[，,]")  # a sentence opening with its year
 # what a sentence sets for the future: a modal of intent, a year to reach, a plan
 _FUTURE_RE = re.compile(r"将|力争|争取|到\s*\d{4}\s*年|预计|计划|目标是")
+
+
+def _ahead_only(goals: list[Item], text: str) -> list[Item]:
+    """The goals that look ahead (将, 力争, 到2030年 …): a review's others are the results it reports."""
+    return [goal for goal in goals if _FUTURE_RE.search(text, *goal.span)]
 
 
 def _closing_period_re(issued: int | None) -> re.Pattern[str] | None:

@@ -44,6 +44,7 @@ class Clause:
     index: int
     count: int
     sentence_index: int
+    dated: bool  # its sentence names a year or a time ahead (到2030年, “十五五”, 下一步)
 
 
 def text_clauses(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[Clause]:
@@ -51,8 +52,9 @@ def text_clauses(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[C
     found = []
     for number, (start, end) in enumerate(sentence_spans):
         parts = clauses(text, start, end) or [(start, end)]
+        dated = _DATED_RE.search(text, start, end) is not None  # once a sentence, whatever its clauses
         found += [
-            Clause(part, (start, end), index, len(parts), number)
+            Clause(part, (start, end), index, len(parts), number, dated)
             for index, part in enumerate(parts)
             if part[1] - part[0] >= _MIN_CHARS
         ]
@@ -78,7 +80,7 @@ def clause_features(text: str, clause: Clause, in_task: bool, genre: str) -> lis
         features.append("last")
     if clause.count == 1:
         features.append("single")
-    if _DATED_RE.search(text, *clause.sentence):
+    if clause.dated:
         features.append("dated")
     if in_task:
         features.append("in_task")
@@ -140,14 +142,14 @@ def likeliest_goal(
     return best[1], best[0]
 
 
-def with_learned_goal(outline: Outline, genre: str) -> Outline:
-    """The outline of a report or interpretation whose rules found tasks but no goal, with the goal the
-    model finds (if any) added as a learned item: named by its clause, its evidence running to the end of
-    the sentence (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。: an aim goes on
-    to what it is for)."""
+def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | None = None) -> Outline:
+    """The outline of a report or interpretation whose rules found tasks but no goal, with the goal that
+    `model` (the shipped one unless given) finds, if any, added as a learned item: named by its clause, its
+    evidence running to the end of the sentence (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好
+    开局提供有力保障。: an aim goes on to what it is for)."""
     text = outline.text
     found = likeliest_goal(
-        text, line_sentences(text), (item.span for item in all_items(outline.tasks)), genre
+        text, line_sentences(text), (item.span for item in all_items(outline.tasks)), genre, model
     )
     if found is not None:
         clause, p = found

@@ -27,7 +27,9 @@ class Item:
     span: tuple[int, int]
     children: list[Item] = field(default_factory=list)
     clause: bool = False  # a clause of a paragraph, not a paragraph of its own
-    learned: bool = False  # found by the sentence model, not by a rule (its numbers need their own cue)
+    # found by a learned model (a report's tasks by the sentence model, its goal by the goal-clause
+    # model), not by a rule; a learned task's numbers need a cue of their own
+    learned: bool = False
 
 
 @dataclass
