@@ -71,6 +71,8 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed86",
     "sealed87",
     "sealed88",
+    "sealed89",
+    "sealed90",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(

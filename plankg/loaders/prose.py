@@ -219,7 +219,9 @@ def sets_ahead(text: str, start: int, at: int, end: int) -> bool:
 _REACHED_RE = re.compile(r"建成|达到|实现|超过\s*\d")
 _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚焦|依托|立足|面向|瞄准)")
 # “十五五”时期，将… / “十五五”时期，陕西将…: what comes after the cue (the subject that will act skipped)
-_PERIOD_WORK_RE = re.compile(r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?(?=还将|将|要))?(?:还将|将|要)?\s*")
+_PERIOD_WORK_RE = re.compile(
+    r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?(?=还将|将|要|需|努力))?(?:还将|将|要|需|努力)?\s*"
+)
 _PERIOD_IS_RE = re.compile(rf"{_PERIOD}\s*(?:是|为)(?!\s*[，,：:])")
 # 2027年底前实现…, 方案提出，在2028年底前，实现…: a deadline the aim is set for (not 2024年前三季度)
 _DEADLINE = rf"(?:在\s*)?{_YEAR}前(?![一二三四五六七八九十两\d个])"
@@ -1320,7 +1322,9 @@ class _Reader:
                 )
             ):
                 continue
-            period = re.fullmatch(_PERIOD, match.group(0).strip()) is not None
+            period = (
+                re.fullmatch(rf"{_PERIOD}|未来\s*[{_CN_NUM}\d]+\s*年", match.group(0).strip()) is not None
+            )
             if period and text[at - 1 : at] == "是":
                 continue  # 新兴产业是“十五五”时期经济增长的新引擎: what something is in the period
             if period and self._period_work(match.end(), end):

@@ -63,6 +63,9 @@ GENRE_TARGET = 0.9
 # followed): sealed83 0.29 / 0.20, sealed84 0.30 / 0.30, sealed85 0.40 / 0.40, sealed86 0.20 / 0.20, sealed87
 # 0.20 / 0.20 and sealed88 0.00 / 0.00 (no floor; its non-plan is loud), not tuned on and held out of the
 # model's training.
+# Twenty-first session, scored once after the session's one rule (未来N年 as a period): sealed89 0.60 and
+# sealed90 0.60 (genre 10 of 10; their four non-plans silent), not tuned on and held out of the models'
+# training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -159,6 +162,8 @@ OUTSIDE_FLOORS = {
     "sealed85": 0.37,
     "sealed86": 0.17,
     "sealed87": 0.17,
+    "sealed89": 0.57,
+    "sealed90": 0.57,
 }
 LOUD_NON_PLANS = {
     "last": 1,

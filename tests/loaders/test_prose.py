@@ -1582,6 +1582,17 @@ def test_the_work_a_named_subject_will_do_in_the_period_is_no_goal() -> None:
     assert not any(goal.startswith(("“十五五”时期，山东将", "“十五五”时期，我国将")) for goal in goals)
 
 
+def test_the_work_the_coming_years_open_on_is_no_goal() -> None:
+    # regression from a real People's Daily report (sealed22): 未来5年，将持续深化港口转型升级和资源整合… was
+    # a goal; the coming years, like a named period, open here on their work, not on an end state
+    docs = REPO / "tests/gold"
+    hebei = extract_path(docs / "sealed22/docs/pd_2026_hebei_15th_fyp_press_conference.txt")
+    assert not any(goal.text.startswith("未来5年，将持续深化") for goal in hebei.goals)
+    # what the coming years are to reach stays a goal: 未来五年基本建成高质量综合普惠金融体系，…
+    finance = extract_path(docs / "sealed11/docs/pd_inclusive_finance_plan_report_2025.txt")
+    assert any(goal.text.startswith("未来五年基本建成") for goal in finance.goals)
+
+
 def test_a_deadline_sets_an_aim() -> None:
     # regression from a real People's Daily interpretation (sealed38): 方案提出，在2028年底前，实现重点旅游
     # 地区、主要城市群免费异地还车 gave no goal (a deadline 年底前 was no time cue); 2024年前三季度 stays
