@@ -184,6 +184,9 @@ _YEAR = r"(?:19|20)\d{2}\s*年(?:\s*[\d一二三四五六七八九十]{1,2}\s*�
 # 到今年9月底 / 到明年四月底: a deadline in the report's own year (于今年投运 is a date, not an aim)
 _NEAR_DEADLINE = r"(?:今年|明年)(?:\s*[\d一二三四五六七八九十]{1,2}\s*月)?(?:底|末|前)?"
 _PERIOD = r"[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间|末|期末)"
+_COMING_YEARS = rf"未来\s*[{_CN_NUM}\d]+\s*年"  # 未来5年: a period too, unnamed
+# a cue naming a span of time, not a date: what follows is the span's work or its end state
+_SPAN_CUE_RE = re.compile(rf"{_PERIOD}|{_COMING_YEARS}")
 # words of guidance and principle (not facts of the past) that may precede a dated aim in its sentence
 _GUIDANCE_ONLY_RE = re.compile(r"为指导|习近平|贯彻|精神|原则")
 # the words a goal's time cue may follow inside a clause (目标是到2025年, 力求到2030年, 《规划》到2025年)
@@ -218,7 +221,8 @@ def sets_ahead(text: str, start: int, at: int, end: int) -> bool:
 
 _REACHED_RE = re.compile(r"建成|达到|实现|超过\s*\d")
 _SCOPE_OPENER_RE = re.compile(r"(?:重点|进一步|着力|紧紧)?(?:围绕|聚焦|依托|立足|面向|瞄准)")
-# “十五五”时期，将… / “十五五”时期，陕西将…: what comes after the cue (the subject that will act skipped)
+# “十五五”时期，将… / “十五五”时期，陕西将… / 未来5年，需…: what comes after the cue (the subject that will
+# act and its modal skipped; 努力 and 需 put the work ahead as 将 does)
 _PERIOD_WORK_RE = re.compile(
     r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,6}?(?=还将|将|要|需|努力))?(?:还将|将|要|需|努力)?\s*"
 )
@@ -234,7 +238,7 @@ _GOAL_CUE_RE = re.compile(
     rf"|{_DEADLINE}"
     rf"|(?:(?<=将)|(?<=力争)|(?<=力求)|(?<=争取))在\s*{_YEAR}"  # “无废城市”将在2025年实现…, 力争在2027年底
     rf"|展望\s*{_YEAR}|(?:力争|争取)\s*{_YEAR}|{_PERIOD}"
-    rf"|未来\s*[{_CN_NUM}\d]+\s*年|(?:主要|发展|总体|工作|定量|定性)?目标[，,]?(?:就是|是|为)[，,：:]?"
+    rf"|{_COMING_YEARS}|(?:主要|发展|总体|工作|定量|定性)?目标[，,]?(?:就是|是|为)[，,：:]?"
     r"|(?<=的)总体要求[：:]"  # 明确三年戏剧振兴的总体要求：推动…: the aims the plan sets out as a whole
     # 《若干措施》提出今年支持1.5万户以上… / 政府工作报告提出，今年国内生产总值增长5%左右
     r"|(?:(?<=提出|明确)|(?<=提出[，,]|明确[，,]))今年(?!以来)"
@@ -1322,9 +1326,7 @@ class _Reader:
                 )
             ):
                 continue
-            period = (
-                re.fullmatch(rf"{_PERIOD}|未来\s*[{_CN_NUM}\d]+\s*年", match.group(0).strip()) is not None
-            )
+            period = _SPAN_CUE_RE.fullmatch(match.group(0).strip()) is not None
             if period and text[at - 1 : at] == "是":
                 continue  # 新兴产业是“十五五”时期经济增长的新引擎: what something is in the period
             if period and self._period_work(match.end(), end):
