@@ -73,6 +73,8 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed88",
     "sealed89",
     "sealed90",
+    "sealed91",
+    "sealed92",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(

@@ -63,9 +63,10 @@ GENRE_TARGET = 0.9
 # followed): sealed83 0.29 / 0.20, sealed84 0.30 / 0.30, sealed85 0.40 / 0.40, sealed86 0.20 / 0.20, sealed87
 # 0.20 / 0.20 and sealed88 0.00 / 0.00 (no floor; its non-plan is loud), not tuned on and held out of the
 # model's training.
-# Twenty-first session, scored once after the session's one rule (未来N年 as a period): sealed89 0.60 and
-# sealed90 0.60 (genre 10 of 10; their four non-plans silent), not tuned on and held out of the models'
-# training.
+# Twenty-first session, scored once with the session's final code: sealed89 0.60 and sealed90 0.60 (genre 10
+# of 10; their four non-plans silent), sealed91 0.37 and sealed92 0.29 (three non-plans read as reports and
+# loud: a manufacturing index's release, a feature on work done citing the 十五五 outline, a regulator's
+# enforcement news), not tuned on and held out of the models' training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -75,7 +76,8 @@ GENRE_TARGET = 0.9
 # (实际参展商将达到1200家) and in sealed32 a ministry's campaign against formalism (all read as reports), in
 # sealed44 a Q&A on a ministry's 竞业限制合规指引 (read as an interpretation of a plan), in sealed55 a
 # statistics Q&A on intellectual-property products (read as an interpretation) and in sealed61 a release of
-# industrial profits (read as a report) — both in batches kept untouched.
+# industrial profits (read as a report) — both in batches kept untouched — and the three of sealed91–92 (their
+# first score, kept untouched).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
@@ -164,6 +166,8 @@ OUTSIDE_FLOORS = {
     "sealed87": 0.17,
     "sealed89": 0.57,
     "sealed90": 0.57,
+    "sealed91": 0.34,
+    "sealed92": 0.26,
 }
 LOUD_NON_PLANS = {
     "last": 1,
@@ -175,6 +179,8 @@ LOUD_NON_PLANS = {
     "sealed44": 1,
     "sealed55": 1,
     "sealed61": 1,
+    "sealed91": 1,
+    "sealed92": 2,
 }
 
 
