@@ -14,8 +14,6 @@ goal, but three in four of the documents they never saw do (the batches kept uns
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 from collections.abc import Iterable
@@ -24,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from plankg.loaders.prose import clauses, evidence_span
+from plankg.loaders.sentence_model import read_model_data
 from plankg.loaders.spans import GrowingSpans
 from plankg.loaders.structure import Item, Outline, all_items
 from plankg.loaders.task_sentences import line_sentences
@@ -108,8 +107,7 @@ class GoalClauseModel:
 
 @cache
 def goal_clause_model(path: Path = MODEL_PATH) -> GoalClauseModel:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return model_from_data(json.load(handle))
+    return model_from_data(read_model_data(path))
 
 
 def model_from_data(data: dict) -> GoalClauseModel:

@@ -58,10 +58,15 @@ class SentenceModel:
         return {kind: e / total for kind, e in zip(self.classes, exps, strict=True)}
 
 
+def read_model_data(path: Path) -> dict:
+    """The plain data a training script wrote (scripts/train_sentence_model.py's write_model_data)."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
 @cache
 def sentence_model(path: Path = MODEL_PATH) -> SentenceModel:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return model_from_data(json.load(handle))
+    return model_from_data(read_model_data(path))
 
 
 def model_from_data(data: dict) -> SentenceModel:

@@ -7,7 +7,6 @@ measured in benchmarks/ACCURACY.md, not here.
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pytest
@@ -20,6 +19,7 @@ from plankg.loaders.goal_clauses import (
     likeliest_goal,
     model_from_data,
 )
+from plankg.loaders.sentence_model import read_model_data
 from plankg.loaders.task_sentences import line_sentences
 from tests.support.corpus import GOLD_DIR, SEED_DOCUMENT
 from tests.support.training import last_warning_without_scikit_learn, training_script
@@ -38,8 +38,7 @@ def trained() -> tuple:
 def test_the_shipped_goal_model_is_what_training_on_the_gold_gives(trained: tuple) -> None:
     script, _, labels, vectorizer, classifier = trained
     assert len(labels) > 10000 and 0 < sum(labels) < len(labels) / 5
-    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
-        shipped = json.load(handle)
+    shipped = read_model_data(MODEL_PATH)
     retrained = script.model_data(vectorizer, classifier, clauses=len(labels))
     assert shipped["trained_on"] == retrained["trained_on"]  # a batch added since is in the training
     assert shipped["features"] == retrained["features"] and shipped["threshold"] == retrained["threshold"]

@@ -8,13 +8,18 @@ benchmarks/sentence_model_lobo.py (each batch scored by a model that never saw i
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pytest
 
 from plankg.loaders.extract import extract_path, extract_text
-from plankg.loaders.sentence_model import MODEL_PATH, model_from_data, model_text, sentence_model
+from plankg.loaders.sentence_model import (
+    MODEL_PATH,
+    model_from_data,
+    model_text,
+    read_model_data,
+    sentence_model,
+)
 from plankg.loaders.task_sentences import line_sentences
 from tests.support.corpus import GOLD_DIR, SEED_DOCUMENT
 from tests.support.training import last_warning_without_scikit_learn, training_script
@@ -31,8 +36,7 @@ def trained() -> tuple:
 def test_the_shipped_model_is_what_training_on_the_gold_gives(trained: tuple) -> None:
     script, texts, labels, vectorizer, classifier = trained
     assert {"task", "goal", "other"} == set(labels) and len(texts) > 5000
-    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
-        shipped = json.load(handle)
+    shipped = read_model_data(MODEL_PATH)
     retrained = script.model_data(vectorizer, classifier, sentences=len(texts))
     assert shipped["trained_on"] == retrained["trained_on"]  # a batch added since is in the training
     assert shipped["ngrams"] == retrained["ngrams"] and shipped["classes"] == retrained["classes"]
