@@ -75,6 +75,10 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed90",
     "sealed91",
     "sealed92",
+    "sealed93",
+    "sealed94",
+    "sealed95",
+    "sealed96",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(
