@@ -79,8 +79,8 @@ GENRE_TARGET = 0.9
 # (实际参展商将达到1200家) and in sealed32 a ministry's campaign against formalism (all read as reports), in
 # sealed44 a Q&A on a ministry's 竞业限制合规指引 (read as an interpretation of a plan), in sealed55 a
 # statistics Q&A on intellectual-property products (read as an interpretation) and in sealed61 a release of
-# industrial profits (read as a report) — both in batches kept untouched — and the three of sealed91–92 and
-# the one of sealed93 (their first score, kept untouched).
+# industrial profits (read as a report) — both in batches kept untouched — and the three of sealed91–92 (their
+# first score; read in the twenty-second session, never tuned on) and the one of sealed93 (its first score).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
