@@ -140,6 +140,8 @@ _TARGET_RE = re.compile(
     # 会议强调，要全力抓好…: a meeting that sets the work to be done
     r"|(?:会议|会上)(?:强调|要求|提出|部署)[，,：:]\s*(?:各地|各级|各有关部门)?要"
 )
+# 全面完成“十四五”…目标, 超额实现了…目标: a target met (a review of work done), not one set
+_MET_BEFORE_RE = re.compile(r"(?:完成|实现了|达成|超额)[^，,。；;：:]{0,14}$")
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
 _ARTICLES_FOR_RULES = 3
@@ -559,7 +561,9 @@ def _statistics_release(text: str, body_start: int) -> re.Match[str] | None:
 
 def _sets_work(text: str, body_start: int) -> GenreDecision | None:
     """A report on a plan when the body states targets or work a government will carry out."""
-    target = _TARGET_RE.search(text, body_start)
-    if target is None:
-        return None
-    return _body_decision("plan_report", "an article on the targets or work a government sets", target)
+    for target in _TARGET_RE.finditer(text, body_start):
+        met = _MET_BEFORE_RE.search(text, max(0, target.start() - 16), target.start())
+        if target.group() == "目标" and met is not None:
+            continue  # 全面完成“十四五”找矿目标任务: a target met, not one set
+        return _body_decision("plan_report", "an article on the targets or work a government sets", target)
+    return None

@@ -388,6 +388,19 @@ def test_a_review_of_work_done_is_no_plan_and_a_years_plan_of_work_or_a_set_of_m
         assert classify_genre((gold / f"{name}.txt").read_text(encoding="utf-8")).genre == "plan_report"
 
 
+def test_a_target_met_is_no_target_set() -> None:
+    # regression from a real People's Daily page (sealed93): a year's results of mineral exploration
+    # (全面完成“十四五”找矿目标任务) were read as a report on a plan's targets, its results as tasks
+    path = REPO / "tests/gold/sealed93/docs/pd_2026_01_06_mineral_exploration_2025_results_news.txt"
+    extraction = extract_path(path)
+    assert extraction.document.genre == "not_a_plan"
+    assert extraction.goals == [] and extraction.tasks == [] and extraction.indicators == []
+    text = path.read_text(encoding="utf-8")
+    assert "全面完成“十四五”找矿目标任务" in text
+    set_target = text.replace("全面完成“十四五”找矿目标任务", "明确“十五五”找矿目标任务")
+    assert classify_genre(set_target).genre == "plan_report"
+
+
 def test_a_years_work_points_are_a_plan() -> None:
     # regression from a real notice (沪规划资源数〔2026〕141号): 关于印发《…工作要点》的通知 read as news
     title = "关于印发《2026年上海量子城市空间智能建设工作要点》的通知\n沪规划资源数〔2026〕141号\n"
