@@ -403,6 +403,10 @@ _AIM_CUE_RE = re.compile(rf"到\s*\d{{4}}\s*年|{EDITION_NAME}(?:时期|期间|�
 
 # 折合约1.5亿吨标准煤: the same quantity in another unit, named by what it converts
 _EQUIVALENT_WORDS = frozenset({"折合", "折算", "相当于", "约合", "合计"})
+# 这一占比, 该比例, 上述指标: the measure named just before, referred back to
+_ANAPHOR_RE = re.compile(
+    r"(?:这一|这个|该|此|上述)(?:占比|比例|比重|比率|数字|数据|指标|目标|数值|规模|数量|水平)"
+)
 
 
 def _verb_object(pre: str) -> re.Match[str] | None:
@@ -950,7 +954,8 @@ def find_indicators(
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
             name = object_built_before(scan, clause_start, verb) or name
         if (
-            (not name or name in _PREFIX_WORDS or name in _EQUIVALENT_WORDS)  # 增长1.5倍，折合约1.5亿吨
+            # 增长1.5倍，折合约1.5亿吨; 覆盖率达到73%左右，到2030年，这一占比将达到75%
+            (not name or name in _PREFIX_WORDS or name in _EQUIVALENT_WORDS or _ANAPHOR_RE.fullmatch(name))
             and results
             and "。" not in scan[results[-1].number_start - start : n_start]
         ):

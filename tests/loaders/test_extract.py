@@ -442,6 +442,17 @@ def test_a_goals_target_restated_by_its_task_is_one_indicator() -> None:
     assert ("化学需氧量排放总量", 8) in found and ("氨氮排放总量", 8) in found  # one value, two measures
 
 
+def test_a_measure_referred_back_to_keeps_its_name() -> None:
+    # regression from a real People's Daily report (sealed96): …覆盖率达到73%左右，到2030年，这一占比将达到75%
+    # named the second target 这一占比, what no reader can compare across plans
+    name = "pd_2026_06_16_metro_commute_corridor_plan_report.txt"
+    found = [(i.name, i.value) for i in extract_path(REPO / "tests/gold/sealed96/docs" / name).indicators]
+    share = "主要都市圈内具备一小时通勤条件人口的覆盖率"
+    assert (share, 73) in found and (share, 75) in found
+    sentence = "到2027年，新能源汽车销量占比达到40%，到2030年，该比例提高到50%。"
+    assert [m.name for m in find_indicators(sentence, 0, len(sentence))] == ["新能源汽车销量占比"] * 2
+
+
 def test_graduates_a_plan_aims_to_take_in_are_counted_as_people() -> None:
     # regression from a real People's Daily report on Guangdong's talent plan (sealed57): 行动计划的目标是
     # 吸纳100万高校毕业生来粤就业创业 gave no indicator (吸纳 not read as what counts, 万 before the people)
