@@ -275,6 +275,12 @@ def test_the_figures_of_a_target_formula_spelled_out_are_targets() -> None:
 def test_the_share_of_an_area_that_reaches_a_standard_is_a_target() -> None:
     sentence = "到2025年底，本市建成区40%以上的面积达到海绵城市建设目标要求。"
     assert described(sentence) == [("本市建成区面积达到海绵城市建设目标要求的比例", 40.0, "%", ">=")]
+    # regression from a real People's Daily report (sealed93): the first share of a list was named 甘肃省
+    listed = "到2028年底，推动90%持证在产大型矿山、80%中型矿山达到绿色矿山标准，鼓励小型矿山积极参与创建。"
+    assert [(name, value) for name, value, _, _ in described(listed)] == [
+        ("持证在产大型矿山达到绿色矿山标准的比例", 90.0),
+        ("中型矿山达到绿色矿山标准的比例", 80.0),
+    ]
 
 
 def test_a_change_against_a_named_base_year_is_a_target_a_years_statistic_is_not() -> None:
