@@ -142,6 +142,7 @@ _TARGET_RE = re.compile(
 )
 # 全面完成“十四五”…目标, 超额实现了…目标: a target met (a review of work done), not one set
 _MET_BEFORE_RE = re.compile(r"(?:完成|实现了|达成|超额)[^，,。；;：:]{0,14}$")
+_MET_LOOKBACK_CHARS = 16  # the verb and the words it takes before 目标
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
 _ARTICLES_FOR_RULES = 3
@@ -562,8 +563,8 @@ def _statistics_release(text: str, body_start: int) -> re.Match[str] | None:
 def _sets_work(text: str, body_start: int) -> GenreDecision | None:
     """A report on a plan when the body states targets or work a government will carry out."""
     for target in _TARGET_RE.finditer(text, body_start):
-        met = _MET_BEFORE_RE.search(text, max(0, target.start() - 16), target.start())
-        if target.group() == "目标" and met is not None:
+        lookback = max(0, target.start() - _MET_LOOKBACK_CHARS)
+        if target.group() == "目标" and _MET_BEFORE_RE.search(text, lookback, target.start()):
             continue  # 全面完成“十四五”找矿目标任务: a target met, not one set
         return _body_decision("plan_report", "an article on the targets or work a government sets", target)
     return None
