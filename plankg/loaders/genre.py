@@ -141,8 +141,10 @@ _TARGET_RE = re.compile(
     r"|(?:会议|会上)(?:强调|要求|提出|部署)[，,：:]\s*(?:各地|各级|各有关部门)?要"
 )
 # 全面完成“十四五”…目标, 超额实现了…目标: a target met (a review of work done), not one set
-_MET_BEFORE_RE = re.compile(r"(?:完成|实现了|达成|超额)[^，,。；;：:]{0,14}$")
-_MET_LOOKBACK_CHARS = 16  # the verb and the words it takes before 目标
+_MET_VERBS = ("完成", "实现了", "达成", "超额")
+_MET_OBJECT_CHARS = 14  # the words between the verb and 目标 (“十四五”找矿)
+_MET_BEFORE_RE = re.compile(rf"(?:{'|'.join(_MET_VERBS)})[^，,。；;：:]{{0,{_MET_OBJECT_CHARS}}}$")
+_MET_LOOKBACK_CHARS = max(map(len, _MET_VERBS)) + _MET_OBJECT_CHARS
 # 第一条 / 第十二条: the articles of a regulation or rules, whatever its title says (or when it has none)
 _ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}条")
 _ARTICLES_FOR_RULES = 3

@@ -769,8 +769,8 @@ def find_indicators(
         if reaching is not None:
             # 建成区40%以上的面积达到海绵城市建设目标要求: the share of the area that reaches a standard
             comparator = suffix_comparator or "="
-            what, reached = reaching.group(1, 2) if reaching.group(1) else reaching.group(3, 4)
-            verb_object_name = f"{clean_name(pre_name)}{what}{reached}的比例"
+            what = reaching.group(1) or reaching.group(2)  # the share's own noun, or its item of a list
+            verb_object_name = f"{clean_name(pre_name)}{what}{reaching.group(3)}的比例"
             stripped_pre, object_end = "", reaching.end()
         if (
             comparator is None
@@ -1030,9 +1030,10 @@ def find_indicators(
 
 # N%以上的面积达到…要求: a share of something (面积, 人口, 企业 …) that reaches a standard
 _SHARE_REACHING_RE = re.compile(
-    r"的?([^\s，,。；;的、]{1,6}?)((?:达到|实现|完成|符合|具备|满足)[^，,。；;]{2,30})"
+    r"的?(?:([^\s，,。；;的、]{1,6}?)"
     # 90%持证在产大型矿山、80%中型矿山达到绿色矿山标准: each share of a list reaches what closes it
-    r"|的?([^\s，,。；;的、]{1,10}?)、[^，,。；;]{0,40}?((?:达到|实现|完成|符合|具备|满足)[^，,。；;]{2,30})"
+    r"|([^\s，,。；;的、]{1,10}?)、[^，,。；;]{0,40}?)"
+    r"((?:达到|实现|完成|符合|具备|满足)[^，,。；;]{2,30})"
 )
 
 
