@@ -79,6 +79,14 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed94",
     "sealed95",
     "sealed96",
+    "sealed97",
+    "sealed98",
+    "sealed99",
+    "sealed100",
+    "sealed101",
+    "sealed102",
+    "sealed103",
+    "sealed104",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(

@@ -272,6 +272,10 @@ def _body_decision(genre: Genre, rule: str, match: re.Match[str]) -> GenreDecisi
 _WORK_LETTER_RE = re.compile(r"关于(?:开展|做好|推进|加快|加强)[^《》]{2,40}工作的函$")
 
 
+# A level of support raised (贵州持续提高城乡低保标准): a headline on what a plan pays, no standard laid down
+_LEVEL_RAISED_RE = re.compile(r"(?:提高|提升|上调|调高)[^，,、：:]{0,20}$")
+
+
 def _official_type(title: _Title) -> GenreDecision | None:
     """What an official title's last word says the document is."""
     head = _TRAILING_BRACKETS_RE.sub("", title.compact)
@@ -280,6 +284,8 @@ def _official_type(title: _Title) -> GenreDecision | None:
         return None
     start, end = kind.span()
     word = kind.group()
+    if word == "标准" and _LEVEL_RAISED_RE.search(head, 0, start):
+        return None  # the body decides
     if word in ("通知", "函"):
         carried = _CARRIER_RE.search(head)
         if carried is not None:

@@ -1033,7 +1033,8 @@ _SHARE_REACHING_RE = re.compile(
     r"的?(?:([^\s，,。；;的、]{1,6}?)"
     # 90%持证在产大型矿山、80%中型矿山达到绿色矿山标准: each share of a list reaches what closes it
     r"|([^\s，,。；;的、]{1,10}?)、[^，,。；;]{0,40}?)"
-    r"((?:达到|实现|完成|符合|具备|满足)[^，,。；;]{2,30})"
+    # what each reaches, or sets up (80%以上的行政村、城市社区设置心理咨询室: the share of places with one)
+    r"((?:达到|实现|完成|符合|具备|满足|建成|建立|设置|设立|配备|拥有)[^，,。；;]{2,30})"
 )
 
 

@@ -71,6 +71,14 @@ GENRE_TARGET = 0.9
 # mineral exploration read as a report, loud; silent since a target met is no target set, 0.55), sealed94
 # 0.53, sealed95 0.77 and sealed96 0.68 (genre 16 of 20), held out of the models' training; sealed94–96 not
 # tuned on.
+# Twenty-third session, scored once with the code of the session's start: sealed97 0.58, sealed98 0.72,
+# sealed99 0.56 (a report on raising allowances, 贵州持续提高城乡低保标准, taken for a 标准's
+# title; 0.62 since a level raised is no standard laid down) and sealed100 0.60 (genre 17 of 20; their eight
+# non-plans silent), held out of the models' training; sealed97, sealed98 and sealed100 not tuned on. Scored
+# once with the session's code after that genre rule: sealed101 0.67, sealed102 0.40, sealed103 0.57 (0.70
+# since the share of places that set up a service is a target) and sealed104 0.66 (genre 17 of 20; a
+# regulator's campaign against AI misuse read as a report, loud), held out of the models' training;
+# sealed101, sealed102 and sealed104 not tuned on.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -81,7 +89,8 @@ GENRE_TARGET = 0.9
 # sealed44 a Q&A on a ministry's 竞业限制合规指引 (read as an interpretation of a plan), in sealed55 a
 # statistics Q&A on intellectual-property products (read as an interpretation) and in sealed61 a release of
 # industrial profits (read as a report) — both in batches kept untouched — and the three of sealed91–92 (their
-# first score; read in the twenty-second session, never tuned on).
+# first score; read in the twenty-second session, never tuned on) and sealed104's campaign news (its first
+# score, never tuned on).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
@@ -176,6 +185,14 @@ OUTSIDE_FLOORS = {
     "sealed94": 0.50,
     "sealed95": 0.73,
     "sealed96": 0.65,
+    "sealed97": 0.55,
+    "sealed98": 0.69,
+    "sealed99": 0.53,
+    "sealed100": 0.57,
+    "sealed101": 0.64,
+    "sealed102": 0.37,
+    "sealed103": 0.54,
+    "sealed104": 0.63,
 }
 LOUD_NON_PLANS = {
     "last": 1,
@@ -189,6 +206,7 @@ LOUD_NON_PLANS = {
     "sealed61": 1,
     "sealed91": 1,
     "sealed92": 2,
+    "sealed104": 1,
 }
 
 

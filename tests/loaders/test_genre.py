@@ -401,6 +401,19 @@ def test_a_target_met_is_no_target_set() -> None:
     assert classify_genre(set_target).genre == "plan_report"
 
 
+def test_a_level_of_support_raised_is_no_standard_laid_down() -> None:
+    # regression from a real People's Daily page (sealed99): 贵州持续提高城乡低保标准, a report on a plan
+    # raising allowances, was taken for the title of a 标准 and its goal, tasks and targets lost
+    name = "pd_2025_05_08_guizhou_subsistence_allowance_standard_plan_report.txt"
+    path = REPO / "tests/gold/sealed99/docs" / name
+    extraction = extract_path(path)
+    assert extraction.document.genre == "plan_report"
+    assert any("提高城乡低保标准" in goal.text for goal in extraction.goals)
+    text = path.read_text(encoding="utf-8")
+    laid_down = text.replace("贵州持续提高城乡低保标准", "贵州城乡低保工作规范标准", 1)
+    assert classify_genre(laid_down).genre == "not_a_plan"
+
+
 def test_a_years_work_points_are_a_plan() -> None:
     # regression from a real notice (沪规划资源数〔2026〕141号): 关于印发《…工作要点》的通知 read as news
     title = "关于印发《2026年上海量子城市空间智能建设工作要点》的通知\n沪规划资源数〔2026〕141号\n"

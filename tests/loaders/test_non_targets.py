@@ -283,6 +283,18 @@ def test_the_share_of_an_area_that_reaches_a_standard_is_a_target() -> None:
     ]
 
 
+def test_the_share_of_places_that_set_up_a_service_is_a_target() -> None:
+    # regression from a real People's Daily report (sealed103): 到2030年，80%以上的行政村、城市社区
+    # 设置心理咨询室或社会工作室 gave no indicator (only shares reaching a standard were read)
+    name = "pd_2026_04_10_social_psychological_service_system_plan_report.txt"
+    path = REPO / "tests/gold/sealed103/docs" / name
+    shares = [(i.name, i.value, i.comparator) for i in extract_path(path).indicators if i.unit == "%"]
+    assert shares == [("行政村设置心理咨询室或社会工作室的比例", 80.0, ">=")]
+    built = "到2027年，90%以上的县建成县级综合养老服务中心。"
+    assert described(built) == [("县建成县级综合养老服务中心的比例", 90.0, "%", ">=")]
+    assert described("到2027年，90%以上的县推广县级综合养老服务。") == []  # no place set up, no share read
+
+
 def test_a_change_against_a_named_base_year_is_a_target_a_years_statistic_is_not() -> None:
     found = targets("2023年，国际集装箱靠港船舶岸电使用量同比2022年增长30%。")
     assert [(m.name, m.value, m.target_kind, m.baseline_year) for m in found] == [
