@@ -10,7 +10,8 @@ and a few cues of its body, in this order:
   2. an official title ends with the kind of document it is:
      - 规划, 纲要, (行动)计划, (实施/工作)方案, (实施/指导/若干)意见, (若干)措施 → plan, unless its body
        is numbered articles that take effect on a day (第一条 … 自…起施行): rules under a plan's name;
-     - 条例, 规定, 办法, 细则, 规则, 预案, 决定, 批复, 复函, 函, 答复, 通报, 公告 … → not_a_plan;
+     - 条例, 规定, 办法, 细则, 规则, 预案, 决定, 批复, 复函, 函, 答复, 通报, 公告 … → not_a_plan (but a
+       标准 a headline raises, 提高…低保标准, is a level of support: the body decides);
      - a 通知 (or 函) that issues or forwards a document (印发/转发/颁发《X》的通知) is what X is: a plan
        (X a plan, or a forwarded 意见/报告/请示 to be carried out) or not (X a 规定, 办法, 预案 …);
      - any other 通知 is not a plan when it appoints, lists members, sets holidays or settles
