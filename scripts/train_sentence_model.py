@@ -87,6 +87,10 @@ HELD_OUT_SPLITS: tuple[str, ...] = (
     "sealed102",
     "sealed103",
     "sealed104",
+    "sealed105",
+    "sealed106",
+    "sealed107",
+    "sealed108",
 )
 # every batch of outside documents (tests/gold/<batch>/docs) not held out
 TRAINING_SPLITS = tuple(

@@ -78,7 +78,10 @@ GENRE_TARGET = 0.9
 # once with the session's code after that genre rule: sealed101 0.67, sealed102 0.40, sealed103 0.57 (0.70
 # since the share of places that set up a service is a target) and sealed104 0.66 (genre 17 of 20; a
 # regulator's campaign against AI misuse read as a report, loud), held out of the models' training;
-# sealed101, sealed102 and sealed104 not tuned on.
+# sealed101, sealed102 and sealed104 not tuned on. Scored once with the session's final code: sealed105 0.20,
+# sealed106 0.27, sealed107 0.58 and sealed108 0.65 (genre 17 of 20; two non-plans loud, a feature on a
+# province's steel plants and a release of patent statistics, both read as reports), never read, never
+# tuned on and held out of the models' training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -89,8 +92,8 @@ GENRE_TARGET = 0.9
 # sealed44 a Q&A on a ministry's 竞业限制合规指引 (read as an interpretation of a plan), in sealed55 a
 # statistics Q&A on intellectual-property products (read as an interpretation) and in sealed61 a release of
 # industrial profits (read as a report) — both in batches kept untouched — and the three of sealed91–92 (their
-# first score; read in the twenty-second session, never tuned on) and sealed104's campaign news (its first
-# score, never tuned on).
+# first score; read in the twenty-second session, never tuned on) and sealed104's campaign news, sealed105's
+# feature on steel plants and sealed106's patent statistics (their first scores, never tuned on).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
@@ -193,6 +196,10 @@ OUTSIDE_FLOORS = {
     "sealed102": 0.37,
     "sealed103": 0.54,
     "sealed104": 0.63,
+    "sealed105": 0.17,
+    "sealed106": 0.24,
+    "sealed107": 0.55,
+    "sealed108": 0.62,
 }
 LOUD_NON_PLANS = {
     "last": 1,
@@ -207,6 +214,8 @@ LOUD_NON_PLANS = {
     "sealed91": 1,
     "sealed92": 2,
     "sealed104": 1,
+    "sealed105": 1,
+    "sealed106": 1,
 }
 
 
