@@ -761,17 +761,17 @@ def find_indicators(
             baseline = baseline_value
             comparator = "from_to"
             stripped_pre = pre_name[: from_to.start()]
-        reaching = (
-            _SHARE_REACHING_RE.match(scan, suffix_end, clauses.end(suffix_end))
+        attained = (
+            _SHARE_ATTAINING_RE.match(scan, suffix_end, clauses.end(suffix_end))
             if unit in ("%", "％") and comparator is None
             else None
         )
-        if reaching is not None:
+        if attained is not None:
             # 建成区40%以上的面积达到海绵城市建设目标要求: the share of the area that reaches a standard
             comparator = suffix_comparator or "="
-            what = reaching.group(1) or reaching.group(2)  # the share's own noun, or its item of a list
-            verb_object_name = f"{clean_name(pre_name)}{what}{reaching.group(3)}的比例"
-            stripped_pre, object_end = "", reaching.end()
+            what = attained.group(1) or attained.group(2)  # the share's own noun, or its item of a list
+            verb_object_name = f"{clean_name(pre_name)}{what}{attained.group(3)}的比例"
+            stripped_pre, object_end = "", attained.end()
         if (
             comparator is None
             and suffix_comparator in (">=", "<=")
@@ -1028,8 +1028,9 @@ def find_indicators(
     return _shared_value_rates(_respective_targets(scan, start, results))
 
 
-# N%以上的面积达到…要求: a share of something (面积, 人口, 企业 …) that reaches a standard
-_SHARE_REACHING_RE = re.compile(
+# N%以上的面积达到…要求, N%以上的行政村设置…: a share of something (面积, 人口, 企业, 行政村 …) that reaches a
+# standard or sets something up
+_SHARE_ATTAINING_RE = re.compile(
     r"的?(?:([^\s，,。；;的、]{1,6}?)"
     # 90%持证在产大型矿山、80%中型矿山达到绿色矿山标准: each share of a list reaches what closes it
     r"|([^\s，,。；;的、]{1,10}?)、[^，,。；;]{0,40}?)"
