@@ -81,7 +81,14 @@ GENRE_TARGET = 0.9
 # sealed101, sealed102 and sealed104 not tuned on. Scored once with the session's final code: sealed105 0.20,
 # sealed106 0.27, sealed107 0.58 and sealed108 0.65 (genre 17 of 20; two non-plans loud, a feature on a
 # province's steel plants and a release of patent statistics, both read as reports), never read, never
-# tuned on and held out of the models' training.
+# tuned on and held out of the models' training; in the twenty-fourth session they joined the untouched
+# documents.
+# Twenty-fourth session, scored once with the code of the session's start: sealed109 0.60, sealed110 0.30,
+# sealed111 0.40 and sealed112 0.40 (genre 15 of 20; a feature on curbing rural bride prices read as a
+# report, loud), held out of the models' training and not tuned on. Scored once with the session's final
+# code (the extractor unchanged): sealed113 0.60, sealed114 0.70, sealed115 0.40 and sealed116 0.60 (genre 15
+# of 20; a release of nuclear-power statistics citing a plan's target read as a report, loud), never read,
+# never tuned on and held out of the models' training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -93,7 +100,8 @@ GENRE_TARGET = 0.9
 # statistics Q&A on intellectual-property products (read as an interpretation) and in sealed61 a release of
 # industrial profits (read as a report) — both in batches kept untouched — and the three of sealed91–92 (their
 # first score; read in the twenty-second session, never tuned on) and sealed104's campaign news, sealed105's
-# feature on steel plants and sealed106's patent statistics (their first scores, never tuned on).
+# feature on steel plants, sealed106's patent statistics, sealed110's feature on rural bride prices and
+# sealed115's nuclear-power statistics (their first scores, never tuned on).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
@@ -200,6 +208,14 @@ OUTSIDE_FLOORS = {
     "sealed106": 0.24,
     "sealed107": 0.55,
     "sealed108": 0.62,
+    "sealed109": 0.57,
+    "sealed110": 0.27,
+    "sealed111": 0.37,
+    "sealed112": 0.37,
+    "sealed113": 0.57,
+    "sealed114": 0.67,
+    "sealed115": 0.37,
+    "sealed116": 0.57,
 }
 LOUD_NON_PLANS = {
     "last": 1,
@@ -216,6 +232,8 @@ LOUD_NON_PLANS = {
     "sealed104": 1,
     "sealed105": 1,
     "sealed106": 1,
+    "sealed110": 1,
+    "sealed115": 1,
 }
 
 
