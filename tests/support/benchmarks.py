@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from types import ModuleType
 
-from tests.support.corpus import REPO, run_python
+from tests.support.corpus import run_python, script_module
 
 
 def benchmark_json(script: str, *args: str) -> dict:
@@ -19,12 +17,5 @@ def benchmark_json(script: str, *args: str) -> dict:
 
 
 def benchmark_module(script: str) -> ModuleType:
-    """benchmarks/<script>.py loaded as a module, for the constants it declares (registered under its name
-    first: its dataclasses look their module up)."""
-    name = f"benchmarks_{script}"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{script}.py")
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
+    """benchmarks/<script>.py loaded as a module, for the constants it declares."""
+    return script_module("benchmarks", script)

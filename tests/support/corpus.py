@@ -4,10 +4,12 @@ machine's absolute path. Tests and benchmarks import it as `tests.support.corpus
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[2]  # tests/support/corpus.py -> the checkout
 GOLD_DIR = REPO / "tests" / "gold"  # hand-written annotations, kept in the repository
@@ -40,3 +42,13 @@ def run_python(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def script_module(folder: str, script: str) -> ModuleType:
+    """<folder>/<script>.py of the checkout (scripts/, benchmarks/) loaded afresh as a module, registered
+    under its name first: its dataclasses look their module up."""
+    spec = importlib.util.spec_from_file_location(script, REPO / folder / f"{script}.py")
+    assert spec and spec.loader
+    module = sys.modules[script] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

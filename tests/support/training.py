@@ -3,19 +3,14 @@ as modules: the one way tests and benchmarks reach their gold reading and their 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from tests.support.corpus import REPO, run_python
+from tests.support.corpus import run_python, script_module
 
 
 def training_script(name: str = "train_sentence_model") -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("scripts", name)
 
 
 def last_warning_without_scikit_learn(path: Path) -> str:
