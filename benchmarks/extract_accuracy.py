@@ -112,9 +112,10 @@ def in_split(document: str, split: str, listed: dict[str, str]) -> bool:
     return split == "all" or listed.get(document, "dev") == split
 
 
-def outside_gold(folder: Path) -> tuple[dict[str, Path], dict[str, str]]:
-    """The documents of an outside folder (docs/<slug>.txt) -> their gold files, and -> their genres."""
-    files = {f"{path.stem}.txt": path for path in sorted(folder.glob("*.json"))}
+def outside_gold(folder: Path, prefix: str = "") -> tuple[dict[str, Path], dict[str, str]]:
+    """The documents of an outside folder (docs/<slug>.txt, named <prefix><slug>.txt) -> their gold files,
+    and -> their genres."""
+    files = {f"{prefix}{path.stem}.txt": path for path in sorted(folder.glob("*.json"))}
     genres = {doc: json.loads(path.read_text(encoding="utf-8"))["genre"] for doc, path in files.items()}
     return files, genres
 
@@ -165,50 +166,15 @@ def item_count(extraction: dict | str) -> int | None:
     return sum(len(extraction.get(kind) or []) for kind in ITEM_KINDS)
 
 
-def evaluate_group(group: str) -> dict:
-    """Every batch of a group scored as one split: its documents named <batch>/<document>."""
-    batches = {batch: evaluate(batch) for batch in BATCH_GROUPS[group]}
-    documents = [
-        {**row, "document": f"{batch}/{row['document']}"}
-        for batch, summary in batches.items()
-        for row in summary["documents"]
-    ]
-    genre_documents = sum(summary["genre"]["documents"] for summary in batches.values())
-    wrong = {
-        f"{batch}/{doc}": pair
-        for batch, summary in batches.items()
-        for doc, pair in summary["genre"].get("wrong", {}).items()
-    }
-    not_a_plan = {
-        f"{batch}/{doc}": n
-        for batch, summary in batches.items()
-        for doc, n in summary["not_a_plan_items"].items()
-    }
-    return {
-        "split": group,
-        "target": TARGET,
-        "mean_min_f1": sum(row["min_f1"] for row in documents) / len(documents) if documents else None,
-        "documents": documents,
-        "genre": {
-            "emitted": all(summary["genre"]["emitted"] for summary in batches.values()),
-            "documents": genre_documents,
-            "accuracy": (genre_documents - len(wrong)) / genre_documents if genre_documents else 1.0,
-            "wrong": wrong,
-        },
-        "not_a_plan_items": not_a_plan,
-        "not_a_plan_total": sum(n for n in not_a_plan.values() if n is not None),
-        "extraction_errors": {
-            f"{batch}/{doc}": error
-            for batch, summary in batches.items()
-            for doc, error in summary["extraction_errors"].items()
-        },
-    }
-
-
 def evaluate(split: str) -> dict:
-    if split in BATCH_GROUPS:
-        return evaluate_group(split)
-    if split in OUTSIDE_DIRS:
+    if split in BATCH_GROUPS:  # the batches as one split, each document named <batch>/docs/<document>
+        golds, genres = {}, {}
+        for batch in BATCH_GROUPS[split]:
+            batch_golds, batch_genres = outside_gold(OUTSIDE_DIRS[batch], prefix=f"{batch}/docs/")
+            golds |= batch_golds
+            genres |= batch_genres
+        root, listed = OUTSIDE_DIRS[BATCH_GROUPS[split][0]].parent, {doc: split for doc in golds}
+    elif split in OUTSIDE_DIRS:
         golds, genres = outside_gold(OUTSIDE_DIRS[split])
         root, listed = OUTSIDE_DIRS[split] / "docs", {doc: split for doc in golds}
     else:
