@@ -90,7 +90,13 @@ GENRE_TARGET = 0.9
 # report, loud), held out of the models' training and not tuned on. Scored once with the session's final
 # code (the extractor unchanged): sealed113 0.60, sealed114 0.70, sealed115 0.40 and sealed116 0.60 (genre 15
 # of 20; a release of nuclear-power statistics citing a plan's target read as a report, loud), never read,
-# never tuned on and held out of the models' training.
+# never tuned on and held out of the models' training; in the twenty-fifth session they joined the untouched
+# documents.
+# Twenty-fifth session, scored once with the code of the session's start, which is also its final extraction
+# code: sealed117 0.57, sealed118 0.33, sealed119 0.40, sealed120 0.55, sealed121 0.51, sealed122 0.73,
+# sealed123 0.40 and sealed124 0.75 (genre 29 of 40; a feature on a province's regional cooperation and a
+# release of box-office statistics read as reports, loud), never read, never tuned on and held out of the
+# models' training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
@@ -102,8 +108,9 @@ GENRE_TARGET = 0.9
 # statistics Q&A on intellectual-property products (read as an interpretation) and in sealed61 a release of
 # industrial profits (read as a report) — both in batches kept untouched — and the three of sealed91–92 (their
 # first score; read in the twenty-second session, never tuned on) and sealed104's campaign news, sealed105's
-# feature on steel plants, sealed106's patent statistics, sealed110's feature on rural bride prices and
-# sealed115's nuclear-power statistics (their first scores, never tuned on).
+# feature on steel plants, sealed106's patent statistics, sealed110's feature on rural bride prices,
+# sealed115's nuclear-power statistics, sealed118's regional-cooperation feature and sealed119's box-office
+# statistics (their first scores, never tuned on).
 OUTSIDE_FLOORS = {
     "final": 0.82,
     "blind": 0.89,
@@ -218,6 +225,14 @@ OUTSIDE_FLOORS = {
     "sealed114": 0.67,
     "sealed115": 0.37,
     "sealed116": 0.57,
+    "sealed117": 0.54,
+    "sealed118": 0.30,
+    "sealed119": 0.37,
+    "sealed120": 0.51,
+    "sealed121": 0.48,
+    "sealed122": 0.70,
+    "sealed123": 0.37,
+    "sealed124": 0.72,
 }
 LOUD_NON_PLANS = {
     "last": 1,
@@ -236,12 +251,14 @@ LOUD_NON_PLANS = {
     "sealed106": 1,
     "sealed110": 1,
     "sealed115": 1,
+    "sealed118": 1,
+    "sealed119": 1,
 }
 
 
-# The untouched documents' validation half scored at the end of the twenty-fourth session: 0.3142 (95
-# documents); its floor 0.03 below.
-UNTOUCHED_VALIDATION_FLOOR = 0.28
+# The untouched documents' validation half scored when sealed113–116 joined in the twenty-fifth session:
+# 0.3319 (105 documents); its floor 0.03 below.
+UNTOUCHED_VALIDATION_FLOOR = 0.30
 
 
 def summary_of(split: str) -> dict:
