@@ -3,8 +3,10 @@
 For every gold file under tests/gold/real (one per corpus document) in the chosen split, the extractor runs
 in process and produces exactly what `plankg extract DOC --json` prints; ../shared/tools/score_region.py
 scores that against the gold. Printed: a table per document, the mean per-document min-F1 beside TARGET,
-the genre accuracy over tests/gold/real/genres.yaml (when the extraction emits document.genre) and, for
-every not_a_plan document, how many goals + tasks + indicators + directions were extracted (target 0).
+where the documents are lost (per gold genre: mean min-F1, and each gated kind's mean F1 and how many
+documents score 0 on it), the genre accuracy over tests/gold/real/genres.yaml (when the extraction emits
+document.genre) and, for every not_a_plan document, how many goals + tasks + indicators + directions were
+extracted (target 0).
 
 Splits: frozen = the `frozen` list in tests/gold/real/splits.yaml (score only at the very end); fresh = the
 `fresh` list (gold written before the extractor ever ran on those documents: an honest unseen figure, not
@@ -73,6 +75,7 @@ BATCH_GROUPS = {
 }
 TARGET = 0.90
 SCORED_KINDS = ("goals", "tasks", "directions", "indicators")
+GATED_KINDS = ("goals", "tasks", "indicators")  # min-F1 is taken over these
 ITEM_KINDS = ("goals", "tasks", "indicators", "directions")
 LISTED_SPLITS = ("frozen", "fresh")
 SCORE_LINE = re.compile(
@@ -167,6 +170,21 @@ def item_count(extraction: dict | str) -> int | None:
     return sum(len(extraction.get(kind) or []) for kind in ITEM_KINDS)
 
 
+def by_genre(scores: list[DocumentScore], genres: dict[str, str]) -> dict[str, dict]:
+    """Where the documents are lost, per gold genre: how many, their mean min-F1, and for each gated kind its
+    mean F1 and the number of documents where it is 0 (a document that failed to extract counts as 0)."""
+    table: dict[str, dict] = {}
+    for genre in sorted({genres.get(score.document, "unknown") for score in scores}):
+        rows = [score for score in scores if genres.get(score.document, "unknown") == genre]
+        table[genre] = {
+            "documents": len(rows),
+            "mean_min_f1": sum(row.min_f1 for row in rows) / len(rows),
+            "mean_f1": {kind: sum(row.f1.get(kind, 0.0) for row in rows) / len(rows) for kind in GATED_KINDS},
+            "zero_f1": {kind: sum(1 for row in rows if row.f1.get(kind, 0.0) == 0.0) for kind in GATED_KINDS},
+        }
+    return table
+
+
 def evaluate(split: str) -> dict:
     if split in BATCH_GROUPS:  # the batches as one split, each document named <batch>/docs/<document>
         golds, genres = {}, {}
@@ -211,6 +229,7 @@ def evaluate(split: str) -> dict:
         "target": TARGET,
         "mean_min_f1": mean,
         "documents": [asdict(s) for s in scores],
+        "by_genre": by_genre(scores, genres),
         "genre": genre,
         "not_a_plan_items": not_a_plan,
         "not_a_plan_total": sum(n for n in not_a_plan.values() if n is not None),
@@ -237,6 +256,11 @@ def print_report(summary: dict) -> None:
         f"\nmean per-document min-F1 ({summary['split']}, {len(summary['documents'])} documents): "
         f"{shown}   target {summary['target']:.2f}"
     )
+    print(f"\n{'by gold genre':<22}{'documents':>10}{'min-F1':>8}" + "".join(f"{k:>12}" for k in GATED_KINDS))
+    for name, row in summary["by_genre"].items():
+        cells = "".join(f"{row['mean_f1'][k]:>6.2f} ({row['zero_f1'][k]:>2})" for k in GATED_KINDS)
+        print(f"  {name:<20}{row['documents']:>10}{row['mean_min_f1']:>8.3f}{cells}")
+    print("(each kind: mean F1 (documents where it is 0))\n")
     genre = summary["genre"]
     if genre["emitted"]:
         print(f"genre accuracy: {genre['accuracy']:.3f} over {genre['documents']} documents")

@@ -13,6 +13,9 @@ keep their floors in OUTSIDE_FLOORS. The frozen split is never scored here.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+
 import pytest
 
 from tests.support.benchmarks import benchmark_json, benchmark_module
@@ -329,14 +332,38 @@ def test_the_untouched_batches_stay_out_of_both_models_training() -> None:
     assert trained == set()
 
 
-def test_a_group_of_batches_is_scored_as_one_split() -> None:
+@pytest.fixture(scope="module")
+def untouched_validation_summary() -> dict:
+    return summary_of("untouched-validation")
+
+
+def untouched_validation_genres() -> dict[str, str]:
+    """The untouched validation half's documents (<batch>/docs/<document>) -> their gold genres."""
     batches = benchmark_module("extract_accuracy").BATCH_GROUPS["untouched-validation"]
-    summary = summary_of("untouched-validation")
-    gold = {
-        f"{batch}/docs/{path.stem}.txt"
+    return {
+        f"{batch}/docs/{path.stem}.txt": json.loads(path.read_text(encoding="utf-8"))["genre"]
         for batch in batches
         for path in (REPO / "tests" / "gold" / batch).glob("*.json")
     }
-    assert {row["document"] for row in summary["documents"]} == gold
+
+
+def test_a_group_of_batches_is_scored_as_one_split(untouched_validation_summary: dict) -> None:
+    summary = untouched_validation_summary
+    gold = untouched_validation_genres()
+    assert {row["document"] for row in summary["documents"]} == set(gold)
     assert summary["genre"]["documents"] == len(gold)
     assert summary["mean_min_f1"] >= UNTOUCHED_VALIDATION_FLOOR
+
+
+def test_where_documents_are_lost_is_told_per_gold_genre(untouched_validation_summary: dict) -> None:
+    rows = {row["document"]: row for row in untouched_validation_summary["documents"]}
+    table = untouched_validation_summary["by_genre"]
+    genres = untouched_validation_genres()
+    assert {name: row["documents"] for name, row in table.items()} == Counter(genres.values())
+    for name, row in table.items():
+        mine = [rows[doc] for doc, genre in genres.items() if genre == name]
+        assert row["mean_min_f1"] == pytest.approx(sum(r["min_f1"] for r in mine) / len(mine))
+        for kind in ("goals", "tasks", "indicators"):
+            f1 = [r["f1"].get(kind, 0.0) for r in mine]
+            assert row["zero_f1"][kind] == f1.count(0.0)
+            assert row["mean_f1"][kind] == pytest.approx(sum(f1) / len(f1))
