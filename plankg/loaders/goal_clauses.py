@@ -10,6 +10,9 @@ models/goal_clauses.json.gz and read here in plain Python: no scikit-learn at ru
 
 Why only where the rules found none: there, about half of the documents the rules were tuned on have a gold
 goal, but three in four of the documents they never saw do (the batches kept unseen; benchmarks/ACCURACY.md).
+Where the model finds no clause likely enough either, the headline decides: a report's headline names what
+the plan is for, so the body clause sharing most of its words, if it opens as an aim does (推动…, 让…, 为…),
+is the goal.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from pathlib import Path
 
 from plankg.loaders.prose import clauses, evidence_span
 from plankg.loaders.sentence_model import read_model_data
-from plankg.loaders.spans import GrowingSpans
+from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline, all_items
-from plankg.loaders.task_sentences import line_sentences
+from plankg.loaders.task_sentences import NOT_TEXT_FORMS, line_sentences
 
 MODEL_PATH = Path(__file__).with_name("models") / "goal_clauses.json.gz"
 _QUOTES = '“”"‘’「」 '
@@ -142,9 +145,9 @@ def likeliest_goal(
 
 def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | None = None) -> Outline:
     """The outline of a report or interpretation whose rules found tasks but no goal, with the goal that
-    `model` (the shipped one unless given) finds, if any, added as a learned item: named by its clause, its
-    evidence running to the end of the sentence (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好
-    开局提供有力保障。: an aim goes on to what it is for)."""
+    `model` (the shipped one unless given) finds, if any, added as a learned item, else the aim nearest its
+    headline, if any: named by its clause, its evidence running to the end of the sentence (推动经济实现质的
+    有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。: an aim goes on to what it is for)."""
     text = outline.text
     found = likeliest_goal(
         text, line_sentences(text), (item.span for item in all_items(outline.tasks)), genre, model
@@ -154,4 +157,43 @@ def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | Non
         span = evidence_span(text, clause.span[0], clause.sentence[1])
         outline.goals = [Item(kind="goal", name=clause.span, span=span, learned=True)]
         outline.warnings.append(f"goal model: a goal at {span[0]}-{span[1]} (p = {p:.2f})")
+    elif (clause := headline_aim(outline)) is not None:
+        span = evidence_span(text, clause.span[0], clause.sentence[1])
+        outline.goals = [Item(kind="goal", name=clause.span, span=span)]
+        outline.warnings.append(f"headline: a goal at {span[0]}-{span[1]}")
     return outline
+
+
+# an aim's opening: what the plan is to bring about (推动…, 让群众…, 为…提供…, 更好…)
+_AIM_OPENING_RE = re.compile(
+    r"[“\"]?(?:推动|促进|助力|加快|实现|让|使|为|更好|进一步|提升|提高|打造|构建|形成|着力|努力|不断)"
+)
+_DONE_RE = re.compile(r"了|已")
+_LENGTH_COST = 0.02  # per character: a long clause shares more words with any headline
+
+
+def headline_aim(outline: Outline) -> Clause | None:
+    """The body clause that shares most with the headline for its length, when it opens as an aim does and
+    tells nothing done: a report's headline names what the plan is for, and its text says it in full.
+    None when the outline has no headline or that clause is no aim."""
+    if outline.title is None:
+        return None
+    text = outline.text
+    headline = _pairs(text[outline.title.start : outline.title.end])
+    body = SpanSet((p.start, p.end) for p in outline.paragraphs if p.form not in NOT_TEXT_FORMS)
+    sentences = [span for span in line_sentences(text) if body.holds(span[0])]
+    best: tuple[float, Clause] | None = None
+    for clause in text_clauses(text, sentences):
+        words = text[clause.span[0] : clause.span[1]]
+        shared = len(headline & _pairs(words)) / (1 + _LENGTH_COST * len(words))
+        if best is None or shared > best[0]:
+            best = (shared, clause)
+    if best is None or not _AIM_OPENING_RE.match(text, best[1].span[0]):
+        return None
+    if _DONE_RE.search(text, best[1].span[0], best[1].sentence[1]):
+        return None  # 为方便居民生活，…开设了社区食堂: what was done for an aim, not the plan's aim
+    return best[1]
+
+
+def _pairs(words: str) -> set[str]:
+    return {words[i : i + 2] for i in range(len(words) - 1)}

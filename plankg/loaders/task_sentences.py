@@ -25,7 +25,7 @@ from plankg.loaders.structure import Item, Outline, all_items
 
 DROP_OTHER = 0.9  # a rule's task whose every sentence is this surely neither task nor goal is not one
 ADD_ABOVE = 0.6  # a sentence scoring above this (and above goal and other) is a task
-_NOT_TEXT_FORMS = ("meta", "title", "annex", "table")
+NOT_TEXT_FORMS = ("meta", "title", "annex", "table")  # paragraphs that are no running text
 _NAME_CHARS = 4  # a clause shorter than this is a link word (此外, 其中, 同时), not what the task does
 
 
@@ -46,7 +46,7 @@ def weigh_tasks(outline: Outline) -> Outline:
         return outline  # rules found no aim or action in it at all: a report of something else, not a plan
     text = outline.text
     model = sentence_model()
-    paragraphs = [(p.start, p.end) for p in outline.paragraphs if p.form not in _NOT_TEXT_FORMS]
+    paragraphs = [(p.start, p.end) for p in outline.paragraphs if p.form not in NOT_TEXT_FORMS]
     body = SpanSet(paragraphs)
     spans = [(start, end) for start, end in line_sentences(text) if body.holds(start)]
     ends = [end for _, end in spans]

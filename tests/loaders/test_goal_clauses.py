@@ -93,3 +93,25 @@ def test_a_report_in_which_the_rules_find_no_task_gets_no_model_goal() -> None:
 
 def test_the_goal_model_is_read_without_scikit_learn() -> None:
     assert last_warning_without_scikit_learn(WIND_POWER_REPORT).startswith("goal model: ")
+
+
+def test_where_rules_and_model_find_no_goal_the_aim_nearest_the_headline_is_the_goal() -> None:
+    # 解读 of the State Council's opinion on Shenzhen's reform pilots: the headline's words come back in the
+    # text's aim (…，更好发挥深圳在全国一盘棋中的辐射带动作用), which the gold accepts as a goal
+    path = GOLD_DIR / "sealed4" / "docs" / "shenzhen_reform_pilot_opinion_news_2025.txt"
+    gold = json.loads((path.parent.parent / f"{path.stem}.json").read_text("utf-8"))
+    extraction = extract_path(path)
+    text = path.read_text(encoding="utf-8")
+    assert any(w.startswith("headline: a goal at ") for w in extraction.warnings), extraction.warnings
+    [goal] = extraction.goals
+    assert text[goal.span[0] : goal.span[1]] == goal.text
+    assert goal.name.startswith("更好发挥"), goal.name
+    assert any(goal.name in accepted for accepted in gold["acceptable_goals"])
+
+
+def test_a_clause_nearest_the_headline_that_tells_what_was_done_is_no_goal() -> None:
+    # a photo feature on local measures: 为方便居民生活，苏州地铁…开设了社区食堂 is done, not aimed at
+    path = GOLD_DIR / "sealed59" / "docs" / "pd_2025_06_18_livelihood_opinion_local_measures_report.txt"
+    extraction = extract_path(path)
+    assert extraction.tasks and extraction.goals == []
+    assert not any(w.startswith("headline") for w in extraction.warnings)
