@@ -95,11 +95,11 @@ GENRE_TARGET = 0.9
 # of 20; a release of nuclear-power statistics citing a plan's target read as a report, loud), never read,
 # never tuned on and held out of the models' training; in the twenty-fifth session they joined the untouched
 # documents.
-# Twenty-fifth session, scored once with the code of the session's start, which is also its final extraction
-# code: sealed117 0.57, sealed118 0.33, sealed119 0.40, sealed120 0.55, sealed121 0.51, sealed122 0.73,
-# sealed123 0.40 and sealed124 0.75 (genre 29 of 40; a feature on a province's regional cooperation and a
-# release of box-office statistics read as reports, loud), never read, never tuned on and held out of the
-# models' training.
+# Twenty-fifth session, scored once with the code of the session's start (the session's final code scores
+# them the same: its one extraction change fires on none of them): sealed117 0.57, sealed118 0.33, sealed119
+# 0.40, sealed120 0.55, sealed121 0.51, sealed122 0.73, sealed123 0.40 and sealed124 0.75 (genre 29 of 40; a
+# feature on a province's regional cooperation and a release of box-office statistics read as reports, loud),
+# never read, never tuned on and held out of the models' training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in `last` a 解读
 # of a notice setting a procurement standard (read as an interpretation of a plan), in sealed11 a feature on
 # a province's logistics citing a plan (read as a report), in
