@@ -149,15 +149,14 @@ def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | Non
     headline, if any: named by its clause, its evidence running to the end of the sentence (推动经济实现质的
     有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。: an aim goes on to what it is for)."""
     text = outline.text
-    found = likeliest_goal(
-        text, line_sentences(text), (item.span for item in all_items(outline.tasks)), genre, model
-    )
+    sentences = line_sentences(text)
+    found = likeliest_goal(text, sentences, (item.span for item in all_items(outline.tasks)), genre, model)
     if found is not None:
         clause, p = found
         span = evidence_span(text, clause.span[0], clause.sentence[1])
         outline.goals = [Item(kind="goal", name=clause.span, span=span, learned=True)]
         outline.warnings.append(f"goal model: a goal at {span[0]}-{span[1]} (p = {p:.2f})")
-    elif (clause := headline_aim(outline)) is not None:
+    elif (clause := headline_aim(outline, sentences)) is not None:
         span = evidence_span(text, clause.span[0], clause.sentence[1])
         outline.goals = [Item(kind="goal", name=clause.span, span=span)]
         outline.warnings.append(f"headline: a goal at {span[0]}-{span[1]}")
@@ -172,18 +171,17 @@ _DONE_RE = re.compile(r"了|已")
 _LENGTH_COST = 0.02  # per character: a long clause shares more words with any headline
 
 
-def headline_aim(outline: Outline) -> Clause | None:
-    """The body clause that shares most with the headline for its length, when it opens as an aim does and
-    tells nothing done: a report's headline names what the plan is for, and its text says it in full.
-    None when the outline has no headline or that clause is no aim."""
+def headline_aim(outline: Outline, sentences: list[tuple[int, int]]) -> Clause | None:
+    """The clause of the body's `sentences` that shares most with the headline for its length, when it opens
+    as an aim does and tells nothing done: a report's headline names what the plan is for, and its text says
+    it in full. None when the outline has no headline or that clause is no aim."""
     if outline.title is None:
         return None
     text = outline.text
     headline = _pairs(text[outline.title.start : outline.title.end])
     body = SpanSet((p.start, p.end) for p in outline.paragraphs if p.form not in NOT_TEXT_FORMS)
-    sentences = [span for span in line_sentences(text) if body.holds(span[0])]
     best: tuple[float, Clause] | None = None
-    for clause in text_clauses(text, sentences):
+    for clause in text_clauses(text, [span for span in sentences if body.holds(span[0])]):
         words = text[clause.span[0] : clause.span[1]]
         shared = len(headline & _pairs(words)) / (1 + _LENGTH_COST * len(words))
         if best is None or shared > best[0]:
