@@ -35,6 +35,10 @@ def _node(row: Row, depth: int, prefix: str = "") -> CytoscapeNode:
     )
 
 
+def _strongest_first(row: Row) -> tuple[float, str, str, str]:
+    return (-float(row.get("score") or 0.0), row["source"], row["type"], row["target"])
+
+
 def neighbourhood(store: GraphStore, node_id: str, *, depth: int, limit: int) -> Neighborhood | None:
     """Breadth-first from node_id, `depth` steps either way, strongest links first, at most `limit`
     nodes; None for an unknown node."""
@@ -53,7 +57,9 @@ def neighbourhood(store: GraphStore, node_id: str, *, depth: int, limit: int) ->
         leaving = sum(1 for row in found if row["source"] in in_frontier)
         entering = len(found) - leaving
         truncated = truncated or leaving >= limit or entering >= limit
-        found.sort(key=lambda row: -float(row.get("score") or 0.0))
+        # strongest first, ties in one fixed order: the engine may give the leaving and the entering links
+        # (two parts of one UNION) in either order
+        found.sort(key=_strongest_first)
         next_frontier: list[str] = []
         for row in found:
             for end in ("source", "target"):

@@ -297,6 +297,19 @@ def test_neighborhood_is_cytoscape_elements(client: TestClient) -> None:
     assert len(capped["elements"]["nodes"]) == 4 and capped["truncated"] is True
 
 
+def test_neighborhood_links_come_strongest_first_in_one_fixed_order(client: TestClient) -> None:
+    # the embedded engine may give a UNION's leaving and entering links in either order: a regression test
+    # for the Python API and the REST API answering the same neighbourhood in two orders
+    task = find(all_items(client, "/tasks"), LIVELIHOOD_TASK)
+    body = client.get(f"/graph/neighborhood/{task['id']}", params={"depth": 1}).json()
+    edges = [
+        (-(e["data"]["score"] or 0.0), e["data"]["source"], e["data"]["label"], e["data"]["target"])
+        for e in body["elements"]["edges"]
+    ]
+    assert {edge[1] for edge in edges} - {task["id"]} and task["id"] in {edge[1] for edge in edges}
+    assert edges == sorted(edges)
+
+
 def test_neighborhood_nodes_carry_order_and_span(client: TestClient) -> None:
     task = find(all_items(client, "/tasks"), LIVELIHOOD_TASK)
     body = client.get(f"/graph/neighborhood/{task['id']}", params={"depth": 2, "limit": 500}).json()
