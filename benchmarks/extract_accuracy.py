@@ -44,17 +44,18 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"  # ../shared beside the checkout, never an absolute path
 CORPUS = SHARED / "corpus"
 SCORER = SHARED / "tools" / "score_region.py"
-GOLD_DIR = REPO / "tests" / "gold" / "real"
+GOLD_ROOT = REPO / "tests" / "gold"  # the corpus gold (real/) and a folder per batch of outside documents
+GOLD_DIR = GOLD_ROOT / "real"
 # real documents from outside the corpus (public repositories), gold written before any extractor run,
 # each batch scored once before any tuning on it: every tests/gold/<batch>/docs (external, holdout, final,
 # blind, last, sealed, sealed2 …), so a new batch needs no listing here
 OUTSIDE_SPLITS = tuple(
     sorted(
-        (path.parent.name for path in (REPO / "tests" / "gold").glob("*/docs")),
+        (path.parent.name for path in GOLD_ROOT.glob("*/docs")),
         key=lambda name: (name.startswith("sealed"), int(re.sub(r"\D", "", name) or 1), name),
     )
 )
-OUTSIDE_DIRS = {name: REPO / "tests" / "gold" / name for name in OUTSIDE_SPLITS}
+OUTSIDE_DIRS = {name: GOLD_ROOT / name for name in OUTSIDE_SPLITS}
 # The batches never tuned on and never in either model's training: the honest unseen figure. A batch joins
 # when it was scored once and never opened after (sealed105–108 in the twenty-fourth session, sealed113–116
 # in the twenty-fifth); a batch read after its first score joins the developed documents instead.
@@ -192,7 +193,7 @@ def evaluate(split: str) -> dict:
             batch_golds, batch_genres = outside_gold(OUTSIDE_DIRS[batch], prefix=f"{batch}/docs/")
             golds |= batch_golds
             genres |= batch_genres
-        root, listed = OUTSIDE_DIRS[BATCH_GROUPS[split][0]].parent, {doc: split for doc in golds}
+        root, listed = GOLD_ROOT, {doc: split for doc in golds}
     elif split in OUTSIDE_DIRS:
         golds, genres = outside_gold(OUTSIDE_DIRS[split])
         root, listed = OUTSIDE_DIRS[split] / "docs", {doc: split for doc in golds}

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from plankg.loaders.prose import clauses, evidence_span
 from plankg.loaders.sentence_model import read_model_data
-from plankg.loaders.spans import GrowingSpans, SpanSet
+from plankg.loaders.spans import GrowingSpans
 from plankg.loaders.structure import Item, Outline, all_items
-from plankg.loaders.task_sentences import NOT_TEXT_FORMS, line_sentences
+from plankg.loaders.task_sentences import line_sentences, running_text, sentences_in
 
 MODEL_PATH = Path(__file__).with_name("models") / "goal_clauses.json.gz"
 _QUOTES = '“”"‘’「」 '
@@ -179,9 +179,8 @@ def headline_aim(outline: Outline, sentences: list[tuple[int, int]]) -> Clause |
         return None
     text = outline.text
     headline = _pairs(text[outline.title.start : outline.title.end])
-    body = SpanSet((p.start, p.end) for p in outline.paragraphs if p.form not in NOT_TEXT_FORMS)
     best: tuple[float, Clause] | None = None
-    for clause in text_clauses(text, [span for span in sentences if body.holds(span[0])]):
+    for clause in text_clauses(text, sentences_in(running_text(outline), sentences)):
         words = text[clause.span[0] : clause.span[1]]
         shared = len(headline & _pairs(words)) / (1 + _LENGTH_COST * len(words))
         if best is None or shared > best[0]:

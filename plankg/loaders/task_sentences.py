@@ -25,7 +25,7 @@ from plankg.loaders.structure import Item, Outline, all_items
 
 DROP_OTHER = 0.9  # a rule's task whose every sentence is this surely neither task nor goal is not one
 ADD_ABOVE = 0.6  # a sentence scoring above this (and above goal and other) is a task
-NOT_TEXT_FORMS = ("meta", "title", "annex", "table")  # paragraphs that are no running text
+_NOT_TEXT_FORMS = ("meta", "title", "annex", "table")  # paragraphs that are no running text
 _NAME_CHARS = 4  # a clause shorter than this is a link word (此外, 其中, 同时), not what the task does
 
 
@@ -39,6 +39,19 @@ def line_sentences(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def running_text(outline: Outline) -> list[tuple[int, int]]:
+    """The spans of the outline's paragraphs of running text: not its title, meta lines, annexes or tables."""
+    return [(p.start, p.end) for p in outline.paragraphs if p.form not in _NOT_TEXT_FORMS]
+
+
+def sentences_in(
+    paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentences that open inside the given paragraphs."""
+    body = SpanSet(paragraphs)
+    return [span for span in sentences if body.holds(span[0])]
+
+
 def weigh_tasks(outline: Outline) -> Outline:
     """The outline of a report or interpretation with its tasks weighed by the sentence model. Span
     lookups by bisection: linear in the text however many sentences and items it has."""
@@ -46,9 +59,8 @@ def weigh_tasks(outline: Outline) -> Outline:
         return outline  # rules found no aim or action in it at all: a report of something else, not a plan
     text = outline.text
     model = sentence_model()
-    paragraphs = [(p.start, p.end) for p in outline.paragraphs if p.form not in NOT_TEXT_FORMS]
-    body = SpanSet(paragraphs)
-    spans = [(start, end) for start, end in line_sentences(text) if body.holds(start)]
+    paragraphs = running_text(outline)
+    spans = sentences_in(paragraphs, line_sentences(text))
     ends = [end for _, end in spans]
     scores = [model.probabilities(text[start:end]) for start, end in spans]
 
