@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 import plankg.loaders.extract as extract_module  # noqa: E402
 import plankg.loaders.task_sentences as task_sentences  # noqa: E402
 from plankg.cli.document_commands import extraction_json  # noqa: E402
-from plankg.loaders.sentence_model import model_from_data  # noqa: E402
+from plankg.loaders.ngram_model import model_from_data  # noqa: E402
 from tests.support.training import training_script  # noqa: E402
 
 TARGET = 0.90

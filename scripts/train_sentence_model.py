@@ -148,8 +148,9 @@ def fit(texts: list[str], labels: list[str]) -> tuple[TfidfVectorizer, LogisticR
     return vectorizer, classifier.fit(features, labels)
 
 
-def model_data(vectorizer: TfidfVectorizer, classifier: LogisticRegression, sentences: int) -> dict:
-    """The fitted model as plain data: n-grams, their idf, one weight row and intercept per class."""
+def model_data(vectorizer: TfidfVectorizer, classifier: LogisticRegression, **counted: int) -> dict:
+    """The fitted model as plain data: n-grams, their idf, one weight row and intercept per class (one row
+    for two classes); `counted` says what it was trained on (sentences=…, documents=…)."""
     return {
         "classes": [str(c) for c in classifier.classes_],
         "ngram_range": list(SETTINGS["ngram_range"]),
@@ -157,7 +158,7 @@ def model_data(vectorizer: TfidfVectorizer, classifier: LogisticRegression, sent
         "idf": [round(float(v), 6) for v in vectorizer.idf_],
         "coef": [[round(float(v), 6) for v in row] for row in classifier.coef_],
         "intercept": [round(float(v), 6) for v in classifier.intercept_],
-        "trained_on": {"splits": [*TRAINING_SPLITS, "corpus dev"], "sentences": sentences},
+        "trained_on": {"splits": [*TRAINING_SPLITS, "corpus dev"], **counted},
     }
 
 

@@ -29,6 +29,8 @@ and a few cues of its body, in this order:
      a body in a plan's own voice (现提出如下意见, 特制定本方案, 编制本规划) → plan, its title line missing;
   6. anything else: a report on a plan when it states targets, names a plan or says what work a
      government will carry out (将…推进/加快/建设); else not_a_plan.
+  7. a report or interpretation by the rules that the genre model (genre_model.py, learned from the real
+     documents' gold genres) reads as news on no plan → not_a_plan.
 A not_a_plan document yields no goals, directions, tasks or indicators.
 """
 
@@ -37,6 +39,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.loaders.genre_model import THRESHOLD as NO_PLAN_THRESHOLD
+from plankg.loaders.genre_model import no_plan_probability
 from plankg.loaders.structure.notices import NEWS_DATELINE, is_furniture
 from plankg.loaders.structure.paragraphs import Paragraph, split_paragraphs
 from plankg.ontology.records import Genre, GenreEvidence
@@ -59,6 +63,7 @@ class GenreDecision:
         return f"{self.genre}: {self.rule} ({self.cue} at {self.span[0]}-{self.span[1]})"
 
 
+_ON_A_PLAN_NEWS = ("plan_report", "plan_interpretation")  # what the genre model may overrule
 _TITLE_MAX_LINES = 4
 _TITLE_MAX_CHARS = 120
 _DOC_NUMBER_TAIL_RE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号$")
@@ -442,6 +447,24 @@ def _title_of_no_plan(
 
 def classify_genre(text: str) -> GenreDecision:
     """The document's genre and the cue that decided it (see the module's rules)."""
+    ruled = genre_by_rules(text)
+    if ruled.genre not in _ON_A_PLAN_NEWS:
+        return ruled
+    probability = no_plan_probability(text)
+    if probability < NO_PLAN_THRESHOLD:
+        return ruled
+    title = _title(text)
+    return _decision(
+        "not_a_plan",
+        f"the genre model reads news on no plan (p = {probability:.2f}), not a {ruled.genre}",
+        title,
+        0,
+        len(title.compact),
+    )
+
+
+def genre_by_rules(text: str) -> GenreDecision:
+    """The genre the rules give (0–6 of the module's rules), before the genre model has its say."""
     title = _title(text)
     no_plan = _title_of_no_plan(title, _TITLES_OF_NO_PLAN_FIRST)
     if no_plan is not None:

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from plankg.loaders.ngram_model import read_model_data
 from plankg.loaders.prose import clauses, evidence_span
-from plankg.loaders.sentence_model import read_model_data
 from plankg.loaders.spans import GrowingSpans
 from plankg.loaders.structure import Item, Outline, all_items
 from plankg.loaders.task_sentences import line_sentences, running_text, sentences_in

@@ -19,7 +19,7 @@ from plankg.loaders.prose import (
     sentences,
     without_modal,
 )
-from plankg.loaders.sentence_model import sentence_model
+from plankg.loaders.sentence_model import model_text, sentence_model
 from plankg.loaders.spans import GrowingSpans, SpanSet
 from plankg.loaders.structure import Item, Outline, all_items
 
@@ -62,7 +62,7 @@ def weigh_tasks(outline: Outline) -> Outline:
     paragraphs = running_text(outline)
     spans = sentences_in(paragraphs, line_sentences(text))
     ends = [end for _, end in spans]
-    scores = [model.probabilities(text[start:end]) for start, end in spans]
+    scores = [model.probabilities(model_text(text[start:end])) for start, end in spans]
 
     def other_score(span: tuple[int, int]) -> float:
         """The least `other` of the sentences the span meets; 0 when it meets none (a table cell)."""

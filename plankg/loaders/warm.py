@@ -1,11 +1,12 @@
 """Imported for its effect by the forkserver of `plankg load --jobs N`: one small extraction loads the
-vocabularies, the concept scheme and jieba's dictionary once, and the sentence and goal-clause models that
-reports are read with, so every worker forked from the server starts warm instead of paying that start
+vocabularies, the concept scheme and jieba's dictionary once, and the genre, sentence and goal-clause models
+that reports are read with, so every worker forked from the server starts warm instead of paying that start
 (seconds) itself."""
 
 from __future__ import annotations
 
 from plankg.loaders.extract import extract_document
+from plankg.loaders.genre_model import genre_model
 from plankg.loaders.goal_clauses import goal_clause_model
 from plankg.loaders.reading import SourceDocument
 from plankg.loaders.sentence_model import sentence_model
@@ -15,5 +16,6 @@ WARM_TEXT = (
 )
 
 extract_document(SourceDocument.from_text(WARM_TEXT, path="warm.txt"))
-sentence_model()  # a plan's extraction consults neither: loaded here for the reports to come
+genre_model()  # a plan's extraction consults none of them: loaded here for the reports to come
+sentence_model()
 goal_clause_model()

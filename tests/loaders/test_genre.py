@@ -17,7 +17,7 @@ from plankg.api import create_app
 from plankg.cli import app
 from plankg.graph import GraphStore, open_store
 from plankg.loaders import extract_path, extract_text
-from plankg.loaders.genre import classify_genre
+from plankg.loaders.genre import classify_genre, genre_by_rules
 from plankg.pipeline import load_path
 from plankg.settings import get_settings
 from tests.support.api import API_KEY, api_settings, assert_problem
@@ -371,7 +371,7 @@ def test_a_white_paper_and_its_questions_and_answers_are_not_plans() -> None:
     )
     decision = classify_genre(text)
     assert decision.genre == "not_a_plan" and decision.cue == "白皮书"
-    assert classify_genre(text.replace("白皮书", "规划")).genre == "plan_interpretation"
+    assert genre_by_rules(text.replace("白皮书", "规划")).genre == "plan_interpretation"
 
 
 def test_a_review_of_work_done_is_no_plan_and_a_years_plan_of_work_or_a_set_of_measures_is_one() -> None:

@@ -19,7 +19,7 @@ from plankg.loaders.goal_clauses import (
     likeliest_goal,
     model_from_data,
 )
-from plankg.loaders.sentence_model import read_model_data
+from plankg.loaders.ngram_model import read_model_data
 from plankg.loaders.task_sentences import line_sentences
 from tests.support.corpus import GOLD_DIR, SEED_DOCUMENT
 from tests.support.training import last_warning_without_scikit_learn, training_script
