@@ -2,7 +2,7 @@
 (plankg/loaders/task_sentences.py), on real documents.
 
 The shipped model must be what scripts/train_sentence_model.py makes of the repository's gold, and the
-plain-Python reading of it must give what scikit-learn gives. Its accuracy is measured by
+numpy reading of it must give what scikit-learn gives. Its accuracy is measured by
 benchmarks/sentence_model_lobo.py (each batch scored by a model that never saw it), not here.
 """
 
@@ -43,7 +43,7 @@ def test_the_shipped_model_is_what_training_on_the_gold_gives(trained: tuple) ->
     assert worst < 1e-3, f"retrain with: python scripts/train_sentence_model.py (weights differ by {worst})"
 
 
-def test_plain_python_reads_the_model_as_scikit_learn_does(trained: tuple) -> None:
+def test_numpy_reads_the_model_as_scikit_learn_does(trained: tuple) -> None:
     script, texts, _, vectorizer, classifier = trained
     model = model_from_data(script.model_data(vectorizer, classifier, sentences=len(texts)))
     text = SEED_DOCUMENT.read_text(encoding="utf-8")
