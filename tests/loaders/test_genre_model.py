@@ -47,6 +47,7 @@ def test_numpy_reads_the_genre_model_as_scikit_learn_does(trained: tuple) -> Non
     script, texts, _, vectorizer, classifier = trained
     model = model_from_data(script.model_data(vectorizer, classifier, documents=len(texts)))
     sample = [read_document(path).text for path in (SEED_DOCUMENT, AI_LABEL_ENFORCEMENT, BRIDE_PRICE_FEATURE)]
+    sample += ["", "𠀀", "𠀀规划 \n\n A"]  # no n-gram; characters beyond the basic plane; folded spaces
     expected = classifier.predict_proba(vectorizer.transform([model_text(text) for text in sample]))
     for text, row in zip(sample, expected, strict=True):
         got = model.probabilities(model_text(text))
