@@ -20,8 +20,8 @@ NO_PLAN = "not_a_plan"
 ON_A_PLAN = "on_a_plan"
 # The least P(news on no plan) that overrules the rules. A non-plan read as a report loses the whole
 # document (min-F1 0 → 1 when silenced); a report silenced loses only what was found in it. Chosen on half
-# of the documents kept unseen (in aggregate: 3 up, none down), confirmed on the other half and on the next
-# batches scored on arrival.
+# of the documents kept unseen (in aggregate: 3 up, none down); the other half unchanged, the next batches
+# scored on arrival up.
 THRESHOLD = 0.5
 
 

@@ -27,8 +27,3 @@ def model_text(sentence: str) -> str:
 @cache
 def sentence_model(path: Path = MODEL_PATH) -> CharNgramModel:
     return model_from_data(read_model_data(path))
-
-
-def sentence_kinds(sentence: str) -> dict[str, float]:
-    """P(task), P(goal), P(other) of a sentence."""
-    return sentence_model().probabilities(model_text(sentence))

@@ -14,7 +14,7 @@ import pytest
 
 from plankg.loaders.extract import extract_path, extract_text
 from plankg.loaders.ngram_model import model_from_data, read_model_data
-from plankg.loaders.sentence_model import MODEL_PATH, model_text, sentence_kinds
+from plankg.loaders.sentence_model import MODEL_PATH, model_text, sentence_model
 from plankg.loaders.task_sentences import line_sentences
 from tests.support.corpus import GOLD_DIR, SEED_DOCUMENT
 from tests.support.training import last_warning_without_scikit_learn, training_script
@@ -57,9 +57,10 @@ def test_numpy_reads_the_model_as_scikit_learn_does(trained: tuple) -> None:
 
 
 def test_half_width_punctuation_is_read_as_full_width() -> None:
+    model = sentence_model()
     full = "要加快推进数字产业化、产业数字化，着力完善数字经济发展生态（试点）。"
     half = full.replace("，", ",").replace("（", "(").replace("）", ")")
-    assert sentence_kinds(half) == sentence_kinds(full)
+    assert model.probabilities(model_text(half)) == model.probabilities(model_text(full))
 
 
 def test_a_report_whose_rules_find_no_task_gets_the_task_sentences_the_model_finds() -> None:

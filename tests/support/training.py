@@ -1,5 +1,6 @@
-"""The models' training scripts (scripts/train_sentence_model.py, scripts/train_goal_clause_model.py), loaded
-as modules: the one way tests and benchmarks reach their gold reading and their scikit-learn fit."""
+"""The models' training scripts (scripts/train_sentence_model.py, train_goal_clause_model.py,
+train_genre_model.py), loaded as modules: the one way tests and benchmarks reach their gold reading and their
+scikit-learn fit."""
 
 from __future__ import annotations
 
