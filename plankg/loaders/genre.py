@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from plankg.loaders.genre_model import THRESHOLD as NO_PLAN_THRESHOLD
 from plankg.loaders.genre_model import no_plan_probability
+from plankg.loaders.prose import PARTLY_PROSE_GENRES
 from plankg.loaders.structure.notices import NEWS_DATELINE, is_furniture
 from plankg.loaders.structure.paragraphs import Paragraph, split_paragraphs
 from plankg.ontology.records import Genre, GenreEvidence
@@ -63,7 +64,6 @@ class GenreDecision:
         return f"{self.genre}: {self.rule} ({self.cue} at {self.span[0]}-{self.span[1]})"
 
 
-_ON_A_PLAN_NEWS = ("plan_report", "plan_interpretation")  # what the genre model may overrule
 _TITLE_MAX_LINES = 4
 _TITLE_MAX_CHARS = 120
 _DOC_NUMBER_TAIL_RE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号$")
@@ -448,7 +448,7 @@ def _title_of_no_plan(
 def classify_genre(text: str) -> GenreDecision:
     """The document's genre and the cue that decided it (see the module's rules)."""
     ruled = genre_by_rules(text)
-    if ruled.genre not in _ON_A_PLAN_NEWS:
+    if ruled.genre not in PARTLY_PROSE_GENRES:  # the model overrules only the rules' reports on a plan
         return ruled
     probability = no_plan_probability(text)
     if probability < NO_PLAN_THRESHOLD:
