@@ -108,14 +108,21 @@ GENRE_TARGET = 0.9
 # once with the session's genre model: sealed133 0.30, sealed134 0.40, sealed135 0.60, sealed136 0.37,
 # sealed137 0.70, sealed138 0.40, sealed139 0.73 and sealed140 0.40 (genre 31 of 40; a release of grassland
 # statistics, news of national standards released and a review of resource-based regions' transition read as
-# reports, loud), never read, never tuned on and held out of the models' training.
+# reports, loud), never read, never tuned on and held out of the models' training; in the twenty-seventh
+# session all sixteen joined the untouched documents.
+# Twenty-seventh session, scored once with the code of the session's start: sealed141 0.47, sealed142 0.40,
+# sealed143 0.58, sealed144 0.20, sealed145 0.56, sealed146 0.33, sealed147 0.40 and sealed148 0.40 (genre
+# 26 of 40, plan or no plan 31 of 40; five reports and interpretations read as news on no plan; a feature
+# on coastal-mountain cooperation and news of a species catalogue read as reports, loud), never read, never
+# tuned on and held out of the models' training.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in sealed20 a 指导意见 written as
 # rules (its gold calls it no plan; the issue lists 指导意见 as plans), in sealed55 a statistics Q&A on
 # intellectual-property products (read as an interpretation), in sealed91–92 a manufacturing index's release
 # and a feature on work done citing the 十五五 outline, and sealed105's feature on steel plants, sealed106's
 # patent statistics, sealed115's nuclear-power statistics and sealed118's regional-cooperation feature (read
 # as reports), and sealed133's grassland statistics, sealed135's standards news and sealed136's review of
-# resource-based regions (their first scores, never tuned on). Eleven more that the rules read as reports or
+# resource-based regions, sealed144's feature on coastal-mountain cooperation and sealed146's news of a
+# species catalogue (their first scores, never tuned on). Eleven more that the rules read as reports or
 # interpretations are silent since the genre model (the twenty-sixth session) reads them as news on no plan.
 OUTSIDE_FLOORS = {
     "final": 0.82,
@@ -255,6 +262,14 @@ OUTSIDE_FLOORS = {
     "sealed138": 0.37,
     "sealed139": 0.70,
     "sealed140": 0.37,
+    "sealed141": 0.44,
+    "sealed142": 0.37,
+    "sealed143": 0.55,
+    "sealed144": 0.17,
+    "sealed145": 0.52,
+    "sealed146": 0.30,
+    "sealed147": 0.37,
+    "sealed148": 0.37,
 }
 LOUD_NON_PLANS = {
     "sealed20": 1,
@@ -268,12 +283,14 @@ LOUD_NON_PLANS = {
     "sealed133": 1,
     "sealed135": 1,
     "sealed136": 1,
+    "sealed144": 1,
+    "sealed146": 1,
 }
 
 
-# The untouched documents' validation half scored when sealed117–124 joined in the twenty-sixth session:
-# 0.3801 (125 documents); its floor 0.03 below.
-UNTOUCHED_VALIDATION_FLOOR = 0.35
+# The untouched documents' validation half scored when sealed125–140 joined in the twenty-seventh session:
+# 0.4355 (165 documents); its floor 0.035 below.
+UNTOUCHED_VALIDATION_FLOOR = 0.40
 
 
 def summary_of(split: str) -> dict:
