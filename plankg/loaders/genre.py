@@ -104,11 +104,13 @@ _NOT_A_PLAN_NOTICE_RE = re.compile(
 )
 # 关于做好2024年…开发建设有关事项的通知: the matters of a year's work to do well, laid out in its body
 _WORK_MATTERS_RE = re.compile(r"关于(?:做好|推进|加快|加强)[^《》]{2,40}有关事项的通知$")
-# the parts of a call for applications or nominations (开展…培育行动的通知: 基本条件, 申报程序, 评审): a
-# procedure, not a plan, whatever its title says it launches
+# the parts of a call for applications or nominations (开展…培育行动的通知: 基本条件, 申报程序, 评审) or of
+# a filing's or an approval's steps: a procedure, not a plan, whatever its title says it launches
 _PROCEDURE_PART_RE = re.compile(
     r"(?:基本|申报|推荐|参评|报名)条件|申报(?:程序|流程|材料|方式|时间|要求)|推荐(?:程序|名额|方式)|评审(?:程序|方式|认定)|"
-    r"报名(?:方式|程序|时间)"
+    r"报名(?:方式|程序|时间)|"
+    # 一、备案管理范围 二、备案管理主体 三、备案管理流程: how a filing or an approval is done
+    r"(?:备案|审批|许可|登记)(?:管理)?(?:范围|主体|流程|程序|材料|条件|时限)"
 )
 _PROCEDURE_PARTS = 2
 _NUMBERED_PART_RE = re.compile(
@@ -546,8 +548,8 @@ def genre_by_rules(text: str) -> GenreDecision:
                 )
             )
         ]
-        if len(procedure) >= _PROCEDURE_PARTS:  # 二、基本条件 三、申报程序: who may apply and how
-            return _body_decision("not_a_plan", "the notice calls for applications", procedure[0])
+        if len(procedure) >= _PROCEDURE_PARTS:  # 二、基本条件 三、申报程序 (who may apply, how); 备案管理流程
+            return _body_decision("not_a_plan", "the notice sets out a procedure", procedure[0])
         if len(numbered) >= _NUMBERED_PARTS_FOR_A_PLAN:
             return _decision("plan", "the notice lays out numbered parts of work", title, *type_match.span())
         return _decision("not_a_plan", "the notice lays out no work in parts", title, *type_match.span())

@@ -1659,7 +1659,7 @@ def _fill_plan_aims(outline: Outline) -> None:
     aims (一、总体要求 …到2030年，基本建成…; 二、目标任务 (一)到2025年，…), else the aims a 总体要求 section
     states in its own words, else what its preamble says it is drawn up for (为…，…，制定本方案。), else the
     aims its guiding-thought sentence ends on, else the dated aims its tasks strive for (力争到2027年…), else
-    the targets its preamble sets."""
+    the targets its preamble sets, else what it strives to get done by a deadline (力争…2026年6月前核准)."""
     taken = _structure_spans(outline)
     stated = _Reader(outline.text, _aim_section_paragraphs(outline.root), outline.skipped, taken)
     stated.goal_statements()
@@ -1693,9 +1693,28 @@ def _fill_plan_aims(outline: Outline) -> None:
         ]
     if not outline.goals:
         outline.goals = _preamble_targets(outline)
+    if not outline.goals:
+        outline.goals = _strived_deadlines(outline)
 
 
 _TARGET_CLAUSES_FOR_AIMS = 2
+# 力争陆上风电2026年6月前核准, 力争年底前开工: what a plan strives to get done by a deadline
+_STRIVE_DEADLINE_RE = re.compile(
+    r"(?:力争|争取)[^。；，]{0,30}?(?:20\d\d年(?:\d{1,2}月)?|年)[底内]?(?:前|以前|底)"
+)
+
+
+def _strived_deadlines(outline: Outline) -> list[Item]:
+    """What a plan strives to get done by a deadline, to the end of the clauses that go on with it (力争陆上
+    风电2026年6月前核准，海上光伏…2025年10月前开工，其他光伏电站2026年6月前开工；): the aims of a short
+    notice that states no other."""
+    text = outline.text
+    found = []
+    for par in outline.paragraphs:
+        for match in _STRIVE_DEADLINE_RE.finditer(text, par.start, par.end):
+            ends = [at for mark in "；。" if (at := text.find(mark, match.start(), par.end)) != -1]
+            found.append(_item("goal", text, *trim(text, match.start(), min(ends, default=par.end))))
+    return found
 
 
 def _preamble_targets(outline: Outline) -> list[Item]:

@@ -620,3 +620,20 @@ def test_news_on_a_campaign_named_in_quotes_reports_a_plan() -> None:
     name = "pd_2025_01_08_rural_wind_power_action_report.txt"
     text = (REPO / "tests" / "gold" / "sealed71" / "docs" / name).read_text(encoding="utf-8")
     assert classify_genre(text).genre == "plan_report"
+
+
+def test_a_notice_laying_out_a_filings_steps_is_no_plan() -> None:
+    # regression from a real notice (沪绿容规〔2024〕6号, sealed150): 一、备案管理范围 二、备案管理主体
+    # 三、备案管理流程 read as numbered parts of work, a plan with 17 tasks and 2 indicators
+    path = REPO / "tests/gold/sealed150/docs/sh_shi_2024_muck_disposal_site_filing_notice.txt"
+    decision = classify_genre(path.read_text(encoding="utf-8"))
+    assert (decision.genre, decision.rule, decision.cue) == (
+        "not_a_plan",
+        "the notice sets out a procedure",
+        "备案管理范围",
+    )
+    extraction = extract_path(path)
+    assert not (extraction.goals or extraction.tasks or extraction.indicators)
+    # a notice that lays out work in parts stays a plan (sealed150's notice on the year's wind and solar work)
+    plan = REPO / "tests/gold/sealed150/docs/sh_shi_2023_wind_pv_development_notice.txt"
+    assert classify_genre(plan.read_text(encoding="utf-8")).genre == "plan"

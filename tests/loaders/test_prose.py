@@ -1813,3 +1813,28 @@ def test_a_verb_with_no_object_after_it_tells_a_state_not_a_task() -> None:
     extraction = extract_path(REPO / "tests/gold/sealed41/docs" / name)
     assert not any(task.text.startswith("持续改善") for task in extraction.tasks)
     assert not any("卫生厕所" in indicator.name for indicator in extraction.indicators)
+
+
+@pytest.mark.parametrize(
+    ("batch", "name", "goal"),
+    [
+        (
+            "sealed31",
+            "sh_2024_09_12_renewable_energy_development_notice",
+            "力争陆上风电2025年6月前核准，光伏电站2025年6月前开工，在建项目尽快并网发电",
+        ),
+        (
+            "sealed150",
+            "sh_shi_2025_onshore_wind_pv_plan",
+            "力争陆上风电2026年6月前核准，海上光伏按照竞争配置文件要求2025年10月前开工，其他光伏电站2026年6月前开工",
+        ),
+    ],
+)
+def test_a_short_notice_strives_for_its_deadlines_when_it_states_no_other_aim(
+    batch: str, name: str, goal: str
+) -> None:
+    # Shanghai's yearly notices on wind and solar projects set no goal section, no dated aim and no purpose:
+    # what they strive to get done by a deadline is their aim (it was none before)
+    extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / f"{name}.txt")
+    assert extraction.document.genre == "plan"
+    assert [g.text for g in extraction.goals] == [goal]
