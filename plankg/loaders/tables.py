@@ -77,7 +77,7 @@ _SERIAL_WORDS = ("序号", "编号")
 _CATEGORY_WORDS = ("类别", "类型", "领域", "维度", "一级指标", "方面", "分类")
 _NAME_WORDS = ("指标名称", "二级指标", "主要指标", "具体指标", "指标项", "指标", "名称", "项目")
 _UNIT_WORDS = ("单位", "计量单位")
-_ATTRIBUTE_WORDS = ("指标属性", "属性", "性质")
+_ATTRIBUTE_WORDS = ("指标属性", "指标性质", "属性", "性质")
 _NOTE_WORDS = ("备注", "说明")
 
 
@@ -97,7 +97,7 @@ _HEADER_CELL_RE = re.compile(
     rf"^[（(]?(?:\d{{4}}\s*年?(?:底|末)?|{_EDITION_RE.pattern})?[）)]?(?:"
     r"序号|编号|类别|类型|指标类别|指标类型|领域|维度|方面|分类|一级指标|二级指标|指标|指标名称|(?:主要|具体|关键|核心)指标|指标项|"
     r"指标值|名称|项目|(?:近期|中期|远期)规划(?:值|目标值?)?|"
-    r"单位|计量单位|属性|指标属性|性质|备注|(?:指标)?说明(?:与指引)?|"
+    r"单位|计量单位|属性|指标属性|性质|指标性质|备注|(?:指标)?说明(?:与指引)?|"
     r"[年均累计增速增长幅值/、／（）()]+|(?:规划|预期)?目标值?|基期值?|现状值?|基准值?|预期值?|实际值?|预计|基数|完成值?"
     r")?[（(]?(?:\d{4}\s*年?)?[）)]?$"
 )
@@ -615,7 +615,9 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
 
 def _rejoined_row(row: list[Cell], width: int) -> list[Cell]:
     """A row with more cells than the header, where the page wrapped a cell: a unit under its number
-    (120.14 / 平方公里) or a bracketed note under its name (供水水质综合合格率 / （国标GB5749-2006）)."""
+    (120.14 / 平方公里), a bracketed note under its name (供水水质综合合格率 / （国标GB5749-2006）) or under
+    its value (36 / （2021年-2025年）: the period a baseline covers), or a name run onto a second line
+    (年均土地储备计划 / 规模（平方公里）)."""
     if len(row) <= width:
         return row
     joined: list[Cell] = []
@@ -629,12 +631,29 @@ def _rejoined_row(row: list[Cell], width: int) -> list[Cell]:
                 and re.search("[\u4e00-\u9fff]", previous.text) is not None
                 and not _has_number(previous.text)
             )
+            or (_PERIOD_NOTE_RE.match(cell.text) is not None and _VALUE_RE.match(previous.text) is not None)
+            or (len(joined) == 1 and _is_name_part(previous.text) and _is_name_part(cell.text))
         )
         if wrapped and previous is not None:
             joined[-1] = Cell(previous.text + cell.text, previous.start, cell.end)
         else:
             joined.append(cell)
     return joined if len(joined) == width else row
+
+
+# （2021年-2025年）, （2025年较2020年下降）: the period a value covers, under it
+_PERIOD_NOTE_RE = re.compile(r"^[（(]\s*\d{4}\s*年?[^（）()]{0,16}[）)]$")
+
+
+def _is_name_part(cell: str) -> bool:
+    """Words of an indicator's name: no number, attribute or bare unit."""
+    return (
+        re.search("[\u4e00-\u9fff]", cell) is not None
+        and not _has_number(cell)
+        and cell not in _ATTRIBUTES
+        and not _is_unit(cell.strip("（）()"))
+        and _QUALIFIER_CELL_RE.match(cell) is None
+    )
 
 
 # ---------------------------------------------------------------- yearly schedules

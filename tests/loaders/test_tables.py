@@ -708,3 +708,26 @@ def test_a_table_of_targets_for_two_years_with_a_column_of_notes() -> None:
     found = {(i.name, i.value, i.target_year) for i in extract_path(path).indicators}
     assert ("人均公园绿地面积", 9.5, 2025) in found and ("人均公园绿地面积", 13.0, 2035) in found
     assert not any(name.startswith(("参照", "以建设")) for name, _, _ in found)  # the notes are no rows
+
+
+def test_a_one_cell_per_line_table_with_wrapped_names_and_period_notes_and_a_nature_column() -> None:
+    # regression from a real plan (上海市加强土地管理“十五五”规划, sealed152): its header's 指标性质 was no
+    # column word, so the table was three columns wide and its cells shifted; a name run onto a second
+    # line (年均土地储备计划 / 规模（平方公里）) and a baseline's period under it (36 / （2021年-2025年）)
+    # made rows too long; the 2025 baselines were read as targets, without units
+    path = REPO / "tests/gold/sealed152/docs/sh_shi_2026_land_management_15th_fyp.txt"
+    outline = parse_outline(path.read_text(encoding="utf-8"))
+    [table] = outline.tables
+    assert table.header == ["指标名称", "2025年", "2030年", "指标性质"]
+    assert [[cell.text for cell in row][:2] for row in table.rows[1:4]] == [
+        ["年均土地供应规模（平方公里）", "36（2021年-2025年）"],
+        ["年均土地储备计划规模（平方公里）", "30-40（2021年-2025年）"],
+        ["年均低效建设用地减量化规模（平方公里）", "12.6（2021年-2025年）"],
+    ]
+    indicators = {
+        i.name: (i.value, i.unit, i.target_year, i.attribute) for i in extract_path(path).indicators
+    }
+    assert indicators["建设用地总规模"] == (3200.0, "平方公里", 2030, "binding")
+    assert indicators["年均土地储备计划规模"] == (50.0, "平方公里", 2030, "expected")
+    assert indicators["单位GDP建设用地使用面积下降率"] == (20.0, "%", 2030, "expected")
+    assert 36.0 not in [value for value, *_ in indicators.values()]  # a baseline is no target
