@@ -1709,9 +1709,11 @@ def _strived_deadlines(outline: Outline) -> list[Item]:
     风电2026年6月前核准，海上光伏…2025年10月前开工，其他光伏电站2026年6月前开工；): the aims of a short
     notice that states no other."""
     text = outline.text
-    found = []
+    found: list[Item] = []
     for par in outline.paragraphs:
         for match in _STRIVE_DEADLINE_RE.finditer(text, par.start, par.end):
+            if found and match.start() < found[-1].span[1]:
+                continue  # 力争…年底前核准，力争…年底前开工。: the clauses of the aim before
             ends = [at for mark in "；。" if (at := text.find(mark, match.start(), par.end)) != -1]
             found.append(_item("goal", text, *trim(text, match.start(), min(ends, default=par.end))))
     return found

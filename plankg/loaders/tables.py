@@ -613,6 +613,21 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
     return table, cursor
 
 
+# （2021年-2025年）, （2025年较2020年下降）: the period a value covers, under it
+_PERIOD_NOTE_RE = re.compile(r"^[（(]\s*\d{4}\s*年?[^（）()]{0,16}[）)]$")
+
+
+def _is_name_part(cell: str) -> bool:
+    """Words of an indicator's name: no number, attribute or bare unit."""
+    return (
+        re.search("[\u4e00-\u9fff]", cell) is not None
+        and not _has_number(cell)
+        and cell not in _ATTRIBUTES
+        and not _is_unit(cell.strip("（）()"))
+        and _QUALIFIER_CELL_RE.match(cell) is None
+    )
+
+
 def _rejoined_row(row: list[Cell], width: int) -> list[Cell]:
     """A row with more cells than the header, where the page wrapped a cell: a unit under its number
     (120.14 / 平方公里), a bracketed note under its name (供水水质综合合格率 / （国标GB5749-2006）) or under
@@ -639,21 +654,6 @@ def _rejoined_row(row: list[Cell], width: int) -> list[Cell]:
         else:
             joined.append(cell)
     return joined if len(joined) == width else row
-
-
-# （2021年-2025年）, （2025年较2020年下降）: the period a value covers, under it
-_PERIOD_NOTE_RE = re.compile(r"^[（(]\s*\d{4}\s*年?[^（）()]{0,16}[）)]$")
-
-
-def _is_name_part(cell: str) -> bool:
-    """Words of an indicator's name: no number, attribute or bare unit."""
-    return (
-        re.search("[\u4e00-\u9fff]", cell) is not None
-        and not _has_number(cell)
-        and cell not in _ATTRIBUTES
-        and not _is_unit(cell.strip("（）()"))
-        and _QUALIFIER_CELL_RE.match(cell) is None
-    )
 
 
 # ---------------------------------------------------------------- yearly schedules

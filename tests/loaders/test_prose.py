@@ -1838,3 +1838,17 @@ def test_a_short_notice_strives_for_its_deadlines_when_it_states_no_other_aim(
     extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / f"{name}.txt")
     assert extraction.document.genre == "plan"
     assert [g.text for g in extraction.goals] == [goal]
+
+
+def test_deadline_aims_in_one_sentence_are_one_goal() -> None:
+    # unit test (text written for it): a second 力争 in the clauses of the first is no goal of its own
+    text = (
+        "关于印发2026年屋顶光伏建设方案的通知\n"
+        "各区发展改革委：\n"
+        "一、加快项目建设。各区组织项目单位加快前期工作，力争年底前完成核准，力争2026年9月前开工建设。\n"
+        "二、加强协调。各区加强与电网企业的沟通，保障项目接入。\n"
+        "三、做好信息报送。各区按月报送项目进展情况。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.genre == "plan"
+    assert [g.text for g in extraction.goals] == ["力争年底前完成核准，力争2026年9月前开工建设"]
