@@ -109,8 +109,9 @@ _WORK_MATTERS_RE = re.compile(r"关于(?:做好|推进|加快|加强)[^《》]{2
 _PROCEDURE_PART_RE = re.compile(
     r"(?:基本|申报|推荐|参评|报名)条件|申报(?:程序|流程|材料|方式|时间|要求)|推荐(?:程序|名额|方式)|评审(?:程序|方式|认定)|"
     r"报名(?:方式|程序|时间)|"
-    # 一、备案管理范围 二、备案管理主体 三、备案管理流程: how a filing or an approval is done
-    r"(?:备案|审批|许可|登记)(?:管理)?(?:范围|主体|流程|程序|材料|条件|时限)"
+    # 一、备案管理范围 二、备案管理主体 三、备案管理流程: how a filing or an approval is done, named right
+    # after the part's number (二、优化审批流程 is work to do)
+    r"(?<=[、）)．.])(?:备案|审批|许可|登记)(?:管理)?(?:范围|主体|流程|程序|材料|条件|时限)"
 )
 _PROCEDURE_PARTS = 2
 _NUMBERED_PART_RE = re.compile(

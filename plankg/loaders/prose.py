@@ -1710,7 +1710,8 @@ def _strived_deadlines(outline: Outline) -> list[Item]:
     notice that states no other."""
     text = outline.text
     found: list[Item] = []
-    for par in outline.paragraphs:
+    # the paragraphs every reader reads: not a skipped section's (工作基础: what was striven for before)
+    for par in _Reader(text, outline.paragraphs, outline.skipped).paragraphs:
         for match in _STRIVE_DEADLINE_RE.finditer(text, par.start, par.end):
             if found and match.start() < found[-1].span[1]:
                 continue  # 力争…年底前核准，力争…年底前开工。: the clauses of the aim before

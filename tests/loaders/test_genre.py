@@ -637,3 +637,17 @@ def test_a_notice_laying_out_a_filings_steps_is_no_plan() -> None:
     # a notice that lays out work in parts stays a plan (sealed150's notice on the year's wind and solar work)
     plan = REPO / "tests/gold/sealed150/docs/sh_shi_2023_wind_pv_development_notice.txt"
     assert classify_genre(plan.read_text(encoding="utf-8")).genre == "plan"
+
+
+def test_a_notice_whose_parts_streamline_approvals_stays_a_plan() -> None:
+    # unit test (text written for it): 精简审批材料 and 优化审批流程 are work to do, not a procedure's steps
+    text = (
+        "关于进一步优化本市工程建设项目审批服务的通知\n"
+        "各区人民政府，市政府各委、办、局：\n"
+        "一、精简审批材料。全面清理审批材料，取消没有法律法规依据的材料。\n"
+        "二、优化审批流程。推行并联审批，压缩审批时间。\n"
+        "三、推进网上办理。实现审批事项全程网办。\n"
+        "四、加强监督检查。定期通报各区审批服务情况。\n"
+    )
+    decision = classify_genre(text)
+    assert (decision.genre, decision.rule) == ("plan", "the notice lays out numbered parts of work")

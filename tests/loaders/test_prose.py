@@ -1852,3 +1852,14 @@ def test_deadline_aims_in_one_sentence_are_one_goal() -> None:
     extraction = extract_text(text)
     assert extraction.document.genre == "plan"
     assert [g.text for g in extraction.goals] == ["力争年底前完成核准，力争2026年9月前开工建设"]
+
+
+def test_deadline_aims_of_a_skipped_section_are_no_goals() -> None:
+    # unit test (text written for it): what the last round strove for (工作基础) is no aim of this plan
+    text = (
+        "关于印发2026年屋顶光伏建设方案的通知\n"
+        "各区发展改革委：\n"
+        "一、工作基础\n上一轮行动力争2025年底前完成改造，现已全部完成。\n"
+        "二、重点任务\n（一）加快项目建设。各区组织项目单位加快前期工作。\n（二）加强协调。各区保障项目接入。\n"
+    )
+    assert [g.text for g in extract_text(text).goals] == []
