@@ -375,8 +375,10 @@ _FIGURE_LEAD_RE = re.compile(r"[“\"‘][\d+.．]+[”\"’]是?指")
 # …的经济增长预期目标: the number names a target (5%左右的增长目标), as a text speaking of it does
 _TARGET_NAMED_AFTER_RE = re.compile(r"的[^，,。；;的]{0,8}目标")
 # 3—5个: a bare low end and a dash before the number that carries the unit (not 2024—2026年, 1-2)
-_RANGE_DASHES = ("—", "–", "~", "～", "-")
-_RANGE_LOW_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:—|–|~|～|-)$")
+_RANGE_DASHES = ("—", "–", "~", "～", "-", "至")
+_RANGE_LOW_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:—|–|~|～|-|至)$")
+# a number shortly before 至 in the same clause (10至20个, 1200万吨至1500万吨): 至 closes a range
+_NUMBER_BEFORE_TO_RE = re.compile(r"\d[^\d，,。；;、]{0,4}$")
 # 较“十四五”末, 比2025年: a clause that opens on the base a rise is measured from, naming nothing else
 _AGAINST_BASE_RE = re.compile(r"^(?:较|比)[^，,；;。]{0,10}?(?:末|年|底|期末)$")
 # 每个市州至少建设1个: a count named only by its verb and a scope (…修复改造500公里 names its own)
@@ -556,9 +558,11 @@ def find_indicators(
         if value is None:
             continue
         before = scan[max(0, n_start - 1) : n_start]
-        glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "至", "V", ".", "×", "÷") or (
+        glued = before in ("第", "+", "＋", "-", "—", "–", "~", "～", "V", ".", "×", "÷") or (
             before.isascii() and before.isalpha()
         )
+        if before == "至":  # 10至20个, 2024年至2026年: a range's high end; after a verb (扩大至) a level
+            glued = _NUMBER_BEFORE_TO_RE.search(scan, max(0, n_start - 7), n_start - 1) is not None
         low = _RANGE_LOW_RE.search(scan, max(0, n_start - 12), n_start) if before in _RANGE_DASHES else None
         if low is not None:  # 推动3—5个通用大模型在制造业深度应用: at least the range's low end
             value, n_start, glued = float(low.group(1)), low.start(1), False

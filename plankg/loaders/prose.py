@@ -1182,10 +1182,12 @@ class _Reader:
             return start, end
         return aims[0][0], aims[-1][1]  # …全力维护城市运行安全 (not 现就…提出以下意见：)
 
-    def guided_goals(self, within: int = _RELEASE_PARAGRAPHS + 2) -> None:
+    def guided_goals(self, within: int = _RELEASE_PARAGRAPHS + 2, past_last_guide: bool = False) -> None:
         """With no goal stated otherwise: the aims a report's guiding-thought sentence ends on (《意见》强调，
         要坚持以…为指导，深入贯彻…精神，践行…思想，进一步发挥…作用，…，助力高质量发展。), from the first
-        clause past the ideology to the sentence end; looked for in the first `within` paragraphs."""
+        clause past the ideology (with `past_last_guide`, past its last guiding clause: a goal section's
+        …坚持边排查、边整治，…，依法依规…) to the sentence end; looked for in the first `within`
+        paragraphs."""
         if self.items.goals:
             return
         text = self.text
@@ -1200,6 +1202,9 @@ class _Reader:
                     continue  # past the lead, only the plan's own requirements (答：方案要求以…为指导) count
                 parts = clauses(text, guide.end(), end, "，,；;")
                 aims = [i for i, (s, e) in enumerate(parts) if not _GUIDE_CLAUSE_RE.search(text, s, e)]
+                if past_last_guide and aims:
+                    guided = [i for i, (s, e) in enumerate(parts) if _GUIDE_CLAUSE_RE.search(text, s, e)]
+                    aims = [i for i in aims if not guided or i > guided[-1]]
                 if len(parts) - (aims[0] if aims else len(parts)) < 2:
                     # …，扎实推进城市体检工作。深刻认识…，坚持…，建立健全…机制，打造…城市。: a slogan ends
                     # the guiding sentence; the next one goes on to the aims, past its last guiding clause
@@ -1657,9 +1662,11 @@ def _fill_missing(outline: Outline, missing: list[str], found: ProseItems) -> li
 def _fill_plan_aims(outline: Outline) -> None:
     """A plan with no goal section: the dated goal statements of a section on its overall requirements or
     aims (一、总体要求 …到2030年，基本建成…; 二、目标任务 (一)到2025年，…), else the aims a 总体要求 section
-    states in its own words, else what its preamble says it is drawn up for (为…，…，制定本方案。), else the
-    aims its guiding-thought sentence ends on, else the dated aims its tasks strive for (力争到2027年…), else
-    the targets its preamble sets, else what it strives to get done by a deadline (力争…2026年6月前核准)."""
+    states in its own words, else the aims the guiding sentence of a 总体要求 or 工作目标 section ends on,
+    else the dated aims one unnumbered paragraph states (至2017年，…), else what its preamble says it is
+    drawn up for (为…，…，制定本方案。), else the aims its guiding-thought sentence ends on, else the dated
+    aims its tasks strive for (力争到2027年…), else the targets its preamble sets, else what it strives to
+    get done by a deadline (力争…2026年6月前核准)."""
     taken = _structure_spans(outline)
     stated = _Reader(outline.text, _aim_section_paragraphs(outline.root), outline.skipped, taken)
     stated.goal_statements()
@@ -1671,9 +1678,20 @@ def _fill_plan_aims(outline: Outline) -> None:
         outline.goals = [_item("goal", outline.text, par.start, par.end) for par in required]
         return
     # 一、总体要求 坚持以…为指导，…，健全…，完善…，充分发挥…作用。: the aims its guiding sentence ends on
-    required_aims = _guided_aims_of(outline, _REQUIREMENTS_RE, taken)
+    required_aims = _guided_aims_of(outline, _REQUIREMENTS_RE, taken) or _guided_aims_of(
+        outline, _GOAL_TITLE_RE, taken, past_last_guide=True
+    )
     if required_aims:
         outline.goals = required_aims
+        return
+    # 一、主要任务 以…为目标，…。至2017年，…落实；…增强；…: the dated aims an unnumbered paragraph states
+    unnumbered = [par for par in outline.paragraphs if par.form in ("prose", "lead")]
+    dated = _Reader(outline.text, unnumbered, outline.skipped, ())
+    dated.goal_statements()
+    stated_dated = [g for g in dated.items.goals if _BY_YEAR_RE.match(outline.text, g.span[0])]
+    holding = {par.start for par in unnumbered for g in stated_dated if par.start <= g.span[0] < par.end}
+    if len(holding) == 1:  # the plan's aims stated together, not each task's own dated target
+        outline.goals = stated_dated
         return
     reader = _Reader(outline.text, outline.paragraphs, outline.skipped, taken)
     reader.preamble_goals()
@@ -1738,17 +1756,21 @@ def _preamble_targets(outline: Outline) -> list[Item]:
     return []
 
 
-def _guided_aims_of(outline: Outline, title: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Item]:
+def _guided_aims_of(
+    outline: Outline, title: re.Pattern[str], taken: list[tuple[int, int]], past_last_guide: bool = False
+) -> list[Item]:
     """The aims the guiding sentence of the sections headed `title` ends on (see guided_goals)."""
     paragraphs = [par for section in _outermost_sections(outline.root, title) for par in section.body]
     reader = _Reader(outline.text, paragraphs, (), taken)
-    reader.guided_goals(len(paragraphs))
+    reader.guided_goals(len(paragraphs), past_last_guide)
     return reader.items.goals
 
 
 _AIM_SECTION_RE = re.compile(r"总体要求|目标")
 _GUIDING_THOUGHT_RE = re.compile(r"^指导思想$")
 _REQUIREMENTS_RE = re.compile(r"^总体要求$")
+_BY_YEAR_RE = re.compile(r"(?:力争|争取)?\s*(?:到|至)\s*20\d\d\s*年")
+_GOAL_TITLE_RE = re.compile(r"^(?:工作|主要|总体)?目标$")
 _PRINCIPLES_LEAD_RE = re.compile(r"^[^，,。]{0,8}(?:要做到|要坚持|坚持以下原则)[：:]")
 
 

@@ -473,3 +473,19 @@ def test_what_a_plan_opens_develops_or_installs_is_named_by_the_thing_counted() 
     sentence = "到2027年，开发15万个以上政策性岗位，安装家用燃气报警装置10万户。"
     found = [(m.name, m.value, m.unit) for m in find_indicators(sentence, 0, len(sentence))]
     assert found == [("政策性岗位", 15.0, "万个"), ("家用燃气报警装置", 10.0, "万户")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("区城管执法局遴选10至20个住宅小区先行先试。", [(10.0, "个", ">=")]),  # a range: at least its low end
+        ("建设周期由22个工作日压缩至10个工作日。", [(10.0, "个工作日", "from_to")]),
+        ("对本县住宅电表容量扩大至8000瓦。", [(8000.0, "瓦", ">=")]),
+        ("实施期限为2024年至2026年。", []),  # years, no range of counts
+    ],
+)
+def test_zhi_closes_a_range_only_after_a_number(text: str, expected: list[tuple[float, str, str]]) -> None:
+    # unit test (texts written for it, the first from a sealed164 plan's 遴选10至20个住宅小区): 至 after a
+    # number is a range, read like 3—5个 as at least its low end; after a verb (扩大至) it is a level aimed at
+    found = find_indicators(text, 0, len(text))
+    assert [(m.value, m.unit, m.comparator) for m in found] == expected

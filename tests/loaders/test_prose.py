@@ -1863,3 +1863,70 @@ def test_deadline_aims_of_a_skipped_section_are_no_goals() -> None:
         "二、重点任务\n（一）加快项目建设。各区组织项目单位加快前期工作。\n（二）加强协调。各区保障项目接入。\n"
     )
     assert [g.text for g in extract_text(text).goals] == []
+
+
+@pytest.mark.parametrize(
+    ("batch", "name", "opening", "ending"),
+    [
+        (
+            "sealed164",
+            "sh_minhang_2021_wujing_housing_safety_rectification_plan",
+            "远近结合、标本兼治",
+            "健全本镇房屋档案和全生命周期管理制度。",
+        ),
+        (
+            "sealed22",
+            "sh_huangpu_2023_5_grassroots_fire_governance_opinions",
+            "进一步推动完善本区基层消防安全综合治理运作机制",
+            "着力提升基层消防工作能力。",
+        ),
+    ],
+)
+def test_a_goal_section_written_as_a_guiding_sentence_gives_the_aims_it_ends_on(
+    batch: str, name: str, opening: str, ending: str
+) -> None:
+    # regression from real Shanghai plans (sealed164, sealed22): 一、工作目标 以…为指导，…，坚持…，依法依规…
+    # 开展…工作，及时消除…隐患，用4年左右时间建立…平台 — the section's one paragraph is a guiding sentence,
+    # and the plan had no goal but its preamble's purpose, or none; its aims run past the last guiding clause
+    extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / f"{name}.txt")
+    assert [(g.text[: len(opening)], g.text[-len(ending) :]) for g in extraction.goals] == [(opening, ending)]
+
+
+@pytest.mark.parametrize(
+    ("batch", "name", "goal"),
+    [
+        (
+            "sealed164",
+            "sh_chongming_2015_residential_community_governance_3yr_plan",
+            "至2017年，住宅小区综合管理和专业服务主体责任落实，切实强化政府监管和公共服务进住宅小区；属地管理"
+            "作用进一步增强，提升业主自我管理能力和文明居住意识",
+        ),
+        (
+            "sealed150",
+            "sh_shi_2023_wind_pv_development_notice",
+            "至2023年底各类屋顶安装光伏比例达到国家试点要求，争创全国分布式光伏开发示范街道（镇）。",
+        ),
+        (
+            "sealed32",
+            "sh_2025_96_farmland_planting_use_control_notice",
+            "到2026年全面完成农业农村部下达的复耕复种任务。",
+        ),
+    ],
+)
+def test_a_plan_with_no_goal_section_takes_the_dated_aims_one_paragraph_states(
+    batch: str, name: str, goal: str
+) -> None:
+    # regression from real Shanghai plans (sealed164, sealed150, sealed32): 一、主要任务 以…为目标，…。
+    # 至2017年，…落实；…增强 — the dated aims stand in one unnumbered paragraph, and the plan had no goal but
+    # its preamble's purpose (紧密对接…工作意见), or none
+    extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / f"{name}.txt")
+    assert extraction.document.genre == "plan"
+    assert [g.text for g in extraction.goals] == [goal]
+
+
+def test_dated_targets_of_many_tasks_are_no_goals_of_the_plan() -> None:
+    # guard from a real district plan (sealed, 闵行区城市更新“十五五”规划): every task's paragraph ends on its
+    # own dated target (到2030年，完成5个以上老旧街区改造。) — the tasks' targets, not the plan's aims
+    name = "sh_minhang_urban_renewal_15th_fyp_2026.txt"
+    extraction = extract_path(REPO / "tests/gold/sealed/docs" / name)
+    assert not any(g.text.startswith(("到2030年", "至2030年")) for g in extraction.goals)
