@@ -270,13 +270,15 @@ _RELEASE_RE = re.compile(
     # 出台构建省内外就业公共服务“一张网”的政策文件: a release without a quoted title
     r"|(?:印发|出台|发布)[^，。；《]{0,40}(?:政策文件|实施方案|行动方案|工作方案|若干措施|实施意见|行动计划|的通知"
     r"|工作指引|工作要点)"
+    # 三部门近日印发通知，在全国组织开展…: a notice released under no quoted title
+    r"|(?:印发|出台|发布)了?(?:通知|意见|方案)(?=[，,])"
 )
 # the release sentence's closing clause that says what the plan is for (…，提出20条具体举措，推动…融合发展。)
 # (and the release's next clause when it opens with an aim: 深化…, 更大力度…, not with what the plan holds)
 _CLOSING_PURPOSE_RE = re.compile(
     r"(?:全力|切实|更好|进一步|有效|有力|持续|不断|全方位|全面|更大力度|更加)?"
     r"(?:推动|促进|助力|加快|推进|提升|实现|着力|保障|确保|优化|改善|深化|加强|完善|强化|扩大|稳定|激发|增强|"
-    r"释放|激活)"
+    r"释放|激活|规范|减轻)"
 )
 _PURPOSE_RE = re.compile(r"[，,]\s*(?:以|旨在|致力于|目的是|为了|着力)")
 _RELEASE_PARAGRAPHS = 4  # the release is announced in a report's lead

@@ -1967,3 +1967,26 @@ def test_the_measures_a_document_is_said_to_include_are_tasks_one_per_clause() -
         "建立督办清单",
         "组建全省12345热线社会监督队伍",
     ]
+
+
+@pytest.mark.parametrize(
+    ("batch", "name", "goal"),
+    [
+        (
+            "sealed90",
+            "pd_2025_07_08_guangxi_enterprise_inspection_opinions",
+            "进一步规范涉企行政检查，切实减轻企业负担。",
+        ),
+        (
+            "sealed102",
+            "pd_2025_12_24_legal_aid_volunteer_campaign_notice_report",
+            "推动法律志愿服务规范化建设、规模化发展",
+        ),
+    ],
+)
+def test_what_a_release_sentence_says_the_plan_is_for_is_its_goal(batch: str, name: str, goal: str) -> None:
+    # regression from real People's Daily reports (sealed90, sealed102): 广西印发《…实施意见》，进一步规范
+    # 涉企行政检查，切实减轻企业负担。 (规范, 减轻: what for) and 三部门近日印发通知，在全国组织开展…活动，…，
+    # 推动法律志愿服务规范化建设、规模化发展。 (a notice released under no quoted title): neither gave a goal
+    extraction = extract_path(REPO / "tests" / "gold" / batch / "docs" / f"{name}.txt")
+    assert [g.text for g in extraction.goals] == [goal]
