@@ -388,18 +388,6 @@ _STATE_RE = re.compile(
     r"(?:更加|更为|明显|显著|大幅|基本|全面|进一步|持续|稳步)(?:健全|完善|提升|提高|增强|改善|优化|达到|形成|建立|成熟|普及)"
     r"|取得(?:显著|明显|重大|重要|积极)?(?:成效|进展|突破)"
 )
-_LISTED_TASKS = 3  # two actions in one breath are one task's words; three or more list the measures
-# …等方面部署了29项重点任务 / 等领域提出20条举措: a list of aspects before the measures laid out in them
-_ASPECTS_LAID_OUT_RE = re.compile(
-    r"等(?:方面|领域)(?:部署|布局|提出|推出|明确|制定)了?[^，,。；;]{0,10}?(?:任务|举措|措施|行动|工作)"
-)
-_ASPECTS_LEAD_RE = re.compile(r"(?:聚焦|围绕|从|在|着眼)")
-# 《…十项措施》，包括… / 该方案主要包括: the measures a document is said to include
-_MEASURES_INCLUDE_RE = re.compile(
-    r"(?:《[^》]{2,40}(?:措施|方案|意见|计划|规划|举措|政策)[^》]{0,6}》|措施|举措|方案|政策)[，,]?\s*(?:主要)?包括[：:]?"
-)
-# 对群众多次反映…的诉求开展“积案”化解工作: an action on what it addresses (对…开展…)
-_ADDRESSED_ACTION_RE = re.compile(r"对[^，,。；;]{2,40}?(?:开展|实施|进行|加强|推进)")
 _LIST_PREPOSITION_RE = re.compile(r"(?:《[^》]{1,40}》)?(?:还|也|主要)?(?:从|在|围绕|包括|涵盖|涉及)")
 
 
@@ -878,8 +866,6 @@ class _Reader:
                     self._task_list_after(start, end)
                     or self._task_list_before(start, end)
                     or self._task_list_labelled(start, end)
-                    or self._task_list_of_aspects(start, end)
-                    or self._task_list_included(start, end)
                 )
                 if items:
                     self.items.tasks.extend(items)
@@ -899,45 +885,6 @@ class _Reader:
         tail = _LIST_TAIL_RE.search(text, last_start, last_end)  # …国际合作等方面: the list's closing word
         if tail is not None and tail.start() - last_start >= 2:
             names[-1] = (last_start, tail.start())
-        return [Item(kind="task", name=n, span=n) for n in names]
-
-    def _task_list_of_aspects(self, start: int, end: int) -> list[Item]:
-        """行动方案聚焦保障…供给、推动…转型、…等方面部署了29项重点任务: the aspects the measures are laid out
-        in, each an action, are the tasks (the count is of the measures, not of the aspects)."""
-        text = self.text
-        laid = _ASPECTS_LAID_OUT_RE.search(text, start, end)
-        # …等方面布局一批重点任务，提出建立…等一批创新举措: the measures named after are the tasks
-        if laid is None or _SAYS_ACTION_RE.search(text, laid.end(), end):
-            return []
-        lead = max(text.rfind(ch, start, laid.start()) for ch in "，,：:；;") + 1
-        focus = _ASPECTS_LEAD_RE.search(text, max(start, lead), laid.start())
-        if focus is None:
-            return []
-        names = _list_items(text, focus.end(), laid.start())
-        acting = [n for n in names if _TASK_VERB_RE.match(text, n[0])]
-        if len(names) < _LISTED_TASKS or 2 * len(acting) < len(names):
-            return []
-        return [Item(kind="task", name=n, span=n) for n in names]
-
-    def _task_list_included(self, start: int, end: int) -> list[Item]:
-        """审议通过《…十项措施》，包括组织领导干部接听热线，…，组建…队伍等，旨在…: the measures a document
-        is said to include, one per clause, to the one closed by 等."""
-        text = self.text
-        included = _MEASURES_INCLUDE_RE.search(text, start, end)
-        if included is None:
-            return []
-        names: list[tuple[int, int]] = []
-        for s, e in clauses(text, included.end(), end, "，,；;"):
-            s, e = trim(text, s, e)
-            closing = text[s:e].endswith("等")
-            names.append((s, e - 1) if closing else (s, e))
-            if closing:
-                break
-        else:
-            return []  # no 等 closes the list: the clauses go on to say other things
-        acting = [n for n in names if _TASK_VERB_RE.match(text, n[0]) or _ADDRESSED_ACTION_RE.match(text, *n)]
-        if len(names) < _LISTED_TASKS or 2 * len(acting) < len(names):
-            return []
         return [Item(kind="task", name=n, span=n) for n in names]
 
     def _task_list_labelled(self, start: int, end: int) -> list[Item]:
