@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -1204,9 +1205,10 @@ class _Reader:
                     continue  # past the lead, only the plan's own requirements (答：方案要求以…为指导) count
                 parts = clauses(text, guide.end(), end, "，,；;")
                 aims = [i for i, (s, e) in enumerate(parts) if not _GUIDE_CLAUSE_RE.search(text, s, e)]
-                if past_last_guide and aims:
-                    guided = [i for i, (s, e) in enumerate(parts) if _GUIDE_CLAUSE_RE.search(text, s, e)]
-                    aims = [i for i in aims if not guided or i > guided[-1]]
+                if past_last_guide:
+                    guides = (i for i, (s, e) in enumerate(parts) if _GUIDE_CLAUSE_RE.search(text, s, e))
+                    last_guide = max(guides, default=-1)
+                    aims = [i for i in aims if i > last_guide]
                 if len(parts) - (aims[0] if aims else len(parts)) < 2:
                     # …，扎实推进城市体检工作。深刻认识…，坚持…，建立健全…机制，打造…城市。: a slogan ends
                     # the guiding sentence; the next one goes on to the aims, past its last guiding clause
@@ -1691,7 +1693,8 @@ def _fill_plan_aims(outline: Outline) -> None:
     dated = _Reader(outline.text, unnumbered, outline.skipped, ())
     dated.goal_statements()
     stated_dated = [g for g in dated.items.goals if _BY_YEAR_RE.match(outline.text, g.span[0])]
-    holding = {par.start for par in unnumbered for g in stated_dated if par.start <= g.span[0] < par.end}
+    starts = [par.start for par in unnumbered]  # in text order: a goal's paragraph is the last one before it
+    holding = {bisect_right(starts, g.span[0]) for g in stated_dated}
     if len(holding) == 1:  # the plan's aims stated together, not each task's own dated target
         outline.goals = stated_dated
         return

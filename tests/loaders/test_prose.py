@@ -984,8 +984,8 @@ def test_counted_tasks_without_deng_instruction_openers_and_a_guideline_released
         "严格控制专项检查，杜绝运动式检查。\n"
     )
     extraction = extract_text(guideline)
-    # what the guideline is for, from its first clause (规范: to bring order), as sealed2's gold of this report
-    # takes it
+    # what the guideline is for, from its first clause (规范: to bring order), as sealed2's gold of this
+    # report takes it
     assert [g.text for g in extraction.goals] == ["全方位规范涉企行政检查行为，持续优化法治化营商环境。"]
     assert [t.name for t in extraction.tasks if t.parent is not None] == [
         "明确行政检查主体，严禁不具备主体资格的组织实施行政检查",
