@@ -1688,13 +1688,18 @@ def _fill_plan_aims(outline: Outline) -> None:
     if required_aims:
         outline.goals = required_aims
         return
-    # 一、主要任务 以…为目标，…。至2017年，…落实；…增强；…: the dated aims an unnumbered paragraph states
-    unnumbered = [par for par in outline.paragraphs if par.form in ("prose", "lead")]
-    dated = _Reader(outline.text, unnumbered, outline.skipped, ())
+    # every paragraph's dated goal statements, read once for the two steps below that pick from them
+    dated = _Reader(outline.text, outline.paragraphs, outline.skipped, ())
     dated.goal_statements()
-    stated_dated = [g for g in dated.items.goals if _BY_YEAR_RE.match(outline.text, g.span[0])]
-    starts = [par.start for par in unnumbered]  # in text order: a goal's paragraph is the last one before it
-    holding = {bisect_right(starts, g.span[0]) for g in stated_dated}
+    # 一、主要任务 以…为目标，…。至2017年，…落实；…增强；…: the dated aims an unnumbered paragraph states
+    starts = [par.start for par in dated.paragraphs]  # in text order: a goal is in the last one before it
+    holding: set[int] = set()
+    stated_dated = []
+    for goal in dated.items.goals:
+        at = bisect_right(starts, goal.span[0]) - 1
+        if dated.paragraphs[at].form in ("prose", "lead") and _BY_YEAR_RE.match(outline.text, goal.span[0]):
+            holding.add(at)
+            stated_dated.append(goal)
     if len(holding) == 1:  # the plan's aims stated together, not each task's own dated target
         outline.goals = stated_dated
         return
@@ -1705,8 +1710,6 @@ def _fill_plan_aims(outline: Outline) -> None:
     outline.goals = reader.items.goals or _guided_aims_of(outline, _GUIDING_THOUGHT_RE, taken)
     if not outline.goals:
         # else the dated aims its tasks strive for (…负责牵头组织开展…体检，力争到2027年实现全覆盖。)
-        dated = _Reader(outline.text, outline.paragraphs, outline.skipped, ())
-        dated.goal_statements()
         outline.goals = [
             g
             for g in dated.items.goals
@@ -1717,7 +1720,7 @@ def _fill_plan_aims(outline: Outline) -> None:
     if not outline.goals:
         outline.goals = _preamble_targets(outline)
     if not outline.goals:
-        outline.goals = _strived_deadlines(outline)
+        outline.goals = _strived_deadlines(outline.text, dated.paragraphs)
 
 
 _TARGET_CLAUSES_FOR_AIMS = 2
@@ -1727,14 +1730,13 @@ _STRIVE_DEADLINE_RE = re.compile(
 )
 
 
-def _strived_deadlines(outline: Outline) -> list[Item]:
+def _strived_deadlines(text: str, paragraphs: list[Paragraph]) -> list[Item]:
     """What a plan strives to get done by a deadline, to the end of the clauses that go on with it (力争陆上
     风电2026年6月前核准，海上光伏…2025年10月前开工，其他光伏电站2026年6月前开工；): the aims of a short
-    notice that states no other."""
-    text = outline.text
+    notice that states no other. `paragraphs`: those a reader keeps, not a skipped section's (工作基础: what
+    was striven for before)."""
     found: list[Item] = []
-    # the paragraphs every reader reads: not a skipped section's (工作基础: what was striven for before)
-    for par in _Reader(text, outline.paragraphs, outline.skipped).paragraphs:
+    for par in paragraphs:
         for match in _STRIVE_DEADLINE_RE.finditer(text, par.start, par.end):
             if found and match.start() < found[-1].span[1]:
                 continue  # 力争…年底前核准，力争…年底前开工。: the clauses of the aim before

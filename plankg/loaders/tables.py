@@ -617,11 +617,15 @@ def _cell_table(paragraphs: list[Paragraph], index: int) -> tuple[Table, int] | 
 _PERIOD_NOTE_RE = re.compile(r"^[（(]\s*\d{4}\s*年?[^（）()]{0,16}[）)]$")
 
 
+def _is_words(cell: str) -> bool:
+    """Chinese words and no number: a name or a note, not a value."""
+    return re.search("[\u4e00-\u9fff]", cell) is not None and not _has_number(cell)
+
+
 def _is_name_part(cell: str) -> bool:
     """Words of an indicator's name: no number, attribute or bare unit."""
     return (
-        re.search("[\u4e00-\u9fff]", cell) is not None
-        and not _has_number(cell)
+        _is_words(cell)
         and cell not in _ATTRIBUTES
         and not _is_unit(cell.strip("（）()"))
         and _QUALIFIER_CELL_RE.match(cell) is None
@@ -643,8 +647,7 @@ def _rejoined_row(row: list[Cell], width: int) -> list[Cell]:
             or (
                 _QUALIFIER_CELL_RE.match(cell.text) is not None
                 and _VALUE_RE.match(cell.text.strip("（）()")) is None
-                and re.search("[\u4e00-\u9fff]", previous.text) is not None
-                and not _has_number(previous.text)
+                and _is_words(previous.text)
             )
             or (_PERIOD_NOTE_RE.match(cell.text) is not None and _VALUE_RE.match(previous.text) is not None)
             or (len(joined) == 1 and _is_name_part(previous.text) and _is_name_part(cell.text))
