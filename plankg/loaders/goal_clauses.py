@@ -1,10 +1,11 @@
-"""A report's goal where the rules find none: the clause a learned model holds likeliest to be its goal.
+"""A report's goals where the rules find none: the clauses a learned model holds likeliest to be its goals.
 
 Most reports and interpretations of a plan state an aim (推动…高质量发展, 为科技创新提供全链条金融服务),
 but in words no rule tells apart from a task. Where the rules found tasks but no goal, a logistic
 regression over each clause's words and place (its opening characters, its character pairs and triples,
 first or last in its sentence, how far into the text, a date in its sentence, inside a task the rules
-found) names the likeliest clause as the goal when it is likely enough. Trained by
+found) names the likeliest clause as the goal when it is likely enough, and the next likeliest of another
+sentence as a second goal when it is likely enough too. Trained by
 scripts/train_goal_clause_model.py on the real-document gold, shipped as plain data in
 models/goal_clauses.json.gz and read here in plain Python: no scikit-learn at run time, nothing fetched.
 
@@ -35,6 +36,9 @@ _QUOTES = '“”"‘’「」 '
 _OPENING_CHARS = 8  # a clause's kind shows in its first words (推动…, 为…, 让…)
 _DATED_RE = re.compile(r"20\d\d年|十[四五六]五|今年|明年|下一步|未来")
 _MIN_CHARS = 4  # shorter clauses are link words (同时, 其中) or labels, never an aim
+# A report names its plan's aims in more than one sentence (gold: two goals a report or interpretation on
+# average); a second likely clause found a goal in documents never seen where the likeliest alone missed
+GOALS_TAKEN = 2
 
 
 @dataclass(frozen=True)
@@ -122,40 +126,48 @@ def model_from_data(data: dict) -> GoalClauseModel:
     )
 
 
-def likeliest_goal(
+def likeliest_goals(
     text: str,
     sentence_spans: list[tuple[int, int]],
     task_spans: Iterable[tuple[int, int]],
     genre: str,
     model: GoalClauseModel | None = None,
-) -> tuple[Clause, float] | None:
-    """The clause the model holds likeliest a goal, with its probability, when that reaches the model's
-    threshold; else None."""
+) -> list[tuple[Clause, float]]:
+    """The clauses the model holds likeliest goals, with their probabilities, likeliest first: at most
+    GOALS_TAKEN, each from a sentence of its own, each reaching the model's threshold."""
     model = model or goal_clause_model()
     tasks = GrowingSpans(task_spans)
-    best: tuple[float, Clause] | None = None
-    for clause in text_clauses(text, sentence_spans):
-        p = model.probability(clause_features(text, clause, in_tasks(tasks, clause), genre))
-        if best is None or p > best[0]:
-            best = (p, clause)
-    if best is None or best[0] < model.threshold:
-        return None
-    return best[1], best[0]
+    scored = sorted(
+        (
+            (model.probability(clause_features(text, clause, in_tasks(tasks, clause), genre)), clause)
+            for clause in text_clauses(text, sentence_spans)
+        ),
+        key=lambda scored_clause: -scored_clause[0],  # stable: of equals, the first in the text
+    )
+    taken: list[tuple[Clause, float]] = []
+    for p, clause in scored:
+        if p < model.threshold or len(taken) == GOALS_TAKEN:
+            break
+        if all(clause.sentence != other.sentence for other, _ in taken):
+            taken.append((clause, p))
+    return taken
 
 
 def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | None = None) -> Outline:
-    """The outline of a report or interpretation whose rules found tasks but no goal, with the goal that
-    `model` (the shipped one unless given) finds, if any, added as a learned item, else the aim nearest its
-    headline, if any: named by its clause, its evidence running to the end of the sentence (推动经济实现质的
-    有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。: an aim goes on to what it is for)."""
+    """The outline of a report or interpretation whose rules found tasks but no goal, with the goals that
+    `model` (the shipped one unless given) finds, if any, added as learned items in text order, else the aim
+    nearest its headline, if any: each named by its clause, its evidence running to the end of the sentence
+    (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。: an aim goes on to what it
+    is for)."""
     text = outline.text
     sentences = line_sentences(text)
-    found = likeliest_goal(text, sentences, (item.span for item in all_items(outline.tasks)), genre, model)
-    if found is not None:
-        clause, p = found
-        span = evidence_span(text, clause.span[0], clause.sentence[1])
-        outline.goals = [Item(kind="goal", name=clause.span, span=span, learned=True)]
-        outline.warnings.append(f"goal model: a goal at {span[0]}-{span[1]} (p = {p:.2f})")
+    found = likeliest_goals(text, sentences, (item.span for item in all_items(outline.tasks)), genre, model)
+    if found:
+        outline.goals = []
+        for clause, p in sorted(found, key=lambda taken: taken[0].span):
+            span = evidence_span(text, clause.span[0], clause.sentence[1])
+            outline.goals.append(Item(kind="goal", name=clause.span, span=span, learned=True))
+            outline.warnings.append(f"goal model: a goal at {span[0]}-{span[1]} (p = {p:.2f})")
     elif (clause := headline_aim(outline, sentences)) is not None:
         span = evidence_span(text, clause.span[0], clause.sentence[1])
         outline.goals = [Item(kind="goal", name=clause.span, span=span)]

@@ -13,10 +13,11 @@ import pytest
 
 from plankg.loaders.extract import extract_path
 from plankg.loaders.goal_clauses import (
+    GOALS_TAKEN,
     MODEL_PATH,
     GoalClauseModel,
     goal_clause_model,
-    likeliest_goal,
+    likeliest_goals,
     model_from_data,
 )
 from plankg.loaders.ngram_model import read_model_data
@@ -70,10 +71,31 @@ def test_a_report_whose_rules_find_tasks_but_no_goal_gets_the_clause_the_model_h
 def test_no_goal_is_taken_below_the_threshold() -> None:
     text = WIND_POWER_REPORT.read_text(encoding="utf-8")
     shipped = goal_clause_model()
-    found = likeliest_goal(text, line_sentences(text), [], "plan_report")
-    assert found is not None and found[1] >= shipped.threshold
-    stricter = GoalClauseModel(shipped.weights, shipped.intercept, threshold=found[1] + 1e-6)
-    assert likeliest_goal(text, line_sentences(text), [], "plan_report", stricter) is None
+    found = likeliest_goals(text, line_sentences(text), [], "plan_report")
+    assert found and all(p >= shipped.threshold for _, p in found)
+    stricter = GoalClauseModel(shipped.weights, shipped.intercept, threshold=found[0][1] + 1e-6)
+    assert likeliest_goals(text, line_sentences(text), [], "plan_report", stricter) == []
+
+
+def test_the_next_likeliest_clause_of_another_sentence_is_a_second_goal() -> None:
+    # a report on Liaoning's business-environment action plan, never in the training: the likeliest clause
+    # (…严格规范涉企行政检查) is a measure; the next likeliest, of another sentence, is the aim the gold holds
+    # (确保营商环境在短期内实现明显好转、根本好转)
+    name = "pd_2026_01_05_liaoning_business_environment_action_plan_report"
+    path = GOLD_DIR / "sealed93" / "docs" / f"{name}.txt"
+    gold = json.loads((path.parent.parent / f"{path.stem}.json").read_text("utf-8"))
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_path(path)
+    assert len(extraction.goals) == GOALS_TAKEN == 2
+    assert sum(w.startswith("goal model: ") for w in extraction.warnings) == 2
+    first, second = sorted(extraction.goals, key=lambda goal: goal.span)
+    assert first.span[1] <= second.span[0]  # each from a sentence of its own, in text order
+    assert all(text[goal.span[0] : goal.span[1]] == goal.text for goal in extraction.goals)
+    assert [goal.name for goal in extraction.goals if any(goal.name in g["text"] for g in gold["goals"])] == [
+        "确保营商环境在短期内实现明显好转、根本好转"
+    ]
+    found = likeliest_goals(text, line_sentences(text), [t.span for t in extraction.tasks], "plan_report")
+    assert found[0][1] > found[1][1] and text[slice(*found[1][0].span)].startswith("确保营商环境")
 
 
 def test_goals_the_rules_found_are_left_alone() -> None:
