@@ -1,19 +1,20 @@
-"""A report's goals where the rules find none: the clauses a learned model holds likeliest to be its goals.
+"""A report's goals that the rules miss: the clauses a learned model holds likeliest to be its goals.
 
 Most reports and interpretations of a plan state an aim (推动…高质量发展, 为科技创新提供全链条金融服务),
-but in words no rule tells apart from a task. Where the rules found tasks but no goal, a logistic
-regression over each clause's words and place (its opening characters, its character pairs and triples,
-first or last in its sentence, how far into the text, a date in its sentence, inside a task the rules
-found) names the likeliest clause as the goal when it is likely enough, and the next likeliest of another
-sentence as a second goal when it is likely enough too. Trained by
-scripts/train_goal_clause_model.py on the real-document gold, shipped as plain data in
-models/goal_clauses.json.gz and read here in plain Python: no scikit-learn at run time, nothing fetched.
+but in words no rule tells apart from a task. Where the rules found tasks, a logistic regression over each
+clause's words and place (its opening characters, its character pairs and triples, first or last in its
+sentence, how far into the text, a date in its sentence, inside a task the rules found) weighs every clause.
+Where the rules found no goal, the likeliest clause is the goal when it is likely enough, and the next
+likeliest of another sentence a second goal when it is likely enough too; where they found goals, the
+likeliest clause joins them when it is likely enough and no goal of theirs touches its sentence (a report
+states its plan's aims in more places than the rules read: on the batches kept unseen both gained, see
+benchmarks/ACCURACY.md). Trained by scripts/train_goal_clause_model.py on the real-document gold, shipped as
+plain data in models/goal_clauses.json.gz and read here in plain Python: no scikit-learn at run time,
+nothing fetched.
 
-Why only where the rules found none: there, about half of the documents the rules were tuned on have a gold
-goal, but three in four of the documents they never saw do (the batches kept unseen; benchmarks/ACCURACY.md).
-Where the model finds no clause likely enough either, the headline decides: a report's headline names what
-the plan is for, so the body clause sharing most of its words, if it opens as an aim does (推动…, 让…, 为…),
-is the goal.
+Where the rules found no goal and the model finds no clause likely enough either, the headline decides: a
+report's headline names what the plan is for, so the body clause sharing most of its words, if it opens as
+an aim does (推动…, 让…, 为…), is the goal.
 """
 
 from __future__ import annotations
@@ -154,25 +155,35 @@ def likeliest_goals(
 
 
 def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | None = None) -> Outline:
-    """The outline of a report or interpretation whose rules found tasks but no goal, with the goals that
-    `model` (the shipped one unless given) finds, if any, added as learned items in text order, else the aim
-    nearest its headline, if any: each named by its clause, its evidence running to the end of the sentence
-    (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。: an aim goes on to what it
-    is for)."""
+    """The outline of a report or interpretation whose rules found tasks, with the goals that `model` (the
+    shipped one unless given) finds added as learned items, each named by its clause, its evidence running
+    to the end of the sentence (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。:
+    an aim goes on to what it is for). Where the rules found no goal, those are the likeliest clauses (at
+    most GOALS_TAKEN), else the aim nearest the headline, if any; where they found goals, the likeliest
+    clause joins them unless a goal of theirs touches its sentence: a report states its plan's aims in more
+    places than the rules read."""
     text = outline.text
     sentences = line_sentences(text)
     found = likeliest_goals(text, sentences, (item.span for item in all_items(outline.tasks)), genre, model)
+    ruled = outline.goals
+    if ruled:
+        found = [(clause, p) for clause, p in found[:1] if not _touched(clause.sentence, ruled)]
     if found:
-        outline.goals = []
-        for clause, p in sorted(found, key=lambda taken: taken[0].span):
+        learned = []
+        for clause, p in found:
             span = evidence_span(text, clause.span[0], clause.sentence[1])
-            outline.goals.append(Item(kind="goal", name=clause.span, span=span, learned=True))
+            learned.append(Item(kind="goal", name=clause.span, span=span, learned=True))
             outline.warnings.append(f"goal model: a goal at {span[0]}-{span[1]} (p = {p:.2f})")
-    elif (clause := headline_aim(outline, sentences)) is not None:
+        outline.goals = sorted([*ruled, *learned], key=lambda goal: goal.span)
+    elif not ruled and (clause := headline_aim(outline, sentences)) is not None:
         span = evidence_span(text, clause.span[0], clause.sentence[1])
         outline.goals = [Item(kind="goal", name=clause.span, span=span)]
         outline.warnings.append(f"headline: a goal at {span[0]}-{span[1]}")
     return outline
+
+
+def _touched(span: tuple[int, int], items: list[Item]) -> bool:
+    return any(item.span[0] < span[1] and span[0] < item.span[1] for item in items)
 
 
 # an aim's opening: what the plan is to bring about (推动…, 让群众…, 为…提供…, 更好…)

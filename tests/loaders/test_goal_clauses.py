@@ -1,4 +1,4 @@
-"""The goal-clause model (plankg/loaders/goal_clauses.py): a report's goal where the rules find none.
+"""The goal-clause model (plankg/loaders/goal_clauses.py): a report's goals that the rules miss.
 
 The shipped model must be what scripts/train_goal_clause_model.py makes of the repository's gold, and the
 plain-Python reading of it must give what scikit-learn gives. What it adds on documents it never saw is
@@ -137,3 +137,19 @@ def test_a_clause_nearest_the_headline_that_tells_what_was_done_is_no_goal() -> 
     extraction = extract_path(path)
     assert extraction.tasks and extraction.goals == []
     assert not any(w.startswith("headline") for w in extraction.warnings)
+
+
+def test_beside_the_rules_goals_the_likeliest_clause_of_a_sentence_they_miss_is_a_goal() -> None:
+    # a commentary on making farming a modern industry, never in the training: the rules read its closing
+    # “十五五”时期…把农业建成现代化大产业… as the goal; the model adds the aim the gold holds, which the
+    # commentary quotes from the plan near its start (把农业建成现代化大产业取得重要进展)
+    path = GOLD_DIR / "sealed96" / "docs" / "pd_2026_06_26_agri_modern_big_industry_commentary.txt"
+    gold = json.loads((path.parent.parent / f"{path.stem}.json").read_text("utf-8"))
+    text = path.read_text(encoding="utf-8")
+    extraction = extract_path(path)
+    assert sum(w.startswith("goal model: ") for w in extraction.warnings) == 1
+    learned, ruled = extraction.goals  # in text order
+    assert learned.span[1] <= ruled.span[0]
+    assert all(text[goal.span[0] : goal.span[1]] == goal.text for goal in extraction.goals)
+    assert any(g["text"] in learned.text for g in gold["goals"]), learned.text
+    assert ruled.text.startswith("“十五五”时期")
