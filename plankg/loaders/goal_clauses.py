@@ -135,7 +135,8 @@ def likeliest_goals(
     model: GoalClauseModel | None = None,
 ) -> list[tuple[Clause, float]]:
     """The clauses the model holds likeliest goals, with their probabilities, likeliest first: at most
-    GOALS_TAKEN, each from a sentence of its own, each reaching the model's threshold."""
+    GOALS_TAKEN, each from a sentence of its own, each reaching the model's threshold, none a figure of the
+    year its sentence opens on."""
     model = model or goal_clause_model()
     tasks = GrowingSpans(task_spans)
     scored = sorted(
@@ -149,9 +150,27 @@ def likeliest_goals(
     for p, clause in scored:
         if p < model.threshold or len(taken) == GOALS_TAKEN:
             break
+        if _year_figure(text, clause):
+            continue
         if all(clause.sentence != other.sentence for other, _ in taken):
             taken.append((clause, p))
     return taken
+
+
+# 2021年，我市数字经济核心产业增加值达到800亿元: a figure in a sentence that opens on a year is what that
+# year reached, not an aim (到2027年…, 2025年底前… name a time to reach; 2024年，…组织开展“驭风行动”，促进…
+# names the year a plan began, and its aim holds no figure)
+_YEAR_OPENING_RE = re.compile(
+    r"\s*(?:[^，,。：:]{1,8}[：:])?(?:[一二三四五六七八九十]+是)?(?:19|20)\d\d年[^到至底末前，,。]{0,3}[，,]"
+)  # after a speaker's name (答：, 王红：) or a list's count (一是)
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _year_figure(text: str, clause: Clause) -> bool:
+    return (
+        _YEAR_OPENING_RE.match(text, clause.sentence[0]) is not None
+        and _DIGIT_RE.search(text, clause.span[0], clause.span[1]) is not None
+    )
 
 
 def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | None = None) -> Outline:
