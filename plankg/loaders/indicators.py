@@ -383,6 +383,7 @@ _NUMBER_BEFORE_TO_RE = re.compile(r"\d[^\d，,。；;、]{0,4}$")
 _AGAINST_BASE_RE = re.compile(r"^(?:较|比)[^，,；;。]{0,10}?(?:末|年|底|期末)$")
 # 每个市州至少建设1个: a count named only by its verb and a scope (…修复改造500公里 names its own)
 _SCOPE_BEFORE_VERB_CHARS = 4
+_OBJECT_MIN_CHARS = 2
 _EACH_SCOPE_RE = re.compile(r"每|各|至少|均|累计")
 # the people a bare 万 counts (约200万居民, 1000万群众)
 _PEOPLE_AFTER_RE = re.compile(
@@ -958,6 +959,15 @@ def find_indicators(
         ):
             # 建设一批数字化转型促进中心，每个市州至少建设1个: the count is of the thing built before
             name = object_built_before(scan, clause_start, verb) or name
+        elif (
+            _ends_with_any(name, _BUILD_VERBS)
+            and not _at_clause_end(scan, suffix_end)
+            and len((counted := object_after(scan, suffix_end, len(scan)))[0]) >= _OBJECT_MIN_CHARS
+        ):
+            # 统筹推进约600公里集中连片中小河道治理, 结合新城建设等新建约50座社区公园: what the verb builds
+            # follows the count (a bound or a hedge before the number leaves the verb in the name)
+            name = clean_name(counted[0]) or counted[0]
+            span_end = max(span_end, counted[1])
         if (
             # 增长1.5倍，折合约1.5亿吨; 覆盖率达到73%左右，到2030年，这一占比将达到75%
             (not name or name in _PREFIX_WORDS or name in _EQUIVALENT_WORDS or _ANAPHOR_RE.fullmatch(name))

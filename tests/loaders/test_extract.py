@@ -475,6 +475,17 @@ def test_what_a_plan_opens_develops_or_installs_is_named_by_the_thing_counted() 
     assert found == [("政策性岗位", 15.0, "万个"), ("家用燃气报警装置", 10.0, "万户")]
 
 
+def test_a_count_between_a_verb_and_what_it_builds_is_named_by_what_follows() -> None:
+    # regression from Shanghai's 15th water-system plan (sealed5): 统筹推进约600公里集中连片中小河道治理 was
+    # named 统筹推进 (the hedge 约 before the number kept the verb as the name), not the works it counts
+    path = REPO / "tests/gold/sealed5/docs" / "sh_water_system_15th_fyp_2026.txt"
+    found = [(i.name, i.value, i.unit) for i in extract_path(path).indicators]
+    assert ("集中连片中小河道治理", 600.0, "公里") in found
+    sentence = "到2030年，同步推进约30万户农村生活污水治理，结合新城建设等新建不少于50座社区公园。"
+    found = [(m.name, m.value, m.unit) for m in find_indicators(sentence, 0, len(sentence))]
+    assert found == [("农村生活污水治理", 30.0, "万户"), ("社区公园", 50.0, "座")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
