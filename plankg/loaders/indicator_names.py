@@ -27,7 +27,7 @@ _NAME_LEAD_RE = re.compile(
 )
 _NAME_TAIL_RE = re.compile(
     # 能 a modal, not the end of a noun (粮食产能, 储能, 动能)
-    r"(?:一般|原则上|基本|将|要|每年|力争|努力|均|总|达|应|需|可|(?<![产效功动节储性技职赋热光风核电体智算势])能"
+    r"(?:一般|原则上|基本|将|要|每年|力争|努力|确保|均|总|达|应|需|可|(?<![产效功动节储性技职赋热光风核电体智算势])能"
     r"|预计|总体|分别|逐步|逐年|稳步|持续|进一步"
     r"|大幅|明显|显著|不得|不应|不宜|必须|须|应当"
     r"|的?(?:指标|目标)?设定为)+$"  # 每万人口高价值发明专利的指标设定为大于22件
@@ -217,7 +217,8 @@ def object_after(text: str, start: int, limit: int) -> tuple[str, int]:
         end += 1
     phrase = text[start:end]
     phrase = _ALT_UNIT_LEAD_RE.sub("", phrase)  # 500条（个）…
-    stripped = phrase.strip(" \t\u3000")
+    # 力争达到180MW（本方案口径不含物流仓储领域）: an aside after the count counts nothing
+    stripped = _LONG_ASIDE_RE.sub("", phrase).strip(" \t\u3000")
     if "的" in stripped:
         tail = stripped.rsplit("的", 1)[1]
         if len(tail) >= 2:

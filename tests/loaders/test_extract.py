@@ -486,6 +486,14 @@ def test_a_count_between_a_verb_and_what_it_builds_is_named_by_what_follows() ->
     assert found == [("农村生活污水治理", 30.0, "万户"), ("社区公园", 50.0, "座")]
 
 
+def test_a_modal_and_an_aside_are_no_part_of_an_indicator_name() -> None:
+    # regression from Shanghai's transport photovoltaics plan: …光伏装机容量确保达到120MW，力争达到180MW
+    # （本方案口径不含物流仓储领域） gave the names …装机容量确保 and the bracketed aside
+    path = REPO / "tests/gold/last/docs" / "sh_transport_pv_plan_2023.txt"
+    found = [(i.name, i.value) for i in extract_path(path).indicators if i.unit == "MW"]
+    assert found == [("交通领域新增光伏装机容量", 120.0), ("交通领域新增光伏装机容量", 180.0)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
