@@ -121,6 +121,7 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
         outline = fill_from_prose(outline, genre.genre)  # running text for kinds structure did not find
         if genre.genre in PARTLY_PROSE_GENRES and not structured_tasks:  # structure wins where it exists
             outline = weigh_tasks(outline)
+        ruled_goal = bool(outline.goals)
         if looking_back:  # a completed plan's results (经过五年的努力，…进一步提升) are no aims
             outline.goals = _ahead_only(outline.goals, text)
             # nor its tasks, before the report turns to what comes next (“十五五”时期，…将在五个方面着力)
@@ -131,9 +132,10 @@ def extract_document(document: SourceDocument, *, overrides_path: Path | str | N
                 for t in outline.tasks
                 if t.span[0] >= turn or _WILL_BEFORE_RE.search(text, max(0, t.span[0] - 8), t.span[0])
             ]
-        if genre.genre in PARTLY_PROSE_GENRES and outline.tasks:
+        if genre.genre in PARTLY_PROSE_GENRES and outline.tasks and (outline.goals or not ruled_goal):
             # the aims no rule tells from a task, weighed against the tasks kept (as in its training); a
-            # review's, like the rules' goals, only if they look ahead
+            # review's, like the rules' goals, only if they look ahead, and none where every goal the rules
+            # found in it looked back
             outline = with_learned_goal(outline, genre.genre)
             if looking_back:
                 outline.goals = _ahead_only(outline.goals, text)

@@ -153,3 +153,13 @@ def test_beside_the_rules_goals_the_likeliest_clause_of_a_sentence_they_miss_is_
     assert all(text[goal.span[0] : goal.span[1]] == goal.text for goal in extraction.goals)
     assert any(g["text"] in learned.text for g in gold["goals"]), learned.text
     assert ruled.text.startswith("“十五五”时期")
+
+
+def test_a_review_whose_rules_goals_all_look_back_gets_no_model_goal() -> None:
+    # a report on the 14th disabled-persons plan's results (经过五年的努力，…进一步提升): the rules' goals
+    # tell the period done and are dropped, and the gold holds no goal; the model adds none in their place
+    path = GOLD_DIR / "sealed16" / "docs" / "pd_disabled_persons_14th_fyp_review_report_2025.txt"
+    extraction = extract_path(path)
+    assert extraction.document.genre == "plan_report" and extraction.tasks
+    assert extraction.goals == []
+    assert not any(w.startswith("goal model") for w in extraction.warnings)
