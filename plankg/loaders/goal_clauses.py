@@ -136,7 +136,7 @@ def likeliest_goals(
 ) -> list[tuple[Clause, float]]:
     """The clauses the model holds likeliest goals, with their probabilities, likeliest first: at most
     GOALS_TAKEN, each from a sentence of its own, each reaching the model's threshold, none a figure of the
-    year its sentence opens on."""
+    year its sentence opens on nor in a sentence on a period gone by."""
     model = model or goal_clause_model()
     tasks = GrowingSpans(task_spans)
     scored = sorted(
@@ -150,7 +150,7 @@ def likeliest_goals(
     for p, clause in scored:
         if p < model.threshold or len(taken) == GOALS_TAKEN:
             break
-        if _year_figure(text, clause):
+        if _year_figure(text, clause) or _PAST_RE.search(text, *clause.sentence):
             continue
         if all(clause.sentence != other.sentence for other, _ in taken):
             taken.append((clause, p))
@@ -164,6 +164,10 @@ _YEAR_OPENING_RE = re.compile(
     r"\s*(?:[^，,。：:]{1,8}[：:])?(?:[一二三四五六七八九十]+是)?(?:19|20)\d\d年[^到至底末前，,。]{0,3}[，,]"
 )  # after a speaker's name (答：, 王红：) or a list's count (一是)
 _DIGIT_RE = re.compile(r"\d")
+# “十三五”期间，全市生态环境质量持续改善 / 近年来…: a sentence on a period gone by tells what was done
+_PAST_RE = re.compile(
+    r"[“\"]?十[一二三]五[”\"]?(?:期间|以来|时期)|以来|过去|近年来|近[一二三四五六七八九十\d]+年"
+)
 
 
 def _year_figure(text: str, clause: Clause) -> bool:
