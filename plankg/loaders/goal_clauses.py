@@ -5,8 +5,8 @@ but in words no rule tells apart from a task. Where the rules found tasks, a log
 clause's words and place (its opening characters, its character pairs and triples, first or last in its
 sentence, how far into the text, a date in its sentence, inside a task the rules found) weighs every clause.
 Where the rules found no goal, the likeliest clause is the goal when it is likely enough, and the next
-likeliest of another sentence a second goal when it is likely enough too; where they found goals, the
-likeliest clause joins them when it is likely enough and no goal of theirs touches its sentence (a report
+likeliest of another sentence a second goal when it is likely enough too; where they found one or two goals,
+the likeliest clause joins them when it is likely enough and no goal of theirs touches its sentence (a report
 states its plan's aims in more places than the rules read: on the batches kept unseen both gained, see
 benchmarks/ACCURACY.md). Trained by scripts/train_goal_clause_model.py on the real-document gold, shipped as
 plain data in models/goal_clauses.json.gz and read here in plain Python: no scikit-learn at run time,
@@ -42,7 +42,8 @@ _MIN_CHARS = 4  # shorter clauses are link words (同时, 其中) or labels, nev
 # average); a second likely clause found a goal in documents never seen where the likeliest alone missed
 GOALS_TAKEN = 2
 # The model joins the rules' goals only where they found one or two: where they found more, the report's aims
-# are read (on the untouched validation half 0.4506 so, 0.4502 joining any number; and it is not run)
+# are read (on the untouched validation half 0.4517 so, 0.4514 joining any number), and the model, not run
+# there, costs no time (joining any number cost a fifth of extraction speed on benchmarks/extract.py)
 RULED_GOALS_JOINED = 2
 
 
@@ -187,9 +188,9 @@ def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | Non
     shipped one unless given) finds added as learned items, each named by its clause, its evidence running
     to the end of the sentence (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。:
     an aim goes on to what it is for). Where the rules found no goal, those are the likeliest clauses (at
-    most GOALS_TAKEN), else the aim nearest the headline, if any; where they found goals, the likeliest
-    clause joins them unless a goal of theirs touches its sentence: a report states its plan's aims in more
-    places than the rules read."""
+    most GOALS_TAKEN), else the aim nearest the headline, if any; where they found one or two goals
+    (RULED_GOALS_JOINED), the likeliest clause joins them unless a goal of theirs touches its sentence: a
+    report states its plan's aims in more places than the rules read."""
     ruled = outline.goals
     if len(ruled) > RULED_GOALS_JOINED:
         return outline
