@@ -28,6 +28,7 @@ from itertools import repeat
 from pathlib import Path
 
 from plankg.loaders.ngram_model import read_model_data
+from plankg.loaders.non_targets import SINCE_RE
 from plankg.loaders.prose import clauses, evidence_span
 from plankg.loaders.spans import GrowingSpans
 from plankg.loaders.structure import Item, Outline, all_items
@@ -145,16 +146,16 @@ def likeliest_goals(
     year its sentence opens on nor in a sentence on a period gone by."""
     model = model or goal_clause_model()
     tasks = GrowingSpans(task_spans)
-    scored = sorted(
-        (
-            (model.probability(clause_features(text, clause, in_tasks(tasks, clause), genre)), clause)
-            for clause in text_clauses(text, sentence_spans)
-        ),
-        key=lambda scored_clause: -scored_clause[0],  # stable: of equals, the first in the text
-    )
+    likely = [
+        (p, clause)
+        for clause in text_clauses(text, sentence_spans)
+        if (p := model.probability(clause_features(text, clause, in_tasks(tasks, clause), genre)))
+        >= model.threshold
+    ]  # only the few likely enough are sorted
+    likely.sort(key=lambda scored_clause: -scored_clause[0])  # stable: of equals, the first in the text
     taken: list[tuple[Clause, float]] = []
-    for p, clause in scored:
-        if p < model.threshold or len(taken) == GOALS_TAKEN:
+    for p, clause in likely:
+        if len(taken) == GOALS_TAKEN:
             break
         if _year_figure(text, clause) or _PAST_RE.search(text, *clause.sentence):
             continue
@@ -170,10 +171,9 @@ _YEAR_OPENING_RE = re.compile(
     r"\s*(?:[^，,。：:]{1,8}[：:])?(?:[一二三四五六七八九十]+是)?(?:19|20)\d\d年[^到至底末前，,。]{0,3}[，,]"
 )  # after a speaker's name (答：, 王红：) or a list's count (一是)
 _DIGIT_RE = re.compile(r"\d")
-# “十三五”期间，全市生态环境质量持续改善 / 近年来…: a sentence on a period gone by tells what was done
-_PAST_RE = re.compile(
-    r"[“\"]?十[一二三]五[”\"]?(?:期间|以来|时期)|以来|过去|近年来|近[一二三四五六七八九十\d]+年"
-)
+# “十三五”期间，全市生态环境质量持续改善 / 近年来… / 过去5年…: a sentence on a period gone by tells what was
+# done (the periods a figure is told as past by, non_targets.SINCE_RE, and a five-year period closed)
+_PAST_RE = re.compile(rf"[“\"]?十[一二三]五[”\"]?(?:期间|以来|时期)|{SINCE_RE.pattern}")
 
 
 def _year_figure(text: str, clause: Clause) -> bool:

@@ -383,7 +383,7 @@ _NUMBER_BEFORE_TO_RE = re.compile(r"\d[^\d，,。；;、]{0,4}$")
 _AGAINST_BASE_RE = re.compile(r"^(?:较|比)[^，,；;。]{0,10}?(?:末|年|底|期末)$")
 # 每个市州至少建设1个: a count named only by its verb and a scope (…修复改造500公里 names its own)
 _SCOPE_BEFORE_VERB_CHARS = 4
-_OBJECT_MIN_CHARS = 2
+_OBJECT_MIN_CHARS = 2  # what a count counts is a word at least (not a lone 的 or 等)
 _EACH_SCOPE_RE = re.compile(r"每|各|至少|均|累计")
 # the people a bare 万 counts (约200万居民, 1000万群众)
 _PEOPLE_AFTER_RE = re.compile(

@@ -73,9 +73,9 @@ _STATISTIC_RE = re.compile(
     r"[同环]比(?!\s*(?:19|20)\d{2}\s*年)|(?:比|较)(?:上年|去年|上年度)|去年|上年度"
     r"|(?:^|[，,。：:])\s*(?:今年)?(?:上半年|一季度|前三季度)[，,]"
 )
-# 5年来，…迈上两个万亿元级台阶; 近年来，…汽车产量增长1.7倍; 过去5年，…达2.4万家
-_SINCE_RE = re.compile(
-    r"以来|(?:过去|近)?[\d一二三四五六七八九十两]+年来|近(?:几|些)?年来|过去(?:的)?[\d一二三四五六七八九十两]+年"
+# 5年来，…迈上两个万亿元级台阶; 近年来，…汽车产量增长1.7倍; 过去5年，…达2.4万家; 过去这一年
+SINCE_RE = re.compile(
+    r"以来|(?:过去|近)?[\d一二三四五六七八九十两]+年来|近(?:几|些)?年来|过去(?:的|这)?[\d一二三四五六七八九十两]+年"
 )
 _AS_OF_RE = re.compile(r"(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年|目前|去年|上年|今年)")
 # 允许…不超过, 最多可…; a cap a rule allows raised (占用地面积的比例上限由7%提高到15%)
@@ -168,7 +168,7 @@ def is_past(clause_before: str, sentence_before: str, sentence: str) -> bool:
         # 累计举办了45场专题活动，发布供需对接清单超1万项: a tally of what was done
         or _TALLIED_RE.search(sentence_before) is not None
         or _AS_OF_RE.search(sentence_before) is not None
-        or _SINCE_RE.search(sentence_before) is not None
+        or SINCE_RE.search(sentence_before) is not None
         or _NOW_RE.match(sentence_before) is not None
         or _NEARLY_RE.search(clause_before) is not None
         or _STATISTIC_RE.search(sentence) is not None
