@@ -37,7 +37,7 @@ A not_a_plan document yields no goals, directions, tasks or indicators.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plankg.loaders.genre_model import THRESHOLD as NO_PLAN_THRESHOLD
 from plankg.loaders.genre_model import no_plan_probability
@@ -53,6 +53,8 @@ class GenreDecision:
     rule: str  # which of the rules above decided, in words
     cue: str  # the text that decided it (a title word, a byline …)
     span: tuple[int, int]  # where the cue is in the document
+    # how likely the genre model holds the text news on no plan, where it weighed a report or interpretation
+    no_plan_probability: float | None = None
 
     @property
     def evidence(self) -> GenreEvidence:
@@ -455,7 +457,7 @@ def classify_genre(text: str) -> GenreDecision:
         return ruled
     probability = no_plan_probability(text)
     if probability < NO_PLAN_THRESHOLD:
-        return ruled
+        return replace(ruled, no_plan_probability=probability)
     title = _title(text)
     return _decision(
         "not_a_plan",

@@ -140,22 +140,25 @@ def likeliest_goals(
     task_spans: Iterable[tuple[int, int]],
     genre: str,
     model: GoalClauseModel | None = None,
+    *,
+    first_however_likely: bool = False,
 ) -> list[tuple[Clause, float]]:
     """The clauses the model holds likeliest goals, with their probabilities, likeliest first: at most
-    GOALS_TAKEN, each from a sentence of its own, each reaching the model's threshold, none a figure of the
-    year its sentence opens on nor in a sentence on a period gone by."""
+    GOALS_TAKEN, each from a sentence of its own, each reaching the model's threshold (but the first, when
+    `first_however_likely`), none a figure of the year its sentence opens on nor in a sentence on a period
+    gone by."""
     model = model or goal_clause_model()
     tasks = GrowingSpans(task_spans)
+    least = 0.0 if first_however_likely else model.threshold
     likely = [
         (p, clause)
         for clause in text_clauses(text, sentence_spans)
-        if (p := model.probability(clause_features(text, clause, in_tasks(tasks, clause), genre)))
-        >= model.threshold
+        if (p := model.probability(clause_features(text, clause, in_tasks(tasks, clause), genre))) >= least
     ]  # only the few likely enough are sorted
     likely.sort(key=lambda scored_clause: -scored_clause[0])  # stable: of equals, the first in the text
     taken: list[tuple[Clause, float]] = []
     for p, clause in likely:
-        if len(taken) == GOALS_TAKEN:
+        if len(taken) == GOALS_TAKEN or (taken and p < model.threshold):
             break
         if _year_figure(text, clause) or _PAST_RE.search(text, *clause.sentence):
             continue
@@ -183,20 +186,25 @@ def _year_figure(text: str, clause: Clause) -> bool:
     )
 
 
-def with_learned_goal(outline: Outline, genre: str, model: GoalClauseModel | None = None) -> Outline:
+def with_learned_goal(
+    outline: Outline, genre: str, model: GoalClauseModel | None = None, *, surely_on_a_plan: bool = False
+) -> Outline:
     """The outline of a report or interpretation whose rules found tasks, with the goals that `model` (the
     shipped one unless given) finds added as learned items, each named by its clause, its evidence running
     to the end of the sentence (推动经济实现质的有效提升和量的合理增长，为实现“十五五”良好开局提供有力保障。:
     an aim goes on to what it is for). Where the rules found no goal, those are the likeliest clauses (at
     most GOALS_TAKEN), else the aim nearest the headline, if any; where they found one or two goals
     (RULED_GOALS_JOINED), the likeliest clause joins them unless a goal of theirs touches its sentence: a
-    report states its plan's aims in more places than the rules read."""
+    report states its plan's aims in more places than the rules read. A report `surely_on_a_plan` (the rules
+    read nothing in it, the genre model holds it clearly on a plan) has an aim: its likeliest clause is
+    taken however likely."""
     ruled = outline.goals
     if len(ruled) > RULED_GOALS_JOINED:
         return outline
     text = outline.text
     sentences = line_sentences(text)
-    found = likeliest_goals(text, sentences, (item.span for item in all_items(outline.tasks)), genre, model)
+    task_spans = (item.span for item in all_items(outline.tasks))
+    found = likeliest_goals(text, sentences, task_spans, genre, model, first_however_likely=surely_on_a_plan)
     if ruled:
         found = [(clause, p) for clause, p in found[:1] if not _touched(clause.sentence, ruled)]
     if found:
