@@ -56,7 +56,7 @@ def weigh_tasks(outline: Outline, *, surely_on_a_plan: bool = False) -> Outline:
     """The outline of a report or interpretation with its tasks weighed by the sentence model. Span
     lookups by bisection: linear in the text however many sentences and items it has."""
     if not (outline.goals or outline.tasks or outline.directions or surely_on_a_plan):
-        return outline  # rules found no aim or action in it at all: a report of something else, not a plan
+        return outline  # no rule found an aim or action: news of something else, unless surely on a plan
     text = outline.text
     model = sentence_model()
     paragraphs = running_text(outline)
