@@ -206,7 +206,8 @@ def with_learned_goal(
     task_spans = (item.span for item in all_items(outline.tasks))
     found = likeliest_goals(text, sentences, task_spans, genre, model, first_however_likely=surely_on_a_plan)
     if ruled:
-        found = [(clause, p) for clause, p in found[:1] if not _touched(clause.sentence, ruled)]
+        ruled_spans = GrowingSpans(goal.span for goal in ruled)
+        found = [(clause, p) for clause, p in found[:1] if not ruled_spans.overlaps(*clause.sentence)]
     if found:
         learned = []
         for clause, p in found:
@@ -219,10 +220,6 @@ def with_learned_goal(
         outline.goals = [Item(kind="goal", name=clause.span, span=span)]
         outline.warnings.append(f"headline: a goal at {span[0]}-{span[1]}")
     return outline
-
-
-def _touched(span: tuple[int, int], items: list[Item]) -> bool:
-    return any(item.span[0] < span[1] and span[0] < item.span[1] for item in items)
 
 
 # an aim's opening: what the plan is to bring about (推动…, 让群众…, 为…提供…, 更好…)
