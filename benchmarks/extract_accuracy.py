@@ -60,7 +60,7 @@ OUTSIDE_DIRS = {name: GOLD_ROOT / name for name in OUTSIDE_SPLITS}
 # when it was scored once and never opened after (sealed105–108 in the twenty-fourth session, sealed113–116
 # in the twenty-fifth, sealed117–124 in the twenty-sixth, sealed125–140 in the twenty-seventh, sealed141–156
 # but 150 and 152 in the twenty-eighth, sealed157–172 but 164 in the twenty-ninth, sealed173–188 in the
-# thirtieth); a batch read after its first score joins the developed documents instead.
+# thirtieth, sealed189–213 in the thirty-first); a batch read after its first score joins the developed documents instead.
 UNTOUCHED_BATCHES = (
     "sealed21",
     *(f"sealed{n}" for n in (48, 49, 50, 55, 56, 61, 62)),
@@ -71,6 +71,7 @@ UNTOUCHED_BATCHES = (
     *(f"sealed{n}" for n in (*range(141, 150), 151, *range(153, 157))),
     *(f"sealed{n}" for n in (*range(157, 164), *range(165, 173))),
     *(f"sealed{n}" for n in range(173, 189)),
+    *(f"sealed{n}" for n in range(189, 214)),
 )
 # scored together, and in two halves (every other batch in number order): one to decide a change on in
 # aggregate, the other to confirm it
