@@ -156,6 +156,11 @@ GENRE_TARGET = 0.9
 # insurance read as a report, loud) and Shanghai sealed210 0.45, sealed211 1.00, sealed212 1.00 and sealed213
 # 0.00 (the helpers' lookups ran out: 7 documents; a procedure and an opinion setting rules read as plans,
 # loud), never read.
+# Thirty-first session, scored once with the code of the session's start: People's Daily sealed214 0.20,
+# sealed215 0.20 and sealed216 0.00 (the months short of unused articles on plans: 11 reports and
+# interpretations 0.00; a commentary on charging piles and a feature on a public-property warehouse read as
+# reports, loud) and Shanghai sealed217 0.31, sealed218 0.78 and sealed219 0.75 (9 official plans 0.48, 3
+# non-plans silent), never read.
 # Every non-plan of these stays silent but those LOUD_NON_PLANS allows: in sealed20 a 指导意见 written as
 # rules (its gold calls it no plan; the issue lists 指导意见 as plans), in sealed55 a statistics Q&A on
 # intellectual-property products (read as an interpretation), in sealed91–92 a manufacturing index's release
@@ -169,7 +174,8 @@ GENRE_TARGET = 0.9
 # approvals, sealed178's building-energy requirement and sealed180's procedure for an advertising scheme,
 # sealed182's feature on elderly-friendly finance, sealed185's service guide and sealed186's interim rules,
 # sealed197's court news, sealed200's freight statistics, sealed209's commentary on couriers' insurance,
-# sealed210's procedure and sealed213's opinion setting rules (their first scores, never tuned on).
+# sealed210's procedure and sealed213's opinion setting rules, sealed214's commentary on charging piles and
+# sealed216's feature on a warehouse (their first scores, never tuned on).
 # Eleven more that the rules read as reports or interpretations are silent since the genre model (the
 # twenty-sixth session) reads them as news on no plan.
 OUTSIDE_FLOORS = {
@@ -383,6 +389,12 @@ OUTSIDE_FLOORS = {
     "sealed211": 0.97,
     "sealed212": 0.97,
     "sealed213": 0.00,
+    "sealed214": 0.17,
+    "sealed215": 0.17,
+    "sealed216": 0.00,
+    "sealed217": 0.28,
+    "sealed218": 0.74,
+    "sealed219": 0.72,
 }
 LOUD_NON_PLANS = {
     "sealed20": 1,
@@ -419,6 +431,8 @@ LOUD_NON_PLANS = {
     "sealed209": 1,
     "sealed210": 1,
     "sealed213": 1,
+    "sealed214": 1,
+    "sealed216": 1,
 }
 
 
