@@ -40,7 +40,24 @@ def test_the_shipped_model_is_what_training_on_the_gold_gives(trained: tuple) ->
         for row, other in zip(shipped["coef"], retrained["coef"], strict=True)
         for a, b in zip(row, other, strict=True)
     )
-    assert worst < 1e-3, f"retrain with: python scripts/train_sentence_model.py (weights differ by {worst})"
+    retrain = "retrain: python scripts/train_sentence_model.py"
+    assert worst < WEIGHT_TOLERANCE, f"{retrain} (weights differ by {worst})"
+    # and the two read the training sentences alike (every tenth: the plain-numpy reading is the slow part)
+    mine, theirs = model_from_data(shipped), model_from_data(retrained)
+    sample = texts[::10]
+    differ = sum(_label(mine, text) != _label(theirs, text) for text in sample)
+    assert differ <= len(sample) // 1000, f"{differ} of {len(sample)} training sentences labelled otherwise"
+
+
+# lbfgs stops at scikit-learn's default tolerance, where the order in which the machine's BLAS adds moves the
+# weights by up to about 0.01 (0.009 between two machines with the same gold, 0.007 between one and two
+# threads): the shipped model and a retraining agree within this, and on all but one sentence in a thousand
+WEIGHT_TOLERANCE = 0.05
+
+
+def _label(model, text: str) -> str:
+    probabilities = model.probabilities(text)
+    return max(probabilities, key=probabilities.__getitem__)
 
 
 def test_numpy_reads_the_model_as_scikit_learn_does(trained: tuple) -> None:
