@@ -13,11 +13,16 @@ import json
 import pytest
 
 from plankg.loaders.extract import extract_path, extract_text
-from plankg.loaders.ngram_model import model_from_data, read_model_data
+from plankg.loaders.ngram_model import CharNgramModel, model_from_data, read_model_data
 from plankg.loaders.sentence_model import MODEL_PATH, model_text, sentence_model
 from plankg.loaders.task_sentences import line_sentences
 from tests.support.corpus import GOLD_DIR, SEED_DOCUMENT
 from tests.support.training import last_warning_without_scikit_learn, training_script
+
+# lbfgs stops at scikit-learn's default tolerance, where the order in which the machine's BLAS adds moves the
+# weights by up to about 0.01 (0.009 between two machines with the same gold, 0.007 between one and two
+# threads): the shipped model and a retraining agree within this, and on all but one sentence in a thousand
+WEIGHT_TOLERANCE = 0.05
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +54,7 @@ def test_the_shipped_model_is_what_training_on_the_gold_gives(trained: tuple) ->
     assert differ <= len(sample) // 1000, f"{differ} of {len(sample)} training sentences labelled otherwise"
 
 
-# lbfgs stops at scikit-learn's default tolerance, where the order in which the machine's BLAS adds moves the
-# weights by up to about 0.01 (0.009 between two machines with the same gold, 0.007 between one and two
-# threads): the shipped model and a retraining agree within this, and on all but one sentence in a thousand
-WEIGHT_TOLERANCE = 0.05
-
-
-def _label(model, text: str) -> str:
+def _label(model: CharNgramModel, text: str) -> str:
     probabilities = model.probabilities(text)
     return max(probabilities, key=probabilities.__getitem__)
 
