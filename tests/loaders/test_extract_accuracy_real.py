@@ -453,7 +453,11 @@ UNTOUCHED_VALIDATION_FLOOR = 0.42
 
 
 def summary_of(split: str) -> dict:
-    summary = benchmark_json("extract_accuracy.py", "--split", split)
+    return checked(benchmark_json("extract_accuracy.py", "--split", split), split)
+
+
+def checked(summary: dict, split: str) -> dict:
+    """The summary of `split`, once it is seen to be that split's and to hold gold documents."""
     assert summary["split"] == split and summary["documents"], f"the {split} split has no gold documents"
     return summary
 
@@ -474,12 +478,12 @@ def batch_summaries() -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def external_summary(batch_summaries: dict[str, dict]) -> dict:
-    return batch_summaries["external"]
+    return checked(batch_summaries["external"], "external")
 
 
 @pytest.fixture(scope="module")
 def holdout_summary(batch_summaries: dict[str, dict]) -> dict:
-    return batch_summaries["holdout"]
+    return checked(batch_summaries["holdout"], "holdout")
 
 
 def test_mean_dev_min_f1_reaches_target(dev_summary: dict) -> None:
@@ -516,8 +520,7 @@ def test_holdout_documents_keep_their_floor_and_non_plans_stay_silent(holdout_su
 
 @pytest.mark.parametrize("split", sorted(OUTSIDE_FLOORS))
 def test_later_outside_batches_keep_their_floors(split: str, batch_summaries: dict[str, dict]) -> None:
-    summary = batch_summaries[split]
-    assert summary["split"] == split and summary["documents"], f"the {split} split has no gold documents"
+    summary = checked(batch_summaries[split], split)
     per_document = {row["document"]: row["min_f1"] for row in summary["documents"]}
     assert summary["mean_min_f1"] >= OUTSIDE_FLOORS[split], per_document
     loud = {doc: n for doc, n in summary["not_a_plan_items"].items() if n != 0}
