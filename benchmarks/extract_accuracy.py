@@ -67,7 +67,7 @@ OUTSIDE_DIRS = {name: GOLD_ROOT / name for name in OUTSIDE_SPLITS}
 # when it was scored once and never opened after (sealed105–108 in the twenty-fourth session, sealed113–116
 # in the twenty-fifth, sealed117–124 in the twenty-sixth, sealed125–140 in the twenty-seventh, sealed141–156
 # but 150 and 152 in the twenty-eighth, sealed157–172 but 164 in the twenty-ninth, sealed173–188 in the
-# thirtieth, sealed189–213 in the thirty-first); a batch read after its first score joins the developed
+# thirtieth, sealed189–213 in the thirty-first, sealed214–225 in the thirty-second); a batch read after its first score joins the developed
 # documents instead.
 UNTOUCHED_BATCHES = (
     "sealed21",
@@ -80,6 +80,7 @@ UNTOUCHED_BATCHES = (
     *(f"sealed{n}" for n in (*range(157, 164), *range(165, 173))),
     *(f"sealed{n}" for n in range(173, 189)),
     *(f"sealed{n}" for n in range(189, 214)),
+    *(f"sealed{n}" for n in range(214, 226)),
 )
 # scored together, and in two halves (every other batch in number order): one to decide a change on in
 # aggregate, the other to confirm it
