@@ -63,12 +63,12 @@ OUTSIDE_SPLITS = tuple(
     )
 )
 OUTSIDE_DIRS = {name: GOLD_ROOT / name for name in OUTSIDE_SPLITS}
-# The batches never tuned on and never in either model's training: the honest unseen figure. A batch joins
+# The batches never tuned on and never in the models' training: the honest unseen figure. A batch joins
 # when it was scored once and never opened after (sealed105–108 in the twenty-fourth session, sealed113–116
 # in the twenty-fifth, sealed117–124 in the twenty-sixth, sealed125–140 in the twenty-seventh, sealed141–156
 # but 150 and 152 in the twenty-eighth, sealed157–172 but 164 in the twenty-ninth, sealed173–188 in the
-# thirtieth, sealed189–213 in the thirty-first, sealed214–225 in the thirty-second); a batch read after its first score joins the developed
-# documents instead.
+# thirtieth, sealed189–213 in the thirty-first, sealed214–225 in the thirty-second); a batch read after its
+# first score joins the developed documents instead.
 UNTOUCHED_BATCHES = (
     "sealed21",
     *(f"sealed{n}" for n in (48, 49, 50, 55, 56, 61, 62)),

@@ -19,10 +19,11 @@ HEAD_CHARS = 3000  # the headline, the lead and what the page goes on to tell
 NO_PLAN = "not_a_plan"
 ON_A_PLAN = "on_a_plan"
 # The least P(news on no plan) that overrules the rules. A non-plan read as a report loses the whole
-# document (min-F1 0 → 1 when silenced); a report silenced loses only what was found in it. Chosen on half
-# of the documents kept unseen (in aggregate: 3 up, none down); the other half unchanged, the next batches
-# scored on arrival up.
-THRESHOLD = 0.5
+# document (min-F1 0 → 1 when silenced); a report silenced loses only what was found in it, often nothing
+# right (its aims missed). Chosen on half of the documents kept unseen, in aggregate: 0.5 when the model
+# learnt from the training batches alone; 0.4 since it learns from the read batches' news on no plan too
+# (5 up, 2 down; the other half 5 up, 4 down; 0.3 traded as many reports for non-plans).
+THRESHOLD = 0.4
 
 
 def model_text(text: str) -> str:
