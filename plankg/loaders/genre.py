@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from plankg.loaders.genre_model import MIN_CHARS as MODEL_MIN_CHARS
 from plankg.loaders.genre_model import THRESHOLD as NO_PLAN_THRESHOLD
 from plankg.loaders.genre_model import no_plan_probability
 from plankg.loaders.prose import PARTLY_PROSE_GENRES
@@ -456,7 +457,7 @@ def classify_genre(text: str) -> GenreDecision:
     if ruled.genre not in PARTLY_PROSE_GENRES:  # the model overrules only the rules' reports on a plan
         return ruled
     probability = no_plan_probability(text)
-    if probability < NO_PLAN_THRESHOLD:
+    if probability < NO_PLAN_THRESHOLD or len(text.strip()) < MODEL_MIN_CHARS:
         return replace(ruled, no_plan_probability=probability)
     title = _title(text)
     return _decision(
